@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "kubesim",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kubesim", targets: ["kubesim"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The ncurses C API, wrapped for Swift 6 (globals and macros become functions).
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
+        ),
+        // The simulated control plane: objects, store, controllers, virtual clock. Foundation only.
+        .target(name: "Cluster"),
+        // kubectl's grammar and output over the cluster.
+        .target(name: "Commands", dependencies: ["Cluster"]),
+        .executableTarget(
+            name: "kubesim",
+            dependencies: [
+                "Cluster", "Commands",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ClusterTests", dependencies: ["Cluster"]),
+        .testTarget(name: "CommandsTests", dependencies: ["Cluster", "Commands"]),
+    ]
+)

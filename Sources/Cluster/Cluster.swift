@@ -1,0 +1,117 @@
+/// A whole simulated cluster: the store, the virtual clock, one seeded random sequence and every
+/// control loop. Nothing happens until the owner advances time.
+public final class Cluster {
+    public let clock: VirtualClock
+    public let store: Store
+    public let pace: Pace
+    public let seed: UInt64
+    let random: RandomSource
+    public let recorder: EventRecorder
+    private let fleet: KubeletFleet
+    private var controllers: [AnyObject] = []
+    private var nodeCount = 0
+
+    public static let defaultNodeCapacity = ResourceAmounts(cpuMillis: 4000, memoryBytes: 8 << 30, pods: 110)
+
+    /// A cluster with `nodes` Ready worker nodes `node-1`…`node-N` of the default size.
+    public init(seed: UInt64 = 1, pace: Pace = .demo, nodes: Int = 3) {
+        self.seed = seed
+        self.pace = pace
+        clock = VirtualClock()
+        random = RandomSource(seed: seed)
+        store = Store(clock: clock, random: random)
+        recorder = EventRecorder(store: store)
+        fleet = KubeletFleet(store: store)
+        controllers = [
+            DeploymentController(store: store, recorder: recorder, pace: pace),
+            ReplicaSetController(store: store, recorder: recorder, pace: pace),
+            KubeScheduler(store: store, recorder: recorder, random: random, pace: pace),
+            NodeLifecycleController(store: store, recorder: recorder, pace: pace),
+            TaintEvictionController(store: store, recorder: recorder, pace: pace),
+            GarbageCollector(store: store, pace: pace),
+        ]
+        for i in 1...max(nodes, 0) where nodes > 0 {
+            _ = try? addNode(name: "node-\(i)", capacity: Cluster.defaultNodeCapacity, ready: true)
+        }
+    }
+
+    public var now: SimTime { clock.now }
+
+    // MARK: time
+
+    /// Runs the cluster for `duration` of virtual time.
+    public func advance(by duration: SimDuration) { clock.advance(to: clock.now + duration) }
+
+    /// Runs the cluster until `condition` holds (checked after every timer) or `timeout` passes.
+    /// Returns whether the condition was met.
+    @discardableResult
+    public func advance(until condition: () -> Bool, timeout: SimDuration) -> Bool {
+        let deadline = clock.now + timeout
+        if condition() { return true }
+        while clock.fireNext(notAfter: deadline) {
+            if condition() { return true }
+        }
+        clock.advance(to: deadline)
+        return condition()
+    }
+
+    // MARK: nodes (the `sim` verbs)
+
+    /// Adds a node and its kubelet. `ready: false` models a machine joining: it registers
+    /// NotReady and becomes Ready once its kubelet is up.
+    @discardableResult
+    public func addNode(name: String? = nil, capacity: ResourceAmounts = Cluster.defaultNodeCapacity, ready: Bool = false) throws -> Node {
+        let nodeName = name ?? nextNodeName()
+        let index = nodeCount + 1
+        var node = Node(metadata: ObjectMeta(name: nodeName, labels: [
+            "kubernetes.io/hostname": nodeName, "kubernetes.io/os": "linux", "kubernetes.io/arch": "amd64",
+            "beta.kubernetes.io/os": "linux", "beta.kubernetes.io/arch": "amd64",
+        ]), status: NodeStatus(capacity: capacity))
+        node.status.internalIP = "192.168.49.\((index + 1) % 256)"
+        node.spec.podCIDR = "10.244.\(index % 256).0/24"
+        node.status.conditions = ready ? NodeConditions.healthy(at: clock.now) : NodeConditions.starting(at: clock.now)
+        if !ready { node.spec.taints = [Taint(key: Taint.notReadyKey, effect: "NoSchedule", timeAdded: clock.now)] }
+        let created = try store.create(node)
+        nodeCount += 1
+        try store.create(Lease(metadata: ObjectMeta(name: nodeName, namespace: "kube-node-lease"), holderIdentity: nodeName,
+                               leaseDurationSeconds: 40, renewTime: clock.now))
+        let kubelet = Kubelet(nodeName: nodeName, nodeIndex: index, store: store, recorder: recorder, random: random, pace: pace)
+        fleet.add(kubelet)
+        kubelet.startHeartbeats()
+        recorder.record(created, reason: "Starting", message: "Starting kubelet.", component: Kubelet.component, host: nodeName)
+        recorder.record(created, reason: "RegisteredNode", message: "Node \(nodeName) event: Registered Node \(nodeName) in Controller", component: NodeLifecycleController.component)
+        if !ready {
+            clock.schedule(after: pace.nodeStartup) { [weak self] in
+                guard let self, kubelet.isRunning else { return }
+                let now = self.clock.now
+                if let up = try? self.store.modify(Node.self, nodeName, {
+                    $0.status.conditions = NodeConditions.healthy(at: now)
+                    $0.spec.taints.removeAll { $0.key == Taint.notReadyKey }
+                }) {
+                    self.recorder.record(up, reason: "NodeReady", message: "Node \(nodeName) status is now: NodeReady", component: Kubelet.component, host: nodeName)
+                }
+            }
+        }
+        return created
+    }
+
+    private func nextNodeName() -> String {
+        var i = nodeCount + 1
+        while store.get(Node.self, "node-\(i)") != nil { i += 1 }
+        return "node-\(i)"
+    }
+
+    public func kubeletIsRunning(_ node: String) -> Bool { fleet.kubelets[node]?.isRunning ?? false }
+
+    /// The node's machine stops answering (its kubelet goes silent).
+    public func failNode(_ name: String) throws {
+        guard let kubelet = fleet.kubelets[name] else { throw APIError.notFound(.node, name) }
+        kubelet.fail()
+    }
+
+    /// The node's machine answers again.
+    public func recoverNode(_ name: String) throws {
+        guard let kubelet = fleet.kubelets[name] else { throw APIError.notFound(.node, name) }
+        kubelet.recover()
+    }
+}

@@ -1,0 +1,33 @@
+/// Records core/v1 Events like client-go's recorder: a repeat of the same source, object, type,
+/// reason and message bumps `count` and `lastTimestamp` of the existing Event instead of adding one.
+public final class EventRecorder {
+    private let store: Store
+    private var byKey: [String: String] = [:]
+    private var lastNanos: Int64 = 0
+
+    init(store: Store) { self.store = store }
+
+    public func record(_ object: any APIObject, type: String = "Normal", reason: String, message: String,
+                       component: String, host: String = "") {
+        let kind = Swift.type(of: object).kind
+        let ref = Event.ObjectReference(kind: kind.rawValue, name: object.metadata.name,
+                                        namespace: object.metadata.namespace, uid: object.metadata.uid,
+                                        apiVersion: kind.apiVersion)
+        let key = [component, host, kind.rawValue, ref.name, ref.uid, type, reason, message].joined(separator: "\u{1}")
+        let now = store.now
+        if let existing = byKey[key], store.get(Event.self, existing) != nil {
+            _ = try? store.modify(Event.self, existing) { e in
+                e.count += 1
+                e.lastTimestamp = now
+            }
+            return
+        }
+        // Event names are `<object>.<hex nanoseconds>`; nanoseconds stay strictly increasing.
+        lastNanos = max(lastNanos + 1, now.unixMilliseconds * 1_000_000)
+        let name = "\(ref.name).\(String(lastNanos, radix: 16))"
+        let event = Event(metadata: ObjectMeta(name: name, namespace: "default"), involvedObject: ref,
+                          reason: reason, message: message, type: type, sourceComponent: component,
+                          sourceHost: host, count: 1, firstTimestamp: now, lastTimestamp: now)
+        if (try? store.create(event)) != nil { byKey[key] = name }
+    }
+}

@@ -1,0 +1,171 @@
+/// The default scheduler (pkg/scheduler): for each unscheduled pod, filter the nodes, score the
+/// feasible ones, bind to the best (ties broken by the seeded generator), or report why not.
+final class KubeScheduler {
+    static let component = "default-scheduler"
+
+    private let store: Store
+    private let recorder: EventRecorder
+    private let random: RandomSource
+    private let cache = SchedulerCache()
+    private var queue: WorkQueue!
+    private let retryInterval: SimDuration
+    /// Pods that did not fit; retried when the cluster changes (MoveAllToActiveOrBackoffQueue).
+    private var unschedulable: Set<String> = []
+    private var nextStartNodeIndex = 0
+
+    init(store: Store, recorder: EventRecorder, random: RandomSource, pace: Pace) {
+        self.store = store
+        self.recorder = recorder
+        self.random = random
+        retryInterval = pace.unschedulableRetry
+        queue = WorkQueue(clock: store.clock, delay: pace.schedulerReaction) { [unowned self] in self.schedule($0) }
+        store.watch { [unowned self] in self.observe($0) }
+    }
+
+    private func observe(_ event: WatchEvent) {
+        cache.observe(event)
+        switch event.kind {
+        case .pod:
+            let pod = event.object as! Pod
+            if event.type != .deleted && !pod.isScheduled && !pod.isTerminating {
+                if event.type == .added { queue.add(pod.name) }
+            } else if event.type == .deleted || (event.old as? Pod)?.isTerminating == false && pod.isTerminating {
+                if pod.isScheduled { retryUnschedulable() } // freed resources
+            }
+        case .node:
+            let old = event.old as? Node, node = event.object as! Node
+            if old == nil || old!.spec != node.spec || old!.status.allocatable != node.status.allocatable || old!.isReady != node.isReady {
+                retryUnschedulable()
+            }
+        default:
+            break
+        }
+    }
+
+    private func retryUnschedulable() {
+        for name in unschedulable.sorted() { queue.add(name) }
+        unschedulable.removeAll()
+    }
+
+    // MARK: filtering
+
+    enum FilterFailure: Hashable {
+        case unschedulable, taint(Taint), selector, insufficient(String), tooManyPods
+
+        var reason: String {
+            switch self {
+            case .unschedulable: "node(s) were unschedulable"
+            case .taint(let t): "node(s) had untolerated taint {\(t.key): \(t.value)}"
+            case .selector: "node(s) didn't match Pod's node affinity/selector"
+            case .insufficient(let r): "Insufficient \(r)"
+            case .tooManyPods: "Too many pods"
+            }
+        }
+    }
+
+    /// Why `node` cannot take `pod`; empty when it can. Filters run in the scheduler's plugin
+    /// order and stop at the first failure, as each node reports one reason per plugin.
+    private func filter(_ pod: Pod, _ node: Node) -> [FilterFailure] {
+        // NodeUnschedulable: a cordoned node, unless the pod tolerates the unschedulable taint.
+        if node.spec.unschedulable {
+            let toleration = Taint(key: Taint.unschedulableKey, effect: "NoSchedule")
+            if !pod.spec.tolerations.contains(where: { $0.tolerates(toleration) }) { return [.unschedulable] }
+        }
+        // NodeAffinity (nodeSelector).
+        if !pod.spec.nodeSelector.allSatisfy({ node.metadata.labels[$0.key] == $0.value }) { return [.selector] }
+        // TaintToleration: NoSchedule and NoExecute taints must be tolerated.
+        for taint in node.spec.taints where taint.effect == "NoSchedule" || taint.effect == "NoExecute" {
+            if !pod.spec.tolerations.contains(where: { $0.tolerates(taint) }) { return [.taint(taint)] }
+        }
+        // NodeResourcesFit.
+        let used = cache.requested[node.name] ?? ResourceAmounts()
+        let want = pod.spec.requests
+        var failures: [FilterFailure] = []
+        if used.pods + 1 > node.status.allocatable.pods { failures.append(.tooManyPods) }
+        if want.cpuMillis > 0 && used.cpuMillis + want.cpuMillis > node.status.allocatable.cpuMillis { failures.append(.insufficient("cpu")) }
+        if want.memoryBytes > 0 && used.memoryBytes + want.memoryBytes > node.status.allocatable.memoryBytes { failures.append(.insufficient("memory")) }
+        return failures
+    }
+
+    /// How many feasible nodes to look for before scoring (numFeasibleNodesToFind).
+    static func feasibleNodesToFind(_ total: Int) -> Int {
+        if total < 100 { return total }
+        let percentage = max(5, 50 - total / 125)
+        return max(100, total * percentage / 100)
+    }
+
+    // MARK: scoring
+
+    private func score(_ pod: Pod, _ node: Node, owner: String?, maxOwnerCount: Int) -> Int {
+        let want = SchedulerCache.scoringRequests(pod)
+        let used = (cache.scoringRequested[node.name] ?? ResourceAmounts()) + want
+        let cpuCap = max(node.status.allocatable.cpuMillis, 1), memCap = max(node.status.allocatable.memoryBytes, 1)
+        let cpuFree = max(0, cpuCap - used.cpuMillis) * 100 / cpuCap
+        let memFree = max(0, memCap - used.memoryBytes) * 100 / memCap
+        let leastAllocated = Int((cpuFree + memFree) / 2)
+        let cpuFraction = Double(used.cpuMillis) / Double(cpuCap), memFraction = Double(used.memoryBytes) / Double(memCap)
+        let balanced = Int((1 - abs(cpuFraction - memFraction) / 2) * 100)
+        var spread = 100
+        if let owner, maxOwnerCount > 0 {
+            spread = 100 * (maxOwnerCount - cache.podsOf(owner: owner, on: node.name)) / maxOwnerCount
+        }
+        // Default plugin weights: PodTopologySpread 2, NodeResourcesFit 1, BalancedAllocation 1.
+        return leastAllocated + balanced + 2 * spread
+    }
+
+    // MARK: scheduling one pod
+
+    private func schedule(_ name: String) {
+        guard var pod = store.get(Pod.self, name), !pod.isScheduled, !pod.isTerminating else { return }
+        let nodes = store.list(Node.self)
+        guard !nodes.isEmpty else {
+            fail(pod, message: "0/0 nodes are available: no nodes available to schedule pods.")
+            return
+        }
+        let wanted = Self.feasibleNodesToFind(nodes.count)
+        var feasible: [Node] = []
+        var reasons: [String: Int] = [:]
+        var examined = 0
+        while examined < nodes.count && feasible.count < wanted {
+            let node = nodes[(nextStartNodeIndex + examined) % nodes.count]
+            examined += 1
+            let failures = filter(pod, node)
+            if failures.isEmpty { feasible.append(node) } else { for f in failures { reasons[f.reason, default: 0] += 1 } }
+        }
+        nextStartNodeIndex = (nextStartNodeIndex + examined) % nodes.count
+        guard !feasible.isEmpty else {
+            let summary = reasons.map { "\($0.value) \($0.key)" }.sorted().joined(separator: ", ")
+            fail(pod, message: "0/\(nodes.count) nodes are available: \(summary).")
+            return
+        }
+        let owner = pod.metadata.controllerRef?.uid
+        let maxOwnerCount = owner.map { o in feasible.map { cache.podsOf(owner: o, on: $0.name) }.max() ?? 0 } ?? 0
+        var best: [Node] = []
+        var bestScore = Int.min
+        for node in feasible {
+            let s = score(pod, node, owner: owner, maxOwnerCount: maxOwnerCount)
+            if s > bestScore { bestScore = s; best = [node] } else if s == bestScore { best.append(node) }
+        }
+        let chosen = best.count == 1 ? best[0] : best[random.int(in: 0...(best.count - 1))]
+        pod.spec.nodeName = chosen.name
+        pod.status.setCondition("PodScheduled", "True", at: store.now)
+        pod.metadata.resourceVersion = ""
+        guard let bound = try? store.update(pod) else { return }
+        cache.add(bound)
+        recorder.record(bound, reason: "Scheduled", message: "Successfully assigned default/\(pod.name) to \(chosen.name)", component: Self.component)
+    }
+
+    private func fail(_ pod: Pod, message: String) {
+        recorder.record(pod, type: "Warning", reason: "FailedScheduling", message: message, component: Self.component)
+        var updated = pod
+        updated.status.setCondition("PodScheduled", "False", at: store.now, reason: "Unschedulable", message: message)
+        updated.metadata.resourceVersion = ""
+        _ = try? store.update(updated)
+        unschedulable.insert(pod.name)
+        // Periodic flush of unschedulable pods (podMaxInUnschedulablePodsDuration).
+        store.clock.schedule(after: retryInterval) { [weak self] in
+            guard let self, self.unschedulable.remove(pod.name) != nil else { return }
+            self.queue.add(pod.name)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+/// The order in which a ReplicaSet picks pods to delete when scaling down
+/// (controller_utils.go ActivePodsWithRanks): the first pod in the order goes first.
+enum PodRanking {
+    /// Returns `pods` sorted so that the best deletion candidates come first.
+    /// `related` are the pods used to count how crowded each node is (same-owner pods per node).
+    static func deletionOrder(_ pods: [Pod], related: [Pod], now: SimTime) -> [Pod] {
+        var perNode: [String: Int] = [:]
+        for p in related where p.isScheduled && p.isActive { perNode[p.spec.nodeName, default: 0] += 1 }
+        return pods.sorted { a, b in
+            deleteFirst(a, b, perNode: perNode, now: now)
+        }
+    }
+
+    private static func phaseRank(_ p: Pod) -> Int {
+        switch p.status.phase {
+        case "Pending": 0
+        case "Unknown": 1
+        case "Running": 2
+        default: 3
+        }
+    }
+
+    private static func deletionCost(_ p: Pod) -> Int {
+        Int(p.metadata.annotations["controller.kubernetes.io/pod-deletion-cost"] ?? "") ?? 0
+    }
+
+    private static func readySince(_ p: Pod) -> SimTime? {
+        p.isReady ? p.status.condition("Ready")?.lastTransitionTime : nil
+    }
+
+    /// True when `a` should be deleted before `b`.
+    static func deleteFirst(_ a: Pod, _ b: Pod, perNode: [String: Int], now: SimTime) -> Bool {
+        // 1. Unassigned < assigned.
+        if a.isScheduled != b.isScheduled { return !a.isScheduled }
+        // 2. PodPending < PodUnknown < PodRunning.
+        if phaseRank(a) != phaseRank(b) { return phaseRank(a) < phaseRank(b) }
+        // 3. Not ready < ready.
+        if a.isReady != b.isReady { return !a.isReady }
+        // 4. Lower pod-deletion-cost < higher.
+        if deletionCost(a) != deletionCost(b) { return deletionCost(a) < deletionCost(b) }
+        // 5. Doubled up (more pods of the same owner on the node) < not doubled up.
+        let ca = perNode[a.spec.nodeName] ?? 0, cb = perNode[b.spec.nodeName] ?? 0
+        if ca != cb { return ca > cb }
+        // 6. Been ready for empty time < less time < more time (compared in whole seconds, log-bucketed upstream).
+        if let ra = readySince(a), let rb = readySince(b), ra != rb { return ra > rb }
+        // 7. Pods with containers with higher restart counts < lower restart counts.
+        if a.restartCount != b.restartCount { return a.restartCount > b.restartCount }
+        // 8. Empty creation time pods < newer pods < older pods.
+        if a.metadata.creationTimestamp != b.metadata.creationTimestamp {
+            return a.metadata.creationTimestamp > b.metadata.creationTimestamp
+        }
+        return a.name > b.name
+    }
+}

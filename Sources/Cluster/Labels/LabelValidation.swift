@@ -1,0 +1,68 @@
+/// Kubernetes' name and label syntax rules (apimachinery util/validation), with its messages.
+public enum LabelValidation {
+    static let qualifiedNameMessage = "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')"
+    static let labelValueMessage = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')"
+    static let dns1123SubdomainMessage = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"
+
+    private static func isAlnum(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber) }
+    private static func isLowerAlnum(_ c: Character) -> Bool { c.isASCII && (c.isLowercase || c.isNumber) }
+
+    /// `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]`
+    static func isQualifiedNamePart(_ s: String) -> Bool {
+        guard let first = s.first, let last = s.last, isAlnum(first), isAlnum(last) else { return false }
+        return s.allSatisfy { isAlnum($0) || $0 == "-" || $0 == "_" || $0 == "." }
+    }
+
+    /// `[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*`
+    static func isDNS1123Subdomain(_ s: String) -> Bool {
+        s.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { label in
+            guard let first = label.first, let last = label.last, isLowerAlnum(first), isLowerAlnum(last) else { return false }
+            return label.allSatisfy { isLowerAlnum($0) || $0 == "-" }
+        }
+    }
+
+    /// Errors for a label key (IsQualifiedName): optional DNS-subdomain prefix, `/`, name of ≤ 63 chars.
+    public static func keyErrors(_ key: String) -> [String] {
+        var errors: [String] = []
+        let parts = key.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        var name = key
+        if parts.count == 2 {
+            let prefix = parts[0]
+            name = parts[1]
+            if prefix.isEmpty {
+                errors.append("prefix part must be non-empty")
+            } else if prefix.count > 253 {
+                errors.append("prefix part must be no more than 253 bytes")
+            } else if !isDNS1123Subdomain(prefix) {
+                errors.append("prefix part \(dns1123SubdomainMessage)")
+            }
+        } else if parts.count > 2 {
+            return ["a qualified name \(qualifiedNameMessage) with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"]
+        }
+        if name.isEmpty {
+            errors.append("name part must be non-empty")
+        } else if name.count > 63 {
+            errors.append("name part must be no more than 63 bytes")
+        }
+        if !name.isEmpty && !isQualifiedNamePart(name) {
+            errors.append(qualifiedNameMessage)
+        }
+        return errors
+    }
+
+    /// Errors for a label value (IsValidLabelValue): empty, or ≤ 63 chars of the qualified-name alphabet.
+    public static func valueErrors(_ value: String) -> [String] {
+        var errors: [String] = []
+        if value.count > 63 { errors.append("must be no more than 63 bytes") }
+        if !value.isEmpty && !isQualifiedNamePart(value) { errors.append(labelValueMessage) }
+        return errors
+    }
+
+    /// Errors for an object name that must be a DNS-1123 subdomain (Deployments, ReplicaSets, Pods, Nodes).
+    public static func subdomainNameErrors(_ name: String) -> [String] {
+        var errors: [String] = []
+        if name.count > 253 { errors.append("must be no more than 253 bytes") }
+        if !isDNS1123Subdomain(name) { errors.append(dns1123SubdomainMessage) }
+        return errors
+    }
+}

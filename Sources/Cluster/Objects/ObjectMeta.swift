@@ -1,0 +1,105 @@
+/// The kinds of object the simulated API server stores.
+public enum Kind: String, CaseIterable, Sendable, Hashable {
+    case node = "Node"
+    case pod = "Pod"
+    case replicaSet = "ReplicaSet"
+    case deployment = "Deployment"
+    case event = "Event"
+    case lease = "Lease"
+
+    /// The plural resource name (`pods`), as in URLs and kubectl errors.
+    public var resource: String {
+        switch self {
+        case .node: "nodes"
+        case .pod: "pods"
+        case .replicaSet: "replicasets"
+        case .deployment: "deployments"
+        case .event: "events"
+        case .lease: "leases"
+        }
+    }
+
+    public var group: String {
+        switch self {
+        case .replicaSet, .deployment: "apps"
+        case .lease: "coordination.k8s.io"
+        default: ""
+        }
+    }
+
+    public var apiVersion: String {
+        switch self {
+        case .replicaSet, .deployment: "apps/v1"
+        case .lease: "coordination.k8s.io/v1"
+        default: "v1"
+        }
+    }
+
+    /// `deployments.apps`, `pods`: how the API server names a resource in errors.
+    public var qualifiedResource: String { group.isEmpty ? resource : "\(resource).\(group)" }
+
+    /// `deployment.apps`, `pod`: how kubectl names an object in messages (`deployment.apps/x created`).
+    public var qualifiedSingular: String {
+        let singular = rawValue.lowercased()
+        return group.isEmpty ? singular : "\(singular).\(group)"
+    }
+
+    public var isNamespaced: Bool { self != .node }
+}
+
+public struct OwnerReference: Equatable, Hashable, Sendable {
+    public var apiVersion: String
+    public var kind: String
+    public var name: String
+    public var uid: String
+    public var controller: Bool
+    public var blockOwnerDeletion: Bool
+
+    public init(apiVersion: String, kind: String, name: String, uid: String, controller: Bool = true, blockOwnerDeletion: Bool = true) {
+        self.apiVersion = apiVersion
+        self.kind = kind
+        self.name = name
+        self.uid = uid
+        self.controller = controller
+        self.blockOwnerDeletion = blockOwnerDeletion
+    }
+}
+
+/// Metadata common to every object, as in Kubernetes' ObjectMeta.
+public struct ObjectMeta: Equatable, Sendable {
+    public var name: String
+    public var generateName: String = ""
+    public var namespace: String = "default"
+    public var uid: String = ""
+    public var resourceVersion: String = ""
+    public var generation: Int64 = 0
+    public var creationTimestamp: SimTime = .zero
+    public var deletionTimestamp: SimTime? = nil
+    public var deletionGracePeriodSeconds: Int? = nil
+    public var labels: [String: String] = [:]
+    public var annotations: [String: String] = [:]
+    public var ownerReferences: [OwnerReference] = []
+
+    public init(name: String = "", generateName: String = "", namespace: String = "default",
+                labels: [String: String] = [:], annotations: [String: String] = [:]) {
+        self.name = name
+        self.generateName = generateName
+        self.namespace = namespace
+        self.labels = labels
+        self.annotations = annotations
+    }
+
+    /// The owner with `controller: true`, if any (metav1.GetControllerOf).
+    public var controllerRef: OwnerReference? { ownerReferences.first { $0.controller } }
+}
+
+/// What every stored object has: a kind and metadata.
+public protocol APIObject: Sendable {
+    static var kind: Kind { get }
+    var metadata: ObjectMeta { get set }
+}
+
+extension APIObject {
+    public var name: String { metadata.name }
+    public var isTerminating: Bool { metadata.deletionTimestamp != nil }
+}

@@ -1,0 +1,155 @@
+public struct Toleration: Equatable, Sendable {
+    public var key: String
+    public var `operator`: String // "Exists" or "Equal"
+    public var value: String
+    public var effect: String // "", "NoSchedule", "PreferNoSchedule", "NoExecute"
+    public var tolerationSeconds: Int?
+
+    public init(key: String, operator op: String = "Exists", value: String = "", effect: String = "", tolerationSeconds: Int? = nil) {
+        self.key = key
+        self.operator = op
+        self.value = value
+        self.effect = effect
+        self.tolerationSeconds = tolerationSeconds
+    }
+
+    /// Whether this toleration tolerates `taint` (v1 helper ToleratesTaint).
+    public func tolerates(_ taint: Taint) -> Bool {
+        if !effect.isEmpty && effect != taint.effect { return false }
+        if !key.isEmpty && key != taint.key { return false }
+        switch self.operator {
+        case "Exists": return true
+        case "Equal", "": return value == taint.value
+        default: return false
+        }
+    }
+}
+
+public struct Container: Equatable, Sendable {
+    public var name: String
+    public var image: String
+    public var requests: ResourceAmounts
+    public var ports: [Int]
+
+    public init(name: String, image: String, requests: ResourceAmounts = ResourceAmounts(), ports: [Int] = []) {
+        self.name = name
+        self.image = image
+        self.requests = requests
+        self.ports = ports
+    }
+
+    /// `Always` for untagged or `:latest` images, else `IfNotPresent` (the API server's default).
+    public var imagePullPolicy: String {
+        let lastSegment = image.split(separator: "/").last.map(String.init) ?? image
+        if image.contains("@") { return "IfNotPresent" }
+        guard let colon = lastSegment.lastIndex(of: ":") else { return "Always" }
+        return lastSegment[lastSegment.index(after: colon)...] == "latest" ? "Always" : "IfNotPresent"
+    }
+}
+
+public struct PodSpec: Equatable, Sendable {
+    public var containers: [Container]
+    public var nodeName: String = ""
+    public var nodeSelector: [String: String] = [:]
+    public var tolerations: [Toleration] = []
+    public var terminationGracePeriodSeconds: Int = 30
+    public var restartPolicy: String = "Always"
+    public var schedulerName: String = "default-scheduler"
+    public var serviceAccountName: String = "default"
+
+    public init(containers: [Container]) { self.containers = containers }
+
+    /// Sum of the containers' requests (what the scheduler fits against allocatable).
+    public var requests: ResourceAmounts {
+        containers.reduce(ResourceAmounts(pods: 1)) { $0 + $1.requests }
+    }
+}
+
+public struct ContainerStatus: Equatable, Sendable {
+    public enum State: Equatable, Sendable {
+        case waiting(reason: String)
+        case running(startedAt: SimTime)
+        case terminated(reason: String, exitCode: Int, finishedAt: SimTime)
+    }
+
+    public var name: String
+    public var image: String
+    public var state: State
+    public var ready: Bool = false
+    public var started: Bool = false
+    public var restartCount: Int = 0
+    public var lastTerminationFinishedAt: SimTime? = nil
+    public var containerID: String = ""
+
+    public init(name: String, image: String, state: State) {
+        self.name = name
+        self.image = image
+        self.state = state
+    }
+}
+
+public struct PodCondition: Equatable, Sendable {
+    public var type: String
+    public var status: String
+    public var lastTransitionTime: SimTime
+    public var reason: String = ""
+    public var message: String = ""
+
+    public init(type: String, status: String, lastTransitionTime: SimTime, reason: String = "", message: String = "") {
+        self.type = type
+        self.status = status
+        self.lastTransitionTime = lastTransitionTime
+        self.reason = reason
+        self.message = message
+    }
+}
+
+public struct PodStatus: Equatable, Sendable {
+    public var phase: String = "Pending"
+    public var conditions: [PodCondition] = []
+    public var containerStatuses: [ContainerStatus] = []
+    public var hostIP: String = ""
+    public var podIP: String = ""
+    public var startTime: SimTime? = nil
+    /// A one-word reason overriding the phase in STATUS (`Evicted`, `NodeLost`).
+    public var reason: String = ""
+    public var message: String = ""
+    public var qosClass: String = "BestEffort"
+
+    public init() {}
+
+    public func condition(_ type: String) -> PodCondition? { conditions.first { $0.type == type } }
+
+    /// Sets a condition, keeping its transition time when the status does not change.
+    public mutating func setCondition(_ type: String, _ status: String, at now: SimTime, reason: String = "", message: String = "") {
+        if let i = conditions.firstIndex(where: { $0.type == type }) {
+            if conditions[i].status != status { conditions[i].lastTransitionTime = now }
+            conditions[i].status = status
+            conditions[i].reason = reason
+            conditions[i].message = message
+        } else {
+            conditions.append(PodCondition(type: type, status: status, lastTransitionTime: now, reason: reason, message: message))
+        }
+    }
+}
+
+public struct Pod: APIObject, Equatable {
+    public static let kind = Kind.pod
+    public var metadata: ObjectMeta
+    public var spec: PodSpec
+    public var status: PodStatus
+
+    public init(metadata: ObjectMeta, spec: PodSpec, status: PodStatus = PodStatus()) {
+        self.metadata = metadata
+        self.spec = spec
+        self.status = status
+    }
+
+    public var isScheduled: Bool { !spec.nodeName.isEmpty }
+    public var isReady: Bool { status.condition("Ready")?.status == "True" }
+    /// Not finished and not being deleted: what a ReplicaSet counts (controller.IsPodActive).
+    public var isActive: Bool {
+        status.phase != "Succeeded" && status.phase != "Failed" && metadata.deletionTimestamp == nil
+    }
+    public var restartCount: Int { status.containerStatuses.reduce(0) { $0 + $1.restartCount } }
+}

@@ -1,0 +1,41 @@
+/// An error the simulated API server returns, worded like Kubernetes' StatusError.
+public struct APIError: Error, Equatable, CustomStringConvertible {
+    public enum Reason: String, Sendable {
+        case notFound = "NotFound"
+        case alreadyExists = "AlreadyExists"
+        case conflict = "Conflict"
+        case invalid = "Invalid"
+        case tooManyRequests = "TooManyRequests"
+        case badRequest = "BadRequest"
+    }
+
+    public var reason: Reason
+    public var message: String
+
+    public init(_ reason: Reason, _ message: String) {
+        self.reason = reason
+        self.message = message
+    }
+
+    /// How kubectl prints it: `Error from server (NotFound): pods "x" not found`.
+    public var description: String { "Error from server (\(reason.rawValue)): \(message)" }
+
+    public static func notFound(_ kind: Kind, _ name: String) -> APIError {
+        APIError(.notFound, "\(kind.qualifiedResource) \"\(name)\" not found")
+    }
+
+    public static func alreadyExists(_ kind: Kind, _ name: String) -> APIError {
+        APIError(.alreadyExists, "\(kind.qualifiedResource) \"\(name)\" already exists")
+    }
+
+    public static func conflict(_ kind: Kind, _ name: String) -> APIError {
+        APIError(.conflict, "Operation cannot be fulfilled on \(kind.qualifiedResource) \"\(name)\": the object has been modified; please apply your changes to the latest version and try again")
+    }
+
+    /// `Deployment.apps "x" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0`
+    public static func invalid(_ kind: Kind, _ name: String, _ causes: [String]) -> APIError {
+        let qualifiedKind = kind.group.isEmpty ? kind.rawValue : "\(kind.rawValue).\(kind.group)"
+        let detail = causes.count == 1 ? causes[0] : "[" + causes.joined(separator: ", ") + "]"
+        return APIError(.invalid, "\(qualifiedKind) \"\(name)\" is invalid: \(detail)")
+    }
+}

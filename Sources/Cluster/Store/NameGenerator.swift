@@ -1,0 +1,53 @@
+/// Kubernetes' generated names: the alphabet without vowels or look-alike characters
+/// (apimachinery util/rand), used for pod suffixes and template hashes.
+public enum NameGenerator {
+    public static let alphabet = Array("bcdfghjklmnpqrstvwxz2456789")
+    static let maxNameLength = 63
+    static let randomLength = 5
+
+    /// `base` (cut to 58 characters) followed by five random characters (storage/names).
+    public static func generate(base: String, using random: inout SeededRandom) -> String {
+        let cut = String(base.prefix(maxNameLength - randomLength))
+        var suffix = ""
+        for _ in 0..<randomLength { suffix.append(alphabet[random.int(in: 0...(alphabet.count - 1))]) }
+        return cut + suffix
+    }
+
+    /// rand.SafeEncodeString: each byte mapped through the alphabet.
+    public static func safeEncode(_ text: String) -> String {
+        String(text.utf8.map { alphabet[Int($0) % alphabet.count] })
+    }
+}
+
+/// The pod-template-hash (controller_utils.go ComputeHash): FNV-1a over the template, plus the
+/// deployment's collisionCount, printed in decimal and safe-encoded.
+public enum TemplateHash {
+    public static func compute(_ template: PodTemplate, collisionCount: Int = 0) -> String {
+        var hash: UInt32 = 2_166_136_261
+        func feed(_ s: String) {
+            for byte in s.utf8 {
+                hash ^= UInt32(byte)
+                hash = hash &* 16_777_619
+            }
+        }
+        feed(canonical(template))
+        if collisionCount != 0 { feed(String(collisionCount)) }
+        return NameGenerator.safeEncode(String(hash))
+    }
+
+    /// A stable printed form of the template: every map is written with its keys sorted, so
+    /// the same template always gives the same hash.
+    static func canonical(_ t: PodTemplate) -> String {
+        func map(_ m: [String: String]) -> String { "{" + m.keys.sorted().map { "\($0):\(m[$0]!)" }.joined(separator: ",") + "}" }
+        var parts = ["labels=" + map(t.labels), "annotations=" + map(t.annotations)]
+        for c in t.spec.containers {
+            parts.append("container{name=\(c.name),image=\(c.image),cpu=\(c.requests.cpuMillis),mem=\(c.requests.memoryBytes),ports=\(c.ports)}")
+        }
+        parts.append("nodeSelector=" + map(t.spec.nodeSelector))
+        for tol in t.spec.tolerations {
+            parts.append("toleration{\(tol.key),\(tol.operator),\(tol.value),\(tol.effect),\(tol.tolerationSeconds.map(String.init) ?? "")}")
+        }
+        parts.append("grace=\(t.spec.terminationGracePeriodSeconds),restart=\(t.spec.restartPolicy)")
+        return parts.joined(separator: ";")
+    }
+}

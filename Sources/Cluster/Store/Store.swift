@@ -1,0 +1,170 @@
+/// The simulated API server and etcd in one: validated create/get/list/update/delete with
+/// resourceVersions, and a watch stream every controller listens to.
+public final class Store {
+    let clock: VirtualClock
+    let random: RandomSource
+    private var lastResourceVersion: Int64 = 0
+    private var watchers: [(WatchEvent) -> Void] = []
+
+    let nodes = ObjectTable<Node>()
+    let pods = ObjectTable<Pod>()
+    let replicaSets = ObjectTable<ReplicaSet>()
+    let deployments = ObjectTable<Deployment>()
+    let events = ObjectTable<Event>()
+    let leases = ObjectTable<Lease>()
+
+    init(clock: VirtualClock, random: RandomSource) {
+        self.clock = clock
+        self.random = random
+        let byOwner: (any APIObject) -> [String] = { $0.metadata.controllerRef.map { [$0.uid] } ?? [] }
+        let byLabel: (any APIObject) -> [String] = { $0.metadata.labels.map { "\($0.key)=\($0.value)" } }
+        pods.addIndex(IndexName.owner, byOwner)
+        pods.addIndex(IndexName.label, byLabel)
+        pods.addIndex(IndexName.node) { [$0.spec.nodeName] }
+        replicaSets.addIndex(IndexName.owner, byOwner)
+        replicaSets.addIndex(IndexName.label, byLabel)
+        deployments.addIndex(IndexName.label, byLabel)
+        events.addIndex(IndexName.involvedObject) { [$0.involvedObject.uid] }
+    }
+
+    public var now: SimTime { clock.now }
+
+    /// Registers a watcher for every change to every kind. Watchers must not write to the store
+    /// while being notified; controllers only enqueue work.
+    public func watch(_ handler: @escaping (WatchEvent) -> Void) { watchers.append(handler) }
+
+    private func notify(_ event: WatchEvent) { for w in watchers { w(event) } }
+
+    private func table<T: APIObject>(_ type: T.Type) -> ObjectTable<T> {
+        switch T.kind {
+        case .node: nodes as! ObjectTable<T>
+        case .pod: pods as! ObjectTable<T>
+        case .replicaSet: replicaSets as! ObjectTable<T>
+        case .deployment: deployments as! ObjectTable<T>
+        case .event: events as! ObjectTable<T>
+        case .lease: leases as! ObjectTable<T>
+        }
+    }
+
+    private func nextResourceVersion() -> String {
+        lastResourceVersion += 1
+        return String(lastResourceVersion)
+    }
+
+    /// A random UUID (version 4 layout) drawn from the seeded generator.
+    func newUID() -> String {
+        let a = random.next(), b = random.next()
+        let hex = String(a, radix: 16).leftPadded(16) + String(b, radix: 16).leftPadded(16)
+        let chars = Array(hex)
+        func part(_ r: Range<Int>) -> String { String(chars[r]) }
+        return "\(part(0..<8))-\(part(8..<12))-4\(part(13..<16))-a\(part(17..<20))-\(part(20..<32))"
+    }
+
+    // MARK: reads
+
+    public func get<T: APIObject>(_ type: T.Type, _ name: String) -> T? { table(type)[name] }
+
+    /// Objects of a kind matching `selector`, sorted by name. Equality requirements use the label index.
+    public func list<T: APIObject>(_ type: T.Type, selector: LabelSelector = LabelSelector()) -> [T] {
+        let t = table(type)
+        if let eq = selector.requirements.first(where: { $0.op == .equals }), T.kind != .node, T.kind != .event, T.kind != .lease {
+            return t.names(index: IndexName.label, key: "\(eq.key)=\(eq.values[0])").sorted()
+                .compactMap { t[$0] }.filter { selector.matches($0.metadata.labels) }
+        }
+        return t.all().filter { selector.matches($0.metadata.labels) }
+    }
+
+    public func count<T: APIObject>(_ type: T.Type) -> Int { table(type).count }
+
+    /// Pods whose controller is the object with `uid`.
+    public func pods(ownedBy uid: String) -> [Pod] { pods.byIndex(IndexName.owner, uid) }
+    public func replicaSets(ownedBy uid: String) -> [ReplicaSet] { replicaSets.byIndex(IndexName.owner, uid) }
+    /// Pods bound to `node` (or, with "", unscheduled pods).
+    public func pods(onNode node: String) -> [Pod] { pods.byIndex(IndexName.node, node) }
+    public func podCount(onNode node: String) -> Int { pods.names(index: IndexName.node, key: node).count }
+    public func events(about uid: String) -> [Event] { events.byIndex(IndexName.involvedObject, uid) }
+
+    // MARK: writes
+
+    /// Creates an object: fills in uid, resourceVersion, creationTimestamp and a generated name,
+    /// after Kubernetes' validation.
+    @discardableResult
+    public func create<T: APIObject>(_ object: T) throws -> T {
+        var obj = object
+        let t = table(T.self)
+        if obj.metadata.name.isEmpty && !obj.metadata.generateName.isEmpty {
+            repeat {
+                obj.metadata.name = NameGenerator.generate(base: obj.metadata.generateName, using: &random.generator)
+            } while t[obj.metadata.name] != nil
+        }
+        try Validation.validate(obj)
+        if t[obj.metadata.name] != nil { throw APIError.alreadyExists(T.kind, obj.metadata.name) }
+        obj.metadata.uid = newUID()
+        obj.metadata.resourceVersion = nextResourceVersion()
+        obj.metadata.creationTimestamp = clock.now
+        obj.metadata.generation = 1
+        t.put(obj)
+        notify(WatchEvent(type: .added, kind: T.kind, old: nil, object: obj))
+        return obj
+    }
+
+    /// Replaces an object. A non-empty resourceVersion must match the stored one (optimistic concurrency).
+    @discardableResult
+    public func update<T: APIObject & Equatable>(_ object: T) throws -> T {
+        let t = table(T.self)
+        guard let old = t[object.metadata.name] else { throw APIError.notFound(T.kind, object.metadata.name) }
+        if !object.metadata.resourceVersion.isEmpty && object.metadata.resourceVersion != old.metadata.resourceVersion {
+            throw APIError.conflict(T.kind, object.metadata.name)
+        }
+        var obj = object
+        obj.metadata.uid = old.metadata.uid
+        obj.metadata.creationTimestamp = old.metadata.creationTimestamp
+        obj.metadata.resourceVersion = old.metadata.resourceVersion
+        if obj == old { return old } // a no-op write does not bump the version or wake watchers
+        try Validation.validate(obj)
+        if Validation.specChanged(old, obj) { obj.metadata.generation = old.metadata.generation + 1 }
+        obj.metadata.resourceVersion = nextResourceVersion()
+        t.put(obj)
+        notify(WatchEvent(type: .modified, kind: T.kind, old: old, object: obj))
+        return obj
+    }
+
+    /// Reads, changes and writes back an object in one step (a patch).
+    @discardableResult
+    public func modify<T: APIObject & Equatable>(_ type: T.Type, _ name: String, _ change: (inout T) throws -> Void) throws -> T {
+        guard var obj = table(type)[name] else { throw APIError.notFound(T.kind, name) }
+        try change(&obj)
+        obj.metadata.resourceVersion = ""
+        return try update(obj)
+    }
+
+    /// Deletes an object. A pod bound to a node is deleted gracefully: it gets a deletionTimestamp
+    /// and stays (Terminating) until its kubelet confirms, or the grace period is 0.
+    public func delete<T: APIObject>(_ type: T.Type, _ name: String, gracePeriodSeconds: Int? = nil) throws {
+        let t = table(type)
+        guard let old = t[name] else { throw APIError.notFound(T.kind, name) }
+        if var pod = old as? Pod {
+            let grace = gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds
+            let finished = pod.status.phase == "Succeeded" || pod.status.phase == "Failed"
+            if pod.isScheduled && grace > 0 && !finished {
+                if let existing = pod.metadata.deletionGracePeriodSeconds, existing <= grace { return }
+                pod.metadata.deletionTimestamp = clock.now + .seconds(Double(grace))
+                pod.metadata.deletionGracePeriodSeconds = grace
+                pod.metadata.resourceVersion = nextResourceVersion()
+                pods.put(pod)
+                notify(WatchEvent(type: .modified, kind: .pod, old: old, object: pod))
+                return
+            }
+        }
+        t.remove(name)
+        var gone = old
+        gone.metadata.resourceVersion = nextResourceVersion()
+        notify(WatchEvent(type: .deleted, kind: T.kind, old: old, object: gone))
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}

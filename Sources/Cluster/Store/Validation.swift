@@ -1,0 +1,76 @@
+/// Kubernetes' create/update validation for the kinds we store, with the API server's field
+/// paths and wording. Nothing invalid reaches the store.
+enum Validation {
+    static func validate(_ object: any APIObject) throws {
+        var causes = metadataErrors(object.metadata, kind: type(of: object).kind)
+        switch object {
+        case let d as Deployment:
+            causes += workloadErrors(replicas: d.spec.replicas, selector: d.spec.selector, template: d.spec.template)
+        case let rs as ReplicaSet:
+            causes += workloadErrors(replicas: rs.spec.replicas, selector: rs.spec.selector, template: rs.spec.template)
+        case let pod as Pod:
+            causes += podSpecErrors(pod.spec, path: "spec")
+        default:
+            break
+        }
+        if !causes.isEmpty {
+            let name = object.metadata.name.isEmpty ? object.metadata.generateName : object.metadata.name
+            throw APIError.invalid(type(of: object).kind, name, causes)
+        }
+    }
+
+    static func metadataErrors(_ meta: ObjectMeta, kind: Kind) -> [String] {
+        var causes: [String] = []
+        if meta.name.isEmpty {
+            causes.append("metadata.name: Required value: name or generateName is required")
+        } else if kind != .event {
+            for e in LabelValidation.subdomainNameErrors(meta.name) {
+                causes.append("metadata.name: Invalid value: \"\(meta.name)\": \(e)")
+            }
+        }
+        causes += labelErrors(meta.labels, path: "metadata.labels")
+        return causes
+    }
+
+    static func labelErrors(_ labels: [String: String], path: String) -> [String] {
+        var causes: [String] = []
+        for key in labels.keys.sorted() {
+            for e in LabelValidation.keyErrors(key) { causes.append("\(path): Invalid value: \"\(key)\": \(e)") }
+            for e in LabelValidation.valueErrors(labels[key]!) { causes.append("\(path): Invalid value: \"\(labels[key]!)\": \(e)") }
+        }
+        return causes
+    }
+
+    static func workloadErrors(replicas: Int, selector: LabelSelector, template: PodTemplate) -> [String] {
+        var causes: [String] = []
+        if replicas < 0 { causes.append("spec.replicas: Invalid value: \(replicas): must be greater than or equal to 0") }
+        if selector.isEmpty {
+            causes.append("spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: empty selector is invalid for deployment")
+        } else if !selector.matches(template.labels) {
+            let shown = template.labels.keys.sorted().map { "\"\($0)\":\"\(template.labels[$0]!)\"" }.joined(separator: ", ")
+            causes.append("spec.template.metadata.labels: Invalid value: map[string]string{\(shown)}: `selector` does not match template `labels`")
+        }
+        causes += labelErrors(template.labels, path: "spec.template.metadata.labels")
+        causes += podSpecErrors(template.spec, path: "spec.template.spec")
+        return causes
+    }
+
+    static func podSpecErrors(_ spec: PodSpec, path: String) -> [String] {
+        if spec.containers.isEmpty { return ["\(path).containers: Required value"] }
+        var causes: [String] = []
+        for (i, c) in spec.containers.enumerated() {
+            if c.name.isEmpty { causes.append("\(path).containers[\(i)].name: Required value") }
+            if c.image.isEmpty { causes.append("\(path).containers[\(i)].image: Required value") }
+        }
+        return causes
+    }
+
+    /// Whether a write changes the spec (and so bumps metadata.generation).
+    static func specChanged(_ old: any APIObject, _ new: any APIObject) -> Bool {
+        switch (old, new) {
+        case let (a as Deployment, b as Deployment): a.spec != b.spec
+        case let (a as ReplicaSet, b as ReplicaSet): a.spec != b.spec
+        default: false
+        }
+    }
+}

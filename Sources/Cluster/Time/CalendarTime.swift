@@ -1,0 +1,43 @@
+import Foundation
+
+/// Prints virtual times as the calendar timestamps Kubernetes shows (always UTC, so output is
+/// the same on every machine).
+public enum CalendarTime {
+    /// RFC 3339 as in object YAML/JSON: `2024-09-01T11:24:17Z`.
+    public static func rfc3339(_ t: SimTime) -> String {
+        let c = components(t)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month, c.day, c.hour, c.minute, c.second)
+    }
+
+    /// kubectl describe's layout: `Sun, 01 Sep 2024 11:24:17 +0000`.
+    public static func describe(_ t: SimTime) -> String {
+        let c = components(t)
+        let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return String(format: "%@, %02d %@ %04d %02d:%02d:%02d +0000",
+                      days[c.weekday], c.day, months[c.month - 1], c.year, c.hour, c.minute, c.second)
+    }
+
+    struct Parts { var year, month, day, hour, minute, second, weekday: Int }
+
+    /// Civil date from Unix seconds (Howard Hinnant's days-from-civil inverse); no time zones involved.
+    static func components(_ t: SimTime) -> Parts {
+        let secs = Int(floorDiv(t.unixMilliseconds, 1000))
+        let days = floorDiv(Int64(secs), 86_400)
+        let secOfDay = secs - Int(days) * 86_400
+        let z = Int(days) + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        let weekday = Int((days % 7 + 11) % 7) // 1970-01-01 was a Thursday (4)
+        return Parts(year: year, month: month, day: day, hour: secOfDay / 3600,
+                     minute: (secOfDay / 60) % 60, second: secOfDay % 60, weekday: weekday)
+    }
+
+    private static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : (a - b + 1) / b }
+}

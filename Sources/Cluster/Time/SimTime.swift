@@ -1,0 +1,41 @@
+/// A point on the virtual clock, in milliseconds since the simulation began.
+/// Wall-clock time never enters the simulation; `epoch` anchors it to a calendar date
+/// only for printing timestamps.
+public struct SimTime: Comparable, Hashable, Sendable, CustomStringConvertible {
+    public var milliseconds: Int64
+
+    public init(milliseconds: Int64) { self.milliseconds = milliseconds }
+
+    public static let zero = SimTime(milliseconds: 0)
+
+    /// The calendar instant of virtual time zero (2024-09-01T11:24:17Z, the day of the seed post),
+    /// as seconds since the Unix epoch. Fixed so that timestamps are reproducible.
+    public static let epochUnixSeconds: Int64 = 1_725_189_857
+
+    public var unixMilliseconds: Int64 { SimTime.epochUnixSeconds * 1000 + milliseconds }
+
+    public static func < (a: SimTime, b: SimTime) -> Bool { a.milliseconds < b.milliseconds }
+    public static func + (t: SimTime, d: SimDuration) -> SimTime { SimTime(milliseconds: t.milliseconds + d.milliseconds) }
+    public static func - (a: SimTime, b: SimTime) -> SimDuration { SimDuration(milliseconds: a.milliseconds - b.milliseconds) }
+
+    public var description: String { "t+\(SimDuration(milliseconds: milliseconds))" }
+}
+
+/// A length of virtual time in milliseconds.
+public struct SimDuration: Comparable, Hashable, Sendable, CustomStringConvertible {
+    public var milliseconds: Int64
+
+    public init(milliseconds: Int64) { self.milliseconds = milliseconds }
+    public static func seconds(_ s: Double) -> SimDuration { SimDuration(milliseconds: Int64((s * 1000).rounded())) }
+    public static func milliseconds(_ ms: Int64) -> SimDuration { SimDuration(milliseconds: ms) }
+    public static let zero = SimDuration(milliseconds: 0)
+
+    public var seconds: Double { Double(milliseconds) / 1000 }
+
+    public static func < (a: SimDuration, b: SimDuration) -> Bool { a.milliseconds < b.milliseconds }
+    public static func + (a: SimDuration, b: SimDuration) -> SimDuration { SimDuration(milliseconds: a.milliseconds + b.milliseconds) }
+    public static func * (a: SimDuration, k: Int64) -> SimDuration { SimDuration(milliseconds: a.milliseconds * k) }
+
+    /// Go's `time.Duration.String()` at millisecond precision: `1.234s`, `2m30s`, `1h0m0s`, `0s`.
+    public var description: String { GoDuration.format(self) }
+}
