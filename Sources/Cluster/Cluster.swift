@@ -22,6 +22,14 @@ public final class Cluster {
         store = Store(clock: clock, random: random)
         recorder = EventRecorder(store: store)
         fleet = KubeletFleet(store: store)
+        // DefaultTolerationSeconds admission: every pod tolerates a not-ready or unreachable node
+        // for the pace's toleration, then is evicted.
+        let tolerationSeconds = pace.defaultTolerationSeconds
+        store.admitPod = { pod in
+            for key in [Taint.notReadyKey, Taint.unreachableKey] where !pod.spec.tolerations.contains(where: { $0.key == key && $0.effect == "NoExecute" }) {
+                pod.spec.tolerations.append(Toleration(key: key, operator: "Exists", effect: "NoExecute", tolerationSeconds: tolerationSeconds))
+            }
+        }
         controllers = [
             DeploymentController(store: store, recorder: recorder, pace: pace),
             ReplicaSetController(store: store, recorder: recorder, pace: pace),

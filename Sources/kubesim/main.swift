@@ -1,1 +1,3 @@
-print("kubesim")
+import ArgumentParser
+
+KubesimCommand.main()

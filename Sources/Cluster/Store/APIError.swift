@@ -11,10 +11,22 @@ public struct APIError: Error, Equatable, CustomStringConvertible {
 
     public var reason: Reason
     public var message: String
+    /// For Invalid errors: the kind (`Deployment.apps`), the object's name and the field errors.
+    public var qualifiedKind = ""
+    public var name = ""
+    public var causes: [String] = []
 
     public init(_ reason: Reason, _ message: String) {
         self.reason = reason
         self.message = message
+    }
+
+    /// How kubectl's CheckErr prints a server error: Invalid errors as
+    /// `The Pod "x" is invalid: …` (several causes as a `* ` list), others as `Error from server …`.
+    public var kubectlMessage: String {
+        guard reason == .invalid, !causes.isEmpty else { return description }
+        if causes.count == 1 { return "The \(qualifiedKind) \"\(name)\" is invalid: \(causes[0])" }
+        return "The \(qualifiedKind) \"\(name)\" is invalid: \n" + causes.map { "* \($0)" }.joined(separator: "\n")
     }
 
     /// How kubectl prints it: `Error from server (NotFound): pods "x" not found`.
@@ -36,6 +48,10 @@ public struct APIError: Error, Equatable, CustomStringConvertible {
     public static func invalid(_ kind: Kind, _ name: String, _ causes: [String]) -> APIError {
         let qualifiedKind = kind.group.isEmpty ? kind.rawValue : "\(kind.rawValue).\(kind.group)"
         let detail = causes.count == 1 ? causes[0] : "[" + causes.joined(separator: ", ") + "]"
-        return APIError(.invalid, "\(qualifiedKind) \"\(name)\" is invalid: \(detail)")
+        var error = APIError(.invalid, "\(qualifiedKind) \"\(name)\" is invalid: \(detail)")
+        error.qualifiedKind = qualifiedKind
+        error.name = name
+        error.causes = causes
+        return error
     }
 }

@@ -5,6 +5,8 @@ public final class Store {
     let random: RandomSource
     private var lastResourceVersion: Int64 = 0
     private var watchers: [(WatchEvent) -> Void] = []
+    /// Admission for new pods (the API server's mutating plugins, e.g. DefaultTolerationSeconds).
+    var admitPod: ((inout Pod) -> Void)?
 
     let nodes = ObjectTable<Node>()
     let pods = ObjectTable<Pod>()
@@ -97,6 +99,10 @@ public final class Store {
                 obj.metadata.name = NameGenerator.generate(base: obj.metadata.generateName, using: &random.generator)
             } while t[obj.metadata.name] != nil
         }
+        if var pod = obj as? Pod, let admit = admitPod {
+            admit(&pod)
+            obj = pod as! T
+        }
         try Validation.validate(obj)
         if t[obj.metadata.name] != nil { throw APIError.alreadyExists(T.kind, obj.metadata.name) }
         obj.metadata.uid = newUID()
@@ -166,5 +172,42 @@ public final class Store {
 extension String {
     func leftPadded(_ width: Int, with pad: Character = "0") -> String {
         count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}
+
+extension Store {
+    /// Any stored object by kind and name (for code that works across kinds).
+    public func object(kind: Kind, name: String) -> (any APIObject)? {
+        switch kind {
+        case .node: get(Node.self, name)
+        case .pod: get(Pod.self, name)
+        case .replicaSet: get(ReplicaSet.self, name)
+        case .deployment: get(Deployment.self, name)
+        case .event: get(Event.self, name)
+        case .lease: get(Lease.self, name)
+        }
+    }
+
+    /// Objects of a kind matching a selector, type-erased.
+    public func objects(kind: Kind, selector: LabelSelector = LabelSelector()) -> [any APIObject] {
+        switch kind {
+        case .node: list(Node.self, selector: selector)
+        case .pod: list(Pod.self, selector: selector)
+        case .replicaSet: list(ReplicaSet.self, selector: selector)
+        case .deployment: list(Deployment.self, selector: selector)
+        case .event: list(Event.self, selector: selector)
+        case .lease: list(Lease.self, selector: selector)
+        }
+    }
+
+    public func delete(kind: Kind, name: String, gracePeriodSeconds: Int? = nil) throws {
+        switch kind {
+        case .node: try delete(Node.self, name, gracePeriodSeconds: gracePeriodSeconds)
+        case .pod: try delete(Pod.self, name, gracePeriodSeconds: gracePeriodSeconds)
+        case .replicaSet: try delete(ReplicaSet.self, name, gracePeriodSeconds: gracePeriodSeconds)
+        case .deployment: try delete(Deployment.self, name, gracePeriodSeconds: gracePeriodSeconds)
+        case .event: try delete(Event.self, name, gracePeriodSeconds: gracePeriodSeconds)
+        case .lease: try delete(Lease.self, name, gracePeriodSeconds: gracePeriodSeconds)
+        }
     }
 }

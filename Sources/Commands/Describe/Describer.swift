@@ -1,0 +1,84 @@
+import Cluster
+
+/// `kubectl describe` for each kind, line for line as kubectl 1.33 prints it (describe.go).
+enum Describer {
+    static func describe(_ object: any APIObject, cluster: Cluster, showEvents: Bool) -> String {
+        var w = DescribeWriter()
+        let events = showEvents ? cluster.store.events(about: object.metadata.uid) : nil
+        switch object {
+        case let pod as Pod: PodDescriber.describe(pod, cluster: cluster, into: &w)
+        case let rs as ReplicaSet: WorkloadDescriber.describe(rs, cluster: cluster, into: &w)
+        case let d as Deployment: WorkloadDescriber.describe(d, cluster: cluster, into: &w)
+        case let node as Node: NodeDescriber.describe(node, cluster: cluster, into: &w)
+        case let e as Event:
+            w.write(0, "Name:\t\(e.name)\n")
+            w.write(0, "Namespace:\t\(e.metadata.namespace)\n")
+            w.write(0, "Reason:\t\(e.reason)\n")
+            w.write(0, "Message:\t\(e.message)\n")
+        default:
+            w.write(0, "Name:\t\(object.name)\n")
+        }
+        if let events, !(object is Event) { w.events(events, now: cluster.now) }
+        return w.finish()
+    }
+
+    static func time(_ t: SimTime) -> String { CalendarTime.describe(t) }
+
+    /// `Kind/name` of the controlling owner.
+    static func controlledBy(_ meta: ObjectMeta) -> String? {
+        meta.controllerRef.map { "\($0.kind)/\($0.name)" }
+    }
+
+    /// The container blocks shared by pods and pod templates.
+    static func containers(_ containers: [Container], statuses: [ContainerStatus]?, space: String, into w: inout DescribeWriter) {
+        w.write(0, "\(space)Containers:\(containers.isEmpty ? " <none>" : "")\n")
+        let nameIndent = space.isEmpty ? "" : " "
+        for c in containers {
+            let status = statuses?.first { $0.name == c.name }
+            w.write(1, "\(nameIndent)\(c.name):\n")
+            if let status { w.write(2, "Container ID:\t\(status.containerID)\n") }
+            w.write(2, "Image:\t\(c.image)\n")
+            if status != nil { w.write(2, "Image ID:\t\n") }
+            let ports = c.ports.map { "\($0)/TCP" }
+            w.write(2, ports.count > 1 ? "Ports:\t\(ports.joined(separator: ", "))\n" : "Port:\t\(ports.first ?? "<none>")\n")
+            let hostPorts = c.ports.map { _ in "0/TCP" }
+            w.write(2, hostPorts.count > 1 ? "Host Ports:\t\(hostPorts.joined(separator: ", "))\n" : "Host Port:\t\(hostPorts.first ?? "<none>")\n")
+            if let status {
+                switch status.state {
+                case .running(let at):
+                    w.write(2, "State:\tRunning\n")
+                    w.write(3, "Started:\t\(time(at))\n")
+                case .waiting(let reason):
+                    w.write(2, "State:\tWaiting\n")
+                    if !reason.isEmpty { w.write(3, "Reason:\t\(reason)\n") }
+                case let .terminated(reason, code, at):
+                    w.write(2, "State:\tTerminated\n")
+                    if !reason.isEmpty { w.write(3, "Reason:\t\(reason)\n") }
+                    w.write(3, "Exit Code:\t\(code)\n")
+                    w.write(3, "Started:\t\(time(at))\n")
+                    w.write(3, "Finished:\t\(time(at))\n")
+                }
+                w.write(2, "Ready:\t\(status.ready ? "True" : "False")\n")
+                w.write(2, "Restart Count:\t\(status.restartCount)\n")
+            }
+            if c.requests.cpuMillis > 0 || c.requests.memoryBytes > 0 {
+                w.write(2, "Requests:\n")
+                if c.requests.cpuMillis > 0 { w.write(3, "cpu:\t\(Quantity.formatCPU(c.requests.cpuMillis))\n") }
+                if c.requests.memoryBytes > 0 { w.write(3, "memory:\t\(Quantity.formatMemory(c.requests.memoryBytes))\n") }
+            }
+            w.write(2, "Environment:\t<none>\n")
+            w.write(2, "Mounts:\t<none>\n")
+        }
+    }
+
+    /// DescribePodTemplate, used by ReplicaSets and Deployments.
+    static func podTemplate(_ t: PodTemplate, into w: inout DescribeWriter) {
+        w.write(0, "Pod Template:\n")
+        w.labels("  Labels", t.labels)
+        if !t.annotations.isEmpty { w.annotations("  Annotations", t.annotations) }
+        containers(t.spec.containers, statuses: nil, space: "  ", into: &w)
+        w.write(0, "  Volumes:\t<none>\n")
+        w.labels("  Node-Selectors", t.spec.nodeSelector)
+        w.tolerations("  Tolerations", t.spec.tolerations)
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Cluster
+
+/// `kubectl create deployment NAME --image=IMG [--image=IMG2] [--replicas=N] [--port=N]`
+struct CreateCommand {
+    static let deploymentParser = FlagParser(command: "create deployment", flags: [
+        .init(long: "image", short: nil, isBool: false),
+        .init(long: "replicas", short: "r", isBool: false),
+        .init(long: "port", short: nil, isBool: false),
+    ])
+
+    static func run(_ args: [String], cluster: Cluster) -> Execution {
+        guard let sub = args.first else { return .failure(KubectlError("error: must specify one of -f and -k")) }
+        switch sub {
+        case "deployment", "deploy":
+            return createDeployment(Array(args.dropFirst()), cluster: cluster)
+        default:
+            if sub.hasPrefix("-") { return .failure(KubectlError("error: must specify one of -f and -k")) }
+            return .failure(KubectlError("error: unknown command \"\(sub)\" for \"kubectl create\"\nSee 'kubectl create -h' for help and examples"))
+        }
+    }
+
+    /// The container name kubectl derives from an image: its last path segment without tag or digest.
+    static func containerName(for image: String) -> String {
+        var name = image.split(separator: "/").last.map(String.init) ?? image
+        if let at = name.firstIndex(of: "@") { name = String(name[..<at]) }
+        if let colon = name.firstIndex(of: ":") { name = String(name[..<colon]) }
+        return name.replacingOccurrences(of: "_", with: "-")
+    }
+
+    static func createDeployment(_ args: [String], cluster: Cluster) -> Execution {
+        var out = CommandOutput()
+        do {
+            let flags = try deploymentParser.parse(collectImages(args).rest)
+            let images = collectImages(args).images
+            guard !images.isEmpty else { throw KubectlError("error: required flag(s) \"image\" not set") }
+            guard flags.positional.count == 1 else {
+                throw KubectlError("error: exactly one NAME is required, got \(flags.positional.count)\nSee 'kubectl create deployment -h' for help and examples")
+            }
+            let replicas = try deploymentParser.int(flags, "replicas") ?? 1
+            let port = try deploymentParser.int(flags, "port")
+            let name = flags.positional[0]
+            let labels = ["app": name]
+            let containers = images.map { Container(name: containerName(for: $0), image: $0, ports: port.map { [$0] } ?? []) }
+            let spec = DeploymentSpec(replicas: replicas, selector: LabelSelector(matchLabels: labels),
+                                      template: PodTemplate(labels: labels, spec: PodSpec(containers: containers)))
+            do {
+                try cluster.store.create(Deployment(metadata: ObjectMeta(name: name, labels: labels), spec: spec))
+            } catch let error as APIError {
+                throw KubectlError("error: failed to create deployment: \(error.message)")
+            }
+            out.out("deployment.apps/\(name) created\n")
+        } catch let error as KubectlError {
+            out.fail(error.message)
+        } catch {
+            out.fail("error: \(error)")
+        }
+        return Execution(output: out)
+    }
+
+    /// `--image` may be repeated (one container each); pflag's string-slice flag collects them all.
+    private static func collectImages(_ args: [String]) -> (images: [String], rest: [String]) {
+        var images: [String] = []
+        var rest: [String] = []
+        var i = 0
+        while i < args.count {
+            let arg = args[i]
+            if arg.hasPrefix("--image=") {
+                images += arg.dropFirst("--image=".count).split(separator: ",").map(String.init)
+            } else if arg == "--image", i + 1 < args.count {
+                images += args[i + 1].split(separator: ",").map(String.init)
+                i += 1
+            } else {
+                rest.append(arg)
+            }
+            i += 1
+        }
+        return (images, rest)
+    }
+}

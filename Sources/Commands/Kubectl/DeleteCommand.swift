@@ -1,0 +1,95 @@
+import Cluster
+
+/// `kubectl delete TYPE NAME...|TYPE/NAME...|TYPE -l SELECTOR|TYPE --all [--now] [--grace-period=N]
+/// [--force] [--wait=false] [--timeout=D]`. Like kubectl, it prints each deletion at once, then
+/// waits until the objects are gone (unless `--wait=false`).
+struct DeleteCommand {
+    static let parser = FlagParser(command: "delete", flags: [
+        .init(long: "selector", short: "l", isBool: false),
+        .init(long: "all", short: nil, isBool: true),
+        .init(long: "now", short: nil, isBool: true),
+        .init(long: "force", short: nil, isBool: true),
+        .init(long: "grace-period", short: nil, isBool: false),
+        .init(long: "wait", short: nil, isBool: true),
+        .init(long: "timeout", short: nil, isBool: false),
+        .init(long: "ignore-not-found", short: nil, isBool: true),
+    ])
+
+    /// kubectl's wait when `--timeout` is 0: a week.
+    static let defaultTimeout = SimDuration.seconds(168 * 3600)
+
+    static let noResourcesMessage = """
+        error: You must provide one or more resources by argument or filename.
+        Example resource specifications include:
+           '-f rsrc.yaml'
+           '--filename=rsrc.json'
+           '<resource> <name>'
+           '<resource>'
+        """
+
+    static func run(_ args: [String], cluster: Cluster) -> Execution {
+        var out = CommandOutput()
+        var operation: (any ClusterOperation)?
+        do {
+            let flags = try parser.parse(args)
+            guard !flags.positional.isEmpty else { throw KubectlError(noResourcesMessage) }
+            let (type, refs) = try ArgumentResolver.resolve(flags.positional)
+            var grace = try parser.int(flags, "grace-period") ?? -1
+            if flags.bool("now") { grace = 1 }
+            let force = flags.bool("force")
+            if force && grace < 0 { grace = 0 }
+            if grace == 0 && !force {
+                throw KubectlError("error: --grace-period=0 must have --force specified")
+            }
+            let timeout = try flags.string("timeout").map { text in
+                guard let d = GoDuration.parse(text) else {
+                    throw KubectlError("error: invalid argument \"\(text)\" for \"--timeout\" flag: time: invalid duration \"\(text)\"\nSee 'kubectl delete --help' for usage.")
+                }
+                return d
+            } ?? .zero
+
+            var targets: [ObjectRef] = refs
+            if let type, refs.isEmpty {
+                guard flags.has("selector") || flags.bool("all") else {
+                    throw KubectlError("error: resource(s) were provided, but no name was specified")
+                }
+                let selector = try flags.string("selector").map(SelectorParser.parse) ?? LabelSelector()
+                targets = cluster.store.objects(kind: type.kind, selector: selector).map { ObjectRef(type: type, name: $0.name) }
+                if targets.isEmpty { out.out("No resources found\n") }
+            } else if flags.has("selector") {
+                throw KubectlError("error: name cannot be provided when a selector is specified")
+            }
+
+            if force && grace == 0 {
+                out.err("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n")
+            }
+            var waitFor: [(kind: Kind, name: String, uid: String)] = []
+            for ref in targets {
+                guard let object = cluster.store.object(kind: ref.type.kind, name: ref.name) else {
+                    if !flags.bool("ignore-not-found") { out.fail(APIError.notFound(ref.type.kind, ref.name).description) }
+                    continue
+                }
+                do {
+                    try cluster.store.delete(kind: ref.type.kind, name: ref.name, gracePeriodSeconds: grace >= 0 ? grace : nil)
+                    let verb = force && grace == 0 ? "force deleted" : "deleted"
+                    out.out("\(ref.type.kind.qualifiedSingular) \"\(ref.name)\" \(verb)\n")
+                    waitFor.append((ref.type.kind, ref.name, object.metadata.uid))
+                } catch let error as APIError {
+                    out.fail(error.description)
+                }
+            }
+            let wait = flags.has("wait") ? flags.bool("wait") : true
+            if wait && !waitFor.isEmpty {
+                let deadline = cluster.now + (timeout == .zero ? defaultTimeout : timeout)
+                operation = WaitForDeletion(targets: waitFor, deadline: deadline)
+            }
+        } catch let error as KubectlError {
+            out.fail(error.message)
+        } catch let error as SelectorParser.ParseError {
+            out.fail("error: \(error.description)")
+        } catch {
+            out.fail("error: \(error)")
+        }
+        return Execution(output: out, operation: operation)
+    }
+}

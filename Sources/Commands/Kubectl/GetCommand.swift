@@ -1,0 +1,87 @@
+import Cluster
+
+/// `kubectl get TYPE [NAME...] [-l SELECTOR] [-o FORMAT] [--show-labels] [--no-headers]`
+struct GetCommand {
+    static let parser = FlagParser(command: "get", flags: [
+        .init(long: "selector", short: "l", isBool: false),
+        .init(long: "output", short: "o", isBool: false),
+        .init(long: "show-labels", short: nil, isBool: true),
+        .init(long: "no-headers", short: nil, isBool: true),
+        .init(long: "watch", short: "w", isBool: true),
+    ])
+
+    static func run(_ args: [String], cluster: Cluster) -> Execution {
+        var out = CommandOutput()
+        do {
+            let flags = try parser.parse(args)
+            if flags.bool("watch") {
+                throw KubectlError("error: --watch is not supported here: the dashboard (`kubesim`) shows changes live")
+            }
+            guard !flags.positional.isEmpty else {
+                throw KubectlError("""
+                    You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
+
+                    error: Required resource not specified.
+                    Use "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).
+                    See 'kubectl get -h' for help and examples
+                    """)
+            }
+            let format = try OutputFormat.parse(flags.string("output"))
+            let selector = try flags.string("selector").map(SelectorParser.parse) ?? LabelSelector()
+            let (type, refs) = try ArgumentResolver.resolve(flags.positional)
+            if !refs.isEmpty && flags.has("selector") {
+                throw KubectlError("error: name cannot be provided when a selector is specified")
+            }
+            let store = cluster.store
+            var groups: [(ResourceType, [any APIObject])] = []
+            if refs.isEmpty, let type {
+                groups.append((type, store.objects(kind: type.kind, selector: selector)))
+            } else {
+                for ref in refs {
+                    if let object = store.object(kind: ref.type.kind, name: ref.name) {
+                        if let i = groups.firstIndex(where: { $0.0 == ref.type }) { groups[i].1.append(object) } else { groups.append((ref.type, [object])) }
+                    } else {
+                        out.fail(APIError.notFound(ref.type.kind, ref.name).description)
+                    }
+                }
+            }
+            let all = groups.flatMap(\.1)
+            if all.isEmpty {
+                if refs.isEmpty {
+                    out.err(type == .nodes ? "No resources found\n" : "No resources found in default namespace.\n")
+                }
+                return Execution(output: out)
+            }
+            let single = refs.count == 1 && all.count == 1
+            switch format {
+            case .table, .wide:
+                var tables: [String] = []
+                for (type, objects) in groups {
+                    var text = ResourceTables.table(type, objects, wide: format == .wide, now: cluster.now, showLabels: flags.bool("show-labels"))
+                    if flags.bool("no-headers") { text = String(text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n")) }
+                    tables.append(text)
+                }
+                out.out(tables.joined(separator: "\n"))
+            case .name:
+                for object in all { out.out("\(Swift.type(of: object).kind.qualifiedSingular)/\(object.name)\n") }
+            case .yaml:
+                out.out(YAMLWriter.write(single ? ObjectEncoder.encode(all[0]) : ObjectEncoder.list(all)))
+            case .json:
+                out.out((single ? ObjectEncoder.encode(all[0]) : ObjectEncoder.list(all)).prettyJSON() + "\n")
+            case .jsonpath(let template):
+                let path: JSONPath
+                do { path = try JSONPath(template) } catch { throw KubectlError("error: error parsing jsonpath \(template), \(error)") }
+                do {
+                    out.out(try path.execute(single ? ObjectEncoder.encode(all[0]) : ObjectEncoder.list(all)))
+                } catch {
+                    throw KubectlError("error: error executing jsonpath \"\(template)\": Error executing template: \(error). Printing more information for debugging the template:\n\ttemplate was:\n\t\t\(template)\n")
+                }
+            }
+        } catch let error as KubectlError {
+            out.fail(error.message)
+        } catch {
+            out.fail("error: \(error)")
+        }
+        return Execution(output: out)
+    }
+}

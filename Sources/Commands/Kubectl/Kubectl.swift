@@ -1,0 +1,52 @@
+import Cluster
+
+/// kubectl's command set over the simulated cluster: one parser and one set of messages for
+/// every way a command arrives (headless shell, dashboard keys, command bar, scenarios).
+public enum Kubectl {
+    public static let verbs = ["create", "get", "describe", "delete", "scale", "label", "cordon", "uncordon", "drain"]
+
+    /// Runs `kubectl ARGS` (without the word `kubectl`).
+    public static func run(_ args: [String], cluster: Cluster) -> Execution {
+        guard let verb = args.first else {
+            return .failure(KubectlError("error: no command given; try one of: \(verbs.joined(separator: ", "))"))
+        }
+        let rest = Array(args.dropFirst())
+        switch verb {
+        case "create": return CreateCommand.run(rest, cluster: cluster)
+        case "get": return GetCommand.run(rest, cluster: cluster)
+        case "describe": return DescribeCommand.run(rest, cluster: cluster)
+        case "delete": return DeleteCommand.run(rest, cluster: cluster)
+        case "scale": return ScaleCommand.run(rest, cluster: cluster)
+        case "label": return LabelCommand.run(rest, cluster: cluster)
+        case "cordon", "uncordon": return CordonCommand.run(rest, cluster: cluster, verb: verb)
+        case "drain": return DrainCommand.run(rest, cluster: cluster)
+        default: return .failure(unknownCommand(verb, among: verbs, parent: "kubectl"))
+        }
+    }
+
+    /// cobra's unknown-command error, with "Did you mean this?" for near misses
+    /// (Levenshtein distance ≤ 2, or a prefix).
+    static func unknownCommand(_ word: String, among candidates: [String], parent: String) -> KubectlError {
+        var message = "error: unknown command \"\(word)\" for \"\(parent)\""
+        let close = candidates.filter { levenshtein($0, word) <= 2 || $0.hasPrefix(word.lowercased()) }
+        if !close.isEmpty {
+            message += "\n\nDid you mean this?\n" + close.map { "\t\($0)" }.joined(separator: "\n")
+        }
+        return KubectlError(message)
+    }
+
+    static func levenshtein(_ a: String, _ b: String) -> Int {
+        let a = Array(a.lowercased()), b = Array(b.lowercased())
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let saved = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = saved
+            }
+        }
+        return a.isEmpty ? b.count : row[b.count]
+    }
+}

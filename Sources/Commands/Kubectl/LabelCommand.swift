@@ -1,0 +1,125 @@
+import Cluster
+
+/// `kubectl label TYPE NAME key=value... key-... [--overwrite]` (also `TYPE/NAME`, `-l`, `--all`).
+struct LabelCommand {
+    static let parser = FlagParser(command: "label", flags: [
+        .init(long: "overwrite", short: nil, isBool: true),
+        .init(long: "selector", short: "l", isBool: false),
+        .init(long: "all", short: nil, isBool: true),
+    ])
+
+    struct Changes {
+        var set: [(String, String)] = []
+        var remove: [String] = []
+    }
+
+    /// Splits label arguments from resource arguments (cmdutil.GetResourcesAndPairs).
+    static func split(_ args: [String]) throws -> (resources: [String], pairs: [String]) {
+        var resources: [String] = [], pairs: [String] = []
+        for arg in args {
+            let isPair = (arg.contains("=") && !arg.hasPrefix("=")) || (arg.hasSuffix("-") && arg.count > 1)
+            if isPair {
+                pairs.append(arg)
+            } else {
+                guard pairs.isEmpty else { throw KubectlError("error: all resources must be specified before label changes: \(arg)") }
+                resources.append(arg)
+            }
+        }
+        return (resources, pairs)
+    }
+
+    static func parseChanges(_ pairs: [String]) throws -> Changes {
+        var changes = Changes()
+        for pair in pairs {
+            if pair.contains("=") {
+                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                guard parts.count == 2, !parts[0].isEmpty, !parts[1].contains("=") else { throw KubectlError("error: invalid label spec: \(pair)") }
+                let errors = LabelValidation.valueErrors(parts[1])
+                if !errors.isEmpty { throw KubectlError("error: invalid label value: \"\(pair)\": \(errors.joined(separator: "; "))") }
+                changes.set.append((parts[0], parts[1]))
+            } else if pair.hasSuffix("-") {
+                changes.remove.append(String(pair.dropLast()))
+            } else {
+                throw KubectlError("error: invalid label spec: \(pair)")
+            }
+        }
+        return changes
+    }
+
+    static func run(_ args: [String], cluster: Cluster) -> Execution {
+        var out = CommandOutput()
+        do {
+            let flags = try parser.parse(args)
+            let (resources, pairs) = try split(flags.positional)
+            guard !resources.isEmpty else {
+                throw KubectlError("error: one or more resources must be specified as <resource> <name> or <resource>/<name>")
+            }
+            guard !pairs.isEmpty else { throw KubectlError("error: at least one label update is required") }
+            let changes = try parseChanges(pairs)
+            let (type, refs) = try ArgumentResolver.resolve(resources)
+            var targets = refs
+            if let type, refs.isEmpty {
+                guard flags.has("selector") || flags.bool("all") else {
+                    throw KubectlError("error: resource(s) were provided, but no name was specified")
+                }
+                let selector = try flags.string("selector").map(SelectorParser.parse) ?? LabelSelector()
+                targets = cluster.store.objects(kind: type.kind, selector: selector).map { ObjectRef(type: type, name: $0.name) }
+            }
+            for ref in targets {
+                apply(changes, to: ref, overwrite: flags.bool("overwrite"), cluster: cluster, into: &out)
+            }
+        } catch let error as KubectlError {
+            out.fail(error.message)
+        } catch let error as SelectorParser.ParseError {
+            out.fail("error: \(error.description)")
+        } catch {
+            out.fail("error: \(error)")
+        }
+        return Execution(output: out)
+    }
+
+    private static func apply(_ changes: Changes, to ref: ObjectRef, overwrite: Bool, cluster: Cluster, into out: inout CommandOutput) {
+        guard let object = cluster.store.object(kind: ref.type.kind, name: ref.name) else {
+            out.fail(APIError.notFound(ref.type.kind, ref.name).description)
+            return
+        }
+        let old = object.metadata.labels
+        if !overwrite {
+            for (key, value) in changes.set {
+                if let current = old[key], current != value {
+                    out.fail("error: '\(key)' already has a value (\(current)), and --overwrite is false")
+                    return
+                }
+            }
+        }
+        var labels = old
+        for (key, value) in changes.set { labels[key] = value }
+        for key in changes.remove {
+            if labels.removeValue(forKey: key) == nil { out.out("label \"\(key)\" not found.\n") }
+        }
+        var message = "not labeled"
+        if labels != old {
+            message = !overwrite && labels.count < old.count ? "unlabeled" : "labeled"
+            do {
+                try setLabels(labels, on: ref, store: cluster.store)
+            } catch let error as APIError {
+                out.fail(error.kubectlMessage)
+                return
+            } catch {
+                out.fail("error: \(error)")
+                return
+            }
+        }
+        out.out("\(ref.type.kind.qualifiedSingular)/\(ref.name) \(message)\n")
+    }
+
+    private static func setLabels(_ labels: [String: String], on ref: ObjectRef, store: Store) throws {
+        switch ref.type {
+        case .pods: try store.modify(Pod.self, ref.name) { $0.metadata.labels = labels }
+        case .deployments: try store.modify(Deployment.self, ref.name) { $0.metadata.labels = labels }
+        case .replicasets: try store.modify(ReplicaSet.self, ref.name) { $0.metadata.labels = labels }
+        case .nodes: try store.modify(Node.self, ref.name) { $0.metadata.labels = labels }
+        case .events: try store.modify(Event.self, ref.name) { $0.metadata.labels = labels }
+        }
+    }
+}

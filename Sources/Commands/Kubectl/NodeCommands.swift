@@ -1,0 +1,141 @@
+import Cluster
+
+/// `kubectl cordon NODE`, `kubectl uncordon NODE`.
+struct CordonCommand {
+    static func run(_ args: [String], cluster: Cluster, verb: String) -> Execution {
+        var out = CommandOutput()
+        do {
+            let flags = try FlagParser(command: verb, flags: []).parse(args)
+            guard flags.positional.count == 1 else {
+                throw KubectlError("error: USAGE: \(verb) NODE [flags]\nSee 'kubectl \(verb) -h' for help and examples")
+            }
+            let message = try setUnschedulable(verb == "cordon", node: flags.positional[0], cluster: cluster)
+            out.out(message + "\n")
+        } catch let error as KubectlError {
+            out.fail(error.message)
+        } catch let error as APIError {
+            out.fail(error.description)
+        } catch {
+            out.fail("error: \(error)")
+        }
+        return Execution(output: out)
+    }
+
+    /// Sets spec.unschedulable; returns kubectl's message (`node/x cordoned`, `node/x already cordoned`).
+    static func setUnschedulable(_ value: Bool, node name: String, cluster: Cluster) throws -> String {
+        guard let node = cluster.store.get(Node.self, name) else { throw APIError.notFound(.node, name) }
+        let verb = value ? "cordoned" : "uncordoned"
+        if node.spec.unschedulable == value { return "node/\(name) already \(verb)" }
+        try cluster.store.modify(Node.self, name) { n in
+            n.spec.unschedulable = value
+            // The node lifecycle controller mirrors spec.unschedulable as a taint (TaintNodeByCondition).
+            n.spec.taints.removeAll { $0.key == Taint.unschedulableKey }
+            if value { n.spec.taints.append(Taint(key: Taint.unschedulableKey, effect: "NoSchedule", timeAdded: cluster.now)) }
+        }
+        return "node/\(name) \(verb)"
+    }
+}
+
+/// `kubectl drain NODE [--ignore-daemonsets] [--force] [--timeout=D] [--delete-emptydir-data]
+/// [--grace-period=N]`: cordon, evict every pod through the eviction API, wait until they are gone.
+struct DrainCommand {
+    static let parser = FlagParser(command: "drain", flags: [
+        .init(long: "ignore-daemonsets", short: nil, isBool: true),
+        .init(long: "force", short: nil, isBool: true),
+        .init(long: "timeout", short: nil, isBool: false),
+        .init(long: "delete-emptydir-data", short: nil, isBool: true),
+        .init(long: "grace-period", short: nil, isBool: false),
+    ])
+
+    static func run(_ args: [String], cluster: Cluster) -> Execution {
+        var out = CommandOutput()
+        do {
+            let flags = try parser.parse(args)
+            guard flags.positional.count == 1 else {
+                throw KubectlError("error: USAGE: drain NODE [flags]\nSee 'kubectl drain -h' for help and examples")
+            }
+            let nodeName = flags.positional[0]
+            let timeout = try flags.string("timeout").map { text in
+                guard let d = GoDuration.parse(text) else {
+                    throw KubectlError("error: invalid argument \"\(text)\" for \"--timeout\" flag: time: invalid duration \"\(text)\"\nSee 'kubectl drain --help' for usage.")
+                }
+                return d
+            } ?? .zero
+            let grace = try parser.int(flags, "grace-period")
+            out.out(try CordonCommand.setUnschedulable(true, node: nodeName, cluster: cluster) + "\n")
+
+            let pods = cluster.store.pods(onNode: nodeName)
+            let unmanaged = pods.filter { $0.metadata.controllerRef == nil }
+            if !unmanaged.isEmpty && !flags.bool("force") {
+                let list = unmanaged.map { "default/\($0.name)" }.joined(separator: ", ")
+                let problem = "cannot delete cannot delete Pods that declare no controller (use --force to override): \(list)"
+                throw KubectlError("error: unable to drain node \"\(nodeName)\" due to error: \(problem), continuing command...\nThere are pending nodes to be drained:\n \(nodeName)\n\(problem)")
+            }
+            if !unmanaged.isEmpty {
+                out.err("Warning: deleting Pods that declare no controller: \(unmanaged.map { "default/\($0.name)" }.joined(separator: ", "))\n")
+            }
+            var evicted: [(name: String, uid: String)] = []
+            for pod in pods {
+                out.out("evicting pod default/\(pod.name)\n")
+                try? cluster.store.delete(Pod.self, pod.name, gracePeriodSeconds: grace.flatMap { $0 >= 0 ? $0 : nil })
+                evicted.append((pod.name, pod.metadata.uid))
+            }
+            let deadline = cluster.now + (timeout == .zero ? DeleteCommand.defaultTimeout : timeout)
+            let drain = DrainOperation(node: nodeName, pods: evicted, deadline: deadline)
+            var first = CommandOutput()
+            if drain.poll(cluster, into: &first) {
+                out.append(first)
+                return Execution(output: out)
+            }
+            out.append(first)
+            return Execution(output: out, operation: drain)
+        } catch let error as KubectlError {
+            out.fail(error.message)
+        } catch let error as APIError {
+            out.fail(error.description)
+        } catch {
+            out.fail("error: \(error)")
+        }
+        return Execution(output: out)
+    }
+}
+
+/// The waiting half of a drain: prints `pod/X evicted` as each evicted pod disappears, then
+/// `node/N drained`; on timeout, kubectl's pending-pods error.
+final class DrainOperation: ClusterOperation {
+    private let node: String
+    private var pending: [(name: String, uid: String)]
+    private let deadline: SimTime
+
+    init(node: String, pods: [(name: String, uid: String)], deadline: SimTime) {
+        self.node = node
+        pending = pods
+        self.deadline = deadline
+    }
+
+    func poll(_ cluster: Cluster, into output: inout CommandOutput) -> Bool {
+        pending.removeAll { pod in
+            let gone = cluster.store.get(Pod.self, pod.name)?.metadata.uid != pod.uid
+            if gone { output.out("pod/\(pod.name) evicted\n") }
+            return gone
+        }
+        if pending.isEmpty {
+            output.out("node/\(node) drained\n")
+            return true
+        }
+        if cluster.now >= deadline {
+            let first = pending[0].name
+            let cause = "error when waiting for pod \"\(first)\" in namespace \"default\" to terminate: context deadline exceeded"
+            output.fail("""
+                There are pending pods in node "\(node)" when an error occurred: \(cause)
+                \(pending.map { "pod/\($0.name)" }.joined(separator: "\n"))
+                error: unable to drain node "\(node)" due to error: \(cause), continuing command...
+                There are pending nodes to be drained:
+                 \(node)
+                \(cause)
+                """)
+            return true
+        }
+        return false
+    }
+}

@@ -1,0 +1,20 @@
+/// `-o` formats kubectl supports here.
+public enum OutputFormat: Equatable, Sendable {
+    case table, wide, name, yaml, json
+    case jsonpath(String)
+
+    static func parse(_ text: String?) throws -> OutputFormat {
+        guard let text, !text.isEmpty else { return .table }
+        switch text {
+        case "wide": return .wide
+        case "name": return .name
+        case "yaml": return .yaml
+        case "json": return .json
+        default:
+            for prefix in ["jsonpath=", "jsonpath-as-json="] where text.hasPrefix(prefix) {
+                return .jsonpath(String(text.dropFirst(prefix.count)))
+            }
+            throw KubectlError("error: unable to match a printer suitable for the output format \"\(text)\", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml")
+        }
+    }
+}

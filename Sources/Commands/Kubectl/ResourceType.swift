@@ -1,0 +1,75 @@
+import Cluster
+
+/// The resource types kubectl accepts on the command line, with their short names
+/// (`po`, `deploy`, `rs`, `no`, `ev`) and group-qualified forms (`deployments.apps`).
+public enum ResourceType: String, CaseIterable, Sendable {
+    case pods, deployments, replicasets, nodes, events
+
+    public var kind: Kind {
+        switch self {
+        case .pods: .pod
+        case .deployments: .deployment
+        case .replicasets: .replicaSet
+        case .nodes: .node
+        case .events: .event
+        }
+    }
+
+    public var aliases: [String] {
+        switch self {
+        case .pods: ["pods", "pod", "po"]
+        case .deployments: ["deployments", "deployment", "deploy", "deployments.apps", "deployment.apps"]
+        case .replicasets: ["replicasets", "replicaset", "rs", "replicasets.apps", "replicaset.apps"]
+        case .nodes: ["nodes", "node", "no"]
+        case .events: ["events", "event", "ev"]
+        }
+    }
+
+    public static func named(_ word: String) -> ResourceType? {
+        let lower = word.lowercased()
+        return allCases.first { $0.aliases.contains(lower) }
+    }
+
+    /// kubectl's error for a word that names no resource type.
+    public static func unknown(_ word: String) -> KubectlError {
+        KubectlError("error: the server doesn't have a resource type \"\(word)\"")
+    }
+
+    /// Resolves `word`, or throws kubectl's error.
+    public static func resolve(_ word: String) throws -> ResourceType {
+        guard let type = named(word) else { throw unknown(word) }
+        return type
+    }
+}
+
+/// One object named on the command line: `TYPE NAME` or `TYPE/NAME`.
+public struct ObjectRef: Equatable, Sendable {
+    public var type: ResourceType
+    public var name: String
+}
+
+enum ArgumentResolver {
+    /// Reads `TYPE NAME...` or `TYPE/NAME...` positional arguments. Returns the type (if one was
+    /// given as a separate word) and the named objects.
+    static func resolve(_ args: [String]) throws -> (type: ResourceType?, refs: [ObjectRef]) {
+        guard let first = args.first else { return (nil, []) }
+        if first.contains("/") {
+            var refs: [ObjectRef] = []
+            for arg in args {
+                let parts = arg.split(separator: "/", maxSplits: 1).map(String.init)
+                guard parts.count == 2, !parts[1].isEmpty else {
+                    throw KubectlError("error: arguments in resource/name form must have a single resource and name")
+                }
+                refs.append(ObjectRef(type: try ResourceType.resolve(parts[0]), name: parts[1]))
+            }
+            return (nil, refs)
+        }
+        let type = try ResourceType.resolve(first)
+        let names = Array(args.dropFirst())
+        if let slashed = names.first(where: { $0.contains("/") }) {
+            _ = slashed
+            throw KubectlError("error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'")
+        }
+        return (type, names.map { ObjectRef(type: type, name: $0) })
+    }
+}

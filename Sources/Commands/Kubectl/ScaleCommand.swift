@@ -1,0 +1,68 @@
+import Cluster
+
+/// `kubectl scale deployment/NAME --replicas=N` (also `TYPE NAME`, and replicasets).
+struct ScaleCommand {
+    static let parser = FlagParser(command: "scale", flags: [
+        .init(long: "replicas", short: nil, isBool: false),
+        .init(long: "current-replicas", short: nil, isBool: false),
+        .init(long: "selector", short: "l", isBool: false),
+        .init(long: "all", short: nil, isBool: true),
+    ])
+
+    static func run(_ args: [String], cluster: Cluster) -> Execution {
+        var out = CommandOutput()
+        do {
+            let flags = try parser.parse(args)
+            guard flags.has("replicas") else { throw KubectlError("error: required flag(s) \"replicas\" not set") }
+            let replicas = try parser.int(flags, "replicas")!
+            if replicas < 0 {
+                throw KubectlError("error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0")
+            }
+            let current = try parser.int(flags, "current-replicas")
+            guard !flags.positional.isEmpty else { throw KubectlError(DeleteCommand.noResourcesMessage) }
+            let (type, refs) = try ArgumentResolver.resolve(flags.positional)
+            var targets = refs
+            if let type, refs.isEmpty {
+                guard flags.has("selector") || flags.bool("all") else {
+                    throw KubectlError("error: resource(s) were provided, but no name was specified")
+                }
+                let selector = try flags.string("selector").map(SelectorParser.parse) ?? LabelSelector()
+                targets = cluster.store.objects(kind: type.kind, selector: selector).map { ObjectRef(type: type, name: $0.name) }
+            }
+            for ref in targets {
+                try scale(ref, to: replicas, expecting: current, cluster: cluster)
+                out.out("\(ref.type.kind.qualifiedSingular)/\(ref.name) scaled\n")
+            }
+        } catch let error as KubectlError {
+            out.fail(error.message)
+        } catch let error as SelectorParser.ParseError {
+            out.fail("error: \(error.description)")
+        } catch {
+            out.fail("error: \(error)")
+        }
+        return Execution(output: out)
+    }
+
+    private static func scale(_ ref: ObjectRef, to replicas: Int, expecting current: Int?, cluster: Cluster) throws {
+        let store = cluster.store
+        func check(_ actual: Int) throws {
+            if let current, current != actual { throw KubectlError("error: Expected replicas to be \(current), was \(actual)") }
+        }
+        switch ref.type {
+        case .deployments:
+            guard let d = store.get(Deployment.self, ref.name) else {
+                throw KubectlError("error: no objects passed to scale \(Kind.deployment.qualifiedResource) \"\(ref.name)\" not found")
+            }
+            try check(d.spec.replicas)
+            try store.modify(Deployment.self, ref.name) { $0.spec.replicas = replicas }
+        case .replicasets:
+            guard let rs = store.get(ReplicaSet.self, ref.name) else {
+                throw KubectlError("error: no objects passed to scale \(Kind.replicaSet.qualifiedResource) \"\(ref.name)\" not found")
+            }
+            try check(rs.spec.replicas)
+            try store.modify(ReplicaSet.self, ref.name) { $0.spec.replicas = replicas }
+        default:
+            throw KubectlError("Error from server (NotFound): the server could not find the requested resource")
+        }
+    }
+}

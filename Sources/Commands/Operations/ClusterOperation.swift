@@ -1,0 +1,52 @@
+import Cluster
+
+/// A command that, like kubectl, keeps running after its first output until the cluster reaches
+/// some state (`delete` waiting for objects to go, `drain` waiting for evictions). It is polled
+/// as virtual time passes, so the headless shell can run it to the end and the dashboard can
+/// keep drawing meanwhile.
+public protocol ClusterOperation: AnyObject {
+    /// Looks at the cluster, writes whatever the command would print by now, and returns true
+    /// once the command has finished.
+    func poll(_ cluster: Cluster, into output: inout CommandOutput) -> Bool
+}
+
+/// The result of running one command line: what it printed at once, and the part still running.
+public struct Execution {
+    public var output: CommandOutput
+    public var operation: (any ClusterOperation)?
+
+    public init(output: CommandOutput = CommandOutput(), operation: (any ClusterOperation)? = nil) {
+        self.output = output
+        self.operation = operation
+    }
+
+    static func failure(_ error: KubectlError) -> Execution {
+        var out = CommandOutput()
+        out.fail(error.message)
+        return Execution(output: out)
+    }
+}
+
+/// Waits until the named objects are gone (kubectl delete's default `--wait=true`), then prints
+/// nothing more; fails with kubectl's timeout message when `timeout` passes first.
+final class WaitForDeletion: ClusterOperation {
+    private let targets: [(kind: Kind, name: String, uid: String)]
+    private let deadline: SimTime
+
+    init(targets: [(kind: Kind, name: String, uid: String)], deadline: SimTime) {
+        self.targets = targets
+        self.deadline = deadline
+    }
+
+    func poll(_ cluster: Cluster, into output: inout CommandOutput) -> Bool {
+        let remaining = targets.filter { cluster.store.object(kind: $0.kind, name: $0.name)?.metadata.uid == $0.uid }
+        if remaining.isEmpty { return true }
+        if cluster.now >= deadline {
+            for t in remaining {
+                output.fail("error: timed out waiting for the condition on \(t.kind.resource)/\(t.name)")
+            }
+            return true
+        }
+        return false
+    }
+}

@@ -1,0 +1,84 @@
+import Cluster
+
+/// The columns `kubectl get` prints for each kind, plain and `-o wide` (pkg/printers/internalversion).
+public enum ResourceTables {
+    public static func age(_ t: SimTime, now: SimTime) -> String { GoDuration.human(now - t) }
+
+    public static func headers(_ type: ResourceType, wide: Bool) -> [String] {
+        switch type {
+        case .pods: ["NAME", "READY", "STATUS", "RESTARTS", "AGE"] + (wide ? ["IP", "NODE", "NOMINATED NODE", "READINESS GATES"] : [])
+        case .deployments: ["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE"] + (wide ? ["CONTAINERS", "IMAGES", "SELECTOR"] : [])
+        case .replicasets: ["NAME", "DESIRED", "CURRENT", "READY", "AGE"] + (wide ? ["CONTAINERS", "IMAGES", "SELECTOR"] : [])
+        case .nodes: ["NAME", "STATUS", "ROLES", "AGE", "VERSION"] + (wide ? ["INTERNAL-IP", "EXTERNAL-IP", "OS-IMAGE", "KERNEL-VERSION", "CONTAINER-RUNTIME"] : [])
+        case .events: ["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"]
+        }
+    }
+
+    public static func row(_ object: any APIObject, wide: Bool, now: SimTime) -> [String] {
+        switch object {
+        case let p as Pod:
+            var row = [p.name, PodStatusFormatter.ready(p), PodStatusFormatter.status(p), PodStatusFormatter.restarts(p, now: now),
+                       age(p.metadata.creationTimestamp, now: now)]
+            if wide { row += [p.status.podIP.isEmpty ? "<none>" : p.status.podIP, p.spec.nodeName.isEmpty ? "<none>" : p.spec.nodeName, "<none>", "<none>"] }
+            return row
+        case let d as Deployment:
+            var row = [d.name, "\(d.status.readyReplicas)/\(d.spec.replicas)", String(d.status.updatedReplicas),
+                       String(d.status.availableReplicas), age(d.metadata.creationTimestamp, now: now)]
+            if wide { row += workloadWide(d.spec.template, d.spec.selector) }
+            return row
+        case let rs as ReplicaSet:
+            var row = [rs.name, String(rs.spec.replicas), String(rs.status.replicas), String(rs.status.readyReplicas),
+                       age(rs.metadata.creationTimestamp, now: now)]
+            if wide { row += workloadWide(rs.spec.template, rs.spec.selector) }
+            return row
+        case let n as Node:
+            var row = [n.name, nodeStatus(n), nodeRoles(n), age(n.metadata.creationTimestamp, now: now), n.status.kubeletVersion]
+            if wide { row += [n.status.internalIP, "<none>", n.status.osImage, n.status.kernelVersion, n.status.containerRuntimeVersion] }
+            return row
+        case let e as Event:
+            return [age(e.lastTimestamp, now: now), e.type, e.reason, "\(e.involvedObject.kind.lowercased())/\(e.involvedObject.name)", e.message]
+        default:
+            return [object.name]
+        }
+    }
+
+    private static func workloadWide(_ t: PodTemplate, _ selector: LabelSelector) -> [String] {
+        [t.spec.containers.map(\.name).joined(separator: ","), t.spec.containers.map(\.image).joined(separator: ","), selector.description]
+    }
+
+    /// `Ready`, `NotReady`, `Unknown`, with `,SchedulingDisabled` when cordoned.
+    public static func nodeStatus(_ n: Node) -> String {
+        var parts: [String] = []
+        if let ready = n.status.condition("Ready") {
+            parts.append(ready.status == "True" ? "Ready" : "NotReady")
+        } else {
+            parts.append("Unknown")
+        }
+        if n.spec.unschedulable { parts.append("SchedulingDisabled") }
+        return parts.joined(separator: ",")
+    }
+
+    public static func nodeRoles(_ n: Node) -> String {
+        let prefix = "node-role.kubernetes.io/"
+        let roles = n.metadata.labels.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }.sorted()
+        return roles.isEmpty ? "<none>" : roles.joined(separator: ",")
+    }
+
+    /// A whole table, headers included, aligned like kubectl.
+    public static func table(_ type: ResourceType, _ objects: [any APIObject], wide: Bool, now: SimTime, showLabels: Bool = false) -> String {
+        var header = headers(type, wide: wide)
+        if showLabels { header.append("LABELS") }
+        var rows = [header]
+        for object in objects {
+            var row = self.row(object, wide: wide, now: now)
+            if showLabels { row.append(labelsText(object.metadata.labels)) }
+            rows.append(row)
+        }
+        return TabWriter.format(rows)
+    }
+
+    /// `app=x,pod-template-hash=y`, or `<none>`.
+    public static func labelsText(_ labels: [String: String]) -> String {
+        labels.isEmpty ? "<none>" : labels.keys.sorted().map { "\($0)=\(labels[$0]!)" }.joined(separator: ",")
+    }
+}

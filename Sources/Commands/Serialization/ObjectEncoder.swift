@@ -1,0 +1,275 @@
+import Cluster
+
+/// Objects as Kubernetes' JSON: the fields in the order of Kubernetes' Go structs, empty
+/// fields omitted, timestamps in RFC 3339, quantities in canonical form.
+public enum ObjectEncoder {
+    public static func encode(_ object: any APIObject) -> JSONValue {
+        switch object {
+        case let p as Pod: pod(p)
+        case let rs as ReplicaSet: replicaSet(rs)
+        case let d as Deployment: deployment(d)
+        case let n as Node: node(n)
+        case let e as Event: event(e)
+        case let l as Lease: lease(l)
+        default: .null
+        }
+    }
+
+    /// `kind: List` wrapper that kubectl prints for several objects.
+    public static func list(_ objects: [any APIObject]) -> JSONValue {
+        .object([
+            ("apiVersion", .string("v1")),
+            ("items", .array(objects.map(encode))),
+            ("kind", .string("List")),
+            ("metadata", .object([("resourceVersion", .string(""))])),
+        ])
+    }
+
+    typealias Fields = [(String, JSONValue)]
+
+    private static func time(_ t: SimTime) -> JSONValue { .string(CalendarTime.rfc3339(t)) }
+
+    private static func header(_ kind: Kind, _ meta: ObjectMeta) -> Fields {
+        [("apiVersion", .string(kind.apiVersion)), ("kind", .string(kind.rawValue)), ("metadata", metadata(meta, namespaced: kind.isNamespaced))]
+    }
+
+    static func metadata(_ m: ObjectMeta, namespaced: Bool = true) -> JSONValue {
+        var f: Fields = []
+        if !m.annotations.isEmpty { f.append(("annotations", .map(m.annotations))) }
+        f.append(("creationTimestamp", time(m.creationTimestamp)))
+        if let grace = m.deletionGracePeriodSeconds { f.append(("deletionGracePeriodSeconds", .int(Int64(grace)))) }
+        if let t = m.deletionTimestamp { f.append(("deletionTimestamp", time(t))) }
+        if !m.generateName.isEmpty { f.append(("generateName", .string(m.generateName))) }
+        if m.generation > 0 { f.append(("generation", .int(m.generation))) }
+        if !m.labels.isEmpty { f.append(("labels", .map(m.labels))) }
+        f.append(("name", .string(m.name)))
+        if namespaced { f.append(("namespace", .string(m.namespace))) }
+        if !m.ownerReferences.isEmpty {
+            f.append(("ownerReferences", .array(m.ownerReferences.map { r in
+                .object([("apiVersion", .string(r.apiVersion)), ("blockOwnerDeletion", .bool(r.blockOwnerDeletion)),
+                         ("controller", .bool(r.controller)), ("kind", .string(r.kind)), ("name", .string(r.name)), ("uid", .string(r.uid))])
+            })))
+        }
+        f.append(("resourceVersion", .string(m.resourceVersion)))
+        f.append(("uid", .string(m.uid)))
+        return .object(f)
+    }
+
+    static func selector(_ s: LabelSelector) -> JSONValue {
+        var f: Fields = []
+        let equality = s.requirements.filter { $0.op == .equals }
+        let expressions = s.requirements.filter { $0.op != .equals }
+        if !expressions.isEmpty {
+            f.append(("matchExpressions", .array(expressions.map { r in
+                let op: String = switch r.op {
+                case .in: "In"
+                case .notIn, .notEquals: "NotIn"
+                case .exists: "Exists"
+                default: "DoesNotExist"
+                }
+                var e: Fields = [("key", .string(r.key)), ("operator", .string(op))]
+                if !r.values.isEmpty { e.append(("values", .array(r.values.map { .string($0) }))) }
+                return .object(e)
+            })))
+        }
+        if !equality.isEmpty {
+            f.append(("matchLabels", .map(Dictionary(uniqueKeysWithValues: equality.map { ($0.key, $0.values.first ?? "") }))))
+        }
+        return .object(f)
+    }
+
+    static func resources(_ r: ResourceAmounts) -> JSONValue {
+        var requests: Fields = []
+        if r.cpuMillis > 0 { requests.append(("cpu", .string(Quantity.formatCPU(r.cpuMillis)))) }
+        if r.memoryBytes > 0 { requests.append(("memory", .string(Quantity.formatMemory(r.memoryBytes)))) }
+        return .object(requests.isEmpty ? [] : [("requests", .object(requests))])
+    }
+
+    static func podSpec(_ s: PodSpec) -> JSONValue {
+        var f: Fields = [("containers", .array(s.containers.map { c in
+            var cf: Fields = [("image", .string(c.image)), ("imagePullPolicy", .string(c.imagePullPolicy)), ("name", .string(c.name))]
+            if !c.ports.isEmpty {
+                cf.append(("ports", .array(c.ports.map { .object([("containerPort", .int(Int64($0))), ("protocol", .string("TCP"))]) })))
+            }
+            cf.append(("resources", resources(c.requests)))
+            cf.append(("terminationMessagePath", .string("/dev/termination-log")))
+            cf.append(("terminationMessagePolicy", .string("File")))
+            return .object(cf)
+        }))]
+        f.append(("dnsPolicy", .string("ClusterFirst")))
+        if !s.nodeName.isEmpty { f.append(("nodeName", .string(s.nodeName))) }
+        if !s.nodeSelector.isEmpty { f.append(("nodeSelector", .map(s.nodeSelector))) }
+        f.append(("restartPolicy", .string(s.restartPolicy)))
+        f.append(("schedulerName", .string(s.schedulerName)))
+        f.append(("securityContext", .object([])))
+        if !s.serviceAccountName.isEmpty && !s.nodeName.isEmpty {
+            f.append(("serviceAccount", .string(s.serviceAccountName)))
+            f.append(("serviceAccountName", .string(s.serviceAccountName)))
+        }
+        f.append(("terminationGracePeriodSeconds", .int(Int64(s.terminationGracePeriodSeconds))))
+        if !s.tolerations.isEmpty {
+            f.append(("tolerations", .array(s.tolerations.map { t in
+                var tf: Fields = []
+                if !t.effect.isEmpty { tf.append(("effect", .string(t.effect))) }
+                if !t.key.isEmpty { tf.append(("key", .string(t.key))) }
+                tf.append(("operator", .string(t.operator)))
+                if let secs = t.tolerationSeconds { tf.append(("tolerationSeconds", .int(Int64(secs)))) }
+                if !t.value.isEmpty { tf.append(("value", .string(t.value))) }
+                return .object(tf)
+            })))
+        }
+        return .object(f)
+    }
+
+    static func template(_ t: PodTemplate) -> JSONValue {
+        var meta: Fields = []
+        if !t.annotations.isEmpty { meta.append(("annotations", .map(t.annotations))) }
+        meta.append(("creationTimestamp", .null))
+        if !t.labels.isEmpty { meta.append(("labels", .map(t.labels))) }
+        return .object([("metadata", .object(meta)), ("spec", podSpec(t.spec))])
+    }
+
+    static func pod(_ p: Pod) -> JSONValue {
+        var status: Fields = []
+        if !p.status.conditions.isEmpty {
+            status.append(("conditions", .array(p.status.conditions.map { c in
+                var cf: Fields = [("lastProbeTime", .null), ("lastTransitionTime", time(c.lastTransitionTime))]
+                if !c.message.isEmpty { cf.append(("message", .string(c.message))) }
+                if !c.reason.isEmpty { cf.append(("reason", .string(c.reason))) }
+                cf += [("status", .string(c.status)), ("type", .string(c.type))]
+                return .object(cf)
+            })))
+        }
+        if !p.status.containerStatuses.isEmpty {
+            status.append(("containerStatuses", .array(p.status.containerStatuses.map { cs in
+                var cf: Fields = []
+                if !cs.containerID.isEmpty { cf.append(("containerID", .string(cs.containerID))) }
+                cf += [("image", .string(cs.image)), ("imageID", .string("")), ("lastState", .object([])),
+                       ("name", .string(cs.name)), ("ready", .bool(cs.ready)), ("restartCount", .int(Int64(cs.restartCount))),
+                       ("started", .bool(cs.started))]
+                let state: JSONValue = switch cs.state {
+                case .waiting(let reason): .object([("waiting", .object([("reason", .string(reason))]))])
+                case .running(let at): .object([("running", .object([("startedAt", time(at))]))])
+                case let .terminated(reason, code, at):
+                    .object([("terminated", .object([("exitCode", .int(Int64(code))), ("finishedAt", time(at)), ("reason", .string(reason))]))])
+                }
+                cf.append(("state", state))
+                return .object(cf)
+            })))
+        }
+        if !p.status.hostIP.isEmpty { status.append(("hostIP", .string(p.status.hostIP))) }
+        if !p.status.message.isEmpty { status.append(("message", .string(p.status.message))) }
+        status.append(("phase", .string(p.status.phase)))
+        if !p.status.podIP.isEmpty {
+            status.append(("podIP", .string(p.status.podIP)))
+            status.append(("podIPs", .array([.object([("ip", .string(p.status.podIP))])])))
+        }
+        status.append(("qosClass", .string(p.status.qosClass)))
+        if !p.status.reason.isEmpty { status.append(("reason", .string(p.status.reason))) }
+        if let start = p.status.startTime { status.append(("startTime", time(start))) }
+        return .object(header(.pod, p.metadata) + [("spec", podSpec(p.spec)), ("status", .object(status))])
+    }
+
+    static func replicaSet(_ rs: ReplicaSet) -> JSONValue {
+        var spec: Fields = []
+        if rs.spec.minReadySeconds > 0 { spec.append(("minReadySeconds", .int(Int64(rs.spec.minReadySeconds)))) }
+        spec += [("replicas", .int(Int64(rs.spec.replicas))), ("selector", selector(rs.spec.selector)), ("template", template(rs.spec.template))]
+        var status: Fields = []
+        if rs.status.availableReplicas > 0 { status.append(("availableReplicas", .int(Int64(rs.status.availableReplicas)))) }
+        status.append(("fullyLabeledReplicas", .int(Int64(rs.status.fullyLabeledReplicas))))
+        status.append(("observedGeneration", .int(rs.status.observedGeneration)))
+        if rs.status.readyReplicas > 0 { status.append(("readyReplicas", .int(Int64(rs.status.readyReplicas)))) }
+        status.append(("replicas", .int(Int64(rs.status.replicas))))
+        return .object(header(.replicaSet, rs.metadata) + [("spec", .object(spec)), ("status", .object(status))])
+    }
+
+    static func deployment(_ d: Deployment) -> JSONValue {
+        var strategy: Fields = []
+        if d.spec.strategy.type == .rollingUpdate {
+            strategy.append(("rollingUpdate", .object([("maxSurge", intOrString(d.spec.strategy.maxSurge)),
+                                                       ("maxUnavailable", intOrString(d.spec.strategy.maxUnavailable))])))
+        }
+        strategy.append(("type", .string(d.spec.strategy.type.rawValue)))
+        var spec: Fields = []
+        if d.spec.minReadySeconds > 0 { spec.append(("minReadySeconds", .int(Int64(d.spec.minReadySeconds)))) }
+        if d.spec.paused { spec.append(("paused", .bool(true))) }
+        spec += [("progressDeadlineSeconds", .int(Int64(d.spec.progressDeadlineSeconds))), ("replicas", .int(Int64(d.spec.replicas))),
+                 ("revisionHistoryLimit", .int(Int64(d.spec.revisionHistoryLimit))), ("selector", selector(d.spec.selector)),
+                 ("strategy", .object(strategy)), ("template", template(d.spec.template))]
+        let s = d.status
+        var status: Fields = []
+        if s.availableReplicas > 0 { status.append(("availableReplicas", .int(Int64(s.availableReplicas)))) }
+        if s.collisionCount > 0 { status.append(("collisionCount", .int(Int64(s.collisionCount)))) }
+        if !s.conditions.isEmpty {
+            status.append(("conditions", .array(s.conditions.map { c in
+                .object([("lastTransitionTime", time(c.lastTransitionTime)), ("lastUpdateTime", time(c.lastUpdateTime)),
+                         ("message", .string(c.message)), ("reason", .string(c.reason)), ("status", .string(c.status)), ("type", .string(c.type))])
+            })))
+        }
+        status.append(("observedGeneration", .int(s.observedGeneration)))
+        if s.readyReplicas > 0 { status.append(("readyReplicas", .int(Int64(s.readyReplicas)))) }
+        if s.replicas > 0 { status.append(("replicas", .int(Int64(s.replicas)))) }
+        if s.unavailableReplicas > 0 { status.append(("unavailableReplicas", .int(Int64(s.unavailableReplicas)))) }
+        if s.updatedReplicas > 0 { status.append(("updatedReplicas", .int(Int64(s.updatedReplicas)))) }
+        return .object(header(.deployment, d.metadata) + [("spec", .object(spec)), ("status", .object(status))])
+    }
+
+    private static func intOrString(_ s: String) -> JSONValue { Int64(s).map { .int($0) } ?? .string(s) }
+
+    static func node(_ n: Node) -> JSONValue {
+        var spec: Fields = []
+        if !n.spec.podCIDR.isEmpty {
+            spec.append(("podCIDR", .string(n.spec.podCIDR)))
+            spec.append(("podCIDRs", .array([.string(n.spec.podCIDR)])))
+        }
+        if !n.spec.taints.isEmpty {
+            spec.append(("taints", .array(n.spec.taints.map { t in
+                var tf: Fields = [("effect", .string(t.effect)), ("key", .string(t.key))]
+                if let added = t.timeAdded, t.effect == "NoExecute" { tf.append(("timeAdded", time(added))) }
+                if !t.value.isEmpty { tf.append(("value", .string(t.value))) }
+                return .object(tf)
+            })))
+        }
+        if n.spec.unschedulable { spec.append(("unschedulable", .bool(true))) }
+        func amounts(_ r: ResourceAmounts) -> JSONValue {
+            .object([("cpu", .string(Quantity.formatCPU(r.cpuMillis))), ("memory", .string(Quantity.formatMemory(r.memoryBytes))),
+                     ("pods", .string(String(r.pods)))])
+        }
+        let status: Fields = [
+            ("addresses", .array([.object([("address", .string(n.status.internalIP)), ("type", .string("InternalIP"))]),
+                                  .object([("address", .string(n.name)), ("type", .string("Hostname"))])])),
+            ("allocatable", amounts(n.status.allocatable)),
+            ("capacity", amounts(n.status.capacity)),
+            ("conditions", .array(n.status.conditions.map { c in
+                .object([("lastHeartbeatTime", time(c.lastHeartbeatTime)), ("lastTransitionTime", time(c.lastTransitionTime)),
+                         ("message", .string(c.message)), ("reason", .string(c.reason)), ("status", .string(c.status)), ("type", .string(c.type))])
+            })),
+            ("nodeInfo", .object([("architecture", .string("amd64")), ("containerRuntimeVersion", .string(n.status.containerRuntimeVersion)),
+                                  ("kernelVersion", .string(n.status.kernelVersion)), ("kubeletVersion", .string(n.status.kubeletVersion)),
+                                  ("operatingSystem", .string("linux")), ("osImage", .string(n.status.osImage))])),
+        ]
+        return .object(header(.node, n.metadata) + [("spec", .object(spec)), ("status", .object(status))])
+    }
+
+    static func event(_ e: Event) -> JSONValue {
+        let ref = e.involvedObject
+        var source: Fields = [("component", .string(e.sourceComponent))]
+        if !e.sourceHost.isEmpty { source.append(("host", .string(e.sourceHost))) }
+        return .object([
+            ("apiVersion", .string("v1")), ("count", .int(Int64(e.count))), ("eventTime", .null),
+            ("firstTimestamp", time(e.firstTimestamp)),
+            ("involvedObject", .object([("apiVersion", .string(ref.apiVersion)), ("kind", .string(ref.kind)), ("name", .string(ref.name)),
+                                        ("namespace", .string(ref.namespace)), ("uid", .string(ref.uid))])),
+            ("kind", .string("Event")), ("lastTimestamp", time(e.lastTimestamp)), ("message", .string(e.message)),
+            ("metadata", metadata(e.metadata)), ("reason", .string(e.reason)), ("reportingComponent", .string(e.sourceComponent)),
+            ("reportingInstance", .string(e.sourceHost)), ("source", .object(source)), ("type", .string(e.type)),
+        ])
+    }
+
+    static func lease(_ l: Lease) -> JSONValue {
+        .object(header(.lease, l.metadata) + [("spec", .object([
+            ("holderIdentity", .string(l.holderIdentity)), ("leaseDurationSeconds", .int(Int64(l.leaseDurationSeconds))),
+            ("renewTime", .string(CalendarTime.rfc3339(l.renewTime))),
+        ]))])
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Cluster
+import Commands
+import Foundation
+
+/// `kubesim run`: the headless shell.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run kubectl commands against a simulated cluster without a screen.",
+        discussion: """
+            Reads lines from FILE or standard input. A line is a kubectl command (the word kubectl \
+            is optional), `sleep DURATION` (advance virtual time: 10s, 2m, 1h30m), `sim fail NODE`, \
+            `sim recover NODE`, `sim add-node [NAME] [--cpu N] [--memory Q]`, or a # comment. \
+            Exits 1 if any line failed.
+            """
+    )
+
+    @Option(name: .long, help: "Read commands from FILE instead of standard input.")
+    var script: String?
+
+    @OptionGroup var options: ClusterOptions
+
+    func run() throws {
+        let text: String
+        if let script {
+            guard let data = FileManager.default.contents(atPath: script), let contents = String(data: data, encoding: .utf8) else {
+                FileHandle.standardError.write(Data("error: cannot read script \"\(script)\"\n".utf8))
+                throw ExitCode(1)
+            }
+            text = contents
+        } else {
+            var lines: [String] = []
+            while let line = readLine() { lines.append(line) }
+            text = lines.joined(separator: "\n")
+        }
+        let runner = ScriptRunner(session: Session(cluster: options.makeCluster())) { stream, chunk in
+            let handle = stream == .out ? FileHandle.standardOutput : FileHandle.standardError
+            handle.write(Data(chunk.utf8))
+        }
+        let ok = runner.run(lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        if !ok { throw ExitCode(1) }
+    }
+}
