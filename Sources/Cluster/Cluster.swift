@@ -26,6 +26,8 @@ public final class Cluster {
         // for the pace's toleration, then is evicted.
         let tolerationSeconds = pace.defaultTolerationSeconds
         store.admitPod = { pod in
+            let requestsSomething = pod.spec.containers.contains { $0.requests.cpuMillis > 0 || $0.requests.memoryBytes > 0 }
+            pod.status.qosClass = requestsSomething ? "Burstable" : "BestEffort"
             for key in [Taint.notReadyKey, Taint.unreachableKey] where !pod.spec.tolerations.contains(where: { $0.key == key && $0.effect == "NoExecute" }) {
                 pod.spec.tolerations.append(Toleration(key: key, operator: "Exists", effect: "NoExecute", tolerationSeconds: tolerationSeconds))
             }
@@ -38,7 +40,7 @@ public final class Cluster {
             TaintEvictionController(store: store, recorder: recorder, pace: pace),
             GarbageCollector(store: store, pace: pace),
         ]
-        for i in 1...max(nodes, 0) where nodes > 0 {
+        for i in stride(from: 1, through: nodes, by: 1) {
             _ = try? addNode(name: "node-\(i)", capacity: Cluster.defaultNodeCapacity, ready: true)
         }
     }

@@ -20,7 +20,7 @@ struct BenchCommand: ParsableCommand {
         let start = Date()
         let cluster = Cluster(seed: seed, pace: .realistic, nodes: nodes)
         let session = Session(cluster: cluster)
-        for i in 1...max(deployments, 1) where deployments > 0 {
+        for i in stride(from: 1, through: deployments, by: 1) {
             let output = session.execute("kubectl create deployment bench-\(i) --image=registry.example/bench:1.0 --replicas=\(replicas)").output
             if output.failed { throw ValidationError(output.stderr) }
         }

@@ -61,6 +61,14 @@ final class KubeScheduler {
             case .tooManyPods: "Too many pods"
             }
         }
+
+        /// Resource shortages could be solved by evicting lower-priority pods; the rest could not.
+        var isResolvableByPreemption: Bool {
+            switch self {
+            case .insufficient, .tooManyPods: true
+            default: false
+            }
+        }
     }
 
     /// Why `node` cannot take `pod`; empty when it can. Filters run in the scheduler's plugin
@@ -119,23 +127,31 @@ final class KubeScheduler {
         guard var pod = store.get(Pod.self, name), !pod.isScheduled, !pod.isTerminating else { return }
         let nodes = store.list(Node.self)
         guard !nodes.isEmpty else {
-            fail(pod, message: "0/0 nodes are available: no nodes available to schedule pods.")
+            fail(pod, message: "no nodes available to schedule pods")
             return
         }
         let wanted = Self.feasibleNodesToFind(nodes.count)
         var feasible: [Node] = []
         var reasons: [String: Int] = [:]
+        var preemption: [String: Int] = [:]
         var examined = 0
         while examined < nodes.count && feasible.count < wanted {
             let node = nodes[(nextStartNodeIndex + examined) % nodes.count]
             examined += 1
             let failures = filter(pod, node)
-            if failures.isEmpty { feasible.append(node) } else { for f in failures { reasons[f.reason, default: 0] += 1 } }
+            if failures.isEmpty {
+                feasible.append(node)
+            } else {
+                for f in failures { reasons[f.reason, default: 0] += 1 }
+                preemption[failures.allSatisfy(\.isResolvableByPreemption) ? "No preemption victims found for incoming pod" : "Preemption is not helpful for scheduling", default: 0] += 1
+            }
         }
         nextStartNodeIndex = (nextStartNodeIndex + examined) % nodes.count
         guard !feasible.isEmpty else {
-            let summary = reasons.map { "\($0.value) \($0.key)" }.sorted().joined(separator: ", ")
-            fail(pod, message: "0/\(nodes.count) nodes are available: \(summary).")
+            // FitError: per-reason node counts, sorted as strings; then the preemption plugin's
+            // verdict (every pod has priority 0, so preemption never finds victims).
+            func summary(_ counts: [String: Int]) -> String { counts.map { "\($0.value) \($0.key)" }.sorted().joined(separator: ", ") }
+            fail(pod, message: "0/\(nodes.count) nodes are available: \(summary(reasons)). preemption: 0/\(nodes.count) nodes are available: \(summary(preemption)).")
             return
         }
         let owner = pod.metadata.controllerRef?.uid

@@ -100,6 +100,7 @@ final class Kubelet {
             p.status.startTime = now
             p.status.hostIP = hostIP
             p.status.podIP = ip
+            p.status.setCondition("PodReadyToStartContainers", "True", at: now)
             p.status.setCondition("Initialized", "True", at: now)
             p.status.setCondition("Ready", "False", at: now, reason: "ContainersNotReady", message: "containers with unready status: [\(p.spec.containers.map(\.name).joined(separator: " "))]")
             p.status.setCondition("ContainersReady", "False", at: now, reason: "ContainersNotReady", message: "containers with unready status: [\(p.spec.containers.map(\.name).joined(separator: " "))]")
@@ -123,7 +124,7 @@ final class Kubelet {
                             component: Self.component, host: nodeName)
             after(pace.containerCreate, pod) { [unowned self] pod in
                 for c in pod.spec.containers {
-                    recorder.record(pod, reason: "Created", message: "Created container \(c.name)", component: Self.component, host: nodeName)
+                    recorder.record(pod, reason: "Created", message: "Created container: \(c.name)", component: Self.component, host: nodeName)
                 }
                 after(pace.containerStart, pod) { [unowned self] pod in run(pod) }
             }

@@ -8,11 +8,31 @@ final class NodeLifecycleController {
     private let recorder: EventRecorder
     private let pace: Pace
 
+    private var queue: WorkQueue!
+
     init(store: Store, recorder: EventRecorder, pace: Pace) {
         self.store = store
         self.recorder = recorder
         self.pace = pace
+        queue = WorkQueue(clock: store.clock, delay: pace.controllerReaction) { [unowned self] in self.syncUnschedulableTaint($0) }
+        store.watch { [unowned self] event in
+            if event.kind == .node, event.type != .deleted, (event.old as? Node)?.spec.unschedulable != (event.object as! Node).spec.unschedulable {
+                self.queue.add(event.name)
+            }
+        }
         store.clock.schedule(after: pace.nodeMonitorPeriod) { [weak self] in self?.monitor() }
+    }
+
+    /// TaintNodesByCondition: a cordoned node carries `node.kubernetes.io/unschedulable:NoSchedule`.
+    private func syncUnschedulableTaint(_ name: String) {
+        guard let node = store.get(Node.self, name) else { return }
+        let hasTaint = node.spec.taints.contains { $0.key == Taint.unschedulableKey }
+        guard node.spec.unschedulable != hasTaint else { return }
+        let now = store.now
+        _ = try? store.modify(Node.self, name) { n in
+            n.spec.taints.removeAll { $0.key == Taint.unschedulableKey }
+            if n.spec.unschedulable { n.spec.taints.append(Taint(key: Taint.unschedulableKey, effect: "NoSchedule", timeAdded: now)) }
+        }
     }
 
     private func monitor() {
@@ -46,6 +66,9 @@ final class NodeLifecycleController {
         guard let updated else { return }
         recorder.record(updated, reason: "NodeNotReady", message: "Node \(node.name) status is now: NodeNotReady", component: Self.component)
         // MarkPodsNotReady: the pods' Ready condition goes False.
+        for pod in store.pods(onNode: node.name) where !pod.isTerminating {
+            recorder.record(pod, type: "Warning", reason: "NodeNotReady", message: "Node is not ready", component: Self.component)
+        }
         for pod in store.pods(onNode: node.name) where pod.isReady {
             _ = try? store.modify(Pod.self, pod.name) { p in
                 p.status.setCondition("Ready", "False", at: now)

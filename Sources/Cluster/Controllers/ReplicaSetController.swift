@@ -92,26 +92,19 @@ final class ReplicaSetController {
         }
     }
 
-    /// slowStartBatch: batches of 1, 2, 4, 8 … ; a failed batch stops the rest.
+    /// Creates pods from the template in slow-start batches.
     private func createPods(_ rs: ReplicaSet, count: Int) {
-        var remaining = count
-        var batch = 1
-        while remaining > 0 {
-            let size = min(batch, remaining)
-            for _ in 0..<size {
-                var meta = ObjectMeta(generateName: rs.name + "-", labels: rs.spec.template.labels, annotations: rs.spec.template.annotations)
-                meta.ownerReferences = [OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.name, uid: rs.metadata.uid)]
-                let pod = Pod(metadata: meta, spec: rs.spec.template.spec)
-                do {
-                    let created = try store.create(pod)
-                    recorder.record(rs, reason: "SuccessfulCreate", message: "Created pod: \(created.name)", component: Self.component)
-                } catch {
-                    recorder.record(rs, type: "Warning", reason: "FailedCreate", message: "Error creating: \(error)", component: Self.component)
-                    return
-                }
+        SlowStart.run(count: count) {
+            var meta = ObjectMeta(generateName: rs.name + "-", labels: rs.spec.template.labels, annotations: rs.spec.template.annotations)
+            meta.ownerReferences = [OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.name, uid: rs.metadata.uid)]
+            do {
+                let created = try store.create(Pod(metadata: meta, spec: rs.spec.template.spec))
+                recorder.record(rs, reason: "SuccessfulCreate", message: "Created pod: \(created.name)", component: Self.component)
+                return true
+            } catch {
+                recorder.record(rs, type: "Warning", reason: "FailedCreate", message: "Error creating: \(error)", component: Self.component)
+                return false
             }
-            remaining -= size
-            batch *= 2
         }
     }
 

@@ -49,7 +49,7 @@ public struct NodeStatus: Equatable, Sendable {
     public var allocatable: ResourceAmounts
     public var conditions: [NodeCondition] = []
     public var internalIP = ""
-    public var kubeletVersion = "v1.31.0"
+    public var kubeletVersion = "v1.33.1"
     public var osImage = "Ubuntu 22.04.4 LTS"
     public var kernelVersion = "5.15.0-119-generic"
     public var containerRuntimeVersion = "containerd://1.7.18"

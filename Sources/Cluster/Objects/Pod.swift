@@ -120,6 +120,11 @@ public struct PodStatus: Equatable, Sendable {
 
     public func condition(_ type: String) -> PodCondition? { conditions.first { $0.type == type } }
 
+    /// The order in which the kubelet lists pod conditions.
+    static func conditionOrder(_ type: String) -> Int {
+        ["PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled"].firstIndex(of: type) ?? 99
+    }
+
     /// Sets a condition, keeping its transition time when the status does not change.
     public mutating func setCondition(_ type: String, _ status: String, at now: SimTime, reason: String = "", message: String = "") {
         if let i = conditions.firstIndex(where: { $0.type == type }) {
@@ -129,6 +134,7 @@ public struct PodStatus: Equatable, Sendable {
             conditions[i].message = message
         } else {
             conditions.append(PodCondition(type: type, status: status, lastTransitionTime: now, reason: reason, message: message))
+            conditions.sort { PodStatus.conditionOrder($0.type) < PodStatus.conditionOrder($1.type) }
         }
     }
 }

@@ -26,12 +26,7 @@ struct CordonCommand {
         guard let node = cluster.store.get(Node.self, name) else { throw APIError.notFound(.node, name) }
         let verb = value ? "cordoned" : "uncordoned"
         if node.spec.unschedulable == value { return "node/\(name) already \(verb)" }
-        try cluster.store.modify(Node.self, name) { n in
-            n.spec.unschedulable = value
-            // The node lifecycle controller mirrors spec.unschedulable as a taint (TaintNodeByCondition).
-            n.spec.taints.removeAll { $0.key == Taint.unschedulableKey }
-            if value { n.spec.taints.append(Taint(key: Taint.unschedulableKey, effect: "NoSchedule", timeAdded: cluster.now)) }
-        }
+        try cluster.store.modify(Node.self, name) { $0.spec.unschedulable = value }
         return "node/\(name) \(verb)"
     }
 }

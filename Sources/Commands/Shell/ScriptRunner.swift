@@ -16,13 +16,20 @@ public struct ScriptRunner {
     @discardableResult
     public func run(lines: [String]) -> Bool {
         var ok = true
+        var atLineStart = true
         for line in lines {
             let trimmed = line.trimmingSpaces()
             if trimmed.isEmpty { continue }
-            write(.out, "$ \(trimmed)\n")
+            // Like an interactive shell, start the prompt on a fresh line when output (say, a
+            // jsonpath result) did not end with a newline.
+            write(.out, (atLineStart ? "" : "\n") + "$ \(trimmed)\n")
+            atLineStart = true
             if trimmed.hasPrefix("#") { continue }
             let output = session.runToCompletion(trimmed)
-            for chunk in output.chunks { write(chunk.stream, chunk.text) }
+            for chunk in output.chunks {
+                write(chunk.stream, chunk.text)
+                atLineStart = chunk.text.hasSuffix("\n")
+            }
             if output.failed { ok = false }
         }
         return ok

@@ -1,0 +1,76 @@
+import Testing
+@testable import Cluster
+
+@Suite struct NodeLifecycleTests {
+    @Test func failedNodeGoesNotReadyAndItsPodsAreReplacedAfterTheToleration() throws {
+        let pace = Pace.demo
+        let cluster = Cluster(seed: 21, pace: pace)
+        try cluster.store.create(makeDeployment("web", replicas: 3))
+        #expect(cluster.settle(app: "web", count: 3))
+        let lost = cluster.pods(app: "web").filter { $0.spec.nodeName == "node-2" }
+        #expect(lost.count == 1)
+
+        try cluster.failNode("node-2")
+        let failedAt = cluster.now
+        // Still Ready inside the grace period.
+        cluster.advance(by: .seconds(pace.nodeMonitorGracePeriod.seconds - 2))
+        #expect(cluster.store.get(Node.self, "node-2")!.isReady)
+        // NotReady (Unknown) once the lease is older than the grace period.
+        #expect(cluster.advance(until: { !cluster.store.get(Node.self, "node-2")!.isReady }, timeout: .seconds(10)))
+        let node = cluster.store.get(Node.self, "node-2")!
+        #expect(node.status.condition("Ready")?.status == "Unknown")
+        #expect(node.spec.taints.contains { $0.key == Taint.unreachableKey && $0.effect == "NoExecute" })
+        let notReadyAt = cluster.now
+        // The grace period counts from the last lease renewal, which came before the failure.
+        let lastRenewal = cluster.store.get(Lease.self, "node-2")!.renewTime
+        #expect(lastRenewal <= failedAt)
+        #expect(notReadyAt - lastRenewal >= pace.nodeMonitorGracePeriod)
+        #expect(notReadyAt - lastRenewal <= pace.nodeMonitorGracePeriod + pace.nodeMonitorPeriod)
+        #expect(cluster.store.get(Pod.self, lost[0].name)?.isReady == false)
+
+        // After the toleration the pod is evicted and replaced on another node.
+        #expect(cluster.advance(until: { cluster.runningReadyPods(app: "web").filter { $0.spec.nodeName != "node-2" }.count == 3 }, timeout: .seconds(60)))
+        let evicted = try #require(cluster.store.get(Pod.self, lost[0].name))
+        #expect(evicted.isTerminating)
+        #expect(evicted.status.reason == "NodeLost")
+        let eviction = try #require(cluster.events(reason: "TaintManagerEviction").first)
+        #expect(eviction.message == "Marking for deletion Pod default/\(lost[0].name)")
+        #expect(eviction.firstTimestamp - notReadyAt >= .seconds(Double(pace.defaultTolerationSeconds)))
+
+        // The chain happens in order: node lost → eviction → replacement created → scheduled → started.
+        let nodeNotReady = cluster.events(reason: "NodeNotReady").first { $0.involvedObject.kind == "Node" }!
+        let replacement = cluster.events(reason: "SuccessfulCreate").last!
+        let newPod = String(replacement.message.dropFirst("Created pod: ".count))
+        let scheduled = cluster.events(reason: "Scheduled").first { $0.involvedObject.name == newPod }!
+        let started = cluster.events(reason: "Started").first { $0.involvedObject.name == newPod }!
+        #expect(nodeNotReady.firstTimestamp < eviction.firstTimestamp)
+        #expect(eviction.firstTimestamp <= replacement.firstTimestamp)
+        #expect(replacement.firstTimestamp < scheduled.firstTimestamp)
+        #expect(scheduled.firstTimestamp < started.firstTimestamp)
+        #expect(!scheduled.message.hasSuffix("node-2"))
+
+        // Recovery: Ready again, taints lifted, the evicted pod finally goes.
+        try cluster.recoverNode("node-2")
+        #expect(cluster.advance(until: { cluster.store.get(Node.self, "node-2")!.isReady }, timeout: .seconds(10)))
+        #expect(cluster.store.get(Node.self, "node-2")!.spec.taints.isEmpty)
+        #expect(cluster.advance(until: { cluster.store.get(Pod.self, lost[0].name) == nil }, timeout: .seconds(30)))
+        #expect(cluster.events(reason: "NodeReady").contains { $0.involvedObject.name == "node-2" })
+    }
+
+    @Test func realisticPaceUsesKubernetesDefaults() throws {
+        let cluster = Cluster(seed: 1, pace: .realistic)
+        try cluster.failNode("node-1")
+        cluster.advance(by: .seconds(45))
+        #expect(cluster.store.get(Node.self, "node-1")!.isReady)
+        cluster.advance(by: .seconds(20))
+        #expect(!cluster.store.get(Node.self, "node-1")!.isReady)
+    }
+
+    @Test func addedNodeRegistersNotReadyThenBecomesReady() throws {
+        let cluster = Cluster(seed: 1)
+        let node = try cluster.addNode(capacity: ResourceAmounts(cpuMillis: 2000, memoryBytes: 4 << 30, pods: 110))
+        #expect(node.name == "node-4")
+        #expect(!node.isReady)
+        #expect(cluster.advance(until: { cluster.store.get(Node.self, "node-4")!.isReady }, timeout: .seconds(10)))
+    }
+}

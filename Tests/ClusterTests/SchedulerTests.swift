@@ -1,0 +1,62 @@
+import Testing
+@testable import Cluster
+
+@Suite struct SchedulerTests {
+    @Test func spreadsAnOwnersPodsAcrossNodes() throws {
+        let cluster = Cluster(seed: 8)
+        try cluster.store.create(makeDeployment("web", replicas: 3))
+        #expect(cluster.settle(app: "web", count: 3))
+        #expect(Set(cluster.pods(app: "web").map(\.spec.nodeName)) == ["node-1", "node-2", "node-3"])
+        #expect(cluster.events(reason: "Scheduled").allSatisfy { $0.message.hasPrefix("Successfully assigned default/web-") })
+    }
+
+    @Test func cordonedNodeGetsNoNewPods() throws {
+        let cluster = Cluster(seed: 4)
+        try cluster.store.modify(Node.self, "node-2") { $0.spec.unschedulable = true }
+        try cluster.store.create(makeDeployment("web", replicas: 6))
+        #expect(cluster.settle(app: "web", count: 6))
+        #expect(!cluster.pods(app: "web").contains { $0.spec.nodeName == "node-2" })
+        // The node lifecycle controller mirrors the cordon as a taint.
+        #expect(cluster.store.get(Node.self, "node-2")!.spec.taints.contains { $0.key == Taint.unschedulableKey })
+    }
+
+    @Test func allNodesCordonedMeansFailedSchedulingAndPending() throws {
+        let cluster = Cluster(seed: 4)
+        for node in ["node-1", "node-2", "node-3"] {
+            try cluster.store.modify(Node.self, node) { $0.spec.unschedulable = true }
+        }
+        try cluster.store.create(makeDeployment("web", replicas: 2))
+        cluster.advance(by: .seconds(20))
+        let pods = cluster.pods(app: "web")
+        #expect(pods.count == 2)
+        #expect(pods.allSatisfy { $0.status.phase == "Pending" && !$0.isScheduled })
+        let failed = cluster.events(reason: "FailedScheduling")
+        #expect(failed.count == 2)
+        #expect(failed.allSatisfy {
+            $0.type == "Warning" && $0.message == "0/3 nodes are available: 3 node(s) were unschedulable. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling."
+        })
+        #expect(pods.allSatisfy { $0.status.condition("PodScheduled")?.reason == "Unschedulable" })
+        // Uncordoning one node lets them schedule there.
+        try cluster.store.modify(Node.self, "node-3") { $0.spec.unschedulable = false }
+        #expect(cluster.settle(app: "web", count: 2))
+        #expect(cluster.pods(app: "web").allSatisfy { $0.spec.nodeName == "node-3" })
+    }
+
+    @Test func insufficientResourcesAreCountedPerReason() throws {
+        let cluster = Cluster(seed: 4)
+        try cluster.store.modify(Node.self, "node-1") { $0.spec.unschedulable = true }
+        var d = makeDeployment("big", replicas: 1)
+        d.spec.template.spec.containers[0].requests = ResourceAmounts(cpuMillis: 6000)
+        try cluster.store.create(d)
+        cluster.advance(by: .seconds(5))
+        let message = try #require(cluster.events(reason: "FailedScheduling").first?.message)
+        #expect(message == "0/3 nodes are available: 1 node(s) were unschedulable, 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.")
+    }
+
+    @Test func feasibleNodeSamplingFollowsTheScheduler() {
+        #expect(KubeScheduler.feasibleNodesToFind(50) == 50)
+        #expect(KubeScheduler.feasibleNodesToFind(1000) == 420)
+        #expect(KubeScheduler.feasibleNodesToFind(5000) == 500)
+        #expect(KubeScheduler.feasibleNodesToFind(150) == 100)
+    }
+}

@@ -1,0 +1,76 @@
+import Testing
+@testable import Cluster
+
+@Suite struct StoreTests {
+    @Test func watchSeesAddedModifiedDeletedInOrder() throws {
+        let cluster = Cluster(seed: 1, nodes: 0)
+        var seen: [String] = []
+        cluster.store.watch { event in
+            if event.kind == .deployment { seen.append("\(event.type.rawValue) \(event.name)") }
+        }
+        try cluster.store.create(makeDeployment("web"))
+        try cluster.store.modify(Deployment.self, "web") { $0.spec.replicas = 2 }
+        try cluster.store.delete(Deployment.self, "web")
+        #expect(seen.prefix(2) == ["ADDED web", "MODIFIED web"])
+        #expect(seen.last == "DELETED web")
+    }
+
+    @Test func staleResourceVersionIsAConflict() throws {
+        let cluster = Cluster(seed: 1, nodes: 0)
+        let created = try cluster.store.create(makeDeployment("web"))
+        try cluster.store.modify(Deployment.self, "web") { $0.spec.replicas = 2 }
+        var stale = created
+        stale.spec.replicas = 5
+        #expect(throws: APIError.conflict(.deployment, "web")) { try cluster.store.update(stale) }
+        #expect(cluster.store.get(Deployment.self, "web")?.spec.replicas == 2)
+    }
+
+    @Test func generationBumpsOnSpecChangesOnly() throws {
+        let cluster = Cluster(seed: 1, nodes: 0)
+        try cluster.store.create(makeDeployment("web"))
+        let a = try cluster.store.modify(Deployment.self, "web") { $0.spec.replicas = 2 }
+        let b = try cluster.store.modify(Deployment.self, "web") { $0.metadata.labels["x"] = "y" }
+        #expect(a.metadata.generation == 2)
+        #expect(b.metadata.generation == 2)
+        #expect(Int(b.metadata.resourceVersion)! > Int(a.metadata.resourceVersion)!)
+    }
+
+    @Test func invalidObjectsAreRejectedWithKubernetesWording() throws {
+        let cluster = Cluster(seed: 1, nodes: 0)
+        var bad = makeDeployment("Bad_Name")
+        bad.spec.replicas = -1
+        do {
+            try cluster.store.create(bad)
+            Issue.record("expected Invalid")
+        } catch let error as APIError {
+            #expect(error.reason == .invalid)
+            #expect(error.message.hasPrefix("Deployment.apps \"Bad_Name\" is invalid: [metadata.name: Invalid value: \"Bad_Name\": a lowercase RFC 1123 subdomain"))
+            #expect(error.message.hasSuffix(", spec.replicas: Invalid value: -1: must be greater than or equal to 0]"))
+        }
+        #expect(cluster.store.count(Deployment.self) == 0)
+        #expect(throws: APIError.alreadyExists(.deployment, "web")) {
+            try cluster.store.create(makeDeployment("web"))
+            try cluster.store.create(makeDeployment("web"))
+        }
+    }
+
+    @Test func podsGetDefaultTolerationsAndQoSAtAdmission() throws {
+        let cluster = Cluster(seed: 1, pace: .realistic)
+        let pod = try cluster.store.create(Pod(metadata: ObjectMeta(name: "bare"), spec: PodSpec(containers: [Container(name: "c", image: "nginx")])))
+        #expect(pod.spec.tolerations.map(\.key) == [Taint.notReadyKey, Taint.unreachableKey])
+        #expect(pod.spec.tolerations.allSatisfy { $0.tolerationSeconds == 300 && $0.effect == "NoExecute" })
+        #expect(pod.status.qosClass == "BestEffort")
+    }
+
+    @Test func eventsAggregateRepeats() throws {
+        let cluster = Cluster(seed: 1, nodes: 1)
+        let node = cluster.store.get(Node.self, "node-1")!
+        cluster.recorder.record(node, reason: "Test", message: "same", component: "tester")
+        cluster.advance(by: .seconds(3))
+        cluster.recorder.record(node, reason: "Test", message: "same", component: "tester")
+        let events = cluster.store.list(Event.self).filter { $0.reason == "Test" }
+        #expect(events.count == 1)
+        #expect(events[0].count == 2)
+        #expect(events[0].lastTimestamp - events[0].firstTimestamp == .seconds(3))
+    }
+}
