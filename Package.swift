@@ -28,7 +28,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers shared by the test targets (text snapshots).
+        .target(name: "KubesimTestSupport"),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster"]),
-        .testTarget(name: "CommandsTests", dependencies: ["Cluster", "Commands"]),
+        .testTarget(name: "CommandsTests", dependencies: ["Cluster", "Commands", "KubesimTestSupport"]),
     ]
 )
