@@ -32,5 +32,7 @@ let package = Package(
         .target(name: "KubesimTestSupport"),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster"]),
         .testTarget(name: "CommandsTests", dependencies: ["Cluster", "Commands", "KubesimTestSupport"]),
+        // Drives the built binary; depending on it makes `swift test` build it first.
+        .testTarget(name: "EndToEndTests", dependencies: ["kubesim"]),
     ]
 )

@@ -2,7 +2,11 @@
 /// reason and message bumps `count` and `lastTimestamp` of the existing Event instead of adding one.
 public final class EventRecorder {
     private let store: Store
-    private var byKey: [String: String] = [:]
+    /// What makes two events "the same" for aggregation (client-go's aggregate key).
+    private struct Key: Hashable {
+        var component, host, uid, type, reason, message: String
+    }
+    private var byKey: [Key: String] = [:]
     private var lastNanos: Int64 = 0
 
     init(store: Store) { self.store = store }
@@ -13,7 +17,7 @@ public final class EventRecorder {
         let ref = Event.ObjectReference(kind: kind.rawValue, name: object.metadata.name,
                                         namespace: object.metadata.namespace, uid: object.metadata.uid,
                                         apiVersion: kind.apiVersion)
-        let key = [component, host, kind.rawValue, ref.name, ref.uid, type, reason, message].joined(separator: "\u{1}")
+        let key = Key(component: component, host: host, uid: ref.uid, type: type, reason: reason, message: message)
         let now = store.now
         if let existing = byKey[key], store.get(Event.self, existing) != nil {
             _ = try? store.modify(Event.self, existing) { e in

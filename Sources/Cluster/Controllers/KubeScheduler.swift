@@ -23,7 +23,7 @@ final class KubeScheduler {
     }
 
     private func observe(_ event: WatchEvent) {
-        cache.observe(event)
+        cache.observe(event, store: store)
         switch event.kind {
         case .pod:
             let pod = event.object as! Pod
@@ -73,25 +73,29 @@ final class KubeScheduler {
 
     /// Why `node` cannot take `pod`; empty when it can. Filters run in the scheduler's plugin
     /// order and stop at the first failure, as each node reports one reason per plugin.
-    private func filter(_ pod: Pod, _ node: Node) -> [FilterFailure] {
+    private func filter(_ pod: Pod, _ node: SchedulerCache.NodeState) -> [FilterFailure] {
+        let box = node.box
         // NodeUnschedulable: a cordoned node, unless the pod tolerates the unschedulable taint.
-        if node.spec.unschedulable {
+        if box.object.spec.unschedulable {
             let toleration = Taint(key: Taint.unschedulableKey, effect: "NoSchedule")
             if !pod.spec.tolerations.contains(where: { $0.tolerates(toleration) }) { return [.unschedulable] }
         }
         // NodeAffinity (nodeSelector).
-        if !pod.spec.nodeSelector.allSatisfy({ node.metadata.labels[$0.key] == $0.value }) { return [.selector] }
+        if !pod.spec.nodeSelector.isEmpty && !pod.spec.nodeSelector.allSatisfy({ box.object.metadata.labels[$0.key] == $0.value }) {
+            return [.selector]
+        }
         // TaintToleration: NoSchedule and NoExecute taints must be tolerated.
-        for taint in node.spec.taints where taint.effect == "NoSchedule" || taint.effect == "NoExecute" {
+        for taint in box.object.spec.taints where taint.effect == "NoSchedule" || taint.effect == "NoExecute" {
             if !pod.spec.tolerations.contains(where: { $0.tolerates(taint) }) { return [.taint(taint)] }
         }
         // NodeResourcesFit.
-        let used = cache.requested[node.name] ?? ResourceAmounts()
+        let used = node.requested
         let want = pod.spec.requests
+        let allocatable = box.object.status.allocatable
         var failures: [FilterFailure] = []
-        if used.pods + 1 > node.status.allocatable.pods { failures.append(.tooManyPods) }
-        if want.cpuMillis > 0 && used.cpuMillis + want.cpuMillis > node.status.allocatable.cpuMillis { failures.append(.insufficient("cpu")) }
-        if want.memoryBytes > 0 && used.memoryBytes + want.memoryBytes > node.status.allocatable.memoryBytes { failures.append(.insufficient("memory")) }
+        if used.pods + 1 > allocatable.pods { failures.append(.tooManyPods) }
+        if want.cpuMillis > 0 && used.cpuMillis + want.cpuMillis > allocatable.cpuMillis { failures.append(.insufficient("cpu")) }
+        if want.memoryBytes > 0 && used.memoryBytes + want.memoryBytes > allocatable.memoryBytes { failures.append(.insufficient("memory")) }
         return failures
     }
 
@@ -104,18 +108,18 @@ final class KubeScheduler {
 
     // MARK: scoring
 
-    private func score(_ pod: Pod, _ node: Node, owner: String?, maxOwnerCount: Int) -> Int {
-        let want = SchedulerCache.scoringRequests(pod)
-        let used = (cache.scoringRequested[node.name] ?? ResourceAmounts()) + want
-        let cpuCap = max(node.status.allocatable.cpuMillis, 1), memCap = max(node.status.allocatable.memoryBytes, 1)
+    private func score(_ want: ResourceAmounts, _ node: SchedulerCache.NodeState, ownerCounts: [Int: Int], maxOwnerCount: Int) -> Int {
+        let used = node.scoringRequested + want
+        let allocatable = node.box.object.status.allocatable
+        let cpuCap = max(allocatable.cpuMillis, 1), memCap = max(allocatable.memoryBytes, 1)
         let cpuFree = max(0, cpuCap - used.cpuMillis) * 100 / cpuCap
         let memFree = max(0, memCap - used.memoryBytes) * 100 / memCap
         let leastAllocated = Int((cpuFree + memFree) / 2)
         let cpuFraction = Double(used.cpuMillis) / Double(cpuCap), memFraction = Double(used.memoryBytes) / Double(memCap)
         let balanced = Int((1 - abs(cpuFraction - memFraction) / 2) * 100)
         var spread = 100
-        if let owner, maxOwnerCount > 0 {
-            spread = 100 * (maxOwnerCount - cache.podsOf(owner: owner, on: node.name)) / maxOwnerCount
+        if maxOwnerCount > 0 {
+            spread = 100 * (maxOwnerCount - (ownerCounts[node.index] ?? 0)) / maxOwnerCount
         }
         // Default plugin weights: PodTopologySpread 2, NodeResourcesFit 1, BalancedAllocation 1.
         return leastAllocated + balanced + 2 * spread
@@ -125,18 +129,19 @@ final class KubeScheduler {
 
     private func schedule(_ name: String) {
         guard var pod = store.get(Pod.self, name), !pod.isScheduled, !pod.isTerminating else { return }
-        let nodes = store.list(Node.self)
-        guard !nodes.isEmpty else {
+        let nodes = cache.nodes
+        let total = nodes.count
+        guard total > 0 else {
             fail(pod, message: "no nodes available to schedule pods")
             return
         }
-        let wanted = Self.feasibleNodesToFind(nodes.count)
-        var feasible: [Node] = []
+        let wanted = Self.feasibleNodesToFind(total)
+        var feasible: [SchedulerCache.NodeState] = []
         var reasons: [String: Int] = [:]
         var preemption: [String: Int] = [:]
         var examined = 0
-        while examined < nodes.count && feasible.count < wanted {
-            let node = nodes[(nextStartNodeIndex + examined) % nodes.count]
+        while examined < total && feasible.count < wanted {
+            let node = nodes[(nextStartNodeIndex + examined) % total]
             examined += 1
             let failures = filter(pod, node)
             if failures.isEmpty {
@@ -146,29 +151,30 @@ final class KubeScheduler {
                 preemption[failures.allSatisfy(\.isResolvableByPreemption) ? "No preemption victims found for incoming pod" : "Preemption is not helpful for scheduling", default: 0] += 1
             }
         }
-        nextStartNodeIndex = (nextStartNodeIndex + examined) % nodes.count
+        nextStartNodeIndex = (nextStartNodeIndex + examined) % total
         guard !feasible.isEmpty else {
             // FitError: per-reason node counts, sorted as strings; then the preemption plugin's
             // verdict (every pod has priority 0, so preemption never finds victims).
             func summary(_ counts: [String: Int]) -> String { counts.map { "\($0.value) \($0.key)" }.sorted().joined(separator: ", ") }
-            fail(pod, message: "0/\(nodes.count) nodes are available: \(summary(reasons)). preemption: 0/\(nodes.count) nodes are available: \(summary(preemption)).")
+            fail(pod, message: "0/\(total) nodes are available: \(summary(reasons)). preemption: 0/\(total) nodes are available: \(summary(preemption)).")
             return
         }
-        let owner = pod.metadata.controllerRef?.uid
-        let maxOwnerCount = owner.map { o in feasible.map { cache.podsOf(owner: o, on: $0.name) }.max() ?? 0 } ?? 0
-        var best: [Node] = []
+        let ownerCounts = cache.ownerCounts(pod.metadata.controllerRef?.uid)
+        let maxOwnerCount = feasible.map { ownerCounts[$0.index] ?? 0 }.max() ?? 0
+        let want = SchedulerCache.scoringRequests(pod)
+        var best: [String] = []
         var bestScore = Int.min
         for node in feasible {
-            let s = score(pod, node, owner: owner, maxOwnerCount: maxOwnerCount)
-            if s > bestScore { bestScore = s; best = [node] } else if s == bestScore { best.append(node) }
+            let s = score(want, node, ownerCounts: ownerCounts, maxOwnerCount: maxOwnerCount)
+            if s > bestScore { bestScore = s; best = [node.name] } else if s == bestScore { best.append(node.name) }
         }
         let chosen = best.count == 1 ? best[0] : best[random.int(in: 0...(best.count - 1))]
-        pod.spec.nodeName = chosen.name
+        pod.spec.nodeName = chosen
         pod.status.setCondition("PodScheduled", "True", at: store.now)
         pod.metadata.resourceVersion = ""
         guard let bound = try? store.update(pod) else { return }
         cache.add(bound)
-        recorder.record(bound, reason: "Scheduled", message: "Successfully assigned default/\(pod.name) to \(chosen.name)", component: Self.component)
+        recorder.record(bound, reason: "Scheduled", message: "Successfully assigned default/\(pod.name) to \(chosen)", component: Self.component)
     }
 
     private func fail(_ pod: Pod, message: String) {

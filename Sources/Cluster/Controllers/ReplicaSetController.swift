@@ -23,6 +23,7 @@ final class ReplicaSetController {
         case .pod:
             let pod = event.object as! Pod
             let old = event.old as? Pod
+            if let old, !Self.mattersToReplicaSets(old, pod) { return }
             if let ref = pod.metadata.controllerRef, ref.kind == "ReplicaSet" { queue.add(ref.name) }
             if let ref = old?.metadata.controllerRef, ref.kind == "ReplicaSet", ref.uid != pod.metadata.controllerRef?.uid {
                 queue.add(ref.name)
@@ -39,47 +40,66 @@ final class ReplicaSetController {
         }
     }
 
-    /// The pods this ReplicaSet owns after claiming (PodControllerRefManager.ClaimPods):
-    /// owned pods that no longer match are released, matching orphans are adopted.
-    private func claimPods(_ rs: ReplicaSet) -> [Pod] {
-        var candidates: [String: Pod] = [:]
-        for p in store.pods(ownedBy: rs.metadata.uid) { candidates[p.name] = p }
-        for p in store.list(Pod.self, selector: rs.spec.selector) where candidates[p.name] == nil { candidates[p.name] = p }
-        var claimed: [Pod] = []
-        for name in candidates.keys.sorted() {
-            var pod = candidates[name]!
-            let matches = rs.spec.selector.matches(pod.metadata.labels)
-            if let ref = pod.metadata.controllerRef {
-                guard ref.uid == rs.metadata.uid else { continue }
-                if matches || rs.isTerminating { claimed.append(pod); continue }
-                if pod.isTerminating { continue }
-                if let released = try? store.modify(Pod.self, name, { $0.metadata.ownerReferences.removeAll { $0.uid == rs.metadata.uid } }) {
-                    _ = released
+    /// A pod write that changes none of labels, owners, deletion, phase or readiness cannot
+    /// change a ReplicaSet's count or status (the binding and container-creating writes).
+    static func mattersToReplicaSets(_ old: Pod, _ new: Pod) -> Bool {
+        old.metadata.labels != new.metadata.labels || old.metadata.ownerReferences != new.metadata.ownerReferences
+            || old.metadata.deletionTimestamp != new.metadata.deletionTimestamp || old.status.phase != new.status.phase
+            || old.isReady != new.isReady || old.status.condition("Ready")?.lastTransitionTime != new.status.condition("Ready")?.lastTransitionTime
+    }
+
+    /// Claims pods (PodControllerRefManager.ClaimPods): owned pods that no longer match are
+    /// released, matching orphans are adopted. Returns the names of the active pods it owns.
+    /// Pods are read in place; only the few that change ownership are copied, in name order.
+    private func claimActivePods(_ rs: ReplicaSet) -> [String] {
+        let table = store.pods
+        let owned = table.names(index: IndexName.owner, key: rs.metadata.uid)
+        var candidates = owned
+        if let eq = rs.spec.selector.requirements.first(where: { $0.op == .equals }) {
+            candidates.formUnion(table.names(index: IndexName.label, key: "\(eq.key)=\(eq.values[0])"))
+        } else {
+            candidates.formUnion(table.names)
+        }
+        var active: [String] = []
+        var toRelease: [String] = [], toAdopt: [String] = []
+        for name in candidates {
+            guard let box = table.box(name) else { continue }
+            let matches = rs.spec.selector.matches(box.object.metadata.labels)
+            if owned.contains(name) {
+                if matches || rs.isTerminating {
+                    if box.object.isActive { active.append(name) }
+                } else if !box.object.isTerminating {
+                    toRelease.append(name)
                 }
-            } else if matches && !rs.isTerminating && !pod.isTerminating {
-                let ref = OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.name, uid: rs.metadata.uid)
-                if let adopted = try? store.modify(Pod.self, name, { $0.metadata.ownerReferences.append(ref) }) {
-                    pod = adopted
-                    claimed.append(pod)
-                }
+            } else if matches && box.object.metadata.controllerRef == nil && !rs.isTerminating && !box.object.isTerminating {
+                toAdopt.append(name)
             }
         }
-        return claimed
+        for name in toRelease.sorted() {
+            _ = try? store.modify(Pod.self, name) { $0.metadata.ownerReferences.removeAll { $0.uid == rs.metadata.uid } }
+        }
+        let ref = OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.name, uid: rs.metadata.uid)
+        for name in toAdopt.sorted() {
+            if let adopted = try? store.modify(Pod.self, name, { $0.metadata.ownerReferences.append(ref) }), adopted.isActive {
+                active.append(name)
+            }
+        }
+        return active
     }
 
     private func sync(_ name: String) {
         guard let rs = store.get(ReplicaSet.self, name) else { return }
-        let pods = claimPods(rs)
-        let active = pods.filter(\.isActive)
+        let active = claimActivePods(rs)
         if !rs.isTerminating { manageReplicas(rs, active: active) }
         updateStatus(name)
     }
 
-    private func manageReplicas(_ rs: ReplicaSet, active: [Pod]) {
-        let diff = active.count - rs.spec.replicas
+    private func manageReplicas(_ rs: ReplicaSet, active names: [String]) {
+        let diff = names.count - rs.spec.replicas
         if diff < 0 {
             createPods(rs, count: min(-diff, Self.burstReplicas))
         } else if diff > 0 {
+            let active = names.compactMap { store.get(Pod.self, $0) }
             let victims = PodRanking.deletionOrder(active, related: active, now: store.now).prefix(min(diff, Self.burstReplicas))
             for pod in victims {
                 do {
@@ -110,17 +130,19 @@ final class ReplicaSetController {
 
     private func updateStatus(_ name: String) {
         guard let rs = store.get(ReplicaSet.self, name) else { return }
-        let owned = store.pods(ownedBy: rs.metadata.uid).filter(\.isActive)
         let templateLabels = rs.spec.template.labels
-        var status = ReplicaSetStatus()
-        status.replicas = owned.count
-        status.fullyLabeledReplicas = owned.filter { p in templateLabels.allSatisfy { p.metadata.labels[$0.key] == $0.value } }.count
-        status.readyReplicas = owned.filter(\.isReady).count
         let minReady = SimDuration.seconds(Double(rs.spec.minReadySeconds))
-        status.availableReplicas = owned.filter { p in
-            guard p.isReady, let since = p.status.condition("Ready")?.lastTransitionTime else { return false }
-            return rs.spec.minReadySeconds == 0 || since + minReady <= store.now
-        }.count
+        var status = ReplicaSetStatus()
+        for podName in store.pods.names(index: IndexName.owner, key: rs.metadata.uid) {
+            guard let box = store.pods.box(podName), box.object.isActive else { continue }
+            status.replicas += 1
+            if templateLabels.allSatisfy({ box.object.metadata.labels[$0.key] == $0.value }) { status.fullyLabeledReplicas += 1 }
+            guard box.object.isReady else { continue }
+            status.readyReplicas += 1
+            if rs.spec.minReadySeconds == 0 || (box.object.status.condition("Ready")?.lastTransitionTime ?? store.now) + minReady <= store.now {
+                status.availableReplicas += 1
+            }
+        }
         status.observedGeneration = rs.metadata.generation
         guard status != rs.status else { return }
         _ = try? store.modify(ReplicaSet.self, name) { $0.status = status }

@@ -55,11 +55,18 @@ public final class Store {
 
     /// A random UUID (version 4 layout) drawn from the seeded generator.
     func newUID() -> String {
-        let a = random.next(), b = random.next()
-        let hex = String(a, radix: 16).leftPadded(16) + String(b, radix: 16).leftPadded(16)
-        let chars = Array(hex)
-        func part(_ r: Range<Int>) -> String { String(chars[r]) }
-        return "\(part(0..<8))-\(part(8..<12))-4\(part(13..<16))-a\(part(17..<20))-\(part(20..<32))"
+        let hexDigits = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(36)
+        let words = [random.next(), random.next()]
+        for i in 0..<32 {
+            if i == 8 || i == 12 || i == 16 || i == 20 { bytes.append(UInt8(ascii: "-")) }
+            var nibble = Int((words[i / 16] >> UInt64((15 - i % 16) * 4)) & 0xF)
+            if i == 12 { nibble = 4 }              // version 4
+            if i == 16 { nibble = 8 | (nibble & 3) } // RFC 4122 variant
+            bytes.append(hexDigits[nibble])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     // MARK: reads
@@ -127,7 +134,7 @@ public final class Store {
         obj.metadata.creationTimestamp = old.metadata.creationTimestamp
         obj.metadata.resourceVersion = old.metadata.resourceVersion
         if obj == old { return old } // a no-op write does not bump the version or wake watchers
-        try Validation.validate(obj)
+        if Validation.needsValidation(old, obj) { try Validation.validate(obj) }
         if Validation.specChanged(old, obj) { obj.metadata.generation = old.metadata.generation + 1 }
         obj.metadata.resourceVersion = nextResourceVersion()
         t.put(obj)

@@ -65,6 +65,17 @@ enum Validation {
         return causes
     }
 
+    /// Whether an update touches what validation checks (a status-only write does not).
+    static func needsValidation(_ old: any APIObject, _ new: any APIObject) -> Bool {
+        if old.metadata.labels != new.metadata.labels || old.metadata.name != new.metadata.name { return true }
+        switch (old, new) {
+        case let (a as Pod, b as Pod): return a.spec != b.spec
+        case let (a as Deployment, b as Deployment): return a.spec != b.spec
+        case let (a as ReplicaSet, b as ReplicaSet): return a.spec != b.spec
+        default: return false
+        }
+    }
+
     /// Whether a write changes the spec (and so bumps metadata.generation).
     static func specChanged(_ old: any APIObject, _ new: any APIObject) -> Bool {
         switch (old, new) {
