@@ -31,10 +31,10 @@ struct BenchCommand: ParsableCommand {
         while running < want && virtualSeconds < 3600 {
             cluster.advance(by: .seconds(1))
             virtualSeconds += 1
-            running = cluster.store.list(Pod.self).reduce(0) { $0 + ($1.status.phase == "Running" ? 1 : 0) }
+            running = cluster.store.countPods { $0.status.phase == "Running" }
         }
         let wall = Date().timeIntervalSince(start)
-        let scheduled = cluster.store.list(Pod.self).filter(\.isScheduled).count
+        let scheduled = cluster.store.countPods(where: \.isScheduled)
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         let peakMiB = Double(usage.ru_maxrss) / 1024 // ru_maxrss is in KiB on Linux

@@ -49,29 +49,43 @@ final class ReplicaSetController {
     }
 
     /// Claims pods (PodControllerRefManager.ClaimPods): owned pods that no longer match are
-    /// released, matching orphans are adopted. Returns the names of the active pods it owns.
-    /// Pods are read in place; only the few that change ownership are copied, in name order.
-    private func claimActivePods(_ rs: ReplicaSet) -> [String] {
+    /// released, matching orphans are adopted. Returns the active pods it owns and the status
+    /// they add up to, counted in the same pass (as upstream's calculateStatus uses the claimed
+    /// list). Pods are read in place; only those changing owner are copied, in name order.
+    private func claim(_ rs: ReplicaSet) -> (active: [String], status: ReplicaSetStatus) {
         let table = store.pods
         let owned = table.names(index: IndexName.owner, key: rs.metadata.uid)
-        var candidates = owned
-        if let eq = rs.spec.selector.requirements.first(where: { $0.op == .equals }) {
-            candidates.formUnion(table.names(index: IndexName.label, key: "\(eq.key)=\(eq.values[0])"))
-        } else {
-            candidates.formUnion(table.names)
-        }
+        let templateLabels = rs.spec.template.labels
+        let minReady = SimDuration.seconds(Double(rs.spec.minReadySeconds))
+        var status = ReplicaSetStatus()
+        status.observedGeneration = rs.metadata.generation
         var active: [String] = []
         var toRelease: [String] = [], toAdopt: [String] = []
-        for name in candidates {
+
+        for name in owned {
             guard let box = table.box(name) else { continue }
-            let matches = rs.spec.selector.matches(box.object.metadata.labels)
-            if owned.contains(name) {
-                if matches || rs.isTerminating {
-                    if box.object.isActive { active.append(name) }
-                } else if !box.object.isTerminating {
-                    toRelease.append(name)
-                }
-            } else if matches && box.object.metadata.controllerRef == nil && !rs.isTerminating && !box.object.isTerminating {
+            if !rs.spec.selector.matches(box.object.metadata.labels) && !rs.isTerminating {
+                if !box.object.isTerminating { toRelease.append(name) }
+                continue
+            }
+            guard box.object.isActive else { continue }
+            active.append(name)
+            status.replicas += 1
+            if templateLabels.allSatisfy({ box.object.metadata.labels[$0.key] == $0.value }) { status.fullyLabeledReplicas += 1 }
+            guard let ready = box.object.status.condition("Ready"), ready.status == "True" else { continue }
+            status.readyReplicas += 1
+            if rs.spec.minReadySeconds == 0 || ready.lastTransitionTime + minReady <= store.now { status.availableReplicas += 1 }
+        }
+        if !rs.isTerminating {
+            let matching: Set<String>
+            if let eq = rs.spec.selector.requirements.first(where: { $0.op == .equals }) {
+                matching = table.names(index: IndexName.label, key: "\(eq.key)=\(eq.values[0])")
+            } else {
+                matching = Set(table.names)
+            }
+            for name in matching where !owned.contains(name) {
+                guard let box = table.box(name), box.object.metadata.controllerRef == nil, !box.object.isTerminating,
+                      rs.spec.selector.matches(box.object.metadata.labels) else { continue }
                 toAdopt.append(name)
             }
         }
@@ -82,16 +96,21 @@ final class ReplicaSetController {
         for name in toAdopt.sorted() {
             if let adopted = try? store.modify(Pod.self, name, { $0.metadata.ownerReferences.append(ref) }), adopted.isActive {
                 active.append(name)
+                status.replicas += 1
+                status.fullyLabeledReplicas += 1
+                if adopted.isReady { status.readyReplicas += 1; status.availableReplicas += 1 }
             }
         }
-        return active
+        return (active, status)
     }
 
     private func sync(_ name: String) {
         guard let rs = store.get(ReplicaSet.self, name) else { return }
-        let active = claimActivePods(rs)
+        let (active, status) = claim(rs)
         if !rs.isTerminating { manageReplicas(rs, active: active) }
-        updateStatus(name)
+        if status != rs.status {
+            _ = try? store.modify(ReplicaSet.self, name) { $0.status = status }
+        }
     }
 
     private func manageReplicas(_ rs: ReplicaSet, active names: [String]) {
@@ -126,25 +145,5 @@ final class ReplicaSetController {
                 return false
             }
         }
-    }
-
-    private func updateStatus(_ name: String) {
-        guard let rs = store.get(ReplicaSet.self, name) else { return }
-        let templateLabels = rs.spec.template.labels
-        let minReady = SimDuration.seconds(Double(rs.spec.minReadySeconds))
-        var status = ReplicaSetStatus()
-        for podName in store.pods.names(index: IndexName.owner, key: rs.metadata.uid) {
-            guard let box = store.pods.box(podName), box.object.isActive else { continue }
-            status.replicas += 1
-            if templateLabels.allSatisfy({ box.object.metadata.labels[$0.key] == $0.value }) { status.fullyLabeledReplicas += 1 }
-            guard box.object.isReady else { continue }
-            status.readyReplicas += 1
-            if rs.spec.minReadySeconds == 0 || (box.object.status.condition("Ready")?.lastTransitionTime ?? store.now) + minReady <= store.now {
-                status.availableReplicas += 1
-            }
-        }
-        status.observedGeneration = rs.metadata.generation
-        guard status != rs.status else { return }
-        _ = try? store.modify(ReplicaSet.self, name) { $0.status = status }
     }
 }

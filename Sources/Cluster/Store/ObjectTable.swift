@@ -4,17 +4,19 @@ final class ObjectTable<T: APIObject> {
     /// Each object lives in a box, so hot paths can read a field without copying the object.
     final class Box {
         fileprivate(set) var object: T
+        /// The keys this object is filed under in each index, to skip re-indexing unchanged keys.
+        fileprivate var indexKeys: [[String]] = []
         init(_ object: T) { self.object = object }
     }
 
     private var boxes: [String: Box] = [:]
-    private var indexers: [String: (T) -> [String]] = [:]
+    private var indexers: [(name: String, keys: (T) -> [String])] = []
     private var indexes: [String: [String: Set<String>]] = [:]
 
     var count: Int { boxes.count }
 
     func addIndex(_ name: String, _ keys: @escaping (T) -> [String]) {
-        indexers[name] = keys
+        indexers.append((name, keys))
         indexes[name] = [:]
     }
 
@@ -24,29 +26,36 @@ final class ObjectTable<T: APIObject> {
     func box(_ name: String) -> Box? { boxes[name] }
 
     func put(_ object: T) {
-        if let box = boxes[object.metadata.name] {
-            unindex(box.object)
+        let box: Box
+        if let existing = boxes[object.metadata.name] {
+            box = existing
             box.object = object
         } else {
-            boxes[object.metadata.name] = Box(object)
+            box = Box(object)
+            boxes[object.metadata.name] = box
+            box.indexKeys = Array(repeating: [], count: indexers.count)
         }
-        for (indexName, keys) in indexers {
-            for key in keys(object) { indexes[indexName]![key, default: []].insert(object.metadata.name) }
+        let name = object.metadata.name
+        for (i, indexer) in indexers.enumerated() {
+            let keys = indexer.keys(object)
+            let old = box.indexKeys[i]
+            if keys == old { continue }
+            for key in old where !keys.contains(key) { removeName(name, from: indexer.name, key: key) }
+            for key in keys where !old.contains(key) { indexes[indexer.name]![key, default: []].insert(name) }
+            box.indexKeys[i] = keys
         }
     }
 
     func remove(_ name: String) {
         guard let old = boxes.removeValue(forKey: name) else { return }
-        unindex(old.object)
+        for (i, indexer) in indexers.enumerated() {
+            for key in old.indexKeys[i] { removeName(name, from: indexer.name, key: key) }
+        }
     }
 
-    private func unindex(_ object: T) {
-        for (indexName, keys) in indexers {
-            for key in keys(object) {
-                indexes[indexName]![key]?.remove(object.metadata.name)
-                if indexes[indexName]![key]?.isEmpty == true { indexes[indexName]![key] = nil }
-            }
-        }
+    private func removeName(_ name: String, from index: String, key: String) {
+        indexes[index]![key]?.remove(name)
+        if indexes[index]![key]?.isEmpty == true { indexes[index]![key] = nil }
     }
 
     /// Names under `key` in index `index`, unordered.

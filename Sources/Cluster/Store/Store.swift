@@ -19,7 +19,7 @@ public final class Store {
         self.clock = clock
         self.random = random
         let byOwner: (any APIObject) -> [String] = { $0.metadata.controllerRef.map { [$0.uid] } ?? [] }
-        let byLabel: (any APIObject) -> [String] = { $0.metadata.labels.map { "\($0.key)=\($0.value)" } }
+        let byLabel: (any APIObject) -> [String] = { $0.metadata.labels.map { "\($0.key)=\($0.value)" }.sorted() }
         pods.addIndex(IndexName.owner, byOwner)
         pods.addIndex(IndexName.label, byLabel)
         pods.addIndex(IndexName.node) { [$0.spec.nodeName] }
@@ -106,7 +106,7 @@ public final class Store {
                 obj.metadata.name = NameGenerator.generate(base: obj.metadata.generateName, using: &random.generator)
             } while t[obj.metadata.name] != nil
         }
-        if var pod = obj as? Pod, let admit = admitPod {
+        if T.kind == .pod, var pod = obj as? Pod, let admit = admitPod {
             admit(&pod)
             obj = pod as! T
         }
@@ -156,7 +156,7 @@ public final class Store {
     public func delete<T: APIObject>(_ type: T.Type, _ name: String, gracePeriodSeconds: Int? = nil) throws {
         let t = table(type)
         guard let old = t[name] else { throw APIError.notFound(T.kind, name) }
-        if var pod = old as? Pod {
+        if T.kind == .pod, var pod = old as? Pod {
             let grace = gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds
             let finished = pod.status.phase == "Succeeded" || pod.status.phase == "Failed"
             if pod.isScheduled && grace > 0 && !finished {
@@ -216,5 +216,14 @@ extension Store {
         case .event: try delete(Event.self, name, gracePeriodSeconds: gracePeriodSeconds)
         case .lease: try delete(Lease.self, name, gracePeriodSeconds: gracePeriodSeconds)
         }
+    }
+}
+
+extension Store {
+    /// How many stored pods satisfy `predicate`, read in place (no copies, no sorting).
+    public func countPods(where predicate: (Pod) -> Bool) -> Int {
+        var n = 0
+        for name in pods.names where predicate(pods.box(name)!.object) { n += 1 }
+        return n
     }
 }

@@ -2,14 +2,17 @@
 /// paths and wording. Nothing invalid reaches the store.
 enum Validation {
     static func validate(_ object: any APIObject) throws {
-        var causes = metadataErrors(object.metadata, kind: type(of: object).kind)
-        switch object {
-        case let d as Deployment:
+        let kind = type(of: object).kind
+        var causes = metadataErrors(object.metadata, kind: kind)
+        switch kind {
+        case .deployment:
+            let d = object as! Deployment
             causes += workloadErrors(replicas: d.spec.replicas, selector: d.spec.selector, template: d.spec.template)
-        case let rs as ReplicaSet:
+        case .replicaSet:
+            let rs = object as! ReplicaSet
             causes += workloadErrors(replicas: rs.spec.replicas, selector: rs.spec.selector, template: rs.spec.template)
-        case let pod as Pod:
-            causes += podSpecErrors(pod.spec, path: "spec")
+        case .pod:
+            causes += podSpecErrors((object as! Pod).spec, path: "spec")
         default:
             break
         }
