@@ -72,9 +72,11 @@ final class ReplicaSetController {
             active.append(name)
             status.replicas += 1
             if templateLabels.allSatisfy({ box.object.metadata.labels[$0.key] == $0.value }) { status.fullyLabeledReplicas += 1 }
-            guard let ready = box.object.status.condition("Ready"), ready.status == "True" else { continue }
+            guard box.object.isReady else { continue }
             status.readyReplicas += 1
-            if rs.spec.minReadySeconds == 0 || ready.lastTransitionTime + minReady <= store.now { status.availableReplicas += 1 }
+            if rs.spec.minReadySeconds == 0 || (box.object.status.condition("Ready")?.lastTransitionTime ?? store.now) + minReady <= store.now {
+                status.availableReplicas += 1
+            }
         }
         if !rs.isTerminating {
             let matching: Set<String>
