@@ -29,10 +29,9 @@ struct CreateCommand {
     }
 
     static func createDeployment(_ args: [String], cluster: Cluster) -> Execution {
-        var out = CommandOutput()
-        do {
-            let flags = try deploymentParser.parse(collectImages(args).rest)
-            let images = collectImages(args).images
+        .capturing { out in
+            let (images, rest) = collectImages(args)
+            let flags = try deploymentParser.parse(rest)
             guard !images.isEmpty else { throw KubectlError("error: required flag(s) \"image\" not set") }
             guard flags.positional.count == 1 else {
                 throw KubectlError("error: exactly one NAME is required, got \(flags.positional.count)\nSee 'kubectl create deployment -h' for help and examples")
@@ -50,12 +49,8 @@ struct CreateCommand {
                 throw KubectlError("error: failed to create deployment: \(error.message)")
             }
             out.out("deployment.apps/\(name) created\n")
-        } catch let error as KubectlError {
-            out.fail(error.message)
-        } catch {
-            out.fail("error: \(error)")
+            return nil
         }
-        return Execution(output: out)
     }
 
     /// `--image` may be repeated (one container each); pflag's string-slice flag collects them all.

@@ -28,38 +28,17 @@ struct DeleteCommand {
         """
 
     static func run(_ args: [String], cluster: Cluster) -> Execution {
-        var out = CommandOutput()
-        var operation: (any ClusterOperation)?
-        do {
+        .capturing { out in
             let flags = try parser.parse(args)
             guard !flags.positional.isEmpty else { throw KubectlError(noResourcesMessage) }
-            let (type, refs) = try ArgumentResolver.resolve(flags.positional)
             var grace = try parser.int(flags, "grace-period") ?? -1
             if flags.bool("now") { grace = 1 }
             let force = flags.bool("force")
             if force && grace < 0 { grace = 0 }
-            if grace == 0 && !force {
-                throw KubectlError("error: --grace-period=0 must have --force specified")
-            }
-            let timeout = try flags.string("timeout").map { text in
-                guard let d = GoDuration.parse(text) else {
-                    throw KubectlError("error: invalid argument \"\(text)\" for \"--timeout\" flag: time: invalid duration \"\(text)\"\nSee 'kubectl delete --help' for usage.")
-                }
-                return d
-            } ?? .zero
-
-            var targets: [ObjectRef] = refs
-            if let type, refs.isEmpty {
-                guard flags.has("selector") || flags.bool("all") else {
-                    throw KubectlError("error: resource(s) were provided, but no name was specified")
-                }
-                let selector = try flags.string("selector").map(SelectorParser.parse) ?? LabelSelector()
-                targets = cluster.store.objects(kind: type.kind, selector: selector).map { ObjectRef(type: type, name: $0.name) }
-                if targets.isEmpty { out.out("No resources found\n") }
-            } else if flags.has("selector") {
-                throw KubectlError("error: name cannot be provided when a selector is specified")
-            }
-
+            if grace == 0 && !force { throw KubectlError("error: --grace-period=0 must have --force specified") }
+            let timeout = try GoDuration.flag(flags.string("timeout"), name: "timeout", command: "delete")
+            let targets = try ArgumentResolver.targets(flags.positional, flags: flags, cluster: cluster)
+            if targets.isEmpty { out.out("No resources found\n") }
             if force && grace == 0 {
                 out.err("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n")
             }
@@ -71,25 +50,16 @@ struct DeleteCommand {
                 }
                 do {
                     try cluster.store.delete(kind: ref.type.kind, name: ref.name, gracePeriodSeconds: grace >= 0 ? grace : nil)
-                    let verb = force && grace == 0 ? "force deleted" : "deleted"
-                    out.out("\(ref.type.kind.qualifiedSingular) \"\(ref.name)\" \(verb)\n")
-                    waitFor.append((ref.type.kind, ref.name, object.metadata.uid))
-                } catch let error as APIError {
-                    out.fail(error.description)
+                } catch {
+                    out.fail(Execution.kubectlMessage(for: error))
+                    continue
                 }
+                out.out("\(ref.type.kind.qualifiedSingular) \"\(ref.name)\" \(force && grace == 0 ? "force deleted" : "deleted")\n")
+                waitFor.append((ref.type.kind, ref.name, object.metadata.uid))
             }
             let wait = flags.has("wait") ? flags.bool("wait") : true
-            if wait && !waitFor.isEmpty {
-                let deadline = cluster.now + (timeout == .zero ? defaultTimeout : timeout)
-                operation = WaitForDeletion(targets: waitFor, deadline: deadline)
-            }
-        } catch let error as KubectlError {
-            out.fail(error.message)
-        } catch let error as SelectorParser.ParseError {
-            out.fail("error: \(error.description)")
-        } catch {
-            out.fail("error: \(error)")
+            guard wait, !waitFor.isEmpty else { return nil }
+            return WaitForDeletion(targets: waitFor, deadline: cluster.now + (timeout ?? defaultTimeout))
         }
-        return Execution(output: out, operation: operation)
     }
 }

@@ -8,37 +8,28 @@ struct DescribeCommand {
     ])
 
     static func run(_ args: [String], cluster: Cluster) -> Execution {
-        var out = CommandOutput()
-        do {
+        .capturing { out in
             let flags = try parser.parse(args)
-            guard !flags.positional.isEmpty else {
+            guard let first = flags.positional.first else {
                 throw KubectlError("error: You must specify the type of resource to describe. Use \"kubectl api-resources\" for a complete list of supported resources.")
             }
-            let (type, refs) = try ArgumentResolver.resolve(flags.positional)
+            // `describe TYPE` alone describes every object of the type (kubectl's habit).
+            var all = flags
+            if flags.positional.count == 1 && !first.contains("/") { all.values["all"] = "true" }
             var objects: [any APIObject] = []
-            if let type, refs.isEmpty {
-                let selector = try flags.string("selector").map(SelectorParser.parse) ?? LabelSelector()
-                objects = cluster.store.objects(kind: type.kind, selector: selector)
-                if objects.isEmpty { out.err(type == .nodes ? "No resources found\n" : "No resources found in default namespace.\n") }
-            } else {
-                for ref in refs {
-                    if let object = cluster.store.object(kind: ref.type.kind, name: ref.name) {
-                        objects.append(object)
-                    } else {
-                        out.fail(APIError.notFound(ref.type.kind, ref.name).description)
-                    }
+            for ref in try ArgumentResolver.targets(flags.positional, flags: all, cluster: cluster) {
+                if let object = cluster.store.object(kind: ref.type.kind, name: ref.name) {
+                    objects.append(object)
+                } else {
+                    out.fail(APIError.notFound(ref.type.kind, ref.name).description)
                 }
             }
+            if objects.isEmpty && !out.failed {
+                out.err(ResourceType.named(first) == .nodes ? "No resources found\n" : "No resources found in default namespace.\n")
+            }
             let showEvents = flags.has("show-events") ? flags.bool("show-events") : true
-            let texts = objects.map { Describer.describe($0, cluster: cluster, showEvents: showEvents) }
-            out.out(texts.joined(separator: "\n\n"))
-        } catch let error as KubectlError {
-            out.fail(error.message)
-        } catch let error as SelectorParser.ParseError {
-            out.fail("error: \(error.description)")
-        } catch {
-            out.fail("error: \(error)")
+            out.out(objects.map { Describer.describe($0, cluster: cluster, showEvents: showEvents) }.joined(separator: "\n\n"))
+            return nil
         }
-        return Execution(output: out)
     }
 }

@@ -11,8 +11,7 @@ struct GetCommand {
     ])
 
     static func run(_ args: [String], cluster: Cluster) -> Execution {
-        var out = CommandOutput()
-        do {
+        .capturing { out in
             let flags = try parser.parse(args)
             if flags.bool("watch") {
                 throw KubectlError("error: --watch is not supported here: the dashboard (`kubesim`) shows changes live")
@@ -50,7 +49,7 @@ struct GetCommand {
                 if refs.isEmpty {
                     out.err(type == .nodes ? "No resources found\n" : "No resources found in default namespace.\n")
                 }
-                return Execution(output: out)
+                return nil
             }
             let single = refs.count == 1 && all.count == 1
             switch format {
@@ -77,11 +76,7 @@ struct GetCommand {
                     throw KubectlError("error: error executing jsonpath \"\(template)\": Error executing template: \(error). Printing more information for debugging the template:\n\ttemplate was:\n\t\t\(template)\n")
                 }
             }
-        } catch let error as KubectlError {
-            out.fail(error.message)
-        } catch {
-            out.fail("error: \(error)")
+            return nil
         }
-        return Execution(output: out)
     }
 }

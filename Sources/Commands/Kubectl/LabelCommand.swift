@@ -47,8 +47,7 @@ struct LabelCommand {
     }
 
     static func run(_ args: [String], cluster: Cluster) -> Execution {
-        var out = CommandOutput()
-        do {
+        .capturing { out in
             let flags = try parser.parse(args)
             let (resources, pairs) = try split(flags.positional)
             guard !resources.isEmpty else {
@@ -56,26 +55,11 @@ struct LabelCommand {
             }
             guard !pairs.isEmpty else { throw KubectlError("error: at least one label update is required") }
             let changes = try parseChanges(pairs)
-            let (type, refs) = try ArgumentResolver.resolve(resources)
-            var targets = refs
-            if let type, refs.isEmpty {
-                guard flags.has("selector") || flags.bool("all") else {
-                    throw KubectlError("error: resource(s) were provided, but no name was specified")
-                }
-                let selector = try flags.string("selector").map(SelectorParser.parse) ?? LabelSelector()
-                targets = cluster.store.objects(kind: type.kind, selector: selector).map { ObjectRef(type: type, name: $0.name) }
-            }
-            for ref in targets {
+            for ref in try ArgumentResolver.targets(resources, flags: flags, cluster: cluster) {
                 apply(changes, to: ref, overwrite: flags.bool("overwrite"), cluster: cluster, into: &out)
             }
-        } catch let error as KubectlError {
-            out.fail(error.message)
-        } catch let error as SelectorParser.ParseError {
-            out.fail("error: \(error.description)")
-        } catch {
-            out.fail("error: \(error)")
+            return nil
         }
-        return Execution(output: out)
     }
 
     private static func apply(_ changes: Changes, to ref: ObjectRef, overwrite: Bool, cluster: Cluster, into out: inout CommandOutput) {
@@ -102,11 +86,8 @@ struct LabelCommand {
             message = !overwrite && labels.count < old.count ? "unlabeled" : "labeled"
             do {
                 try setLabels(labels, on: ref, store: cluster.store)
-            } catch let error as APIError {
-                out.fail(error.kubectlMessage)
-                return
             } catch {
-                out.fail("error: \(error)")
+                out.fail(Execution.kubectlMessage(for: error))
                 return
             }
         }

@@ -3,22 +3,14 @@ import Cluster
 /// `kubectl cordon NODE`, `kubectl uncordon NODE`.
 struct CordonCommand {
     static func run(_ args: [String], cluster: Cluster, verb: String) -> Execution {
-        var out = CommandOutput()
-        do {
+        .capturing { out in
             let flags = try FlagParser(command: verb, flags: []).parse(args)
             guard flags.positional.count == 1 else {
                 throw KubectlError("error: USAGE: \(verb) NODE [flags]\nSee 'kubectl \(verb) -h' for help and examples")
             }
-            let message = try setUnschedulable(verb == "cordon", node: flags.positional[0], cluster: cluster)
-            out.out(message + "\n")
-        } catch let error as KubectlError {
-            out.fail(error.message)
-        } catch let error as APIError {
-            out.fail(error.description)
-        } catch {
-            out.fail("error: \(error)")
+            out.out(try setUnschedulable(verb == "cordon", node: flags.positional[0], cluster: cluster) + "\n")
+            return nil
         }
-        return Execution(output: out)
     }
 
     /// Sets spec.unschedulable; returns kubectl's message (`node/x cordoned`, `node/x already cordoned`).
@@ -43,55 +35,32 @@ struct DrainCommand {
     ])
 
     static func run(_ args: [String], cluster: Cluster) -> Execution {
-        var out = CommandOutput()
-        do {
+        .capturing { out in
             let flags = try parser.parse(args)
             guard flags.positional.count == 1 else {
                 throw KubectlError("error: USAGE: drain NODE [flags]\nSee 'kubectl drain -h' for help and examples")
             }
             let nodeName = flags.positional[0]
-            let timeout = try flags.string("timeout").map { text in
-                guard let d = GoDuration.parse(text) else {
-                    throw KubectlError("error: invalid argument \"\(text)\" for \"--timeout\" flag: time: invalid duration \"\(text)\"\nSee 'kubectl drain --help' for usage.")
-                }
-                return d
-            } ?? .zero
+            let timeout = try GoDuration.flag(flags.string("timeout"), name: "timeout", command: "drain")
             let grace = try parser.int(flags, "grace-period")
             out.out(try CordonCommand.setUnschedulable(true, node: nodeName, cluster: cluster) + "\n")
 
             let pods = cluster.store.pods(onNode: nodeName)
-            let unmanaged = pods.filter { $0.metadata.controllerRef == nil }
+            let unmanaged = pods.filter { $0.metadata.controllerRef == nil }.map { "default/\($0.name)" }.joined(separator: ", ")
             if !unmanaged.isEmpty && !flags.bool("force") {
-                let list = unmanaged.map { "default/\($0.name)" }.joined(separator: ", ")
-                let problem = "cannot delete cannot delete Pods that declare no controller (use --force to override): \(list)"
+                let problem = "cannot delete cannot delete Pods that declare no controller (use --force to override): \(unmanaged)"
                 throw KubectlError("error: unable to drain node \"\(nodeName)\" due to error: \(problem), continuing command...\nThere are pending nodes to be drained:\n \(nodeName)\n\(problem)")
             }
-            if !unmanaged.isEmpty {
-                out.err("Warning: deleting Pods that declare no controller: \(unmanaged.map { "default/\($0.name)" }.joined(separator: ", "))\n")
-            }
-            var evicted: [(name: String, uid: String)] = []
+            if !unmanaged.isEmpty { out.err("Warning: deleting Pods that declare no controller: \(unmanaged)\n") }
+            // Eviction through the API: no PodDisruptionBudgets exist, so every eviction is allowed.
             for pod in pods {
                 out.out("evicting pod default/\(pod.name)\n")
                 try? cluster.store.delete(Pod.self, pod.name, gracePeriodSeconds: grace.flatMap { $0 >= 0 ? $0 : nil })
-                evicted.append((pod.name, pod.metadata.uid))
             }
-            let deadline = cluster.now + (timeout == .zero ? DeleteCommand.defaultTimeout : timeout)
-            let drain = DrainOperation(node: nodeName, pods: evicted, deadline: deadline)
-            var first = CommandOutput()
-            if drain.poll(cluster, into: &first) {
-                out.append(first)
-                return Execution(output: out)
-            }
-            out.append(first)
-            return Execution(output: out, operation: drain)
-        } catch let error as KubectlError {
-            out.fail(error.message)
-        } catch let error as APIError {
-            out.fail(error.description)
-        } catch {
-            out.fail("error: \(error)")
+            let drain = DrainOperation(node: nodeName, pods: pods.map { ($0.name, $0.metadata.uid) },
+                                       deadline: cluster.now + (timeout ?? DeleteCommand.defaultTimeout))
+            return drain.poll(cluster, into: &out) ? nil : drain
         }
-        return Execution(output: out)
     }
 }
 

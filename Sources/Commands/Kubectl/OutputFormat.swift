@@ -1,3 +1,5 @@
+import Cluster
+
 /// `-o` formats kubectl supports here.
 public enum OutputFormat: Equatable, Sendable {
     case table, wide, name, yaml, json
@@ -16,5 +18,16 @@ public enum OutputFormat: Equatable, Sendable {
             }
             throw KubectlError("error: unable to match a printer suitable for the output format \"\(text)\", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml")
         }
+    }
+}
+
+extension GoDuration {
+    /// A `--NAME=DURATION` flag as pflag reads it; nil when absent or 0 (kubectl's "no limit").
+    static func flag(_ text: String?, name: String, command: String) throws -> SimDuration? {
+        guard let text else { return nil }
+        guard let d = parse(text) else {
+            throw KubectlError("error: invalid argument \"\(text)\" for \"--\(name)\" flag: time: invalid duration \"\(text)\"\nSee 'kubectl \(command) --help' for usage.")
+        }
+        return d == .zero ? nil : d
     }
 }

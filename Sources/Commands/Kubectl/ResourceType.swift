@@ -72,4 +72,19 @@ enum ArgumentResolver {
         }
         return (type, names.map { ObjectRef(type: type, name: $0) })
     }
+
+    /// The objects a command acts on: those named (`TYPE NAME…`, `TYPE/NAME…`), or every object of
+    /// TYPE matching `-l SELECTOR` (or all of them with `--all`), in name order.
+    static func targets(_ positional: [String], flags: FlagParser.Result, cluster: Cluster) throws -> [ObjectRef] {
+        let (type, refs) = try resolve(positional)
+        guard let type, refs.isEmpty else {
+            if flags.has("selector") { throw KubectlError("error: name cannot be provided when a selector is specified") }
+            return refs
+        }
+        guard flags.has("selector") || flags.bool("all") else {
+            throw KubectlError("error: resource(s) were provided, but no name was specified")
+        }
+        let selector = try flags.string("selector").map(SelectorParser.parse) ?? LabelSelector()
+        return cluster.store.objects(kind: type.kind, selector: selector).map { ObjectRef(type: type, name: $0.name) }
+    }
 }

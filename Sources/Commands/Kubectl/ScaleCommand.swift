@@ -10,8 +10,7 @@ struct ScaleCommand {
     ])
 
     static func run(_ args: [String], cluster: Cluster) -> Execution {
-        var out = CommandOutput()
-        do {
+        .capturing { out in
             let flags = try parser.parse(args)
             guard flags.has("replicas") else { throw KubectlError("error: required flag(s) \"replicas\" not set") }
             let replicas = try parser.int(flags, "replicas")!
@@ -20,27 +19,12 @@ struct ScaleCommand {
             }
             let current = try parser.int(flags, "current-replicas")
             guard !flags.positional.isEmpty else { throw KubectlError(DeleteCommand.noResourcesMessage) }
-            let (type, refs) = try ArgumentResolver.resolve(flags.positional)
-            var targets = refs
-            if let type, refs.isEmpty {
-                guard flags.has("selector") || flags.bool("all") else {
-                    throw KubectlError("error: resource(s) were provided, but no name was specified")
-                }
-                let selector = try flags.string("selector").map(SelectorParser.parse) ?? LabelSelector()
-                targets = cluster.store.objects(kind: type.kind, selector: selector).map { ObjectRef(type: type, name: $0.name) }
-            }
-            for ref in targets {
+            for ref in try ArgumentResolver.targets(flags.positional, flags: flags, cluster: cluster) {
                 try scale(ref, to: replicas, expecting: current, cluster: cluster)
                 out.out("\(ref.type.kind.qualifiedSingular)/\(ref.name) scaled\n")
             }
-        } catch let error as KubectlError {
-            out.fail(error.message)
-        } catch let error as SelectorParser.ParseError {
-            out.fail("error: \(error.description)")
-        } catch {
-            out.fail("error: \(error)")
+            return nil
         }
-        return Execution(output: out)
     }
 
     private static func scale(_ ref: ObjectRef, to replicas: Int, expecting current: Int?, cluster: Cluster) throws {

@@ -25,6 +25,28 @@ public struct Execution {
         out.fail(error.message)
         return Execution(output: out)
     }
+
+    /// Runs a command's body; whatever it throws is printed to standard error the way kubectl's
+    /// CheckErr prints it, and the command fails. The body may return an operation still running.
+    static func capturing(_ body: (inout CommandOutput) throws -> (any ClusterOperation)?) -> Execution {
+        var out = CommandOutput()
+        do {
+            let operation = try body(&out)
+            return Execution(output: out, operation: operation)
+        } catch {
+            out.fail(kubectlMessage(for: error))
+            return Execution(output: out)
+        }
+    }
+
+    static func kubectlMessage(for error: any Error) -> String {
+        switch error {
+        case let e as KubectlError: e.message
+        case let e as APIError: e.kubectlMessage
+        case let e as SelectorParser.ParseError: "error: \(e.description)"
+        default: "error: \(error)"
+        }
+    }
 }
 
 /// Waits until the named objects are gone (kubectl delete's default `--wait=true`), then prints

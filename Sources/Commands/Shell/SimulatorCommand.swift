@@ -6,8 +6,7 @@ enum SimulatorCommand {
     static let verbs = ["fail", "recover", "add-node"]
 
     static func run(_ args: [String], cluster: Cluster) -> Execution {
-        var out = CommandOutput()
-        do {
+        .capturing { out in
             guard let verb = args.first else { throw KubectlError("error: usage: sim fail|recover NODE, sim add-node [NAME] [--cpu N] [--memory Q]") }
             let rest = Array(args.dropFirst())
             switch verb {
@@ -40,13 +39,7 @@ enum SimulatorCommand {
             default:
                 throw Kubectl.unknownCommand(verb, among: verbs, parent: "sim")
             }
-        } catch let error as KubectlError {
-            out.fail(error.message)
-        } catch let error as APIError {
-            out.fail(error.reason == .invalid ? "error: \(error.message)" : error.description)
-        } catch {
-            out.fail("error: \(error)")
+            return nil
         }
-        return Execution(output: out)
     }
 }
