@@ -38,7 +38,7 @@ struct RunCommand: ParsableCommand {
             let handle = stream == .out ? FileHandle.standardOutput : FileHandle.standardError
             handle.write(Data(chunk.utf8))
         }
-        let ok = runner.run(lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        let ok = runner.run(script: text)
         if !ok { throw ExitCode(1) }
     }
 }

@@ -53,7 +53,7 @@ final class Shell {
 func runScript(_ text: String, seed: UInt64) -> (output: String, ok: Bool) {
     var printed = ""
     let runner = ScriptRunner(session: Session(cluster: Cluster(seed: seed))) { _, chunk in printed += chunk }
-    let ok = runner.run(lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+    let ok = runner.run(script: text)
     return (printed, ok)
 }
 

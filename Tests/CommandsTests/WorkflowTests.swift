@@ -170,6 +170,21 @@ import Testing
         #expect(describe.contains("Node:             <none>"))
     }
 
+    @Test func deletingADeploymentCascades() {
+        let shell = readyShell(replicas: 2)
+        #expect(shell.out("kubectl delete deployment web") == "deployment.apps \"web\" deleted\n")
+        #expect(shell.run("get deployments").stderr == "No resources found in default namespace.\n")
+        shell.advance(10)
+        #expect(shell.run("get rs").stderr == "No resources found in default namespace.\n")
+        #expect(shell.run("get pods").stderr == "No resources found in default namespace.\n")
+    }
+
+    @Test func scriptsWithWindowsLineEndingsRun() {
+        let (output, ok) = runScript("create deployment web --image=nginx\r\nsleep 5s\r\nget deploy\r\n", seed: 1)
+        #expect(ok)
+        #expect(output.contains("web    1/1     1            1           5s"))
+    }
+
     @Test func addNodeWithSimVerb() {
         let shell = Shell()
         #expect(shell.out("sim add-node --cpu 8 --memory 16Gi") == "node/node-4 added\n")

@@ -206,10 +206,11 @@ public struct JSONPath {
 }
 
 extension String {
+    /// Without leading and trailing blanks (spaces, tabs, and the `\r` of CRLF files).
     func trimmingSpaces() -> String {
         var s = Substring(self)
-        while s.first == " " { s = s.dropFirst() }
-        while s.last == " " { s = s.dropLast() }
+        while let c = s.first, c == " " || c == "\t" || c == "\r" { s = s.dropFirst() }
+        while let c = s.last, c == " " || c == "\t" || c == "\r" { s = s.dropLast() }
         return String(s)
     }
 }

@@ -12,6 +12,12 @@ public struct ScriptRunner {
         self.write = write
     }
 
+    /// Runs a whole script (LF or CRLF line endings); returns false if any line failed.
+    @discardableResult
+    public func run(script: String) -> Bool {
+        run(lines: script.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init))
+    }
+
     /// Runs every line; returns false if any line failed.
     @discardableResult
     public func run(lines: [String]) -> Bool {

@@ -1,0 +1,18 @@
+/// Deletes objects whose owner is gone (background cascading deletion, pkg/controller/garbagecollector).
+final class GarbageCollector {
+    private let store: Store
+    private var queue: WorkQueue!
+
+    init(store: Store, pace: Pace) {
+        self.store = store
+        queue = WorkQueue(clock: store.clock, delay: pace.controllerReaction) { [unowned self] in self.collect(ownerUID: $0) }
+        store.watch { [unowned self] event in
+            if event.type == .deleted, event.kind == .deployment || event.kind == .replicaSet { self.queue.add(event.object.metadata.uid) }
+        }
+    }
+
+    private func collect(ownerUID: String) {
+        for rs in store.replicaSets(ownedBy: ownerUID) { try? store.delete(ReplicaSet.self, rs.name) }
+        for pod in store.pods(ownedBy: ownerUID) where !pod.isTerminating { try? store.delete(Pod.self, pod.name) }
+    }
+}

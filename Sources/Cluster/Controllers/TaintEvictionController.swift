@@ -1,0 +1,62 @@
+/// Evicts pods from nodes with NoExecute taints they do not tolerate, after their toleration
+/// runs out (pkg/controller/tainteviction).
+final class TaintEvictionController {
+    static let component = "taint-eviction-controller"
+
+    private let store: Store
+    private let recorder: EventRecorder
+    private var queue: WorkQueue!
+    /// Pending evictions by pod uid, so a pod is marked only once.
+    private var scheduled: Set<String> = []
+
+    init(store: Store, recorder: EventRecorder, pace: Pace) {
+        self.store = store
+        self.recorder = recorder
+        queue = WorkQueue(clock: store.clock, delay: pace.controllerReaction) { [unowned self] in self.syncNode($0) }
+        store.watch { [unowned self] event in
+            switch event.kind {
+            case .node:
+                let old = event.old as? Node
+                if (event.object as! Node).spec.taints != old?.spec.taints { self.queue.add(event.name) }
+            case .pod:
+                let pod = event.object as! Pod
+                if pod.isScheduled && event.type != .deleted && (event.old as? Pod)?.isScheduled != true { self.queue.add(pod.spec.nodeName) }
+            default:
+                break
+            }
+        }
+    }
+
+    private func syncNode(_ name: String) {
+        guard let node = store.get(Node.self, name) else { return }
+        let noExecute = node.spec.taints.filter { $0.effect == "NoExecute" }
+        guard !noExecute.isEmpty else { return }
+        for pod in store.pods(onNode: name) where !pod.isTerminating && !scheduled.contains(pod.metadata.uid) {
+            // The shortest toleration among the taints decides; an untolerated taint evicts now.
+            var evictAt: SimTime? = nil
+            for taint in noExecute {
+                guard let toleration = pod.spec.tolerations.first(where: { $0.tolerates(taint) }) else { evictAt = store.now; break }
+                if let seconds = toleration.tolerationSeconds {
+                    let at = (taint.timeAdded ?? store.now) + .seconds(Double(seconds))
+                    evictAt = min(evictAt ?? at, at)
+                }
+            }
+            guard let at = evictAt else { continue } // tolerated forever
+            scheduled.insert(pod.metadata.uid)
+            let uid = pod.metadata.uid, podName = pod.name
+            store.clock.schedule(at: at) { [weak self] in self?.evict(podName, uid: uid, node: name) }
+        }
+    }
+
+    private func evict(_ podName: String, uid: String, node: String) {
+        scheduled.remove(uid)
+        guard let pod = store.get(Pod.self, podName), pod.metadata.uid == uid, !pod.isTerminating,
+              let n = store.get(Node.self, node), n.spec.taints.contains(where: { $0.effect == "NoExecute" }) else { return }
+        recorder.record(pod, reason: "TaintManagerEviction", message: "Marking for deletion Pod default/\(podName)", component: Self.component)
+        try? store.delete(Pod.self, podName)
+        // The kubelet cannot confirm: the pod stays, shown as Unknown (NodeLost) until the node returns.
+        if n.spec.taints.contains(where: { $0.key == Taint.unreachableKey }) {
+            _ = try? store.modify(Pod.self, podName) { $0.status.reason = "NodeLost" }
+        }
+    }
+}
