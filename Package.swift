@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // The ncurses C API, wrapped for Swift 6 (globals and macros become functions).
@@ -21,10 +22,14 @@ let package = Package(
         .target(name: "Cluster"),
         // kubectl's grammar and output over the cluster.
         .target(name: "Commands", dependencies: ["Cluster"]),
+        // The dashboard as a pure function of state: frames, panes, keys, themes. No ncurses here.
+        .target(name: "Dashboard", dependencies: ["Cluster", "Commands", .product(name: "Yams", package: "Yams")]),
+        // The only code that talks to the terminal (ncurses): draws frame differences, reads keys.
+        .target(name: "Terminal", dependencies: ["CNcurses", "Dashboard"]),
         .executableTarget(
             name: "kubesim",
             dependencies: [
-                "Cluster", "Commands",
+                "Cluster", "Commands", "Dashboard", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -33,6 +38,7 @@ let package = Package(
         .testTarget(name: "ClusterTests", dependencies: ["Cluster"]),
         .testTarget(name: "CommandsTests", dependencies: ["Cluster", "Commands", "KubesimTestSupport"]),
         // Drives the built binary; depending on it makes `swift test` build it first.
+        .testTarget(name: "DashboardTests", dependencies: ["Cluster", "Commands", "Dashboard", "KubesimTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["kubesim"]),
     ]
 )

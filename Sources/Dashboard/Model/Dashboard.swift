@@ -1,0 +1,284 @@
+import Cluster
+import Commands
+
+/// The dashboard's whole state and behaviour, independent of any terminal: keys go in through
+/// `handle`, time through `tick`, and `render` draws a Frame. Every action issues a command line
+/// through the same Session as the headless shell.
+public final class Dashboard {
+    public let session: Session
+    public var cluster: Cluster { session.cluster }
+    let view: ClusterView
+    let healing: HealingTracker
+    public private(set) var theme: Theme
+    let themes: ThemeLibrary?
+
+    public internal(set) var mode: Mode = .normal
+    public internal(set) var focus: Pane = .pods
+    /// The selected object's name in each table.
+    var selection: [Pane: String] = [:]
+    var filters: [Pane: String] = [:]
+    public private(set) var speed = Speed()
+    public private(set) var paused = false
+    public internal(set) var status: StatusMessage?
+    var running: [RunningCommand] = []
+    public private(set) var shouldQuit = false
+    /// Rows each table showed in the last frame, for paging.
+    var visibleRows: [Pane: Int] = [:]
+
+    public init(session: Session, theme: Theme, themes: ThemeLibrary? = nil) {
+        self.session = session
+        self.theme = theme
+        self.themes = themes
+        view = ClusterView(cluster: session.cluster)
+        healing = HealingTracker(cluster: session.cluster)
+    }
+
+    /// Bumped whenever what the screen shows may have changed.
+    public var version: Int { view.version }
+
+    // MARK: time
+
+    /// Real time passed; virtual time moves by it times the speed, unless paused.
+    public func tick(realElapsed: SimDuration) {
+        if !paused {
+            cluster.advance(by: SimDuration(milliseconds: Int64((Double(realElapsed.milliseconds) * speed.factor).rounded())))
+        }
+        pollRunning()
+    }
+
+    private func pollRunning() {
+        running.removeAll { command in
+            var fresh = CommandOutput()
+            let done = command.operation.poll(cluster, into: &fresh)
+            command.output.append(fresh)
+            if !fresh.chunks.isEmpty { report(fresh) }
+            return done
+        }
+    }
+
+    // MARK: commands
+
+    /// Runs a command line exactly as the headless shell would; its first output goes to the
+    /// status line (or an overlay when it is more than a line), the rest keeps running.
+    @discardableResult
+    public func run(_ line: String) -> CommandOutput {
+        let execution = session.execute(line)
+        if let operation = execution.operation {
+            running.append(RunningCommand(line: line, operation: operation, output: execution.output))
+        }
+        let output = execution.output
+        let lines = output.combined.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.isEmpty }
+        if lines.count > 1 {
+            mode = .overlay(Overlay(title: line, text: output.combined, isError: output.failed))
+            status = StatusMessage(text: lines.first.map(String.init) ?? "", isError: output.failed, at: cluster.now)
+        } else {
+            report(output)
+        }
+        return output
+    }
+
+    private func report(_ output: CommandOutput) {
+        let last = output.combined.split(separator: "\n").last.map(String.init) ?? ""
+        guard !last.isEmpty else { return }
+        status = StatusMessage(text: last, isError: output.failed, at: cluster.now)
+    }
+
+    // MARK: keys
+
+    public func handle(_ key: Key) {
+        switch mode {
+        case .normal: handleNormal(key)
+        case .command(var input):
+            switch key {
+            case .escape: mode = .normal
+            case .enter:
+                mode = .normal
+                let line = input.text.trimmingCharacters(in: .whitespaces)
+                if !line.isEmpty { run(line) }
+            default:
+                if input.handle(key) { mode = .command(input) }
+            }
+        case .filter(var input):
+            switch key {
+            case .escape: mode = .normal
+            case .enter:
+                filters[focus] = input.text.isEmpty ? nil : input.text
+                mode = .normal
+            default:
+                if input.handle(key) { mode = .filter(input) }
+            }
+        case .prompt(let prompt, var input):
+            switch key {
+            case .escape: mode = .normal
+            case .enter:
+                mode = .normal
+                answer(prompt, input.text)
+            default:
+                if input.handle(key) { mode = .prompt(prompt, input) }
+            }
+        case .overlay(var overlay):
+            let page = max(1, (lastHeight ?? 24) - 6)
+            switch key {
+            case .escape, .character("q"), .enter: mode = .normal
+            case .up, .character("k"): overlay.scroll -= 1
+            case .down, .character("j"): overlay.scroll += 1
+            case .pageUp: overlay.scroll -= page
+            case .pageDown, .character(" "): overlay.scroll += page
+            case .character("g"), .home: overlay.scroll = 0
+            case .character("G"), .end: overlay.scroll = overlay.lines.count
+            default: break
+            }
+            if case .overlay = mode {
+                overlay.scroll = max(0, min(overlay.scroll, max(0, overlay.lines.count - page)))
+                mode = .overlay(overlay)
+            }
+        }
+    }
+
+    var lastHeight: Int?
+
+    private func handleNormal(_ key: Key) {
+        switch key {
+        case .character("q"), .control("c"): shouldQuit = true
+        case .character("?"): mode = .overlay(Overlay(title: "Help", text: HelpText.text(focus: focus)))
+        case .character(":"): mode = .command(TextInput())
+        case .character("/"): mode = .filter(TextInput(filters[focus] ?? ""))
+        case .escape:
+            if filters[focus] != nil { filters[focus] = nil } else { status = nil }
+        case .tab: focus = focus.next
+        case .backTab: focus = focus.previous
+        case .character(let c) where ("1"..."5").contains(c): focus = Pane(rawValue: Int(String(c))!)!
+        case .up, .character("k"): moveSelection(by: -1)
+        case .down, .character("j"): moveSelection(by: 1)
+        case .pageUp: moveSelection(by: -(visibleRows[focus] ?? 10))
+        case .pageDown: moveSelection(by: visibleRows[focus] ?? 10)
+        case .character("g"), .home: moveSelection(to: 0)
+        case .character("G"), .end: moveSelection(to: Int.max)
+        case .enter, .character("d"): describeSelected()
+        case .character(" "): paused.toggle()
+        case .character("."):
+            if paused { cluster.advance(by: .seconds(1)); pollRunning() }
+        case .character("<"): speed.slower()
+        case .character(">"): speed.faster()
+        case .character("t"): nextTheme()
+        default: paneAction(key)
+        }
+    }
+
+    private func paneAction(_ key: Key) {
+        guard let name = selectedName() else {
+            if focus == .nodes, key == .character("n") { run("sim add-node") }
+            return
+        }
+        switch (focus, key) {
+        case (.pods, .character("x")), (.pods, .control("k")):
+            run("kubectl delete pod \(name)")
+        case (.pods, .character("l")):
+            let labels = cluster.store.get(Pod.self, name)?.metadata.labels ?? [:]
+            let text = labels.keys.sorted().map { "\($0)=\(labels[$0]!)" }.joined(separator: " ")
+            mode = .prompt(Prompt(purpose: .relabel(pod: name, old: labels), label: "labels for pod/\(name)"), TextInput(text))
+        case (.deployments, .character("+")), (.replicaSets, .character("+")):
+            run("kubectl scale \(focus.resource)/\(name) --replicas=\(replicas(name) + 1)")
+        case (.deployments, .character("-")), (.replicaSets, .character("-")):
+            run("kubectl scale \(focus.resource)/\(name) --replicas=\(max(0, replicas(name) - 1))")
+        case (.deployments, .character("s")), (.replicaSets, .character("s")):
+            mode = .prompt(Prompt(purpose: .scale(resource: focus.resource, name: name), label: "replicas for \(focus.resource)/\(name)"),
+                           TextInput(String(replicas(name))))
+        case (.nodes, .character("c")):
+            let cordoned = cluster.store.get(Node.self, name)?.spec.unschedulable ?? false
+            run("kubectl \(cordoned ? "uncordon" : "cordon") \(name)")
+        case (.nodes, .character("r")):
+            run("kubectl drain \(name) --ignore-daemonsets")
+        case (.nodes, .character("f")):
+            run("sim \(cluster.kubeletIsRunning(name) ? "fail" : "recover") \(name)")
+        case (.nodes, .character("n")):
+            run("sim add-node")
+        default:
+            break
+        }
+    }
+
+    private func replicas(_ name: String) -> Int {
+        focus == .deployments ? cluster.store.get(Deployment.self, name)?.spec.replicas ?? 0
+            : cluster.store.get(ReplicaSet.self, name)?.spec.replicas ?? 0
+    }
+
+    private func answer(_ prompt: Prompt, _ text: String) {
+        switch prompt.purpose {
+        case let .relabel(pod, old):
+            var changes: [String] = []
+            var wanted: [String: String] = [:]
+            for word in text.split(separator: " ") {
+                let parts = word.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                if parts.count == 2 { wanted[parts[0]] = parts[1] } else { changes.append(String(word)) }
+            }
+            for key in wanted.keys.sorted() where old[key] != wanted[key] { changes.append("\(key)=\(wanted[key]!)") }
+            for key in old.keys.sorted() where wanted[key] == nil { changes.append("\(key)-") }
+            if changes.isEmpty {
+                status = StatusMessage(text: "pod/\(pod) not labeled", isError: false, at: cluster.now)
+            } else {
+                run("kubectl label pod \(pod) \(changes.joined(separator: " ")) --overwrite")
+            }
+        case let .scale(resource, name):
+            run("kubectl scale \(resource)/\(name) --replicas=\(text.trimmingCharacters(in: .whitespaces))")
+        }
+    }
+
+    private func nextTheme() {
+        guard let themes else { return }
+        let name = themes.next(after: theme.name)
+        do {
+            theme = try themes.load(name)
+            status = StatusMessage(text: "theme: \(theme.name)", isError: false, at: cluster.now)
+        } catch {
+            status = StatusMessage(text: "\(error)", isError: true, at: cluster.now)
+        }
+    }
+
+    /// Switches to `theme` (for `--theme` and tests).
+    public func use(_ theme: Theme) { self.theme = theme }
+
+    // MARK: selection
+
+    /// Names shown in a pane, filtered, in display order.
+    func rowNames(_ pane: Pane) -> [String] {
+        let names = pane == .events ? Array(view.eventOrder.reversed()) : view.names(pane.kind)
+        guard let filter = filters[pane] else { return names }
+        return names.filter { RowFilter.matches(filter, name: $0, pane: pane, dashboard: self) }
+    }
+
+    func selectedIndex(_ pane: Pane, in names: [String]) -> Int {
+        guard !names.isEmpty else { return 0 }
+        if let name = selection[pane], let i = names.firstIndex(of: name) { return i }
+        return 0
+    }
+
+    public func selectedName(_ pane: Pane? = nil) -> String? {
+        let pane = pane ?? focus
+        let names = rowNames(pane)
+        guard !names.isEmpty else { return nil }
+        return names[selectedIndex(pane, in: names)]
+    }
+
+    private func moveSelection(by delta: Int) {
+        let names = rowNames(focus)
+        guard !names.isEmpty else { return }
+        let i = max(0, min(names.count - 1, selectedIndex(focus, in: names) + delta))
+        selection[focus] = names[i]
+    }
+
+    private func moveSelection(to index: Int) {
+        let names = rowNames(focus)
+        guard !names.isEmpty else { return }
+        selection[focus] = names[max(0, min(names.count - 1, index))]
+    }
+
+    private func describeSelected() {
+        guard let name = selectedName() else { return }
+        let line = "kubectl describe \(focus.resource) \(name)"
+        let output = session.execute(line).output
+        mode = .overlay(Overlay(title: "describe \(focus.resource)/\(name)", text: output.combined, isError: output.failed))
+    }
+}
+
+import Foundation

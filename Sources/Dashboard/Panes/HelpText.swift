@@ -1,0 +1,31 @@
+/// The `?` overlay: every key, grouped as k9s groups them.
+enum HelpText {
+    static let global: [(String, String)] = [
+        ("?", "this help"), (":", "command line (any kubectl or sim command, as in kubesim run)"),
+        ("/", "filter the focused table (text, or -l SELECTOR); Esc clears it"),
+        ("Tab Shift-Tab", "next / previous pane"), ("1 2 3 4 5", "Nodes, Deployments, ReplicaSets, Pods, Events"),
+        ("↑ ↓ j k", "move"), ("g G", "first / last row"), ("PgUp PgDn", "page"),
+        ("Enter d", "describe the selected object (Esc closes)"),
+        ("space", "pause / resume time"), (".", "advance one second while paused"),
+        ("< >", "slower / faster (¼× to 16×)"), ("t", "next theme"), ("q Ctrl-C", "quit"),
+    ]
+
+    static let panes: [(String, [(String, String)])] = [
+        ("Pods", [("x Ctrl-K", "kill the selected pod (kubectl delete pod)"), ("l", "relabel it (kubectl label pod … --overwrite)")]),
+        ("Deployments, ReplicaSets", [("+ -", "scale by one (kubectl scale)"), ("s", "scale to a number")]),
+        ("Nodes", [("c", "cordon / uncordon"), ("r", "drain (kubectl drain --ignore-daemonsets)"),
+                   ("f", "fail / recover the node (sim fail, sim recover)"), ("n", "add a node (sim add-node)")]),
+    ]
+
+    static func text(focus: Pane) -> String {
+        func lines(_ rows: [(String, String)]) -> [String] { rows.map { "  " + $0.0.padding(toLength: 16, withPad: " ", startingAt: 0) + $0.1 } }
+        var out = ["Keys everywhere"] + lines(global)
+        for (title, rows) in panes {
+            out += ["", "\(title)"] + lines(rows)
+        }
+        out += ["", "Focused pane: \(focus.rawValue) \(focus.title). Results and errors appear in the status line in kubectl's words."]
+        return out.joined(separator: "\n")
+    }
+}
+
+import Foundation

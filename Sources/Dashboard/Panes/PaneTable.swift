@@ -1,0 +1,70 @@
+import Cluster
+import Commands
+
+/// The columns each table pane shows — kubectl's own printers, so the dashboard and
+/// `kubectl get` always agree — and the theme role that colors a row.
+enum PaneTable {
+    static func headers(_ pane: Pane) -> [String] {
+        switch pane {
+        case .pods: ["NAME", "READY", "STATUS", "RESTARTS", "AGE", "NODE"]
+        case .nodes: ResourceTables.headers(.nodes, wide: false)
+        case .deployments: ResourceTables.headers(.deployments, wide: false)
+        case .replicaSets: ResourceTables.headers(.replicasets, wide: false)
+        case .events: ResourceTables.headers(.events, wide: false)
+        }
+    }
+
+    /// The row for `name`, or nil if the object is gone.
+    static func row(_ pane: Pane, _ name: String, cluster: Cluster) -> (cells: [String], role: ThemeRole?, uid: String)? {
+        guard let object = cluster.store.object(kind: pane.kind, name: name) else { return nil }
+        let now = cluster.now
+        switch object {
+        case let pod as Pod:
+            let wide = ResourceTables.row(pod, wide: true, now: now)
+            return ([wide[0], wide[1], wide[2], wide[3], wide[4], wide[6]], role(forPodStatus: wide[2]), pod.metadata.uid)
+        case let node as Node:
+            return (ResourceTables.row(node, wide: false, now: now), role(forNode: node), node.metadata.uid)
+        case let event as Event:
+            return (ResourceTables.row(event, wide: false, now: now), event.type == "Warning" ? .error : nil, event.metadata.uid)
+        case let d as Deployment:
+            let role: ThemeRole = d.status.readyReplicas == d.spec.replicas ? .running : .pending
+            return (ResourceTables.row(d, wide: false, now: now), role, d.metadata.uid)
+        case let rs as ReplicaSet:
+            let role: ThemeRole = rs.status.readyReplicas == rs.spec.replicas ? .running : .pending
+            return (ResourceTables.row(rs, wide: false, now: now), role, rs.metadata.uid)
+        default:
+            return nil
+        }
+    }
+
+    /// Pod STATUS words to theme roles.
+    static func role(forPodStatus status: String) -> ThemeRole {
+        switch status {
+        case "Running": .running
+        case "Pending": .pending
+        case "ContainerCreating", "PodInitializing": .creating
+        case "Terminating": .terminating
+        case "Completed", "Succeeded": .completed
+        default: status.hasPrefix("Init:") ? .creating : .error
+        }
+    }
+
+    static func role(forNode node: Node) -> ThemeRole {
+        if !node.isReady { return .error }
+        return node.spec.unschedulable ? .pending : .running
+    }
+}
+
+/// A table filter: `-l SELECTOR` matches labels, anything else is a case-insensitive search in
+/// the row's text.
+enum RowFilter {
+    static func matches(_ filter: String, name: String, pane: Pane, dashboard: Dashboard) -> Bool {
+        if filter.hasPrefix("-l ") || filter.hasPrefix("-l=") {
+            guard let selector = try? SelectorParser.parse(String(filter.dropFirst(3))),
+                  let object = dashboard.cluster.store.object(kind: pane.kind, name: name) else { return false }
+            return selector.matches(object.metadata.labels)
+        }
+        guard let row = PaneTable.row(pane, name, cluster: dashboard.cluster) else { return false }
+        return row.cells.joined(separator: " ").lowercased().contains(filter.lowercased())
+    }
+}

@@ -1,0 +1,53 @@
+import Cluster
+
+extension Dashboard {
+    /// Draws the whole screen for a terminal of `width`×`height`: a pure function of the
+    /// dashboard's state (it only remembers page sizes for the paging keys).
+    public func render(width: Int, height: Int) -> Frame {
+        lastHeight = height
+        guard width >= Layout.minimumWidth, height >= Layout.minimumHeight else {
+            return Chrome.tooSmall(width: width, height: height, theme: theme)
+        }
+        var frame = Frame(width: width, height: height, fill: Cell(" ", theme[.text]))
+        frame.box(frame.bounds, style: theme[.border])
+        let workloadRows = max(view.names(.deployment).count, view.names(.replicaSet).count)
+        let layout = Layout.compute(width: width, height: height, nodeCount: rowNames(.nodes).count, workloadRows: workloadRows,
+                                    replicaSetsWidth: replicaSetsWidth())
+        let chrome = Chrome(dashboard: self)
+        chrome.drawHeader(width: width, into: &frame)
+        NodeMapView(dashboard: self, rect: layout.nodes).draw(into: &frame)
+        for (pane, rect) in [(Pane.deployments, layout.deployments), (.replicaSets, layout.replicaSets), (.pods, layout.pods)] {
+            visibleRows[pane] = TableView(dashboard: self, pane: pane, rect: rect).draw(into: &frame)
+        }
+        visibleRows[.nodes] = max(1, layout.nodes.inner.height / 3)
+        if !layout.shared || !healingHasTheFloor {
+            visibleRows[.events] = TableView(dashboard: self, pane: .events, rect: layout.events).draw(into: &frame)
+        }
+        if !layout.shared || healingHasTheFloor {
+            HealingView(dashboard: self, rect: layout.healing).draw(into: &frame)
+        }
+        chrome.drawStatus(row: layout.statusRow, width: width, into: &frame)
+        chrome.drawHints(width: width, height: height, into: &frame)
+        if case .overlay(let overlay) = mode { chrome.drawOverlay(overlay, width: width, height: height, into: &frame) }
+        return frame
+    }
+
+    /// Where Events and Healing share a place, Healing shows while a repair is in progress or
+    /// for a little while after it finished — unless Events has the focus.
+    var healingHasTheFloor: Bool {
+        guard focus != .events, let timeline = healing.timeline else { return false }
+        guard let last = timeline.steps.last, last.state != .pending, let done = last.time else { return true }
+        return cluster.now - done < .seconds(10)
+    }
+
+    /// The width the ReplicaSets table needs for its widest rows (with kubectl's padding).
+    private func replicaSetsWidth() -> Int {
+        let headers = PaneTable.headers(.replicaSets)
+        var widest = headers.map(\.count)
+        for name in view.names(.replicaSet).prefix(8) {
+            guard let row = PaneTable.row(.replicaSets, name, cluster: cluster) else { continue }
+            for (i, cell) in row.cells.enumerated() where i < widest.count { widest[i] = max(widest[i], cell.count) }
+        }
+        return widest.reduce(0) { $0 + $1 + 3 } + 1
+    }
+}

@@ -1,0 +1,59 @@
+/// Where each pane goes for a screen size. Tall screens stack Pods, Healing and Events; short
+/// ones put Events and Healing side by side under Pods.
+struct Layout: Equatable {
+    static let minimumWidth = 80
+    static let minimumHeight = 24
+    /// Node cards are at least this wide; more fit side by side on wider screens.
+    static let nodeCardWidth = 25
+    /// Below this width Events and Healing share one full-width place (see `bottomShows`).
+    static let sideBySideWidth = 160
+
+    var nodes: Rect
+    var deployments: Rect
+    var replicaSets: Rect
+    var pods: Rect
+    var events: Rect
+    var healing: Rect
+    var statusRow: Int
+    /// On short screens Events and Healing take turns in one place; nil when both are shown.
+    var shared: Bool
+
+    /// `replicaSetsWidth` is what the ReplicaSets table needs; it gets that (the Deployments
+    /// table keeps at least a third), so the hash in its names stays readable.
+    static func compute(width: Int, height: Int, nodeCount: Int, workloadRows: Int, replicaSetsWidth: Int = 0) -> Layout {
+        let inner = Rect(x: 1, y: 1, width: width - 2, height: height - 3) // borders, status line
+        let columns = max(1, (inner.width - 2) / nodeCardWidth)
+        let nodeRows = max(1, (nodeCount + columns - 1) / columns)
+        let nodesHeight = min(2 + 3 * nodeRows, max(5, inner.height * 3 / 10))
+        let workloadHeight = 3 + max(1, min(workloadRows, inner.height >= 34 ? 5 : 2))
+        var y = inner.y
+        let nodes = Rect(x: inner.x, y: y, width: inner.width, height: nodesHeight)
+        y += nodesHeight
+        let deploymentsWidth = max(inner.width / 3, min(inner.width / 2, inner.width - replicaSetsWidth))
+        let deployments = Rect(x: inner.x, y: y, width: deploymentsWidth, height: workloadHeight)
+        let replicaSets = Rect(x: inner.x + deploymentsWidth, y: y, width: inner.width - deploymentsWidth, height: workloadHeight)
+        y += workloadHeight
+        let rest = inner.maxY - y
+        if inner.height >= 34 {
+            let healingHeight = 10
+            let podsHeight = max(5, (rest - healingHeight) * 6 / 10)
+            let pods = Rect(x: inner.x, y: y, width: inner.width, height: podsHeight)
+            let healing = Rect(x: inner.x, y: y + podsHeight, width: inner.width, height: healingHeight)
+            let events = Rect(x: inner.x, y: healing.maxY, width: inner.width, height: inner.maxY - healing.maxY)
+            return Layout(nodes: nodes, deployments: deployments, replicaSets: replicaSets, pods: pods, events: events,
+                          healing: healing, statusRow: height - 2, shared: false)
+        }
+        let bottomHeight = max(5, rest * 4 / 10)
+        let pods = Rect(x: inner.x, y: y, width: inner.width, height: rest - bottomHeight)
+        let bottom = Rect(x: inner.x, y: pods.maxY, width: inner.width, height: bottomHeight)
+        if width >= sideBySideWidth {
+            let eventsWidth = inner.width / 2
+            return Layout(nodes: nodes, deployments: deployments, replicaSets: replicaSets, pods: pods,
+                          events: Rect(x: bottom.x, y: bottom.y, width: eventsWidth, height: bottomHeight),
+                          healing: Rect(x: bottom.x + eventsWidth, y: bottom.y, width: inner.width - eventsWidth, height: bottomHeight),
+                          statusRow: height - 2, shared: false)
+        }
+        return Layout(nodes: nodes, deployments: deployments, replicaSets: replicaSets, pods: pods, events: bottom,
+                      healing: bottom, statusRow: height - 2, shared: true)
+    }
+}

@@ -1,0 +1,31 @@
+/// A named set of styles, one per `ThemeRole`, usually loaded from a file in `Themes/`.
+public struct Theme: Equatable, Sendable {
+    public var name: String
+    public var description: String
+    public var styles: [ThemeRole: Style]
+
+    public init(name: String, description: String, styles: [ThemeRole: Style]) {
+        self.name = name
+        self.description = description
+        self.styles = styles
+    }
+
+    /// The style for `role`; a role the theme leaves out looks like ordinary text.
+    public subscript(role: ThemeRole) -> Style {
+        styles[role] ?? styles[.text] ?? .plain
+    }
+
+    /// A colorless theme built in code, so the dashboard still draws legibly when no theme
+    /// files can be found at all.
+    public static let builtInMono = Theme(
+        name: "mono",
+        description: "Attributes only, no colors (built in)",
+        styles: [
+            .focus: Style(bold: true), .header: Style(bold: true),
+            .new: Style(bold: true), .error: Style(bold: true),
+            .selection: Style(reverse: true),
+            .completed: Style(dim: true), .hints: Style(dim: true), .stepPending: Style(dim: true),
+            .columnHeader: Style(underline: true),
+        ]
+    )
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// The folder of shipped theme files (`Themes/`), and loading themes by name or by path.
+public struct ThemeLibrary: Sendable {
+    /// Where the theme files are, or nil when none could be found.
+    public let directory: URL?
+
+    /// Shipped themes come first in this order; any others follow alphabetically.
+    static let presentationOrder = ["default", "light", "high-contrast", "mono"]
+
+    public init(directory: URL?) {
+        self.directory = directory
+    }
+
+    /// Finds the `Themes` folder: `$KUBESIM_THEMES`, else the nearest `Themes/default.yaml` above
+    /// the executable (symlinks resolved, so an installed link still finds its checkout), else
+    /// above the current directory.
+    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment,
+                              executable: URL = URL(fileURLWithPath: CommandLine.arguments[0]),
+                              currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        -> ThemeLibrary {
+        if let path = environment["KUBESIM_THEMES"], !path.isEmpty {
+            return ThemeLibrary(directory: URL(fileURLWithPath: path, isDirectory: true))
+        }
+        let starts = [executable.resolvingSymlinksInPath().deletingLastPathComponent(), currentDirectory.standardizedFileURL]
+        for start in starts {
+            var folder = start
+            while true {
+                let candidate = folder.appendingPathComponent("Themes", isDirectory: true)
+                if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("default.yaml").path) {
+                    return ThemeLibrary(directory: candidate)
+                }
+                let parent = folder.deletingLastPathComponent()
+                if parent.path == folder.path { break }
+                folder = parent
+            }
+        }
+        return ThemeLibrary(directory: nil)
+    }
+
+    /// The theme names in the library (file names without `.yaml`), in presentation order.
+    public var names: [String] {
+        guard let directory,
+              let files = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
+        let found = Set(files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) })
+        return Self.presentationOrder.filter(found.contains) + found.subtracting(Self.presentationOrder).sorted()
+    }
+
+    /// Loads a theme by library name (`light`) or by path (anything with `/` or a YAML extension).
+    public func load(_ nameOrPath: String) throws -> Theme {
+        if nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml") {
+            return try Self.load(URL(fileURLWithPath: nameOrPath), shownAs: nameOrPath)
+        }
+        let available = names
+        guard let directory, available.contains(nameOrPath) else {
+            let list = available.isEmpty
+                ? "no Themes folder was found (set KUBESIM_THEMES to one)"
+                : "available themes are \(available.joined(separator: ", "))"
+            throw ThemeError("unknown theme \(String(reflecting: nameOrPath)): \(list)")
+        }
+        // Errors name the file as `Themes/<name>.yaml`: short, and what the user would open.
+        return try Self.load(directory.appendingPathComponent("\(nameOrPath).yaml"),
+                             shownAs: "\(directory.lastPathComponent)/\(nameOrPath).yaml")
+    }
+
+    /// The theme after `name` in `names`, wrapping around (the first one if `name` is unknown).
+    public func next(after name: String) -> String {
+        let all = names
+        guard let index = all.firstIndex(of: name) else { return all.first ?? name }
+        return all[(index + 1) % all.count]
+    }
+
+    private static func load(_ url: URL, shownAs file: String) throws -> Theme {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: url.path) ? "a file that is not UTF-8 text" : "no such file"
+            throw ThemeError(file: file, path: nil, expected: "a readable theme file", got: reason)
+        }
+        return try ThemeParser.parse(text, file: file)
+    }
+}

@@ -1,0 +1,31 @@
+/// Everything a theme gives a style to. Theme files name these keys under `styles:`.
+public enum ThemeRole: String, CaseIterable, Sendable {
+    /// Ordinary text.
+    case text
+    /// Box borders of panes that are not focused.
+    case border
+    /// The focused pane's border and title.
+    case focus
+    /// The selected row of the focused table.
+    case selection
+    /// The header line (time, speed, counts, theme).
+    case header
+    /// Table column headings.
+    case columnHeader = "column-header"
+    /// The key-hint bar.
+    case hints
+    /// Pod and node statuses.
+    case running, pending, creating, terminating, error, completed
+    /// Rows that just appeared (they glow for a few seconds) and rows that just changed.
+    case new, changed
+    /// The status line after a command: success and failure.
+    case statusOK = "status-ok"
+    case statusError = "status-error"
+    /// Healing timeline steps: done, in progress, still to come.
+    case stepDone = "step-done"
+    case stepActive = "step-active"
+    case stepPending = "step-pending"
+    /// Overlays (describe, help, command output) and the command line.
+    case overlay
+    case prompt
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Cluster
+import Commands
+import Dashboard
+import Foundation
+import Terminal
+
+/// `kubesim` with no subcommand: the live dashboard.
+struct DashboardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard",
+        abstract: "Open the live dashboard (the default).",
+        discussion: "Starts a demo cluster: three nodes and the deployment hello-kiamol-2 at 3 replicas. Press ? for keys."
+    )
+
+    @Flag(help: "Start with nodes only, no deployment.") var empty = false
+    @Option(help: "Theme name (default, light, high-contrast, mono, solarized-dark) or path to a theme file.") var theme: String?
+    @OptionGroup var options: ClusterOptions
+
+    func run() throws {
+        guard TerminalScreen.standardOutputIsTerminal else {
+            FileHandle.standardError.write(Data("error: the dashboard needs a terminal; without one, use `kubesim run` (for example `kubesim run --script FILE`)\n".utf8))
+            throw ExitCode(2)
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        let library = ThemeLibrary.locate()
+        let chosen: Theme
+        do {
+            chosen = try Self.pickTheme(theme, noColor: noColor, library: library)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+
+        let session = Session(cluster: options.makeCluster())
+        if !empty {
+            session.execute("kubectl create deployment hello-kiamol-2 --image=kiamol/ch02-hello-kiamol --replicas=3")
+        }
+        TerminalSignals.install()
+        let screen: TerminalScreen
+        do {
+            screen = try TerminalScreen(noColor: noColor)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        defer { screen.close() }
+        let dashboard = Dashboard(session: session, theme: chosen, themes: library.directory == nil ? nil : library)
+        if screen.palette == .none && theme == nil, let mono = try? library.load("mono") { dashboard.use(mono) }
+        MainLoop(dashboard: dashboard, screen: screen).run()
+    }
+
+    static func pickTheme(_ requested: String?, noColor: Bool, library: ThemeLibrary) throws -> Theme {
+        if let requested { return try library.load(requested) }
+        let name = noColor ? "mono" : "default"
+        return (try? library.load(name)) ?? Theme.builtInMono
+    }
+}
+
+/// Poll input with a timeout → apply → advance the clock by real time × speed → render → draw
+/// the difference. Nothing is drawn when nothing changed.
+struct MainLoop {
+    let dashboard: Dashboard
+    let screen: TerminalScreen
+
+    func run() {
+        var last = DispatchTime.now().uptimeNanoseconds
+        while !dashboard.shouldQuit && !TerminalSignals.terminationRequested {
+            let size = screen.size
+            screen.draw(dashboard.render(width: size.width, height: size.height))
+            // Ten frames a second while time runs (ages tick every second); slower when paused.
+            let timeout = dashboard.paused ? 500 : 100
+            if let event = screen.read(timeoutMilliseconds: timeout), case .key(let key) = event {
+                dashboard.handle(key)
+            }
+            let now = DispatchTime.now().uptimeNanoseconds
+            let elapsed = SimDuration(milliseconds: Int64((now - last) / 1_000_000))
+            last += UInt64(elapsed.milliseconds) * 1_000_000
+            dashboard.tick(realElapsed: elapsed)
+        }
+    }
+}
