@@ -179,21 +179,20 @@ public final class TerminalScreen {
         var drawn = 0
         var cell = cchar_t()
         var text: (wchar_t, wchar_t) = (0, 0)
-        for y in 0..<max(height, 0) {
-            for x in 0..<max(width, 0) {
-                let current = frame[x, y]
-                if let previous, previous[x, y] == current { continue }
-                let (attributes, pair) = rendition(for: current.style)
-                text.0 = Self.wideCharacter(for: current.character)
-                withUnsafePointer(to: &text) { pointer in
-                    pointer.withMemoryRebound(to: wchar_t.self, capacity: 2) { characters in
-                        _ = setcchar(&cell, characters, attributes, pair, nil)
-                    }
+        for index in frame.changedIndices(since: previous) {
+            let x = index % frame.width, y = index / frame.width
+            guard x < width, y < height else { continue }
+            let current = frame.cells[index]
+            let (attributes, pair) = rendition(for: current.style)
+            text.0 = Self.wideCharacter(for: current.character)
+            withUnsafePointer(to: &text) { pointer in
+                pointer.withMemoryRebound(to: wchar_t.self, capacity: 2) { characters in
+                    _ = setcchar(&cell, characters, attributes, pair, nil)
                 }
-                // The bottom-right cell returns ERR (the cursor cannot advance) but is drawn.
-                _ = mvwadd_wch(window, Int32(y), Int32(x), &cell)
-                drawn += 1
             }
+            // The bottom-right cell returns ERR (the cursor cannot advance) but is drawn.
+            _ = mvwadd_wch(window, Int32(y), Int32(x), &cell)
+            drawn += 1
         }
         lastFrame = frame
         needsFullRedraw = false

@@ -106,6 +106,15 @@ public struct Frame: Equatable, Sendable {
         }
     }
 
+    /// Positions (as indices into `cells`) whose cell differs from `previous`; every position
+    /// when there is no previous frame of the same size. Only these reach the terminal.
+    public func changedIndices(since previous: Frame?) -> [Int] {
+        guard let previous, previous.width == width, previous.height == height else { return Array(cells.indices) }
+        var changed: [Int] = []
+        for i in cells.indices where cells[i] != previous.cells[i] { changed.append(i) }
+        return changed
+    }
+
     /// The frame as text, one line per row (trailing spaces kept), for snapshots.
     public var text: String {
         (0..<height).map { y in String(cells[(y * width)..<((y + 1) * width)].map(\.character)) }.joined(separator: "\n")

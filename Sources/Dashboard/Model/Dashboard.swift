@@ -58,8 +58,9 @@ public final class Dashboard {
 
     // MARK: commands
 
-    /// Runs a command line exactly as the headless shell would; its first output goes to the
-    /// status line (or an overlay when it is more than a line), the rest keeps running.
+    /// Runs a command line exactly as the headless shell would. A finished command with more
+    /// than a line of output (get, describe) opens an overlay; otherwise its last line goes to
+    /// the status line, and a command still running (drain) keeps reporting there.
     @discardableResult
     public func run(_ line: String) -> CommandOutput {
         let execution = session.execute(line)
@@ -68,7 +69,7 @@ public final class Dashboard {
         }
         let output = execution.output
         let lines = output.combined.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.isEmpty }
-        if lines.count > 1 {
+        if lines.count > 1 && execution.operation == nil {
             mode = .overlay(Overlay(title: line, text: output.combined, isError: output.failed))
             status = StatusMessage(text: lines.first.map(String.init) ?? "", isError: output.failed, at: cluster.now)
         } else {

@@ -20,9 +20,15 @@ struct Layout: Equatable {
 
     /// `replicaSetsWidth` is what the ReplicaSets table needs; it gets that (the Deployments
     /// table keeps at least a third), so the hash in its names stays readable.
+    /// Node cards per row: as many as fit at the minimum width, but no more than there are
+    /// nodes, so a few nodes get wide cards.
+    static func nodeColumns(width: Int, nodeCount: Int) -> Int {
+        max(1, min(max(nodeCount, 1), width / nodeCardWidth))
+    }
+
     static func compute(width: Int, height: Int, nodeCount: Int, workloadRows: Int, replicaSetsWidth: Int = 0) -> Layout {
         let inner = Rect(x: 1, y: 1, width: width - 2, height: height - 3) // borders, status line
-        let columns = max(1, (inner.width - 2) / nodeCardWidth)
+        let columns = nodeColumns(width: inner.width - 2, nodeCount: nodeCount)
         let nodeRows = max(1, (nodeCount + columns - 1) / columns)
         let nodesHeight = min(2 + 3 * nodeRows, max(5, inner.height * 3 / 10))
         let workloadHeight = 3 + max(1, min(workloadRows, inner.height >= 34 ? 5 : 2))

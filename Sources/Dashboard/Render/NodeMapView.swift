@@ -17,7 +17,7 @@ struct NodeMapView {
         frame.box(rect, title: title, style: theme[focused ? .focus : .border], titleStyle: theme[focused ? .focus : .border].overlaid(with: Style(bold: true)))
         let body = rect.inner
         guard body.height >= 3 else { return }
-        let columns = max(1, body.width / Layout.nodeCardWidth)
+        let columns = Layout.nodeColumns(width: body.width, nodeCount: names.count)
         let cardWidth = body.width / columns
         let rowsVisible = body.height / 3
         let selected = dashboard.selectedIndex(.nodes, in: names)
@@ -35,8 +35,11 @@ struct NodeMapView {
     private func drawCard(_ node: Node, in card: Rect, selected: Bool, into frame: inout Frame) {
         let status = ResourceTables.nodeStatus(node)
         let nameStyle = selected ? theme[.selection] : theme[.text].overlaid(with: Style(bold: true))
-        var x = frame.put(" \(node.name) ", x: card.x, y: card.y, style: nameStyle, clip: card)
-        x = frame.put(" " + status, x: x, y: card.y, style: theme[PaneTable.role(forNode: node)], clip: card)
+        let x = frame.put(" \(node.name) ", x: card.x, y: card.y, style: nameStyle, clip: card)
+        // A narrow card gives STATUS a line of its own rather than cutting it.
+        let statusFits = x + 1 + status.count <= card.maxX
+        frame.put(" " + status, x: statusFits ? x : card.x, y: statusFits ? card.y : card.y + 1,
+                  style: theme[PaneTable.role(forNode: node)], clip: card)
 
         let pods = dashboard.cluster.store.pods(onNode: node.name)
         let requested = pods.filter { !$0.isTerminating }.reduce(ResourceAmounts()) { $0 + $1.spec.requests }
@@ -50,7 +53,7 @@ struct NodeMapView {
         } else {
             line = " cpu \(cpu) mem \(mem)"
         }
-        frame.put(line, x: card.x, y: card.y + 1, style: theme[.hints], clip: card)
+        if statusFits { frame.put(line, x: card.x, y: card.y + 1, style: theme[.hints], clip: card) }
 
         // One block per pod, colored by its status; those that do not fit are counted.
         var bx = card.x + 1

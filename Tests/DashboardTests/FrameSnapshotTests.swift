@@ -1,0 +1,84 @@
+import Testing
+import KubesimTestSupport
+@testable import Cluster
+@testable import Dashboard
+
+/// Whole frames at the two reference sizes, with a fixed seed and virtual time.
+@Suite struct FrameSnapshotTests {
+    @Test func steadyDemoAt120x40() throws {
+        let dashboard = try demoDashboard(seconds: 20)
+        let frame = dashboard.render(width: 120, height: 40)
+        #expect(snapshotMismatch(frame.text, named: "demo-120x40") == nil)
+        let theme = dashboard.theme
+        // The header carries the header style; a Running status its color; the selected pod row the selection.
+        #expect(frame[2, 0].style == theme[.header])
+        // (Row 2 is not selected, so its STATUS cell shows the status color.)
+        let second = try #require(frame.find(dashboard.podNames[1]))
+        let running = try #require(frame.text.split(separator: "\n")[second.y].range(of: "Running"))
+        let runningX = frame.text.split(separator: "\n")[second.y].distance(from: frame.text.split(separator: "\n")[second.y].startIndex, to: running.lowerBound)
+        #expect(frame[runningX, second.y].style.foreground == theme[.running].foreground)
+        let firstPod = try #require(frame.find(dashboard.podNames[0]))
+        #expect(frame[firstPod.x, firstPod.y].style == theme[.selection])
+        // The focused pane (Pods) has the focus border.
+        let podsTitle = try #require(frame.find("4 Pods"))
+        #expect(frame[podsTitle.x - 2, podsTitle.y].style.foreground == theme[.focus].foreground)
+    }
+
+    @Test func steadyDemoAt80x24() throws {
+        let dashboard = try demoDashboard(seconds: 20)
+        #expect(snapshotMismatch(dashboard.frameText(80, 24), named: "demo-80x24") == nil)
+    }
+
+    @Test func killedPodHealingAt120x40() throws {
+        let dashboard = try demoDashboard(seconds: 20)
+        let victim = dashboard.podNames[0]
+        dashboard.press(.character("x"), .character("j"))
+        dashboard.tick(realElapsed: .seconds(1))
+        let frame = dashboard.render(width: 120, height: 40)
+        #expect(snapshotMismatch(frame.text, named: "healing-120x40") == nil)
+        // The victim shows Terminating in the terminating style; the replacement glows as new.
+        let terminating = try #require(frame.find("Terminating"))
+        #expect(frame[terminating.x, terminating.y].style.foreground == dashboard.theme[.terminating].foreground)
+        let replacement = try #require(dashboard.podNames.first { !$0.hasPrefix(victim) && dashboard.cluster.store.get(Pod.self, $0)!.metadata.creationTimestamp > SimTime(milliseconds: 20_000) })
+        let row = try #require(frame.find(replacement))
+        #expect(frame[row.x, row.y].style == dashboard.theme[.new])
+        #expect(frame.text.contains("Healing: pod \(victim) deleted"))
+        #expect(frame.text.contains("✓ pod \(victim) deleted (deletionTimestamp set)"))
+    }
+
+    @Test func eachThemeRendersTheSameText() throws {
+        let dashboard = try demoDashboard(seconds: 20)
+        let text = dashboard.frameText()
+        for name in themeLibrary.names {
+            dashboard.use(try themeLibrary.load(name))
+            let frame = dashboard.render(width: 120, height: 40)
+            // Everything but the header line (whose right end names the theme).
+            #expect(frame.text.split(separator: "\n").dropFirst() == text.split(separator: "\n").dropFirst(), "\(name)")
+            #expect(frame.text.contains("theme: \(name)"))
+        }
+    }
+
+    @Test func tooSmallTerminalSaysSo() throws {
+        let dashboard = try demoDashboard(seconds: 5)
+        for (w, h) in [(79, 24), (80, 23), (40, 10)] {
+            let text = dashboard.frameText(w, h)
+            #expect(text.contains("terminal too small (need 80×24)"), "\(w)×\(h)")
+            #expect(text.contains("this one is \(w)×\(h)"))
+        }
+        #expect(!dashboard.frameText(80, 24).contains("too small"))
+    }
+
+    @Test func everySizeFromSmallestToLargestRenders() throws {
+        let dashboard = try demoDashboard(seconds: 20)
+        for (w, h) in [(80, 24), (100, 30), (120, 40), (160, 50), (200, 60), (250, 80)] {
+            let frame = dashboard.render(width: w, height: h)
+            #expect(frame.text.contains("4 Pods"))
+            #expect(frame.text.contains("1 Nodes"))
+            #expect(frame.text.split(separator: "\n").allSatisfy { $0.count == w })
+            // All three pods are listed at every size.
+            #expect(dashboard.podNames.allSatisfy { frame.text.contains($0) }, "\(w)×\(h)")
+        }
+    }
+}
+
+import Foundation
