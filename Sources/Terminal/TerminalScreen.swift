@@ -14,6 +14,8 @@ public enum TerminalEvent: Equatable {
     case key(Key)
     /// The terminal now has this many columns and rows.
     case resize(width: Int, height: Int)
+    /// The terminal went away (its window closed, the ssh connection dropped): time to quit.
+    case hangUp
 }
 
 /// Why the terminal could not be opened.
@@ -115,7 +117,7 @@ public final class TerminalScreen {
         wtimeout(window, Int32(clamping: timeoutMilliseconds))
         var character: wint_t = 0
         let result = wget_wch(window, &character)
-        if result == ERR { return nil }
+        if result == ERR { return Self.terminalHungUp ? .hangUp : nil }
         let isKeyCode = result == KEY_CODE_YES
         if isKeyCode && Int32(bitPattern: UInt32(character)) == KEY_RESIZE {
             needsFullRedraw = true
@@ -123,6 +125,14 @@ public final class TerminalScreen {
             return .resize(width: now.width, height: now.height)
         }
         return Self.decode(code: UInt32(character), isKeyCode: isKeyCode).map(TerminalEvent.key)
+    }
+
+    /// Whether standard input's terminal is gone: reads would fail at once forever, so the
+    /// main loop must stop rather than spin.
+    static var terminalHungUp: Bool {
+        var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) >= 0 else { return true }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     /// The key for a code from `wget_wch`: `isKeyCode` when it returned KEY_CODE_YES (a

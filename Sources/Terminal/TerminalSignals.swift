@@ -81,6 +81,12 @@ public enum TerminalSignals {
         prepareGlobals()
         terminalSignalsInstalled = 1
         installAlternateStack()
+        // A parent may have started us with signals blocked; the dashboard needs SIGWINCH for
+        // resizes and the termination signals to quit cleanly.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for signal in terminationSignals + crashSignals + [SIGWINCH] { sigaddset(&wanted, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
         for signal in terminationSignals {
             setHandler(signal, { signal in
                 if terminalTerminationSignal != 0 {

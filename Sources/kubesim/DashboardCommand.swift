@@ -71,8 +71,10 @@ struct MainLoop {
             screen.draw(dashboard.render(width: size.width, height: size.height))
             // Ten frames a second while time runs (ages tick every second); slower when paused.
             let timeout = dashboard.paused ? 500 : 100
-            if let event = screen.read(timeoutMilliseconds: timeout), case .key(let key) = event {
-                dashboard.handle(key)
+            switch screen.read(timeoutMilliseconds: timeout) {
+            case .key(let key): dashboard.handle(key)
+            case .hangUp: return
+            case .resize, nil: break
             }
             let now = DispatchTime.now().uptimeNanoseconds
             let elapsed = SimDuration(milliseconds: Int64((now - last) / 1_000_000))

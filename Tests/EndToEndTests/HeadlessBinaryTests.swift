@@ -7,27 +7,59 @@ import Testing
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    /// The built binary next to this test bundle (swift test builds every product first).
-    static func binary() throws -> URL {
-        let bundle = Bundle.main.bundleURL.deletingLastPathComponent()
-        for candidate in [bundle.appendingPathComponent("kubesim"), packageRoot.appendingPathComponent(".build/debug/kubesim")]
-        where FileManager.default.isExecutableFile(atPath: candidate.path) {
-            return candidate
+    /// The kubesim binary to test: the one `swift build` made, if it is newer than every file
+    /// under Sources/. `swift test` alone does not relink executables, so when it
+    /// is missing or stale it is built afresh in its own scratch folder (the main one is locked
+    /// while tests run) rather than testing old code.
+    static func binary() throws -> URL { try built.get() }
+
+    private static let built: Swift.Result<URL, any Error> = Swift.Result {
+        let bundleDirectory = Bundle.main.bundleURL.deletingLastPathComponent()
+        let candidates = [bundleDirectory.appendingPathComponent("kubesim"), packageRoot.appendingPathComponent(".build/debug/kubesim")]
+        let newestSource = newestModification(under: [packageRoot.appendingPathComponent("Sources")])
+        for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate.path) {
+            if let built = modification(candidate), built >= newestSource { return candidate }
         }
-        throw BinaryMissing()
+        let scratch = packageRoot.appendingPathComponent(".build-e2e")
+        let build = Process()
+        build.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        build.arguments = ["swift", "build", "--product", "kubesim", "--scratch-path", scratch.path]
+        build.currentDirectoryURL = packageRoot
+        build.standardOutput = FileHandle.nullDevice
+        build.standardError = FileHandle.nullDevice
+        try build.run()
+        build.waitUntilExit()
+        let fresh = scratch.appendingPathComponent("debug/kubesim")
+        guard build.terminationStatus == 0, FileManager.default.isExecutableFile(atPath: fresh.path) else { throw BinaryMissing() }
+        return fresh
+    }
+
+    private static func modification(_ url: URL) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
+    }
+
+    private static func newestModification(under roots: [URL]) -> Date {
+        var newest = Date.distantPast
+        for root in roots {
+            guard let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.contentModificationDateKey]) else { continue }
+            for case let file as URL in files {
+                if let date = modification(file), date > newest { newest = date }
+            }
+        }
+        return newest
     }
 
     struct BinaryMissing: Error, CustomStringConvertible {
-        var description: String { "the kubesim binary was not built; run `swift build` first" }
+        var description: String { "could not build the kubesim binary; run `swift build` and look at its errors" }
     }
 
-    struct Result {
+    struct RunResult {
         var status: Int32
         var stdout: String
         var stderr: String
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+    static func run(_ arguments: [String], stdin: String? = nil) throws -> RunResult {
         let process = Process()
         process.executableURL = try binary()
         process.arguments = arguments
@@ -44,7 +76,7 @@ import Testing
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
         let stderrData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+        return RunResult(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
                       stderr: String(decoding: stderrData, as: UTF8.self))
     }
 
