@@ -66,15 +66,23 @@ struct MainLoop {
 
     func run() {
         var last = DispatchTime.now().uptimeNanoseconds
+        var drawn: (key: [Int64], width: Int, height: Int)? = nil
+        var input = true
         while !dashboard.shouldQuit && !TerminalSignals.terminationRequested {
             let size = screen.size
-            screen.draw(dashboard.render(width: size.width, height: size.height))
-            // Ten frames a second while time runs (ages tick every second); slower when paused.
+            // Render only when something the frame shows may have changed.
+            if input || drawn?.key != dashboard.frameKey || drawn?.width != size.width || drawn?.height != size.height {
+                screen.draw(dashboard.render(width: size.width, height: size.height))
+                drawn = (dashboard.frameKey, size.width, size.height)
+            }
+            // Wake ten times a second while time runs; slower when paused.
             let timeout = dashboard.paused ? 500 : 100
+            input = false
             switch screen.read(timeoutMilliseconds: timeout) {
-            case .key(let key): dashboard.handle(key)
+            case .key(let key): dashboard.handle(key); input = true
             case .hangUp: return
-            case .resize, nil: break
+            case .resize: input = true
+            case nil: break
             }
             let now = DispatchTime.now().uptimeNanoseconds
             let elapsed = SimDuration(milliseconds: Int64((now - last) / 1_000_000))

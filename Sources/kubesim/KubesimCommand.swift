@@ -5,7 +5,7 @@ struct KubesimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kubesim",
         abstract: "A Kubernetes cluster simulated in one process, to show how it keeps itself alive.",
-        subcommands: [DashboardCommand.self, RunCommand.self, BenchCommand.self],
+        subcommands: [DashboardCommand.self, RunCommand.self, BenchCommand.self, BenchFrameCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }

@@ -36,6 +36,13 @@ public final class Dashboard {
     /// Bumped whenever what the screen shows may have changed.
     public var version: Int { view.version }
 
+    /// Everything besides keys that can change a frame: cluster changes, the virtual second
+    /// (ages and the clock show whole seconds), commands still running. While it stays the
+    /// same and no key arrives, the last frame is still right and need not be rendered.
+    public var frameKey: [Int64] {
+        [Int64(view.version), cluster.now.milliseconds / 1000, Int64(running.count)]
+    }
+
     // MARK: time
 
     /// Real time passed; virtual time moves by it times the speed, unless paused.

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Cluster
+import Commands
+import Dashboard
+import Foundation
+
+/// `kubesim bench-frame`: the dashboard's cost. Frame time is state → frame → diff with
+/// 1,000 pods at 200×60 (what happens every tick); idle CPU runs the main loop's schedule
+/// (wake, tick, render, diff) for a while with nothing changing, and divides CPU time by wall time.
+struct BenchFrameCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-frame",
+        abstract: "Measure the dashboard: frame time with many pods, and idle CPU."
+    )
+
+    @Option(help: "Pods to show.") var pods = 1000
+    @Option(help: "Frame width.") var width = 200
+    @Option(help: "Frame height.") var height = 60
+    @Option(help: "Frames to time.") var frames = 300
+    @Option(help: "Seconds of idle loop to measure.") var idleSeconds = 10.0
+
+    func run() throws {
+        let deployments = max(1, pods / 100)
+        let cluster = Cluster(seed: 1, pace: .demo, nodes: max(3, (pods + 99) / 100 + 2))
+        let session = Session(cluster: cluster)
+        for i in 1...deployments {
+            session.execute("kubectl create deployment web-\(i) --image=nginx:1.25 --replicas=\(pods / deployments)")
+        }
+        cluster.advance(until: { cluster.store.countPods { $0.isReady } == pods }, timeout: .seconds(300))
+        let library = ThemeLibrary.locate()
+        let theme = (try? library.load("default")) ?? Theme.builtInMono
+        let dashboard = Dashboard(session: session, theme: theme)
+
+        // Frame time: 100 ms of virtual time per frame, like the live loop at 1×.
+        var previous: Frame? = dashboard.render(width: width, height: height)
+        var times: [Double] = []
+        var changed = 0
+        for _ in 0..<frames {
+            dashboard.tick(realElapsed: .milliseconds(100))
+            let start = DispatchTime.now().uptimeNanoseconds
+            let frame = dashboard.render(width: width, height: height)
+            changed += frame.changedIndices(since: previous).count
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+            previous = frame
+        }
+        times.sort()
+        let mean = times.reduce(0, +) / Double(times.count)
+        print("pods: \(cluster.store.count(Pod.self)) on \(cluster.store.count(Node.self)) nodes, frame \(width)×\(height), \(frames) frames")
+        print(String(format: "frame time (render + diff): mean %.2f ms, median %.2f ms, p99 %.2f ms, max %.2f ms",
+                     mean, times[times.count / 2], times[min(times.count - 1, times.count * 99 / 100)], times.last!))
+        print("cells changed per frame: \(changed / max(frames, 1)) on average")
+
+        for paused in [true, false] {
+            if paused != dashboard.paused { dashboard.handle(.character(" ")) }
+            let cpu = Self.idleCPU(dashboard, seconds: idleSeconds, width: width, height: height)
+            print(String(format: "idle CPU, %@: %.2f%% of one core", paused ? "paused, nothing changing" : "running, steady cluster", cpu))
+        }
+    }
+
+    /// Runs the main loop's schedule (wake every 100 ms, or 500 ms when paused) without a
+    /// terminal and returns CPU time as a percentage of wall time.
+    static func idleCPU(_ dashboard: Dashboard, seconds: Double, width: Int, height: Int) -> Double {
+        func cpuSeconds() -> Double {
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        }
+        let wallStart = Date(), cpuStart = cpuSeconds()
+        var previous: Frame? = dashboard.render(width: width, height: height)
+        var drawnKey = dashboard.frameKey
+        var last = DispatchTime.now().uptimeNanoseconds
+        while Date().timeIntervalSince(wallStart) < seconds {
+            Thread.sleep(forTimeInterval: dashboard.paused ? 0.5 : 0.1)
+            let now = DispatchTime.now().uptimeNanoseconds
+            dashboard.tick(realElapsed: .milliseconds(Int64((now - last) / 1_000_000)))
+            last = now
+            // As the main loop: render only when the frame may have changed.
+            guard dashboard.frameKey != drawnKey else { continue }
+            drawnKey = dashboard.frameKey
+            let frame = dashboard.render(width: width, height: height)
+            _ = frame.changedIndices(since: previous)
+            previous = frame
+        }
+        return (cpuSeconds() - cpuStart) / Date().timeIntervalSince(wallStart) * 100
+    }
+}
