@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The real dashboard in a real terminal (tmux 120×40, UTF-8, xterm-256color), driven by keys.
 @Suite(.serialized) struct DashboardEndToEndTests {
@@ -94,6 +97,25 @@ import Testing
         #expect(!(try tmux.screen()).contains("4 Pods"))
     }
 
+    @Test func sigtermRestoresTheTerminal() throws {
+        guard TmuxSession.available() else { return }
+        let binary = try HeadlessBinaryTests.binary().path
+        let tmux = try TmuxSession("bash --norc --noprofile", width: 120, height: 40)
+        try tmux.type("PS1='ready> '; \(binary) --seed 5151")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "4 Pods")
+        let pid = try #require(Self.processIDs(matching: "--seed 5151").first)
+        #expect(kill(pid, SIGTERM) == 0)
+        try tmux.waitFor("the shell prompt back") { $0.split(separator: "\n").last?.hasPrefix("ready>") == true }
+        // The shell computes the verdict, so the typed line itself cannot match it.
+        try tmux.type("stty -a | grep -q -- ' -echo ' && echo echo-state-$((0+0)) || echo echo-state-$((1+0))")
+        try tmux.send("Enter")
+        // Echo is back on (the saved terminal modes were restored) and the shell works.
+        let screen = try tmux.waitFor("the echo verdict") { $0.contains("\necho-state-") }
+        #expect(screen.contains("\necho-state-1"))
+        #expect(!screen.contains("4 Pods"))
+    }
+
     @Test func noColorSelectsTheMonoTheme() throws {
         guard TmuxSession.available() else { return }
         let binary = try HeadlessBinaryTests.binary().path
@@ -128,13 +150,15 @@ import Testing
     }
 
     /// How many running kubesim processes have `argument` on their command line.
-    static func processes(matching argument: String) -> Int {
+    static func processes(matching argument: String) -> Int { processIDs(matching: argument).count }
+
+    static func processIDs(matching argument: String) -> [Int32] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.filter { Int($0) != nil }.filter { pid in
+        return entries.compactMap(Int32.init).filter { pid in
             guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
             let words = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
             return words.first?.hasSuffix("/kubesim") == true && words.joined(separator: " ").contains(argument)
-        }.count
+        }
     }
 
     @Test func withoutATerminalItPointsAtKubesimRun() throws {
