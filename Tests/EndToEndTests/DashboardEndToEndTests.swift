@@ -11,6 +11,19 @@ import Glibc
         return try TmuxSession("\(binary) \(arguments)", width: width, height: height)
     }
 
+    /// A bash prompt (`ready>`) in tmux, with the dashboard started from it.
+    static func startFromShell(_ arguments: String) throws -> TmuxSession {
+        let binary = try HeadlessBinaryTests.binary().path
+        let tmux = try TmuxSession("bash --norc --noprofile", width: 120, height: 40)
+        try tmux.type("PS1='ready> '; \(binary) \(arguments)")
+        try tmux.send("Enter")
+        return tmux
+    }
+
+    static func waitForPrompt(_ tmux: TmuxSession) throws {
+        try tmux.waitFor("the shell prompt back") { $0.split(separator: "\n").last?.hasPrefix("ready>") == true }
+    }
+
     /// Pod rows as shown in the Pods pane: name → STATUS.
     static func pods(_ screen: String) -> [String: String] {
         var pods: [String: String] = [:]
@@ -81,15 +94,12 @@ import Glibc
 
     @Test func themeChangeAndQuitLeaveAUsableShell() throws {
         guard TmuxSession.available() else { return }
-        let binary = try HeadlessBinaryTests.binary().path
-        let tmux = try TmuxSession("bash --norc --noprofile", width: 120, height: 40)
-        try tmux.type("PS1='ready> '; \(binary) --seed 1")
-        try tmux.send("Enter")
+        let tmux = try Self.startFromShell("--seed 1")
         try tmux.waitFor(text: "theme: default")
         try tmux.send("t")
         try tmux.waitFor(text: "theme: light")
         try tmux.send("q")
-        try tmux.waitFor("the shell prompt back") { $0.split(separator: "\n").last?.hasPrefix("ready>") == true }
+        try Self.waitForPrompt(tmux)
         try tmux.type("echo usable-$((20+22))")
         try tmux.send("Enter")
         try tmux.waitFor(text: "usable-42")
@@ -99,14 +109,11 @@ import Glibc
 
     @Test func sigtermRestoresTheTerminal() throws {
         guard TmuxSession.available() else { return }
-        let binary = try HeadlessBinaryTests.binary().path
-        let tmux = try TmuxSession("bash --norc --noprofile", width: 120, height: 40)
-        try tmux.type("PS1='ready> '; \(binary) --seed 5151")
-        try tmux.send("Enter")
+        let tmux = try Self.startFromShell("--seed 5151")
         try tmux.waitFor(text: "4 Pods")
         let pid = try #require(Self.processIDs(matching: "--seed 5151").first)
         #expect(kill(pid, SIGTERM) == 0)
-        try tmux.waitFor("the shell prompt back") { $0.split(separator: "\n").last?.hasPrefix("ready>") == true }
+        try Self.waitForPrompt(tmux)
         // The shell computes the verdict, so the typed line itself cannot match it.
         try tmux.type("stty -a | grep -q -- ' -echo ' && echo echo-state-$((0+0)) || echo echo-state-$((1+0))")
         try tmux.send("Enter")

@@ -37,6 +37,13 @@ enum PaneTable {
         }
     }
 
+    /// The widest cell of each column (headers included) over `rows`.
+    static func widest(headers: [String], rows: [[String]]) -> [Int] {
+        var widest = headers.map(\.count)
+        for row in rows { for (i, cell) in row.enumerated() where i < widest.count { widest[i] = max(widest[i], cell.count) } }
+        return widest
+    }
+
     /// Pod STATUS words to theme roles.
     static func role(forPodStatus status: String) -> ThemeRole {
         switch status {

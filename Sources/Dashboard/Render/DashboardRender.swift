@@ -42,12 +42,7 @@ extension Dashboard {
 
     /// The width the ReplicaSets table needs for its widest rows (with kubectl's padding).
     private func replicaSetsWidth() -> Int {
-        let headers = PaneTable.headers(.replicaSets)
-        var widest = headers.map(\.count)
-        for name in view.names(.replicaSet).prefix(8) {
-            guard let row = PaneTable.row(.replicaSets, name, cluster: cluster) else { continue }
-            for (i, cell) in row.cells.enumerated() where i < widest.count { widest[i] = max(widest[i], cell.count) }
-        }
-        return widest.reduce(0) { $0 + $1 + 3 } + 1
+        let rows = view.names(.replicaSet).prefix(8).compactMap { PaneTable.row(.replicaSets, $0, cluster: cluster)?.cells }
+        return PaneTable.widest(headers: PaneTable.headers(.replicaSets), rows: rows).reduce(0) { $0 + $1 + 3 } + 1
     }
 }

@@ -59,8 +59,7 @@ struct TableView {
     /// right (a flexible last column, like MESSAGE, is cut instead). Returns one width per
     /// column shown.
     static func columnWidths(headers: [String], rows: [[String]], room: Int, lastIsFlexible: Bool) -> [Int] {
-        var widest = headers.map(\.count)
-        for row in rows { for (i, cell) in row.enumerated() where i < widest.count { widest[i] = max(widest[i], cell.count) } }
+        let widest = PaneTable.widest(headers: headers, rows: rows)
         for padding in [3, 1] {
             let widths = widest.map { $0 + padding }
             let fixed = lastIsFlexible ? widths.dropLast().reduce(0, +) + 8 : widths.reduce(0, +) - padding
