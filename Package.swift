@@ -20,8 +20,12 @@ let package = Package(
         ),
         // The simulated control plane: objects, store, controllers, virtual clock. Foundation only.
         .target(name: "Cluster"),
-        // kubectl's grammar and output over the cluster.
-        .target(name: "Commands", dependencies: ["Cluster"]),
+        // kubectl's grammar and output over the cluster; manifests and scenarios (YAML).
+        .target(
+            name: "Commands",
+            dependencies: ["Cluster", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Scenarios/Library")]
+        ),
         // The dashboard as a pure function of state: frames, panes, keys, themes. No ncurses here.
         .target(name: "Dashboard", dependencies: ["Cluster", "Commands", .product(name: "Yams", package: "Yams")]),
         // The only code that talks to the terminal (ncurses): draws frame differences, reads keys.
