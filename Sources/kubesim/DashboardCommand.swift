@@ -46,7 +46,8 @@ struct DashboardCommand: ParsableCommand {
             throw ExitCode(1)
         }
         defer { screen.close() }
-        let dashboard = Dashboard(session: session, theme: chosen, themes: library.directory == nil ? nil : library)
+        let dashboard = Dashboard(session: session, theme: chosen, themes: library.directory == nil ? nil : library,
+                                  history: CommandHistory.load(from: CommandHistory.defaultFile()))
         if screen.palette == .none && theme == nil, let mono = try? library.load("mono") { dashboard.use(mono) }
         MainLoop(dashboard: dashboard, screen: screen).run()
     }

@@ -4,9 +4,9 @@ public struct TextInput: Equatable, Sendable {
     /// Cursor position in characters.
     public private(set) var cursor: Int
 
-    public init(_ text: String = "") {
+    public init(_ text: String = "", cursor: Int? = nil) {
         self.text = text
-        cursor = text.count
+        self.cursor = min(cursor ?? text.count, text.count)
     }
 
     /// Applies an editing key; returns false for keys it does not handle.

@@ -24,11 +24,16 @@ public final class Dashboard {
     public private(set) var shouldQuit = false
     /// Rows each table showed in the last frame, for paging.
     var visibleRows: [Pane: Int] = [:]
+    /// Lines run from the command line, for ↑/↓ (saved between sessions).
+    public private(set) var history: CommandHistory
+    /// What Tab offered last, shown under the command line.
+    public private(set) var completions: [String] = []
 
-    public init(session: Session, theme: Theme, themes: ThemeLibrary? = nil) {
+    public init(session: Session, theme: Theme, themes: ThemeLibrary? = nil, history: CommandHistory = CommandHistory()) {
         self.session = session
         self.theme = theme
         self.themes = themes
+        self.history = history
         view = ClusterView(cluster: session.cluster)
         healing = HealingTracker(cluster: session.cluster)
     }
@@ -97,12 +102,22 @@ public final class Dashboard {
         switch mode {
         case .normal: handleNormal(key)
         case .command(var input):
+            if key != .tab { completions = [] }
             switch key {
             case .escape: mode = .normal
             case .enter:
                 mode = .normal
                 let line = input.text.trimmingCharacters(in: .whitespaces)
+                history.add(line)
                 if !line.isEmpty { run(line) }
+            case .up:
+                if let earlier = history.previous(current: input.text) { mode = .command(TextInput(earlier)) }
+            case .down:
+                if let later = history.next() { mode = .command(TextInput(later)) }
+            case .tab:
+                let completion = CommandCompleter(cluster: cluster).complete(input.text, cursor: input.cursor)
+                completions = completion.candidates
+                mode = .command(TextInput(completion.text, cursor: completion.cursor))
             default:
                 if input.handle(key) { mode = .command(input) }
             }
@@ -149,7 +164,10 @@ public final class Dashboard {
         switch key {
         case .character("q"), .control("c"): shouldQuit = true
         case .character("?"): mode = .overlay(Overlay(title: "Help", text: HelpText.text(focus: focus)))
-        case .character(":"): mode = .command(TextInput())
+        case .character(":"):
+            history.reset()
+            completions = []
+            mode = .command(TextInput())
         case .character("/"): mode = .filter(TextInput(filters[focus] ?? ""))
         case .escape:
             if filters[focus] != nil { filters[focus] = nil } else { status = nil }

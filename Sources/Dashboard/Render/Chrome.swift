@@ -58,7 +58,10 @@ struct Chrome {
         let hints: [(String, String)]
         switch dashboard.mode {
         case .overlay: hints = [("↑↓", "scroll"), ("PgUp PgDn", "page"), ("Esc", "close")]
-        case .command, .filter, .prompt: hints = [("Enter", "run"), ("Esc", "cancel")]
+        case .command where !dashboard.completions.isEmpty:
+            hints = dashboard.completions.map { ($0, "") }
+        case .command: hints = [("Enter", "run"), ("Tab", "complete"), ("↑↓", "history"), ("Esc", "cancel")]
+        case .filter, .prompt: hints = [("Enter", "run"), ("Esc", "cancel")]
         case .normal:
             hints = dashboard.focus.actionHints + [("Enter", "describe"), ("/", "filter"), (":", "command"), ("Tab", "pane"),
                                                    ("space", dashboard.paused ? "resume" : "pause"), ("< >", "speed"),

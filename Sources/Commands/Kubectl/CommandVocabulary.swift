@@ -1,0 +1,36 @@
+/// The words the command grammar accepts, for completion: read from the same parsers that run
+/// the commands, so completing never offers something the parser would reject.
+public enum CommandVocabulary {
+    /// Everything a line may start with.
+    public static var firstWords: [String] { Kubectl.verbs + ["sleep", "sim", "kubectl"] }
+
+    /// Resource words (plural, singular and short names).
+    public static var resourceWords: [String] { ResourceType.allCases.flatMap { $0.aliases.filter { !$0.contains(".") } } }
+
+    public static var simulatorVerbs: [String] { SimulatorCommand.verbs }
+
+    /// `--long` flags (and `-x` short ones) of a kubectl verb.
+    public static func flags(for verb: String) -> [String] {
+        let parser: FlagParser? = switch verb {
+        case "get": GetCommand.parser
+        case "describe": DescribeCommand.parser
+        case "delete": DeleteCommand.parser
+        case "scale": ScaleCommand.parser
+        case "label": LabelCommand.parser
+        case "drain": DrainCommand.parser
+        case "create": CreateCommand.deploymentParser
+        default: nil
+        }
+        guard let parser else { return [] }
+        return parser.flags.flatMap { flag in ["--\(flag.long)"] + (flag.short.map { ["-\($0)"] } ?? []) }
+    }
+
+    /// Verbs whose next word is a resource type; the others take node names (cordon, uncordon, drain).
+    public static func takesResource(_ verb: String) -> Bool {
+        ["get", "describe", "delete", "scale", "label"].contains(verb)
+    }
+
+    public static func takesNode(_ verb: String) -> Bool { ["cordon", "uncordon", "drain"].contains(verb) }
+
+    public static func resource(named word: String) -> ResourceType? { ResourceType.named(word) }
+}
