@@ -15,6 +15,7 @@ struct DashboardCommand: ParsableCommand {
 
     @Flag(help: "Start with nodes only, no deployment.") var empty = false
     @Option(help: "Theme name (default, light, high-contrast, mono, solarized-dark) or path to a theme file.") var theme: String?
+    @Option(help: "Record what the dashboard shows to FILE as an asciicast v2 recording (asciinema play FILE).") var record: String?
     @OptionGroup var options: ClusterOptions
 
     func run() throws {
@@ -46,10 +47,22 @@ struct DashboardCommand: ParsableCommand {
             throw ExitCode(1)
         }
         defer { screen.close() }
+        var recorder: AsciicastRecorder? = nil
+        if let record {
+            do {
+                recorder = try AsciicastRecorder(file: URL(fileURLWithPath: record), width: screen.size.width,
+                                                 height: screen.size.height, title: "kubesim")
+            } catch {
+                screen.close()
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                throw ExitCode(1)
+            }
+        }
+        defer { recorder?.close() }
         let dashboard = Dashboard(session: session, theme: chosen, themes: library.directory == nil ? nil : library,
                                   history: CommandHistory.load(from: CommandHistory.defaultFile()))
         if screen.palette == .none && theme == nil, let mono = try? library.load("mono") { dashboard.use(mono) }
-        MainLoop(dashboard: dashboard, screen: screen).run()
+        MainLoop(dashboard: dashboard, screen: screen, recorder: recorder).run()
     }
 
     static func pickTheme(_ requested: String?, noColor: Bool, library: ThemeLibrary) throws -> Theme {
@@ -64,16 +77,21 @@ struct DashboardCommand: ParsableCommand {
 struct MainLoop {
     let dashboard: Dashboard
     let screen: TerminalScreen
+    /// Receives every frame drawn, with its real time, when recording.
+    let recorder: AsciicastRecorder?
 
     func run() {
         var last = DispatchTime.now().uptimeNanoseconds
+        let started = last
         var drawn: (key: [Int64], width: Int, height: Int)? = nil
         var input = true
         while !dashboard.shouldQuit && !TerminalSignals.terminationRequested {
             let size = screen.size
             // Render only when something the frame shows may have changed.
             if input || drawn?.key != dashboard.frameKey || drawn?.width != size.width || drawn?.height != size.height {
-                screen.draw(dashboard.render(width: size.width, height: size.height))
+                let frame = dashboard.render(width: size.width, height: size.height)
+                screen.draw(frame)
+                try? recorder?.record(frame, at: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
                 drawn = (dashboard.frameKey, size.width, size.height)
             }
             // Wake ten times a second while time runs; slower when paused.
