@@ -123,6 +123,49 @@ import Glibc
         #expect(!screen.contains("4 Pods"))
     }
 
+    @Test func recordingReplaysToTheScreenShown() throws {
+        guard TmuxSession.available() else { return }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kubesim-e2e-\(UUID().uuidString).cast")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let tmux = try Self.start("--seed 1 --record \(file.path)")
+        try tmux.waitFor("three Running pods", Self.threeRunning)
+        try tmux.send("space") // pause, so the screen stays as captured
+        let shown = try tmux.waitFor(text: "‖ paused")
+        try tmux.send("q")
+        let deadline = Date().addingTimeInterval(10)
+        while Self.processes(matching: file.path) > 0 && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
+        let header = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        #expect(header["version"] as? Int == 2)
+        #expect(header["width"] as? Int == 120 && header["height"] as? Int == 40)
+        // Replay the output events: the final screen is what tmux showed.
+        var screen = Array(repeating: Array(repeating: Character(" "), count: 120), count: 40)
+        var row = 0, column = 0
+        for line in lines.dropFirst() {
+            let event = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [Any])
+            guard event[1] as? String == "o", let output = event[2] as? String else { continue }
+            var chars = Array(output)[...]
+            while let c = chars.popFirst() {
+                guard c == "\u{1b}" else {
+                    if row < 40 && column < 120 { screen[row][column] = c }
+                    column += 1
+                    continue
+                }
+                _ = chars.popFirst()
+                var parameters = ""
+                while let p = chars.first, !p.isLetter { parameters.append(p); chars.removeFirst() }
+                if chars.popFirst() == "H" {
+                    let numbers = parameters.split(separator: ";").compactMap { Int($0) }
+                    (row, column) = ((numbers.first ?? 1) - 1, (numbers.count > 1 ? numbers[1] : 1) - 1)
+                }
+            }
+        }
+        let replayed = screen.map { String($0).replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+        let captured = shown.split(separator: "\n", omittingEmptySubsequences: false).prefix(40)
+            .map { String($0).replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+        #expect(replayed == Array(captured))
+    }
+
     @Test func noColorSelectsTheMonoTheme() throws {
         guard TmuxSession.available() else { return }
         let binary = try HeadlessBinaryTests.binary().path
