@@ -28,6 +28,8 @@ public final class Dashboard {
     public private(set) var history: CommandHistory
     /// What Tab offered last, shown under the command line.
     public private(set) var completions: [String] = []
+    /// The caption a scenario shows the audience, in a large band under the header.
+    public var caption: String?
 
     public init(session: Session, theme: Theme, themes: ThemeLibrary? = nil, history: CommandHistory = CommandHistory()) {
         self.session = session

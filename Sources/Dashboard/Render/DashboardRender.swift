@@ -11,8 +11,10 @@ extension Dashboard {
         var frame = Frame(width: width, height: height, fill: Cell(" ", theme[.text]))
         frame.box(frame.bounds, style: theme[.border])
         let workloadRows = max(view.names(.deployment).count, view.names(.replicaSet).count)
+        let captionLines = caption.map { CaptionBand.lines($0, width: width - 6) } ?? []
         let layout = Layout.compute(width: width, height: height, nodeCount: rowNames(.nodes).count, workloadRows: workloadRows,
-                                    replicaSetsWidth: replicaSetsWidth())
+                                    replicaSetsWidth: replicaSetsWidth(), captionHeight: captionLines.isEmpty ? 0 : captionLines.count + 2)
+        CaptionBand.draw(captionLines, in: layout.caption, style: theme[.caption], into: &frame)
         let chrome = Chrome(dashboard: self)
         chrome.drawHeader(width: width, into: &frame)
         NodeMapView(dashboard: self, rect: layout.nodes).draw(into: &frame)

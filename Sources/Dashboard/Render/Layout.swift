@@ -15,6 +15,8 @@ struct Layout: Equatable {
     var events: Rect
     var healing: Rect
     var statusRow: Int
+    /// The caption band (empty when there is no caption).
+    var caption = Rect(x: 0, y: 0, width: 0, height: 0)
     /// On short screens Events and Healing take turns in one place; nil when both are shown.
     var shared: Bool
 
@@ -26,7 +28,19 @@ struct Layout: Equatable {
         max(1, min(max(nodeCount, 1), width / nodeCardWidth))
     }
 
-    static func compute(width: Int, height: Int, nodeCount: Int, workloadRows: Int, replicaSetsWidth: Int = 0) -> Layout {
+    static func compute(width: Int, height: Int, nodeCount: Int, workloadRows: Int, replicaSetsWidth: Int = 0,
+                        captionHeight: Int = 0) -> Layout {
+        var layout = computePanes(width: width, height: height - captionHeight, nodeCount: nodeCount,
+                                  workloadRows: workloadRows, replicaSetsWidth: replicaSetsWidth)
+        guard captionHeight > 0 else { return layout }
+        // The caption band sits under the header; the panes move down by its height.
+        for keyPath in [\Layout.nodes, \.deployments, \.replicaSets, \.pods, \.events, \.healing] { layout[keyPath: keyPath].y += captionHeight }
+        layout.statusRow += captionHeight
+        layout.caption = Rect(x: 1, y: 1, width: width - 2, height: captionHeight)
+        return layout
+    }
+
+    private static func computePanes(width: Int, height: Int, nodeCount: Int, workloadRows: Int, replicaSetsWidth: Int) -> Layout {
         let inner = Rect(x: 1, y: 1, width: width - 2, height: height - 3) // borders, status line
         let columns = nodeColumns(width: inner.width - 2, nodeCount: nodeCount)
         let nodeRows = max(1, (nodeCount + columns - 1) / columns)

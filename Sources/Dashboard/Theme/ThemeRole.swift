@@ -10,6 +10,8 @@ public enum ThemeRole: String, CaseIterable, Sendable {
     case selection
     /// The header line (time, speed, counts, theme).
     case header
+    /// The large band showing a scenario's caption to the audience.
+    case caption
     /// Table column headings.
     case columnHeader = "column-header"
     /// The key-hint bar.
