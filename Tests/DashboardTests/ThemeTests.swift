@@ -49,7 +49,7 @@ private let header = "name: t\ndescription: d\n"
     @Test func defaultKeepsTheTerminalsBackground() throws {
         let theme = try library.load("default")
         #expect(theme[.text].background == .terminalDefault)
-        for (role, style) in theme.styles where ![.selection, .new, .header].contains(role) {
+        for (role, style) in theme.styles where ![.selection, .new, .header, .caption].contains(role) {
             #expect(style.background == .terminalDefault, "\(role.rawValue) sets a background")
         }
     }

@@ -74,8 +74,12 @@ final class ReplicaSetController {
             if templateLabels.allSatisfy({ box.object.metadata.labels[$0.key] == $0.value }) { status.fullyLabeledReplicas += 1 }
             guard box.object.isReady else { continue }
             status.readyReplicas += 1
-            if rs.spec.minReadySeconds == 0 || (box.object.status.condition("Ready")?.lastTransitionTime ?? store.now) + minReady <= store.now {
+            let availableAt = (box.object.status.condition("Ready")?.lastTransitionTime ?? store.now) + minReady
+            if rs.spec.minReadySeconds == 0 || availableAt <= store.now {
                 status.availableReplicas += 1
+            } else {
+                // Nothing else will wake us when the pod has been ready long enough.
+                queue.add(rs.name, after: availableAt - store.now)
             }
         }
         if !rs.isTerminating {

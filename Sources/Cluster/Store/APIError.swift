@@ -11,8 +11,9 @@ public struct APIError: Error, Equatable, CustomStringConvertible {
 
     public var reason: Reason
     public var message: String
-    /// For Invalid errors: the kind (`Deployment.apps`), the object's name and the field errors.
-    public var qualifiedKind = ""
+    /// For Invalid errors: the kind as the StatusError's details name it (`Deployment`, no
+    /// group), the object's name and the field errors.
+    public var kind = ""
     public var name = ""
     public var causes: [String] = []
 
@@ -25,8 +26,8 @@ public struct APIError: Error, Equatable, CustomStringConvertible {
     /// `The Pod "x" is invalid: …` (several causes as a `* ` list), others as `Error from server …`.
     public var kubectlMessage: String {
         guard reason == .invalid, !causes.isEmpty else { return description }
-        if causes.count == 1 { return "The \(qualifiedKind) \"\(name)\" is invalid: \(causes[0])" }
-        return "The \(qualifiedKind) \"\(name)\" is invalid: \n" + causes.map { "* \($0)" }.joined(separator: "\n")
+        if causes.count == 1 { return "The \(kind) \"\(name)\" is invalid: \(causes[0])" }
+        return "The \(kind) \"\(name)\" is invalid: \n" + causes.map { "* \($0)" }.joined(separator: "\n")
     }
 
     /// How kubectl prints it: `Error from server (NotFound): pods "x" not found`.
@@ -49,7 +50,7 @@ public struct APIError: Error, Equatable, CustomStringConvertible {
         let qualifiedKind = kind.group.isEmpty ? kind.rawValue : "\(kind.rawValue).\(kind.group)"
         let detail = causes.count == 1 ? causes[0] : "[" + causes.joined(separator: ", ") + "]"
         var error = APIError(.invalid, "\(qualifiedKind) \"\(name)\" is invalid: \(detail)")
-        error.qualifiedKind = qualifiedKind
+        error.kind = kind.rawValue
         error.name = name
         error.causes = causes
         return error

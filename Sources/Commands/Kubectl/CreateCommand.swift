@@ -1,7 +1,7 @@
 import Foundation
 import Cluster
 
-/// `kubectl create deployment NAME --image=IMG [--image=IMG2] [--replicas=N] [--port=N]`
+/// `kubectl create deployment NAME --image=IMG [--image=IMG2] [--replicas=N] [--port=N]`; `kubectl create -f FILE`
 struct CreateCommand {
     static let deploymentParser = FlagParser(command: "create deployment", flags: [
         .init(long: "image", short: nil, isBool: false),
@@ -15,7 +15,7 @@ struct CreateCommand {
         case "deployment", "deploy":
             return createDeployment(Array(args.dropFirst()), cluster: cluster)
         default:
-            if sub.hasPrefix("-") { return .failure(KubectlError("error: must specify one of -f and -k")) }
+            if sub.hasPrefix("-") { return ManifestFileCommand.run(args, mode: .create, cluster: cluster) }
             return .failure(KubectlError("error: unknown command \"\(sub)\" for \"kubectl create\"\nSee 'kubectl create -h' for help and examples"))
         }
     }

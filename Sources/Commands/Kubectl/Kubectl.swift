@@ -3,7 +3,7 @@ import Cluster
 /// kubectl's command set over the simulated cluster: one parser and one set of messages for
 /// every way a command arrives (headless shell, dashboard keys, command bar, scenarios).
 public enum Kubectl {
-    public static let verbs = ["create", "get", "describe", "delete", "scale", "label", "cordon", "uncordon", "drain"]
+    public static let verbs = ["create", "apply", "get", "describe", "delete", "scale", "label", "cordon", "uncordon", "drain"]
 
     /// Runs `kubectl ARGS` (without the word `kubectl`).
     public static func run(_ args: [String], cluster: Cluster) -> Execution {
@@ -13,6 +13,7 @@ public enum Kubectl {
         let rest = Array(args.dropFirst())
         switch verb {
         case "create": return CreateCommand.run(rest, cluster: cluster)
+        case "apply": return ManifestFileCommand.run(rest, mode: .apply, cluster: cluster)
         case "get": return GetCommand.run(rest, cluster: cluster)
         case "describe": return DescribeCommand.run(rest, cluster: cluster)
         case "delete": return DeleteCommand.run(rest, cluster: cluster)

@@ -1,0 +1,202 @@
+import Cluster
+
+/// A manifest object ready to be written: the object as its file describes it, plus what
+/// applying it needs to know about the file.
+struct DecodedObject {
+    var source: ManifestSource
+    var object: any APIObject
+    /// Fields the file leaves out that keep the cluster's value when the object already exists
+    /// (`spec.replicas`, `spec.unschedulable`), so `kubectl scale` and `kubectl cordon` survive a
+    /// re-apply, as they do with kubectl apply.
+    var keepsLive: Set<String> = []
+    /// Server-side validation errors beyond what the store checks itself.
+    var causes: [String] = []
+
+    var kind: Kind { type(of: object).kind }
+    var name: String { object.metadata.name }
+}
+
+/// Turns a schema-valid document into a cluster object, with Kubernetes' defaults for what the
+/// file leaves out. Values the API server could not decode (a bad quantity) are thrown as its
+/// BadRequest; values it would decode but refuse are collected as Invalid causes.
+struct ManifestDecoder {
+    let source: ManifestSource
+    let kind: Kind
+    private var causes: [String] = []
+
+    private init(source: ManifestSource, kind: Kind) {
+        self.source = source
+        self.kind = kind
+    }
+
+    static func decode(_ value: ManifestValue, kind: Kind, source: ManifestSource) throws -> DecodedObject {
+        var decoder = ManifestDecoder(source: source, kind: kind)
+        var decoded = try decoder.object(value)
+        decoded.causes = decoder.causes
+        return decoded
+    }
+
+    private mutating func object(_ value: ManifestValue) throws -> DecodedObject {
+        let meta = try metadata(value["metadata"])
+        let spec = value["spec"] ?? .object([])
+        switch kind {
+        case .deployment:
+            let deployment = Deployment(metadata: meta, spec: try deploymentSpec(spec))
+            return DecodedObject(source: source, object: deployment, keepsLive: spec["replicas"] == nil ? ["spec.replicas"] : [])
+        case .replicaSet:
+            var rsSpec = ReplicaSetSpec(replicas: spec["replicas"]?.int ?? 1, selector: selector(spec["selector"]),
+                                        template: try template(spec["template"]))
+            rsSpec.minReadySeconds = spec["minReadySeconds"]?.int ?? 0
+            causes += ServerRules.nonNegative(rsSpec.minReadySeconds, "spec.minReadySeconds")
+            let rs = ReplicaSet(metadata: meta, spec: rsSpec)
+            return DecodedObject(source: source, object: rs, keepsLive: spec["replicas"] == nil ? ["spec.replicas"] : [])
+        case .pod:
+            return DecodedObject(source: source, object: Pod(metadata: meta, spec: try podSpec(value["spec"], path: "spec")))
+        case .node:
+            var node = Node(metadata: meta, status: NodeStatus(capacity: try capacity(value["status"]?["capacity"])))
+            node.spec.unschedulable = spec["unschedulable"]?.bool ?? false
+            for (i, item) in (spec["taints"]?.array ?? []).enumerated() {
+                let taint = Taint(key: item["key"]?.string ?? "", value: item["value"]?.string ?? "", effect: item["effect"]?.string ?? "")
+                causes += ServerRules.taint(taint, "spec.taints[\(i)]")
+                node.spec.taints.append(taint)
+            }
+            return DecodedObject(source: source, object: node, keepsLive: spec["unschedulable"] == nil ? ["spec.unschedulable"] : [])
+        case .event, .lease:
+            preconditionFailure("\(kind) is not served from manifests")
+        }
+    }
+
+    /// Name, labels and annotations; a namespace other than `default` does not exist here.
+    private func metadata(_ value: ManifestValue?) throws -> ObjectMeta {
+        let m = value ?? .object([])
+        if kind.isNamespaced, let namespace = m["namespace"]?.string, !namespace.isEmpty, namespace != "default" {
+            throw ManifestErrors.namespaceNotFound(source, namespace)
+        }
+        return ObjectMeta(name: m["name"]?.string ?? "", generateName: m["generateName"]?.string ?? "",
+                          labels: m["labels"]?.stringMap ?? [:], annotations: m["annotations"]?.stringMap ?? [:])
+    }
+
+    // MARK: workloads
+
+    private mutating func deploymentSpec(_ spec: ManifestValue) throws -> DeploymentSpec {
+        var result = DeploymentSpec(replicas: spec["replicas"]?.int ?? 1, selector: selector(spec["selector"]),
+                                    template: try template(spec["template"]))
+        let strategy = spec["strategy"]
+        let typeText = strategy?["type"]?.string
+        result.strategy.type = typeText.flatMap(DeploymentStrategy.Kind.init(rawValue:)) ?? .rollingUpdate
+        if let rolling = strategy?["rollingUpdate"] {
+            if let surge = rolling["maxSurge"]?.scalarText { result.strategy.maxSurge = surge }
+            if let unavailable = rolling["maxUnavailable"]?.scalarText { result.strategy.maxUnavailable = unavailable }
+        }
+        causes += ServerRules.strategy(result.strategy, typeText: typeText, hasRollingUpdate: strategy?["rollingUpdate"] != nil)
+        if let v = spec["minReadySeconds"]?.int { result.minReadySeconds = v }
+        if let v = spec["revisionHistoryLimit"]?.int { result.revisionHistoryLimit = v }
+        if let v = spec["progressDeadlineSeconds"]?.int { result.progressDeadlineSeconds = v }
+        result.paused = spec["paused"]?.bool ?? false
+        causes += ServerRules.nonNegative(result.minReadySeconds, "spec.minReadySeconds")
+        causes += ServerRules.nonNegative(result.revisionHistoryLimit, "spec.revisionHistoryLimit")
+        if result.progressDeadlineSeconds <= result.minReadySeconds {
+            causes.append("spec.progressDeadlineSeconds: Invalid value: \(result.progressDeadlineSeconds): must be greater than minReadySeconds")
+        }
+        return result
+    }
+
+    /// matchLabels as equality requirements, matchExpressions as set-based ones.
+    private mutating func selector(_ value: ManifestValue?) -> LabelSelector {
+        var selector = LabelSelector(matchLabels: value?["matchLabels"]?.stringMap ?? [:])
+        for (i, expression) in (value?["matchExpressions"]?.array ?? []).enumerated() {
+            let path = "spec.selector.matchExpressions[\(i)]"
+            let key = expression["key"]?.string ?? ""
+            let values = expression["values"]?.array.compactMap(\.string) ?? []
+            let operatorText = expression["operator"]?.string ?? ""
+            let op: LabelSelector.Requirement.Operator
+            switch operatorText {
+            case "In": op = .in
+            case "NotIn": op = .notIn
+            case "Exists": op = .exists
+            case "DoesNotExist": op = .doesNotExist
+            default:
+                causes.append("\(path).operator: Invalid value: \"\(operatorText)\": not a valid selector operator")
+                continue
+            }
+            if (op == .in || op == .notIn) && values.isEmpty {
+                causes.append("\(path).values: Required value: must be specified when `operator` is 'In' or 'NotIn'")
+            }
+            if (op == .exists || op == .doesNotExist) && !values.isEmpty {
+                causes.append("\(path).values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'")
+            }
+            causes += LabelValidation.keyErrors(key).map { "\(path).key: Invalid value: \"\(key)\": \($0)" }
+            selector.requirements.append(.init(key: key, op: op, values: values))
+        }
+        return selector
+    }
+
+    private mutating func template(_ value: ManifestValue?) throws -> PodTemplate {
+        let meta = value?["metadata"] ?? .object([])
+        var template = PodTemplate(labels: meta["labels"]?.stringMap ?? [:], spec: try podSpec(value?["spec"], path: "spec.template.spec"))
+        template.annotations = meta["annotations"]?.stringMap ?? [:]
+        return template
+    }
+
+    // MARK: pods
+
+    private mutating func podSpec(_ value: ManifestValue?, path: String) throws -> PodSpec {
+        let s = value ?? .object([])
+        var containers: [Container] = []
+        for (i, item) in (s["containers"]?.array ?? []).enumerated() {
+            containers.append(try container(item, path: "\(path).containers[\(i)]"))
+        }
+        causes += ServerRules.containers(containers, "\(path).containers")
+        var spec = PodSpec(containers: containers)
+        spec.nodeName = s["nodeName"]?.string ?? ""
+        spec.nodeSelector = s["nodeSelector"]?.stringMap ?? [:]
+        causes += ServerRules.labelMap(spec.nodeSelector, "\(path).nodeSelector")
+        for (i, item) in (s["tolerations"]?.array ?? []).enumerated() {
+            // An absent operator means Equal (the API's zero value).
+            let toleration = Toleration(key: item["key"]?.string ?? "", operator: item["operator"]?.string ?? "Equal",
+                                        value: item["value"]?.string ?? "", effect: item["effect"]?.string ?? "",
+                                        tolerationSeconds: item["tolerationSeconds"]?.int)
+            causes += ServerRules.toleration(toleration, "\(path).tolerations[\(i)]")
+            spec.tolerations.append(toleration)
+        }
+        if let grace = s["terminationGracePeriodSeconds"]?.int {
+            spec.terminationGracePeriodSeconds = grace
+            causes += ServerRules.nonNegative(grace, "\(path).terminationGracePeriodSeconds")
+        }
+        return spec
+    }
+
+    private mutating func container(_ value: ManifestValue, path: String) throws -> Container {
+        var requests = ResourceAmounts()
+        if let r = value["resources"]?["requests"] {
+            let base = "\(path).resources.requests"
+            if let cpu = r["cpu"]?.scalarText { requests.cpuMillis = try quantity(cpu, "\(base)[cpu]", Quantity.parseCPU) }
+            if let memory = r["memory"]?.scalarText { requests.memoryBytes = try quantity(memory, "\(base)[memory]", Quantity.parseMemory) }
+        }
+        let ports = (value["ports"]?.array ?? []).compactMap { $0["containerPort"]?.int }
+        return Container(name: value["name"]?.string ?? "", image: value["image"]?.string ?? "", requests: requests, ports: ports)
+    }
+
+    // MARK: quantities
+
+    /// A quantity the simulator can read; a negative one is Invalid, anything else unreadable is
+    /// the API server's BadRequest.
+    private mutating func quantity(_ text: String, _ path: String, _ parse: (String) -> Int64?) throws -> Int64 {
+        if let amount = parse(text) { return amount }
+        if text.hasPrefix("-"), parse(String(text.dropFirst())) != nil {
+            causes.append("\(path): Invalid value: \"\(text)\": must be greater than or equal to 0")
+            return 0
+        }
+        throw ManifestErrors.badRequest(source, kind: kind, "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'")
+    }
+
+    /// A new node's size: the default node's, with whatever status.capacity says instead.
+    private mutating func capacity(_ value: ManifestValue?) throws -> ResourceAmounts {
+        var capacity = Cluster.defaultNodeCapacity
+        guard let value else { return capacity }
+        if let cpu = value["cpu"]?.scalarText { capacity.cpuMillis = try quantity(cpu, "status.capacity[cpu]", Quantity.parseCPU) }
+        if let memory = value["memory"]?.scalarText { capacity.memoryBytes = try quantity(memory, "status.capacity[memory]", Quantity.parseMemory) }
+        if let pods = value["pods"]?.scalarText { capacity.pods = try quantity(pods, "status.capacity[pods]", Quantity.parseMemory) }
+        return capacity
+    }
+}

@@ -1,0 +1,91 @@
+import Cluster
+
+/// The whole cluster as manifests: YAML documents that `kubectl apply -f` takes back into an
+/// empty cluster (nodes first, so bare pods find theirs) and that a real cluster would accept.
+/// What the user declared is written; what the cluster made or reports is not: no status, no
+/// uid, resourceVersion, creationTimestamp or generation, no objects with a controller (a
+/// Deployment's ReplicaSets and pods come back from the Deployment), no annotations or taints
+/// the controllers keep, no default tolerations admission adds. Fields print in
+/// `kubectl get -o yaml` order, from the same encoder.
+public enum ManifestExporter {
+    public static func export(_ cluster: Cluster) -> String {
+        let store = cluster.store
+        var documents: [JSONValue] = []
+        documents += store.list(Node.self).map(node)
+        documents += store.list(Deployment.self).filter { !$0.isTerminating }.map(deployment)
+        documents += store.list(ReplicaSet.self).filter { $0.metadata.controllerRef == nil && !$0.isTerminating }.map(replicaSet)
+        documents += store.list(Pod.self).filter { $0.metadata.controllerRef == nil && !$0.isTerminating }
+            .map { pod($0, defaultTolerationSeconds: cluster.pace.defaultTolerationSeconds) }
+        return documents.map(YAMLWriter.write).joined(separator: "---\n")
+    }
+
+    private static func document(_ kind: Kind, _ meta: ObjectMeta, spec: JSONValue?) -> JSONValue {
+        var fields: [(String, JSONValue)] = [("apiVersion", .string(kind.apiVersion)), ("kind", .string(kind.rawValue)), ("metadata", metadata(meta))]
+        if let spec { fields.append(("spec", spec)) }
+        return .object(fields)
+    }
+
+    /// Name, labels and the user's annotations: nothing the server sets.
+    private static func metadata(_ m: ObjectMeta) -> JSONValue {
+        var fields: [(String, JSONValue)] = []
+        let annotations = m.annotations.filter { !$0.key.hasPrefix(ManifestPlanner.managedAnnotationPrefix) }
+        if !annotations.isEmpty { fields.append(("annotations", .map(annotations))) }
+        if !m.labels.isEmpty { fields.append(("labels", .map(m.labels))) }
+        fields.append(("name", .string(m.name)))
+        return .object(fields)
+    }
+
+    /// A pod template without the `creationTimestamp: null` the API server prints in it.
+    private static func template(_ t: PodTemplate) -> JSONValue {
+        let encoded = ObjectEncoder.template(t)
+        return encoded.setting("metadata", encoded["metadata"]?.setting("creationTimestamp", nil))
+    }
+
+    private static func deployment(_ d: Deployment) -> JSONValue {
+        let spec = ObjectEncoder.deployment(d)["spec"]?.setting("template", template(d.spec.template))
+        return document(.deployment, d.metadata, spec: spec)
+    }
+
+    private static func replicaSet(_ rs: ReplicaSet) -> JSONValue {
+        let spec = ObjectEncoder.replicaSet(rs)["spec"]?.setting("template", template(rs.spec.template))
+        return document(.replicaSet, rs.metadata, spec: spec)
+    }
+
+    /// A bare pod keeps its node (a real cluster binds it there too) but not what admission and
+    /// the API server added: default tolerations and the default service account.
+    private static func pod(_ p: Pod, defaultTolerationSeconds: Int) -> JSONValue {
+        var spec = p.spec
+        spec.tolerations.removeAll { ManifestPlanner.isAdmissionDefault($0) && $0.tolerationSeconds == defaultTolerationSeconds }
+        let encoded = ObjectEncoder.podSpec(spec).setting("serviceAccount", nil).setting("serviceAccountName", nil)
+        return document(.pod, p.metadata, spec: encoded)
+    }
+
+    /// A node as its owner declares it: labels, user taints and cordon. Its size is status
+    /// (reported by the kubelet), so it is not written; podCIDR is allocated by the cluster.
+    private static func node(_ n: Node) -> JSONValue {
+        var spec: [(String, JSONValue)] = []
+        let taints = n.spec.taints.filter { !$0.key.hasPrefix(ManifestPlanner.managedTaintPrefix) }
+        if !taints.isEmpty {
+            spec.append(("taints", .array(taints.map { t in
+                var fields: [(String, JSONValue)] = [("effect", .string(t.effect)), ("key", .string(t.key))]
+                if !t.value.isEmpty { fields.append(("value", .string(t.value))) }
+                return .object(fields)
+            })))
+        }
+        if n.spec.unschedulable { spec.append(("unschedulable", .bool(true))) }
+        return document(.node, n.metadata, spec: spec.isEmpty ? nil : .object(spec))
+    }
+}
+
+extension JSONValue {
+    /// This object with `key` set to `value`, or removed when `value` is nil.
+    func setting(_ key: String, _ value: JSONValue?) -> JSONValue {
+        guard case .object(var pairs) = self else { return self }
+        if let i = pairs.firstIndex(where: { $0.0 == key }) {
+            if let value { pairs[i].1 = value } else { pairs.remove(at: i) }
+        } else if let value {
+            pairs.append((key, value))
+        }
+        return .object(pairs)
+    }
+}

@@ -1,0 +1,133 @@
+import Cluster
+
+/// What writing one manifest object would do, worked out before anything is written.
+enum ManifestChange {
+    case create(any APIObject)
+    case update(any APIObject)
+    case unchanged(any APIObject)
+
+    /// The object as it will be stored.
+    var result: any APIObject {
+        switch self {
+        case .create(let o), .update(let o), .unchanged(let o): o
+        }
+    }
+}
+
+/// `kubectl apply` against the live object. The file decides what it says: metadata labels and
+/// annotations, and the whole spec (Kubernetes' defaults for what it leaves out). What the cluster
+/// manages is kept: annotations such as `deployment.kubernetes.io/revision`, the kubelet's node
+/// labels, node-lifecycle taints, admission's default tolerations, and `spec.replicas` or
+/// `spec.unschedulable` when the file leaves them out. Without kubectl's last-applied annotation
+/// this is the two-way version of kubectl's three-way merge; it agrees whenever the file is the
+/// only writer of those fields.
+enum ManifestPlanner {
+    static let managedAnnotationPrefix = "deployment.kubernetes.io/"
+    static let managedTaintPrefix = "node.kubernetes.io/"
+    static let kubeletLabels = ["kubernetes.io/hostname", "kubernetes.io/os", "kubernetes.io/arch", "beta.kubernetes.io/os", "beta.kubernetes.io/arch"]
+
+    /// kube-apiserver's ValidatePodUpdate message (without the spec diff it appends).
+    static let podUpdateForbidden = "spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)"
+
+    static func change(for decoded: DecodedObject, in store: Store) throws -> ManifestChange {
+        switch decoded.object {
+        case let d as Deployment: try deployment(d, decoded, live: store.get(Deployment.self, d.name))
+        case let rs as ReplicaSet: try replicaSet(rs, decoded, live: store.get(ReplicaSet.self, rs.name))
+        case let p as Pod: try pod(p, live: store.get(Pod.self, p.name))
+        case let n as Node: node(n, decoded, live: store.get(Node.self, n.name), now: store.now)
+        default: preconditionFailure("not served from manifests: \(decoded.kind)")
+        }
+    }
+
+    private static func outcome<T: APIObject & Equatable>(_ desired: T, live: T) -> ManifestChange {
+        desired == live ? .unchanged(live) : .update(desired)
+    }
+
+    /// The file's annotations plus those the controllers write.
+    private static func annotations(_ file: [String: String], keeping live: [String: String]) -> [String: String] {
+        file.merging(live.filter { $0.key.hasPrefix(managedAnnotationPrefix) }) { _, managed in managed }
+    }
+
+    // MARK: workloads
+
+    private static func deployment(_ new: Deployment, _ decoded: DecodedObject, live: Deployment?) throws -> ManifestChange {
+        guard let live, !new.name.isEmpty else { return .create(new) }
+        var desired = live
+        desired.metadata.labels = new.metadata.labels
+        desired.metadata.annotations = annotations(new.metadata.annotations, keeping: live.metadata.annotations)
+        desired.spec = new.spec
+        if decoded.keepsLive.contains("spec.replicas") { desired.spec.replicas = live.spec.replicas }
+        if desired.spec.selector != live.spec.selector {
+            throw ManifestErrors.invalid(.deployment, live.name, [ServerRules.immutableSelector(desired.spec.selector)])
+        }
+        return outcome(desired, live: live)
+    }
+
+    private static func replicaSet(_ new: ReplicaSet, _ decoded: DecodedObject, live: ReplicaSet?) throws -> ManifestChange {
+        guard let live, !new.name.isEmpty else { return .create(new) }
+        var desired = live
+        desired.metadata.labels = new.metadata.labels
+        desired.metadata.annotations = annotations(new.metadata.annotations, keeping: live.metadata.annotations)
+        desired.spec = new.spec
+        if decoded.keepsLive.contains("spec.replicas") { desired.spec.replicas = live.spec.replicas }
+        if desired.spec.selector != live.spec.selector {
+            throw ManifestErrors.invalid(.replicaSet, live.name, [ServerRules.immutableSelector(desired.spec.selector)])
+        }
+        return outcome(desired, live: live)
+    }
+
+    // MARK: pods
+
+    /// What DefaultTolerationSeconds admission adds to every pod.
+    static func isAdmissionDefault(_ t: Toleration) -> Bool {
+        [Taint.notReadyKey, Taint.unreachableKey].contains(t.key) && t.operator == "Exists" && t.effect == "NoExecute"
+    }
+
+    /// A pod's spec is fixed once created, apart from its images; labels and annotations may change.
+    private static func pod(_ new: Pod, live: Pod?) throws -> ManifestChange {
+        guard let live, !new.name.isEmpty else { return .create(new) }
+        var proposed = new.spec
+        if proposed.nodeName.isEmpty { proposed.nodeName = live.spec.nodeName }
+        for t in live.spec.tolerations where isAdmissionDefault(t) && !proposed.tolerations.contains(where: { $0.key == t.key && $0.effect == t.effect }) {
+            proposed.tolerations.append(t)
+        }
+        var withLiveImages = proposed
+        if withLiveImages.containers.count == live.spec.containers.count {
+            for i in withLiveImages.containers.indices { withLiveImages.containers[i].image = live.spec.containers[i].image }
+        }
+        guard withLiveImages == live.spec else { throw ManifestErrors.invalid(.pod, live.name, [podUpdateForbidden]) }
+        var desired = live
+        desired.metadata.labels = new.metadata.labels
+        desired.metadata.annotations = new.metadata.annotations
+        desired.spec = proposed
+        return outcome(desired, live: live)
+    }
+
+    // MARK: nodes
+
+    private static func node(_ new: Node, _ decoded: DecodedObject, live: Node?, now: SimTime) -> ManifestChange {
+        guard let live else { return .create(new) }
+        var desired = live
+        var labels = new.metadata.labels
+        for key in kubeletLabels where labels[key] == nil { labels[key] = live.metadata.labels[key] }
+        desired.metadata.labels = labels
+        desired.metadata.annotations = new.metadata.annotations
+        if !decoded.keepsLive.contains("spec.unschedulable") { desired.spec.unschedulable = new.spec.unschedulable }
+        let isManaged = { (t: Taint) in t.key.hasPrefix(managedTaintPrefix) }
+        let fileTaints = new.spec.taints.filter { !isManaged($0) }
+        let liveTaints = live.spec.taints.filter { !isManaged($0) }
+        let sameTaints = fileTaints.map { [$0.key, $0.value, $0.effect] } == liveTaints.map { [$0.key, $0.value, $0.effect] }
+        if !sameTaints {
+            desired.spec.taints = live.spec.taints.filter(isManaged) + fileTaints.map { stamped($0, now: now) }
+        }
+        // Capacity is the kubelet's to report (status), so an existing node keeps its own.
+        return outcome(desired, live: live)
+    }
+
+    /// NoExecute taints carry the time they were added; eviction counts from it.
+    static func stamped(_ taint: Taint, now: SimTime) -> Taint {
+        var t = taint
+        if t.effect == "NoExecute" && t.timeAdded == nil { t.timeAdded = now }
+        return t
+    }
+}

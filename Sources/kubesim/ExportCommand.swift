@@ -1,0 +1,27 @@
+import ArgumentParser
+import Commands
+import Foundation
+
+/// `kubesim export`: the cluster the options and `--file` manifests build, written as
+/// Kubernetes manifests that `kubectl apply -f` (or `kubesim --file`) takes back.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the cluster as Kubernetes manifests (Nodes, Deployments, and Pods and ReplicaSets without an owner).",
+        discussion: "The manifests hold what was declared, not status or server-set fields, so they apply back to an empty cluster (kubesim --nodes 0 --file FILE) and to a real one."
+    )
+
+    @Option(name: [.short, .customLong("output")], help: "Write to FILE instead of standard output.")
+    var output: String?
+
+    @OptionGroup var options: ClusterOptions
+
+    func run() throws {
+        let manifests = ManifestExporter.export(try options.makeSession().cluster)
+        guard let output else { return print(manifests, terminator: "") }
+        guard FileManager.default.createFile(atPath: output, contents: Data(manifests.utf8)) else {
+            FileHandle.standardError.write(Data("error: cannot write \"\(output)\"\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
