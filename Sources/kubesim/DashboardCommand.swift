@@ -10,7 +10,7 @@ struct DashboardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",
         abstract: "Open the live dashboard (the default).",
-        discussion: "Starts a demo cluster: three nodes and the deployment hello-kiamol-2 at 3 replicas. Press ? for keys."
+        discussion: "Starts a demo cluster: three nodes and the deployment hello-kiamol-2 at 3 replicas (or what --file manifests describe). Press ? for keys."
     )
 
     @Flag(help: "Start with nodes only, no deployment.") var empty = false
@@ -34,8 +34,9 @@ struct DashboardCommand: ParsableCommand {
             throw ExitCode(1)
         }
 
-        let session = Session(cluster: options.makeCluster())
-        if !empty {
+        let session = try options.makeSession()
+        // Manifests replace the demo deployment.
+        if !empty && options.files.isEmpty {
             session.execute("kubectl create deployment hello-kiamol-2 --image=kiamol/ch02-hello-kiamol --replicas=3")
         }
         TerminalSignals.install()

@@ -1,11 +1,13 @@
 import ArgumentParser
 import Cluster
+import Commands
+import Foundation
 
 struct KubesimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kubesim",
         abstract: "A Kubernetes cluster simulated in one process, to show how it keeps itself alive.",
-        subcommands: [DashboardCommand.self, RunCommand.self, BenchCommand.self, BenchFrameCommand.self],
+        subcommands: [DashboardCommand.self, RunCommand.self, ScenariosCommand.self, ExportCommand.self, BenchCommand.self, BenchFrameCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }
@@ -21,6 +23,9 @@ struct ClusterOptions: ParsableArguments {
     @Option(help: "Number of worker nodes (node-1 … node-N).")
     var nodes: Int = 3
 
+    @Option(name: .customLong("file"), help: "Start from the objects in a manifest file or folder, as `kubectl apply -f` creates them (repeatable).")
+    var files: [String] = []
+
     func validate() throws {
         guard Pace.named(pace) != nil else {
             throw ValidationError("unknown pace \"\(pace)\": use \(Pace.all.map(\.name).joined(separator: " or "))")
@@ -30,5 +35,19 @@ struct ClusterOptions: ParsableArguments {
 
     func makeCluster() -> Cluster {
         Cluster(seed: seed, pace: Pace.named(pace)!, nodes: nodes)
+    }
+
+    /// The cluster with the `--file` manifests applied (all or nothing). Their errors, worded as
+    /// kubectl's, end the program: a simulation should not start from half a setup.
+    func makeSession() throws -> Session {
+        let cluster = makeCluster()
+        if !files.isEmpty {
+            let output = ManifestApplier.apply(files: files, to: cluster)
+            if output.failed {
+                FileHandle.standardError.write(Data(output.stderr.utf8))
+                throw ExitCode(1)
+            }
+        }
+        return Session(cluster: cluster)
     }
 }

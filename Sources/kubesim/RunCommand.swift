@@ -19,9 +19,19 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Read commands from FILE instead of standard input.")
     var script: String?
 
+    @Option(name: .long, help: "Play a scenario (a built-in NAME, see `kubesim scenarios`, or a PATH to a .yaml file).")
+    var scenario: String?
+
     @OptionGroup var options: ClusterOptions
 
     func run() throws {
+        if let scenario {
+            guard script == nil else {
+                FileHandle.standardError.write(Data("error: --script and --scenario cannot be used together\n".utf8))
+                throw ExitCode(1)
+            }
+            return try runScenario(scenario)
+        }
         let text: String
         if let script {
             guard let data = FileManager.default.contents(atPath: script), let contents = String(data: data, encoding: .utf8) else {
@@ -34,7 +44,7 @@ struct RunCommand: ParsableCommand {
             while let line = readLine() { lines.append(line) }
             text = lines.joined(separator: "\n")
         }
-        let runner = ScriptRunner(session: Session(cluster: options.makeCluster())) { stream, chunk in
+        let runner = ScriptRunner(session: try options.makeSession()) { stream, chunk in
             let handle = stream == .out ? FileHandle.standardOutput : FileHandle.standardError
             handle.write(Data(chunk.utf8))
         }

@@ -1,0 +1,44 @@
+import Foundation
+
+/// The scenarios that ship inside the package (`Library/*.yaml`, copied into the Commands
+/// bundle), and the one way to load a scenario by built-in name or by path.
+public enum ScenarioLibrary {
+    /// The folder of built-in scenario files inside the bundle.
+    static var directory: URL? { Bundle.module.url(forResource: "Library", withExtension: nil) }
+
+    /// Built-in scenario names, sorted.
+    public static var names: [String] {
+        guard let directory,
+              let files = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
+        return files.filter { $0.hasSuffix(".yaml") }.map { ScenarioParser.baseName($0) }.sorted()
+    }
+
+    /// Every built-in scenario, sorted by name.
+    public static func builtIns() throws -> [Scenario] {
+        try names.map { try load(nameOrPath: $0) }
+    }
+
+    /// A built-in by name (`self-healing`), or a file when the text looks like a path (contains
+    /// `/` or ends with `.yaml`/`.yml`).
+    public static func load(nameOrPath: String) throws -> Scenario {
+        let isPath = nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml")
+        if isPath {
+            return try ScenarioParser.parse(try read(nameOrPath, shownAs: nameOrPath), file: nameOrPath)
+        }
+        guard names.contains(nameOrPath), let directory else {
+            throw ScenarioError("unknown scenario \(String(reflecting: nameOrPath)); built-in scenarios: "
+                                + names.joined(separator: ", ") + " (or give the path of a .yaml file)")
+        }
+        let path = directory.appendingPathComponent(nameOrPath + ".yaml").path
+        // Errors in a built-in name it the way its source does, not by its place in the bundle.
+        let shownAs = "Library/\(nameOrPath).yaml"
+        return try ScenarioParser.parse(try read(path, shownAs: shownAs), file: shownAs)
+    }
+
+    private static func read(_ path: String, shownAs: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw ScenarioError("cannot read scenario \(String(reflecting: shownAs))")
+        }
+        return text
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import Commands
+
+/// The scenarios shipped in the package, and loading by name or path.
+@Suite struct ScenarioLibraryTests {
+    @Test func listsTheBuiltInsWithDescriptions() throws {
+        #expect(ScenarioLibrary.names == ["drain", "node-failure", "self-healing"])
+        for scenario in try ScenarioLibrary.builtIns() {
+            #expect(!scenario.description.isEmpty)
+            #expect(!scenario.description.contains("\n"))
+            #expect(scenario.steps.contains(.pause), "\(scenario.name) has segments for a presenter")
+            #expect(scenario.steps.first.map { if case .caption = $0 { true } else { false } } == true)
+        }
+    }
+
+    @Test func selfHealingFollowsThePost() throws {
+        let steps = try ScenarioLibrary.load(nameOrPath: "self-healing").steps
+        let commands = steps.compactMap { if case .run(let line) = $0 { line } else { nil } }
+        #expect(commands.first == "kubectl create deployment hello-kiamol-2 --image=kiamol/ch02-hello-kiamol")
+        #expect(commands.contains("kubectl describe deployment hello-kiamol-2"))
+        #expect(commands.contains { $0.hasPrefix("kubectl delete pod -l app=hello-kiamol-2") })
+        #expect(commands.contains { $0.hasPrefix("kubectl label pods -l app=hello-kiamol-2") })
+        #expect(commands.contains("kubectl scale deployment/hello-kiamol-2 --replicas=3"))
+    }
+
+    @Test func unknownNameListsTheBuiltIns() {
+        #expect(throws: ScenarioError("unknown scenario \"self-heal\"; built-in scenarios: drain, node-failure, self-healing (or give the path of a .yaml file)")) {
+            try ScenarioLibrary.load(nameOrPath: "self-heal")
+        }
+    }
+
+    @Test func loadsAPathAndNamesTheScenarioAfterTheFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kubesim-scenario-\(UInt64.random(in: 0...UInt64.max))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("my-demo.yaml")
+        try "description: mine\nsteps:\n  - run: kubectl get pods\n".write(to: file, atomically: true, encoding: .utf8)
+        let scenario = try ScenarioLibrary.load(nameOrPath: file.path)
+        #expect(scenario == Scenario(name: "my-demo", description: "mine", steps: [.run("kubectl get pods")]))
+        #expect(throws: ScenarioError("cannot read scenario \"missing.yaml\"")) {
+            try ScenarioLibrary.load(nameOrPath: "missing.yaml")
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Testing
+@testable import Cluster
+@testable import Commands
+
+/// Playing scenarios headless: the built-ins pass for any seed, and a failing step stops the
+/// scenario with its number.
+@Suite struct ScenarioTests {
+    /// Plays a scenario on a fresh default cluster; returns whether it passed and what it printed.
+    func play(_ scenario: Scenario, seed: UInt64 = 1) -> (ok: Bool, stdout: String, stderr: String, session: Session) {
+        let session = Session(cluster: Cluster(seed: seed))
+        var stdout = "", stderr = ""
+        let ok = ScenarioRunner.run(scenario, session: session) { stream, text in
+            if stream == .out { stdout += text } else { stderr += text }
+        }
+        return (ok, stdout, stderr, session)
+    }
+
+    func scenario(_ steps: String, file: String = "scenarios/test.yaml") throws -> Scenario {
+        try ScenarioParser.parse("description: a test\nsteps:\n" + steps, file: file)
+    }
+
+    @Test(arguments: ["self-healing", "drain", "node-failure"], [1, 2] as [UInt64])
+    func builtInPassesHeadless(name: String, seed: UInt64) throws {
+        let result = play(try ScenarioLibrary.load(nameOrPath: name), seed: seed)
+        #expect(result.ok, "\(name) seed \(seed):\n\(result.stdout)\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func builtInIsTheSameForTheSameSeed() throws {
+        let scenario = try ScenarioLibrary.load(nameOrPath: "node-failure")
+        #expect(play(scenario, seed: 7).stdout == play(scenario, seed: 7).stdout)
+    }
+
+    @Test func waitThatTimesOutStopsTheScenarioWithTheStepNumber() throws {
+        let s = try scenario("""
+              - caption: nothing will match
+              - wait: {for: "pods -l app=nope running=1", timeout: 5s}
+              - run: kubectl get pods
+            """)
+        let result = play(s)
+        #expect(!result.ok)
+        #expect(result.stderr == "error: scenario test: step 2: timed out after 5s waiting for pods -l app=nope running=1\n")
+        #expect(result.stdout == "# caption: nothing will match\n# wait: pods -l app=nope running=1 (timeout 5s)\n")
+        #expect(result.session.cluster.now == SimTime.zero + .seconds(5))
+    }
+
+    @Test func failingCommandStopsTheScenario() throws {
+        let s = try scenario("""
+              - run: kubectl get nodes -o name
+              - run: kubectl delete pod nope
+              - caption: never shown
+            """)
+        let result = play(s)
+        #expect(!result.ok)
+        #expect(result.stderr == """
+            Error from server (NotFound): pods "nope" not found
+            error: scenario test: step 2: command failed: kubectl delete pod nope
+
+            """)
+        #expect(!result.stdout.contains("never shown"))
+    }
+
+    @Test func transcriptShowsEveryKindOfStep() throws {
+        let s = try scenario("""
+              - caption: Make one
+              - run: kubectl create deployment web --image=nginx
+              - wait: {for: "deployment/web available", timeout: 1m}
+              - pause
+              - sleep: 2m
+              - run: kubectl get deployment web -o jsonpath={.spec.replicas}
+              - run: kubectl get deployments -o name
+            """)
+        let result = play(s)
+        #expect(result.ok)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "# caption: Make one")
+        #expect(lines[1] == "$ kubectl create deployment web --image=nginx")
+        #expect(lines[2] == "deployment.apps/web created")
+        #expect(lines[3] == "# wait: deployment/web available (timeout 60s)")
+        #expect(lines[4].hasPrefix("# ok after ") && lines[4].hasSuffix("s"))
+        #expect(lines[5] == "# pause")
+        #expect(lines[6] == "$ sleep 2m")
+        // A jsonpath result ends without a newline; the next prompt still starts a fresh line.
+        #expect(lines[7] == "$ kubectl get deployment web -o jsonpath={.spec.replicas}")
+        #expect(lines[8] == "1")
+        #expect(lines[9] == "$ kubectl get deployments -o name")
+    }
+
+    @Test func durationsReadAsWritten() {
+        #expect(ScenarioTranscript.format(.seconds(5)) == "5s")
+        #expect(ScenarioTranscript.format(.seconds(60)) == "60s")
+        #expect(ScenarioTranscript.format(.seconds(4.2)) == "4.2s")
+        #expect(ScenarioTranscript.format(.milliseconds(192)) == "192ms")
+        #expect(ScenarioTranscript.format(.zero) == "0s")
+        #expect(ScenarioTranscript.format(.seconds(120)) == "2m")
+        #expect(ScenarioTranscript.format(.seconds(150)) == "2m30s")
+        #expect(ScenarioTranscript.format(.seconds(5400)) == "1h30m")
+        #expect(ScenarioTranscript.format(.seconds(3600)) == "1h")
+    }
+}
