@@ -16,6 +16,8 @@ struct DashboardCommand: ParsableCommand {
     @Flag(help: "Start with nodes only, no deployment.") var empty = false
     @Option(help: "Theme name (default, light, high-contrast, mono, solarized-dark) or path to a theme file.") var theme: String?
     @Option(help: "Record what the dashboard shows to FILE as an asciicast v2 recording (asciinema play FILE).") var record: String?
+    @Option(help: "Present a scenario (a built-in NAME, see `kubesim scenarios`, or a PATH): PageDown/→ plays the next part.") var scenario: String?
+    @Flag(help: "With --scenario, play each part after the previous one without waiting for a key.") var autoplay = false
     @OptionGroup var options: ClusterOptions
 
     func run() throws {
@@ -34,9 +36,21 @@ struct DashboardCommand: ParsableCommand {
             throw ExitCode(1)
         }
 
+        var presented: Scenario? = nil
+        if let scenario {
+            do {
+                presented = try ScenarioLibrary.load(nameOrPath: scenario)
+            } catch {
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                throw ExitCode(1)
+            }
+        } else if autoplay {
+            FileHandle.standardError.write(Data("error: --autoplay needs --scenario\n".utf8))
+            throw ExitCode(1)
+        }
         let session = try options.makeSession()
-        // Manifests replace the demo deployment.
-        if !empty && options.files.isEmpty {
+        // Manifests and scenarios replace the demo deployment.
+        if !empty && options.files.isEmpty && presented == nil {
             session.execute("kubectl create deployment hello-kiamol-2 --image=kiamol/ch02-hello-kiamol --replicas=3")
         }
         TerminalSignals.install()
@@ -63,6 +77,7 @@ struct DashboardCommand: ParsableCommand {
         let dashboard = Dashboard(session: session, theme: chosen, themes: library.directory == nil ? nil : library,
                                   history: CommandHistory.load(from: CommandHistory.defaultFile()))
         if screen.palette == .none && theme == nil, let mono = try? library.load("mono") { dashboard.use(mono) }
+        if let presented { dashboard.present(presented, autoplay: autoplay) }
         MainLoop(dashboard: dashboard, screen: screen, recorder: recorder).run()
     }
 

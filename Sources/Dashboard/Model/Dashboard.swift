@@ -30,6 +30,12 @@ public final class Dashboard {
     public private(set) var completions: [String] = []
     /// The caption a scenario shows the audience, in a large band under the header.
     public var caption: String?
+    /// The scenario being presented, if any: PageDown/→ plays its next part, PageUp/← goes back.
+    public private(set) var player: ScenarioPlayer?
+    /// Play the next part by itself once the previous one is over (rehearsals, kiosks).
+    public private(set) var autoplay = false
+    /// Virtual time when the last scenario part ended, to pace autoplay.
+    private var partEndedAt: SimTime?
 
     public init(session: Session, theme: Theme, themes: ThemeLibrary? = nil, history: CommandHistory = CommandHistory()) {
         self.session = session
@@ -60,13 +66,75 @@ public final class Dashboard {
         pollRunning()
     }
 
+    /// Starts presenting `scenario`; its first part plays at once.
+    public func present(_ scenario: Scenario, autoplay: Bool = false) {
+        player = ScenarioPlayer(scenario: scenario)
+        self.autoplay = autoplay
+        playNextPart()
+    }
+
+    /// PageDown / →: the next part of the scenario (nothing while a part is still playing).
+    func playNextPart() {
+        guard let player else { return }
+        guard !player.isPlaying else {
+            status = StatusMessage(text: "this part is still playing; PageDown again when it is over", isError: false, at: cluster.now)
+            return
+        }
+        if player.isFinished {
+            status = StatusMessage(text: "scenario \(player.scenario.name): the end", isError: false, at: cluster.now)
+            return
+        }
+        let execution = player.advance(session: session)
+        caption = player.currentCaption
+        partEndedAt = nil
+        report(execution.output)
+        if let operation = execution.operation {
+            running.append(RunningCommand(line: "scenario \(player.scenario.name)", operation: operation, output: execution.output))
+        } else {
+            partEnded()
+        }
+    }
+
+    /// PageUp / ←: back to the previous caption (the cluster is not rewound).
+    func previousCaption() {
+        guard let player else { return }
+        player.back()
+        running.removeAll { $0.line == "scenario \(player.scenario.name)" }
+        caption = player.currentCaption
+    }
+
+    private func partEnded() {
+        guard let player else { return }
+        partEndedAt = cluster.now
+        if let failure = player.failure {
+            status = StatusMessage(text: failure, isError: true, at: cluster.now)
+        } else if player.isFinished {
+            status = StatusMessage(text: "scenario \(player.scenario.name): the end", isError: false, at: cluster.now)
+        } else if !autoplay {
+            status = StatusMessage(text: "PageDown or → for the next part", isError: false, at: cluster.now)
+        }
+    }
+
+    /// How long autoplay lets the audience look at a finished part before the next.
+    static let autoplayPause = SimDuration.seconds(4)
+
     private func pollRunning() {
+        var scenarioPartEnded = false
         running.removeAll { command in
             var fresh = CommandOutput()
             let done = command.operation.poll(cluster, into: &fresh)
             command.output.append(fresh)
             if !fresh.chunks.isEmpty { report(fresh) }
+            if done && command.line.hasPrefix("scenario ") { scenarioPartEnded = true }
             return done
+        }
+        if let player {
+            caption = player.currentCaption
+            if scenarioPartEnded { partEnded() }
+            if autoplay, let ended = partEndedAt, !player.isPlaying, !player.isFinished, player.failure == nil,
+               cluster.now - ended >= Self.autoplayPause {
+                playNextPart()
+            }
         }
     }
 
@@ -93,7 +161,10 @@ public final class Dashboard {
     }
 
     private func report(_ output: CommandOutput) {
-        let last = output.combined.split(separator: "\n").last.map(String.init) ?? ""
+        // A scenario's transcript marks its own lines with `# ` and `$ `; the status line shows
+        // what the commands themselves printed.
+        let lines = output.combined.split(separator: "\n").filter { !$0.hasPrefix("# ") && !$0.hasPrefix("$ ") }
+        let last = lines.last.map(String.init) ?? ""
         guard !last.isEmpty else { return }
         status = StatusMessage(text: last, isError: output.failed, at: cluster.now)
     }
@@ -178,6 +249,9 @@ public final class Dashboard {
         case .character(let c) where ("1"..."5").contains(c): focus = Pane(rawValue: Int(String(c))!)!
         case .up, .character("k"): moveSelection(by: -1)
         case .down, .character("j"): moveSelection(by: 1)
+        // With a scenario, PageDown/→ and PageUp/← are the presenter's clicker.
+        case .pageDown where player != nil, .right where player != nil: playNextPart()
+        case .pageUp where player != nil, .left where player != nil: previousCaption()
         case .pageUp: moveSelection(by: -(visibleRows[focus] ?? 10))
         case .pageDown: moveSelection(by: visibleRows[focus] ?? 10)
         case .character("g"), .home: moveSelection(to: 0)

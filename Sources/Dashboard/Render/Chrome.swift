@@ -63,7 +63,8 @@ struct Chrome {
         case .command: hints = [("Enter", "run"), ("Tab", "complete"), ("↑↓", "history"), ("Esc", "cancel")]
         case .filter, .prompt: hints = [("Enter", "run"), ("Esc", "cancel")]
         case .normal:
-            hints = dashboard.focus.actionHints + [("Enter", "describe"), ("/", "filter"), (":", "command"), ("Tab", "pane"),
+            let scenario: [(String, String)] = dashboard.player == nil ? [] : [("PgDn →", "next"), ("PgUp ←", "back")]
+            hints = scenario + dashboard.focus.actionHints + [("Enter", "describe"), ("/", "filter"), (":", "command"), ("Tab", "pane"),
                                                    ("space", dashboard.paused ? "resume" : "pause"), ("< >", "speed"),
                                                    ("t", "theme"), ("?", "help"), ("q", "quit")]
         }
