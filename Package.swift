@@ -40,9 +40,11 @@ let package = Package(
         // Helpers shared by the test targets (text snapshots).
         .target(name: "KubesimTestSupport"),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster"]),
-        .testTarget(name: "CommandsTests", dependencies: ["Cluster", "Commands", "KubesimTestSupport"]),
+        .testTarget(name: "CommandsTests", dependencies: ["Cluster", "Commands", "KubesimTestSupport"],
+                    exclude: ["__Snapshots__", "Fixtures"]),
         // Drives the built binary; depending on it makes `swift test` build it first.
-        .testTarget(name: "DashboardTests", dependencies: ["Cluster", "Commands", "Dashboard", "KubesimTestSupport"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Cluster", "Commands", "Dashboard", "KubesimTestSupport"],
+                    exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["kubesim"]),
     ]
 )

@@ -99,6 +99,27 @@ import Testing
         #expect(result.stderr == "Error from server (NotFound): pods \"nope\" not found\n")
     }
 
+    @Test func scenarioWithAFailingWaitExitsNamingTheStep() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("stuck-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try """
+            description: Waits for pods that never come.
+            steps:
+              - run: kubectl create deployment web --image=nginx
+              - caption: waiting in vain
+              - wait: {for: "pods -l app=nope running=1", timeout: 5s}
+              - run: kubectl get pods
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let result = try Self.run(["run", "--scenario", file.path])
+        #expect(result.status == 1)
+        let name = file.deletingPathExtension().lastPathComponent
+        #expect(result.stderr == "error: scenario \(name): step 3: timed out after 5s waiting for pods -l app=nope running=1\n")
+        #expect(!result.stdout.contains("$ kubectl get pods"))
+        let builtIn = try Self.run(["run", "--scenario", "drain", "--seed", "2"])
+        #expect(builtIn.status == 0)
+        #expect(builtIn.stdout.contains("node/node-1 drained"))
+    }
+
     @Test func badOptionsAreRejected() throws {
         let pace = try Self.run(["run", "--pace", "fast"], stdin: "")
         #expect(pace.status != 0)
