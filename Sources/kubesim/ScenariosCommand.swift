@@ -13,6 +13,7 @@ struct ScenariosCommand: ParsableCommand {
         let scenarios: [Scenario]
         do {
             scenarios = try ScenarioLibrary.builtIns()
+            if scenarios.isEmpty { throw ScenarioError(ScenarioLibrary.missingBuiltIns) }
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(1)

@@ -3,8 +3,21 @@ import Foundation
 /// The scenarios that ship inside the package (`Library/*.yaml`, copied into the Commands
 /// bundle), and the one way to load a scenario by built-in name or by path.
 public enum ScenarioLibrary {
-    /// The folder of built-in scenario files inside the bundle.
-    static var directory: URL? { Bundle.module.url(forResource: "Library", withExtension: nil) }
+    /// The folder of built-in scenario files inside the resource bundle. SwiftPM's `Bundle.module`
+    /// stops the program when the bundle is missing (a binary copied without it), so look first
+    /// where it would and only then ask it; without the bundle there are no built-ins.
+    static var directory: URL? {
+        let bundleName = "kubesim_Commands.resources"
+        let candidates = [Bundle.main.bundleURL.appendingPathComponent(bundleName),
+                          Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent(bundleName)]
+        if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) {
+            return Bundle(url: found)?.url(forResource: "Library", withExtension: nil)
+        }
+        return nil
+    }
+
+    /// Why there are no built-ins: the resource folder did not come along with the binary.
+    public static let missingBuiltIns = "no built-in scenarios found: the kubesim_Commands.resources folder must sit beside the kubesim binary (or give the path of a .yaml file)"
 
     /// Built-in scenario names, sorted.
     public static var names: [String] {
@@ -25,6 +38,7 @@ public enum ScenarioLibrary {
         if isPath {
             return try ScenarioParser.parse(try read(nameOrPath, shownAs: nameOrPath), file: nameOrPath)
         }
+        guard !names.isEmpty else { throw ScenarioError(missingBuiltIns) }
         guard names.contains(nameOrPath), let directory else {
             throw ScenarioError("unknown scenario \(String(reflecting: nameOrPath)); built-in scenarios: "
                                 + names.joined(separator: ", ") + " (or give the path of a .yaml file)")
