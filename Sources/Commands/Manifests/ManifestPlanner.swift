@@ -31,8 +31,8 @@ enum ManifestPlanner {
 
     static func change(for decoded: DecodedObject, in store: Store) throws -> ManifestChange {
         switch decoded.object {
-        case let d as Deployment: try deployment(d, decoded, live: store.get(Deployment.self, d.name))
-        case let rs as ReplicaSet: try replicaSet(rs, decoded, live: store.get(ReplicaSet.self, rs.name))
+        case let d as Deployment: try workload(d, decoded, live: store.get(Deployment.self, d.name))
+        case let rs as ReplicaSet: try workload(rs, decoded, live: store.get(ReplicaSet.self, rs.name))
         case let p as Pod: try pod(p, live: store.get(Pod.self, p.name))
         case let n as Node: node(n, decoded, live: store.get(Node.self, n.name), now: store.now)
         default: preconditionFailure("not served from manifests: \(decoded.kind)")
@@ -50,28 +50,17 @@ enum ManifestPlanner {
 
     // MARK: workloads
 
-    private static func deployment(_ new: Deployment, _ decoded: DecodedObject, live: Deployment?) throws -> ManifestChange {
+    /// A Deployment or ReplicaSet from the file over the live one: the file sets labels and the
+    /// spec; replicas left out keep the live count; the selector may not change.
+    private static func workload<W: ReplicatedWorkload>(_ new: W, _ decoded: DecodedObject, live: W?) throws -> ManifestChange {
         guard let live, !new.name.isEmpty else { return .create(new) }
         var desired = live
         desired.metadata.labels = new.metadata.labels
         desired.metadata.annotations = annotations(new.metadata.annotations, keeping: live.metadata.annotations)
         desired.spec = new.spec
-        if decoded.keepsLive.contains("spec.replicas") { desired.spec.replicas = live.spec.replicas }
-        if desired.spec.selector != live.spec.selector {
-            throw ManifestErrors.invalid(.deployment, live.name, [ServerRules.immutableSelector(desired.spec.selector)])
-        }
-        return outcome(desired, live: live)
-    }
-
-    private static func replicaSet(_ new: ReplicaSet, _ decoded: DecodedObject, live: ReplicaSet?) throws -> ManifestChange {
-        guard let live, !new.name.isEmpty else { return .create(new) }
-        var desired = live
-        desired.metadata.labels = new.metadata.labels
-        desired.metadata.annotations = annotations(new.metadata.annotations, keeping: live.metadata.annotations)
-        desired.spec = new.spec
-        if decoded.keepsLive.contains("spec.replicas") { desired.spec.replicas = live.spec.replicas }
-        if desired.spec.selector != live.spec.selector {
-            throw ManifestErrors.invalid(.replicaSet, live.name, [ServerRules.immutableSelector(desired.spec.selector)])
+        if decoded.keepsLive.contains("spec.replicas") { desired.replicas = live.replicas }
+        if desired.selector != live.selector {
+            throw ManifestErrors.invalid(W.kind, live.name, [ServerRules.immutableSelector(desired.selector)])
         }
         return outcome(desired, live: live)
     }
@@ -130,4 +119,28 @@ enum ManifestPlanner {
         if t.effect == "NoExecute" && t.timeAdded == nil { t.timeAdded = now }
         return t
     }
+}
+
+/// Deployments and ReplicaSets alike: a spec with a replica count and a fixed selector.
+protocol ReplicatedWorkload: APIObject, Equatable {
+    associatedtype Spec: Equatable
+    var spec: Spec { get set }
+    var replicas: Int { get set }
+    var selector: LabelSelector { get }
+}
+
+extension Deployment: ReplicatedWorkload {
+    var replicas: Int {
+        get { spec.replicas }
+        set { spec.replicas = newValue }
+    }
+    var selector: LabelSelector { spec.selector }
+}
+
+extension ReplicaSet: ReplicatedWorkload {
+    var replicas: Int {
+        get { spec.replicas }
+        set { spec.replicas = newValue }
+    }
+    var selector: LabelSelector { spec.selector }
 }
