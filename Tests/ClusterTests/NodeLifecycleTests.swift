@@ -33,6 +33,7 @@ import Testing
         let evicted = try #require(cluster.store.get(Pod.self, lost[0].name))
         #expect(evicted.isTerminating)
         #expect(evicted.status.reason == "NodeLost")
+        #expect(evicted.status.condition("DisruptionTarget")?.reason == "DeletionByTaintManager")
         let eviction = try #require(cluster.events(reason: "TaintManagerEviction").first)
         #expect(eviction.message == "Marking for deletion Pod default/\(lost[0].name)")
         #expect(eviction.firstTimestamp - notReadyAt >= .seconds(Double(pace.defaultTolerationSeconds)))

@@ -62,6 +62,19 @@ import Testing
         #expect(pod.status.qosClass == "BestEffort")
     }
 
+    @Test func evictionMarksTheDisruptionTargetThenDeletesGracefully() throws {
+        let cluster = Cluster(seed: 1)
+        try cluster.store.create(makeDeployment("web", replicas: 1))
+        cluster.settle(app: "web", count: 1)
+        let pod = cluster.pods(app: "web")[0]
+        try cluster.store.evict(pod: pod.name)
+        let evicted = try #require(cluster.store.get(Pod.self, pod.name))
+        #expect(evicted.isTerminating)
+        let condition = try #require(evicted.status.condition("DisruptionTarget"))
+        #expect(condition.status == "True" && condition.reason == "EvictionByEvictionAPI" && condition.message == "Eviction API: evicting")
+        #expect(throws: APIError.notFound(.pod, "nope")) { try cluster.store.evict(pod: "nope") }
+    }
+
     @Test func eventsAggregateRepeats() throws {
         let cluster = Cluster(seed: 1, nodes: 1)
         let node = cluster.store.get(Node.self, "node-1")!

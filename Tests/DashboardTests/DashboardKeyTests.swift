@@ -69,6 +69,7 @@ import Testing
         // A drain waits for its evictions, but the dashboard stays live and reports as it goes.
         #expect(!dashboard.running.isEmpty)
         #expect(dashboard.status?.text.hasPrefix("evicting pod default/hello-kiamol-2-") == true)
+        #expect(dashboard.healing.timeline?.title.hasSuffix("evicted") == true)
         dashboard.tick(realElapsed: .seconds(10))
         #expect(dashboard.status?.text == "node/node-1 drained")
         #expect(dashboard.cluster.store.pods(onNode: "node-1").isEmpty)

@@ -53,6 +53,7 @@ final class TaintEvictionController {
         guard let pod = store.get(Pod.self, podName), pod.metadata.uid == uid, !pod.isTerminating,
               let n = store.get(Node.self, node), n.spec.taints.contains(where: { $0.effect == "NoExecute" }) else { return }
         recorder.record(pod, reason: "TaintManagerEviction", message: "Marking for deletion Pod default/\(podName)", component: Self.component)
+        try? store.markDisruptionTarget(pod: podName, reason: "DeletionByTaintManager", message: "Taint manager: deleting due to NoExecute taint")
         try? store.delete(Pod.self, podName)
         // The kubelet cannot confirm: the pod stays, shown as Unknown (NodeLost) until the node returns.
         if n.spec.taints.contains(where: { $0.key == Taint.unreachableKey }) {

@@ -55,7 +55,7 @@ struct DrainCommand {
             // Eviction through the API: no PodDisruptionBudgets exist, so every eviction is allowed.
             for pod in pods {
                 out.out("evicting pod default/\(pod.name)\n")
-                try? cluster.store.delete(Pod.self, pod.name, gracePeriodSeconds: grace.flatMap { $0 >= 0 ? $0 : nil })
+                try? cluster.store.evict(pod: pod.name, gracePeriodSeconds: grace.flatMap { $0 >= 0 ? $0 : nil })
             }
             let drain = DrainOperation(node: nodeName, pods: pods.map { ($0.name, $0.metadata.uid) },
                                        deadline: cluster.now + (timeout ?? DeleteCommand.defaultTimeout))

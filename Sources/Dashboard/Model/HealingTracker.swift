@@ -108,6 +108,10 @@ final class HealingTracker {
         case .modified where old?.metadata.deletionTimestamp == nil && pod.metadata.deletionTimestamp != nil:
             if let lost = chain?.nodeLost, pod.spec.nodeName == lost {
                 if pod.name == chain?.lostPod { stamp(.eviction, "pod \(pod.name) evicted after its \(tolerationSeconds)s toleration", "taint-eviction-controller") }
+            } else if pod.status.condition("DisruptionTarget")?.reason == "EvictionByEvictionAPI" {
+                if begin(title: "pod \(pod.name) evicted", pod: pod) {
+                    stamp(.cause, "pod \(pod.name) evicted (kubectl drain → eviction API, deletionTimestamp set)", "API server → etcd")
+                }
             } else if begin(title: "pod \(pod.name) deleted", pod: pod) {
                 stamp(.cause, "pod \(pod.name) deleted (deletionTimestamp set)", "API server → etcd")
             }
