@@ -166,6 +166,20 @@ import Glibc
         #expect(replayed == Array(captured))
     }
 
+    @Test func presentAScenarioWithTheClickerKeys() throws {
+        guard TmuxSession.available() else { return }
+        let tmux = try Self.start("--seed 1 --scenario self-healing")
+        try tmux.waitFor(text: "A Deployment makes a ReplicaSet, which makes a Pod")
+        try tmux.waitFor(text: "PageDown or → for the next part")
+        try tmux.send("PageDown")
+        try tmux.waitFor(text: "Three objects, each owned by the one above it")
+        try tmux.waitFor(text: "PageDown or → for the next part")
+        try tmux.send("Right")
+        try tmux.waitFor(text: "The Deployment finds its pods by label: app=hello-kiamol-2")
+        try tmux.send("Left")
+        try tmux.waitFor(text: "Three objects, each owned by the one above it")
+    }
+
     @Test func noColorSelectsTheMonoTheme() throws {
         guard TmuxSession.available() else { return }
         let binary = try HeadlessBinaryTests.binary().path
