@@ -1,6 +1,7 @@
 import Testing
 import KubesimTestSupport
 @testable import Cluster
+@testable import Commands
 @testable import Dashboard
 
 /// Whole frames at the two reference sizes, with a fixed seed and virtual time.
@@ -66,6 +67,19 @@ import KubesimTestSupport
             #expect(text.contains("this one is \(w)×\(h)"))
         }
         #expect(!dashboard.frameText(80, 24).contains("too small"))
+    }
+
+    @Test func manyNodesScrollInsideTheirPane() throws {
+        let session = Session(cluster: Cluster(seed: 1, nodes: 20))
+        let dashboard = Dashboard(session: session, theme: try themeLibrary.load("default"))
+        let frame = dashboard.render(width: 120, height: 40)
+        let lines = frame.text.split(separator: "\n").map(String.init)
+        let bottom = try #require(lines.firstIndex { $0.contains("20 nodes, ↑↓ to scroll") })
+        #expect(lines[bottom].hasSuffix("to scroll ─┘│"))
+        #expect(frame.text.contains("node-1  Ready"))
+        dashboard.press(.character("1"), .character("G"))
+        #expect(dashboard.selectedName() == "node-9")
+        #expect(dashboard.frameText().contains("node-9  Ready"))
     }
 
     @Test func everySizeFromSmallestToLargestRenders() throws {

@@ -28,7 +28,9 @@ struct NodeMapView {
             drawCard(node, in: card, selected: focused && name == names[safe: selected], into: &frame)
         }
         if names.count > rowsVisible * columns {
-            frame.put(" \(names.count) nodes, ↑↓ to scroll ", x: rect.maxX - 24, y: rect.maxY - 1, style: theme[.hints])
+            let note = " \(names.count) nodes, ↑↓ to scroll "
+            // Right-aligned in the bottom border, keeping its corner.
+            frame.put(note, x: rect.maxX - 2 - note.count, y: rect.maxY - 1, style: theme[.hints])
         }
     }
 
