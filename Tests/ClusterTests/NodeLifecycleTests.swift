@@ -58,6 +58,21 @@ import Testing
         #expect(cluster.events(reason: "NodeReady").contains { $0.involvedObject.name == "node-2" })
     }
 
+    @Test func kubeletRepostsNodeStatusSoHeartbeatsAdvance() throws {
+        let cluster = Cluster(seed: 1, pace: .realistic)
+        let start = cluster.store.get(Node.self, "node-1")!.status.condition("Ready")!
+        cluster.advance(by: .seconds(301))
+        let later = cluster.store.get(Node.self, "node-1")!.status.condition("Ready")!
+        #expect(later.lastHeartbeatTime == SimTime(milliseconds: 300_000))
+        #expect(later.lastTransitionTime == start.lastTransitionTime)
+        // A failed node stops reporting; its heartbeat stays where it was.
+        try cluster.failNode("node-2")
+        cluster.advance(by: .seconds(600))
+        let lost = cluster.store.get(Node.self, "node-2")!.status.condition("Ready")!
+        #expect(lost.status == "Unknown")
+        #expect(lost.lastHeartbeatTime == SimTime(milliseconds: 300_000))
+    }
+
     @Test func realisticPaceUsesKubernetesDefaults() throws {
         let cluster = Cluster(seed: 1, pace: .realistic)
         try cluster.failNode("node-1")

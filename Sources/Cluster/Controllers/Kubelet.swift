@@ -32,6 +32,19 @@ final class Kubelet {
 
     func startHeartbeats() {
         store.clock.schedule(after: pace.leaseRenewInterval) { [weak self] in self?.heartbeat() }
+        store.clock.schedule(after: pace.nodeStatusReport) { [weak self] in self?.reportNodeStatus() }
+    }
+
+    /// Re-posts the node's status: the conditions stay, their lastHeartbeatTime moves on.
+    private func reportNodeStatus() {
+        if isRunning {
+            let now = store.now
+            _ = try? store.modify(Node.self, nodeName) { node in
+                guard node.isReady else { return }
+                for i in node.status.conditions.indices { node.status.conditions[i].lastHeartbeatTime = now }
+            }
+        }
+        store.clock.schedule(after: pace.nodeStatusReport) { [weak self] in self?.reportNodeStatus() }
     }
 
     private func heartbeat() {

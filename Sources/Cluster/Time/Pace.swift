@@ -5,6 +5,9 @@ public struct Pace: Sendable, Equatable {
     public var name: String
     /// Kubelet lease renewal (kubelet `nodeLeaseDurationSeconds` / 4).
     public var leaseRenewInterval: SimDuration
+    /// How often an unchanged kubelet re-posts its node status, refreshing the conditions'
+    /// lastHeartbeatTime (kubelet `nodeStatusReportFrequency`).
+    public var nodeStatusReport: SimDuration
     /// How often the node lifecycle controller looks at leases (`--node-monitor-period`).
     public var nodeMonitorPeriod: SimDuration
     /// Lease age after which a node is NotReady (`--node-monitor-grace-period`).
@@ -32,7 +35,7 @@ public struct Pace: Sendable, Equatable {
 
     public static let realistic = Pace(
         name: "realistic",
-        leaseRenewInterval: .seconds(10), nodeMonitorPeriod: .seconds(5), nodeMonitorGracePeriod: .seconds(50),
+        leaseRenewInterval: .seconds(10), nodeStatusReport: .seconds(300), nodeMonitorPeriod: .seconds(5), nodeMonitorGracePeriod: .seconds(50),
         defaultTolerationSeconds: 300,
         controllerReaction: .milliseconds(20), schedulerReaction: .milliseconds(10), kubeletReaction: .milliseconds(50),
         imagePull: .seconds(2)...(.seconds(6)), containerCreate: .milliseconds(500), containerStart: .milliseconds(300),
@@ -41,7 +44,7 @@ public struct Pace: Sendable, Equatable {
 
     public static let demo = Pace(
         name: "demo",
-        leaseRenewInterval: .seconds(2), nodeMonitorPeriod: .seconds(1), nodeMonitorGracePeriod: .seconds(8),
+        leaseRenewInterval: .seconds(2), nodeStatusReport: .seconds(60), nodeMonitorPeriod: .seconds(1), nodeMonitorGracePeriod: .seconds(8),
         defaultTolerationSeconds: 10,
         controllerReaction: .milliseconds(100), schedulerReaction: .milliseconds(100), kubeletReaction: .milliseconds(100),
         imagePull: .seconds(1)...(.seconds(2)), containerCreate: .milliseconds(300), containerStart: .milliseconds(200),
