@@ -93,8 +93,9 @@ public struct ObjectMeta: Equatable, Sendable {
     public var controllerRef: OwnerReference? { ownerReferences.first { $0.controller } }
 }
 
-/// What every stored object has: a kind and metadata.
-public protocol APIObject: Sendable {
+/// What every stored object has: a kind and metadata (and value equality, which the store uses
+/// to skip writes that change nothing).
+public protocol APIObject: Sendable, Equatable {
     static var kind: Kind { get }
     var metadata: ObjectMeta { get set }
 }

@@ -123,7 +123,7 @@ public final class Store {
 
     /// Replaces an object. A non-empty resourceVersion must match the stored one (optimistic concurrency).
     @discardableResult
-    public func update<T: APIObject & Equatable>(_ object: T) throws -> T {
+    public func update<T: APIObject>(_ object: T) throws -> T {
         let t = table(T.self)
         guard let old = t[object.metadata.name] else { throw APIError.notFound(T.kind, object.metadata.name) }
         if !object.metadata.resourceVersion.isEmpty && object.metadata.resourceVersion != old.metadata.resourceVersion {
@@ -144,7 +144,7 @@ public final class Store {
 
     /// Reads, changes and writes back an object in one step (a patch).
     @discardableResult
-    public func modify<T: APIObject & Equatable>(_ type: T.Type, _ name: String, _ change: (inout T) throws -> Void) throws -> T {
+    public func modify<T: APIObject>(_ type: T.Type, _ name: String, _ change: (inout T) throws -> Void) throws -> T {
         guard var obj = table(type)[name] else { throw APIError.notFound(T.kind, name) }
         try change(&obj)
         obj.metadata.resourceVersion = ""

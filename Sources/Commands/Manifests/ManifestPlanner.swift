@@ -39,7 +39,7 @@ enum ManifestPlanner {
         }
     }
 
-    private static func outcome<T: APIObject & Equatable>(_ desired: T, live: T) -> ManifestChange {
+    private static func outcome<T: APIObject>(_ desired: T, live: T) -> ManifestChange {
         desired == live ? .unchanged(live) : .update(desired)
     }
 
