@@ -46,6 +46,8 @@ public final class TerminalScreen {
     private var pairsExhausted = false
     private var styleCache: [Style: (attributes: attr_t, pair: Int16)] = [:]
     private var lastKnownSize: (width: Int, height: Int) = (0, 0)
+    /// The locale cannot show UTF-8 (LANG=C): frames are drawn with ASCII stand-ins.
+    public private(set) var asciiOnly = false
 
     private struct ColorPairKey: Hashable {
         var foreground: Int
@@ -64,7 +66,10 @@ public final class TerminalScreen {
         if tcgetattr(STDIN_FILENO, &terminalSavedTermios) == 0 {
             terminalSavedTermiosValid = 1
         }
-        setlocale(LC_ALL, "")
+        // Only the character type follows the environment: numbers and dates stay as the C
+        // locale prints them, whatever LANG says.
+        setlocale(LC_CTYPE, "")
+        asciiOnly = kubesim_locale_is_utf8() == 0
 
         // newterm, unlike initscr, returns nil instead of exiting when the terminal is unusable.
         // The C `stdout`/`stdin` globals are off limits in Swift 6, so open the descriptors anew.
@@ -194,7 +199,7 @@ public final class TerminalScreen {
             guard x < width, y < height else { continue }
             let current = frame.cells[index]
             let (attributes, pair) = rendition(for: current.style)
-            text.0 = Self.wideCharacter(for: current.character)
+            text.0 = Self.wideCharacter(for: asciiOnly ? AsciiGlyphs.fallback(current.character) : current.character)
             withUnsafePointer(to: &text) { pointer in
                 pointer.withMemoryRebound(to: wchar_t.self, capacity: 2) { characters in
                     _ = setcchar(&cell, characters, attributes, pair, nil)

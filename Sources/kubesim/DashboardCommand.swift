@@ -51,7 +51,7 @@ struct DashboardCommand: ParsableCommand {
         let session = try options.makeSession()
         // Manifests and scenarios replace the demo deployment.
         if !empty && options.files.isEmpty && presented == nil {
-            session.execute("kubectl create deployment hello-kiamol-2 --image=kiamol/ch02-hello-kiamol --replicas=3")
+            DemoDeployment.create(in: session.cluster)
         }
         TerminalSignals.install()
         let screen: TerminalScreen

@@ -8,11 +8,11 @@ let themeLibrary = ThemeLibrary(directory: URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Themes"))
 
 /// A dashboard over the demo cluster (`kubesim --seed N`): three nodes and hello-kiamol-2 at 3
-/// replicas created at time zero, advanced `seconds` of virtual time.
+/// replicas (with requests) created at time zero, advanced `seconds` of virtual time.
 func demoDashboard(seed: UInt64 = 1, seconds: Double = 20, empty: Bool = false) throws -> Dashboard {
     let session = Session(cluster: Cluster(seed: seed))
     let dashboard = Dashboard(session: session, theme: try themeLibrary.load("default"), themes: themeLibrary)
-    if !empty { dashboard.run("kubectl create deployment hello-kiamol-2 --image=kiamol/ch02-hello-kiamol --replicas=3") }
+    if !empty { DemoDeployment.create(in: session.cluster) }
     dashboard.tick(realElapsed: .seconds(seconds))
     return dashboard
 }

@@ -24,12 +24,24 @@ public struct ManifestApplier {
         }.output
     }
 
+    /// `kubectl apply -f` of manifest text kubesim carries itself (`file` names it in errors).
+    public static func apply(text: String, file: String, to cluster: Cluster) -> CommandOutput {
+        Execution.capturing { out in
+            try ManifestApplier(cluster: cluster, mode: .apply).run(documents: ManifestReader.documents(in: text, file: file), into: &out)
+            return nil
+        }.output
+    }
+
     /// Reads `paths` (files or folders) and writes their objects, printing kubectl's lines.
     func run(paths: [String], into out: inout CommandOutput) throws {
         var documents: [ManifestDocument] = []
         for path in paths {
             for file in try ManifestReader.files(for: path) { documents += try ManifestReader.read(file: file) }
         }
+        try run(documents: documents, into: &out)
+    }
+
+    func run(documents: [ManifestDocument], into out: inout CommandOutput) throws {
         let scratch = Cluster(seed: cluster.seed, pace: cluster.pace, nodes: 0)
         var objects: [DecodedObject] = []
         var failures: [String] = []

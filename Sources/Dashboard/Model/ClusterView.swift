@@ -43,10 +43,11 @@ public final class ClusterView {
         }
     }
 
-    /// Names of a kind in name order.
+    /// Names of a kind in name order (nodes in natural order: node-2 before node-10).
     public func names(_ kind: Kind) -> [String] {
         if dirty.contains(kind) {
-            sorted[kind] = cluster.store.objects(kind: kind).map(\.name)
+            let names = cluster.store.objects(kind: kind).map(\.name)
+            sorted[kind] = kind == .node ? names.sorted(by: NaturalOrder.less) : names
             dirty.remove(kind)
         }
         return sorted[kind] ?? []

@@ -14,13 +14,20 @@ public final class Dashboard {
 
     public internal(set) var mode: Mode = .normal
     public internal(set) var focus: Pane = .pods
-    /// The selected object's name in each table.
-    var selection: [Pane: String] = [:]
+    /// The selected object in each table, held by uid so it follows the object, not a row.
+    var selection: [Pane: SelectedObject] = [:]
+    /// Set when the selected object went away since the last frame; a destructive key pressed
+    /// then acts on nothing, since what the presenter aimed at is gone.
+    var selectionMoved = false
     var filters: [Pane: String] = [:]
     public private(set) var speed = Speed()
+    /// How large the node map draws each node (`z`).
+    public internal(set) var mapZoom = MapZoom.tiles
     public private(set) var paused = false
     public internal(set) var status: StatusMessage?
     var running: [RunningCommand] = []
+    /// The last command's line and everything it printed, for `o`.
+    var lastOutput: (line: String, output: CommandOutput)?
     public private(set) var shouldQuit = false
     /// Rows each table showed in the last frame, for paging.
     var visibleRows: [Pane: Int] = [:]
@@ -89,7 +96,7 @@ public final class Dashboard {
         partEndedAt = nil
         report(execution.output)
         if let operation = execution.operation {
-            running.append(RunningCommand(line: "scenario \(player.scenario.name)", operation: operation, output: execution.output))
+            running.append(RunningCommand(line: "scenario \(player.scenario.name)", operation: operation, output: execution.output, startedAt: cluster.now))
         } else {
             partEnded()
         }
@@ -140,24 +147,39 @@ public final class Dashboard {
 
     // MARK: commands
 
-    /// Runs a command line exactly as the headless shell would. A finished command with more
-    /// than a line of output (get, describe) opens an overlay; otherwise its last line goes to
-    /// the status line, and a command still running (drain) keeps reporting there.
+    /// Runs a command line exactly as the headless shell would. Its result goes to the status
+    /// line: the first line, with a count of the others (`o` shows them all). Only a line typed
+    /// at the `:` prompt (`fromCommandLine`) opens the output panel for a finished multi-line
+    /// result (get, describe) — a key's result never covers the panes the audience watches.
+    /// A command still running (drain) keeps reporting in the status line until it ends.
     @discardableResult
-    public func run(_ line: String) -> CommandOutput {
+    public func run(_ line: String, fromCommandLine: Bool = false) -> CommandOutput {
         let execution = session.execute(line)
-        if let operation = execution.operation {
-            running.append(RunningCommand(line: line, operation: operation, output: execution.output))
-        }
         let output = execution.output
-        let lines = output.combined.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.isEmpty }
-        if lines.count > 1 && execution.operation == nil {
-            mode = .overlay(Overlay(title: line, text: output.combined, isError: output.failed))
-            status = StatusMessage(text: lines.first.map(String.init) ?? "", isError: output.failed, at: cluster.now)
-        } else {
-            report(output)
+        lastOutput = (line, output)
+        if let operation = execution.operation {
+            running.append(RunningCommand(line: line, operation: operation, output: output, startedAt: cluster.now))
         }
+        // A command still running reports its latest line as it goes (see pollRunning).
+        guard execution.operation == nil else {
+            report(output)
+            return output
+        }
+        let lines = output.combined.split(separator: "\n").filter { !$0.isEmpty }
+        if fromCommandLine && lines.count > 1 {
+            mode = .overlay(Overlay(title: line, text: output.combined, isError: output.failed))
+        }
+        status = lines.first.map { StatusMessage(text: String($0), isError: output.failed, at: cluster.now, moreLines: lines.count - 1) }
         return output
+    }
+
+    /// `o`: the last command's whole output in the output panel.
+    func showLastOutput() {
+        guard let (line, output) = lastOutput, !output.combined.isEmpty else {
+            status = StatusMessage(text: "no command output yet", isError: false, at: cluster.now)
+            return
+        }
+        mode = .overlay(Overlay(title: line, text: output.combined, isError: output.failed))
     }
 
     private func report(_ output: CommandOutput) {
@@ -172,6 +194,7 @@ public final class Dashboard {
     // MARK: keys
 
     public func handle(_ key: Key) {
+        followSelection()
         switch mode {
         case .normal: handleNormal(key)
         case .command(var input):
@@ -182,7 +205,7 @@ public final class Dashboard {
                 mode = .normal
                 let line = input.text.trimmingCharacters(in: .whitespaces)
                 history.add(line)
-                if !line.isEmpty { run(line) }
+                if !line.isEmpty { run(line, fromCommandLine: true) }
             case .up:
                 if let earlier = history.previous(current: input.text) { mode = .command(TextInput(earlier)) }
             case .down:
@@ -222,16 +245,23 @@ public final class Dashboard {
             case .pageDown, .character(" "): overlay.scroll += page
             case .character("g"), .home: overlay.scroll = 0
             case .character("G"), .end: overlay.scroll = overlay.lines.count
+            // Wide output (get -o wide) scrolls sideways, by half a screen.
+            case .left, .character("h"): overlay.column -= max(1, (lastWidth ?? 80) / 2)
+            case .right, .character("l"): overlay.column += max(1, (lastWidth ?? 80) / 2)
+            case .character("0"): overlay.column = 0
             default: break
             }
             if case .overlay = mode {
                 overlay.scroll = max(0, min(overlay.scroll, max(0, overlay.lines.count - page)))
+                let room = max(1, (lastWidth ?? 80) - 10)
+                overlay.column = max(0, min(overlay.column, max(0, overlay.widest - room)))
                 mode = .overlay(overlay)
             }
         }
     }
 
     var lastHeight: Int?
+    var lastWidth: Int?
 
     private func handleNormal(_ key: Key) {
         switch key {
@@ -263,11 +293,18 @@ public final class Dashboard {
         case .character("<"): speed.slower()
         case .character(">"): speed.faster()
         case .character("t"): nextTheme()
+        case .character("o"): showLastOutput()
+        case .character("z"):
+            mapZoom = mapZoom.next
+            status = StatusMessage(text: "node map: \(mapZoom.name) cards", isError: false, at: cluster.now)
         default: paneAction(key)
         }
     }
 
     private func paneAction(_ key: Key) {
+        // The highlighted object vanished since the last frame: the status line says where the
+        // highlight went, and nothing is done to an object the presenter did not aim at.
+        if selectionMoved { return }
         guard let name = selectedName() else {
             if focus == .nodes, key == .character("n") { run("sim add-node") }
             return
@@ -347,32 +384,6 @@ public final class Dashboard {
         let names = pane == .events ? Array(view.eventOrder.reversed()) : view.names(pane.kind)
         guard let filter = filters[pane] else { return names }
         return names.filter { RowFilter.matches(filter, name: $0, pane: pane, dashboard: self) }
-    }
-
-    func selectedIndex(_ pane: Pane, in names: [String]) -> Int {
-        guard !names.isEmpty else { return 0 }
-        if let name = selection[pane], let i = names.firstIndex(of: name) { return i }
-        return 0
-    }
-
-    public func selectedName(_ pane: Pane? = nil) -> String? {
-        let pane = pane ?? focus
-        let names = rowNames(pane)
-        guard !names.isEmpty else { return nil }
-        return names[selectedIndex(pane, in: names)]
-    }
-
-    private func moveSelection(by delta: Int) {
-        let names = rowNames(focus)
-        guard !names.isEmpty else { return }
-        let i = max(0, min(names.count - 1, selectedIndex(focus, in: names) + delta))
-        selection[focus] = names[i]
-    }
-
-    private func moveSelection(to index: Int) {
-        let names = rowNames(focus)
-        guard !names.isEmpty else { return }
-        selection[focus] = names[max(0, min(names.count - 1, index))]
     }
 
     private func describeSelected() {

@@ -29,7 +29,12 @@ public struct Overlay: Equatable, Sendable {
     public var title: String
     public var lines: [String]
     public var scroll = 0
+    /// The first column shown, for lines wider than the panel.
+    public var column = 0
     public var isError = false
+
+    /// The longest line's length.
+    public var widest: Int { lines.reduce(0) { max($0, $1.count) } }
 
     public init(title: String, text: String, isError: Bool = false) {
         self.title = title

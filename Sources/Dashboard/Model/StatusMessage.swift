@@ -5,6 +5,15 @@ public struct StatusMessage: Equatable, Sendable {
     public var text: String
     public var isError: Bool
     public var at: SimTime
+    /// Lines of the same output not shown (`o` shows them all).
+    public var moreLines = 0
+
+    public init(text: String, isError: Bool, at: SimTime, moreLines: Int = 0) {
+        self.text = text
+        self.isError = isError
+        self.at = at
+        self.moreLines = moreLines
+    }
 }
 
 /// A command still running (a drain waiting for evictions, a delete waiting for the pod to go):
@@ -13,9 +22,12 @@ final class RunningCommand {
     let line: String
     let operation: any ClusterOperation
     var output: CommandOutput
+    /// Virtual time it started: status messages older than this are not its own.
+    let startedAt: SimTime
 
-    init(line: String, operation: any ClusterOperation, output: CommandOutput) {
+    init(line: String, operation: any ClusterOperation, output: CommandOutput, startedAt: SimTime) {
         self.line = line
+        self.startedAt = startedAt
         self.operation = operation
         self.output = output
     }

@@ -33,13 +33,29 @@ struct Chrome {
         case .filter(let input): drawInput("/", input, row: row, area: area, into: &frame)
         case .prompt(let prompt, let input): drawInput("\(prompt.label): ", input, row: row, area: area, into: &frame)
         default:
-            if let status = dashboard.status {
-                let text = (status.isError ? " ✗ " : " ✓ ") + status.text
-                frame.put(text, x: area.x, y: row, style: theme[status.isError ? .statusError : .statusOK], clip: area)
-            } else if let command = dashboard.running.last {
-                frame.put(" … \(command.line)", x: area.x, y: row, style: theme[.hints], clip: area)
+            // A command still running shows a spinner and its line until it ends; the latest
+            // thing it printed follows.
+            if let command = dashboard.running.last(where: { !$0.line.hasPrefix("scenario ") }) {
+                var x = frame.put(" \(Self.spinner(at: dashboard.cluster.now)) \(command.line)", x: area.x, y: row, style: theme[.prompt], clip: area)
+                if let status = dashboard.status, status.at >= command.startedAt {
+                    x = frame.put("  ", x: x, y: row, style: theme[.text], clip: area)
+                    frame.put(status.text, x: x, y: row, style: theme[status.isError ? .statusError : .statusOK], clip: area)
+                }
+            } else if let status = dashboard.status {
+                let more = status.moreLines > 0 ? "  (+\(status.moreLines) more line\(status.moreLines == 1 ? "" : "s"): o shows all)" : ""
+                let room = area.width - more.count
+                var text = (status.isError ? " ✗ " : " ✓ ") + status.text
+                if text.count > room { text = String(text.prefix(max(0, room - 1))) + "…" }
+                let x = frame.put(text, x: area.x, y: row, style: theme[status.isError ? .statusError : .statusOK], clip: area)
+                frame.put(more, x: x, y: row, style: theme[.hints], clip: area)
             }
         }
+    }
+
+    /// A spinner that turns with virtual time (four steps a second).
+    static func spinner(at now: SimTime) -> String {
+        let frames = ["◴", "◷", "◶", "◵"]
+        return frames[Int((now.milliseconds / 250) % Int64(frames.count))]
     }
 
     private func drawInput(_ label: String, _ input: TextInput, row: Int, area: Rect, into frame: inout Frame) {
@@ -53,29 +69,43 @@ struct Chrome {
         frame.put(String(under), x: cursorX, y: row, style: theme[.text].overlaid(with: Style(reverse: true)), clip: area)
     }
 
-    /// Key hints for the focused pane, in the bottom border.
+    /// Key hints for the focused pane, in the bottom border. `? help` and `q quit` are always
+    /// there, at the right end; the others fill the room left of them, in order.
     func drawHints(width: Int, height: Int, into frame: inout Frame) {
         let hints: [(String, String)]
+        var always: [(String, String)] = [("?", "help"), ("q", "quit")]
         switch dashboard.mode {
-        case .overlay: hints = [("↑↓", "scroll"), ("PgUp PgDn", "page"), ("Esc", "close")]
+        case .overlay(let overlay):
+            var keys: [(String, String)] = [("↑↓", "scroll"), ("PgUp PgDn", "page")]
+            if overlay.widest > width - 10 { keys.append(("← →", "sideways")) }
+            hints = keys
+            always = [("Esc", "close")]
         case .command where !dashboard.completions.isEmpty:
             hints = dashboard.completions.map { ($0, "") }
-        case .command: hints = [("Enter", "run"), ("Tab", "complete"), ("↑↓", "history"), ("Esc", "cancel")]
-        case .filter, .prompt: hints = [("Enter", "run"), ("Esc", "cancel")]
+            always = []
+        case .command: hints = [("Enter", "run"), ("Tab", "complete"), ("↑↓", "history")]; always = [("Esc", "cancel")]
+        case .filter, .prompt: hints = [("Enter", "run")]; always = [("Esc", "cancel")]
         case .normal:
             let scenario: [(String, String)] = dashboard.player == nil ? [] : [("PgDn →", "next"), ("PgUp ←", "back")]
             hints = scenario + dashboard.focus.actionHints + [("Enter", "describe"), ("/", "filter"), (":", "command"), ("Tab", "pane"),
                                                    ("space", dashboard.paused ? "resume" : "pause"), ("< >", "speed"),
-                                                   ("t", "theme"), ("?", "help"), ("q", "quit")]
+                                                   ("z", "zoom"), ("o", "output"), ("t", "theme")]
         }
-        var x = 2
+        func span(_ pieces: [(String, String)]) -> Int { pieces.reduce(0) { $0 + $1.0.count + $1.1.count + 3 } }
         let clip = Rect(x: 1, y: height - 1, width: width - 2, height: 1)
+        let alwaysX = width - 3 - span(always)
+        var x = 2
         for (key, action) in hints {
-            let piece = " \(key) \(action) "
-            guard x + piece.count <= width - 2 else { break }
-            x = frame.put(" \(key)", x: x, y: height - 1, style: theme[.hints].overlaid(with: Style(bold: true)), clip: clip)
-            x = frame.put(" \(action) ", x: x, y: height - 1, style: theme[.hints], clip: clip)
+            guard x + key.count + action.count + 3 <= alwaysX else { break }
+            x = put(key, action, x: x, y: height - 1, clip: clip, into: &frame)
         }
+        x = max(x, alwaysX)
+        for (key, action) in always { x = put(key, action, x: x, y: height - 1, clip: clip, into: &frame) }
+    }
+
+    private func put(_ key: String, _ action: String, x: Int, y: Int, clip: Rect, into frame: inout Frame) -> Int {
+        let after = frame.put(" \(key)", x: x, y: y, style: theme[.hints].overlaid(with: Style(bold: true)), clip: clip)
+        return frame.put(" \(action) ", x: after, y: y, style: theme[.hints], clip: clip)
     }
 
     /// A centered box over the panes with scrollable text.
@@ -85,8 +115,13 @@ struct Chrome {
         frame.box(rect, title: overlay.title, style: theme[.focus], titleStyle: theme[.focus].overlaid(with: Style(bold: true)))
         let body = rect.inner
         let style = overlay.isError ? theme[.statusError] : theme[.overlay]
+        // Lines cut at either side say so with `…`.
+        let room = body.width - 1
         for (offset, line) in overlay.lines.dropFirst(overlay.scroll).prefix(body.height).enumerated() {
-            frame.put(" " + line, x: body.x, y: body.y + offset, style: style, clip: body)
+            var shown = String(line.dropFirst(overlay.column).prefix(room))
+            if overlay.column > 0 && !line.isEmpty { shown = "…" + shown.dropFirst() }
+            if line.count - overlay.column > room { shown = shown.dropLast() + "…" }
+            frame.put(" " + shown, x: body.x, y: body.y + offset, style: style, clip: body)
         }
         if overlay.lines.count > body.height {
             let position = " \(min(overlay.scroll + body.height, overlay.lines.count))/\(overlay.lines.count) "

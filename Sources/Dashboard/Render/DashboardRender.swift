@@ -5,6 +5,10 @@ extension Dashboard {
     /// dashboard's state (it only remembers page sizes for the paging keys).
     public func render(width: Int, height: Int) -> Frame {
         lastHeight = height
+        lastWidth = width
+        followSelection()
+        // What the highlight is on is now on screen: keys may act on it again.
+        defer { selectionMoved = false }
         guard width >= Layout.minimumWidth, height >= Layout.minimumHeight else {
             return Chrome.tooSmall(width: width, height: height, theme: theme)
         }
@@ -13,7 +17,8 @@ extension Dashboard {
         let workloadRows = max(view.names(.deployment).count, view.names(.replicaSet).count)
         let captionLines = caption.map { CaptionBand.lines($0, width: width - 6) } ?? []
         let layout = Layout.compute(width: width, height: height, nodeCount: rowNames(.nodes).count, workloadRows: workloadRows,
-                                    replicaSetsWidth: replicaSetsWidth(), captionHeight: captionLines.isEmpty ? 0 : captionLines.count + 2)
+                                    podRows: rowNames(.pods).count, zoom: mapZoom, replicaSetsWidth: replicaSetsWidth(),
+                                    captionHeight: captionLines.isEmpty ? 0 : captionLines.count + 2)
         CaptionBand.draw(captionLines, in: layout.caption, style: theme[.caption], into: &frame)
         let chrome = Chrome(dashboard: self)
         chrome.drawHeader(width: width, into: &frame)
@@ -21,7 +26,7 @@ extension Dashboard {
         for (pane, rect) in [(Pane.deployments, layout.deployments), (.replicaSets, layout.replicaSets), (.pods, layout.pods)] {
             visibleRows[pane] = TableView(dashboard: self, pane: pane, rect: rect).draw(into: &frame)
         }
-        visibleRows[.nodes] = max(1, layout.nodes.inner.height / 3)
+        visibleRows[.nodes] = max(1, layout.nodes.inner.height / mapZoom.cardHeight)
         if !layout.shared || !healingHasTheFloor {
             visibleRows[.events] = TableView(dashboard: self, pane: .events, rect: layout.events).draw(into: &frame)
         }
@@ -34,13 +39,9 @@ extension Dashboard {
         return frame
     }
 
-    /// Where Events and Healing share a place, Healing shows while a repair is in progress or
-    /// for a little while after it finished — unless Events has the focus.
-    var healingHasTheFloor: Bool {
-        guard focus != .events, let timeline = healing.timeline else { return false }
-        guard let last = timeline.steps.last, last.state != .pending, let done = last.time else { return true }
-        return cluster.now - done < .seconds(10)
-    }
+    /// Where Events and Healing share a place (short screens), Healing has it — it is what the
+    /// audience came to see — unless Events has the focus (key 5).
+    var healingHasTheFloor: Bool { focus != .events }
 
     /// The width the ReplicaSets table needs for its widest rows (with kubectl's padding).
     private func replicaSetsWidth() -> Int {

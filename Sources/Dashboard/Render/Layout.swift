@@ -24,14 +24,14 @@ struct Layout: Equatable {
     /// table keeps at least a third), so the hash in its names stays readable.
     /// Node cards per row: as many as fit at the minimum width, but no more than there are
     /// nodes, so a few nodes get wide cards.
-    static func nodeColumns(width: Int, nodeCount: Int) -> Int {
-        max(1, min(max(nodeCount, 1), width / nodeCardWidth))
+    static func nodeColumns(width: Int, nodeCount: Int, zoom: MapZoom = .tiles) -> Int {
+        max(1, min(max(nodeCount, 1), width / zoom.cardWidth))
     }
 
-    static func compute(width: Int, height: Int, nodeCount: Int, workloadRows: Int, replicaSetsWidth: Int = 0,
-                        captionHeight: Int = 0) -> Layout {
-        var layout = computePanes(width: width, height: height - captionHeight, nodeCount: nodeCount,
-                                  workloadRows: workloadRows, replicaSetsWidth: replicaSetsWidth)
+    static func compute(width: Int, height: Int, nodeCount: Int, workloadRows: Int, podRows: Int = 0, zoom: MapZoom = .tiles,
+                        replicaSetsWidth: Int = 0, captionHeight: Int = 0) -> Layout {
+        var layout = computePanes(width: width, height: height - captionHeight, nodeCount: nodeCount, zoom: zoom,
+                                  workloadRows: workloadRows, podRows: podRows, replicaSetsWidth: replicaSetsWidth)
         guard captionHeight > 0 else { return layout }
         // The caption band sits under the header; the panes move down by its height.
         for keyPath in [\Layout.nodes, \.deployments, \.replicaSets, \.pods, \.events, \.healing] { layout[keyPath: keyPath].y += captionHeight }
@@ -40,11 +40,13 @@ struct Layout: Equatable {
         return layout
     }
 
-    private static func computePanes(width: Int, height: Int, nodeCount: Int, workloadRows: Int, replicaSetsWidth: Int) -> Layout {
+    private static func computePanes(width: Int, height: Int, nodeCount: Int, zoom: MapZoom, workloadRows: Int, podRows: Int,
+                                     replicaSetsWidth: Int) -> Layout {
         let inner = Rect(x: 1, y: 1, width: width - 2, height: height - 3) // borders, status line
-        let columns = nodeColumns(width: inner.width - 2, nodeCount: nodeCount)
+        let columns = nodeColumns(width: inner.width - 2, nodeCount: nodeCount, zoom: zoom)
         let nodeRows = max(1, (nodeCount + columns - 1) / columns)
-        let nodesHeight = min(2 + 3 * nodeRows, max(5, inner.height * 3 / 10))
+        // At least one row of cards always shows; more up to 3/10 of the screen.
+        let nodesHeight = min(2 + zoom.cardHeight * nodeRows, max(2 + zoom.cardHeight, inner.height * 3 / 10))
         let workloadHeight = 3 + max(1, min(workloadRows, inner.height >= 34 ? 5 : 2))
         var y = inner.y
         let nodes = Rect(x: inner.x, y: y, width: inner.width, height: nodesHeight)
@@ -56,7 +58,8 @@ struct Layout: Equatable {
         let rest = inner.maxY - y
         if inner.height >= 34 {
             let healingHeight = 10
-            let podsHeight = max(5, (rest - healingHeight) * 6 / 10)
+            // Pods take what their rows need, up to 6/10 of what is left; Events get the rest.
+            let podsHeight = max(5, min(podRows + 3, (rest - healingHeight) * 6 / 10))
             let pods = Rect(x: inner.x, y: y, width: inner.width, height: podsHeight)
             let healing = Rect(x: inner.x, y: y + podsHeight, width: inner.width, height: healingHeight)
             let events = Rect(x: inner.x, y: healing.maxY, width: inner.width, height: inner.maxY - healing.maxY)

@@ -2,12 +2,13 @@ import Cluster
 import Commands
 
 /// The Nodes pane as a map in the spirit of kube-ops-view: a card per node with its status,
-/// requested CPU and memory, and one colored block per pod, so a pod leaving one node and
-/// appearing on another is visible from the back of the room.
+/// requested CPU and memory, and a tile per pod that carries the pod's identity (its name
+/// suffix) and state, so the back row can tell which pod died and which one replaced it.
 struct NodeMapView {
     let dashboard: Dashboard
     let rect: Rect
     var theme: Theme { dashboard.theme }
+    var zoom: MapZoom { dashboard.mapZoom }
 
     func draw(into frame: inout Frame) {
         let focused = dashboard.focus == .nodes
@@ -16,25 +17,44 @@ struct NodeMapView {
         if let filter = dashboard.filters[.nodes] { title += " /\(filter) (\(names.count))" }
         frame.box(rect, title: title, style: theme[focused ? .focus : .border], titleStyle: theme[focused ? .focus : .border].overlaid(with: Style(bold: true)))
         let body = rect.inner
-        guard body.height >= 3 else { return }
-        let columns = Layout.nodeColumns(width: body.width, nodeCount: names.count)
+        guard body.height >= 1 else { return }
+        let columns = Layout.nodeColumns(width: body.width, nodeCount: names.count, zoom: zoom)
         let cardWidth = body.width / columns
-        let rowsVisible = body.height / 3
+        let rowsVisible = max(1, body.height / zoom.cardHeight)
         let selected = dashboard.selectedIndex(.nodes, in: names)
         let firstRow = max(0, selected / columns - rowsVisible + 1)
+        var states: Set<PodTileState> = []
         for (offset, name) in names.dropFirst(firstRow * columns).prefix(rowsVisible * columns).enumerated() {
             guard let node = dashboard.cluster.store.get(Node.self, name) else { continue }
-            let card = Rect(x: body.x + (offset % columns) * cardWidth, y: body.y + (offset / columns) * 3, width: cardWidth - 1, height: 3)
-            drawCard(node, in: card, selected: focused && name == names[safe: selected], into: &frame)
+            let card = Rect(x: body.x + (offset % columns) * cardWidth, y: body.y + (offset / columns) * zoom.cardHeight,
+                            width: cardWidth - 1, height: min(zoom.cardHeight, body.maxY - body.y - (offset / columns) * zoom.cardHeight))
+            states.formUnion(drawCard(node, in: card, selected: focused && name == names[safe: selected], into: &frame))
         }
+        var noteX = rect.maxX - 1
         if names.count > rowsVisible * columns {
             let note = " \(names.count) nodes, ↑↓ to scroll "
             // Right-aligned in the bottom border, keeping its corner.
-            frame.put(note, x: rect.maxX - 2 - note.count, y: rect.maxY - 1, style: theme[.hints])
+            noteX = rect.maxX - 2 - note.count
+            frame.put(note, x: noteX, y: rect.maxY - 1, style: theme[.hints])
+        }
+        drawLegend(states, before: noteX, into: &frame)
+    }
+
+    /// What each tile means, for the states on screen, in the bottom border.
+    private func drawLegend(_ states: Set<PodTileState>, before limit: Int, into frame: inout Frame) {
+        let shown = PodTileState.allCases.filter(states.contains)
+        guard !shown.isEmpty else { return }
+        let width = shown.reduce(1) { $0 + $1.label.count + 3 }
+        guard rect.x + 2 + width < limit else { return }
+        var x = frame.put(" ", x: rect.x + 2, y: rect.maxY - 1, style: theme[.hints])
+        for state in shown {
+            x = frame.put(String(state.glyph), x: x, y: rect.maxY - 1, style: theme[.text].overlaid(with: theme[state.role]))
+            x = frame.put(" \(state.label) ", x: x, y: rect.maxY - 1, style: theme[.hints])
         }
     }
 
-    private func drawCard(_ node: Node, in card: Rect, selected: Bool, into frame: inout Frame) {
+    /// Draws one node's card; returns the tile states it showed.
+    private func drawCard(_ node: Node, in card: Rect, selected: Bool, into frame: inout Frame) -> Set<PodTileState> {
         let status = ResourceTables.nodeStatus(node)
         let nameStyle = selected ? theme[.selection] : theme[.text].overlaid(with: Style(bold: true))
         let x = frame.put(" \(node.name) ", x: card.x, y: card.y, style: nameStyle, clip: card)
@@ -48,32 +68,70 @@ struct NodeMapView {
         let alloc = node.status.allocatable
         let cpu = "\(Self.cores(requested.cpuMillis))/\(Self.cores(alloc.cpuMillis))"
         let mem = "\(Self.gibibytes(requested.memoryBytes))/\(Self.gibibytes(alloc.memoryBytes))Gi"
-        let wide = card.width >= 36
-        var line = ""
-        if wide {
-            line = " cpu \(Self.bar(requested.cpuMillis, of: alloc.cpuMillis, width: 6)) \(cpu)  mem \(Self.bar(requested.memoryBytes, of: alloc.memoryBytes, width: 4)) \(mem)"
-        } else {
-            line = " cpu \(cpu) mem \(mem)"
+        var tilesY = card.y + 2
+        if zoom == .large {
+            let barWidth = max(4, card.width - 16)
+            frame.put(" cpu \(Self.bar(requested.cpuMillis, of: alloc.cpuMillis, width: barWidth)) \(cpu)", x: card.x, y: card.y + 1, style: theme[.hints], clip: card)
+            frame.put(" mem \(Self.bar(requested.memoryBytes, of: alloc.memoryBytes, width: barWidth)) \(mem)", x: card.x, y: card.y + 2, style: theme[.hints], clip: card)
+            tilesY = card.y + 3
+        } else if statusFits {
+            let line = card.width >= 36
+                ? " cpu \(Self.bar(requested.cpuMillis, of: alloc.cpuMillis, width: 6)) \(cpu)  mem \(Self.bar(requested.memoryBytes, of: alloc.memoryBytes, width: 4)) \(mem)"
+                : " cpu \(cpu) mem \(mem)"
+            frame.put(line, x: card.x, y: card.y + 1, style: theme[.hints], clip: card)
         }
-        if statusFits { frame.put(line, x: card.x, y: card.y + 1, style: theme[.hints], clip: card) }
+        let area = Rect(x: card.x + 1, y: tilesY, width: card.width - 1, height: card.maxY - tilesY)
+        if pods.isEmpty {
+            frame.put("no pods", x: area.x, y: area.y, style: theme[.hints], clip: card)
+            return []
+        }
+        return drawTiles(pods, in: area, into: &frame)
+    }
 
-        // One block per pod, colored by its status; those that do not fit are counted.
-        var bx = card.x + 1
-        let spacing = pods.count * 2 <= card.width - 2 ? 2 : 1
+    /// Lays the pods' tiles out in rows; those that do not fit are counted (`+12`).
+    private func drawTiles(_ pods: [Pod], in area: Rect, into frame: inout Frame) -> Set<PodTileState> {
+        guard !area.isEmpty else { return [] }
+        let tileWidth: Int
+        switch zoom {
+        case .blocks: tileWidth = pods.count * 2 <= area.width ? 2 : 1
+        case .tiles: tileWidth = 7
+        case .large: tileWidth = 20
+        }
+        let perRow = max(1, area.width / tileWidth)
+        let capacity = perRow * area.height
+        var states: Set<PodTileState> = []
         for (i, pod) in pods.enumerated() {
-            if bx + spacing > card.maxX - 1 && i < pods.count {
-                frame.put("+\(pods.count - i)", x: max(card.x + 1, bx - 1), y: card.y + 2, style: theme[.hints], clip: card)
+            // Keep the last place for the count of the rest.
+            if i == capacity - 1 && pods.count > capacity {
+                let x = area.x + (i % perRow) * tileWidth
+                frame.put("+\(pods.count - i)", x: x, y: area.y + i / perRow, style: theme[.hints], clip: area)
                 break
             }
-            let role = PaneTable.role(forPodStatus: PodStatusFormatter.status(pod))
-            var style = theme[role]
-            if let appeared = dashboard.view.age(ofAppearance: pod.metadata.uid), appeared < TableView.glow {
-                style = style.overlaid(with: Style(bold: true))
-            }
-            frame.put("■", x: bx, y: card.y + 2, style: style, clip: card)
-            bx += spacing
+            let state = PodTileState(pod)
+            states.insert(state)
+            drawTile(pod, state: state, x: area.x + (i % perRow) * tileWidth, y: area.y + i / perRow,
+                     width: tileWidth - 1, clip: area, into: &frame)
         }
-        if pods.isEmpty { frame.put(" no pods", x: card.x, y: card.y + 2, style: theme[.hints], clip: card) }
+        return states
+    }
+
+    /// `■x6zjw`: the glyph in the state's color (on the glow while the pod is new), then the
+    /// name suffix; a terminating tile fades as its grace period runs out.
+    private func drawTile(_ pod: Pod, state: PodTileState, x: Int, y: Int, width: Int, clip: Rect, into frame: inout Frame) {
+        var style = theme[.text].overlaid(with: theme[state.role])
+        var glyph = state.glyph
+        let isNew = (dashboard.view.age(ofAppearance: pod.metadata.uid) ?? .seconds(3600)) < TableView.glow
+        if state == .terminating, let deadline = pod.metadata.deletionTimestamp, let grace = pod.metadata.deletionGracePeriodSeconds,
+           grace > 0, (deadline - dashboard.cluster.now) < .seconds(Double(grace) / 2) {
+            glyph = "░"
+            style = style.overlaid(with: Style(dim: true))
+        }
+        let glyphStyle = isNew ? theme[.new] : style
+        let after = frame.put(String(glyph), x: x, y: y, style: glyphStyle, clip: clip)
+        guard width > 1 else { return }
+        var text = PodTileState.shortName(pod.name)
+        if zoom == .large { text += " " + PodStatusFormatter.status(pod) }
+        frame.put(String(text.prefix(width - 1)), x: after, y: y, style: isNew ? style.overlaid(with: Style(bold: true)) : style, clip: clip)
     }
 
     /// `0.2`, `4`: cores with one decimal when needed.
@@ -87,9 +145,9 @@ struct NodeMapView {
 
     /// `▮▮▯▯▯▯` — how much of `total` is used.
     static func bar(_ used: Int64, of total: Int64, width: Int) -> String {
-        let filled = total <= 0 ? 0 : min(width, Int((Double(used) / Double(total) * Double(width)).rounded(.up)))
+        // Clamped before converting: a node or a request of any size cannot trap here.
+        let share = total <= 0 ? 0 : min(1, max(0, Double(used) / Double(total)))
+        let filled = Int((share * Double(width)).rounded(.up))
         return String(repeating: "▮", count: filled) + String(repeating: "▯", count: width - filled)
     }
 }
-
-import Foundation

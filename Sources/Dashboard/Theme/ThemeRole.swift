@@ -18,6 +18,10 @@ public enum ThemeRole: String, CaseIterable, Sendable {
     case hints
     /// Pod and node statuses.
     case running, pending, creating, terminating, error, completed
+    /// A pod running but not (yet) ready.
+    case notReady = "not-ready"
+    /// A pod released by its ReplicaSet (relabeled out of its selector).
+    case orphan
     /// Rows that just appeared (they glow for a few seconds) and rows that just changed.
     case new, changed
     /// The status line after a command: success and failure.
