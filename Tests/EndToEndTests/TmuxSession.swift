@@ -23,10 +23,11 @@ final class TmuxSession {
         return false
     }
 
-    init(_ command: String, width: Int = 120, height: Int = 40) throws {
+    /// `language` is the LANG the program sees (C.UTF-8 unless a test is about locales).
+    init(_ command: String, width: Int = 120, height: Int = 40, language: String = "C.UTF-8") throws {
         name = "kubesim-e2e-\(UUID().uuidString.prefix(8))"
         try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
-                  "-e", "LANG=C.UTF-8", "-e", "TERM=xterm-256color", command])
+                  "-e", "LANG=\(language)", "-e", "LC_ALL=", "-e", "TERM=xterm-256color", command])
     }
 
     deinit { try? tmux(["kill-session", "-t", name]) }

@@ -70,7 +70,7 @@ struct NodeMapView {
         let mem = "\(Self.gibibytes(requested.memoryBytes))/\(Self.gibibytes(alloc.memoryBytes))Gi"
         var tilesY = card.y + 2
         if zoom == .large {
-            let barWidth = max(4, card.width - 16)
+            let barWidth = max(4, min(16, card.width - 16))
             frame.put(" cpu \(Self.bar(requested.cpuMillis, of: alloc.cpuMillis, width: barWidth)) \(cpu)", x: card.x, y: card.y + 1, style: theme[.hints], clip: card)
             frame.put(" mem \(Self.bar(requested.memoryBytes, of: alloc.memoryBytes, width: barWidth)) \(mem)", x: card.x, y: card.y + 2, style: theme[.hints], clip: card)
             tilesY = card.y + 3

@@ -1,0 +1,56 @@
+import Testing
+@testable import Cluster
+@testable import Commands
+@testable import Dashboard
+
+/// A key's result is told in the status line and never covers the panes the audience watches.
+@Suite struct StatusLineTests {
+    @Test func aKeyWithManyLinesOfOutputReportsInTheStatusLine() throws {
+        let dashboard = try demoDashboard()
+        dashboard.press(.character("1"), .character("n")) // node-4, empty
+        dashboard.tick(realElapsed: .seconds(5))
+        dashboard.press(.character("G"))
+        #expect(dashboard.selectedName() == "node-4")
+        dashboard.press(.character("r"))
+        dashboard.tick(realElapsed: .seconds(1))
+        #expect(dashboard.mode == .normal)
+        let frame = dashboard.frameText()
+        #expect(frame.contains("node-1  Ready")) // the map is still there
+        #expect(frame.contains("✓ node/node-4 cordoned  (+1 more line: o shows all)"))
+        // `o` shows the whole output on request.
+        dashboard.press(.character("o"))
+        guard case .overlay(let overlay) = dashboard.mode else { Issue.record("no output panel"); return }
+        #expect(overlay.lines == ["node/node-4 cordoned", "node/node-4 drained"])
+    }
+
+    @Test func aRunningCommandShowsASpinnerAndItsLine() throws {
+        let dashboard = try demoDashboard()
+        dashboard.press(.character("x"))
+        #expect(!dashboard.running.isEmpty)
+        let line = try #require(dashboard.frameText().split(separator: "\n").dropLast().last)
+        #expect(line.contains("kubectl delete pod \(dashboard.podNames[0])"))
+        #expect(["◴", "◷", "◶", "◵"].contains { line.contains($0) })
+        dashboard.tick(realElapsed: .seconds(40))
+        #expect(dashboard.running.isEmpty)
+        #expect(!dashboard.frameText().contains("◴ kubectl"))
+    }
+
+    @Test func wideOutputScrollsSidewaysWithMarkers() throws {
+        let dashboard = try demoDashboard()
+        dashboard.press(.character(":"))
+        dashboard.type("get pods -o wide")
+        dashboard.press(.enter)
+        guard case .overlay = dashboard.mode else { Issue.record("no output panel"); return }
+        let rows = { (text: String) in text.split(separator: "\n").filter { $0.contains("hello-kiamol-2-") || $0.contains("NOMINATED") } }
+        // At 80 columns the wide table is cut at the right with …
+        let first = rows(dashboard.frameText(80, 24))
+        #expect(!first.isEmpty && first.allSatisfy { $0.contains("…") })
+        #expect(first.allSatisfy { !$0.contains("READINESS GATES") })
+        dashboard.press(.right, .right)
+        let moved = rows(dashboard.frameText(80, 24))
+        #expect(moved.contains { $0.contains("READINESS GATES") })
+        #expect(moved.allSatisfy { $0.contains("│ …") })
+        dashboard.press(.character("0"))
+        #expect(rows(dashboard.frameText(80, 24)) == first)
+    }
+}
