@@ -6,6 +6,8 @@ enum HelpText {
         ("Tab Shift-Tab", "next / previous pane"), ("1 2 3 4 5", "Nodes, Deployments, ReplicaSets, Pods, Events"),
         ("↑ ↓ j k", "move"), ("g G", "first / last row"), ("PgUp PgDn", "page"),
         ("Enter d", "describe the selected object (Esc closes)"),
+        ("o", "the last command's whole output (keys report only its first line)"),
+        ("z", "node map: small, medium or large cards"),
         ("space", "pause / resume time"), (".", "advance one second while paused"),
         ("< >", "slower / faster (¼× to 16×)"), ("t", "next theme"), ("q Ctrl-C", "quit"),
     ]
@@ -25,7 +27,10 @@ enum HelpText {
         for (title, rows) in panes {
             out += ["", "\(title)"] + lines(rows)
         }
-        out += ["", "Focused pane: \(focus.rawValue) \(focus.title). Results and errors appear in the status line in kubectl's words."]
+        out += ["", "Output panels scroll with ↑ ↓ PgUp PgDn, and sideways with ← → (0 back to the start).",
+                "Node map tiles: ■ ready  □ running, not ready  ◐ creating  ◌ pending  ▒ terminating  ✗ failed  ◇ orphan.",
+                "The highlight stays on the object you chose; if it goes away, the status line says where it moved.",
+                "", "Focused pane: \(focus.rawValue) \(focus.title). Results and errors appear in the status line in kubectl's words."]
         return out.joined(separator: "\n")
     }
 }
