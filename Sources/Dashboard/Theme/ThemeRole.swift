@@ -16,8 +16,12 @@ public enum ThemeRole: String, CaseIterable, Sendable {
     case columnHeader = "column-header"
     /// The key-hint bar.
     case hints
-    /// Pod and node statuses.
+    /// Pod and node statuses; each also fills a pod's tile on the node map (reversed).
     case running, pending, creating, terminating, error, completed
+    /// A pod that runs but is not ready yet.
+    case notReady = "not-ready"
+    /// A pod released from its ReplicaSet (its labels no longer match), which nothing will replace.
+    case orphan
     /// Rows that just appeared (they glow for a few seconds) and rows that just changed.
     case new, changed
     /// The status line after a command: success and failure.
