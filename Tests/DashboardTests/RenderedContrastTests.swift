@@ -12,7 +12,9 @@ import Testing
         let themes = try themeLibrary.names.map { try themeLibrary.load($0) }
         var frames: [String: [(label: String, frame: Frame)]] = [:]
         let dashboard = try demoDashboard(seconds: 1)
-        func capture(_ label: String) {
+        /// Renders the state in every theme, after checking the state shows `expected`.
+        func capture(_ label: String, showing expected: String) {
+            #expect(dashboard.frameText().contains(expected), "\(label): no \(expected)")
             let original = dashboard.theme
             for theme in themes {
                 dashboard.use(theme)
@@ -22,38 +24,38 @@ import Testing
             }
             dashboard.use(original)
         }
-        capture("new pods glowing")
+        capture("new pods glowing", showing: "ContainerCreating")
         dashboard.tick(realElapsed: .seconds(19))
-        capture("steady")
+        capture("steady", showing: "Running")
         dashboard.press(.character("x"))
         dashboard.tick(realElapsed: .seconds(1))
-        capture("a pod killed and replaced")
+        capture("a pod killed and replaced", showing: "Terminating")
         for _ in 0..<5 {
             dashboard.press(.tab)
-            capture("focus on \(dashboard.focus)")
+            capture("focus on \(dashboard.focus)", showing: "\(dashboard.focus.rawValue) \(dashboard.focus.title) ─")
         }
         dashboard.run("kubectl scale deployment hello-kiamol-2 --replicas=5")
         dashboard.tick(realElapsed: .seconds(0.5))
-        capture("rows just changed")
+        capture("rows just changed", showing: "scaled")
         dashboard.run("kubectl get nosuchthing")
-        capture("an error in the status line")
+        capture("an error in the status line", showing: "✗ error:")
         dashboard.press(.character("1"), .character("f"))
         dashboard.tick(realElapsed: .seconds(60))
-        capture("a node failed")
+        capture("a node failed", showing: "NotReady")
         dashboard.press(.character("r"))
-        capture("a drain running")
+        capture("a drain running", showing: "drain")
         dashboard.caption = "Kubernetes replaces a pod that dies"
-        capture("a caption")
+        capture("a caption", showing: "Kubernetes replaces a pod that dies")
         dashboard.press(.character(":"))
         dashboard.type("get po")
-        capture("typing a command")
+        capture("typing a command", showing: " :get po")
         dashboard.press(.escape, .character("/"))
         dashboard.type("web")
-        capture("typing a filter")
+        capture("typing a filter", showing: " /web")
         dashboard.press(.escape, .character("4"), .enter)
-        capture("describe")
+        capture("describe", showing: "Name:")
         dashboard.press(.escape, .character("?"))
-        capture("help")
+        capture("help", showing: "Help")
         dashboard.press(.escape)
         for theme in themes {
             dashboard.use(theme)
@@ -70,6 +72,7 @@ import Testing
             let listed = Set(theme.paints.map(\.style))
             let minimum = ContrastTests.required(theme)
             var problems: [String] = []
+            var worstByStyle: [Style: [(ratio: Double, foreground: RGB, background: RGB)]] = [:]
             for (label, frame) in shots {
                 for y in 0..<frame.height {
                     for x in 0..<frame.width {
@@ -78,11 +81,11 @@ import Testing
                             problems.append("\(label): '\(cell.character)' at \(x),\(y) has a style missing from Theme.paints: \(cell.style)")
                         }
                         guard cell.character != " " else { continue }
-                        for terminal in theme.terminalsToReadOn {
-                            let worst = cell.style.worstContrast(on: terminal)
-                            if worst.ratio < minimum {
-                                problems.append("\(label): '\(cell.character)' at \(x),\(y) is \(worst.foreground) on \(worst.background) on \(terminal)")
-                            }
+                        if worstByStyle[cell.style] == nil {
+                            worstByStyle[cell.style] = theme.terminalsToReadOn.map { cell.style.worstContrast(on: $0) }
+                        }
+                        for worst in worstByStyle[cell.style]! where worst.ratio < minimum {
+                            problems.append("\(label): '\(cell.character)' at \(x),\(y) is \(worst.foreground) on \(worst.background)")
                         }
                     }
                 }
