@@ -23,8 +23,8 @@ private let header = "name: t\ndescription: d\n"
 
 @Suite struct ShippedThemeTests {
     @Test func theShippedThemesComeInPresentationOrder() {
-        #expect(Array(library.names.prefix(4)) == ["default", "light", "high-contrast", "mono"])
-        #expect(library.names.count >= 5)
+        // Dark themes first, so `t` from default never lands on light; light comes last.
+        #expect(Array(library.names.prefix(5)) == ["default", "high-contrast", "solarized-dark", "mono", "light"])
     }
 
     @Test(arguments: ["default", "light", "high-contrast", "mono", "solarized-dark"])
@@ -57,6 +57,8 @@ private let header = "name: t\ndescription: d\n"
     @Test func builtInMonoIsAttributesOnly() {
         let mono = Theme.builtInMono
         #expect(mono[.selection].reverse)
+        #expect(mono.paneTitle(focused: true).reverse && !mono.paneTitle(focused: false).reverse)
+        #expect(!mono.styles.values.contains { $0.dim }, "faint text is too faint to read on a projector")
         #expect(mono[.error].bold)
         #expect(mono[.columnHeader].underline)
         #expect(mono[.running] == .plain)
@@ -209,8 +211,9 @@ private let header = "name: t\ndescription: d\n"
 @Suite struct ThemeLibraryTests {
     @Test func nextCyclesAndWraps() {
         let names = library.names
-        #expect(library.next(after: "default") == "light")
-        #expect(library.next(after: "light") == "high-contrast")
+        #expect(library.next(after: "default") == "high-contrast")
+        #expect(library.next(after: "high-contrast") == "solarized-dark")
+        #expect(library.next(after: "mono") == "light")
         #expect(library.next(after: names.last!) == "default")
         #expect(library.next(after: "no-such-theme") == "default")
     }
@@ -238,7 +241,7 @@ private let header = "name: t\ndescription: d\n"
 
     @Test func unknownName() {
         let available = library.names.joined(separator: ", ")
-        #expect(available.hasPrefix("default, light, high-contrast, mono"))
+        #expect(available.hasPrefix("default, high-contrast, solarized-dark, mono, light"))
         #expect(throws: ThemeError(#"unknown theme "neon": available themes are \#(available)"#)) {
             try library.load("neon")
         }

@@ -97,7 +97,7 @@ import Glibc
         let tmux = try Self.startFromShell("--seed 1")
         try tmux.waitFor(text: "theme: default")
         try tmux.send("t")
-        try tmux.waitFor(text: "theme: light")
+        try tmux.waitFor(text: "theme: high-contrast")
         try tmux.send("q")
         try Self.waitForPrompt(tmux)
         try tmux.type("echo usable-$((20+22))")

@@ -17,7 +17,7 @@ struct TableView {
         let names = dashboard.rowNames(pane)
         var title = "\(pane.rawValue) \(pane.title)"
         if let filter = dashboard.filters[pane] { title += " /\(filter) (\(names.count))" }
-        frame.box(rect, title: title, style: theme[focused ? .focus : .border], titleStyle: theme[focused ? .focus : .border].overlaid(with: Style(bold: true)))
+        frame.box(rect, title: title, style: theme[focused ? .focus : .border], titleStyle: theme.paneTitle(focused: focused))
         let body = rect.inner
         guard body.height >= 1 else { return 0 }
         let capacity = body.height - 1
@@ -30,21 +30,22 @@ struct TableView {
         drawRow(headers, widths: widths, y: body.y, in: body, style: theme[.columnHeader], into: &frame)
         for (offset, (name, row)) in rows.enumerated() {
             let y = body.y + 1 + offset
-            var style = theme[.text]
+            var state = Theme.RowState.plain
             if let appeared = dashboard.view.age(ofAppearance: row.uid), appeared < Self.glow {
-                style = theme[.new]
+                state = .new
             } else if let changed = dashboard.view.age(ofChange: row.uid), changed < Self.changedMark {
-                style = style.overlaid(with: theme[.changed])
+                state = .changed
             }
-            if pane == .pods, row.role == .terminating { style = theme[.terminating] }
+            if pane == .pods, row.role == .terminating { state = .terminating }
             let isSelected = focused && name == names[safe: selected]
-            if isSelected { style = theme[.selection] }
+            if isSelected { state = .selected }
+            let style = theme.row(state)
             frame.fill(Rect(x: body.x, y: y, width: body.width, height: 1), with: Cell(" ", style))
             drawRow(row.cells, widths: widths, y: y, in: body, style: style, into: &frame)
-            // The status column carries the status color, unless the row is selected.
-            if let role = row.role, !isSelected, let column = statusColumn, column < widths.count {
+            // The status column carries the status color (the theme decides how, on each kind of row).
+            if let role = row.role, let column = statusColumn, column < widths.count {
                 let x = body.x + 1 + widths.prefix(column).reduce(0, +)
-                frame.put(row.cells[column], x: x, y: y, style: style.overlaid(with: theme[role]), clip: body)
+                frame.put(row.cells[column], x: x, y: y, style: theme.status(role, on: state), clip: body)
             }
         }
         if names.isEmpty {

@@ -21,10 +21,9 @@ public struct Theme: Equatable, Sendable {
         name: "mono",
         description: "Attributes only, no colors (built in)",
         styles: [
-            .focus: Style(bold: true), .header: Style(bold: true), .caption: Style(bold: true, reverse: true),
-            .new: Style(bold: true), .error: Style(bold: true),
+            .focus: Style(bold: true, reverse: true), .header: Style(bold: true), .caption: Style(bold: true, reverse: true),
+            .new: Style(bold: true, underline: true), .error: Style(bold: true), .orphan: Style(bold: true, underline: true),
             .selection: Style(reverse: true),
-            .completed: Style(dim: true), .hints: Style(dim: true), .stepPending: Style(dim: true),
             .columnHeader: Style(underline: true),
         ]
     )

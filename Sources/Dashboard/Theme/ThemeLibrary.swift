@@ -5,8 +5,9 @@ public struct ThemeLibrary: Sendable {
     /// Where the theme files are, or nil when none could be found.
     public let directory: URL?
 
-    /// Shipped themes come first in this order; any others follow alphabetically.
-    static let presentationOrder = ["default", "light", "high-contrast", "mono"]
+    /// Shipped themes come first in this order; any others follow alphabetically. `t` cycles in
+    /// this order, so from `default` it stays on dark themes and reaches `light` last.
+    static let presentationOrder = ["default", "high-contrast", "solarized-dark", "mono", "light"]
 
     public init(directory: URL?) {
         self.directory = directory

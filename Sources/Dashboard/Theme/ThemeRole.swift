@@ -16,11 +16,11 @@ public enum ThemeRole: String, CaseIterable, Sendable {
     case columnHeader = "column-header"
     /// The key-hint bar.
     case hints
-    /// Pod and node statuses.
+    /// Pod and node statuses; each also fills a pod's tile on the node map (reversed).
     case running, pending, creating, terminating, error, completed
-    /// A pod running but not (yet) ready.
+    /// A pod that runs but is not ready yet.
     case notReady = "not-ready"
-    /// A pod released by its ReplicaSet (relabeled out of its selector).
+    /// A pod released from its ReplicaSet (its labels no longer match), which nothing will replace.
     case orphan
     /// Rows that just appeared (they glow for a few seconds) and rows that just changed.
     case new, changed
