@@ -10,7 +10,7 @@ import Testing
         let first = dashboard.podNames[0]
         dashboard.press(.character("x"))
         #expect(dashboard.cluster.store.get(Pod.self, first)?.isTerminating == true)
-        #expect(dashboard.status == StatusMessage(text: "pod \"\(first)\" deleted", isError: false, at: dashboard.cluster.now))
+        #expect(dashboard.status == StatusMessage(text: "pod \"\(first)\" deleted", isError: false, at: dashboard.cluster.now, byRunningCommand: true))
         // The delete keeps waiting in the background while time runs; the UI is not blocked.
         #expect(!dashboard.running.isEmpty)
         dashboard.tick(realElapsed: .seconds(10))

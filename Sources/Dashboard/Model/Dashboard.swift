@@ -131,7 +131,7 @@ public final class Dashboard {
             var fresh = CommandOutput()
             let done = command.operation.poll(cluster, into: &fresh)
             command.output.append(fresh)
-            if !fresh.chunks.isEmpty { report(fresh) }
+            if !fresh.chunks.isEmpty { report(fresh, byRunningCommand: true) }
             if done && command.line.hasPrefix("scenario ") { scenarioPartEnded = true }
             return done
         }
@@ -162,7 +162,7 @@ public final class Dashboard {
         }
         // A command still running reports its latest line as it goes (see pollRunning).
         guard execution.operation == nil else {
-            report(output)
+            report(output, byRunningCommand: true)
             return output
         }
         let lines = output.combined.split(separator: "\n").filter { !$0.isEmpty }
@@ -182,13 +182,13 @@ public final class Dashboard {
         mode = .overlay(Overlay(title: line, text: output.combined, isError: output.failed))
     }
 
-    private func report(_ output: CommandOutput) {
+    private func report(_ output: CommandOutput, byRunningCommand: Bool = false) {
         // A scenario's transcript marks its own lines with `# ` and `$ `; the status line shows
         // what the commands themselves printed.
         let lines = output.combined.split(separator: "\n").filter { !$0.hasPrefix("# ") && !$0.hasPrefix("$ ") }
         let last = lines.last.map(String.init) ?? ""
         guard !last.isEmpty else { return }
-        status = StatusMessage(text: last, isError: output.failed, at: cluster.now)
+        status = StatusMessage(text: last, isError: output.failed, at: cluster.now, byRunningCommand: byRunningCommand)
     }
 
     // MARK: keys

@@ -7,12 +7,15 @@ public struct StatusMessage: Equatable, Sendable {
     public var at: SimTime
     /// Lines of the same output not shown (`o` shows them all).
     public var moreLines = 0
+    /// Printed by a command still running (a drain's progress), rather than a finished one.
+    public var byRunningCommand = false
 
-    public init(text: String, isError: Bool, at: SimTime, moreLines: Int = 0) {
+    public init(text: String, isError: Bool, at: SimTime, moreLines: Int = 0, byRunningCommand: Bool = false) {
         self.text = text
         self.isError = isError
         self.at = at
         self.moreLines = moreLines
+        self.byRunningCommand = byRunningCommand
     }
 }
 

@@ -33,9 +33,10 @@ struct Chrome {
         case .filter(let input): drawInput("/", input, row: row, area: area, into: &frame)
         case .prompt(let prompt, let input): drawInput("\(prompt.label): ", input, row: row, area: area, into: &frame)
         default:
-            // A command still running shows a spinner and its line until it ends; the latest
-            // thing it printed follows.
-            if let command = dashboard.running.last(where: { !$0.line.hasPrefix("scenario ") }) {
+            // A command still running shows a spinner and its line until it ends, with the
+            // latest thing it printed — unless a later command's result is newer news.
+            let command = dashboard.running.last { !$0.line.hasPrefix("scenario ") }
+            if let command, dashboard.status.map({ $0.byRunningCommand || $0.at < command.startedAt }) ?? true {
                 var x = frame.put(" \(Self.spinner(at: dashboard.cluster.now)) \(command.line)", x: area.x, y: row, style: theme[.prompt], clip: area)
                 if let status = dashboard.status, status.at >= command.startedAt {
                     x = frame.put("  ", x: x, y: row, style: theme[.text], clip: area)
@@ -43,11 +44,13 @@ struct Chrome {
                 }
             } else if let status = dashboard.status {
                 let more = status.moreLines > 0 ? "  (+\(status.moreLines) more line\(status.moreLines == 1 ? "" : "s"): o shows all)" : ""
+                let busy = command.map { " \(Self.spinner(at: dashboard.cluster.now)) \($0.line)" } ?? ""
                 let room = area.width - more.count
                 var text = (status.isError ? " ✗ " : " ✓ ") + status.text
                 if text.count > room { text = String(text.prefix(max(0, room - 1))) + "…" }
-                let x = frame.put(text, x: area.x, y: row, style: theme[status.isError ? .statusError : .statusOK], clip: area)
-                frame.put(more, x: x, y: row, style: theme[.hints], clip: area)
+                var x = frame.put(text, x: area.x, y: row, style: theme[status.isError ? .statusError : .statusOK], clip: area)
+                x = frame.put(more, x: x, y: row, style: theme[.hints], clip: area)
+                if x + 2 + busy.count <= area.maxX { frame.put(busy, x: area.maxX - busy.count, y: row, style: theme[.hints], clip: area) }
             }
         }
     }

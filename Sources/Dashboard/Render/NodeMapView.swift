@@ -48,7 +48,7 @@ struct NodeMapView {
         guard rect.x + 2 + width < limit else { return }
         var x = frame.put(" ", x: rect.x + 2, y: rect.maxY - 1, style: theme[.hints])
         for state in shown {
-            x = frame.put(String(state.glyph), x: x, y: rect.maxY - 1, style: theme[.text].overlaid(with: theme[state.role]))
+            x = frame.put(String(state.glyph), x: x, y: rect.maxY - 1, style: theme.status(state.role, on: .plain))
             x = frame.put(" \(state.label) ", x: x, y: rect.maxY - 1, style: theme[.hints])
         }
     }
@@ -118,20 +118,19 @@ struct NodeMapView {
     /// `■x6zjw`: the glyph in the state's color (on the glow while the pod is new), then the
     /// name suffix; a terminating tile fades as its grace period runs out.
     private func drawTile(_ pod: Pod, state: PodTileState, x: Int, y: Int, width: Int, clip: Rect, into frame: inout Frame) {
-        var style = theme[.text].overlaid(with: theme[state.role])
+        let style = theme.status(state.role, on: .plain)
         var glyph = state.glyph
         let isNew = (dashboard.view.age(ofAppearance: pod.metadata.uid) ?? .seconds(3600)) < TableView.glow
+        // Past half its grace period a terminating tile thins out (▒ → ░): it is on its way out.
         if state == .terminating, let deadline = pod.metadata.deletionTimestamp, let grace = pod.metadata.deletionGracePeriodSeconds,
            grace > 0, (deadline - dashboard.cluster.now) < .seconds(Double(grace) / 2) {
             glyph = "░"
-            style = style.overlaid(with: Style(dim: true))
         }
-        let glyphStyle = isNew ? theme[.new] : style
-        let after = frame.put(String(glyph), x: x, y: y, style: glyphStyle, clip: clip)
+        let after = frame.put(String(glyph), x: x, y: y, style: isNew ? theme.row(.new) : style, clip: clip)
         guard width > 1 else { return }
         var text = PodTileState.shortName(pod.name)
         if zoom == .large { text += " " + PodStatusFormatter.status(pod) }
-        frame.put(String(text.prefix(width - 1)), x: after, y: y, style: isNew ? style.overlaid(with: Style(bold: true)) : style, clip: clip)
+        frame.put(String(text.prefix(width - 1)), x: after, y: y, style: isNew ? theme.emphasized(state.role) : style, clip: clip)
     }
 
     /// `0.2`, `4`: cores with one decimal when needed.
