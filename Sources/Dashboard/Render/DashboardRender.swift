@@ -30,7 +30,7 @@ extension Dashboard {
         }
         if let lines = outputPanel.lines(player) {
             outputPanel.visibleRows = ScenarioOutputView(lines: lines, theme: theme)
-                .draw(in: layout.lowerPanes, scroll: outputPanel.scroll, into: &frame)
+                .draw(in: layout.outputPanel(lines: lines.count), scroll: outputPanel.scroll, into: &frame)
         }
         chrome.drawStatus(row: layout.statusRow, width: width, into: &frame)
         chrome.drawHints(width: width, height: height, into: &frame)
