@@ -262,3 +262,20 @@ import Testing
         #expect(dashboard.status?.text == "scenario self-healing: the end")
     }
 }
+
+extension ScenarioWalkTests {
+    @Test func aLoopWhoseSetupFailsStopsAtTheEnd() throws {
+        let dashboard = try demoDashboard(seconds: 0, empty: true)
+        var asked = 0
+        dashboard.present(try ScenarioLibrary.load(nameOrPath: "self-healing"), autoplay: true) {
+            asked += 1
+            return nil
+        }
+        let session = dashboard.session
+        for _ in 0..<3000 { dashboard.tick(realElapsed: .milliseconds(200)) }
+        #expect(asked == 1, "asked once, not on every tick")
+        #expect(dashboard.session === session)
+        #expect(dashboard.status == StatusMessage(text: "scenario self-healing: cannot start over (the cluster's setup failed)",
+                                                  isError: true, at: dashboard.status?.at ?? .zero))
+    }
+}

@@ -75,7 +75,13 @@ extension Dashboard {
             guard player.failure == nil || restartSession != nil else { return }
             let pause = player.shown?.printed.isEmpty == false ? Self.autoplayReadingPause : Self.autoplayPause
             if cluster.now - endedAt >= pause { playNextPart() }
-        } else if let restartSession, cluster.now - endedAt >= Self.loopPause, let fresh = restartSession() {
+        } else if let restartSession, cluster.now - endedAt >= Self.loopPause {
+            guard let fresh = restartSession() else {
+                // Asked once: a setup that no longer loads (a manifest changed) ends the loop.
+                self.restartSession = nil
+                status = StatusMessage(text: "scenario \(player.scenario.name): cannot start over (the cluster's setup failed)", isError: true, at: cluster.now)
+                return
+            }
             restart(with: fresh)
         }
     }
