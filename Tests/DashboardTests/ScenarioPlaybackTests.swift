@@ -278,4 +278,17 @@ extension ScenarioWalkTests {
         #expect(dashboard.status == StatusMessage(text: "scenario self-healing: cannot start over (the cluster's setup failed)",
                                                   isError: true, at: dashboard.status?.at ?? .zero))
     }
+
+    @Test func theStatusLineSaysWhatAPartChangedNotWhatItPrinted() throws {
+        let dashboard = try demoDashboard(seconds: 0, empty: true)
+        dashboard.present(try ScenarioLibrary.load(nameOrPath: "self-healing"))
+        // The first part's create reports at once; its wait is still running.
+        #expect(dashboard.player?.isPlaying == true)
+        #expect(dashboard.status?.text == "deployment.apps/hello-kiamol-2 created")
+        finishPart(dashboard)
+        dashboard.press(.pageDown)
+        // Part 2 only prints (get deployments, replicasets, pods): the tables are in the output
+        // panel, and the status line does not repeat a row of them.
+        #expect(dashboard.status?.text == "PageDown or → for the next part")
+    }
 }

@@ -47,6 +47,7 @@ extension Dashboard {
         let execution = player.advance(session: session)
         partEndedAt = nil
         showScenario()
+        reportPart(execution.output)
         if let operation = execution.operation {
             running.append(RunningCommand(line: "scenario \(player.scenario.name)", operation: operation, output: execution.output))
         } else {
@@ -119,6 +120,23 @@ extension Dashboard {
     private func showScenario() {
         caption = player?.currentCaption
         outputPanel.follow(player)
+    }
+
+    /// The status line as a part starts: the last line a command that changes things printed
+    /// (`deployment.apps/web created`). What get and describe print is in the output panel.
+    private func reportPart(_ output: CommandOutput) {
+        var printing = false
+        var last: Substring?
+        for line in output.combined.split(separator: "\n") {
+            if line.hasPrefix("$ ") {
+                printing = ScenarioStep.run(String(line.dropFirst(2))).printsForTheAudience
+            } else if line.hasPrefix("# ") {
+                printing = false
+            } else if !printing {
+                last = line
+            }
+        }
+        if let last { status = StatusMessage(text: String(last), isError: output.failed, at: cluster.now) }
     }
 
     private func partEnded() {
