@@ -18,6 +18,7 @@ struct DashboardCommand: ParsableCommand {
     @Option(help: "Record what the dashboard shows to FILE as an asciicast v2 recording (asciinema play FILE).") var record: String?
     @Option(help: "Present a scenario (a built-in NAME, see `kubesim scenarios`, or a PATH): PageDown/→ plays the next part.") var scenario: String?
     @Flag(help: "With --scenario, play each part after the previous one without waiting for a key.") var autoplay = false
+    @Flag(help: "With --autoplay, start over after the end on a fresh cluster made with the same options (for a booth).") var loop = false
     @OptionGroup var options: ClusterOptions
 
     func run() throws {
@@ -46,6 +47,10 @@ struct DashboardCommand: ParsableCommand {
             }
         } else if autoplay {
             FileHandle.standardError.write(Data("error: --autoplay needs --scenario\n".utf8))
+            throw ExitCode(1)
+        }
+        if loop && !autoplay {
+            FileHandle.standardError.write(Data("error: --loop needs --autoplay\n".utf8))
             throw ExitCode(1)
         }
         let session = try options.makeSession()
@@ -77,7 +82,12 @@ struct DashboardCommand: ParsableCommand {
         let dashboard = Dashboard(session: session, theme: chosen, themes: library.directory == nil ? nil : library,
                                   history: CommandHistory.load(from: CommandHistory.defaultFile()))
         if screen.palette == .none && theme == nil, let mono = try? library.load("mono") { dashboard.use(mono) }
-        if let presented { dashboard.present(presented, autoplay: autoplay) }
+        if let presented {
+            // Each round of a loop starts from the cluster the first one started from: the
+            // scenario's own steps (create, relabel, delete) would not replay on a used one.
+            let options = options
+            dashboard.present(presented, autoplay: autoplay, restartWith: loop ? { try? options.makeSession() } : nil)
+        }
         MainLoop(dashboard: dashboard, screen: screen, recorder: recorder).run()
     }
 

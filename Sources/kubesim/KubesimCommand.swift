@@ -7,6 +7,8 @@ struct KubesimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kubesim",
         abstract: "A Kubernetes cluster simulated in one process, to show how it keeps itself alive.",
+        usage: RootHelp.usage,
+        discussion: RootHelp.discussion,
         subcommands: [DashboardCommand.self, RunCommand.self, ScenariosCommand.self, ExportCommand.self, BenchCommand.self, BenchFrameCommand.self],
         defaultSubcommand: DashboardCommand.self
     )

@@ -5,10 +5,11 @@ import Commands
 /// `handle`, time through `tick`, and `render` draws a Frame. Every action issues a command line
 /// through the same Session as the headless shell.
 public final class Dashboard {
-    public let session: Session
+    /// Replaced only when a looping scenario starts over (`restart(with:)`).
+    public internal(set) var session: Session
     public var cluster: Cluster { session.cluster }
-    let view: ClusterView
-    let healing: HealingTracker
+    var view: ClusterView
+    var healing: HealingTracker
     public private(set) var theme: Theme
     let themes: ThemeLibrary?
 
@@ -38,11 +39,15 @@ public final class Dashboard {
     /// The caption a scenario shows the audience, in a large band under the header.
     public var caption: String?
     /// The scenario being presented, if any: PageDown/→ plays its next part, PageUp/← goes back.
-    public private(set) var player: ScenarioPlayer?
+    public internal(set) var player: ScenarioPlayer?
     /// Play the next part by itself once the previous one is over (rehearsals, kiosks).
-    public private(set) var autoplay = false
-    /// Virtual time when the last scenario part ended, to pace autoplay.
-    private var partEndedAt: SimTime?
+    public internal(set) var autoplay = false
+    /// With autoplay, after the end: a fresh session to play the scenario again on (a booth).
+    var restartSession: (() -> Session?)?
+    /// Virtual time when the last scenario part ended (or was shown again), to pace autoplay.
+    var partEndedAt: SimTime?
+    /// The output of the scenario's printing steps, in the lower panes' place.
+    var outputPanel = ScenarioOutputPanel()
 
     public init(session: Session, theme: Theme, themes: ThemeLibrary? = nil, history: CommandHistory = CommandHistory()) {
         self.session = session
@@ -73,76 +78,18 @@ public final class Dashboard {
         pollRunning()
     }
 
-    /// Starts presenting `scenario`; its first part plays at once.
-    public func present(_ scenario: Scenario, autoplay: Bool = false) {
-        player = ScenarioPlayer(scenario: scenario)
-        self.autoplay = autoplay
-        playNextPart()
-    }
-
-    /// PageDown / →: the next part of the scenario (nothing while a part is still playing).
-    func playNextPart() {
-        guard let player else { return }
-        guard !player.isPlaying else {
-            status = StatusMessage(text: "this part is still playing; PageDown again when it is over", isError: false, at: cluster.now)
-            return
-        }
-        if player.isFinished {
-            status = StatusMessage(text: "scenario \(player.scenario.name): the end", isError: false, at: cluster.now)
-            return
-        }
-        let execution = player.advance(session: session)
-        caption = player.currentCaption
-        partEndedAt = nil
-        report(execution.output)
-        if let operation = execution.operation {
-            running.append(RunningCommand(line: "scenario \(player.scenario.name)", operation: operation, output: execution.output, startedAt: cluster.now))
-        } else {
-            partEnded()
-        }
-    }
-
-    /// PageUp / ←: back to the previous caption (the cluster is not rewound).
-    func previousCaption() {
-        guard let player else { return }
-        player.back()
-        running.removeAll { $0.line == "scenario \(player.scenario.name)" }
-        caption = player.currentCaption
-    }
-
-    private func partEnded() {
-        guard let player else { return }
-        partEndedAt = cluster.now
-        if let failure = player.failure {
-            status = StatusMessage(text: failure, isError: true, at: cluster.now)
-        } else if player.isFinished {
-            status = StatusMessage(text: "scenario \(player.scenario.name): the end", isError: false, at: cluster.now)
-        } else if !autoplay {
-            status = StatusMessage(text: "PageDown or → for the next part", isError: false, at: cluster.now)
-        }
-    }
-
-    /// How long autoplay lets the audience look at a finished part before the next.
-    static let autoplayPause = SimDuration.seconds(4)
-
     private func pollRunning() {
         var scenarioPartEnded = false
         running.removeAll { command in
             var fresh = CommandOutput()
             let done = command.operation.poll(cluster, into: &fresh)
             command.output.append(fresh)
-            if !fresh.chunks.isEmpty { report(fresh, byRunningCommand: true) }
+            // A scenario's output goes to its own panel, not the status line.
+            if !fresh.chunks.isEmpty && !command.line.hasPrefix("scenario ") { report(fresh, byRunningCommand: true) }
             if done && command.line.hasPrefix("scenario ") { scenarioPartEnded = true }
             return done
         }
-        if let player {
-            caption = player.currentCaption
-            if scenarioPartEnded { partEnded() }
-            if autoplay, let ended = partEndedAt, !player.isPlaying, !player.isFinished, player.failure == nil,
-               cluster.now - ended >= Self.autoplayPause {
-                playNextPart()
-            }
-        }
+        followScenario(partEnded: scenarioPartEnded)
     }
 
     // MARK: commands
@@ -264,6 +211,7 @@ public final class Dashboard {
     var lastWidth: Int?
 
     private func handleNormal(_ key: Key) {
+        if handleOutputPanel(key) { return }
         switch key {
         case .character("q"), .control("c"): shouldQuit = true
         case .character("?"): mode = .overlay(Overlay(title: "Help", text: HelpText.text(focus: focus)))

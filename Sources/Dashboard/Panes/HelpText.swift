@@ -15,8 +15,10 @@ enum HelpText {
     static let panes: [(String, [(String, String)])] = [
         ("Pods", [("x Ctrl-K", "kill the selected pod (kubectl delete pod)"), ("l", "relabel it (kubectl label pod … --overwrite)")]),
         ("Deployments, ReplicaSets", [("+ -", "scale by one (kubectl scale)"), ("s", "scale to a number")]),
-        ("Scenario (kubesim --scenario NAME)", [("PageDown →", "play the next part (what presentation clickers send)"),
-                                                ("PageUp ←", "back to the previous caption")]),
+        ("Scenario (kubesim --scenario NAME)", [("PageDown →", "play the next part (what presentation clickers send);"),
+                                                ("", "a part played before is shown again, not run again"),
+                                                ("PageUp ←", "show the previous part again (nothing runs)"),
+                                                ("Esc ↑ ↓", "close / scroll the command output under the node map")]),
         ("Nodes", [("c", "cordon / uncordon"), ("r", "drain (kubectl drain --ignore-daemonsets)"),
                    ("f", "fail / recover the node (sim fail, sim recover)"), ("n", "add a node (sim add-node)")]),
     ]

@@ -33,6 +33,10 @@ extension Dashboard {
         if !layout.shared || healingHasTheFloor {
             HealingView(dashboard: self, rect: layout.healing).draw(into: &frame)
         }
+        if let lines = outputPanel.lines(player) {
+            outputPanel.visibleRows = ScenarioOutputView(lines: lines, theme: theme)
+                .draw(in: layout.outputPanel(lines: lines.count), scroll: outputPanel.scroll, into: &frame)
+        }
         chrome.drawStatus(row: layout.statusRow, width: width, into: &frame)
         chrome.drawHints(width: width, height: height, into: &frame)
         if case .overlay(let overlay) = mode { chrome.drawOverlay(overlay, width: width, height: height, into: &frame) }
