@@ -1,6 +1,6 @@
 /// The order in which a ReplicaSet picks pods to delete when scaling down
 /// (controller_utils.go ActivePodsWithRanks): the first pod in the order goes first.
-enum PodRanking {
+public enum PodRanking {
     /// Returns `pods` sorted so that the best deletion candidates come first.
     /// `related` are the pods used to count how crowded each node is (same-owner pods per node).
     static func deletionOrder(_ pods: [Pod], related: [Pod], now: SimTime) -> [Pod] {
@@ -50,5 +50,26 @@ enum PodRanking {
             return a.metadata.creationTimestamp > b.metadata.creationTimestamp
         }
         return a.name > b.name
+    }
+
+    /// In a few words, why `victim` ranks for deletion before every other pod in `pods` (the
+    /// ReplicaSet's active pods, victim included): the rule that sets it apart from the pod that
+    /// would have gone next. For telling an audience why the controller chose this pod.
+    public static func whyFirst(_ victim: Pod, among pods: [Pod], now: SimTime) -> String {
+        var perNode: [String: Int] = [:]
+        for p in pods where p.isScheduled { perNode[p.spec.nodeName, default: 0] += 1 }
+        let others = pods.filter { $0.metadata.uid != victim.metadata.uid }
+        guard let next = others.sorted(by: { deleteFirst($0, $1, perNode: perNode, now: now) }).first else { return "the only pod" }
+        let a = victim, b = next
+        if a.isScheduled != b.isScheduled { return "not scheduled" }
+        if phaseRank(a) != phaseRank(b) { return a.status.phase.isEmpty ? "Pending" : a.status.phase }
+        if a.isReady != b.isReady { return "not ready" }
+        if deletionCost(a) != deletionCost(b) { return "lower pod-deletion-cost" }
+        let ca = perNode[a.spec.nodeName] ?? 0, cb = perNode[b.spec.nodeName] ?? 0
+        if ca != cb { return "\(ca) pods on \(a.spec.nodeName)" }
+        if let ra = readySince(a), let rb = readySince(b), ra != rb { return "ready for the shortest time" }
+        if a.restartCount != b.restartCount { return "most restarts" }
+        if a.metadata.creationTimestamp != b.metadata.creationTimestamp { return "newest" }
+        return "last by name"
     }
 }

@@ -1,7 +1,7 @@
 import Cluster
 
-/// The healing timeline for the latest disruption: each step of the repair with the virtual
-/// time it happened and who did it (the seed post's 13-step chain, live).
+/// The timeline of the latest disruption (or scale): each step with the virtual time it
+/// happened and who did it (the seed post's 13-step chain, live).
 struct HealingView {
     let dashboard: Dashboard
     let rect: Rect
@@ -9,7 +9,7 @@ struct HealingView {
 
     func draw(into frame: inout Frame) {
         let timeline = dashboard.healing.timeline
-        frame.box(rect, title: timeline.map { "Healing: \($0.title)" } ?? "Healing", style: theme[.border],
+        frame.box(rect, title: timeline?.heading ?? "Healing", style: theme[.border],
                   titleStyle: theme[.border].overlaid(with: Style(bold: true)))
         let body = rect.inner
         guard body.height > 0 else { return }
@@ -18,11 +18,8 @@ struct HealingView {
                       x: body.x, y: body.y, style: theme[.hints], clip: body)
             return
         }
-        // When not every step fits, keep the latest ones (the step in progress matters most).
-        let lastDone = timeline.steps.lastIndex { $0.state != .pending } ?? 0
-        let first = max(0, min(lastDone - body.height + 2, timeline.steps.count - body.height))
         let actorColumn = max(body.width - 28, body.width * 2 / 3)
-        for (offset, step) in timeline.steps.dropFirst(first).prefix(body.height).enumerated() {
+        for (offset, step) in Self.shown(timeline.steps, rows: body.height).enumerated() {
             let y = body.y + offset
             let (mark, role): (String, ThemeRole) = switch step.state {
             case .done: ("✓", .stepDone)
@@ -37,6 +34,16 @@ struct HealingView {
             frame.put(text, x: x, y: y, style: step.state == .pending ? theme[.stepPending] : theme[.text], clip: body)
             frame.put(step.actor, x: actorColumn, y: y, style: theme[.hints], clip: body)
         }
+    }
+
+    /// The steps that fit in `rows`: when not all do, the cause stays on top (what happened), and
+    /// below it the latest steps, up to the one after the last done (what is happening now).
+    static func shown(_ steps: [HealingStep], rows: Int) -> [HealingStep] {
+        guard steps.count > rows else { return steps }
+        guard rows > 1 else { return Array(steps.prefix(rows)) }
+        let lastDone = steps.lastIndex { $0.state != .pending } ?? 0
+        let end = min(steps.count, max(lastDone + 2, rows))
+        return [steps[0]] + steps[(end - rows + 1)..<end]
     }
 
     /// `02:38.0`: minutes, seconds and tenths of virtual time.
