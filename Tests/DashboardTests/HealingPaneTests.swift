@@ -148,12 +148,65 @@ import Testing
         #expect(lines(dashboard)[0].contains("pods 3/3 Ready ─"))
     }
 
+    @Test func scaleUpCreatesAndCompletesAtDesired() throws {
+        let dashboard = try demoDashboard(seconds: 20)
+        runs(dashboard, "kubectl scale deployment \(Self.deployment) --replicas=5")
+        dashboard.tick(realElapsed: .seconds(0.5))
+        #expect(lines(dashboard)[0].contains("pods 3/5 Ready ─"))
+        #expect(tick(dashboard, until: { dashboard.healing.timeline?.isComplete == true }, within: 30))
+        let frame = lines(dashboard)
+        #expect(frame[0].contains("pods 5/5 Ready ─"))
+        let pane = healingPane(frame)
+        #expect(pane.first?.contains("Scale-up: deployment \(Self.deployment) 3 → 5") == true, "\(pane.first ?? "")")
+        #expect(row(pane, containing: "has 3 of 5 → creates 2 pods")?.contains("replicaset-controller") == true)
+        #expect(row(pane, containing: "back to desired: 5 of 5 ready") != nil)
+    }
+
+    @Test func relabelBackIsASurplusTrimmedByRank() throws {
+        let dashboard = try demoDashboard(seconds: 20)
+        let pod = dashboard.podNames[0]
+        runs(dashboard, "kubectl label pod \(pod) app=debug --overwrite")
+        #expect(tick(dashboard, until: { dashboard.healing.timeline?.isComplete == true }, within: 30))
+        runs(dashboard, "kubectl label pod \(pod) app=\(Self.deployment) --overwrite")
+        #expect(tick(dashboard, until: { dashboard.healing.timeline?.isComplete == true }, within: 30))
+        let frame = lines(dashboard)
+        #expect(frame[0].contains("pods 3/3 Ready ─"), "\(frame[0])")
+        #expect(!frame.contains { $0.contains("← orphan") })
+        let pane = healingPane(frame)
+        #expect(pane.first?.contains("Surplus: pod \(pod) relabeled back") == true, "\(pane.first ?? "")")
+        #expect(row(pane, containing: "\(pod) relabeled app=\(Self.deployment)")?.contains("kubectl label (user)") == true)
+        #expect(row(pane, containing: "adopts \(pod) → has 4 of 3")?.contains("replicaset-controller") == true)
+        let victim = try #require(dashboard.cluster.store.list(Event.self).first { $0.reason == "SuccessfulDelete" })
+            .message.replacingOccurrences(of: "Deleted pod: ", with: "")
+        #expect(row(pane, containing: "deletes by rank: \(victim) (") != nil)
+        #expect(row(pane, containing: "\(victim) gone: container stopped") != nil)
+    }
+
+    @Test func drainWithGraceZeroIsAnEvictionByTheUser() throws {
+        let dashboard = try demoDashboard(seconds: 20)
+        let pod = dashboard.podNames[0]
+        let node = try #require(dashboard.cluster.store.get(Pod.self, pod)).spec.nodeName
+        runs(dashboard, "kubectl drain \(node) --grace-period=0")
+        if case .overlay = dashboard.mode { dashboard.press(.escape) } // the drain's lines
+        dashboard.tick(realElapsed: .seconds(0.5))
+        let pane = healingPane(lines(dashboard))
+        #expect(pane.first?.contains("Healing: pod \(pod) evicted") == true, "\(pane.first ?? "")")
+        #expect(row(pane, containing: "\(pod) evicted by drain → gone at once (grace 0)")?.contains("kubectl drain (user)") == true)
+        #expect(tick(dashboard, until: { dashboard.healing.timeline?.isComplete == true }, within: 30))
+        #expect(lines(dashboard)[0].contains("pods 3/3 Ready ─"))
+    }
+
     @Test func headerFitsTheOrphanAt80Columns() throws {
         let dashboard = try demoDashboard(seconds: 20)
         runs(dashboard, "kubectl label pod \(dashboard.podNames[0]) app=debug --overwrite")
         #expect(tick(dashboard, until: { dashboard.healing.timeline?.isComplete == true }, within: 30))
         let header = lines(dashboard, 80, 24)[0]
         #expect(header.contains("pods 3/3 Ready +1 orphan"), "\(header)")
+        #expect(!header.contains("default"))
+        dashboard.press(.character(" ")) // paused: the header grows, the counts still show
+        let paused = lines(dashboard, 80, 24)[0]
+        #expect(paused.contains("paused") && paused.contains("pods 3/3 Ready +1 orphan"), "\(paused)")
+        #expect(lines(dashboard, 120, 40)[0].contains(" kubesim ─ default ─ "))
     }
 
     @Test func shownStepsKeepTheCauseAndTheLatest() {

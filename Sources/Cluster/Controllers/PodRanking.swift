@@ -59,7 +59,7 @@ public enum PodRanking {
         var perNode: [String: Int] = [:]
         for p in pods where p.isScheduled { perNode[p.spec.nodeName, default: 0] += 1 }
         let others = pods.filter { $0.metadata.uid != victim.metadata.uid }
-        guard let next = others.sorted(by: { deleteFirst($0, $1, perNode: perNode, now: now) }).first else { return "the only pod" }
+        guard let next = others.min(by: { deleteFirst($0, $1, perNode: perNode, now: now) }) else { return "the only pod" }
         let a = victim, b = next
         if a.isScheduled != b.isScheduled { return "not scheduled" }
         if phaseRank(a) != phaseRank(b) { return a.status.phase.isEmpty ? "Pending" : a.status.phase }

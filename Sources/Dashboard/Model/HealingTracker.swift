@@ -34,6 +34,8 @@ final class HealingTracker {
         /// Active pods the ReplicaSet had when it started creating or deleting.
         var countBefore = 0
         var victims: [String] = []
+        /// The first victims with the ranking rule that chose each (the rest are only counted).
+        var explained: [String] = []
         var remaining: Set<String> = []
         var stamps: [Stage: Stamp] = [:]
 
@@ -50,6 +52,9 @@ final class HealingTracker {
 
     private let store: Store
     private var chain: Chain?
+    /// Active pods per owning ReplicaSet uid, kept from the watch stream, so judging a deletion
+    /// (replaced, or surplus?) never lists pods: scaling by 100,000 must not cost n² here.
+    private var activeOwned: [String: Int] = [:]
     private var scaleRequests: [String: ScaleRequest] = [:]
     private let tolerationSeconds: Int
 
@@ -59,8 +64,24 @@ final class HealingTracker {
     init(cluster: Cluster) {
         store = cluster.store
         tolerationSeconds = cluster.pace.defaultTolerationSeconds
+        for pod in store.list(Pod.self) { if let uid = Self.activeOwner(pod) { activeOwned[uid, default: 0] += 1 } }
         store.watch { [unowned self] in self.observe($0) }
     }
+
+    private static func activeOwner(_ pod: Pod?) -> String? {
+        guard let pod, pod.isActive, let ref = pod.metadata.controllerRef, ref.kind == "ReplicaSet" else { return nil }
+        return ref.uid
+    }
+
+    private func countActive(_ event: WatchEvent) {
+        let before = event.type == .added ? nil : Self.activeOwner(event.old as? Pod)
+        let after = event.type == .deleted ? nil : Self.activeOwner(event.object as? Pod)
+        guard before != after else { return }
+        if let before { activeOwned[before, default: 0] -= 1 }
+        if let after { activeOwned[after, default: 0] += 1 }
+    }
+
+    private func activeCount(_ rs: ReplicaSet) -> Int { activeOwned[rs.metadata.uid] ?? 0 }
 
     // MARK: the timeline
 
@@ -172,15 +193,19 @@ final class HealingTracker {
         if event.type != .deleted, chain?.replicaSetUID == rs.metadata.uid { checkRestored(rs) }
     }
 
-    /// A ReplicaSet resized because its Deployment was scaled (or it was scaled itself). A
-    /// rollout's resizing, with no scale request behind it, is not a story this pane tells.
+    /// A ReplicaSet resized because its Deployment was scaled, by a rollout (the deployment
+    /// controller moving pods from the old ReplicaSet to the new), or by itself being scaled.
     private func beginScale(_ rs: ReplicaSet, from: Int) {
         let to = rs.spec.replicas
         let kind: HealingTimeline.Kind = to < from ? .scaleDown : .scaleUp
         let tail: [Stage] = kind == .scaleDown ? [.victims, .restored, .gone] : Self.replacementStages
         let image = rs.spec.template.spec.containers.first?.image ?? ""
         if let ref = rs.metadata.controllerRef, ref.kind == "Deployment" {
-            guard let request = scaleRequests.removeValue(forKey: ref.name) else { return }
+            guard let request = scaleRequests.removeValue(forKey: ref.name) else {
+                begin(kind, "replicaset \(rs.name) \(from) → \(to) (rollout)", plan: [.cause] + tail, replicaSet: rs, image: image)
+                stamp(.cause, "rolling out deployment \(ref.name): scales replicaset \(from) → \(to)", Self.deploymentController)
+                return
+            }
             begin(kind, "deployment \(ref.name) \(request.from) → \(request.to)", plan: [.cause, .resized] + tail, replicaSet: rs, image: image)
             stamp(.cause, "deployment \(ref.name) replicas \(request.from) → \(request.to)", request.actor, at: request.time)
             stamp(.resized, "scales replicaset \(rs.name) \(from) → \(to)", Self.deploymentController)
@@ -202,6 +227,7 @@ final class HealingTracker {
     }
 
     private func observePod(_ event: WatchEvent) {
+        countActive(event)
         let pod = event.object as! Pod
         let old = event.old as? Pod
         switch event.type {
@@ -232,8 +258,8 @@ final class HealingTracker {
             unownedDeleted(pod, immediate: immediate)
             return
         }
-        let active = activePods(of: rs)
-        if active.count >= rs.spec.replicas {
+        let active = activeCount(rs)
+        if active >= rs.spec.replicas {
             victimChosen(pod, rs, active: active, immediate: immediate)
             return
         }
@@ -283,19 +309,23 @@ final class HealingTracker {
     }
 
     /// The ReplicaSet has as many pods as it wants without this one: nothing replaces it.
-    private func victimChosen(_ pod: Pod, _ rs: ReplicaSet, active: [Pod], immediate: Bool) {
+    private func victimChosen(_ pod: Pod, _ rs: ReplicaSet, active: Int, immediate: Bool) {
         let joins = chain.map { ($0.kind == .scaleDown || $0.kind == .surplus) && $0.replicaSetUID == rs.metadata.uid && !$0.has(.gone) } ?? false
         if !joins {
             begin(.scaleDown, "replicaset \(rs.name) above desired", plan: [.cause, .victims, .restored, .gone], replicaSet: rs,
                   image: pod.spec.containers.first?.image ?? "")
-            stamp(.cause, "replicaset \(rs.name) has \(active.count + 1) pods, wants \(rs.spec.replicas)", Self.replicaSetController)
+            stamp(.cause, "replicaset \(rs.name) has \(active + 1) pods, wants \(rs.spec.replicas)", Self.replicaSetController)
         }
-        if chain!.victims.isEmpty { chain!.countBefore = active.count + 1 }
-        let reason = PodRanking.whyFirst(pod, among: active + [pod], now: store.now)
-        chain!.victims.append("\(pod.name) (\(reason))")
+        chain!.victims.append(pod.name)
         if !immediate { chain!.remaining.insert(pod.name) }
-        let victims = chain!.victims
-        restamp(.victims, "deletes by rank: \(victims.joined(separator: ", "))", Self.replicaSetController)
+        // Explaining a choice compares with every pod: done for the first two victims only.
+        if chain!.explained.count < 2 {
+            let reason = PodRanking.whyFirst(pod, among: activePods(of: rs) + [pod], now: store.now)
+            chain!.explained.append("\(pod.name) (\(reason))")
+        }
+        let more = chain!.victims.count - chain!.explained.count
+        restamp(.victims, "deletes by rank: \(chain!.explained.joined(separator: ", "))\(more > 0 ? " +\(more) more" : "")",
+                Self.replicaSetController)
         if immediate { victimsGone(lastNode: pod.spec.nodeName) }
     }
 
@@ -324,7 +354,7 @@ final class HealingTracker {
 
     private func victimsGone(lastNode: String) {
         guard let chain, chain.remaining.isEmpty else { return }
-        let names = chain.victims.map { String($0.prefix { $0 != " " }) }
+        let names = chain.victims
         let subject = names.count == 1 ? names[0] : "\(names.count) pods"
         stamp(.gone, "\(subject) gone: \(names.count == 1 ? "container" : "containers") stopped", lastNode.isEmpty ? "API server" : "kubelet \(lastNode)")
     }
@@ -371,7 +401,7 @@ final class HealingTracker {
     private func adopted(_ pod: Pod) {
         guard var current = chain, current.kind == .surplus, current.relabeled == pod.name, let rs = owner(of: pod),
               rs.metadata.uid == current.replicaSetUID else { return }
-        current.countBefore = activePods(of: rs).count
+        current.countBefore = activeCount(rs)
         chain = current
         stamp(.adopted, "adopts \(pod.name) → has \(current.countBefore) of \(rs.spec.replicas)", Self.replicaSetController)
     }
@@ -383,7 +413,7 @@ final class HealingTracker {
               pod.metadata.controllerRef?.uid == current.replicaSetUID, current.has(.cause),
               current.nodeLost == nil || current.has(.eviction) else { return }
         guard let rs = store.get(ReplicaSet.self, current.replicaSet) else { return }
-        if current.created.isEmpty { current.countBefore = activePods(of: rs).count - 1 }
+        if current.created.isEmpty { current.countBefore = activeCount(rs) - 1 }
         current.created.append(pod.name)
         chain = current
         let what = current.created.count == 1 ? "creates \(pod.name)" : "creates \(current.created.count) pods"

@@ -16,7 +16,7 @@ struct Chrome {
         let play = dashboard.paused ? "‖ paused" : "▶"
         var left = " kubesim ─ default ─ t=\(time) ─ \(dashboard.speed.label) \(play) ─ nodes \(ready)/\(nodes.count) Ready ─ \(HeaderCounts.pods(dashboard.view)) "
         // On a narrow screen the counts matter more than the namespace.
-        if left.count > width - 4 { left = left.replacingOccurrences(of: " ─ default", with: "") }
+        for less in [" ─ default", " kubesim ─"] where left.count > width - 4 { left = left.replacingOccurrences(of: less, with: "") }
         let right = " theme: \(theme.name) "
         frame.put(left, x: 2, y: 0, style: theme[.header], clip: Rect(x: 1, y: 0, width: width - 2, height: 1))
         if 2 + left.count + right.count + 2 <= width {
