@@ -110,6 +110,9 @@ import Testing
         let cluster = Cluster(seed: 5)
         try cluster.store.create(makeDeployment("web", replicas: 3))
         #expect(cluster.settle(app: "web", count: 3))
+        // Quiet first: no sync still queued that would mask a dropped deletion.
+        cluster.advance(by: .seconds(5))
+        #expect(cluster.store.get(Deployment.self, "web")!.status.readyReplicas == 3)
         let victim = cluster.pods(app: "web")[0].name
         try cluster.store.delete(Pod.self, victim, gracePeriodSeconds: 0)
         #expect(cluster.store.get(Pod.self, victim) == nil)
