@@ -82,7 +82,9 @@ import Testing
         let cause = try #require(row(pane, containing: "replicas 3 → 2"))
         #expect(cause.contains("kubectl scale (user)"))
         #expect(row(pane, containing: "scales replicaset")?.contains("deployment-controller") == true)
-        let rank = try #require(row(pane, containing: "deletes by rank: \(victim) ("))
+        // On screen the victim may be shortened to its suffix when the reason is long.
+        let rank = try #require(row(pane, containing: "deletes by rank: "))
+        #expect(rank.contains("\(victim.suffix(5)) ("))
         #expect(rank.contains("replicaset-controller"))
         #expect(row(pane, containing: "back to desired: 2 of 2 ready") != nil)
         #expect(row(pane, containing: "gone") != nil)
@@ -178,7 +180,8 @@ import Testing
         #expect(row(pane, containing: "adopts \(pod) → has 4 of 3")?.contains("replicaset-controller") == true)
         let victim = try #require(dashboard.cluster.store.list(Event.self).first { $0.reason == "SuccessfulDelete" })
             .message.replacingOccurrences(of: "Deleted pod: ", with: "")
-        #expect(row(pane, containing: "deletes by rank: \(victim) (") != nil)
+        #expect(row(pane, containing: "deletes by rank: ")?.contains("\(victim.suffix(5)) (") == true)
+        #expect(dashboard.healing.timeline?.steps.contains { $0.text.hasPrefix("deletes by rank: \(victim) (") } == true)
         #expect(row(pane, containing: "\(victim) gone: container stopped") != nil)
     }
 
@@ -207,6 +210,18 @@ import Testing
         let paused = lines(dashboard, 80, 24)[0]
         #expect(paused.contains("paused") && paused.contains("pods 3/3 Ready +1 orphan"), "\(paused)")
         #expect(lines(dashboard, 120, 40)[0].contains(" kubesim ─ default ─ "))
+    }
+
+    @Test func narrowPaneShortensPodNamesToTheirSuffix() throws {
+        let dashboard = try demoDashboard(seconds: 20)
+        let pod = dashboard.podNames[1]
+        runs(dashboard, "kubectl label pod \(pod) app=debug --overwrite")
+        #expect(tick(dashboard, until: { dashboard.healing.timeline?.isComplete == true }, within: 30))
+        let pane = healingPane(lines(dashboard, 80, 24))
+        let suffix = String(pod.suffix(5))
+        let cause = try #require(row(pane, containing: "…-\(suffix) relabeled app=debug"))
+        #expect(cause.contains("kubectl label (user)"))
+        #expect(HealingView.shortened("\(pod) deleted; hello-kiamol-2-77fcdb95bd stays") == "…-\(suffix) deleted; hello-kiamol-2-77fcdb95bd stays")
     }
 
     @Test func shownStepsKeepTheCauseAndTheLatest() {

@@ -362,6 +362,8 @@ final class HealingTracker {
     // MARK: labels
 
     private func labelsChanged(_ old: Pod, _ pod: Pod) {
+        // A pod already going counts for no ReplicaSet: relabeling it changes nothing.
+        guard old.isActive else { return }
         let changed = pod.metadata.labels.keys.sorted().filter { old.metadata.labels[$0] != pod.metadata.labels[$0] }
             .map { "\($0)=\(pod.metadata.labels[$0]!)" } + old.metadata.labels.keys.sorted().filter { pod.metadata.labels[$0] == nil }.map { "\($0)-" }
         let labels = changed.joined(separator: ",")

@@ -18,8 +18,10 @@ struct HealingView {
                       x: body.x, y: body.y, style: theme[.hints], clip: body)
             return
         }
-        let actorColumn = max(body.width - 28, body.width * 2 / 3)
-        for (offset, step) in Self.shown(timeline.steps, rows: body.height).enumerated() {
+        let shown = Self.shown(timeline.steps, rows: body.height)
+        // The actor column is as wide as the longest actor shown, so the text keeps the rest.
+        let actorColumn = body.maxX - min(28, (shown.map(\.actor.count).max() ?? 0) + 2)
+        for (offset, step) in shown.enumerated() {
             let y = body.y + offset
             let (mark, role): (String, ThemeRole) = switch step.state {
             case .done: ("✓", .stepDone)
@@ -30,7 +32,8 @@ struct HealingView {
             var x = frame.put(" \(time)  ", x: body.x, y: y, style: theme[.hints], clip: body)
             x = frame.put("\(mark) ", x: x, y: y, style: theme[role], clip: body)
             let textRoom = max(0, actorColumn - x - 1)
-            let text = step.text.count > textRoom ? String(step.text.prefix(max(0, textRoom - 1))) + "…" : step.text
+            var text = step.text.count > textRoom ? Self.shortened(step.text) : step.text
+            if text.count > textRoom { text = String(text.prefix(max(0, textRoom - 1))) + "…" }
             frame.put(text, x: x, y: y, style: step.state == .pending ? theme[.stepPending] : theme[.text], clip: body)
             frame.put(step.actor, x: actorColumn, y: y, style: theme[.hints], clip: body)
         }
@@ -44,6 +47,16 @@ struct HealingView {
         let lastDone = steps.lastIndex { $0.state != .pending } ?? 0
         let end = min(steps.count, max(lastDone + 2, rows))
         return [steps[0]] + steps[(end - rows + 1)..<end]
+    }
+
+    /// `hello-kiamol-2-77fcdb95bd-vtnpj` → `…-vtnpj`, for a step that does not fit: the random
+    /// suffix is what tells one pod of a ReplicaSet from another.
+    static func shortened(_ text: String) -> String {
+        text.split(separator: " ", omittingEmptySubsequences: false).map { word in
+            let parts = word.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count >= 3, parts[parts.count - 1].count == 5, (9...10).contains(parts[parts.count - 2].count) else { return String(word) }
+            return "…-" + parts[parts.count - 1]
+        }.joined(separator: " ")
     }
 
     /// `02:38.0`: minutes, seconds and tenths of virtual time.
