@@ -199,6 +199,18 @@ import Testing
         #expect(lines(dashboard)[0].contains("pods 3/3 Ready ─"))
     }
 
+    @Test func deletingTheDeploymentIsGarbageCollectionNotHealing() throws {
+        let dashboard = try demoDashboard(seconds: 20)
+        runs(dashboard, "kubectl delete deployment \(Self.deployment) --wait=false")
+        dashboard.tick(realElapsed: .seconds(1))
+        let pane = healingPane(lines(dashboard))
+        #expect(pane.first?.contains("Not replaced: 3 pods deleted") == true, "\(pane.first ?? "")")
+        #expect(row(pane, containing: "3 pods deleted: their owner is being deleted")?.contains("garbage-collector") == true)
+        #expect(tick(dashboard, until: { dashboard.healing.timeline?.isComplete == true }, within: 30))
+        #expect(row(healingPane(lines(dashboard)), containing: "3 pods gone: containers stopped") != nil)
+        #expect(lines(dashboard)[0].contains("pods 0/0 Ready ─"))
+    }
+
     @Test func headerFitsTheOrphanAt80Columns() throws {
         let dashboard = try demoDashboard(seconds: 20)
         runs(dashboard, "kubectl label pod \(dashboard.podNames[0]) app=debug --overwrite")

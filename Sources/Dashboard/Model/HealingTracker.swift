@@ -331,11 +331,21 @@ final class HealingTracker {
 
     private func unownedDeleted(_ pod: Pod, immediate: Bool) {
         let collected = pod.metadata.controllerRef != nil
-        let cause = collected
-            ? "\(pod.name) deleted: its owner is being deleted"
-            : "\(pod.name) deleted; no owner, so no replacement"
+        let actor = collected ? "garbage-collector" : "kubectl delete (user)"
+        // Several pods going in one step (a deleted Deployment's pods, `delete -l`) make one chain.
+        if var current = chain, current.kind == .unowned, current.stamps[.cause]?.actor == actor,
+           current.stamps[.cause]?.time == store.now, !current.has(.gone) || immediate {
+            current.lost.append(pod.name)
+            current.title = "\(current.lost.count) pods deleted"
+            if !immediate { current.remaining.insert(pod.name) }
+            chain = current
+            restamp(.cause, "\(current.lost.count) pods deleted" + (collected ? ": their owner is being deleted" : "; no owner, so no replacement"), actor)
+            return
+        }
+        let cause = collected ? "\(pod.name) deleted: its owner is being deleted" : "\(pod.name) deleted; no owner, so no replacement"
         begin(.unowned, "pod \(pod.name) deleted", plan: [.cause, .gone], replicaSet: nil, image: pod.spec.containers.first?.image ?? "")
-        stamp(.cause, cause, collected ? "garbage-collector" : "kubectl delete (user)")
+        chain!.lost = [pod.name]
+        stamp(.cause, cause, actor)
         if immediate {
             stamp(.gone, "\(pod.name) gone at once (grace 0)", "API server")
         } else {
@@ -344,10 +354,12 @@ final class HealingTracker {
     }
 
     private func podGone(_ pod: Pod) {
-        guard chain?.remaining.remove(pod.name) != nil else { return }
+        guard chain?.remaining.remove(pod.name) != nil, chain!.remaining.isEmpty else { return }
         if chain!.kind == .unowned {
-            stamp(.gone, "\(pod.name) gone: container stopped", "kubelet \(pod.spec.nodeName)")
-        } else if chain!.remaining.isEmpty {
+            let lost = chain!.lost
+            let subject = lost.count == 1 ? "\(lost[0]) gone: container stopped" : "\(lost.count) pods gone: containers stopped"
+            stamp(.gone, subject, "kubelet \(pod.spec.nodeName)")
+        } else {
             victimsGone(lastNode: pod.spec.nodeName)
         }
     }
