@@ -7,7 +7,7 @@ import Cluster
 /// pulls, starts and readies it; the chain completes when the ReplicaSet is back to desired.
 /// A scale-down is told as one (victims chosen by rank), not as a loss that never heals.
 final class HealingTracker {
-    enum Stage: CaseIterable {
+    enum Stage {
         case cause, released, adopted, eviction, resized, create, scheduled, pulling, started, ready, victims, restored, gone
     }
 
@@ -77,7 +77,7 @@ final class HealingTracker {
         let before = event.type == .added ? nil : Self.activeOwner(event.old as? Pod)
         let after = event.type == .deleted ? nil : Self.activeOwner(event.object as? Pod)
         guard before != after else { return }
-        if let before { activeOwned[before, default: 0] -= 1 }
+        if let before { activeOwned[before] = (activeOwned[before] ?? 1) > 1 ? activeOwned[before]! - 1 : nil }
         if let after { activeOwned[after, default: 0] += 1 }
     }
 
