@@ -34,6 +34,26 @@ import Testing
         #expect(first(pod("newer", created: 9_000), pod("older", created: 1_000)) == "newer")
     }
 
+    /// The rule named is the one that set the victim apart from the pod that would go next.
+    @Test func whyFirstNamesTheDecidingRule() {
+        let now = SimTime(milliseconds: 100_000)
+        func why(_ victim: Pod, _ others: Pod...) -> String { PodRanking.whyFirst(victim, among: [victim] + others, now: now) }
+        #expect(why(pod("u", node: ""), pod("s")) == "not scheduled")
+        #expect(why(pod("p", phase: "Pending"), pod("r")) == "Pending")
+        #expect(why(pod("n", ready: false), pod("r")) == "not ready")
+        #expect(why(pod("c", cost: -5), pod("d", cost: 10)) == "lower pod-deletion-cost")
+        // Doubled up with a pod that would go next: the crowded node, then what split the two.
+        #expect(why(pod("a", node: "node-1", readySince: 9_000), pod("b", node: "node-1", readySince: 1_000), pod("c", node: "node-2"))
+                == "2 pods on node-1; ready for the shortest time")
+        #expect(why(pod("b", node: "node-1"), pod("a", node: "node-1"), pod("c", node: "node-2")) == "2 pods on node-1; a tie, broken by name")
+        #expect(why(pod("recent", readySince: 50_000), pod("long", readySince: 1_000)) == "ready for the shortest time")
+        #expect(why(pod("crashy", restarts: 3), pod("steady")) == "most restarts")
+        #expect(why(pod("newer", created: 9_000), pod("older", created: 1_000)) == "newest")
+        // Compared with the pod that would go next: Pending beats not ready, which beats the rest.
+        #expect(why(pod("p", phase: "Pending"), pod("n", ready: false), pod("r")) == "Pending")
+        #expect(why(pod("alone")) == "the only pod")
+    }
+
     @Test func earlierRulesWinOverLaterOnes() {
         // A not-ready pod goes before a ready one even when the ready one restarted more.
         #expect(first(pod("unready", ready: false), pod("crashy", restarts: 9)) == "unready")

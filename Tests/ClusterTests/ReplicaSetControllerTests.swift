@@ -103,3 +103,42 @@ import Testing
         #expect(cluster.advance(until: { cluster.store.count(ReplicaSet.self) == 0 && cluster.pods(app: "web").isEmpty }, timeout: .seconds(60)))
     }
 }
+
+/// A pod removed without ever being Terminating (grace 0, or still Pending) is replaced too.
+@Suite struct ImmediateDeletionTests {
+    @Test func podDeletedWithGraceZeroIsReplacedAndStatusCatchesUp() throws {
+        let cluster = Cluster(seed: 5)
+        try cluster.store.create(makeDeployment("web", replicas: 3))
+        #expect(cluster.settle(app: "web", count: 3))
+        // Quiet first: no sync still queued that would mask a dropped deletion.
+        cluster.advance(by: .seconds(5))
+        #expect(cluster.store.get(Deployment.self, "web")!.status.readyReplicas == 3)
+        let victim = cluster.pods(app: "web")[0].name
+        try cluster.store.delete(Pod.self, victim, gracePeriodSeconds: 0)
+        #expect(cluster.store.get(Pod.self, victim) == nil)
+        // Within the controllers' reaction time the ReplicaSet has noticed and replaced it.
+        cluster.advance(by: cluster.pace.controllerReaction + cluster.pace.controllerReaction)
+        #expect(cluster.pods(app: "web").filter(\.isActive).count == 3)
+        #expect(cluster.events(reason: "SuccessfulCreate").count == 4)
+        #expect(cluster.replicaSet(of: "web")!.status.readyReplicas == 2)
+        #expect(cluster.store.get(Deployment.self, "web")!.status.readyReplicas == 2)
+        #expect(cluster.settle(app: "web", count: 3))
+        #expect(cluster.advance(until: { cluster.store.get(Deployment.self, "web")!.status.readyReplicas == 3 }, timeout: .seconds(1)))
+    }
+
+    @Test func pendingPodDeletedIsReplaced() throws {
+        let cluster = Cluster(seed: 5)
+        for node in cluster.store.list(Node.self) { try cluster.store.modify(Node.self, node.name) { $0.spec.unschedulable = true } }
+        try cluster.store.create(makeDeployment("web", replicas: 2))
+        cluster.advance(by: .seconds(5))
+        let pending = cluster.pods(app: "web")
+        #expect(pending.count == 2 && pending.allSatisfy { !$0.isScheduled })
+        try cluster.store.delete(Pod.self, pending[0].name)
+        #expect(cluster.store.get(Pod.self, pending[0].name) == nil)
+        cluster.advance(by: .seconds(1))
+        #expect(cluster.pods(app: "web").count == 2)
+        #expect(cluster.replicaSet(of: "web")!.status.replicas == 2)
+        for node in cluster.store.list(Node.self) { try cluster.store.modify(Node.self, node.name) { $0.spec.unschedulable = false } }
+        #expect(cluster.settle(app: "web", count: 2))
+    }
+}

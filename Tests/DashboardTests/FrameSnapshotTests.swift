@@ -44,7 +44,7 @@ import KubesimTestSupport
         let row = try #require(frame.find(replacement))
         #expect(frame[row.x, row.y].style == dashboard.theme[.new])
         #expect(frame.text.contains("Healing: pod \(victim) deleted"))
-        #expect(frame.text.contains("✓ pod \(victim) deleted (deletionTimestamp set)"))
+        #expect(frame.text.contains("✓ \(victim) deleted → Terminating"))
     }
 
     @Test func eachThemeRendersTheSameText() throws {

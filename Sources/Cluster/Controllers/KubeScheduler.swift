@@ -30,6 +30,7 @@ final class KubeScheduler {
             if event.type != .deleted && !pod.isScheduled && !pod.isTerminating {
                 if event.type == .added { queue.add(pod.name) }
             } else if event.type == .deleted || (event.old as? Pod)?.isTerminating == false && pod.isTerminating {
+                if event.type == .deleted { unschedulable.remove(pod.name) } // a deleted Pending pod is not retried
                 if pod.isScheduled { retryUnschedulable() } // freed resources
             }
         case .node:

@@ -69,6 +69,12 @@ final class Kubelet {
 
     func observe(_ pod: Pod) { queue.add(pod.name) }
 
+    /// The pod object is gone (possibly force-deleted mid-start): drop what was in flight for it.
+    func forget(_ pod: Pod) {
+        inFlight.remove(pod.metadata.uid)
+        stopping.remove(pod.metadata.uid)
+    }
+
     // MARK: pod lifecycle
 
     private func current(_ name: String, uid: String) -> Pod? {

@@ -5,9 +5,10 @@ final class KubeletFleet {
 
     init(store: Store) {
         store.watch { [unowned self] event in
-            guard event.kind == .pod, event.type != .deleted else { return }
+            guard event.kind == .pod else { return }
             let pod = event.object as! Pod
-            if pod.isScheduled { kubelets[pod.spec.nodeName]?.observe(pod) }
+            guard pod.isScheduled, let kubelet = kubelets[pod.spec.nodeName] else { return }
+            if event.type == .deleted { kubelet.forget(pod) } else { kubelet.observe(pod) }
         }
     }
 

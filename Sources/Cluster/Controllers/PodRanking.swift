@@ -1,6 +1,6 @@
 /// The order in which a ReplicaSet picks pods to delete when scaling down
 /// (controller_utils.go ActivePodsWithRanks): the first pod in the order goes first.
-enum PodRanking {
+public enum PodRanking {
     /// Returns `pods` sorted so that the best deletion candidates come first.
     /// `related` are the pods used to count how crowded each node is (same-owner pods per node).
     static func deletionOrder(_ pods: [Pod], related: [Pod], now: SimTime) -> [Pod] {
@@ -50,5 +50,34 @@ enum PodRanking {
             return a.metadata.creationTimestamp > b.metadata.creationTimestamp
         }
         return a.name > b.name
+    }
+
+    /// In a few words, why `victim` ranks for deletion before the other pods in `pods` (the
+    /// ReplicaSet's active pods, victim included), for telling an audience why the controller
+    /// chose it: the most important rule that sets it apart from any of them, and, when that
+    /// rule does not separate it from the pod that would go next, the rule that does
+    /// (`2 pods on node-1; ready for the shortest time`).
+    public static func whyFirst(_ victim: Pod, among pods: [Pod], now: SimTime) -> String {
+        var perNode: [String: Int] = [:]
+        for p in pods where p.isScheduled { perNode[p.spec.nodeName, default: 0] += 1 }
+        let others = pods.filter { $0.metadata.uid != victim.metadata.uid || $0.name != victim.name }
+        guard let next = others.min(by: { deleteFirst($0, $1, perNode: perNode, now: now) }) else { return "the only pod" }
+        let main = others.map { decidingRule(victim, $0, perNode: perNode) }.min { $0.rank < $1.rank }!
+        let tiebreak = decidingRule(victim, next, perNode: perNode)
+        return main.rank == tiebreak.rank ? main.text : "\(main.text); \(tiebreak.text)"
+    }
+
+    /// The first rule of `deleteFirst` on which `a` and `b` differ, with its rank and words.
+    private static func decidingRule(_ a: Pod, _ b: Pod, perNode: [String: Int]) -> (rank: Int, text: String) {
+        if a.isScheduled != b.isScheduled { return (1, "not scheduled") }
+        if phaseRank(a) != phaseRank(b) { return (2, a.status.phase.isEmpty ? "Pending" : a.status.phase) }
+        if a.isReady != b.isReady { return (3, "not ready") }
+        if deletionCost(a) != deletionCost(b) { return (4, "lower pod-deletion-cost") }
+        let ca = perNode[a.spec.nodeName] ?? 0, cb = perNode[b.spec.nodeName] ?? 0
+        if ca != cb { return (5, "\(ca) pods on \(a.spec.nodeName)") }
+        if let ra = readySince(a), let rb = readySince(b), ra != rb { return (6, "ready for the shortest time") }
+        if a.restartCount != b.restartCount { return (7, "most restarts") }
+        if a.metadata.creationTimestamp != b.metadata.creationTimestamp { return (8, "newest") }
+        return (9, "a tie, broken by name")
     }
 }

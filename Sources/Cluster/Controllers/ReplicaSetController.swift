@@ -23,7 +23,10 @@ final class ReplicaSetController {
         case .pod:
             let pod = event.object as! Pod
             let old = event.old as? Pod
-            if let old, !Self.mattersToReplicaSets(old, pod) { return }
+            // A deletion always matters: the pod's last state differs from the one before only
+            // in resourceVersion, but its owner has one pod fewer (a force delete, grace 0, or a
+            // Pending pod goes without ever being Terminating).
+            if event.type != .deleted, let old, !Self.mattersToReplicaSets(old, pod) { return }
             if let ref = pod.metadata.controllerRef, ref.kind == "ReplicaSet" { queue.add(ref.name) }
             if let ref = old?.metadata.controllerRef, ref.kind == "ReplicaSet", ref.uid != pod.metadata.controllerRef?.uid {
                 queue.add(ref.name)
@@ -40,7 +43,7 @@ final class ReplicaSetController {
         }
     }
 
-    /// A pod write that changes none of labels, owners, deletion, phase or readiness cannot
+    /// A pod update (not a deletion) that changes none of labels, owners, deletion, phase or readiness cannot
     /// change a ReplicaSet's count or status (the binding and container-creating writes).
     static func mattersToReplicaSets(_ old: Pod, _ new: Pod) -> Bool {
         old.metadata.labels != new.metadata.labels || old.metadata.ownerReferences != new.metadata.ownerReferences

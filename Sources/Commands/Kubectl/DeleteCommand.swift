@@ -32,16 +32,22 @@ struct DeleteCommand {
             let flags = try parser.parse(args)
             guard !flags.positional.isEmpty else { throw KubectlError(noResourcesMessage) }
             var grace = try parser.int(flags, "grace-period") ?? -1
-            if flags.bool("now") { grace = 1 }
+            if flags.bool("now") {
+                if grace != -1 { throw KubectlError("error: --now and --grace-period cannot be specified together") }
+                grace = 1
+            }
             let force = flags.bool("force")
+            // kubectl turns --grace-period=0 without --force into 1, so nothing is lost by accident.
+            if grace == 0 && !force { grace = 1 }
             if force && grace < 0 { grace = 0 }
-            if grace == 0 && !force { throw KubectlError("error: --grace-period=0 must have --force specified") }
+            if force && grace > 0 { throw KubectlError("error: --force and --grace-period greater than 0 cannot be specified together") }
             let timeout = try GoDuration.flag(flags.string("timeout"), name: "timeout", command: "delete")
-            let targets = try ArgumentResolver.targets(flags.positional, flags: flags, cluster: cluster)
-            if targets.isEmpty { out.out("No resources found\n") }
+            // Printed while validating, before any resource is looked up (as kubectl does).
             if force && grace == 0 {
                 out.err("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n")
             }
+            let targets = try ArgumentResolver.targets(flags.positional, flags: flags, cluster: cluster)
+            if targets.isEmpty { out.out("No resources found\n") }
             var waitFor: [(kind: Kind, name: String, uid: String)] = []
             for ref in targets {
                 guard let object = cluster.store.object(kind: ref.type.kind, name: ref.name) else {

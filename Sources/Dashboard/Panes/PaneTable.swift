@@ -21,7 +21,9 @@ enum PaneTable {
         switch object {
         case let pod as Pod:
             let wide = ResourceTables.row(pod, wide: true, now: now)
-            return ([wide[0], wide[1], wide[2], wide[3], wide[4], wide[6]], role(forPodStatus: wide[2]), pod.metadata.uid)
+            // kubectl's columns, then a note kubectl has no column for (an orphan keeps running, counted by no one).
+            let note = ClusterView.isOrphan(pod) ? [orphanNote] : []
+            return ([wide[0], wide[1], wide[2], wide[3], wide[4], wide[6]] + note, role(forPodStatus: wide[2]), pod.metadata.uid)
         case let node as Node:
             return (ResourceTables.row(node, wide: false, now: now), role(forNode: node), node.metadata.uid)
         case let event as Event:
@@ -36,6 +38,9 @@ enum PaneTable {
             return nil
         }
     }
+
+    /// The note after kubectl's columns on a pod no controller owns any more.
+    static let orphanNote = "← orphan"
 
     /// The widest cell of each column (headers included) over `rows`.
     static func widest(headers: [String], rows: [[String]]) -> [Int] {

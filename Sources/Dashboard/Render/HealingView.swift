@@ -1,7 +1,7 @@
 import Cluster
 
-/// The healing timeline for the latest disruption: each step of the repair with the virtual
-/// time it happened and who did it (the seed post's 13-step chain, live).
+/// The timeline of the latest disruption (or scale): each step with the virtual time it
+/// happened and who did it (the seed post's 13-step chain, live).
 struct HealingView {
     let dashboard: Dashboard
     let rect: Rect
@@ -9,7 +9,7 @@ struct HealingView {
 
     func draw(into frame: inout Frame) {
         let timeline = dashboard.healing.timeline
-        frame.box(rect, title: timeline.map { "Healing: \($0.title)" } ?? "Healing", style: theme[.border],
+        frame.box(rect, title: timeline?.heading ?? "Healing", style: theme[.border],
                   titleStyle: theme[.border].overlaid(with: Style(bold: true)))
         let body = rect.inner
         guard body.height > 0 else { return }
@@ -18,11 +18,10 @@ struct HealingView {
                       x: body.x, y: body.y, style: theme[.hints], clip: body)
             return
         }
-        // When not every step fits, keep the latest ones (the step in progress matters most).
-        let lastDone = timeline.steps.lastIndex { $0.state != .pending } ?? 0
-        let first = max(0, min(lastDone - body.height + 2, timeline.steps.count - body.height))
-        let actorColumn = max(body.width - 28, body.width * 2 / 3)
-        for (offset, step) in timeline.steps.dropFirst(first).prefix(body.height).enumerated() {
+        let shown = Self.shown(timeline.steps, rows: body.height)
+        // The actor column is as wide as the longest actor shown, so the text keeps the rest.
+        let actorColumn = body.maxX - min(28, (shown.map(\.actor.count).max() ?? 0) + 2)
+        for (offset, step) in shown.enumerated() {
             let y = body.y + offset
             let (mark, role): (String, ThemeRole) = switch step.state {
             case .done: ("✓", .stepDone)
@@ -33,10 +32,32 @@ struct HealingView {
             var x = frame.put(" \(time)  ", x: body.x, y: y, style: theme[.hints], clip: body)
             x = frame.put("\(mark) ", x: x, y: y, style: theme[role], clip: body)
             let textRoom = max(0, actorColumn - x - 1)
-            let text = step.text.count > textRoom ? String(step.text.prefix(max(0, textRoom - 1))) + "…" : step.text
+            var text = step.text.count > textRoom ? Self.shortened(step.text) : step.text
+            if text.count > textRoom { text = String(text.prefix(max(0, textRoom - 1))) + "…" }
             frame.put(text, x: x, y: y, style: step.state == .pending ? theme[.stepPending] : theme[.text], clip: body)
             frame.put(step.actor, x: actorColumn, y: y, style: theme[.hints], clip: body)
         }
+    }
+
+    /// The steps that fit in `rows`: when not all do, the cause stays on top (what happened), and
+    /// below it the latest steps, up to the one after the last done (what is happening now).
+    static func shown(_ steps: [HealingStep], rows: Int) -> [HealingStep] {
+        guard steps.count > rows else { return steps }
+        guard rows > 1 else { return Array(steps.prefix(rows)) }
+        let lastDone = steps.lastIndex { $0.state != .pending } ?? 0
+        let end = min(steps.count, max(lastDone + 2, rows))
+        return [steps[0]] + steps[(end - rows + 1)..<end]
+    }
+
+    /// `hello-kiamol-2-77fcdb95bd-vtnpj` → `…-vtnpj` (a hash is the decimal of a 32-bit value, so
+    /// up to 10 characters), for a step that does not fit: the random
+    /// suffix is what tells one pod of a ReplicaSet from another.
+    static func shortened(_ text: String) -> String {
+        text.split(separator: " ", omittingEmptySubsequences: false).map { word in
+            let parts = word.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count >= 3, parts[parts.count - 1].count == 5, (1...10).contains(parts[parts.count - 2].count) else { return String(word) }
+            return "…-" + parts[parts.count - 1]
+        }.joined(separator: " ")
     }
 
     /// `02:38.0`: minutes, seconds and tenths of virtual time.

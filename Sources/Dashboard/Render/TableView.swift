@@ -25,7 +25,10 @@ struct TableView {
         let top = selected < capacity ? 0 : selected - capacity + 1
         let visible = Array(names.dropFirst(top).prefix(capacity))
         let rows = visible.compactMap { name in PaneTable.row(pane, name, cluster: dashboard.cluster).map { (name, $0) } }
-        let headers = PaneTable.headers(pane)
+        var headers = PaneTable.headers(pane)
+        // A row may carry a note past kubectl's columns (an orphan pod): give it an unnamed column.
+        let noted = rows.contains { $0.1.cells.count > headers.count }
+        if noted { headers.append("") }
         let widths = Self.columnWidths(headers: headers, rows: rows.map(\.1.cells), room: body.width - 1, lastIsFlexible: pane == .events)
         drawRow(headers, widths: widths, y: body.y, in: body, style: theme[.columnHeader], into: &frame)
         for (offset, (name, row)) in rows.enumerated() {
@@ -46,6 +49,11 @@ struct TableView {
             if let role = row.role, let column = statusColumn, column < widths.count {
                 let x = body.x + 1 + widths.prefix(column).reduce(0, +)
                 frame.put(row.cells[column], x: x, y: y, style: theme.status(role, on: state), clip: body)
+            }
+            // The note stands out like a Pending status: something the audience should look at.
+            if noted, !isSelected, row.cells.count == headers.count, headers.count == widths.count {
+                let x = body.x + 1 + widths.dropLast().reduce(0, +)
+                frame.put(row.cells[headers.count - 1], x: x, y: y, style: style.overlaid(with: theme[.pending]), clip: body)
             }
         }
         if names.isEmpty {

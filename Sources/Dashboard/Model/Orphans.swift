@@ -1,0 +1,18 @@
+import Cluster
+
+extension ClusterView {
+    /// A pod a ReplicaSet made and then let go: no controller owns it, yet it carries the marks
+    /// of one — the `pod-template-hash` label a Deployment's ReplicaSet stamps on its pods, or a
+    /// name generated from its owner's. It keeps running, but nothing counts, replaces or
+    /// deletes it (`kubectl label` moving a pod out of its selector is the usual way to make one).
+    /// A pod created bare (`kubectl run`, a Pod manifest) is not an orphan: it never had an owner.
+    public static func isOrphan(_ pod: Pod) -> Bool {
+        pod.metadata.controllerRef == nil
+            && (pod.metadata.labels["pod-template-hash"] != nil || !pod.metadata.generateName.isEmpty)
+    }
+
+    public func isOrphan(_ pod: Pod) -> Bool { Self.isOrphan(pod) }
+
+    /// Orphans still running (a Terminating one is already on its way out).
+    public var orphanCount: Int { cluster.store.countPods { Self.isOrphan($0) && !$0.isTerminating } }
+}
