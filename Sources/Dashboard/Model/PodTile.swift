@@ -15,18 +15,12 @@ enum PodTileState: CaseIterable {
             self = .failed
             return
         }
-        if Self.isOrphan(pod) { self = .orphan; return }
+        if ClusterView.isOrphan(pod) { self = .orphan; return }
         switch pod.status.phase {
         case "Running": self = pod.isReady ? .ready : .notReady
         case "Pending": self = pod.isScheduled ? .creating : .pending
         default: self = .failed
         }
-    }
-
-    /// A pod a ReplicaSet made (it carries pod-template-hash) that no controller owns any more —
-    /// released after a relabel, as the seed post shows.
-    static func isOrphan(_ pod: Pod) -> Bool {
-        pod.metadata.controllerRef == nil && pod.metadata.labels["pod-template-hash"] != nil
     }
 
     var role: ThemeRole {
