@@ -17,6 +17,11 @@ struct ScaleCommand {
             if replicas < 0 {
                 throw KubectlError("error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0")
             }
+            // kubectl's --replicas is an int flag; the scale subresource's spec.replicas is int32,
+            // so the API server cannot decode a larger count and the object stays as it was.
+            if replicas > Int(Int32.max) {
+                throw KubectlError("Error from server (BadRequest): Scale in version \"v1\" cannot be handled as a Scale: json: cannot unmarshal number \(replicas) into Go struct field ScaleSpec.spec.replicas of type int32")
+            }
             let current = try parser.int(flags, "current-replicas")
             guard !flags.positional.isEmpty else { throw KubectlError(DeleteCommand.noResourcesMessage) }
             for ref in try ArgumentResolver.targets(flags.positional, flags: flags, cluster: cluster) {
