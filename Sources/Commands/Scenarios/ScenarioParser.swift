@@ -12,7 +12,7 @@ public enum ScenarioParser {
     public static func parse(_ yaml: String, file: String) throws -> Scenario {
         let root: Yams.Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try YAMLLimits.compose(yaml)
         } catch {
             throw ScenarioError("\(file): expected valid YAML, got \(syntaxProblem(error))")
         }
