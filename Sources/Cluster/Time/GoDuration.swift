@@ -53,9 +53,9 @@ public enum GoDuration {
                 fractionDigitsSeen = !fractionDigits.isEmpty
                 var overflowed = false
                 for d in fractionDigits where !overflowed {
-                    if fraction > (UInt64(1 << 63) - 1) / 10 { overflowed = true; continue }
+                    if fraction > (limit - 1) / 10 { overflowed = true; continue }
                     let next = fraction * 10 + UInt64(d.asciiValue! - 48)
-                    if next > 1 << 63 { overflowed = true; continue }
+                    if next > limit { overflowed = true; continue }
                     fraction = next
                     scale *= 10
                 }
