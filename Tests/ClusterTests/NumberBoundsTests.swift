@@ -50,6 +50,7 @@ import Testing
         }
         // Below a millisecond rounds up, so a positive wait never becomes zero.
         #expect(GoDuration.parse("1ns") == .milliseconds(1))
+        #expect(GoDuration.format(SimDuration(milliseconds: .min)) == "-2562047788015h12m55.808s")
     }
 
     @Test func arithmeticOnHugeValuesSaturates() {

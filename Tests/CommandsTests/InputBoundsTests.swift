@@ -204,6 +204,21 @@ import Testing
         #expect(clusterFingerprint(shell) == before)
     }
 
+    @Test func scenarioDurationsAreGoDurationsWithinAYear() {
+        func error(_ sleep: String) -> String? {
+            do {
+                _ = try ScenarioParser.parse("description: d\nsteps:\n  - sleep: \(sleep)\n", file: "x.yaml")
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }
+        #expect(error("9999999999999999999s") == #"x.yaml: step 1: sleep: expected a duration like 10s or 2m, got "9999999999999999999s""#)
+        #expect(error("-5s") == #"x.yaml: step 1: sleep: expected a duration like 10s or 2m, got "-5s""#)
+        #expect(error("9000h") == #"x.yaml: step 1: sleep: expected a duration of at most 8760h0m0s, got "9000h""#)
+        #expect(error("200h") == nil)
+    }
+
     @Test func anAliasBombInAScenarioIsAnError() {
         let scenario = "description: bomb\n" + Self.billionLaughs
             .replacingOccurrences(of: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: lol\n  annotations:\n", with: "x:\n")

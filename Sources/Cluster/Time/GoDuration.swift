@@ -84,10 +84,9 @@ public enum GoDuration {
 
     /// Go's `Duration.String()`, truncated to milliseconds.
     public static func format(_ d: SimDuration) -> String {
-        var ms = d.milliseconds
-        if ms == 0 { return "0s" }
-        let sign = ms < 0 ? "-" : ""
-        ms = abs(ms)
+        if d.milliseconds == 0 { return "0s" }
+        let sign = d.milliseconds < 0 ? "-" : ""
+        let ms = d.milliseconds.magnitude // abs(Int64.min) would trap
         if ms < 1000 { return "\(sign)\(ms)ms" }
         let hours = ms / 3_600_000
         let minutes = (ms / 60_000) % 60
