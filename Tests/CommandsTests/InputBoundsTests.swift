@@ -115,6 +115,41 @@ import Testing
         #expect(node.contains("memory:  9223372036854775807"))
     }
 
+    @Test func aPodBoundByNameMayOverflowItsNodeWithoutTrapping() throws {
+        let folder = try ManifestFolder()
+        let shell = Shell()
+        let file = try folder.write("bound.yaml", """
+            apiVersion: v1
+            kind: Node
+            metadata:
+              name: tiny
+            status:
+              capacity:
+                cpu: 1m
+                memory: 1Mi
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: greedy
+            spec:
+              nodeName: tiny
+              containers:
+              - name: c
+                image: nginx
+                resources:
+                  requests:
+                    cpu: "99999999999999999999"
+                    memory: 8Ei
+
+            """)
+        #expect(!shell.run("apply -f \(file)").failed)
+        shell.advance(5)
+        let node = shell.out("describe node tiny")
+        #expect(node.contains("cpu                9223372036854775807m (9223372036854775807%)"))
+        #expect(node.contains("memory             9223372036854775807 (879609302220800%)"))
+    }
+
     @Test func theLongestGracePeriodIsAcceptedWithoutTrapping() {
         let shell = Self.webShell()
         let pod = shell.names("get pods")[0]

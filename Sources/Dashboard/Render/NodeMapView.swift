@@ -87,7 +87,7 @@ struct NodeMapView {
 
     /// `▮▮▯▯▯▯` — how much of `total` is used.
     static func bar(_ used: Int64, of total: Int64, width: Int) -> String {
-        let filled = total <= 0 ? 0 : min(width, Int((Double(used) / Double(total) * Double(width)).rounded(.up)))
+        let filled = total <= 0 ? 0 : Int(max(0, min(Double(width), (Double(used) / Double(total) * Double(width)).rounded(.up)))) // clamped before Int(): a pod bound by nodeName may request 8Ei of a 1Mi node
         return String(repeating: "▮", count: filled) + String(repeating: "▯", count: width - filled)
     }
 }
