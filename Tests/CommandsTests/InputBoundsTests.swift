@@ -11,10 +11,6 @@ import Testing
 
     /// (command, standard error)
     static let refused: [(String, String)] = [
-        ("scale deployment/web --replicas=4294967296",
-         "Error from server (BadRequest): Scale in version \"v1\" cannot be handled as a Scale: json: cannot unmarshal number 4294967296 into Go struct field ScaleSpec.spec.replicas of type int32"),
-        ("scale deployment/web --replicas=2147483648",
-         "Error from server (BadRequest): Scale in version \"v1\" cannot be handled as a Scale: json: cannot unmarshal number 2147483648 into Go struct field ScaleSpec.spec.replicas of type int32"),
         ("scale deployment/web --replicas=99999999999999999999",
          "error: invalid argument \"99999999999999999999\" for \"--replicas\" flag: strconv.ParseInt: parsing \"99999999999999999999\": value out of range\nSee 'kubectl scale --help' for usage."),
         ("create deployment big --image=nginx --replicas=4294967296",
@@ -56,6 +52,25 @@ import Testing
         #expect(output.failed)
         #expect(output.stdout.isEmpty)
         #expect(output.stderr == expected + "\n")
+        #expect(clusterFingerprint(shell) == before)
+        #expect(shell.out("get pods") == pods)
+    }
+
+    /// kubectl sends the count as a merge patch to the scale subresource; the API server cannot
+    /// decode the patched Scale (spec.replicas is int32) and quotes it in an Invalid error.
+    @Test(arguments: ["2147483648", "4294967296"])
+    func scalingBeyondInt32IsTheAPIServersInvalidPatch(_ count: String) {
+        let shell = Self.webShell()
+        let before = clusterFingerprint(shell)
+        let pods = shell.out("get pods")
+        let meta = ["creationTimestamp", "resourceVersion", "uid"].map { shell.out("get deploy web -o jsonpath={.metadata.\($0)}") }
+        let output = shell.run("scale deployment/web --replicas=\(count)")
+        #expect(output.failed)
+        #expect(output.stdout.isEmpty)
+        let patched = #"{\"apiVersion\":\"autoscaling/v1\",\"kind\":\"Scale\",\"metadata\":{\"creationTimestamp\":\""#
+            + meta[0] + #"\",\"name\":\"web\",\"namespace\":\"default\",\"resourceVersion\":\""# + meta[1] + #"\",\"uid\":\""# + meta[2]
+            + #"\"},\"spec\":{\"replicas\":"# + count + #"},\"status\":{\"replicas\":2,\"selector\":\"app=web\"}}"#
+        #expect(output.stderr == "The request is invalid: patch: Invalid value: \"\(patched)\": json: cannot unmarshal number \(count) into Go struct field ScaleSpec.spec.replicas of type int32\n")
         #expect(clusterFingerprint(shell) == before)
         #expect(shell.out("get pods") == pods)
     }
