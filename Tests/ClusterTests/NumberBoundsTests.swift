@@ -72,6 +72,17 @@ import Testing
         #expect(KubeScheduler.percent(50, of: 200) == 25)
     }
 
+    @Test func theStoreRefusesReplicaCountsBeyondInt32() {
+        let cluster = Cluster(seed: 1, nodes: 0)
+        let labels = ["app": "big"]
+        let spec = DeploymentSpec(replicas: Int(Int32.max) + 1, selector: LabelSelector(matchLabels: labels),
+                                  template: PodTemplate(labels: labels, spec: PodSpec(containers: [Container(name: "c", image: "nginx")])))
+        #expect(throws: APIError.invalid(.deployment, "big", ["spec.replicas: Invalid value: 2147483648: must be less than or equal to 2147483647"])) {
+            try cluster.store.create(Deployment(metadata: ObjectMeta(name: "big", labels: labels), spec: spec))
+        }
+        #expect(cluster.store.get(Deployment.self, "big") == nil)
+    }
+
     @Test func theLongestGracePeriodNeverEndsAndNeverTraps() throws {
         let cluster = Cluster(seed: 1, nodes: 1)
         var pod = Pod(metadata: ObjectMeta(name: "p"), spec: PodSpec(containers: [Container(name: "c", image: "nginx")]))
