@@ -10,7 +10,7 @@ struct RunCommand: ParsableCommand {
         abstract: "Run kubectl commands against a simulated cluster without a screen.",
         discussion: """
             Reads lines from FILE or standard input. A line is a kubectl command (the word kubectl \
-            is optional), `sleep DURATION` (advance virtual time: 10s, 2m, 1h30m), `sim fail NODE`, \
+            is optional), `sleep DURATION` (advance virtual time by a Go duration up to a year: 10s, 2m, 1h30m, 200h), `sim fail NODE`, \
             `sim recover NODE`, `sim add-node [NAME] [--cpu N] [--memory Q]`, or a # comment. \
             Exits 1 if any line failed.
             """

@@ -45,7 +45,7 @@ import Testing
         ("get pods -n kube-system", "Error from server (NotFound): namespaces \"kube-system\" not found"),
         ("sim fail nope", "Error from server (NotFound): nodes \"nope\" not found"),
         ("sim explode node-1", "error: unknown command \"explode\" for \"sim\""),
-        ("sleep ten", "error: usage: sleep DURATION (for example 10s, 2m, 1h30m)"),
+        ("sleep ten", "error: time: invalid duration \"ten\""),
         ("get pods 'unterminated", "error: unterminated quote in command line"),
     ]
 

@@ -120,6 +120,17 @@ import Testing
         #expect(builtIn.stdout.contains("node/node-1 drained"))
     }
 
+    @Test func aPassingTimeoutExitsOneAndALongSleepRunsInFull() throws {
+        let script = "create deployment web --image=nginx --replicas=1\nsleep 10s\nsim fail node-1\nsim fail node-2\nsim fail node-3\n"
+            + "drain node-1 --timeout=5s --force\ndelete pods --all --timeout=3s\n"
+        let result = try Self.run(["run"], stdin: script)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error: timed out waiting for the condition on pods/web-"))
+        let sleep = try Self.run(["run", "--pace", "realistic", "--nodes", "1"], stdin: "sleep 200h\nget nodes\n")
+        #expect(sleep.status == 0)
+        #expect(sleep.stdout.contains("node-1   Ready    <none>   8d    v1.33.1"))
+    }
+
     @Test func badOptionsAreRejected() throws {
         let pace = try Self.run(["run", "--pace", "fast"], stdin: "")
         #expect(pace.status != 0)

@@ -89,7 +89,7 @@ final class DeploymentController {
             var meta = ObjectMeta(name: "\(d.name)-\(hash)", labels: template.labels, annotations: [
                 Self.revisionAnnotation: String(nextRevision),
                 Self.desiredAnnotation: String(d.spec.replicas),
-                Self.maxAnnotation: String(d.spec.replicas + surge),
+                Self.maxAnnotation: String(Saturating.add(d.spec.replicas, surge)),
             ])
             meta.ownerReferences = [OwnerReference(apiVersion: "apps/v1", kind: "Deployment", name: d.name, uid: d.metadata.uid)]
             var spec = ReplicaSetSpec(replicas: d.spec.strategy.type == .recreate ? 0 : replicas, selector: selector, template: template)
@@ -129,7 +129,7 @@ final class DeploymentController {
         let updated = try? store.modify(ReplicaSet.self, rs.name) {
             $0.spec.replicas = newScale
             $0.metadata.annotations[Self.desiredAnnotation] = String(d.spec.replicas)
-            $0.metadata.annotations[Self.maxAnnotation] = String(d.spec.replicas + surge)
+            $0.metadata.annotations[Self.maxAnnotation] = String(Saturating.add(d.spec.replicas, surge))
         }
         guard updated != nil, oldScale != newScale else { return false }
         let direction = oldScale < newScale ? "up" : "down"
@@ -149,7 +149,7 @@ final class DeploymentController {
             return
         }
         let surge = RolloutMath.surgeAndUnavailable(d).surge
-        let allowed = d.spec.replicas + surge
+        let allowed = Saturating.add(d.spec.replicas, surge)
         let current = active.reduce(0) { $0 + $1.spec.replicas }
         var toAdd = allowed - current
         // Larger ReplicaSets first (newer first on ties) when adding; smaller first when removing.
@@ -160,7 +160,7 @@ final class DeploymentController {
         var sizes: [String: Int] = [:]
         let totalToAdd = toAdd
         for rs in ordered {
-            var share = current == 0 ? 0 : Int((Double(rs.spec.replicas) * Double(totalToAdd) / Double(current)).rounded(.towardZero))
+            var share = current == 0 ? 0 : Saturating.int((Double(rs.spec.replicas) * Double(totalToAdd) / Double(current)).rounded(.towardZero))
             share = totalToAdd > 0 ? min(share, toAdd) : max(share, toAdd)
             sizes[rs.name] = rs.spec.replicas + share
             toAdd -= share

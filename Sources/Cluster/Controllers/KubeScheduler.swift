@@ -95,8 +95,8 @@ final class KubeScheduler {
         let allocatable = box.object.status.allocatable
         var failures: [FilterFailure] = []
         if used.pods + 1 > allocatable.pods { failures.append(.tooManyPods) }
-        if want.cpuMillis > 0 && used.cpuMillis + want.cpuMillis > allocatable.cpuMillis { failures.append(.insufficient("cpu")) }
-        if want.memoryBytes > 0 && used.memoryBytes + want.memoryBytes > allocatable.memoryBytes { failures.append(.insufficient("memory")) }
+        if want.cpuMillis > 0 && Saturating.add(used.cpuMillis, want.cpuMillis) > allocatable.cpuMillis { failures.append(.insufficient("cpu")) }
+        if want.memoryBytes > 0 && Saturating.add(used.memoryBytes, want.memoryBytes) > allocatable.memoryBytes { failures.append(.insufficient("memory")) }
         return failures
     }
 
@@ -113,17 +113,24 @@ final class KubeScheduler {
         let used = node.scoringRequested + want
         let allocatable = node.box.object.status.allocatable
         let cpuCap = max(allocatable.cpuMillis, 1), memCap = max(allocatable.memoryBytes, 1)
-        let cpuFree = max(0, cpuCap - used.cpuMillis) * 100 / cpuCap
-        let memFree = max(0, memCap - used.memoryBytes) * 100 / memCap
+        let cpuFree = Self.percent(max(0, cpuCap - used.cpuMillis), of: cpuCap)
+        let memFree = Self.percent(max(0, memCap - used.memoryBytes), of: memCap)
         let leastAllocated = Int((cpuFree + memFree) / 2)
         let cpuFraction = Double(used.cpuMillis) / Double(cpuCap), memFraction = Double(used.memoryBytes) / Double(memCap)
-        let balanced = Int((1 - abs(cpuFraction - memFraction) / 2) * 100)
+        let balanced = Saturating.int((1 - abs(cpuFraction - memFraction) / 2) * 100)
         var spread = 100
         if maxOwnerCount > 0 {
             spread = 100 * (maxOwnerCount - (ownerCounts[node.index] ?? 0)) / maxOwnerCount
         }
         // Default plugin weights: PodTopologySpread 2, NodeResourcesFit 1, BalancedAllocation 1.
         return leastAllocated + balanced + 2 * spread
+    }
+
+    /// part × 100 ÷ whole in integers, as the scoring plugins compute it; for node sizes near
+    /// Int64.max (a `sim add-node --memory 8Ei`) the product would overflow, so use doubles there.
+    static func percent(_ part: Int64, of whole: Int64) -> Int64 {
+        let (product, overflow) = part.multipliedReportingOverflow(by: 100)
+        return overflow ? Saturating.int64(Double(part) / Double(whole) * 100) : product / whole
     }
 
     // MARK: scheduling one pod

@@ -187,7 +187,7 @@ final class Kubelet {
             for c in pod.spec.containers {
                 recorder.record(pod, reason: "Killing", message: "Stopping container \(c.name)", component: Self.component, host: nodeName)
             }
-            let grace = SimDuration.seconds(Double(pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds))
+            let grace = SimDuration.seconds(pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds)
             wait = min(pace.containerStop, grace)
         }
         let uid = pod.metadata.uid, name = pod.name

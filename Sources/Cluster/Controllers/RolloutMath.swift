@@ -1,13 +1,18 @@
 /// The numbers behind a rolling update (deployment/util): maxSurge and maxUnavailable resolved
 /// against the replica count.
 enum RolloutMath {
-    /// An int-or-percent value scaled against `total`, rounding up or down like intstr.
+    /// An int-or-percent value scaled against `total`, rounding up or down like intstr. The API
+    /// holds these as int32, so a huge percentage of a large deployment is clamped there
+    /// instead of overflowing.
     static func resolve(_ value: String, total: Int, roundUp: Bool) -> Int {
+        let resolved: Int
         if value.hasSuffix("%"), let percent = Int(value.dropLast()) {
-            let exact = Double(percent * total) / 100
-            return Int(roundUp ? exact.rounded(.up) : exact.rounded(.down))
+            let exact = Double(percent) * Double(total) / 100
+            resolved = Saturating.int(roundUp ? exact.rounded(.up) : exact.rounded(.down))
+        } else {
+            resolved = Int(value) ?? 0
         }
-        return Int(value) ?? 0
+        return min(max(resolved, Int(Int32.min)), Int(Int32.max))
     }
 
     /// (maxSurge, maxUnavailable); when both come out 0, maxUnavailable becomes 1.
@@ -25,7 +30,7 @@ enum RolloutMath {
         case .recreate:
             return d.spec.replicas
         case .rollingUpdate:
-            let maxTotal = d.spec.replicas + surgeAndUnavailable(d).surge
+            let maxTotal = Saturating.add(d.spec.replicas, surgeAndUnavailable(d).surge)
             if allReplicas >= maxTotal { return newReplicas }
             let scaleUp = min(maxTotal - allReplicas, d.spec.replicas - newReplicas)
             return newReplicas + scaleUp

@@ -97,8 +97,8 @@ final class SchedulerCache {
     static func scoringRequests(_ pod: Pod) -> ResourceAmounts {
         var cpu: Int64 = 0, mem: Int64 = 0
         for c in pod.spec.containers {
-            cpu += c.requests.cpuMillis == 0 ? 100 : c.requests.cpuMillis
-            mem += c.requests.memoryBytes == 0 ? 200 << 20 : c.requests.memoryBytes
+            cpu = Saturating.add(cpu, c.requests.cpuMillis == 0 ? 100 : c.requests.cpuMillis)
+            mem = Saturating.add(mem, c.requests.memoryBytes == 0 ? 200 << 20 : c.requests.memoryBytes)
         }
         return ResourceAmounts(cpuMillis: cpu, memoryBytes: mem, pods: 1)
     }

@@ -37,7 +37,7 @@ final class TaintEvictionController {
             for taint in noExecute {
                 guard let toleration = pod.spec.tolerations.first(where: { $0.tolerates(taint) }) else { evictAt = store.now; break }
                 if let seconds = toleration.tolerationSeconds {
-                    let at = (taint.timeAdded ?? store.now) + .seconds(Double(seconds))
+                    let at = (taint.timeAdded ?? store.now) + .seconds(seconds)
                     evictAt = min(evictAt ?? at, at)
                 }
             }

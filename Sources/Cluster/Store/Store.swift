@@ -161,7 +161,7 @@ public final class Store {
             let finished = pod.status.phase == "Succeeded" || pod.status.phase == "Failed"
             if pod.isScheduled && grace > 0 && !finished {
                 if let existing = pod.metadata.deletionGracePeriodSeconds, existing <= grace { return }
-                pod.metadata.deletionTimestamp = clock.now + .seconds(Double(grace))
+                pod.metadata.deletionTimestamp = clock.now + .seconds(grace)
                 pod.metadata.deletionGracePeriodSeconds = grace
                 pod.metadata.resourceVersion = nextResourceVersion()
                 pods.put(pod)

@@ -47,6 +47,8 @@ enum Validation {
     static func workloadErrors(replicas: Int, selector: LabelSelector, template: PodTemplate) -> [String] {
         var causes: [String] = []
         if replicas < 0 { causes.append("spec.replicas: Invalid value: \(replicas): must be greater than or equal to 0") }
+        // spec.replicas is an int32 in the API; no client can send more, so refuse it here too.
+        if replicas > Int(Int32.max) { causes.append("spec.replicas: Invalid value: \(replicas): must be less than or equal to \(Int32.max)") }
         if selector.isEmpty {
             causes.append("spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: empty selector is invalid for deployment")
         } else if !selector.matches(template.labels) {

@@ -12,11 +12,13 @@ public struct SimTime: Comparable, Hashable, Sendable, CustomStringConvertible {
     /// as seconds since the Unix epoch. Fixed so that timestamps are reproducible.
     public static let epochUnixSeconds: Int64 = 1_725_189_857
 
-    public var unixMilliseconds: Int64 { SimTime.epochUnixSeconds * 1000 + milliseconds }
+    public var unixMilliseconds: Int64 { Saturating.add(SimTime.epochUnixSeconds * 1000, milliseconds) }
 
     public static func < (a: SimTime, b: SimTime) -> Bool { a.milliseconds < b.milliseconds }
-    public static func + (t: SimTime, d: SimDuration) -> SimTime { SimTime(milliseconds: t.milliseconds + d.milliseconds) }
-    public static func - (a: SimTime, b: SimTime) -> SimDuration { SimDuration(milliseconds: a.milliseconds - b.milliseconds) }
+    /// Saturates instead of trapping: a deadline `now + grace` with a grace period of 2⁶³−1
+    /// seconds is simply "never".
+    public static func + (t: SimTime, d: SimDuration) -> SimTime { SimTime(milliseconds: Saturating.add(t.milliseconds, d.milliseconds)) }
+    public static func - (a: SimTime, b: SimTime) -> SimDuration { SimDuration(milliseconds: Saturating.subtract(a.milliseconds, b.milliseconds)) }
 
     public var description: String { "t+\(SimDuration(milliseconds: milliseconds))" }
 }
@@ -26,15 +28,18 @@ public struct SimDuration: Comparable, Hashable, Sendable, CustomStringConvertib
     public var milliseconds: Int64
 
     public init(milliseconds: Int64) { self.milliseconds = milliseconds }
-    public static func seconds(_ s: Double) -> SimDuration { SimDuration(milliseconds: Int64((s * 1000).rounded())) }
+    /// Whole or fractional seconds; out-of-range values (and infinities) saturate, NaN is zero.
+    public static func seconds(_ s: Double) -> SimDuration { SimDuration(milliseconds: Saturating.int64((s * 1000).rounded())) }
+    /// Seconds as the API's int64 fields hold them (grace periods, tolerationSeconds), saturated.
+    public static func seconds(_ s: Int) -> SimDuration { SimDuration(milliseconds: Saturating.multiply(Int64(s), 1000)) }
     public static func milliseconds(_ ms: Int64) -> SimDuration { SimDuration(milliseconds: ms) }
     public static let zero = SimDuration(milliseconds: 0)
 
     public var seconds: Double { Double(milliseconds) / 1000 }
 
     public static func < (a: SimDuration, b: SimDuration) -> Bool { a.milliseconds < b.milliseconds }
-    public static func + (a: SimDuration, b: SimDuration) -> SimDuration { SimDuration(milliseconds: a.milliseconds + b.milliseconds) }
-    public static func * (a: SimDuration, k: Int64) -> SimDuration { SimDuration(milliseconds: a.milliseconds * k) }
+    public static func + (a: SimDuration, b: SimDuration) -> SimDuration { SimDuration(milliseconds: Saturating.add(a.milliseconds, b.milliseconds)) }
+    public static func * (a: SimDuration, k: Int64) -> SimDuration { SimDuration(milliseconds: Saturating.multiply(a.milliseconds, k)) }
 
     /// Go's `time.Duration.String()` at millisecond precision: `1.234s`, `2m30s`, `1h0m0s`, `0s`.
     public var description: String { GoDuration.format(self) }

@@ -53,7 +53,7 @@ enum NodeDescriber {
     }
 
     private static func percent(_ part: Int64, _ whole: Int64) -> Int64 {
-        whole == 0 ? 0 : Int64(Double(part) / Double(whole) * 100)
+        whole == 0 ? 0 : Saturating.int64(Double(part) / Double(whole) * 100)
     }
 
     private static func resources(_ node: Node, cluster: Cluster, into w: inout DescribeWriter) {

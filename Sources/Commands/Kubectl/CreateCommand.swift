@@ -36,14 +36,18 @@ struct CreateCommand {
             guard flags.positional.count == 1 else {
                 throw KubectlError("error: exactly one NAME is required, got \(flags.positional.count)\nSee 'kubectl create deployment -h' for help and examples")
             }
-            let replicas = try deploymentParser.int(flags, "replicas") ?? 1
-            let port = try deploymentParser.int(flags, "port")
+            // Both are int32 flags in kubectl (Int32VarP), so 2147483648 is refused while parsing.
+            let replicas = try deploymentParser.int32(flags, "replicas") ?? 1
+            let port = try deploymentParser.int32(flags, "port").flatMap { $0 >= 0 ? $0 : nil } // -1 (the default) means none
             let name = flags.positional[0]
             let labels = ["app": name]
             let containers = images.map { Container(name: containerName(for: $0), image: $0, ports: port.map { [$0] } ?? []) }
             let spec = DeploymentSpec(replicas: replicas, selector: LabelSelector(matchLabels: labels),
                                       template: PodTemplate(labels: labels, spec: PodSpec(containers: containers)))
             do {
+                // The API server's container rules (ports 1–65535, DNS-label names) apply here too.
+                let causes = ServerRules.containers(containers, "spec.template.spec.containers")
+                if !causes.isEmpty { throw APIError.invalid(.deployment, name, causes) }
                 try cluster.store.create(Deployment(metadata: ObjectMeta(name: name, labels: labels), spec: spec))
             } catch let error as APIError {
                 throw KubectlError("error: failed to create deployment: \(error.message)")

@@ -69,7 +69,7 @@ struct DrainCommand {
 final class DrainOperation: ClusterOperation {
     private let node: String
     private var pending: [(name: String, uid: String)]
-    private let deadline: SimTime
+    let deadline: SimTime?
 
     init(node: String, pods: [(name: String, uid: String)], deadline: SimTime) {
         self.node = node
@@ -87,7 +87,7 @@ final class DrainOperation: ClusterOperation {
             output.out("node/\(node) drained\n")
             return true
         }
-        if cluster.now >= deadline {
+        if let deadline, cluster.now >= deadline {
             let first = pending[0].name
             let cause = "error when waiting for pod \"\(first)\" in namespace \"default\" to terminate: context deadline exceeded"
             output.fail("""

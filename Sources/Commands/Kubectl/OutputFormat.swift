@@ -26,7 +26,8 @@ extension GoDuration {
     static func flag(_ text: String?, name: String, command: String) throws -> SimDuration? {
         guard let text else { return nil }
         guard let d = parse(text) else {
-            throw KubectlError("error: invalid argument \"\(text)\" for \"--\(name)\" flag: time: invalid duration \"\(text)\"\nSee 'kubectl \(command) --help' for usage.")
+            let reason = if case .failure(let error) = parseNanoseconds(text) { error.description } else { "time: invalid duration \"\(text)\"" }
+            throw KubectlError("error: invalid argument \"\(text)\" for \"--\(name)\" flag: \(reason)\nSee 'kubectl \(command) --help' for usage.")
         }
         return d == .zero ? nil : d
     }

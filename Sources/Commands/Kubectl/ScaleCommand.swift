@@ -38,15 +38,37 @@ struct ScaleCommand {
                 throw KubectlError("error: no objects passed to scale \(Kind.deployment.qualifiedResource) \"\(ref.name)\" not found")
             }
             try check(d.spec.replicas)
+            try refuseBeyondInt32(replicas, d.metadata, statusReplicas: d.status.replicas, selector: d.spec.selector)
             try store.modify(Deployment.self, ref.name) { $0.spec.replicas = replicas }
         case .replicasets:
             guard let rs = store.get(ReplicaSet.self, ref.name) else {
                 throw KubectlError("error: no objects passed to scale \(Kind.replicaSet.qualifiedResource) \"\(ref.name)\" not found")
             }
             try check(rs.spec.replicas)
+            try refuseBeyondInt32(replicas, rs.metadata, statusReplicas: rs.status.replicas, selector: rs.spec.selector)
             try store.modify(ReplicaSet.self, ref.name) { $0.spec.replicas = replicas }
         default:
             throw KubectlError("Error from server (NotFound): the server could not find the requested resource")
         }
+    }
+
+    /// kubectl's --replicas is an int flag, but it sends the count as a merge patch
+    /// `{"spec":{"replicas":N}}` to the scale subresource, whose spec.replicas is an int32. The
+    /// API server cannot decode the patched Scale and answers Invalid on the field "patch",
+    /// quoting the patched object (its JSON keys sorted, as the merge patch re-encodes them);
+    /// kubectl prints that as "The request is invalid: …". The object stays as it was.
+    private static func refuseBeyondInt32(_ replicas: Int, _ meta: ObjectMeta, statusReplicas: Int, selector: LabelSelector) throws {
+        guard replicas > Int(Int32.max) else { return }
+        let patched = JSONValue.object([
+            ("apiVersion", .string("autoscaling/v1")), ("kind", .string("Scale")),
+            ("metadata", .object([
+                ("creationTimestamp", .string(CalendarTime.rfc3339(meta.creationTimestamp))), ("name", .string(meta.name)),
+                ("namespace", .string(meta.namespace)), ("resourceVersion", .string(meta.resourceVersion)), ("uid", .string(meta.uid)),
+            ])),
+            ("spec", .object([("replicas", .int(Int64(replicas)))])),
+            ("status", .object([("replicas", .int(Int64(statusReplicas))), ("selector", .string(selector.description))])),
+        ]).compactJSON()
+        let quoted = "\"" + patched.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        throw KubectlError("The request is invalid: patch: Invalid value: \(quoted): json: cannot unmarshal number \(replicas) into Go struct field ScaleSpec.spec.replicas of type int32")
     }
 }

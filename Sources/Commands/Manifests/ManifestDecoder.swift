@@ -44,9 +44,9 @@ struct ManifestDecoder {
             let deployment = Deployment(metadata: meta, spec: try deploymentSpec(spec))
             return DecodedObject(source: source, object: deployment, keepsLive: spec["replicas"] == nil ? ["spec.replicas"] : [])
         case .replicaSet:
-            var rsSpec = ReplicaSetSpec(replicas: spec["replicas"]?.int ?? 1, selector: selector(spec["selector"]),
-                                        template: try template(spec["template"]))
-            rsSpec.minReadySeconds = spec["minReadySeconds"]?.int ?? 0
+            var rsSpec = ReplicaSetSpec(replicas: try int32(spec["replicas"], "ReplicaSetSpec", "spec.replicas") ?? 1,
+                                        selector: selector(spec["selector"]), template: try template(spec["template"]))
+            rsSpec.minReadySeconds = try int32(spec["minReadySeconds"], "ReplicaSetSpec", "spec.minReadySeconds") ?? 0
             causes += ServerRules.nonNegative(rsSpec.minReadySeconds, "spec.minReadySeconds")
             let rs = ReplicaSet(metadata: meta, spec: rsSpec)
             return DecodedObject(source: source, object: rs, keepsLive: spec["replicas"] == nil ? ["spec.replicas"] : [])
@@ -79,19 +79,23 @@ struct ManifestDecoder {
     // MARK: workloads
 
     private mutating func deploymentSpec(_ spec: ManifestValue) throws -> DeploymentSpec {
-        var result = DeploymentSpec(replicas: spec["replicas"]?.int ?? 1, selector: selector(spec["selector"]),
-                                    template: try template(spec["template"]))
+        var result = DeploymentSpec(replicas: try int32(spec["replicas"], "DeploymentSpec", "spec.replicas") ?? 1,
+                                    selector: selector(spec["selector"]), template: try template(spec["template"]))
         let strategy = spec["strategy"]
         let typeText = strategy?["type"]?.string
         result.strategy.type = typeText.flatMap(DeploymentStrategy.Kind.init(rawValue:)) ?? .rollingUpdate
         if let rolling = strategy?["rollingUpdate"] {
+            // IntOrString holds its number as an int32.
+            for field in ["maxSurge", "maxUnavailable"] {
+                _ = try int32(rolling[field], "RollingUpdateDeployment", "spec.strategy.rollingUpdate.\(field)")
+            }
             if let surge = rolling["maxSurge"]?.scalarText { result.strategy.maxSurge = surge }
             if let unavailable = rolling["maxUnavailable"]?.scalarText { result.strategy.maxUnavailable = unavailable }
         }
         causes += ServerRules.strategy(result.strategy, typeText: typeText, hasRollingUpdate: strategy?["rollingUpdate"] != nil)
-        if let v = spec["minReadySeconds"]?.int { result.minReadySeconds = v }
-        if let v = spec["revisionHistoryLimit"]?.int { result.revisionHistoryLimit = v }
-        if let v = spec["progressDeadlineSeconds"]?.int { result.progressDeadlineSeconds = v }
+        if let v = try int32(spec["minReadySeconds"], "DeploymentSpec", "spec.minReadySeconds") { result.minReadySeconds = v }
+        if let v = try int32(spec["revisionHistoryLimit"], "DeploymentSpec", "spec.revisionHistoryLimit") { result.revisionHistoryLimit = v }
+        if let v = try int32(spec["progressDeadlineSeconds"], "DeploymentSpec", "spec.progressDeadlineSeconds") { result.progressDeadlineSeconds = v }
         result.paused = spec["paused"]?.bool ?? false
         causes += ServerRules.nonNegative(result.minReadySeconds, "spec.minReadySeconds")
         causes += ServerRules.nonNegative(result.revisionHistoryLimit, "spec.revisionHistoryLimit")
@@ -173,8 +177,26 @@ struct ManifestDecoder {
             if let cpu = r["cpu"]?.scalarText { requests.cpuMillis = try quantity(cpu, "\(base)[cpu]", Quantity.parseCPU) }
             if let memory = r["memory"]?.scalarText { requests.memoryBytes = try quantity(memory, "\(base)[memory]", Quantity.parseMemory) }
         }
-        let ports = (value["ports"]?.array ?? []).compactMap { $0["containerPort"]?.int }
+        // Go's json names the innermost struct and the path without indices: ContainerPort.spec.containers.ports.containerPort.
+        var inIndex = false
+        let portPath = path.filter { c in
+            if c == "[" { inIndex = true } else if c == "]" { inIndex = false; return false }
+            return !inIndex
+        } + ".ports.containerPort"
+        let ports = try (value["ports"]?.array ?? []).compactMap { try int32($0["containerPort"], "ContainerPort", portPath) }
         return Container(name: value["name"]?.string ?? "", image: value["image"]?.string ?? "", requests: requests, ports: ports)
+    }
+
+    // MARK: numbers
+
+    /// An int32 field. A number beyond int32 cannot be decoded by the API server, which answers
+    /// BadRequest in Go's json wording (`… into Go struct field DeploymentSpec.spec.replicas of type int32`).
+    private func int32(_ value: ManifestValue?, _ goStruct: String, _ path: String) throws -> Int? {
+        guard case .int(let n)? = value else { return value?.int }
+        guard n >= Int64(Int32.min) && n <= Int64(Int32.max) else {
+            throw ManifestErrors.badRequest(source, kind: kind, "json: cannot unmarshal number \(n) into Go struct field \(goStruct).\(path) of type int32")
+        }
+        return Int(n)
     }
 
     // MARK: quantities

@@ -25,6 +25,18 @@ enum ManifestErrors {
         KubectlError("error: error parsing \(source.plain): error converting YAML to JSON: yaml: \(problem)")
     }
 
+    /// A document over YAMLLimits: too large for one API request (the API server's 413, which
+    /// kubectl prints with its `error when creating` prefix), or an alias bomb (go-yaml's error,
+    /// inside kubectl's YAML-to-JSON conversion).
+    static func overLimit(_ source: ManifestSource, _ error: YAMLLimitError) -> KubectlError {
+        switch error {
+        case .tooLarge:
+            KubectlError("Error from server (RequestEntityTooLarge): error when creating \(source.quoted): \(error)")
+        case .excessiveAliasing, .collectionKey:
+            parsing(source, "\(error)")
+        }
+    }
+
     /// The document is YAML but not an object kubectl can decode.
     static func decoding(_ source: ManifestSource, _ reason: String) -> KubectlError {
         KubectlError("error: unable to decode \(source.quoted): \(reason)")

@@ -37,10 +37,12 @@ enum ManifestReader {
         for chunk in chunks(text.replacingOccurrences(of: "\r\n", with: "\n")) {
             let source = ManifestSource(file: file, document: result.count + 1)
             do {
-                guard let node = try Yams.compose(yaml: chunk) else { continue }
+                guard let node = try YAMLLimits.compose(chunk) else { continue }
                 let value = ManifestValue(node)
                 if value.isNull { continue }
                 result.append(ManifestDocument(source: source, parsed: .success(value)))
+            } catch let error as YAMLLimitError {
+                result.append(ManifestDocument(source: source, parsed: .failure(ManifestErrors.overLimit(source, error))))
             } catch {
                 result.append(ManifestDocument(source: source, parsed: .failure(ManifestErrors.parsing(source, problem(error)))))
             }

@@ -8,6 +8,14 @@ public protocol ClusterOperation: AnyObject {
     /// Looks at the cluster, writes whatever the command would print by now, and returns true
     /// once the command has finished.
     func poll(_ cluster: Cluster, into output: inout CommandOutput) -> Bool
+
+    /// When the command gives up by itself (its `--timeout`, a sleep's end), if it has such a
+    /// moment; the headless shell runs the clock at least this far before calling it hung.
+    var deadline: SimTime? { get }
+}
+
+extension ClusterOperation {
+    public var deadline: SimTime? { nil }
 }
 
 /// The result of running one command line: what it printed at once, and the part still running.
@@ -53,7 +61,7 @@ public struct Execution {
 /// nothing more; fails with kubectl's timeout message when `timeout` passes first.
 final class WaitForDeletion: ClusterOperation {
     private let targets: [(kind: Kind, name: String, uid: String)]
-    private let deadline: SimTime
+    let deadline: SimTime?
 
     init(targets: [(kind: Kind, name: String, uid: String)], deadline: SimTime) {
         self.targets = targets
@@ -63,7 +71,7 @@ final class WaitForDeletion: ClusterOperation {
     func poll(_ cluster: Cluster, into output: inout CommandOutput) -> Bool {
         let remaining = targets.filter { cluster.store.object(kind: $0.kind, name: $0.name)?.metadata.uid == $0.uid }
         if remaining.isEmpty { return true }
-        if cluster.now >= deadline {
+        if let deadline, cluster.now >= deadline {
             for t in remaining {
                 output.fail("error: timed out waiting for the condition on \(t.kind.resource)/\(t.name)")
             }

@@ -12,7 +12,7 @@ public enum ScenarioParser {
     public static func parse(_ yaml: String, file: String) throws -> Scenario {
         let root: Yams.Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try YAMLLimits.compose(yaml)
         } catch {
             throw ScenarioError("\(file): expected valid YAML, got \(syntaxProblem(error))")
         }
@@ -139,8 +139,12 @@ public enum ScenarioParser {
 
     /// Go's duration syntax (`10s`, `2m`, `1h30m`), as kubectl's --timeout reads it.
     private static func duration(_ node: Yams.Node, place: String) throws -> SimDuration {
-        guard let text = text(node), let duration = GoDuration.parse(text) else {
+        guard let text = text(node), let duration = GoDuration.parse(text), duration >= .zero else {
             throw ScenarioError("\(place): expected \(durationExpectation), got \(found(node))")
+        }
+        // The headless shell's bound on one wait: longer would only look like a hang.
+        guard duration <= Session.longestWait else {
+            throw ScenarioError("\(place): expected a duration of at most \(GoDuration.format(Session.longestWait)), got \(found(node))")
         }
         return duration
     }

@@ -103,13 +103,25 @@ struct FlagParser {
         }
     }
 
-    /// pflag's integer parsing error: `invalid argument "abc" for "-r, --replicas" flag: strconv.ParseInt: parsing "abc": invalid syntax`.
+    /// An int (int64) flag, as pflag reads it: `invalid argument "abc" for "-r, --replicas" flag:
+    /// strconv.ParseInt: parsing "abc": invalid syntax` (or `value out of range`).
     func int(_ result: Result, _ name: String) throws -> Int? {
+        try integer(result, name, bits: 64).map { Int($0) }
+    }
+
+    /// An int32 flag (`create deployment --replicas`, `--port`): 2147483648 is out of range.
+    func int32(_ result: Result, _ name: String) throws -> Int? {
+        try integer(result, name, bits: 32).map { Int($0) }
+    }
+
+    private func integer(_ result: Result, _ name: String, bits: Int) throws -> Int64? {
         guard let text = result.values[name] else { return nil }
-        guard let value = Int(text) else {
+        switch GoInteger.parse(text, bits: bits) {
+        case .success(let value):
+            return value
+        case .failure(let error):
             let flag = flags.first { $0.long == name }!
-            throw usageError("invalid argument \"\(text)\" for \"\(flagLabel(flag))\" flag: strconv.ParseInt: parsing \"\(text)\": invalid syntax")
+            throw usageError("invalid argument \"\(text)\" for \"\(flagLabel(flag))\" flag: strconv.ParseInt: parsing \"\(text)\": \(error.reason)")
         }
-        return value
     }
 }

@@ -24,21 +24,44 @@ public final class Session {
         }
     }
 
+    /// The longest wait the headless shell runs: a year of virtual time. Every virtual second
+    /// costs real work (kubelet heartbeats, the node monitor), so a duration Go accepts, up to
+    /// 2562047h, could keep the shell busy for days: a longer `sleep` is refused, and a longer
+    /// `--timeout` ends after a year with kubectl's timeout error, rather than look hung.
+    public static let longestWait = SimDuration.seconds(365 * 24 * 3600)
+
     private func sleep(_ args: [String]) -> Execution {
-        guard args.count == 1, let duration = GoDuration.parse(args[0]), duration.milliseconds >= 0 else {
-            return .failure(KubectlError("error: usage: sleep DURATION (for example 10s, 2m, 1h30m)"))
+        guard args.count == 1 else { return .failure(KubectlError("error: usage: sleep DURATION (for example 10s, 2m, 1h30m)")) }
+        let duration: SimDuration
+        switch GoDuration.parseNanoseconds(args[0]) {
+        case .failure(let error): return .failure(KubectlError("error: \(error)"))
+        case .success(let nanoseconds) where nanoseconds < 0:
+            return .failure(KubectlError("error: invalid sleep \"\(args[0])\": the duration must not be negative"))
+        case .success: duration = GoDuration.parse(args[0])!
+        }
+        if duration > Self.longestWait {
+            return .failure(KubectlError("error: invalid sleep \"\(args[0])\": kubesim sleeps at most \(GoDuration.format(Self.longestWait)) at a time"))
         }
         return Execution(operation: Sleep(until: cluster.now + duration))
     }
 
+    /// How long past its own deadline a command may run before the headless shell gives up on it:
+    /// the controllers' reaction to a deadline is a few hundred milliseconds, a minute is plenty.
+    static let deadlineSlack = SimDuration.seconds(60)
+
     /// Runs a line to completion on the virtual clock (the headless shell's way): blocking
-    /// commands advance time until they finish.
+    /// commands advance time until they finish, however long they asked for (`sleep 200h` runs
+    /// 200 h). A command with no deadline of its own is given kubectl's longest default wait
+    /// (a week); if it still has not finished then, the line fails with kubectl's timeout error
+    /// rather than ending silently.
     public func runToCompletion(_ line: String) -> CommandOutput {
-        var execution = execute(line)
+        let execution = execute(line)
         guard let operation = execution.operation else { return execution.output }
         var output = execution.output
-        cluster.advance(until: { operation.poll(cluster, into: &output) }, timeout: DeleteCommand.defaultTimeout + .seconds(60))
-        execution.output = output
+        let deadline = min(operation.deadline ?? cluster.now + DeleteCommand.defaultTimeout, cluster.now + Self.longestWait)
+        let finished = cluster.advance(until: { operation.poll(cluster, into: &output) },
+                                       timeout: (deadline - cluster.now) + Self.deadlineSlack)
+        if !finished { output.fail("error: timed out waiting for the condition") }
         return output
     }
 }
@@ -47,5 +70,6 @@ public final class Session {
 final class Sleep: ClusterOperation {
     let until: SimTime
     init(until: SimTime) { self.until = until }
+    var deadline: SimTime? { until }
     func poll(_ cluster: Cluster, into output: inout CommandOutput) -> Bool { cluster.now >= until }
 }

@@ -26,20 +26,27 @@ enum SimulatorCommand {
                 let flags = try parser.parse(rest)
                 guard flags.positional.count <= 1 else { throw KubectlError("error: usage: sim add-node [NAME] [--cpu N] [--memory Q]") }
                 var capacity = Cluster.defaultNodeCapacity
-                if let cpu = flags.string("cpu") {
-                    guard let millis = Quantity.parseCPU(cpu), millis > 0 else { throw KubectlError("error: invalid --cpu \"\(cpu)\": expected a quantity such as 4 or 500m") }
-                    capacity.cpuMillis = millis
-                }
-                if let memory = flags.string("memory") {
-                    guard let bytes = Quantity.parseMemory(memory), bytes > 0 else { throw KubectlError("error: invalid --memory \"\(memory)\": expected a quantity such as 8Gi or 512Mi") }
-                    capacity.memoryBytes = bytes
-                }
+                if let cpu = flags.string("cpu") { capacity.cpuMillis = try size(cpu, flag: "cpu", scale: 3) }
+                if let memory = flags.string("memory") { capacity.memoryBytes = try size(memory, flag: "memory", scale: 0) }
                 let node = try cluster.addNode(name: flags.positional.first, capacity: capacity)
                 out.out("node/\(node.name) added\n")
             default:
                 throw Kubectl.unknownCommand(verb, among: verbs, parent: "sim")
             }
             return nil
+        }
+    }
+
+    /// A node size read as resource.Quantity reads it (CPU in millicores: scale 3); quantities
+    /// beyond int64 saturate, so `--cpu 99999999999999999999` is simply a very large node.
+    private static func size(_ text: String, flag: String, scale: Int) throws -> Int64 {
+        switch Quantity.parse(text, scale: scale) {
+        case .failure(let error):
+            throw KubectlError("error: invalid argument \"\(text)\" for \"--\(flag)\" flag: \(error)")
+        case .success(let amount) where amount <= 0:
+            throw KubectlError("error: invalid argument \"\(text)\" for \"--\(flag)\" flag: a node's \(flag) must be greater than 0")
+        case .success(let amount):
+            return amount
         }
     }
 }

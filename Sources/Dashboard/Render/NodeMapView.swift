@@ -144,7 +144,7 @@ struct NodeMapView {
 
     /// `▮▮▯▯▯▯` — how much of `total` is used.
     static func bar(_ used: Int64, of total: Int64, width: Int) -> String {
-        // Clamped before converting: a node or a request of any size cannot trap here.
+        // Clamped before converting: a pod bound by nodeName may request 8Ei of a 1Mi node.
         let share = total <= 0 ? 0 : min(1, max(0, Double(used) / Double(total)))
         let filled = Int((share * Double(width)).rounded(.up))
         return String(repeating: "▮", count: filled) + String(repeating: "▯", count: width - filled)

@@ -1,4 +1,5 @@
 import Yams
+import Commands
 
 /// Why a theme could not be loaded, phrased as `<file>: <key path>: expected <what>, got <what>`
 /// so a person editing a theme file can find and fix the problem.
@@ -29,7 +30,7 @@ public enum ThemeParser {
     public static func parse(_ yaml: String, file: String) throws -> Theme {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try YAMLLimits.compose(yaml) // capped: an alias bomb is an error, not an abort
         } catch {
             throw syntaxError(error, file: file)
         }
