@@ -9,6 +9,7 @@ public final class Dashboard {
     public var cluster: Cluster { session.cluster }
     let view: ClusterView
     let healing: HealingTracker
+    let pacer: SimulationPacer
     public private(set) var theme: Theme
     let themes: ThemeLibrary?
 
@@ -44,6 +45,7 @@ public final class Dashboard {
         self.history = history
         view = ClusterView(cluster: session.cluster)
         healing = HealingTracker(cluster: session.cluster)
+        pacer = SimulationPacer(cluster: session.cluster)
     }
 
     /// Bumped whenever what the screen shows may have changed.
@@ -58,11 +60,13 @@ public final class Dashboard {
 
     // MARK: time
 
-    /// Real time passed; virtual time moves by it times the speed, unless paused.
+    /// Real time passed; virtual time moves by it times the speed, unless paused. The cluster
+    /// advances within `sliceBudget`; work left over waits for the next tick.
     public func tick(realElapsed: SimDuration) {
         if !paused {
-            cluster.advance(by: SimDuration(milliseconds: Int64((Double(realElapsed.milliseconds) * speed.factor).rounded())))
+            pacer.add(SimDuration(milliseconds: Int64((Double(realElapsed.milliseconds) * speed.factor).rounded())))
         }
+        pacer.advance()
         pollRunning()
     }
 
@@ -172,6 +176,8 @@ public final class Dashboard {
     // MARK: keys
 
     public func handle(_ key: Key) {
+        // Ctrl-C quits from every mode, as the presenter's way out.
+        if key == .control("c") { shouldQuit = true; return }
         switch mode {
         case .normal: handleNormal(key)
         case .command(var input):
@@ -235,7 +241,7 @@ public final class Dashboard {
 
     private func handleNormal(_ key: Key) {
         switch key {
-        case .character("q"), .control("c"): shouldQuit = true
+        case .character("q"): shouldQuit = true
         case .character("?"): mode = .overlay(Overlay(title: "Help", text: HelpText.text(focus: focus)))
         case .character(":"):
             history.reset()
@@ -257,9 +263,11 @@ public final class Dashboard {
         case .character("g"), .home: moveSelection(to: 0)
         case .character("G"), .end: moveSelection(to: Int.max)
         case .enter, .character("d"): describeSelected()
-        case .character(" "): paused.toggle()
+        case .character(" "):
+            paused.toggle()
+            if paused { pacer.dropBacklog() }
         case .character("."):
-            if paused { cluster.advance(by: .seconds(1)); pollRunning() }
+            if paused { pacer.add(.seconds(1)); pacer.advance(); pollRunning() }
         case .character("<"): speed.slower()
         case .character(">"): speed.faster()
         case .character("t"): nextTheme()
