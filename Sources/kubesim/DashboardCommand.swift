@@ -103,7 +103,8 @@ struct MainLoop {
     let recorder: AsciicastRecorder?
 
     /// Real time the simulation may take per frame.
-    static let simulationSlice = Duration.milliseconds(10)
+    static let simulationSliceMilliseconds = 10
+    static let simulationSlice = Duration.milliseconds(simulationSliceMilliseconds)
 
     func run() {
         dashboard.sliceBudget = .realTime(Self.simulationSlice)
