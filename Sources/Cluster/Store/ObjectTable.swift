@@ -77,5 +77,7 @@ enum IndexName {
     static let owner = "owner"
     static let label = "label"
     static let node = "node"
+    /// Pods without a controller, under the key "" (candidates for adoption).
+    static let orphan = "orphan"
     static let involvedObject = "involvedObject"
 }

@@ -23,6 +23,7 @@ public final class Store {
         pods.addIndex(IndexName.owner, byOwner)
         pods.addIndex(IndexName.label, byLabel)
         pods.addIndex(IndexName.node) { [$0.spec.nodeName] }
+        pods.addIndex(IndexName.orphan) { $0.metadata.controllerRef == nil ? [""] : [] }
         replicaSets.addIndex(IndexName.owner, byOwner)
         replicaSets.addIndex(IndexName.label, byLabel)
         deployments.addIndex(IndexName.label, byLabel)
