@@ -223,8 +223,6 @@ extension Store {
 extension Store {
     /// How many stored pods satisfy `predicate`, read in place (no copies, no sorting).
     public func countPods(where predicate: (Pod) -> Bool) -> Int {
-        var n = 0
-        for name in pods.names where predicate(pods.box(name)!.object) { n += 1 }
-        return n
+        pods.count(where: predicate)
     }
 }

@@ -14,9 +14,15 @@ public final class ClusterView {
     private var pendingAdded: [Kind: Set<String>] = [:]
     private var pendingRemoved: [Kind: Set<String>] = [:]
     /// Event names, oldest first (a repeat moves its event to the end).
-    var eventOrder: [String] {
-        if eventOrderCache == nil { eventOrderCache = eventLog.filter(\.live).map(\.name) }
-        return eventOrderCache!
+    var eventOrder: [String] { eventsNewestFirst.reversed() }
+    /// Event names, newest first (as the Events pane lists them); built once per change.
+    var eventsNewestFirst: [String] {
+        if let cached = eventOrderCache { return cached }
+        var names: [String] = []
+        names.reserveCapacity(eventLog.count - deadEntries)
+        for entry in eventLog.reversed() where entry.live { names.append(entry.name) }
+        eventOrderCache = names
+        return names
     }
     /// Every time an event appeared or repeated, in order; only its latest entry is live. A
     /// repeat marks the old entry dead instead of searching the list for it (thousands of

@@ -352,7 +352,7 @@ public final class Dashboard {
 
     /// Names shown in a pane, filtered, in display order.
     func rowNames(_ pane: Pane) -> [String] {
-        let names = pane == .events ? Array(view.eventOrder.reversed()) : view.names(pane.kind)
+        let names = pane == .events ? view.eventsNewestFirst : view.names(pane.kind)
         guard let filter = filters[pane] else { return names }
         return names.filter { RowFilter.matches(filter, name: $0, pane: pane, dashboard: self) }
     }
