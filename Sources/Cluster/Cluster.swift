@@ -52,6 +52,15 @@ public final class Cluster {
     /// Runs the cluster for `duration` of virtual time.
     public func advance(by duration: SimDuration) { clock.advance(to: clock.now + duration) }
 
+    /// Runs the cluster toward `target`, asking `mayContinue` after each timer whether to go on
+    /// (the dashboard's per-frame budget). Work left over stays queued in order, so running in
+    /// slices fires the same timers in the same order as one `advance`. Returns whether the
+    /// cluster reached `target`.
+    @discardableResult
+    public func advance(toward target: SimTime, while mayContinue: () -> Bool) -> Bool {
+        clock.advance(to: target, while: mayContinue)
+    }
+
     /// Runs the cluster until `condition` holds (checked after every timer) or `timeout` passes.
     /// Returns whether the condition was met.
     @discardableResult

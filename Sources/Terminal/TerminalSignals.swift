@@ -17,7 +17,7 @@ nonisolated(unsafe) var terminalSavedTermios = termios()
 nonisolated(unsafe) var terminalSavedTermiosValid: Int32 = 0
 /// 1 while ncurses owns the screen (between `TerminalScreen.init` and `close`).
 nonisolated(unsafe) var terminalScreenActive: Int32 = 0
-/// The last SIGTERM/SIGINT/SIGHUP received, or 0.
+/// The first termination signal received (see `TerminalSignals.terminationSignals`), or 0.
 nonisolated(unsafe) var terminalTerminationSignal: Int32 = 0
 /// 1 once the handlers are installed.
 nonisolated(unsafe) var terminalSignalsInstalled: Int32 = 0
@@ -49,33 +49,44 @@ private func setHandler(_ signal: Int32, _ handler: @convention(c) (Int32) -> Vo
 }
 
 /// The default action for `signal`, set in a handler (async-signal-safe).
-private func setDefaultAction(_ signal: Int32) {
+private func setDefaultAction(_ signal: Int32) { setDisposition(signal, SIG_DFL) }
+
+/// Sets `signal` to SIG_DFL or SIG_IGN with sigaction (async-signal-safe).
+private func setDisposition(_ signal: Int32, _ disposition: (@convention(c) (Int32) -> Void)?) {
     var action = sigaction()
     #if canImport(Darwin)
-    action.__sigaction_u.__sa_handler = SIG_DFL
+    action.__sigaction_u.__sa_handler = disposition
     #else
-    action.__sigaction_handler.sa_handler = SIG_DFL
+    action.__sigaction_handler.sa_handler = disposition
     #endif
     sigemptyset(&action.sa_mask)
     action.sa_flags = 0
     _ = sigaction(signal, &action, nil)
 }
 
-/// Signal handling for the dashboard: termination requests become a flag the main loop polls,
-/// and crashes restore the terminal before the process dies.
+/// Signal handling for the dashboard: every signal whose default action would end the process
+/// either becomes a clean quit or restores the terminal before the process dies, so the shell
+/// never gets back an alternate screen, a hidden cursor and no echo.
 public enum TerminalSignals {
-    /// Signals that ask the program to quit: they set `terminationRequested`.
-    static let terminationSignals: [Int32] = [SIGTERM, SIGINT, SIGHUP]
-    /// Signals that mean a crash (including Swift runtime traps): they restore the terminal and
-    /// then re-raise with the default action.
-    static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGABRT, SIGTRAP, SIGFPE]
+    /// Signals that ask the program to quit: they set `terminationRequested`, and the main loop
+    /// quits through its ordinary path (terminal restored, recording closed) with status
+    /// 128 + n. SIGUSR1, SIGUSR2 and SIGALRM mean nothing to kubesim, and their default action
+    /// is to terminate, so whoever sends one expects the program to end: it does, cleanly.
+    static let terminationSignals: [Int32] = [SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM]
+    /// Signals that mean a crash (including Swift runtime traps), and SIGQUIT, whose point is to
+    /// stop at once and leave a core for debugging: they restore the terminal and then re-raise
+    /// with the default action.
+    static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGABRT, SIGTRAP, SIGFPE, SIGQUIT]
+    /// Signals ignored: SIGPIPE only reports a write to a closed pipe or socket, which the
+    /// write's own error already says (a closed terminal is noticed as a hang-up).
+    static let ignoredSignals: [Int32] = [SIGPIPE]
 
-    /// Installs the handlers (idempotent). SIGTERM, SIGINT and SIGHUP set
-    /// `terminationRequested` (a second one while the first is still pending restores the
-    /// terminal and ends the process, in case the main loop is stuck); SIGSEGV, SIGBUS, SIGILL,
-    /// SIGABRT, SIGTRAP and SIGFPE restore the terminal, then die with the default action.
-    /// SIGWINCH is left to ncurses. Call from the main thread, before or after creating the
-    /// `TerminalScreen`.
+    /// Installs the handlers (idempotent). SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2 and
+    /// SIGALRM set `terminationRequested` (a second one while the first is still pending
+    /// restores the terminal and ends the process, in case the main loop is stuck); SIGSEGV,
+    /// SIGBUS, SIGILL, SIGABRT, SIGTRAP, SIGFPE and SIGQUIT restore the terminal, then die with
+    /// the default action; SIGPIPE is ignored. SIGWINCH is left to ncurses. Call from the main
+    /// thread, before or after creating the `TerminalScreen`.
     public static func install() {
         guard terminalSignalsInstalled == 0 else { return }
         prepareGlobals()
@@ -106,15 +117,20 @@ public enum TerminalSignals {
                 _ = raise(signal)
             }, flags: Int32(bitPattern: UInt32(SA_NODEFER) | UInt32(SA_RESETHAND) | UInt32(SA_ONSTACK)))
         }
+        for signal in ignoredSignals { setDisposition(signal, SIG_IGN) }
     }
 
-    /// True once SIGTERM, SIGINT or SIGHUP has arrived; the main loop polls it and exits cleanly.
+    /// True once a termination signal has arrived; the main loop polls it and exits cleanly.
     public static var terminationRequested: Bool { terminalTerminationSignal != 0 }
 
-    /// The termination signal received (SIGTERM, SIGINT or SIGHUP), or nil.
+    /// The termination signal received (SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM), or nil.
     public static var receivedSignal: Int32? {
         terminalTerminationSignal == 0 ? nil : terminalTerminationSignal
     }
+
+    /// The exit status after a termination signal: 128 + its number, as the shell reports a
+    /// process the signal killed (SIGTERM 143, SIGHUP 129, SIGINT 130); nil without one.
+    public static var exitStatus: Int32? { receivedSignal.map { 128 + $0 } }
 
     /// Touches every global a handler reads, so their lazy initialisation never runs inside one.
     static func prepareGlobals() {

@@ -6,7 +6,9 @@ import Foundation
 
 /// `kubesim bench-frame`: the dashboard's cost. Frame time is state → frame → diff with
 /// 1,000 pods at 200×60 (what happens every tick); idle CPU runs the main loop's schedule
-/// (wake, tick, render, diff) for a while with nothing changing, and divides CPU time by wall time.
+/// (wake, tick, render, diff) for a while with nothing changing, and divides CPU time by wall time;
+/// the scale-up run drives the main loop while the demo deployment scales to 100,000 pods and
+/// times each frame and each gap between frames (simulation slice included).
 struct BenchFrameCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-frame",
@@ -18,6 +20,8 @@ struct BenchFrameCommand: ParsableCommand {
     @Option(help: "Frame height.") var height = 60
     @Option(help: "Frames to time.") var frames = 300
     @Option(help: "Seconds of idle loop to measure.") var idleSeconds = 10.0
+    @Option(help: "Replicas for the scale-up run (0 skips it).") var scaleTo = 100_000
+    @Option(help: "Seconds of wall time to run the scale-up.") var scaleSeconds = 10.0
 
     func run() throws {
         let deployments = max(1, pods / 100)
@@ -55,6 +59,60 @@ struct BenchFrameCommand: ParsableCommand {
             let cpu = Self.idleCPU(dashboard, seconds: idleSeconds, width: width, height: height)
             print(String(format: "idle CPU, %@: %.2f%% of one core", paused ? "paused, nothing changing" : "running, steady cluster", cpu))
         }
+        if scaleTo > 0 { try scaleUp(theme: theme) }
+    }
+
+    /// The demo cluster (three nodes, hello-kiamol-2 at 3) told to scale to `scaleTo`, then the
+    /// main loop's schedule for `scaleSeconds`: render and diff a frame, then a simulation slice
+    /// within the live loop's budget, again and again (the loop does not wait while the cluster
+    /// has work left). A gap is the time from one frame's start to the next's.
+    func scaleUp(theme: Theme) throws {
+        let session = Session(cluster: Cluster(seed: 1, pace: .demo, nodes: 3))
+        session.execute("kubectl create deployment hello-kiamol-2 --image=kiamol/ch02-hello-kiamol --replicas=3")
+        let dashboard = Dashboard(session: session, theme: theme)
+        dashboard.tick(realElapsed: .seconds(20))
+        dashboard.sliceBudget = .realTime(MainLoop.simulationSlice)
+        let output = dashboard.run("kubectl scale deployment/hello-kiamol-2 --replicas=\(scaleTo)")
+        guard !output.failed else { throw ValidationError(output.combined) }
+
+        func milliseconds(_ from: UInt64, _ to: UInt64) -> Double { Double(to - from) / 1_000_000 }
+        var previous: Frame? = dashboard.render(width: width, height: height)
+        var frameTimes: [Double] = [], sliceTimes: [Double] = [], gaps: [Double] = []
+        let started = DispatchTime.now().uptimeNanoseconds
+        var last = started, lastFrameStart = started
+        let startVirtual = session.cluster.now
+        while Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 < scaleSeconds {
+            let frameStart = DispatchTime.now().uptimeNanoseconds
+            let frame = dashboard.render(width: width, height: height)
+            _ = frame.changedIndices(since: previous)
+            previous = frame
+            let frameEnd = DispatchTime.now().uptimeNanoseconds
+            frameTimes.append(milliseconds(frameStart, frameEnd))
+            if frameStart > lastFrameStart { gaps.append(milliseconds(lastFrameStart, frameStart)) }
+            lastFrameStart = frameStart
+            // As the main loop: no wait while the cluster is behind, else the usual 100 ms.
+            if dashboard.simulationLag == .zero { Thread.sleep(forTimeInterval: 0.1) }
+            let now = DispatchTime.now().uptimeNanoseconds
+            let elapsed = SimDuration(milliseconds: Int64((now - last) / 1_000_000))
+            last += UInt64(elapsed.milliseconds) * 1_000_000
+            let sliceStart = DispatchTime.now().uptimeNanoseconds
+            dashboard.tick(realElapsed: elapsed)
+            sliceTimes.append(milliseconds(sliceStart, DispatchTime.now().uptimeNanoseconds))
+        }
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        func percentile(_ values: [Double], _ p: Int) -> Double {
+            let sorted = values.sorted()
+            return sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, sorted.count * p / 100)]
+        }
+        let cluster = session.cluster
+        print("scale-up to \(scaleTo) pods on \(cluster.store.count(Node.self)) nodes, frame \(width)×\(height), \(String(format: "%.1f", wall)) s wall, \(frameTimes.count) frames")
+        print(String(format: "  frame time (render + diff): median %.2f ms, p99 %.2f ms, max %.2f ms",
+                     percentile(frameTimes, 50), percentile(frameTimes, 99), frameTimes.max() ?? 0))
+        print(String(format: "  simulation slice: median %.2f ms, p99 %.2f ms, max %.2f ms (budget %d ms)",
+                     percentile(sliceTimes, 50), percentile(sliceTimes, 99), sliceTimes.max() ?? 0, MainLoop.simulationSliceMilliseconds))
+        print(String(format: "  gap between frames: median %.2f ms, p99 %.2f ms, longest %.2f ms",
+                     percentile(gaps, 50), percentile(gaps, 99), gaps.max() ?? 0))
+        print("  pods created: \(cluster.store.count(Pod.self)); virtual time advanced \(cluster.now - startVirtual), behind real time by \(dashboard.simulationLag)")
     }
 
     /// Runs the main loop's schedule (wake every 100 ms, or 500 ms when paused) without a

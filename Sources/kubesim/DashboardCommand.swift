@@ -89,6 +89,9 @@ struct DashboardCommand: ParsableCommand {
             dashboard.present(presented, autoplay: autoplay, restartWith: loop ? { try? options.makeSession() } : nil)
         }
         MainLoop(dashboard: dashboard, screen: screen, recorder: recorder).run()
+        // A signal asked us to quit: exit as a process killed by it would look to the shell
+        // (128 + n: SIGTERM 143, SIGHUP 129), after the deferred close restored the terminal.
+        if let status = TerminalSignals.exitStatus { throw ExitCode(status) }
     }
 
     static func pickTheme(_ requested: String?, noColor: Bool, library: ThemeLibrary) throws -> Theme {
@@ -99,14 +102,22 @@ struct DashboardCommand: ParsableCommand {
 }
 
 /// Poll input with a timeout → apply → advance the clock by real time × speed → render → draw
-/// the difference. Nothing is drawn when nothing changed.
+/// the difference. Nothing is drawn when nothing changed. The clock advances in slices of at
+/// most `simulationSlice` of real time; while the cluster is behind, the loop polls input
+/// without waiting and works through the backlog frame by frame, so keys and signals are
+/// answered within a frame whatever the cluster is doing.
 struct MainLoop {
     let dashboard: Dashboard
     let screen: TerminalScreen
     /// Receives every frame drawn, with its real time, when recording.
     let recorder: AsciicastRecorder?
 
+    /// Real time the simulation may take per frame.
+    static let simulationSliceMilliseconds = 10
+    static let simulationSlice = Duration.milliseconds(simulationSliceMilliseconds)
+
     func run() {
+        dashboard.sliceBudget = .realTime(Self.simulationSlice)
         var last = DispatchTime.now().uptimeNanoseconds
         let started = last
         var drawn: (key: [Int64], width: Int, height: Int)? = nil
@@ -120,8 +131,9 @@ struct MainLoop {
                 try? recorder?.record(frame, at: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
                 drawn = (dashboard.frameKey, size.width, size.height)
             }
-            // Wake ten times a second while time runs; slower when paused.
-            let timeout = dashboard.paused ? 500 : 100
+            // Wake ten times a second while time runs; slower when paused; at once while the
+            // cluster has work left over from the last slice.
+            let timeout = dashboard.simulationLag > .zero ? 0 : dashboard.paused ? 500 : 100
             input = false
             switch screen.read(timeoutMilliseconds: timeout) {
             case .key(let key): dashboard.handle(key); input = true

@@ -107,22 +107,6 @@ import Glibc
         #expect(!(try tmux.screen()).contains("4 Pods"))
     }
 
-    @Test func sigtermRestoresTheTerminal() throws {
-        guard TmuxSession.available() else { return }
-        let tmux = try Self.startFromShell("--seed 5151")
-        try tmux.waitFor(text: "4 Pods")
-        let pid = try #require(Self.processIDs(matching: "--seed 5151").first)
-        #expect(kill(pid, SIGTERM) == 0)
-        try Self.waitForPrompt(tmux)
-        // The shell computes the verdict, so the typed line itself cannot match it.
-        try tmux.type("stty -a | grep -q -- ' -echo ' && echo echo-state-$((0+0)) || echo echo-state-$((1+0))")
-        try tmux.send("Enter")
-        // Echo is back on (the saved terminal modes were restored) and the shell works.
-        let screen = try tmux.waitFor("the echo verdict") { $0.contains("\necho-state-") }
-        #expect(screen.contains("\necho-state-1"))
-        #expect(!screen.contains("4 Pods"))
-    }
-
     @Test func recordingReplaysToTheScreenShown() throws {
         guard TmuxSession.available() else { return }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("kubesim-e2e-\(UUID().uuidString).cast")

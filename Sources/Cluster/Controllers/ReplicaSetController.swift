@@ -86,13 +86,9 @@ final class ReplicaSetController {
             }
         }
         if !rs.isTerminating {
-            let matching: Set<String>
-            if let eq = rs.spec.selector.requirements.first(where: { $0.op == .equals }) {
-                matching = table.names(index: IndexName.label, key: "\(eq.key)=\(eq.values[0])")
-            } else {
-                matching = Set(table.names)
-            }
-            for name in matching where !owned.contains(name) {
+            // Only orphans can be adopted: look at those, not at every pod the selector matches
+            // (100,000 while a scale-up runs, on every sync).
+            for name in table.names(index: IndexName.orphan, key: "") {
                 guard let box = table.box(name), box.object.metadata.controllerRef == nil, !box.object.isTerminating,
                       rs.spec.selector.matches(box.object.metadata.labels) else { continue }
                 toAdopt.append(name)

@@ -69,6 +69,13 @@ final class ObjectTable<T: APIObject> {
     /// Every object, sorted by name (the API server lists in key order).
     func all() -> [T] { boxes.keys.sorted().map { boxes[$0]!.object } }
 
+    /// How many objects satisfy `predicate`, visiting the boxes directly (no lookup by name).
+    func count(where predicate: (T) -> Bool) -> Int {
+        var n = 0
+        for box in boxes.values where predicate(box.object) { n += 1 }
+        return n
+    }
+
     /// Every name, unordered.
     var names: Dictionary<String, Box>.Keys { boxes.keys }
 }
@@ -77,5 +84,7 @@ enum IndexName {
     static let owner = "owner"
     static let label = "label"
     static let node = "node"
+    /// Pods without a controller, under the key "" (candidates for adoption).
+    static let orphan = "orphan"
     static let involvedObject = "involvedObject"
 }

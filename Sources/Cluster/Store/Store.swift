@@ -23,6 +23,7 @@ public final class Store {
         pods.addIndex(IndexName.owner, byOwner)
         pods.addIndex(IndexName.label, byLabel)
         pods.addIndex(IndexName.node) { [$0.spec.nodeName] }
+        pods.addIndex(IndexName.orphan) { $0.metadata.controllerRef == nil ? [""] : [] }
         replicaSets.addIndex(IndexName.owner, byOwner)
         replicaSets.addIndex(IndexName.label, byLabel)
         deployments.addIndex(IndexName.label, byLabel)
@@ -222,8 +223,6 @@ extension Store {
 extension Store {
     /// How many stored pods satisfy `predicate`, read in place (no copies, no sorting).
     public func countPods(where predicate: (Pod) -> Bool) -> Int {
-        var n = 0
-        for name in pods.names where predicate(pods.box(name)!.object) { n += 1 }
-        return n
+        pods.count(where: predicate)
     }
 }

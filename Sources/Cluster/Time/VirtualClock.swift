@@ -46,6 +46,19 @@ public final class VirtualClock {
         if target > now { now = target }
     }
 
+    /// Like `advance(to:)`, but asks `mayContinue` after each timer whether to go on, so a
+    /// caller with a budget can stop part way: the clock then stays at the last timer fired and
+    /// the rest wait, in the same order, for the next call. At least one due timer fires per
+    /// call. Returns whether the clock reached `target`.
+    @discardableResult
+    public func advance(to target: SimTime, while mayContinue: () -> Bool) -> Bool {
+        while fireNext(notAfter: target) {
+            if let next = nextFireTime, next <= target, !mayContinue() { return false }
+        }
+        if target > now { now = target }
+        return true
+    }
+
     private func push(_ timer: Timer) {
         heap.append(timer)
         var child = heap.count - 1

@@ -6,9 +6,31 @@ import Cluster
 public final class ClusterView {
     public let cluster: Cluster
     private var sorted: [Kind: [String]] = [:]
-    private var dirty: Set<Kind> = Set(Kind.allCases)
+    /// Kinds never listed yet.
+    private var unlisted: Set<Kind> = Set(Kind.allCases)
+    /// Names added or deleted since `sorted` was last brought up to date, merged in on the next
+    /// read: a scale to 100,000 adds hundreds of pods a frame, and re-sorting (or listing) them
+    /// all every frame would cost more than the frame.
+    private var pendingAdded: [Kind: Set<String>] = [:]
+    private var pendingRemoved: [Kind: Set<String>] = [:]
     /// Event names, oldest first (a repeat moves its event to the end).
-    private(set) var eventOrder: [String] = []
+    var eventOrder: [String] { eventsNewestFirst.reversed() }
+    /// Event names, newest first (as the Events pane lists them); built once per change.
+    var eventsNewestFirst: [String] {
+        if let cached = eventOrderCache { return cached }
+        var names: [String] = []
+        names.reserveCapacity(eventLog.count - deadEntries)
+        for entry in eventLog.reversed() where entry.live { names.append(entry.name) }
+        eventOrderCache = names
+        return names
+    }
+    /// Every time an event appeared or repeated, in order; only its latest entry is live. A
+    /// repeat marks the old entry dead instead of searching the list for it (thousands of
+    /// FailedScheduling repeats a second during a big scale-up).
+    private var eventLog: [(name: String, live: Bool)] = []
+    private var eventLogPosition: [String: Int] = [:]
+    private var deadEntries = 0
+    private var eventOrderCache: [String]?
     private var firstSeen: [String: SimTime] = [:]
     private var lastChanged: [String: SimTime] = [:]
     /// Bumped on every change, so the main loop knows when a redraw may be needed.
@@ -16,7 +38,7 @@ public final class ClusterView {
 
     public init(cluster: Cluster) {
         self.cluster = cluster
-        eventOrder = cluster.store.list(Event.self).sorted { $0.lastTimestamp < $1.lastTimestamp }.map(\.name)
+        for event in cluster.store.list(Event.self).sorted(by: { $0.lastTimestamp < $1.lastTimestamp }) { logEvent(event.name) }
         cluster.store.watch { [unowned self] event in self.observe(event) }
     }
 
@@ -26,31 +48,77 @@ public final class ClusterView {
         let uid = event.object.metadata.uid
         switch event.type {
         case .added:
-            dirty.insert(event.kind)
+            if pendingRemoved[event.kind]?.remove(event.name) == nil { pendingAdded[event.kind, default: []].insert(event.name) }
             firstSeen[uid] = cluster.now
-            if event.kind == .event { eventOrder.append(event.name) }
+            if event.kind == .event { logEvent(event.name) }
         case .modified:
             lastChanged[uid] = cluster.now
-            if event.kind == .event {
-                if let i = eventOrder.lastIndex(of: event.name) { eventOrder.remove(at: i) }
-                eventOrder.append(event.name)
-            }
+            if event.kind == .event { logEvent(event.name) }
         case .deleted:
-            dirty.insert(event.kind)
+            if pendingAdded[event.kind]?.remove(event.name) == nil { pendingRemoved[event.kind, default: []].insert(event.name) }
             firstSeen[uid] = nil
             lastChanged[uid] = nil
-            if event.kind == .event, let i = eventOrder.lastIndex(of: event.name) { eventOrder.remove(at: i) }
+            if event.kind == .event { forgetEvent(event.name) }
+        }
+    }
+
+    /// The event appeared or repeated: it moves to the end.
+    private func logEvent(_ name: String) {
+        forgetEvent(name)
+        eventLogPosition[name] = eventLog.count
+        eventLog.append((name, true))
+    }
+
+    private func forgetEvent(_ name: String) {
+        eventOrderCache = nil
+        guard let position = eventLogPosition.removeValue(forKey: name) else { return }
+        eventLog[position].live = false
+        deadEntries += 1
+        // Drop dead entries once they outnumber the live ones (amortised constant time).
+        if deadEntries > 1024 && deadEntries * 2 > eventLog.count {
+            eventLog.removeAll { !$0.live }
+            for (i, entry) in eventLog.enumerated() { eventLogPosition[entry.name] = i }
+            deadEntries = 0
         }
     }
 
     /// Names of a kind in name order (nodes in natural order: node-2 before node-10).
     public func names(_ kind: Kind) -> [String] {
-        if dirty.contains(kind) {
+        if unlisted.contains(kind) {
             let names = cluster.store.objects(kind: kind).map(\.name)
-            sorted[kind] = kind == .node ? names.sorted(by: NaturalOrder.less) : names
-            dirty.remove(kind)
+            sorted[kind] = kind == .node ? names.sorted(by: Self.order(of: kind)) : names
+            unlisted.remove(kind)
+            pendingAdded[kind] = nil
+            pendingRemoved[kind] = nil
         }
-        return sorted[kind] ?? []
+        let removed = pendingRemoved.removeValue(forKey: kind) ?? []
+        let order = Self.order(of: kind)
+        let added = (pendingAdded.removeValue(forKey: kind) ?? []).sorted(by: order)
+        guard !removed.isEmpty || !added.isEmpty else { return sorted[kind] ?? [] }
+        let kept = removed.isEmpty ? sorted[kind] ?? [] : (sorted[kind] ?? []).filter { !removed.contains($0) }
+        sorted[kind] = Self.merge(kept, added, by: order)
+        return sorted[kind]!
+    }
+
+    /// How a kind's names are ordered: nodes as people count them, the rest as the API server lists.
+    static func order(of kind: Kind) -> (String, String) -> Bool {
+        if kind == .node { return NaturalOrder.less }
+        return { $0 < $1 }
+    }
+
+    /// Two lists ordered by `order` as one.
+    static func merge(_ a: [String], _ b: [String], by order: (String, String) -> Bool) -> [String] {
+        if b.isEmpty { return a }
+        if a.isEmpty { return b }
+        var merged: [String] = []
+        merged.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if order(b[j], a[i]) { merged.append(b[j]); j += 1 } else { merged.append(a[i]); i += 1 }
+        }
+        merged.append(contentsOf: a[i...])
+        merged.append(contentsOf: b[j...])
+        return merged
     }
 
     /// How long ago (virtual time) the object appeared, or nil if it was there from the start

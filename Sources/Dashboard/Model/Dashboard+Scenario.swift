@@ -96,6 +96,7 @@ extension Dashboard {
         session = fresh
         view = ClusterView(cluster: fresh.cluster)
         healing = HealingTracker(cluster: fresh.cluster)
+        pacer = SimulationPacer(cluster: fresh.cluster)
         selection = [:]
         mode = .normal
         present(scenario, autoplay: autoplay, restartWith: restartSession)

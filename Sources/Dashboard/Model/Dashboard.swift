@@ -10,6 +10,7 @@ public final class Dashboard {
     public var cluster: Cluster { session.cluster }
     var view: ClusterView
     var healing: HealingTracker
+    var pacer: SimulationPacer
     public private(set) var theme: Theme
     let themes: ThemeLibrary?
 
@@ -56,6 +57,7 @@ public final class Dashboard {
         self.history = history
         view = ClusterView(cluster: session.cluster)
         healing = HealingTracker(cluster: session.cluster)
+        pacer = SimulationPacer(cluster: session.cluster)
     }
 
     /// Bumped whenever what the screen shows may have changed.
@@ -70,11 +72,13 @@ public final class Dashboard {
 
     // MARK: time
 
-    /// Real time passed; virtual time moves by it times the speed, unless paused.
+    /// Real time passed; virtual time moves by it times the speed, unless paused. The cluster
+    /// advances within `sliceBudget`; work left over waits for the next tick.
     public func tick(realElapsed: SimDuration) {
         if !paused {
-            cluster.advance(by: SimDuration(milliseconds: Int64((Double(realElapsed.milliseconds) * speed.factor).rounded())))
+            pacer.add(SimDuration(milliseconds: Int64((Double(realElapsed.milliseconds) * speed.factor).rounded())))
         }
+        pacer.advance()
         pollRunning()
     }
 
@@ -141,6 +145,8 @@ public final class Dashboard {
     // MARK: keys
 
     public func handle(_ key: Key) {
+        // Ctrl-C quits from every mode, as the presenter's way out.
+        if key == .control("c") { shouldQuit = true; return }
         followSelection()
         switch mode {
         case .normal: handleNormal(key)
@@ -213,7 +219,7 @@ public final class Dashboard {
     private func handleNormal(_ key: Key) {
         if handleOutputPanel(key) { return }
         switch key {
-        case .character("q"), .control("c"): shouldQuit = true
+        case .character("q"): shouldQuit = true
         case .character("?"): mode = .overlay(Overlay(title: "Help", text: HelpText.text(focus: focus)))
         case .character(":"):
             history.reset()
@@ -235,9 +241,11 @@ public final class Dashboard {
         case .character("g"), .home: moveSelection(to: 0)
         case .character("G"), .end: moveSelection(to: Int.max)
         case .enter, .character("d"): describeSelected()
-        case .character(" "): paused.toggle()
+        case .character(" "):
+            paused.toggle()
+            if paused { pacer.dropBacklog() }
         case .character("."):
-            if paused { cluster.advance(by: .seconds(1)); pollRunning() }
+            if paused { pacer.add(.seconds(1)); pacer.advance(); pollRunning() }
         case .character("<"): speed.slower()
         case .character(">"): speed.faster()
         case .character("t"): nextTheme()
@@ -329,7 +337,7 @@ public final class Dashboard {
 
     /// Names shown in a pane, filtered, in display order.
     func rowNames(_ pane: Pane) -> [String] {
-        let names = pane == .events ? Array(view.eventOrder.reversed()) : view.names(pane.kind)
+        let names = pane == .events ? view.eventsNewestFirst : view.names(pane.kind)
         guard let filter = filters[pane] else { return names }
         return names.filter { RowFilter.matches(filter, name: $0, pane: pane, dashboard: self) }
     }
