@@ -1,6 +1,8 @@
-/// kubectl's `-o jsonpath=TEMPLATE` (k8s.io/client-go/util/jsonpath), the common subset:
-/// literal text, `{.a.b}`, `{.items[0]}`, `{.items[*].metadata.name}`, `{['key.with.dots']}`,
-/// `{range .items[*]}…{end}` and quoted literals like `{"\n"}`.
+/// kubectl's `-o jsonpath=TEMPLATE` (k8s.io/client-go/util/jsonpath): literal text, `{.a.b}`,
+/// `{.items[0]}`, slices `{.items[1:3]}`, `{.items[*].metadata.name}`, `{['key.with.dots']}`,
+/// recursive descent `{..name}`, filters `{.items[?(@.type=="InternalIP")].address}`,
+/// `{range .items[*]}…{end}` and quoted literals like `{"\n"}`. As kubectl runs it
+/// (`--allow-missing-template-keys=true`), a missing key prints nothing.
 public struct JSONPath {
     indirect enum Node {
         case text(String)
@@ -11,7 +13,11 @@ public struct JSONPath {
     enum Step: Equatable {
         case field(String)
         case index(Int)
+        case slice(start: Int?, end: Int?, step: Int?)
         case wildcard
+        /// `..name`: every `name` field at any depth.
+        case recursive(String)
+        case filter(JSONPathFilter)
     }
 
     public struct ParseError: Error, CustomStringConvertible {
@@ -121,21 +127,36 @@ public struct JSONPath {
         var steps: [Step] = []
         var rest = Substring(expr)
         if rest.hasPrefix("$") { rest = rest.dropFirst() }
+        if rest.hasPrefix("@") { rest = rest.dropFirst() }
         while !rest.isEmpty {
-            if rest.hasPrefix(".") {
+            if rest.hasPrefix("..") {
+                rest = rest.dropFirst(2)
+                let name = rest.prefix { $0 != "." && $0 != "[" }
+                guard !name.isEmpty else { throw ParseError(description: "invalid recursive descent: nothing after '..'") }
+                steps.append(name == "*" ? .recursive("*") : .recursive(String(name)))
+                rest = rest.dropFirst(name.count)
+            } else if rest.hasPrefix(".") {
                 rest = rest.dropFirst()
                 let name = rest.prefix { $0 != "." && $0 != "[" }
                 if name.isEmpty { continue }
                 steps.append(name == "*" ? .wildcard : .field(String(name)))
                 rest = rest.dropFirst(name.count)
             } else if rest.hasPrefix("[") {
-                guard let close = rest.firstIndex(of: "]") else { throw ParseError(description: "unterminated array") }
-                let inside = rest[rest.index(after: rest.startIndex)..<close]
+                guard let close = closingBracket(in: rest) else { throw ParseError(description: "unterminated array") }
+                let inside = rest[rest.index(after: rest.startIndex)..<close].trimmingSpacesSubstring()
                 rest = rest[rest.index(after: close)...]
                 if inside == "*" {
                     steps.append(.wildcard)
                 } else if let n = Int(inside) {
                     steps.append(.index(n))
+                } else if inside.hasPrefix("?(") && inside.hasSuffix(")") {
+                    steps.append(.filter(try JSONPathFilter(String(inside.dropFirst(2).dropLast()))))
+                } else if inside.contains(":") && !inside.contains("'") && !inside.contains("\"") {
+                    let parts = inside.split(separator: ":", omittingEmptySubsequences: false).map { $0.trimmingSpacesSubstring() }
+                    guard parts.count <= 3, parts.allSatisfy({ $0.isEmpty || Int($0) != nil }) else {
+                        throw ParseError(description: "invalid array index \(inside)")
+                    }
+                    steps.append(.slice(start: Int(parts[0]), end: parts.count > 1 ? Int(parts[1]) : nil, step: parts.count > 2 ? Int(parts[2]) : nil))
                 } else if let literal = quotedLiteral(String(inside)) {
                     steps.append(.field(literal))
                 } else {
@@ -148,7 +169,31 @@ public struct JSONPath {
         return steps
     }
 
-    /// Results of a path against `root`; a missing field is an error, as in kubectl.
+    /// The `]` that closes the `[` at the start of `text`, skipping quoted text and parentheses.
+    private static func closingBracket(in text: Substring) -> Substring.Index? {
+        var quote: Character? = nil
+        var depth = 0
+        var i = text.index(after: text.startIndex)
+        while i < text.endIndex {
+            let c = text[i]
+            if let q = quote {
+                if c == q { quote = nil }
+            } else if c == "'" || c == "\"" {
+                quote = c
+            } else if c == "(" {
+                depth += 1
+            } else if c == ")" {
+                depth -= 1
+            } else if c == "]" && depth <= 0 {
+                return i
+            }
+            i = text.index(after: i)
+        }
+        return nil
+    }
+
+    /// Results of a path against `root`. A missing key or an index past the end gives no result
+    /// (kubectl's default, --allow-missing-template-keys=true), not an error.
     static func evaluate(_ steps: [Step], _ root: JSONValue) throws -> [JSONValue] {
         var current = [root]
         for step in steps {
@@ -156,23 +201,54 @@ public struct JSONPath {
             for value in current {
                 switch (step, value) {
                 case (.field(let name), .object):
-                    guard let v = value[name] else { throw ParseError(description: "\(name) is not found") }
-                    next.append(v)
+                    if let v = value[name] { next.append(v) }
                 case (.index(let i), .array(let items)):
                     let idx = i < 0 ? items.count + i : i
-                    guard items.indices.contains(idx) else { throw ParseError(description: "array index out of bounds: index \(i), length \(items.count)") }
-                    next.append(items[idx])
+                    if items.indices.contains(idx) { next.append(items[idx]) }
+                case (.slice(let start, let end, let stride), .array(let items)):
+                    next += slice(items, start: start, end: end, step: stride)
                 case (.wildcard, .array(let items)):
                     next += items
                 case (.wildcard, .object(let pairs)):
                     next += pairs.map(\.1)
+                case (.recursive(let name), _):
+                    next += descend(value, name: name)
+                case (.filter(let filter), .array(let items)):
+                    next += try items.filter { try filter.matches($0) }
                 default:
-                    throw ParseError(description: "\(step) is not found")
+                    break
                 }
             }
             current = next
         }
         return current
+    }
+
+    /// Python-style slicing as client-go does it: negative bounds count from the end.
+    private static func slice(_ items: [JSONValue], start: Int?, end: Int?, step: Int?) -> [JSONValue] {
+        let n = items.count
+        func clamp(_ v: Int) -> Int { max(0, min(n, v < 0 ? n + v : v)) }
+        let from = clamp(start ?? 0), to = clamp(end ?? n), by = max(1, step ?? 1)
+        guard from < to else { return [] }
+        return Swift.stride(from: from, to: to, by: by).map { items[$0] }
+    }
+
+    /// Every value under a field called `name` (or every value, for `*`), depth first, as
+    /// client-go's recursive descent walks objects and arrays.
+    private static func descend(_ value: JSONValue, name: String) -> [JSONValue] {
+        var found: [JSONValue] = []
+        switch value {
+        case .object(let pairs):
+            for (key, child) in pairs {
+                if name == "*" || key == name { found.append(child) }
+                found += descend(child, name: name)
+            }
+        case .array(let items):
+            for item in items { found += descend(item, name: name) }
+        default:
+            break
+        }
+        return found
     }
 
     static func text(_ v: JSONValue) -> String {
@@ -202,6 +278,15 @@ public struct JSONPath {
             }
         }
         return out
+    }
+}
+
+extension Substring {
+    func trimmingSpacesSubstring() -> Substring {
+        var s = self
+        while let c = s.first, c == " " || c == "\t" { s = s.dropFirst() }
+        while let c = s.last, c == " " || c == "\t" { s = s.dropLast() }
+        return s
     }
 }
 
