@@ -1,14 +1,29 @@
 import Cluster
 
-/// `kubectl cordon NODE`, `kubectl uncordon NODE`.
+/// `kubectl cordon NODE...`, `kubectl uncordon NODE...` (or `-l SELECTOR`): each node named, in
+/// order, as kubectl's resource builder visits them.
 struct CordonCommand {
     static func run(_ args: [String], cluster: Cluster, verb: String) -> Execution {
         .capturing { out in
-            let flags = try FlagParser(command: verb, flags: []).parse(args)
-            guard flags.positional.count == 1 else {
+            let flags = try FlagParser(command: verb, flags: [.init(long: "selector", short: "l", isBool: false)]).parse(args)
+            let selector = flags.string("selector")
+            guard !flags.positional.isEmpty || selector != nil else {
                 throw KubectlError("error: USAGE: \(verb) NODE [flags]\nSee 'kubectl \(verb) -h' for help and examples")
             }
-            out.out(try setUnschedulable(verb == "cordon", node: flags.positional[0], cluster: cluster) + "\n")
+            var names = flags.positional.map { $0.hasPrefix("node/") || $0.hasPrefix("nodes/") ? String($0.drop { $0 != "/" }.dropFirst()) : $0 }
+            if let selector {
+                guard flags.positional.isEmpty else {
+                    throw KubectlError("error: cannot specify both a resource name and a selector")
+                }
+                let parsed = try SelectorParser.parse(selector)
+                names = cluster.store.list(Node.self, selector: parsed).map(\.name)
+                if names.isEmpty { throw KubectlError("No resources found") }
+            }
+            // Every node is looked up first: a missing one stops the command before any change.
+            for name in names where cluster.store.get(Node.self, name) == nil { throw APIError.notFound(.node, name) }
+            for name in names {
+                out.out(try setUnschedulable(verb == "cordon", node: name, cluster: cluster) + "\n")
+            }
             return nil
         }
     }
