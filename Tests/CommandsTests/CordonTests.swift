@@ -22,3 +22,14 @@ import Testing
         #expect(shell.run("cordon node-1 -l a=b").stderr == "error: cannot specify both a resource name and a selector\n")
     }
 }
+
+/// A malformed `-l` is refused by the server the list goes to, and kubectl says which list.
+@Suite struct ListSelectorErrorTests {
+    @Test func theResourceBuilderNamesTheListItCouldNotMake() {
+        let shell = Shell(seed: 1)
+        let pods = shell.run("get pods -l 'a b'")
+        #expect(pods.failed)
+        #expect(pods.stderr == "Error from server (BadRequest): Unable to find \"/v1, Resource=pods\" that match label selector \"a b\", field selector \"\": unable to parse requirement: found 'b', expected: in, notin, =, ==, !=, gt, lt\n")
+        #expect(shell.run("delete deploy -l 'a=b=c'").stderr == "Error from server (BadRequest): Unable to find \"apps/v1, Resource=deployments\" that match label selector \"a=b=c\", field selector \"\": found '=', expected: ',' or 'end of string'\n")
+    }
+}

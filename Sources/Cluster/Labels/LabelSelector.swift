@@ -9,6 +9,9 @@ public struct LabelSelector: Equatable, Sendable {
             case notIn = "notin"
             case exists = "exists"
             case doesNotExist = "!"
+            /// `key>5`, `key<5`: the label's value read as an integer.
+            case greaterThan = "gt"
+            case lessThan = "lt"
         }
         public var key: String
         public var op: Operator
@@ -26,6 +29,9 @@ public struct LabelSelector: Equatable, Sendable {
             case .notEquals, .notIn: return labels[key].map { !values.contains($0) } ?? true
             case .exists: return labels[key] != nil
             case .doesNotExist: return labels[key] == nil
+            case .greaterThan, .lessThan:
+                guard let have = labels[key].flatMap({ Int64($0) }), let bound = values.first.flatMap({ Int64($0) }) else { return false }
+                return op == .greaterThan ? have > bound : have < bound
             }
         }
 
@@ -38,6 +44,8 @@ public struct LabelSelector: Equatable, Sendable {
             case .notIn: return "\(key) notin (\(values.sorted().joined(separator: ",")))"
             case .exists: return key
             case .doesNotExist: return "!\(key)"
+            case .greaterThan: return "\(key)>\(values.first ?? "")"
+            case .lessThan: return "\(key)<\(values.first ?? "")"
             }
         }
     }

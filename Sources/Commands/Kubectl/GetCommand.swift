@@ -26,8 +26,9 @@ struct GetCommand {
                     """)
             }
             let format = try OutputFormat.parse(flags.string("output"))
-            let selector = try flags.string("selector").map(SelectorParser.parse) ?? LabelSelector()
             let (type, refs) = try ArgumentResolver.resolve(flags.positional)
+            // Parsed where the server would parse it: for the list of the type asked for.
+            let selector = try ListSelector.parse(flags.string("selector"), kind: (type ?? refs.first?.type ?? .pods).kind)
             if !refs.isEmpty && flags.has("selector") {
                 throw KubectlError("error: name cannot be provided when a selector is specified")
             }

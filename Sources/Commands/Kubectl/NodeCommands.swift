@@ -15,7 +15,7 @@ struct CordonCommand {
                 guard flags.positional.isEmpty else {
                     throw KubectlError("error: cannot specify both a resource name and a selector")
                 }
-                let parsed = try SelectorParser.parse(selector)
+                let parsed = try ListSelector.parse(selector, kind: .node)
                 names = cluster.store.list(Node.self, selector: parsed).map(\.name)
                 if names.isEmpty { throw KubectlError("No resources found") }
             }

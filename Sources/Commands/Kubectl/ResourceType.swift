@@ -84,7 +84,7 @@ enum ArgumentResolver {
         guard flags.has("selector") || flags.bool("all") else {
             throw KubectlError("error: resource(s) were provided, but no name was specified")
         }
-        let selector = try flags.string("selector").map(SelectorParser.parse) ?? LabelSelector()
+        let selector = try ListSelector.parse(flags.string("selector"), kind: type.kind)
         return cluster.store.objects(kind: type.kind, selector: selector).map { ObjectRef(type: type, name: $0.name) }
     }
 }

@@ -135,6 +135,9 @@ enum ServerRules {
         case .notIn, .notEquals: "NotIn"
         case .exists: "Exists"
         case .doesNotExist: "DoesNotExist"
+        // Only `-l` selectors have these; a manifest's metav1.LabelSelector cannot say them.
+        case .greaterThan: "Gt"
+        case .lessThan: "Lt"
         }
     }
 
