@@ -4,20 +4,21 @@ public final class EventRecorder {
     private let store: Store
     /// What makes two events "the same" for aggregation (client-go's aggregate key).
     private struct Key: Hashable {
-        var component, host, uid, type, reason, message: String
+        var component, host, uid, fieldPath, type, reason, message: String
     }
     private var byKey: [Key: String] = [:]
     private var lastNanos: Int64 = 0
 
     init(store: Store) { self.store = store }
 
+    /// `container` names the container a kubelet event is about (its involvedObject.fieldPath).
     public func record(_ object: any APIObject, type: String = "Normal", reason: String, message: String,
-                       component: String, host: String = "") {
+                       component: String, host: String = "", container: String? = nil) {
         let kind = Swift.type(of: object).kind
         let ref = Event.ObjectReference(kind: kind.rawValue, name: object.metadata.name,
                                         namespace: object.metadata.namespace, uid: object.metadata.uid,
-                                        apiVersion: kind.apiVersion)
-        let key = Key(component: component, host: host, uid: ref.uid, type: type, reason: reason, message: message)
+                                        apiVersion: kind.apiVersion, fieldPath: container.map { "spec.containers{\($0)}" } ?? "")
+        let key = Key(component: component, host: host, uid: ref.uid, fieldPath: ref.fieldPath, type: type, reason: reason, message: message)
         let now = store.now
         if let existing = byKey[key], store.get(Event.self, existing) != nil {
             _ = try? store.modify(Event.self, existing) { e in

@@ -134,16 +134,16 @@ final class Kubelet {
     private func pull(_ pod: Pod) {
         inFlight.insert(pod.metadata.uid)
         guard let container = pod.spec.containers.first else { return }
-        recorder.record(pod, reason: "Pulling", message: "Pulling image \"\(container.image)\"", component: Self.component, host: nodeName)
+        recorder.record(pod, reason: "Pulling", message: "Pulling image \"\(container.image)\"", component: Self.component, host: nodeName, container: container.name)
         let took = random.duration(in: pace.imagePull)
         let size = 6_000_000 + random.int(in: 0...90_000_000)
         after(took, pod) { [unowned self] pod in
             recorder.record(pod, reason: "Pulled",
                             message: "Successfully pulled image \"\(container.image)\" in \(took) (\(took) including waiting). Image size: \(size) bytes.",
-                            component: Self.component, host: nodeName)
+                            component: Self.component, host: nodeName, container: container.name)
             after(pace.containerCreate, pod) { [unowned self] pod in
                 for c in pod.spec.containers {
-                    recorder.record(pod, reason: "Created", message: "Created container: \(c.name)", component: Self.component, host: nodeName)
+                    recorder.record(pod, reason: "Created", message: "Created container: \(c.name)", component: Self.component, host: nodeName, container: c.name)
                 }
                 after(pace.containerStart, pod) { [unowned self] pod in run(pod) }
             }
@@ -152,7 +152,7 @@ final class Kubelet {
 
     private func run(_ pod: Pod) {
         for c in pod.spec.containers {
-            recorder.record(pod, reason: "Started", message: "Started container \(c.name)", component: Self.component, host: nodeName)
+            recorder.record(pod, reason: "Started", message: "Started container \(c.name)", component: Self.component, host: nodeName, container: c.name)
         }
         let now = store.now
         guard let running = writeStatus(pod, { p in
@@ -185,7 +185,7 @@ final class Kubelet {
         var wait = SimDuration.milliseconds(100)
         if wasRunning {
             for c in pod.spec.containers {
-                recorder.record(pod, reason: "Killing", message: "Stopping container \(c.name)", component: Self.component, host: nodeName)
+                recorder.record(pod, reason: "Killing", message: "Stopping container \(c.name)", component: Self.component, host: nodeName, container: c.name)
             }
             let grace = SimDuration.seconds(pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds)
             wait = min(pace.containerStop, grace)

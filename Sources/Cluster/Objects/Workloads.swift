@@ -114,12 +114,15 @@ public struct Event: APIObject, Equatable {
         public var namespace: String
         public var uid: String
         public var apiVersion: String
-        public init(kind: String, name: String, namespace: String, uid: String, apiVersion: String) {
+        /// The part of the object the event is about: `spec.containers{web}` for a container.
+        public var fieldPath: String
+        public init(kind: String, name: String, namespace: String, uid: String, apiVersion: String, fieldPath: String = "") {
             self.kind = kind
             self.name = name
             self.namespace = namespace
             self.uid = uid
             self.apiVersion = apiVersion
+            self.fieldPath = fieldPath
         }
     }
 

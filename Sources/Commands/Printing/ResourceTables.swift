@@ -10,7 +10,8 @@ public enum ResourceTables {
         case .deployments: ["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE"] + (wide ? ["CONTAINERS", "IMAGES", "SELECTOR"] : [])
         case .replicasets: ["NAME", "DESIRED", "CURRENT", "READY", "AGE"] + (wide ? ["CONTAINERS", "IMAGES", "SELECTOR"] : [])
         case .nodes: ["NAME", "STATUS", "ROLES", "AGE", "VERSION"] + (wide ? ["INTERNAL-IP", "EXTERNAL-IP", "OS-IMAGE", "KERNEL-VERSION", "CONTAINER-RUNTIME"] : [])
-        case .events: ["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"]
+        case .events: wide ? ["LAST SEEN", "TYPE", "REASON", "OBJECT", "SUBOBJECT", "SOURCE", "MESSAGE", "FIRST SEEN", "COUNT", "NAME"]
+            : ["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"]
         }
     }
 
@@ -36,7 +37,11 @@ public enum ResourceTables {
             if wide { row += [n.status.internalIP, "<none>", n.status.osImage, n.status.kernelVersion, n.status.containerRuntimeVersion] }
             return row
         case let e as Event:
-            return [age(e.lastTimestamp, now: now), e.type, e.reason, "\(e.involvedObject.kind.lowercased())/\(e.involvedObject.name)", e.message]
+            let object = "\(e.involvedObject.kind.lowercased())/\(e.involvedObject.name)"
+            guard wide else { return [age(e.lastTimestamp, now: now), e.type, e.reason, object, e.message] }
+            // printEvent's wide cells; SOURCE is formatEventSource: component, then host if any.
+            return [age(e.lastTimestamp, now: now), e.type, e.reason, object, e.involvedObject.fieldPath,
+                    e.sourceComponent.isEmpty ? "<unknown>" : e.source, e.message, age(e.firstTimestamp, now: now), String(max(1, e.count)), e.name]
         default:
             return [object.name]
         }

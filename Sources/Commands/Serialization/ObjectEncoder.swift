@@ -258,8 +258,9 @@ public enum ObjectEncoder {
         return .object([
             ("apiVersion", .string("v1")), ("count", .int(Int64(e.count))), ("eventTime", .null),
             ("firstTimestamp", time(e.firstTimestamp)),
-            ("involvedObject", .object([("apiVersion", .string(ref.apiVersion)), ("kind", .string(ref.kind)), ("name", .string(ref.name)),
-                                        ("namespace", .string(ref.namespace)), ("uid", .string(ref.uid))])),
+            ("involvedObject", .object([("apiVersion", .string(ref.apiVersion))] + (ref.fieldPath.isEmpty ? [] : [("fieldPath", .string(ref.fieldPath))])
+                                       + [("kind", .string(ref.kind)), ("name", .string(ref.name)),
+                                          ("namespace", .string(ref.namespace)), ("uid", .string(ref.uid))])),
             ("kind", .string("Event")), ("lastTimestamp", time(e.lastTimestamp)), ("message", .string(e.message)),
             ("metadata", metadata(e.metadata)), ("reason", .string(e.reason)), ("reportingComponent", .string(e.sourceComponent)),
             ("reportingInstance", .string(e.sourceHost)), ("source", .object(source)), ("type", .string(e.type)),
