@@ -25,3 +25,17 @@ import Testing
         #expect(shell.out("get events -o json").contains("\"fieldPath\": \"spec.containers{nginx}\""))
     }
 }
+
+/// What a kubelet reports about its node, as describe and -o yaml show it on a real cluster.
+@Suite struct NodeReportTests {
+    @Test func capacityListsEveryResourceSortedAndKubeProxyVersionIsEmpty() {
+        let shell = Shell(seed: 2)
+        let describe = shell.out("describe node node-1")
+        let capacity = describe.components(separatedBy: "Capacity:\n")[1].components(separatedBy: "Allocatable:")[0]
+        #expect(capacity.split(separator: "\n").map { String($0.split(separator: ":")[0]).trimmingCharacters(in: .whitespaces) }
+                == ["cpu", "ephemeral-storage", "hugepages-1Gi", "hugepages-2Mi", "memory", "pods"])
+        #expect(describe.contains("\n  Kube-Proxy Version:         \n"))
+        #expect(shell.out("get node node-1 -o jsonpath={.status.capacity.ephemeral-storage}") == "101203600Ki")
+        #expect(shell.out("get node node-1 -o jsonpath='{.status.allocatable.hugepages-2Mi}'") == "0")
+    }
+}

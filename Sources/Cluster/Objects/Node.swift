@@ -53,6 +53,12 @@ public struct NodeStatus: Equatable, Sendable {
     public var osImage = "Ubuntu 22.04.4 LTS"
     public var kernelVersion = "5.15.0-119-generic"
     public var containerRuntimeVersion = "containerd://1.7.18"
+    /// The node's disk as the kubelet reports it: shown by describe and -o yaml, never scheduled
+    /// against (no pod requests it here). Allocatable keeps kubeadm's 10% nodefs eviction reserve.
+    public var ephemeralStorage = "101203600Ki"
+    public var allocatableEphemeralStorage = "93270501317"
+    /// Empty since 1.31: the kubelet no longer reports kube-proxy's version (DisableNodeKubeProxyVersion).
+    public var kubeProxyVersion = ""
 
     public init(capacity: ResourceAmounts) {
         self.capacity = capacity

@@ -29,9 +29,14 @@ enum NodeDescriber {
         w.write(0, "Addresses:\n")
         w.write(1, "InternalIP:\t\(node.status.internalIP)\n")
         w.write(1, "Hostname:\t\(node.name)\n")
-        for (title, amounts) in [("Capacity", node.status.capacity), ("Allocatable", node.status.allocatable)] {
+        // Every resource the kubelet reports, sorted by name as describe sorts them.
+        for (title, amounts, storage) in [("Capacity", node.status.capacity, node.status.ephemeralStorage),
+                                          ("Allocatable", node.status.allocatable, node.status.allocatableEphemeralStorage)] {
             w.write(0, "\(title):\n")
             w.write(0, "  cpu:\t\(Quantity.formatCPU(amounts.cpuMillis))\n")
+            w.write(0, "  ephemeral-storage:\t\(storage)\n")
+            w.write(0, "  hugepages-1Gi:\t0\n")
+            w.write(0, "  hugepages-2Mi:\t0\n")
             w.write(0, "  memory:\t\(Quantity.formatMemory(amounts.memoryBytes))\n")
             w.write(0, "  pods:\t\(amounts.pods)\n")
         }
@@ -45,6 +50,7 @@ enum NodeDescriber {
         w.write(0, "  Architecture:\tamd64\n")
         w.write(0, "  Container Runtime Version:\t\(node.status.containerRuntimeVersion)\n")
         w.write(0, "  Kubelet Version:\t\(node.status.kubeletVersion)\n")
+        w.write(0, "  Kube-Proxy Version:\t\(node.status.kubeProxyVersion)\n")
         if !node.spec.podCIDR.isEmpty {
             w.write(0, "PodCIDR:\t\(node.spec.podCIDR)\n")
             w.write(0, "PodCIDRs:\t\(node.spec.podCIDR)\n")

@@ -231,15 +231,17 @@ public enum ObjectEncoder {
             })))
         }
         if n.spec.unschedulable { spec.append(("unschedulable", .bool(true))) }
-        func amounts(_ r: ResourceAmounts) -> JSONValue {
-            .object([("cpu", .string(Quantity.formatCPU(r.cpuMillis))), ("memory", .string(Quantity.formatMemory(r.memoryBytes))),
-                     ("pods", .string(String(r.pods)))])
+        // Resource names in the API server's (sorted) order.
+        func amounts(_ r: ResourceAmounts, ephemeralStorage: String) -> JSONValue {
+            .object([("cpu", .string(Quantity.formatCPU(r.cpuMillis))), ("ephemeral-storage", .string(ephemeralStorage)),
+                     ("hugepages-1Gi", .string("0")), ("hugepages-2Mi", .string("0")),
+                     ("memory", .string(Quantity.formatMemory(r.memoryBytes))), ("pods", .string(String(r.pods)))])
         }
         let status: Fields = [
             ("addresses", .array([.object([("address", .string(n.status.internalIP)), ("type", .string("InternalIP"))]),
                                   .object([("address", .string(n.name)), ("type", .string("Hostname"))])])),
-            ("allocatable", amounts(n.status.allocatable)),
-            ("capacity", amounts(n.status.capacity)),
+            ("allocatable", amounts(n.status.allocatable, ephemeralStorage: n.status.allocatableEphemeralStorage)),
+            ("capacity", amounts(n.status.capacity, ephemeralStorage: n.status.ephemeralStorage)),
             ("conditions", .array(n.status.conditions.map { c in
                 .object([("lastHeartbeatTime", time(c.lastHeartbeatTime)), ("lastTransitionTime", time(c.lastTransitionTime)),
                          ("message", .string(c.message)), ("reason", .string(c.reason)), ("status", .string(c.status)), ("type", .string(c.type))])
