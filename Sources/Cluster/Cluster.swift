@@ -26,6 +26,7 @@ public final class Cluster {
         // for the pace's toleration, then is evicted.
         let tolerationSeconds = pace.defaultTolerationSeconds
         store.admitPod = { pod in
+            PodAdmission.admit(&pod)
             let requestsSomething = pod.spec.containers.contains { $0.requests.cpuMillis > 0 || $0.requests.memoryBytes > 0 }
             pod.status.qosClass = requestsSomething ? "Burstable" : "BestEffort"
             for key in [Taint.notReadyKey, Taint.unreachableKey] where !pod.spec.tolerations.contains(where: { $0.key == key && $0.effect == "NoExecute" }) {

@@ -126,8 +126,8 @@ import Testing
         #expect(rows.allSatisfy { $0["STATUS"] == "Running" })
         #expect(rows.contains { $0["NODE"] == "huge" })
         let node = shell.out("describe node huge")
-        #expect(node.contains("cpu:     9223372036854775807m"))
-        #expect(node.contains("memory:  9223372036854775807"))
+        #expect(node.contains("cpu:                9223372036854775807m"))
+        #expect(node.contains("memory:             9223372036854775807"))
     }
 
     @Test func aPodBoundByNameMayOverflowItsNodeWithoutTrapping() throws {

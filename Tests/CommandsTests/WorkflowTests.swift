@@ -193,6 +193,7 @@ import Testing
         #expect(shell.out("sim add-node big") == "node/big added\n")
         shell.advance(5)
         #expect(shell.rows("get nodes").count == 5)
-        #expect(shell.out("describe node node-4").contains("  cpu:     8\n  memory:  16Gi\n"))
+        let node4 = shell.out("describe node node-4")
+        #expect(node4.contains("  cpu:                8\n") && node4.contains("  memory:             16Gi\n"))
     }
 }

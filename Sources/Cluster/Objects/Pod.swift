@@ -30,6 +30,7 @@ public struct Container: Equatable, Sendable {
     public var image: String
     public var requests: ResourceAmounts
     public var ports: [Int]
+    public var volumeMounts: [VolumeMount] = []
 
     public init(name: String, image: String, requests: ResourceAmounts = ResourceAmounts(), ports: [Int] = []) {
         self.name = name
@@ -56,6 +57,11 @@ public struct PodSpec: Equatable, Sendable {
     public var restartPolicy: String = "Always"
     public var schedulerName: String = "default-scheduler"
     public var serviceAccountName: String = "default"
+    /// Set by admission on pods (nil in templates, as the API server leaves them there).
+    public var volumes: [Volume] = []
+    public var priority: Int?
+    public var preemptionPolicy: String?
+    public var enableServiceLinks: Bool?
 
     public init(containers: [Container]) { self.containers = containers }
 
@@ -78,6 +84,13 @@ public struct ContainerStatus: Equatable, Sendable {
     public var ready: Bool = false
     public var started: Bool = false
     public var restartCount: Int = 0
+
+    /// The pulled image's digest reference, once the container has started (as the runtime
+    /// reports it); derived from the image name, so an image has one digest everywhere.
+    public var imageID: String {
+        guard started || { if case .running = state { return true }; if case .terminated = state { return true }; return false }() else { return "" }
+        return ImageReference.digestReference(image)
+    }
     public var lastTerminationFinishedAt: SimTime? = nil
     public var containerID: String = ""
 

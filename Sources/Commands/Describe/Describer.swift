@@ -38,7 +38,7 @@ enum Describer {
             w.write(1, "\(nameIndent)\(c.name):\n")
             if let status { w.write(2, "Container ID:\t\(status.containerID)\n") }
             w.write(2, "Image:\t\(c.image)\n")
-            if status != nil { w.write(2, "Image ID:\t\n") }
+            if let status { w.write(2, "Image ID:\t\(status.imageID)\n") }
             let ports = c.ports.map { "\($0)/TCP" }
             w.write(2, ports.count > 1 ? "Ports:\t\(ports.joined(separator: ", "))\n" : "Port:\t\(ports.first ?? "<none>")\n")
             let hostPorts = c.ports.map { _ in "0/TCP" }
@@ -67,7 +67,12 @@ enum Describer {
                 if c.requests.memoryBytes > 0 { w.write(3, "memory:\t\(Quantity.formatMemory(c.requests.memoryBytes))\n") }
             }
             w.write(2, "Environment:\t<none>\n")
-            w.write(2, "Mounts:\t<none>\n")
+            if c.volumeMounts.isEmpty {
+                w.write(2, "Mounts:\t<none>\n")
+            } else {
+                w.write(2, "Mounts:\n")
+                for m in c.volumeMounts { w.write(3, "\(m.mountPath) from \(m.name) (\(m.readOnly ? "ro" : "rw"))\n") }
+            }
         }
     }
 

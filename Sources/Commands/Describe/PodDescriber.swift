@@ -5,7 +5,7 @@ enum PodDescriber {
     static func describe(_ pod: Pod, cluster: Cluster, into w: inout DescribeWriter) {
         w.write(0, "Name:\t\(pod.name)\n")
         w.write(0, "Namespace:\t\(pod.metadata.namespace)\n")
-        w.write(0, "Priority:\t0\n")
+        w.write(0, "Priority:\t\(pod.spec.priority ?? 0)\n")
         w.write(0, "Service Account:\t\(pod.spec.serviceAccountName)\n")
         w.write(0, pod.spec.nodeName.isEmpty ? "Node:\t<none>\n" : "Node:\t\(pod.spec.nodeName)/\(pod.status.hostIP)\n")
         if let start = pod.status.startTime { w.write(0, "Start Time:\t\(Describer.time(start))\n") }
@@ -32,7 +32,20 @@ enum PodDescriber {
             w.write(0, "Conditions:\n  Type\tStatus\n")
             for c in pod.status.conditions { w.write(1, "\(c.type) \t\(c.status) \n") }
         }
-        w.write(0, "Volumes:\t<none>\n")
+        if pod.spec.volumes.isEmpty {
+            w.write(0, "Volumes:\t<none>\n")
+        } else {
+            w.write(0, "Volumes:\n")
+            // describe's printProjectedVolumeSource, one line per source in the plugin's order.
+            for v in pod.spec.volumes {
+                w.write(1, "\(v.name):\n")
+                w.write(2, "Type:\tProjected (a volume that contains injected data from multiple sources)\n")
+                w.write(2, "TokenExpirationSeconds:\t\(v.tokenExpirationSeconds)\n")
+                w.write(2, "ConfigMapName:\tkube-root-ca.crt\n")
+                w.write(2, "ConfigMapOptional:\t<nil>\n")
+                w.write(2, "DownwardAPI:\ttrue\n")
+            }
+        }
         w.write(0, "QoS Class:\t\(pod.status.qosClass)\n")
         w.labels("Node-Selectors", pod.spec.nodeSelector)
         w.tolerations("Tolerations", pod.spec.tolerations)

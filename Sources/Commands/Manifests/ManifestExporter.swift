@@ -52,10 +52,16 @@ public enum ManifestExporter {
     }
 
     /// A bare pod keeps its node (a real cluster binds it there too) but not what admission and
-    /// the API server added: default tolerations and the default service account.
+    /// the API server added: default tolerations, the default service account and its token
+    /// volume, priority and the service-link default.
     private static func pod(_ p: Pod, defaultTolerationSeconds: Int) -> JSONValue {
         var spec = p.spec
         spec.tolerations.removeAll { ManifestPlanner.isAdmissionDefault($0) && $0.tolerationSeconds == defaultTolerationSeconds }
+        spec.volumes.removeAll { $0.name.hasPrefix("kube-api-access-") }
+        for i in spec.containers.indices { spec.containers[i].volumeMounts.removeAll { $0.name.hasPrefix("kube-api-access-") } }
+        spec.priority = nil
+        spec.preemptionPolicy = nil
+        spec.enableServiceLinks = nil
         let encoded = ObjectEncoder.podSpec(spec).setting("serviceAccount", nil).setting("serviceAccountName", nil)
         return document(.pod, p.metadata, spec: encoded)
     }

@@ -80,6 +80,15 @@ enum ManifestPlanner {
         for t in live.spec.tolerations where isAdmissionDefault(t) && !proposed.tolerations.contains(where: { $0.key == t.key && $0.effect == t.effect }) {
             proposed.tolerations.append(t)
         }
+        // What admission and defaulting set stays unless the file says otherwise (an apply
+        // merges into the live object).
+        if proposed.volumes.isEmpty { proposed.volumes = live.spec.volumes }
+        proposed.priority = proposed.priority ?? live.spec.priority
+        proposed.preemptionPolicy = proposed.preemptionPolicy ?? live.spec.preemptionPolicy
+        proposed.enableServiceLinks = proposed.enableServiceLinks ?? live.spec.enableServiceLinks
+        for i in proposed.containers.indices where proposed.containers[i].volumeMounts.isEmpty {
+            proposed.containers[i].volumeMounts = live.spec.containers.first { $0.name == proposed.containers[i].name }?.volumeMounts ?? []
+        }
         var withLiveImages = proposed
         if withLiveImages.containers.count == live.spec.containers.count {
             for i in withLiveImages.containers.indices { withLiveImages.containers[i].image = live.spec.containers[i].image }

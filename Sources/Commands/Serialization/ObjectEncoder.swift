@@ -94,11 +94,19 @@ public enum ObjectEncoder {
             cf.append(("resources", resources(c.requests)))
             cf.append(("terminationMessagePath", .string("/dev/termination-log")))
             cf.append(("terminationMessagePolicy", .string("File")))
+            if !c.volumeMounts.isEmpty {
+                cf.append(("volumeMounts", .array(c.volumeMounts.map { m in
+                    .object([("mountPath", .string(m.mountPath)), ("name", .string(m.name))] + (m.readOnly ? [("readOnly", .bool(true))] : []))
+                })))
+            }
             return .object(cf)
         }))]
         f.append(("dnsPolicy", .string("ClusterFirst")))
+        if let links = s.enableServiceLinks { f.append(("enableServiceLinks", .bool(links))) }
         if !s.nodeName.isEmpty { f.append(("nodeName", .string(s.nodeName))) }
         if !s.nodeSelector.isEmpty { f.append(("nodeSelector", .map(s.nodeSelector))) }
+        if let policy = s.preemptionPolicy { f.append(("preemptionPolicy", .string(policy))) }
+        if let priority = s.priority { f.append(("priority", .int(Int64(priority)))) }
         f.append(("restartPolicy", .string(s.restartPolicy)))
         f.append(("schedulerName", .string(s.schedulerName)))
         f.append(("securityContext", .object([])))
@@ -118,7 +126,19 @@ public enum ObjectEncoder {
                 return .object(tf)
             })))
         }
+        if !s.volumes.isEmpty { f.append(("volumes", .array(s.volumes.map(serviceAccountVolume)))) }
         return .object(f)
+    }
+
+    /// The projected volume the ServiceAccount admission plugin adds, as the API server stores it.
+    static func serviceAccountVolume(_ v: Volume) -> JSONValue {
+        let token: JSONValue = .object([("serviceAccountToken", .object([("expirationSeconds", .int(Int64(v.tokenExpirationSeconds))), ("path", .string("token"))]))])
+        let ca: JSONValue = .object([("configMap", .object([("items", .array([.object([("key", .string("ca.crt")), ("path", .string("ca.crt"))])])),
+                                                           ("name", .string("kube-root-ca.crt"))]))])
+        let namespace: JSONValue = .object([("downwardAPI", .object([("items", .array([.object([
+            ("fieldRef", .object([("apiVersion", .string("v1")), ("fieldPath", .string("metadata.namespace"))])), ("path", .string("namespace")),
+        ])]))]))])
+        return .object([("name", .string(v.name)), ("projected", .object([("defaultMode", .int(420)), ("sources", .array([token, ca, namespace]))]))])
     }
 
     static func template(_ t: PodTemplate) -> JSONValue {
@@ -144,7 +164,7 @@ public enum ObjectEncoder {
             status.append(("containerStatuses", .array(p.status.containerStatuses.map { cs in
                 var cf: Fields = []
                 if !cs.containerID.isEmpty { cf.append(("containerID", .string(cs.containerID))) }
-                cf += [("image", .string(cs.image)), ("imageID", .string("")), ("lastState", .object([])),
+                cf += [("image", .string(cs.image)), ("imageID", .string(cs.imageID)), ("lastState", .object([])),
                        ("name", .string(cs.name)), ("ready", .bool(cs.ready)), ("restartCount", .int(Int64(cs.restartCount))),
                        ("started", .bool(cs.started))]
                 let state: JSONValue = switch cs.state {
@@ -157,7 +177,10 @@ public enum ObjectEncoder {
                 return .object(cf)
             })))
         }
-        if !p.status.hostIP.isEmpty { status.append(("hostIP", .string(p.status.hostIP))) }
+        if !p.status.hostIP.isEmpty {
+            status.append(("hostIP", .string(p.status.hostIP)))
+            status.append(("hostIPs", .array([.object([("ip", .string(p.status.hostIP))])])))
+        }
         if !p.status.message.isEmpty { status.append(("message", .string(p.status.message))) }
         status.append(("phase", .string(p.status.phase)))
         if !p.status.podIP.isEmpty {

@@ -1,0 +1,31 @@
+/// How a container runtime names an image it pulled: the fully qualified repository
+/// (`docker.io/library/nginx`) and a sha256 digest.
+public enum ImageReference {
+    /// `kiamol/ch02-hello-kiamol` → `docker.io/kiamol/ch02-hello-kiamol`; `nginx` →
+    /// `docker.io/library/nginx`; a registry host (a first segment with a dot, a colon or
+    /// `localhost`) is kept.
+    public static func repository(_ image: String) -> String {
+        var name = image
+        if let at = name.firstIndex(of: "@") { name = String(name[..<at]) }
+        let segments = name.split(separator: "/").map(String.init)
+        if let last = segments.last, let colon = last.lastIndex(of: ":") {
+            name = (segments.dropLast() + [String(last[..<colon])]).joined(separator: "/")
+        }
+        let first = segments.first ?? ""
+        if segments.count > 1 && (first.contains(".") || first.contains(":") || first == "localhost") { return name }
+        return segments.count == 1 ? "docker.io/library/\(name)" : "docker.io/\(name)"
+    }
+
+    /// `docker.io/library/nginx@sha256:<64 hex>`, the same digest for the same image every time.
+    public static func digestReference(_ image: String) -> String {
+        var hex = ""
+        var state: UInt64 = 0xcbf29ce484222325
+        for byte in image.utf8 { state = (state ^ UInt64(byte)) &* 0x100000001b3 }
+        while hex.count < 64 {
+            state = (state ^ (state >> 29)) &* 0xbf58476d1ce4e5b9
+            let word = String(state, radix: 16)
+            hex += String(repeating: "0", count: 16 - word.count) + word
+        }
+        return "\(repository(image))@sha256:\(hex.prefix(64))"
+    }
+}
