@@ -98,7 +98,7 @@ import Glibc
         try tmux.send(":")
         try tmux.type("scale deployment/hello-kiamol-2 --replicas=3")
         try tmux.send("Enter")
-        try tmux.waitFor("the ReplicaSet wanting 3", timeout: 5) { $0.contains(/hello-kiamol-2-[a-z0-9]+ +3 +\d+ /) }
+        try tmux.waitFor("the ReplicaSet wanting 3", timeout: 5) { $0.contains(/hello-kiamol-2-[a-z0-9]+ +3 +\d+\s/) }
         let pressed = Date()
         try tmux.send("q")
         try tmux.waitFor("the shell prompt back within 2 s", timeout: 2) { $0.split(separator: "\n").last?.hasPrefix("ready>") == true }
