@@ -89,9 +89,12 @@ struct DashboardCommand: ParsableCommand {
             dashboard.present(presented, autoplay: autoplay, restartWith: loop ? { try? options.makeSession() } : nil)
         }
         MainLoop(dashboard: dashboard, screen: screen, recorder: recorder).run()
-        // A signal asked us to quit: exit as a process killed by it would look to the shell
-        // (128 + n: SIGTERM 143, SIGHUP 129), after the deferred close restored the terminal.
-        if let status = TerminalSignals.exitStatus { throw ExitCode(status) }
+        screen.close()
+        recorder?.close()
+        // Exit now: tearing down a cluster of 100,000 pods object by object takes seconds, and
+        // the shell prompt waits for it. After a signal, exit as a process killed by it would
+        // look to the shell (128 + n: SIGTERM 143, SIGHUP 129).
+        Foundation.exit(TerminalSignals.exitStatus ?? 0)
     }
 
     static func pickTheme(_ requested: String?, noColor: Bool, library: ThemeLibrary) throws -> Theme {
@@ -115,6 +118,8 @@ struct MainLoop {
     /// Real time the simulation may take per frame.
     static let simulationSliceMilliseconds = 10
     static let simulationSlice = Duration.milliseconds(simulationSliceMilliseconds)
+    /// Most keys applied between two frames (a paste still shows progress).
+    static let eventsPerFrame = 256
 
     func run() {
         dashboard.sliceBudget = .realTime(Self.simulationSlice)
@@ -135,11 +140,19 @@ struct MainLoop {
             // cluster has work left over from the last slice.
             let timeout = dashboard.simulationLag > .zero ? 0 : dashboard.paused ? 500 : 100
             input = false
-            switch screen.read(timeoutMilliseconds: timeout) {
-            case .key(let key): dashboard.handle(key); input = true
-            case .hangUp: return
-            case .resize: input = true
-            case nil: break
+            // Everything typed since the last frame is applied before the next slice: a line
+            // typed into `:` while the cluster is busy must not cost a frame per character.
+            var event = screen.read(timeoutMilliseconds: timeout)
+            var handled = 0
+            while let current = event {
+                switch current {
+                case .key(let key): dashboard.handle(key); input = true
+                case .hangUp: return
+                case .resize: input = true
+                }
+                handled += 1
+                guard handled < Self.eventsPerFrame, !dashboard.shouldQuit else { break }
+                event = screen.read(timeoutMilliseconds: 0)
             }
             let now = DispatchTime.now().uptimeNanoseconds
             let elapsed = SimDuration(milliseconds: Int64((now - last) / 1_000_000))

@@ -49,19 +49,19 @@ import Testing
         #expect(sliced.cluster.store.list(Event.self).map(\.message) == whole.cluster.store.list(Event.self).map(\.message))
     }
 
-    @Test func aRealTimeBudgetReturnsWithinAFrame() throws {
-        let dashboard = try Self.scaled(to: 100_000, budget: .realTime(.milliseconds(10)))
-        let clock = ContinuousClock()
-        var longest = Duration.zero
-        for _ in 0..<10 {
-            let started = clock.now
-            dashboard.tick(realElapsed: .milliseconds(100))
-            longest = max(longest, clock.now - started)
+    /// The live loop's budget is real time, checked after each timer: once it is spent, the
+    /// tick returns. With nothing to spend, each tick fires exactly one timer.
+    @Test func aSpentRealTimeBudgetStopsAfterOneTimer() throws {
+        let byTime = try Self.scaled(to: 3000, budget: .realTime(.zero))
+        let byCount = try Self.scaled(to: 3000, budget: .timers(1))
+        for _ in 0..<60 {
+            byTime.tick(realElapsed: .milliseconds(100))
+            byCount.tick(realElapsed: .milliseconds(100))
         }
-        #expect(dashboard.simulationLag > .zero)
-        #expect(dashboard.cluster.store.count(Pod.self) > 3)
-        // Generous for a loaded machine and a debug build; unsliced, this is many seconds.
-        #expect(longest < .milliseconds(500), "a tick took \(longest)")
+        #expect(byTime.simulationLag > .zero)
+        #expect(byTime.cluster.now == byCount.cluster.now)
+        #expect(byTime.podNames == byCount.podNames)
+        #expect(byTime.cluster.store.count(Pod.self) > 3)
     }
 
     @Test func pausingStopsTimeWhereTheScreenShowsIt() throws {

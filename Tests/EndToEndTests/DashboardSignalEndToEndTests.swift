@@ -83,7 +83,7 @@ import Glibc
         screen.firstMatch(of: /hello-kiamol-2-[a-z0-9]+ +100000 +(\d+)/).flatMap { Int($0.output.1) }
     }
 
-    @Test func scaleTo100000ThenQuitAtOnce() throws {
+    @Test func scaleTo100000AndBackThenQuitAtOnce() throws {
         guard TmuxSession.available() else { return }
         let tmux = try Self.startFromShell("--seed 7310")
         try tmux.waitFor("three Running pods", DashboardEndToEndTests.threeRunning)
@@ -94,6 +94,11 @@ import Glibc
         // Pods climb while the screen keeps being drawn.
         let first = try #require(Self.currentPods(try tmux.waitFor("pods being created") { (Self.currentPods($0) ?? 0) > 3 }))
         try tmux.waitFor("more pods than \(first)") { (Self.currentPods($0) ?? 0) > first }
+        // A line typed while the cluster is busy is taken at once, and the scale-down starts.
+        try tmux.send(":")
+        try tmux.type("scale deployment/hello-kiamol-2 --replicas=3")
+        try tmux.send("Enter")
+        try tmux.waitFor("the ReplicaSet wanting 3", timeout: 5) { $0.contains(/hello-kiamol-2-[a-z0-9]+ +3 +\d+\s/) }
         let pressed = Date()
         try tmux.send("q")
         try tmux.waitFor("the shell prompt back within 2 s", timeout: 2) { $0.split(separator: "\n").last?.hasPrefix("ready>") == true }

@@ -26,9 +26,18 @@ final class TmuxSession {
     /// `language` is the LANG the program sees (C.UTF-8 unless a test is about locales).
     init(_ command: String, width: Int = 120, height: Int = 40, language: String = "C.UTF-8") throws {
         name = "kubesim-e2e-\(UUID().uuidString.prefix(8))"
-        try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
-                  "-e", "LANG=\(language)", "-e", "LC_ALL=", "-e", "TERM=xterm-256color", command])
+        // The tests' tmux server is shared by every test running at the time; when the last
+        // session closes it shuts down, and a session started at that moment is lost. Retry.
+        for attempt in 0..<5 {
+            try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
+                      "-e", "LANG=\(language)", "-e", "LC_ALL=", "-e", "TERM=xterm-256color", command])
+            if lastStatus == 0 { break }
+            Thread.sleep(forTimeInterval: 0.1 * Double(attempt + 1))
+        }
     }
+
+    /// The exit status of the last tmux command.
+    private(set) var lastStatus: Int32 = 0
 
     deinit { try? tmux(["kill-session", "-t", name]) }
 
@@ -71,6 +80,7 @@ final class TmuxSession {
         guard spawned == 0 else { throw SpawnFailed(code: spawned) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        lastStatus = status
         guard capture else { return "" }
         return (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
     }
