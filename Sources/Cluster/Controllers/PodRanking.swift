@@ -1,5 +1,8 @@
+import Foundation
+
 /// The order in which a ReplicaSet picks pods to delete when scaling down
-/// (controller_utils.go ActivePodsWithRanks): the first pod in the order goes first.
+/// (controller_utils.go ActivePodsWithRanks, with LogarithmicScaleDown, on since 1.31):
+/// the first pod in the order goes first.
 public enum PodRanking {
     /// Returns `pods` sorted so that the best deletion candidates come first.
     /// `related` are the pods used to count how crowded each node is (same-owner pods per node).
@@ -28,6 +31,37 @@ public enum PodRanking {
         p.isReady ? p.status.condition("Ready")?.lastTransitionTime : nil
     }
 
+    /// The most restarts of any one container (maxContainerRestarts), not their sum.
+    private static func maxRestarts(_ p: Pod) -> Int {
+        p.status.containerStatuses.map(\.restartCount).max() ?? 0
+    }
+
+    /// ⌊log2(nanoseconds from `t` to `now`)⌋, or −1 when `t` is not before `now`
+    /// (logarithmicRankDiff: Go's time.Duration counts nanoseconds).
+    static func logBucket(_ t: SimTime, now: SimTime) -> Int64 {
+        let elapsed = (now - t).milliseconds
+        guard elapsed > 0 else { return -1 }
+        return Int64(log2(Double(elapsed) * 1_000_000))
+    }
+
+    /// How two pods compare on one of the time rules: the shorter-lived goes first unless both
+    /// fall in the same log2 bucket, where the lower UID goes first and the comparison ends.
+    private enum TimeOrder {
+        case differentBucket(aFirst: Bool)
+        case sameBucket(aFirst: Bool)
+    }
+
+    private static func compareTimes(_ ta: SimTime, _ tb: SimTime, _ a: Pod, _ b: Pod, now: SimTime) -> TimeOrder {
+        let ra = logBucket(ta, now: now), rb = logBucket(tb, now: now)
+        return ra != rb ? .differentBucket(aFirst: ra < rb) : .sameBucket(aFirst: lowerUID(a, b))
+    }
+
+    /// Upstream stops at equal UIDs (sort order then depends on the input); the name keeps the
+    /// sim's order reproducible.
+    private static func lowerUID(_ a: Pod, _ b: Pod) -> Bool {
+        a.metadata.uid != b.metadata.uid ? a.metadata.uid < b.metadata.uid : a.name < b.name
+    }
+
     /// True when `a` should be deleted before `b`.
     static func deleteFirst(_ a: Pod, _ b: Pod, perNode: [String: Int], now: SimTime) -> Bool {
         // 1. Unassigned < assigned.
@@ -41,15 +75,21 @@ public enum PodRanking {
         // 5. Doubled up (more pods of the same owner on the node) < not doubled up.
         let ca = perNode[a.spec.nodeName] ?? 0, cb = perNode[b.spec.nodeName] ?? 0
         if ca != cb { return ca > cb }
-        // 6. Been ready for empty time < less time < more time (compared in whole seconds, log-bucketed upstream).
-        if let ra = readySince(a), let rb = readySince(b), ra != rb { return ra > rb }
-        // 7. Pods with containers with higher restart counts < lower restart counts.
-        if a.restartCount != b.restartCount { return a.restartCount > b.restartCount }
-        // 8. Empty creation time pods < newer pods < older pods.
-        if a.metadata.creationTimestamp != b.metadata.creationTimestamp {
-            return a.metadata.creationTimestamp > b.metadata.creationTimestamp
+        // 6. Ready for less time first, in log2 buckets; a shared bucket is settled by UID.
+        if let ra = readySince(a), let rb = readySince(b), ra != rb {
+            switch compareTimes(ra, rb, a, b, now: now) {
+            case .differentBucket(let aFirst), .sameBucket(let aFirst): return aFirst
+            }
         }
-        return a.name > b.name
+        // 7. More restarts (of the container that restarted most) first.
+        if maxRestarts(a) != maxRestarts(b) { return maxRestarts(a) > maxRestarts(b) }
+        // 8. Newer first, in log2 buckets; a shared bucket is settled by UID.
+        if a.metadata.creationTimestamp != b.metadata.creationTimestamp {
+            switch compareTimes(a.metadata.creationTimestamp, b.metadata.creationTimestamp, a, b, now: now) {
+            case .differentBucket(let aFirst), .sameBucket(let aFirst): return aFirst
+            }
+        }
+        return lowerUID(a, b)
     }
 
     /// In a few words, why `victim` ranks for deletion before the other pods in `pods` (the
@@ -62,22 +102,32 @@ public enum PodRanking {
         for p in pods where p.isScheduled { perNode[p.spec.nodeName, default: 0] += 1 }
         let others = pods.filter { $0.metadata.uid != victim.metadata.uid || $0.name != victim.name }
         guard let next = others.min(by: { deleteFirst($0, $1, perNode: perNode, now: now) }) else { return "the only pod" }
-        let main = others.map { decidingRule(victim, $0, perNode: perNode) }.min { $0.rank < $1.rank }!
-        let tiebreak = decidingRule(victim, next, perNode: perNode)
+        let main = others.map { decidingRule(victim, $0, perNode: perNode, now: now) }.min { $0.rank < $1.rank }!
+        let tiebreak = decidingRule(victim, next, perNode: perNode, now: now)
         return main.rank == tiebreak.rank ? main.text : "\(main.text); \(tiebreak.text)"
     }
 
-    /// The first rule of `deleteFirst` on which `a` and `b` differ, with its rank and words.
-    private static func decidingRule(_ a: Pod, _ b: Pod, perNode: [String: Int]) -> (rank: Int, text: String) {
+    /// The first rule of `deleteFirst` that decides between `a` and `b`, with its rank and words.
+    private static func decidingRule(_ a: Pod, _ b: Pod, perNode: [String: Int], now: SimTime) -> (rank: Int, text: String) {
         if a.isScheduled != b.isScheduled { return (1, "not scheduled") }
         if phaseRank(a) != phaseRank(b) { return (2, a.status.phase.isEmpty ? "Pending" : a.status.phase) }
         if a.isReady != b.isReady { return (3, "not ready") }
         if deletionCost(a) != deletionCost(b) { return (4, "lower pod-deletion-cost") }
         let ca = perNode[a.spec.nodeName] ?? 0, cb = perNode[b.spec.nodeName] ?? 0
         if ca != cb { return (5, "\(ca) pods on \(a.spec.nodeName)") }
-        if let ra = readySince(a), let rb = readySince(b), ra != rb { return (6, "ready for the shortest time") }
-        if a.restartCount != b.restartCount { return (7, "most restarts") }
-        if a.metadata.creationTimestamp != b.metadata.creationTimestamp { return (8, "newest") }
-        return (9, "a tie, broken by name")
+        if let ra = readySince(a), let rb = readySince(b), ra != rb {
+            switch compareTimes(ra, rb, a, b, now: now) {
+            case .differentBucket: return (6, "ready for the shortest time")
+            case .sameBucket: return (6, "ready as long (same log2 bucket), lower UID")
+            }
+        }
+        if maxRestarts(a) != maxRestarts(b) { return (7, "most restarts") }
+        if a.metadata.creationTimestamp != b.metadata.creationTimestamp {
+            switch compareTimes(a.metadata.creationTimestamp, b.metadata.creationTimestamp, a, b, now: now) {
+            case .differentBucket: return (8, "newest")
+            case .sameBucket: return (8, "as old (same log2 bucket), lower UID")
+            }
+        }
+        return (9, "a tie, broken by UID")
     }
 }

@@ -1,0 +1,57 @@
+import Foundation
+
+/// The PodTopologySpread score with the scheduler's default constraints (plugins/podtopologyspread
+/// scoring.go): spread a controller's pods over hostnames (maxSkew 3) and zones (maxSkew 5),
+/// ScheduleAnyway. Only pods that are not terminating count, so a killed pod's node scores best.
+enum TopologySpreadScore {
+    struct Constraint {
+        let topologyKey: String
+        let maxSkew: Int
+    }
+
+    static let hostnameKey = "kubernetes.io/hostname"
+    static let zoneKey = "topology.kubernetes.io/zone"
+    /// The system default constraints (DefaultConstraints in the plugin's args).
+    static let defaultConstraints = [Constraint(topologyKey: hostnameKey, maxSkew: 3), Constraint(topologyKey: zoneKey, maxSkew: 5)]
+
+    /// Normalized scores (0…100) for `feasible`, in its order; nil when the pod has no default
+    /// constraints (no controller that gives a selector), where the plugin skips scoring.
+    static func scores(for pod: Pod, feasible: [SchedulerCache.NodeState], cache: SchedulerCache) -> [Int64]? {
+        guard let owner = SchedulerCache.spreadingOwner(pod) else { return nil }
+        let counts = cache.ownerCounts(owner)
+        // System defaults do not require every topology label: a node without a zone label
+        // still spreads by hostname. Nodes without it fall in the "" zone, which scores nothing.
+        var zoneValues = Set<String>()
+        for node in feasible { zoneValues.insert(node.box.object.metadata.labels[zoneKey] ?? "") }
+        let hostnameWeight = log(Double(feasible.count + 2))
+        let zoneWeight = log(Double(zoneValues.count + 2))
+        // Pods per zone, over every node the pod's nodeSelector admits (NodeAffinityPolicy Honor).
+        var perZone: [String: Int] = [:]
+        for (index, count) in counts {
+            guard let node = cache.node(index: index) else { continue }
+            let labels = node.box.object.metadata.labels
+            guard pod.spec.nodeSelector.allSatisfy({ labels[$0.key] == $0.value }) else { continue }
+            let zone = labels[zoneKey] ?? ""
+            if zoneValues.contains(zone) { perZone[zone, default: 0] += count }
+        }
+        let raw: [Int64] = feasible.map { node in
+            let labels = node.box.object.metadata.labels
+            var score = 0.0
+            for c in defaultConstraints {
+                guard let value = labels[c.topologyKey] else { continue }
+                let count = c.topologyKey == hostnameKey ? counts[node.index] ?? 0 : perZone[value] ?? 0
+                let weight = c.topologyKey == hostnameKey ? hostnameWeight : zoneWeight
+                score += Double(count) * weight + Double(c.maxSkew - 1)
+            }
+            return Int64(score.rounded())
+        }
+        return normalize(raw)
+    }
+
+    /// NormalizeScore: fewer matching pods score higher; all nodes score 100 when none has any.
+    static func normalize(_ raw: [Int64]) -> [Int64] {
+        guard let minScore = raw.min(), let maxScore = raw.max() else { return raw }
+        if maxScore == 0 { return raw.map { _ in 100 } }
+        return raw.map { 100 * (maxScore + minScore - $0) / maxScore }
+    }
+}
