@@ -75,6 +75,21 @@ import Testing
         }
     }
 
+    /// The second default constraint spreads over zones (maxSkew 5): with three nodes in one zone
+    /// and one in another, two replicas land in different zones, whichever node the first takes.
+    @Test func replicasSpreadOverZonesToo() throws {
+        for seed in UInt64(1)...10 {
+            let cluster = Cluster(seed: seed, nodes: 4)
+            for (node, zone) in [("node-1", "a"), ("node-2", "a"), ("node-3", "a"), ("node-4", "b")] {
+                try cluster.store.modify(Node.self, node) { $0.metadata.labels["topology.kubernetes.io/zone"] = zone }
+            }
+            try cluster.store.create(makeDeployment("web", replicas: 2))
+            #expect(cluster.settle(app: "web", count: 2), "seed \(seed)")
+            let nodes = Set(cluster.pods(app: "web").map(\.spec.nodeName))
+            #expect(nodes.count == 2 && nodes.contains("node-4"), "seed \(seed): \(nodes.sorted())")
+        }
+    }
+
     /// Filters run in the default plugin order (NodeUnschedulable, NodeName, TaintToleration,
     /// NodeAffinity, NodePorts, NodeResourcesFit) and a node is counted under the first one
     /// that rejects it; the reasons are sorted as strings (FitError.Error, sort.Strings).

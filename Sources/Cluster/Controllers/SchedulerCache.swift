@@ -11,11 +11,20 @@ final class SchedulerCache {
         var requested = ResourceAmounts()
         /// Sum of non-zero requests (for scoring).
         var scoringRequested = ResourceAmounts()
+        /// The node's hostname and zone labels, which topology spreading reads for every pod.
+        var hostnameLabel: String?
+        var zoneLabel: String?
 
         init(name: String, index: Int, box: ObjectTable<Node>.Box) {
             self.name = name
             self.index = index
             self.box = box
+            readTopologyLabels()
+        }
+
+        func readTopologyLabels() {
+            hostnameLabel = box.object.metadata.labels[TopologySpreadScore.hostnameKey]
+            zoneLabel = box.object.metadata.labels[TopologySpreadScore.zoneKey]
         }
     }
 
@@ -52,6 +61,8 @@ final class SchedulerCache {
                     waiting[uid] = nil
                     add(pod)
                 }
+            } else if event.type == .modified {
+                byName[event.name]?.readTopologyLabels()
             } else if event.type == .deleted {
                 if let state = byName[event.name] { byIndex[state.index] = nil }
                 byName[event.name] = nil

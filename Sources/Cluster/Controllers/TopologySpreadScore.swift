@@ -20,28 +20,36 @@ enum TopologySpreadScore {
         guard let owner = SchedulerCache.spreadingOwner(pod) else { return nil }
         let counts = cache.ownerCounts(owner)
         // System defaults do not require every topology label: a node without a zone label
-        // still spreads by hostname. Nodes without it fall in the "" zone, which scores nothing.
-        var zoneValues = Set<String>()
-        for node in feasible { zoneValues.insert(node.box.object.metadata.labels[zoneKey] ?? "") }
+        // still spreads by hostname; it falls in the "" zone and gets no zone score. Without
+        // any zone label, pods per zone are not counted at all.
+        let anyZone = feasible.contains { $0.zoneLabel != nil }
+        var zoneValues: Set<String> = [""]
+        if anyZone {
+            zoneValues = []
+            for node in feasible { zoneValues.insert(node.zoneLabel ?? "") }
+        }
         let hostnameWeight = log(Double(feasible.count + 2))
         let zoneWeight = log(Double(zoneValues.count + 2))
         // Pods per zone, over every node the pod's nodeSelector admits (NodeAffinityPolicy Honor).
         var perZone: [String: Int] = [:]
-        for (index, count) in counts {
-            guard let node = cache.node(index: index) else { continue }
-            let labels = node.box.object.metadata.labels
-            guard pod.spec.nodeSelector.allSatisfy({ labels[$0.key] == $0.value }) else { continue }
-            let zone = labels[zoneKey] ?? ""
-            if zoneValues.contains(zone) { perZone[zone, default: 0] += count }
+        if anyZone {
+            for (index, count) in counts {
+                guard let node = cache.node(index: index) else { continue }
+                let zone = node.zoneLabel ?? ""
+                guard zoneValues.contains(zone) else { continue }
+                let labels = node.box.object.metadata.labels
+                guard pod.spec.nodeSelector.allSatisfy({ labels[$0.key] == $0.value }) else { continue }
+                perZone[zone, default: 0] += count
+            }
         }
+        let hostname = defaultConstraints[0], zone = defaultConstraints[1]
         let raw: [Int64] = feasible.map { node in
-            let labels = node.box.object.metadata.labels
             var score = 0.0
-            for c in defaultConstraints {
-                guard let value = labels[c.topologyKey] else { continue }
-                let count = c.topologyKey == hostnameKey ? counts[node.index] ?? 0 : perZone[value] ?? 0
-                let weight = c.topologyKey == hostnameKey ? hostnameWeight : zoneWeight
-                score += Double(count) * weight + Double(c.maxSkew - 1)
+            if node.hostnameLabel != nil {
+                score += Double(counts[node.index] ?? 0) * hostnameWeight + Double(hostname.maxSkew - 1)
+            }
+            if let value = node.zoneLabel {
+                score += Double(perZone[value] ?? 0) * zoneWeight + Double(zone.maxSkew - 1)
             }
             return Int64(score.rounded())
         }
