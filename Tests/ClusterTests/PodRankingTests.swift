@@ -67,6 +67,30 @@ import Testing
                                     now: now) == "as old (same log2 bucket), lower UID")
     }
 
+    /// Crowding counts the pods of every ReplicaSet of the same Deployment
+    /// (getIndirectlyRelatedPods): mid-rollout, old and new pods on one node count together.
+    @Test func crowdingCountsTheSiblingReplicaSetsPods() throws {
+        let cluster = Cluster(seed: 9)
+        try cluster.store.create(makeDeployment("web", image: "nginx:1.26", replicas: 3))
+        #expect(cluster.settle(app: "web", count: 3))
+        try cluster.store.modify(Deployment.self, "web") { $0.spec.template.spec.containers[0].image = "nginx:1.27" }
+        let uid = try #require(cluster.store.get(Deployment.self, "web")).metadata.uid
+        let midRollout = cluster.advance(until: {
+            cluster.store.replicaSets(ownedBy: uid).allSatisfy { !cluster.store.pods(ownedBy: $0.metadata.uid).isEmpty }
+                && cluster.store.replicaSets(ownedBy: uid).count == 2
+        }, timeout: .seconds(60))
+        #expect(midRollout)
+        let replicaSets = cluster.store.replicaSets(ownedBy: uid)
+        let everyPod = Set(replicaSets.flatMap { cluster.store.pods(ownedBy: $0.metadata.uid).map(\.name) })
+        for rs in replicaSets {
+            #expect(Set(PodRanking.relatedPods(of: rs, in: cluster.store).map(\.name)) == everyPod)
+        }
+        // A ReplicaSet no controller owns is ranked without crowding.
+        var bare = replicaSets[0]
+        bare.metadata.ownerReferences = []
+        #expect(PodRanking.relatedPods(of: bare, in: cluster.store).isEmpty)
+    }
+
     /// The rule named is the one that set the victim apart from the pod that would go next.
     @Test func whyFirstNamesTheDecidingRule() {
         let now = SimTime(milliseconds: 100_000)

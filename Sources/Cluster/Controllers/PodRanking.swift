@@ -4,8 +4,23 @@ import Foundation
 /// (controller_utils.go ActivePodsWithRanks, with LogarithmicScaleDown, on since 1.31):
 /// the first pod in the order goes first.
 public enum PodRanking {
+    /// The pods a ReplicaSet's victims are ranked against for crowding (getIndirectlyRelatedPods):
+    /// those of every ReplicaSet with the same controller, so that during a rollout old and new
+    /// pods on one node count together. A ReplicaSet without a controller has none.
+    public static func relatedPods(of rs: ReplicaSet, in store: Store) -> [Pod] {
+        guard let owner = rs.metadata.controllerRef else { return [] }
+        var seen = Set<String>()
+        var related: [Pod] = []
+        for sibling in store.replicaSets(ownedBy: owner.uid) {
+            for pod in store.pods(ownedBy: sibling.metadata.uid) where seen.insert(pod.metadata.uid).inserted {
+                related.append(pod)
+            }
+        }
+        return related
+    }
+
     /// Returns `pods` sorted so that the best deletion candidates come first.
-    /// `related` are the pods used to count how crowded each node is (same-owner pods per node).
+    /// `related` are the pods used to count how crowded each node is (active related pods per node).
     static func deletionOrder(_ pods: [Pod], related: [Pod], now: SimTime) -> [Pod] {
         var perNode: [String: Int] = [:]
         for p in related where p.isScheduled && p.isActive { perNode[p.spec.nodeName, default: 0] += 1 }
@@ -96,10 +111,16 @@ public enum PodRanking {
     /// ReplicaSet's active pods, victim included), for telling an audience why the controller
     /// chose it: the most important rule that sets it apart from any of them, and, when that
     /// rule does not separate it from the pod that would go next, the rule that does
-    /// (`2 pods on node-1; ready for the shortest time`).
-    public static func whyFirst(_ victim: Pod, among pods: [Pod], now: SimTime) -> String {
+    /// (`2 pods on node-1; ready for the shortest time`). `related` counts the pods per node as
+    /// the controller does (see `relatedPods`); by default, `pods` themselves.
+    public static func whyFirst(_ victim: Pod, among pods: [Pod], related: [Pod]? = nil, now: SimTime) -> String {
+        // As the controller counted when it chose: active pods, the victim (deleted since) included.
         var perNode: [String: Int] = [:]
-        for p in pods where p.isScheduled { perNode[p.spec.nodeName, default: 0] += 1 }
+        var counted = Set<String>()
+        for p in (related ?? pods) + [victim] where p.isScheduled && (p.isActive || p.metadata.uid == victim.metadata.uid)
+            && counted.insert(p.metadata.uid).inserted {
+            perNode[p.spec.nodeName, default: 0] += 1
+        }
         let others = pods.filter { $0.metadata.uid != victim.metadata.uid || $0.name != victim.name }
         guard let next = others.min(by: { deleteFirst($0, $1, perNode: perNode, now: now) }) else { return "the only pod" }
         let main = others.map { decidingRule(victim, $0, perNode: perNode, now: now) }.min { $0.rank < $1.rank }!
