@@ -83,4 +83,31 @@ import Testing
         #expect(surgeWrites > 0, "the rollout surged above spec.replicas while new pods were unavailable")
         #expect(mismatches.isEmpty)
     }
+
+    /// A rollout that makes no progress for progressDeadlineSeconds is marked as timed out
+    /// (DeploymentTimedOut), by a check the controller queues for the deadline itself.
+    @Test func aStuckRolloutTimesOutAtItsDeadline() throws {
+        let cluster = Cluster(seed: 5)
+        for node in ["node-1", "node-2", "node-3"] {
+            try cluster.store.modify(Node.self, node) { $0.spec.unschedulable = true }
+        }
+        var d = makeDeployment("web", replicas: 2)
+        d.spec.progressDeadlineSeconds = 120
+        try cluster.store.create(d)
+        cluster.advance(by: .seconds(100))
+        var progressing = try #require(try deployment(cluster).status.condition("Progressing"))
+        #expect(progressing.status == "True")
+        let lastProgress = progressing.lastUpdateTime
+        let timedOut = cluster.advance(until: {
+            (try? self.deployment(cluster))?.status.condition("Progressing")?.reason == "ProgressDeadlineExceeded"
+        }, timeout: .seconds(60))
+        #expect(timedOut)
+        #expect(cluster.now > lastProgress + .seconds(120))
+        #expect(cluster.now <= lastProgress + .seconds(122))
+        progressing = try #require(try deployment(cluster).status.condition("Progressing"))
+        let rs = try #require(cluster.replicaSet(of: "web"))
+        #expect(progressing.status == "False")
+        #expect(progressing.message == "ReplicaSet \"\(rs.name)\" has timed out progressing.")
+        #expect(try deployment(cluster).status.conditions.map(\.type) == ["Available", "Progressing"])
+    }
 }
