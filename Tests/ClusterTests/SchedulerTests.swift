@@ -53,6 +53,62 @@ import Testing
         #expect(message == "0/3 nodes are available: 1 node(s) were unschedulable, 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.")
     }
 
+    /// Default topology spreading counts only pods that are not terminating (podtopologyspread
+    /// countPodsMatchSelector), so a killed pod's replacement goes back to the node it left.
+    @Test func killedPodsReplacementLandsOnTheFreedNode() throws {
+        for seed in UInt64(1)...20 {
+            let cluster = Cluster(seed: seed)
+            try cluster.store.create(makeDeployment("web", replicas: 3))
+            #expect(cluster.settle(app: "web", count: 3), "seed \(seed)")
+            let before = cluster.pods(app: "web").sorted { $0.name < $1.name }
+            #expect(Set(before.map(\.spec.nodeName)).count == 3, "seed \(seed): one pod per node")
+            let victim = before[Int(seed) % 3]
+            try cluster.store.delete(Pod.self, victim.name)
+            let placed = cluster.advance(until: {
+                cluster.pods(app: "web").contains { !before.map(\.name).contains($0.name) && $0.isScheduled }
+            }, timeout: .seconds(30))
+            #expect(placed, "seed \(seed)")
+            // The victim is still Terminating on its node while the replacement is placed.
+            #expect(cluster.store.get(Pod.self, victim.name)?.isTerminating == true, "seed \(seed)")
+            let replacement = try #require(cluster.pods(app: "web").first { !before.map(\.name).contains($0.name) })
+            #expect(replacement.spec.nodeName == victim.spec.nodeName, "seed \(seed)")
+        }
+    }
+
+    /// The second default constraint spreads over zones (maxSkew 5): with three nodes in one zone
+    /// and one in another, two replicas land in different zones, whichever node the first takes.
+    @Test func replicasSpreadOverZonesToo() throws {
+        for seed in UInt64(1)...10 {
+            let cluster = Cluster(seed: seed, nodes: 4)
+            for (node, zone) in [("node-1", "a"), ("node-2", "a"), ("node-3", "a"), ("node-4", "b")] {
+                try cluster.store.modify(Node.self, node) { $0.metadata.labels["topology.kubernetes.io/zone"] = zone }
+            }
+            try cluster.store.create(makeDeployment("web", replicas: 2))
+            #expect(cluster.settle(app: "web", count: 2), "seed \(seed)")
+            let nodes = Set(cluster.pods(app: "web").map(\.spec.nodeName))
+            #expect(nodes.count == 2 && nodes.contains("node-4"), "seed \(seed): \(nodes.sorted())")
+        }
+    }
+
+    /// Filters run in the default plugin order (NodeUnschedulable, NodeName, TaintToleration,
+    /// NodeAffinity, NodePorts, NodeResourcesFit) and a node is counted under the first one
+    /// that rejects it; the reasons are sorted as strings (FitError.Error, sort.Strings).
+    @Test func eachNodeCountsUnderTheFirstFilterInPluginOrder() throws {
+        let cluster = Cluster(seed: 4)
+        // node-1: cordoned, and too small. node-2: tainted, and without the label the pod selects
+        // (TaintToleration runs before NodeAffinity). node-3: only too small.
+        try cluster.store.modify(Node.self, "node-1") { $0.spec.unschedulable = true; $0.metadata.labels["disk"] = "ssd" }
+        try cluster.store.modify(Node.self, "node-2") { $0.spec.taints.append(Taint(key: "dedicated", value: "gpu", effect: "NoSchedule")) }
+        try cluster.store.modify(Node.self, "node-3") { $0.metadata.labels["disk"] = "ssd" }
+        var d = makeDeployment("big", replicas: 1)
+        d.spec.template.spec.containers[0].requests = ResourceAmounts(cpuMillis: 6000)
+        d.spec.template.spec.nodeSelector = ["disk": "ssd"]
+        try cluster.store.create(d)
+        cluster.advance(by: .seconds(5))
+        let message = try #require(cluster.events(reason: "FailedScheduling").first?.message)
+        #expect(message == "0/3 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint {dedicated: gpu}, 1 node(s) were unschedulable. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.")
+    }
+
     @Test func feasibleNodeSamplingFollowsTheScheduler() {
         #expect(KubeScheduler.feasibleNodesToFind(50) == 50)
         #expect(KubeScheduler.feasibleNodesToFind(1000) == 420)

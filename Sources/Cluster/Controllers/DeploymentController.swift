@@ -2,13 +2,16 @@
 /// pod-template-hash, rolling or recreate strategy, scaling, status and conditions.
 final class DeploymentController {
     static let component = "deployment-controller"
-    static let revisionAnnotation = "deployment.kubernetes.io/revision"
-    static let desiredAnnotation = "deployment.kubernetes.io/desired-replicas"
-    static let maxAnnotation = "deployment.kubernetes.io/max-replicas"
+    static let revisionAnnotation = ReplicaSetAnnotations.revision
+    static let desiredAnnotation = ReplicaSetAnnotations.desiredReplicas
+    static let maxAnnotation = ReplicaSetAnnotations.maxReplicas
 
     private let store: Store
     private let recorder: EventRecorder
     private var queue: WorkQueue!
+    /// When each deployment's pending progress check runs (requeueStuckDeployment); kept apart
+    /// from the work queue so that a check minutes ahead does not hold back ordinary syncs.
+    private var progressChecks: [String: SimTime] = [:]
 
     init(store: Store, recorder: EventRecorder, pace: Pace) {
         self.store = store
@@ -37,18 +40,29 @@ final class DeploymentController {
 
     private func sync(_ name: String) {
         guard let d = store.get(Deployment.self, name), !d.isTerminating else { return }
+        // getAllReplicaSetsAndSyncRevision: every sync first brings the new ReplicaSet's
+        // annotations and revision, and the deployment's revision, up to date.
+        let (existingNew, old) = newAndOld(d, store.replicaSets(ownedBy: d.metadata.uid), create: false)
+        syncRevision(d, newRS: existingNew, oldRSs: old)
+        guard let d = store.get(Deployment.self, name) else { return }
         let owned = store.replicaSets(ownedBy: d.metadata.uid)
         if isScalingEvent(d, owned) {
             let (newRS, oldRSs) = newAndOld(d, owned, create: false)
             scale(d, newRS: newRS, oldRSs: oldRSs)
-        } else {
-            switch d.spec.strategy.type {
-            case .rollingUpdate: rolloutRolling(d, owned)
-            case .recreate: rolloutRecreate(d, owned)
-            }
+            syncStatus(name, estimatingProgress: false)
+            return
         }
-        cleanupOldReplicaSets(name)
-        syncStatus(name)
+        let acted: Bool
+        switch d.spec.strategy.type {
+        case .rollingUpdate: acted = rolloutRolling(d, owned)
+        case .recreate: acted = rolloutRecreate(d, owned)
+        }
+        // Old ReplicaSets are cleaned up once the rollout is complete, judged by the status
+        // the deployment had when this sync began.
+        if !acted, let current = store.get(Deployment.self, name), Self.isComplete(current, current.status) {
+            cleanupOldReplicaSets(name)
+        }
+        syncStatus(name, estimatingProgress: true)
     }
 
     // MARK: finding the new ReplicaSet
@@ -70,8 +84,35 @@ final class DeploymentController {
         return (createNewReplicaSet(d, old: byAge), byAge)
     }
 
+    /// A revision annotation as a number; 0 when absent or not a number (MaxRevision skips those).
     private func revision(_ object: any APIObject) -> Int {
         Int(object.metadata.annotations[Self.revisionAnnotation] ?? "") ?? 0
+    }
+
+    /// The existing new ReplicaSet takes the next revision when an older one is newer (a
+    /// rollback), the deployment's annotations and minReadySeconds; once it needs no update, the
+    /// deployment takes its revision (getNewReplicaSet for an existing ReplicaSet).
+    private func syncRevision(_ d: Deployment, newRS: ReplicaSet?, oldRSs: [ReplicaSet]) {
+        guard let rs = newRS else { return }
+        let newRevision = (oldRSs.map(revision).max() ?? 0) + 1
+        var updated = rs
+        let annotationsChanged = ReplicaSetAnnotations.setForNewReplicaSet(d, &updated, newRevision: newRevision, exists: true)
+        if annotationsChanged || rs.spec.minReadySeconds != d.spec.minReadySeconds {
+            _ = try? store.modify(ReplicaSet.self, rs.name) {
+                $0.metadata.annotations = updated.metadata.annotations
+                $0.spec.minReadySeconds = d.spec.minReadySeconds
+            }
+            return // the ReplicaSet's update syncs the deployment again
+        }
+        let rsRevision = rs.metadata.annotations[Self.revisionAnnotation] ?? ""
+        let noProgressing = d.status.condition("Progressing") == nil && Self.hasProgressDeadline(d)
+        guard d.metadata.annotations[Self.revisionAnnotation] != rsRevision || noProgressing else { return }
+        _ = try? store.modify(Deployment.self, d.name) {
+            $0.metadata.annotations[Self.revisionAnnotation] = rsRevision
+            if noProgressing {
+                self.setCondition(&$0.status, "Progressing", "True", "FoundNewReplicaSet", "Found new replica set \"\(rs.name)\"")
+            }
+        }
     }
 
     private func createNewReplicaSet(_ d: Deployment, old: [ReplicaSet]) -> ReplicaSet? {
@@ -85,17 +126,14 @@ final class DeploymentController {
             selector.requirements.append(.init(key: "pod-template-hash", op: .equals, values: [hash]))
             let allReplicas = old.reduce(0) { $0 + $1.spec.replicas }
             let replicas = RolloutMath.newReplicaSetReplicas(d, allReplicas: allReplicas, newReplicas: 0)
-            let surge = RolloutMath.surgeAndUnavailable(d).surge
-            var meta = ObjectMeta(name: "\(d.name)-\(hash)", labels: template.labels, annotations: [
-                Self.revisionAnnotation: String(nextRevision),
-                Self.desiredAnnotation: String(d.spec.replicas),
-                Self.maxAnnotation: String(Saturating.add(d.spec.replicas, surge)),
-            ])
+            var meta = ObjectMeta(name: "\(d.name)-\(hash)", labels: template.labels)
             meta.ownerReferences = [OwnerReference(apiVersion: "apps/v1", kind: "Deployment", name: d.name, uid: d.metadata.uid)]
             var spec = ReplicaSetSpec(replicas: d.spec.strategy.type == .recreate ? 0 : replicas, selector: selector, template: template)
             spec.minReadySeconds = d.spec.minReadySeconds
+            var newRS = ReplicaSet(metadata: meta, spec: spec)
+            _ = ReplicaSetAnnotations.setForNewReplicaSet(d, &newRS, newRevision: nextRevision, exists: false)
             do {
-                let rs = try store.create(ReplicaSet(metadata: meta, spec: spec))
+                let rs = try store.create(newRS)
                 if rs.spec.replicas > 0 {
                     recorder.record(d, reason: "ScalingReplicaSet", message: "Scaled up replica set \(rs.name) from 0 to \(rs.spec.replicas)", component: Self.component)
                 }
@@ -171,29 +209,31 @@ final class DeploymentController {
 
     // MARK: strategies
 
-    private func rolloutRolling(_ d: Deployment, _ owned: [ReplicaSet]) {
+    /// One step of a rolling update; returns whether it scaled a ReplicaSet (the sync then only
+    /// updates the status, as rolloutRolling returns early).
+    private func rolloutRolling(_ d: Deployment, _ owned: [ReplicaSet]) -> Bool {
         let (created, oldRSs) = newAndOld(d, owned, create: true)
-        guard let newRS = created.flatMap({ store.get(ReplicaSet.self, $0.name) }) else { return }
+        guard let newRS = created.flatMap({ store.get(ReplicaSet.self, $0.name) }) else { return false }
         // Scale up the new ReplicaSet as far as maxSurge allows.
         if newRS.spec.replicas != d.spec.replicas {
             let all = oldRSs.reduce(0) { $0 + $1.spec.replicas } + newRS.spec.replicas
             let target = newRS.spec.replicas > d.spec.replicas ? d.spec.replicas
                 : RolloutMath.newReplicaSetReplicas(d, allReplicas: all, newReplicas: newRS.spec.replicas)
-            if scaleReplicaSet(newRS, to: target, d) { return }
+            if scaleReplicaSet(newRS, to: target, d) { return true }
         }
-        reconcileOld(d, newRS: newRS, oldRSs: oldRSs)
+        return reconcileOld(d, newRS: newRS, oldRSs: oldRSs)
     }
 
     /// Scales old ReplicaSets down as far as maxUnavailable allows, unhealthy pods first.
-    private func reconcileOld(_ d: Deployment, newRS: ReplicaSet, oldRSs: [ReplicaSet]) {
+    private func reconcileOld(_ d: Deployment, newRS: ReplicaSet, oldRSs: [ReplicaSet]) -> Bool {
         var old = oldRSs.compactMap { store.get(ReplicaSet.self, $0.name) }
-        guard old.reduce(0, { $0 + $1.spec.replicas }) > 0 else { return }
+        guard old.reduce(0, { $0 + $1.spec.replicas }) > 0 else { return false }
         let unavailable = RolloutMath.surgeAndUnavailable(d).unavailable
         let minAvailable = d.spec.replicas - unavailable
         let allPods = old.reduce(0) { $0 + $1.spec.replicas } + newRS.spec.replicas
         let newUnavailable = newRS.spec.replicas - newRS.status.availableReplicas
         let maxScaledDown = allPods - minAvailable - newUnavailable
-        guard maxScaledDown > 0 else { return }
+        guard maxScaledDown > 0 else { return false }
         var cleaned = 0
         for rs in old where cleaned < maxScaledDown {
             let unhealthy = rs.spec.replicas - rs.status.availableReplicas
@@ -205,26 +245,31 @@ final class DeploymentController {
         }
         old = old.compactMap { store.get(ReplicaSet.self, $0.name) }
         let available = old.reduce(0) { $0 + $1.status.availableReplicas } + newRS.status.availableReplicas
-        guard available > minAvailable else { return }
+        guard available > minAvailable else { return cleaned > 0 }
         var toScaleDown = min(available - minAvailable, maxScaledDown - cleaned)
+        var scaled = cleaned
         for rs in old where toScaleDown > 0 && rs.spec.replicas > 0 {
             let count = min(rs.spec.replicas, toScaleDown)
             scaleReplicaSet(rs, to: rs.spec.replicas - count, d)
             toScaleDown -= count
+            scaled += count
         }
+        return scaled > 0
     }
 
-    private func rolloutRecreate(_ d: Deployment, _ owned: [ReplicaSet]) {
+    /// One step of a Recreate rollout; returns whether the sync should only update the status.
+    private func rolloutRecreate(_ d: Deployment, _ owned: [ReplicaSet]) -> Bool {
         let (existingNew, oldRSs) = newAndOld(d, owned, create: false)
         var scaledDown = false
         for rs in oldRSs where rs.spec.replicas > 0 { scaledDown = scaleReplicaSet(rs, to: 0, d) || scaledDown }
-        if scaledDown { return }
+        if scaledDown { return true }
         let oldPodsRunning = oldRSs.contains { !store.pods(ownedBy: $0.metadata.uid).isEmpty }
-        if oldPodsRunning { return }
+        if oldPodsRunning { return true }
         let newRS = existingNew ?? newAndOld(d, owned, create: true).0
         if let rs = newRS.flatMap({ store.get(ReplicaSet.self, $0.name) }), rs.spec.replicas != d.spec.replicas {
             scaleReplicaSet(rs, to: d.spec.replicas, d)
         }
+        return false
     }
 
     /// Deletes old, empty ReplicaSets beyond revisionHistoryLimit, oldest first.
@@ -242,48 +287,125 @@ final class DeploymentController {
 
     // MARK: status
 
-    private func setCondition(_ status: inout DeploymentStatus, _ type: String, _ value: String, _ reason: String, _ message: String) {
+    /// SetDeploymentCondition: a condition with the same status and reason is left as it is
+    /// (message and times too); otherwise the old one is removed and the new one appended,
+    /// keeping lastTransitionTime when the status did not change. So a changed condition moves last.
+    private func setCondition(_ status: inout DeploymentStatus, _ type: String, _ value: String, _ reason: String, _ message: String,
+                              lastTransition: SimTime? = nil) {
         let now = store.now
-        if let i = status.conditions.firstIndex(where: { $0.type == type }) {
-            let old = status.conditions[i]
-            if old.status == value && old.reason == reason && old.message == message { return }
-            status.conditions[i] = DeploymentCondition(type: type, status: value, reason: reason, message: message, lastUpdateTime: now,
-                                                       lastTransitionTime: old.status == value ? old.lastTransitionTime : now)
-        } else {
-            status.conditions.append(DeploymentCondition(type: type, status: value, reason: reason, message: message, lastUpdateTime: now, lastTransitionTime: now))
-        }
-        // Kubernetes lists Available before Progressing.
-        status.conditions.sort { $0.type < $1.type }
+        let current = status.condition(type)
+        if let current, current.status == value, current.reason == reason { return }
+        var transition = lastTransition ?? now
+        if let current, current.status == value { transition = current.lastTransitionTime }
+        status.conditions.removeAll { $0.type == type }
+        status.conditions.append(DeploymentCondition(type: type, status: value, reason: reason, message: message,
+                                                     lastUpdateTime: now, lastTransitionTime: transition))
     }
 
-    private func syncStatus(_ name: String) {
-        guard let d = store.get(Deployment.self, name) else { return }
-        let owned = store.replicaSets(ownedBy: d.metadata.uid)
-        let (newRS, _) = newAndOld(d, owned, create: false)
-        var status = d.status
+    /// progressDeadlineSeconds unset means math.MaxInt32 (HasProgressDeadline).
+    static func hasProgressDeadline(_ d: Deployment) -> Bool { d.spec.progressDeadlineSeconds != Int(Int32.max) }
+
+    /// DeploymentComplete: every replica updated and available, and the spec observed.
+    static func isComplete(_ d: Deployment, _ status: DeploymentStatus) -> Bool {
+        status.updatedReplicas == d.spec.replicas && status.replicas == d.spec.replicas
+            && status.availableReplicas == d.spec.replicas && status.observedGeneration >= d.metadata.generation
+    }
+
+    /// DeploymentProgressing: more updated, ready or available pods, or fewer old ones.
+    private static func isProgressing(from old: DeploymentStatus, to new: DeploymentStatus) -> Bool {
+        new.updatedReplicas > old.updatedReplicas || new.replicas - new.updatedReplicas < old.replicas - old.updatedReplicas
+            || new.readyReplicas > old.readyReplicas || new.availableReplicas > old.availableReplicas
+    }
+
+    /// DeploymentTimedOut: no progress reported within progressDeadlineSeconds.
+    private func hasTimedOut(_ d: Deployment, _ status: DeploymentStatus) -> Bool {
+        guard Self.hasProgressDeadline(d), let c = status.condition("Progressing") else { return false }
+        if c.reason == "NewReplicaSetAvailable" { return false }
+        if c.reason == "ProgressDeadlineExceeded" { return true }
+        return c.lastUpdateTime + .seconds(d.spec.progressDeadlineSeconds) < store.now
+    }
+
+    /// calculateStatus: counts over every ReplicaSet; the conditions carried over, with Available
+    /// set from the minimum availability.
+    private func calculateStatus(_ d: Deployment, _ owned: [ReplicaSet], newRS: ReplicaSet?) -> DeploymentStatus {
+        var status = DeploymentStatus()
         status.observedGeneration = d.metadata.generation
         status.replicas = owned.reduce(0) { $0 + $1.status.replicas }
         status.updatedReplicas = newRS?.status.replicas ?? 0
         status.readyReplicas = owned.reduce(0) { $0 + $1.status.readyReplicas }
         status.availableReplicas = owned.reduce(0) { $0 + $1.status.availableReplicas }
-        status.unavailableReplicas = max(0, d.spec.replicas - status.availableReplicas)
+        // Desired replicas of every ReplicaSet, not the deployment's: during a surge the new
+        // pods not yet available count. More available than desired (scaling down) is 0.
+        status.unavailableReplicas = max(0, owned.reduce(0) { $0 + $1.spec.replicas } - status.availableReplicas)
+        status.collisionCount = d.status.collisionCount
+        status.conditions = d.status.conditions
         let unavailable = RolloutMath.surgeAndUnavailable(d).unavailable
         if status.availableReplicas >= d.spec.replicas - unavailable {
             setCondition(&status, "Available", "True", "MinimumReplicasAvailable", "Deployment has minimum availability.")
         } else {
             setCondition(&status, "Available", "False", "MinimumReplicasUnavailable", "Deployment does not have minimum availability.")
         }
-        if let rs = newRS {
-            let oldPods = owned.filter { $0.name != rs.name }.reduce(0) { $0 + $1.status.replicas }
-            let complete = status.updatedReplicas == d.spec.replicas && status.replicas == d.spec.replicas
-                && status.availableReplicas == d.spec.replicas && oldPods == 0
-            if complete {
-                setCondition(&status, "Progressing", "True", "NewReplicaSetAvailable", "ReplicaSet \"\(rs.name)\" has successfully progressed.")
-            } else if status != d.status || status.condition("Progressing") == nil {
-                setCondition(&status, "Progressing", "True", "ReplicaSetUpdated", "ReplicaSet \"\(rs.name)\" is progressing.")
-            }
+        return status
+    }
+
+    /// Writes the status: after a scaling event only the counts and Available
+    /// (syncDeploymentStatus); otherwise also the Progressing estimate (syncRolloutStatus).
+    private func syncStatus(_ name: String, estimatingProgress: Bool) {
+        guard let d = store.get(Deployment.self, name) else { return }
+        let owned = store.replicaSets(ownedBy: d.metadata.uid)
+        let (newRS, _) = newAndOld(d, owned, create: false)
+        var status = calculateStatus(d, owned, newRS: newRS)
+        if estimatingProgress {
+            estimateProgress(d, &status, newRS: newRS)
         }
-        guard status != d.status else { return }
+        guard status != d.status else {
+            if estimatingProgress { requeueStuckDeployment(d, status) }
+            return
+        }
         _ = try? store.modify(Deployment.self, name) { $0.status = status }
+    }
+
+    /// The Progressing condition (syncRolloutStatus). A complete rollout whose ReplicaSets all
+    /// run the new template is not estimated again: scaling it or losing pods leaves it complete.
+    private func estimateProgress(_ d: Deployment, _ status: inout DeploymentStatus, newRS: ReplicaSet?) {
+        guard Self.hasProgressDeadline(d) else {
+            status.conditions.removeAll { $0.type == "Progressing" }
+            return
+        }
+        let current = d.status.condition("Progressing")
+        if status.replicas == status.updatedReplicas && current?.reason == "NewReplicaSetAvailable" { return }
+        let subject = newRS.map { "ReplicaSet \"\($0.name)\"" } ?? "Deployment \"\(d.name)\""
+        if Self.isComplete(d, status) {
+            setCondition(&status, "Progressing", "True", "NewReplicaSetAvailable", "\(subject) has successfully progressed.")
+        } else if Self.isProgressing(from: d.status, to: status) {
+            // Progress refreshes lastUpdateTime even with the same reason: remove, then set.
+            let keep = current?.status == "True" ? current?.lastTransitionTime : nil
+            status.conditions.removeAll { $0.type == "Progressing" }
+            setCondition(&status, "Progressing", "True", "ReplicaSetUpdated", "\(subject) is progressing.", lastTransition: keep)
+        } else if hasTimedOut(d, status) {
+            setCondition(&status, "Progressing", "False", "ProgressDeadlineExceeded", "\(subject) has timed out progressing.")
+        }
+    }
+
+    /// A rollout with no progress is looked at again when its deadline passes, so that it
+    /// times out without waiting for another event.
+    private func requeueStuckDeployment(_ d: Deployment, _ status: DeploymentStatus) {
+        guard Self.hasProgressDeadline(d), let c = d.status.condition("Progressing"),
+              !Self.isComplete(d, status), c.reason != "ProgressDeadlineExceeded" else { return }
+        let deadline = c.lastUpdateTime + .seconds(d.spec.progressDeadlineSeconds)
+        if deadline - store.now < .seconds(1) {
+            queue.add(d.name)
+            return
+        }
+        // A second more, as upstream adds against clock skew; timing out needs now > deadline.
+        let at = deadline + .seconds(1)
+        if let pending = progressChecks[d.name], pending <= at, pending > store.now { return }
+        progressChecks[d.name] = at
+        let name = d.name
+        store.clock.schedule(after: at - store.now) { [weak self] in
+            guard let self, self.progressChecks[name] == at else { return }
+            self.progressChecks[name] = nil
+            self.queue.add(name)
+        }
     }
 }

@@ -72,8 +72,10 @@ final class KubeScheduler {
         }
     }
 
-    /// Why `node` cannot take `pod`; empty when it can. Filters run in the scheduler's plugin
-    /// order and stop at the first failure, as each node reports one reason per plugin.
+    /// Why `node` cannot take `pod`; empty when it can. Filters run in the default plugin order
+    /// (NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit)
+    /// and stop at the first that rejects the node (RunFilterPlugins), so each node is counted
+    /// under one plugin; only NodeResourcesFit may give several reasons.
     private func filter(_ pod: Pod, _ node: SchedulerCache.NodeState) -> [FilterFailure] {
         let box = node.box
         // NodeUnschedulable: a cordoned node, unless the pod tolerates the unschedulable taint.
@@ -81,14 +83,16 @@ final class KubeScheduler {
             let toleration = Taint(key: Taint.unschedulableKey, effect: "NoSchedule")
             if !pod.spec.tolerations.contains(where: { $0.tolerates(toleration) }) { return [.unschedulable] }
         }
+        // NodeName has nothing to check: pods with spec.nodeName never reach the scheduler.
+        // TaintToleration: the first NoSchedule or NoExecute taint not tolerated.
+        for taint in box.object.spec.taints where taint.effect == "NoSchedule" || taint.effect == "NoExecute" {
+            if !pod.spec.tolerations.contains(where: { $0.tolerates(taint) }) { return [.taint(taint)] }
+        }
         // NodeAffinity (nodeSelector).
         if !pod.spec.nodeSelector.isEmpty && !pod.spec.nodeSelector.allSatisfy({ box.object.metadata.labels[$0.key] == $0.value }) {
             return [.selector]
         }
-        // TaintToleration: NoSchedule and NoExecute taints must be tolerated.
-        for taint in box.object.spec.taints where taint.effect == "NoSchedule" || taint.effect == "NoExecute" {
-            if !pod.spec.tolerations.contains(where: { $0.tolerates(taint) }) { return [.taint(taint)] }
-        }
+        // NodePorts has nothing to check: the sim's containers declare no hostPorts.
         // NodeResourcesFit.
         let used = node.requested
         let want = pod.spec.requests
@@ -109,7 +113,7 @@ final class KubeScheduler {
 
     // MARK: scoring
 
-    private func score(_ want: ResourceAmounts, _ node: SchedulerCache.NodeState, ownerCounts: [Int: Int], maxOwnerCount: Int) -> Int {
+    private func score(_ want: ResourceAmounts, _ node: SchedulerCache.NodeState, spread: Int64) -> Int {
         let used = node.scoringRequested + want
         let allocatable = node.box.object.status.allocatable
         let cpuCap = max(allocatable.cpuMillis, 1), memCap = max(allocatable.memoryBytes, 1)
@@ -118,12 +122,8 @@ final class KubeScheduler {
         let leastAllocated = Int((cpuFree + memFree) / 2)
         let cpuFraction = Double(used.cpuMillis) / Double(cpuCap), memFraction = Double(used.memoryBytes) / Double(memCap)
         let balanced = Saturating.int((1 - abs(cpuFraction - memFraction) / 2) * 100)
-        var spread = 100
-        if maxOwnerCount > 0 {
-            spread = 100 * (maxOwnerCount - (ownerCounts[node.index] ?? 0)) / maxOwnerCount
-        }
         // Default plugin weights: PodTopologySpread 2, NodeResourcesFit 1, BalancedAllocation 1.
-        return leastAllocated + balanced + 2 * spread
+        return leastAllocated + balanced + 2 * Int(spread)
     }
 
     /// part × 100 ÷ whole in integers, as the scoring plugins compute it; for node sizes near
@@ -167,13 +167,13 @@ final class KubeScheduler {
             fail(pod, message: "0/\(total) nodes are available: \(summary(reasons)). preemption: 0/\(total) nodes are available: \(summary(preemption)).")
             return
         }
-        let ownerCounts = cache.ownerCounts(pod.metadata.controllerRef?.uid)
-        let maxOwnerCount = feasible.map { ownerCounts[$0.index] ?? 0 }.max() ?? 0
+        // A plugin that skips scoring adds the same (nothing) to every node.
+        let spread = TopologySpreadScore.scores(for: pod, feasible: feasible, cache: cache) ?? Array(repeating: 0, count: feasible.count)
         let want = SchedulerCache.scoringRequests(pod)
         var best: [String] = []
         var bestScore = Int.min
-        for node in feasible {
-            let s = score(want, node, ownerCounts: ownerCounts, maxOwnerCount: maxOwnerCount)
+        for (i, node) in feasible.enumerated() {
+            let s = score(want, node, spread: spread[i])
             if s > bestScore { bestScore = s; best = [node.name] } else if s == bestScore { best.append(node.name) }
         }
         let chosen = best.count == 1 ? best[0] : best[random.int(in: 0...(best.count - 1))]

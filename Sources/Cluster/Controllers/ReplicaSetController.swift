@@ -124,7 +124,8 @@ final class ReplicaSetController {
             createPods(rs, count: min(-diff, Self.burstReplicas))
         } else if diff > 0 {
             let active = names.compactMap { store.get(Pod.self, $0) }
-            let victims = PodRanking.deletionOrder(active, related: active, now: store.now).prefix(min(diff, Self.burstReplicas))
+            let related = PodRanking.relatedPods(of: rs, in: store)
+            let victims = PodRanking.deletionOrder(active, related: related, now: store.now).prefix(min(diff, Self.burstReplicas))
             for pod in victims {
                 do {
                     try store.delete(Pod.self, pod.name)

@@ -11,11 +11,20 @@ final class SchedulerCache {
         var requested = ResourceAmounts()
         /// Sum of non-zero requests (for scoring).
         var scoringRequested = ResourceAmounts()
+        /// The node's hostname and zone labels, which topology spreading reads for every pod.
+        var hostnameLabel: String?
+        var zoneLabel: String?
 
         init(name: String, index: Int, box: ObjectTable<Node>.Box) {
             self.name = name
             self.index = index
             self.box = box
+            readTopologyLabels()
+        }
+
+        func readTopologyLabels() {
+            hostnameLabel = box.object.metadata.labels[TopologySpreadScore.hostnameKey]
+            zoneLabel = box.object.metadata.labels[TopologySpreadScore.zoneKey]
         }
     }
 
@@ -23,14 +32,17 @@ final class SchedulerCache {
         var node: NodeState
         var requests: ResourceAmounts
         var scoring: ResourceAmounts
-        var owner: String?
+        /// The owner this pod counts for in topology spreading; nil once it is terminating.
+        var spreadingOwner: String?
     }
 
     /// Nodes in the API server's (name) order.
     private(set) var nodes: [NodeState] = []
     private var byName: [String: NodeState] = [:]
+    private var byIndex: [Int: NodeState] = [:]
     private var nextIndex = 0
-    /// Pods per owner uid, by node index, for spreading an owner's pods across nodes.
+    /// Pods per owner uid, by node index, for spreading an owner's pods across nodes
+    /// (terminating pods left out, as PodTopologySpread leaves them out).
     private var ownerOnNode: [String: [Int: Int]] = [:]
     private var entries: [String: Entry] = [:]
     /// Bound pods whose node the cache has not seen yet (a pod may be watched before its node).
@@ -43,18 +55,24 @@ final class SchedulerCache {
                 let state = NodeState(name: event.name, index: nextIndex, box: box)
                 nextIndex += 1
                 byName[event.name] = state
+                byIndex[state.index] = state
                 nodes.insert(state, at: nodes.firstIndex { $0.name > event.name } ?? nodes.count)
                 for (uid, pod) in waiting where pod.spec.nodeName == event.name {
                     waiting[uid] = nil
                     add(pod)
                 }
+            } else if event.type == .modified {
+                byName[event.name]?.readTopologyLabels()
             } else if event.type == .deleted {
+                if let state = byName[event.name] { byIndex[state.index] = nil }
                 byName[event.name] = nil
                 nodes.removeAll { $0.name == event.name }
             }
         case .pod:
             let pod = event.object as! Pod
-            if event.type == .deleted || !pod.isScheduled {
+            // The scheduler watches only pods that have not finished (its informer's field
+            // selector), so a Succeeded or Failed pod no longer holds its node's resources.
+            if event.type == .deleted || !pod.isScheduled || pod.status.phase == "Succeeded" || pod.status.phase == "Failed" {
                 forget(pod.metadata.uid)
             } else {
                 add(pod)
@@ -64,18 +82,27 @@ final class SchedulerCache {
         }
     }
 
-    /// Counts a bound pod on its node (idempotent).
+    /// Counts a bound pod on its node (idempotent). A terminating pod keeps its resources until
+    /// it is gone, but stops counting for spreading.
     func add(_ pod: Pod) {
-        guard entries[pod.metadata.uid] == nil else { return }
-        guard let node = byName[pod.spec.nodeName] else {
-            waiting[pod.metadata.uid] = pod
+        let uid = pod.metadata.uid
+        if let entry = entries[uid] {
+            if pod.isTerminating, let owner = entry.spreadingOwner {
+                uncount(owner, on: entry.node)
+                entries[uid]?.spreadingOwner = nil
+            }
             return
         }
-        let entry = Entry(node: node, requests: pod.spec.requests, scoring: Self.scoringRequests(pod), owner: pod.metadata.controllerRef?.uid)
-        entries[pod.metadata.uid] = entry
+        guard let node = byName[pod.spec.nodeName] else {
+            waiting[uid] = pod
+            return
+        }
+        let owner = pod.isTerminating ? nil : Self.spreadingOwner(pod)
+        let entry = Entry(node: node, requests: pod.spec.requests, scoring: Self.scoringRequests(pod), spreadingOwner: owner)
+        entries[uid] = entry
         node.requested = node.requested + entry.requests
         node.scoringRequested = node.scoringRequested + entry.scoring
-        if let owner = entry.owner { ownerOnNode[owner, default: [:]][node.index, default: 0] += 1 }
+        if let owner { ownerOnNode[owner, default: [:]][node.index, default: 0] += 1 }
     }
 
     private func forget(_ uid: String) {
@@ -83,14 +110,30 @@ final class SchedulerCache {
         guard let entry = entries.removeValue(forKey: uid) else { return }
         entry.node.requested = entry.node.requested - entry.requests
         entry.node.scoringRequested = entry.node.scoringRequested - entry.scoring
-        if let owner = entry.owner {
-            ownerOnNode[owner]?[entry.node.index, default: 1] -= 1
-            if ownerOnNode[owner]?[entry.node.index] == 0 { ownerOnNode[owner]?[entry.node.index] = nil }
-        }
+        if let owner = entry.spreadingOwner { uncount(owner, on: entry.node) }
     }
 
-    /// Pods of `owner` per node index (empty for a pod without owner).
-    func ownerCounts(_ owner: String?) -> [Int: Int] { owner.flatMap { ownerOnNode[$0] } ?? [:] }
+    private func uncount(_ owner: String, on node: NodeState) {
+        ownerOnNode[owner]?[node.index, default: 1] -= 1
+        if ownerOnNode[owner]?[node.index] == 0 { ownerOnNode[owner]?[node.index] = nil }
+        if ownerOnNode[owner]?.isEmpty == true { ownerOnNode[owner] = nil }
+    }
+
+    /// The controller whose selector the default spreading constraints use: only ReplicaSets,
+    /// ReplicationControllers and StatefulSets give one (helper.DefaultSelector; the sim has no
+    /// Services, whose selectors would join in). Pods of one controller stand for the pods its
+    /// selector matches.
+    static func spreadingOwner(_ pod: Pod) -> String? {
+        guard let ref = pod.metadata.controllerRef,
+              ["ReplicaSet", "ReplicationController", "StatefulSet"].contains(ref.kind) else { return nil }
+        return ref.uid
+    }
+
+    /// Pods of `owner` that are not terminating, per node index.
+    func ownerCounts(_ owner: String) -> [Int: Int] { ownerOnNode[owner] ?? [:] }
+
+    /// The node with cache index `index`, if it still exists.
+    func node(index: Int) -> NodeState? { byIndex[index] }
 
     /// Requests used for scoring: containers that request nothing count as 100m CPU and 200Mi
     /// (the scheduler's non-zero defaults), so empty pods still spread.

@@ -320,7 +320,8 @@ final class HealingTracker {
         if !immediate { chain!.remaining.insert(pod.name) }
         // Explaining a choice compares with every pod: done for the first two victims only.
         if chain!.explained.count < 2 {
-            let reason = PodRanking.whyFirst(pod, among: activePods(of: rs) + [pod], now: store.now)
+            let reason = PodRanking.whyFirst(pod, among: activePods(of: rs) + [pod], related: PodRanking.relatedPods(of: rs, in: store),
+                                             now: store.now)
             chain!.explained.append("\(pod.name) (\(reason))")
         }
         let more = chain!.victims.count - chain!.explained.count
