@@ -86,7 +86,7 @@ final class DeploymentController {
             let allReplicas = old.reduce(0) { $0 + $1.spec.replicas }
             let replicas = RolloutMath.newReplicaSetReplicas(d, allReplicas: allReplicas, newReplicas: 0)
             let surge = RolloutMath.surgeAndUnavailable(d).surge
-            var meta = ObjectMeta(name: "\(d.name)-\(hash)", labels: template.labels, annotations: [
+            var meta = ObjectMeta(name: "\(d.name)-\(hash)", namespace: d.metadata.namespace, labels: template.labels, annotations: [
                 Self.revisionAnnotation: String(nextRevision),
                 Self.desiredAnnotation: String(d.spec.replicas),
                 Self.maxAnnotation: String(Saturating.add(d.spec.replicas, surge)),

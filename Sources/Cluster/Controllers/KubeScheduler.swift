@@ -85,6 +85,8 @@ final class KubeScheduler {
         if !pod.spec.nodeSelector.isEmpty && !pod.spec.nodeSelector.allSatisfy({ box.object.metadata.labels[$0.key] == $0.value }) {
             return [.selector]
         }
+        // NodeAffinity (required terms; daemon pods are pinned to their node by matchFields).
+        if let affinity = pod.spec.nodeAffinity, !affinity.matches(box.object) { return [.selector] }
         // TaintToleration: NoSchedule and NoExecute taints must be tolerated.
         for taint in box.object.spec.taints where taint.effect == "NoSchedule" || taint.effect == "NoExecute" {
             if !pod.spec.tolerations.contains(where: { $0.tolerates(taint) }) { return [.taint(taint)] }
