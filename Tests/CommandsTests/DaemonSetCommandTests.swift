@@ -187,4 +187,26 @@ import Testing
 
             """))
     }
+
+    @Test func createFromFileThenAlreadyExists() throws {
+        let folder = try ManifestFolder()
+        let file = try folder.write("log-agent.yaml", Self.manifest)
+        let shell = Shell()
+        #expect(shell.run("kubectl create -f \(file)").stdout == "daemonset.apps/log-agent created\n")
+        let second = shell.run("kubectl create -f \(file)")
+        #expect(second.failed)
+        #expect(second.stderr == "Error from server (AlreadyExists): error when creating \"\(file)\" (document 1): daemonsets.apps \"log-agent\" already exists\n")
+        shell.advance(20)
+        #expect(shell.rows("get ds").first?["AVAILABLE"] == "3")
+    }
+
+    @Test func aSelectorThatMissesTheTemplateIsRefusedAsTheAPIServerRefusesIt() throws {
+        let shell = Shell()
+        let broken = Self.manifest.replacingOccurrences(of: "      labels:\n        app: log-agent\n    spec:", with: "      labels:\n        app: other\n    spec:")
+        #expect(broken != Self.manifest)
+        let result = ManifestApplier.apply(text: broken, file: "bad.yaml", to: shell.cluster)
+        #expect(result.failed)
+        #expect(result.stderr.contains("The DaemonSet \"log-agent\" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{\"app\":\"other\"}: `selector` does not match template `labels`"), "\(result.stderr)")
+        #expect(shell.cluster.store.count(DaemonSet.self) == 0)
+    }
 }
