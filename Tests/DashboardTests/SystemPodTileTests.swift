@@ -49,3 +49,50 @@ import Testing
         }
     }
 }
+
+/// The healing pane follows the demo's own pods, not the cluster's system pods.
+@Suite struct SystemPodHealingTests {
+    func dashboard() throws -> Dashboard {
+        let session = Session(cluster: Cluster(seed: 1))
+        try SystemComponents.install(into: session.cluster)
+        let dashboard = Dashboard(session: session, theme: try themeLibrary.load("default"), themes: themeLibrary)
+        DemoDeployment.create(in: session.cluster)
+        dashboard.tick(realElapsed: .seconds(30))
+        return dashboard
+    }
+
+    func tick(_ dashboard: Dashboard, until done: () -> Bool, within seconds: Double) -> Bool {
+        var waited = 0.0
+        while !done() && waited < seconds {
+            dashboard.tick(realElapsed: .seconds(0.5))
+            waited += 0.5
+        }
+        return done()
+    }
+
+    @Test func deletingACoreDNSPodStartsNoHealingChain() throws {
+        let dashboard = try dashboard()
+        let coredns = try #require(dashboard.cluster.store.list(Pod.self, selector: LabelSelector(matchLabels: ["k8s-app": "kube-dns"])).first)
+        dashboard.session.execute("kubectl delete pod \(coredns.name) --wait=false")
+        dashboard.tick(realElapsed: .seconds(10))
+        #expect(dashboard.healing.timeline == nil)
+        let demo = try #require(dashboard.cluster.store.list(Pod.self, selector: LabelSelector(matchLabels: ["app": "hello-kiamol-2"])).first)
+        dashboard.session.execute("kubectl delete pod \(demo.name) --wait=false")
+        #expect(tick(dashboard, until: { dashboard.healing.timeline != nil }, within: 10))
+        #expect(dashboard.healing.timeline?.title.contains(demo.name) == true)
+    }
+
+    @Test func aLostNodeIsFollowedThroughTheDemosReplicaSet() throws {
+        let dashboard = try dashboard()
+        let coredns = dashboard.cluster.store.list(Pod.self, selector: LabelSelector(matchLabels: ["k8s-app": "kube-dns"]))
+        let demo = dashboard.cluster.store.list(Pod.self, selector: LabelSelector(matchLabels: ["app": "hello-kiamol-2"]))
+        // A node running both a coredns pod and a demo pod (coredns sorts first there).
+        let node = try #require(coredns.map(\.spec.nodeName).first { n in demo.contains { $0.spec.nodeName == n } })
+        dashboard.session.execute("sim fail \(node)")
+        #expect(tick(dashboard, until: { dashboard.healing.timeline != nil }, within: 30))
+        let timeline = try #require(dashboard.healing.timeline)
+        #expect(timeline.title == "Healing: node \(node) lost" || timeline.title.contains("node \(node) lost"))
+        let text = timeline.steps.map(\.text).joined(separator: "\n")
+        #expect(!text.contains("coredns"), "\(text)")
+    }
+}
