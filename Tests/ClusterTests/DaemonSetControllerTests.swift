@@ -173,4 +173,19 @@ func makeDaemonSet(_ name: String, image: String = "fluent/fluent-bit:3.1", node
         #expect(cluster.advance(until: { proxies().contains { $0.spec.nodeName == "node-4" } }, timeout: .seconds(1)))
         #expect(cluster.store.get(Node.self, "node-4")?.isReady == false)
     }
+
+    @Test func aFailedDaemonPodIsDeletedAndReplacedOnItsNode() throws {
+        let cluster = Cluster(seed: 19)
+        try cluster.store.create(makeDaemonSet("agent"))
+        #expect(cluster.settle(app: "agent", count: 3))
+        let failed = try #require(podsByNode(cluster, app: "agent")["node-1"]?.first)
+        try cluster.store.modify(Pod.self, failed.name) { $0.status.phase = "Failed" }
+        #expect(cluster.advance(until: {
+            let onNode = self.podsByNode(cluster, app: "agent")["node-1"] ?? []
+            return onNode.count == 1 && onNode[0].name != failed.name && onNode[0].isReady
+        }, timeout: .seconds(60)))
+        let warning = try #require(cluster.events(reason: "FailedDaemonPod").first)
+        #expect(warning.type == "Warning")
+        #expect(warning.message == "Found failed daemon pod default/\(failed.name) on node node-1, will try to kill it")
+    }
 }

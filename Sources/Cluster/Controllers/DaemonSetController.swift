@@ -13,6 +13,11 @@ final class DaemonSetController {
     private let store: Store
     private let recorder: EventRecorder
     private var queue: WorkQueue!
+    /// failedPodsBackoff: per DaemonSet, generation and node, how long to wait before deleting the
+    /// next failed pod there (1s doubling to 15m), so a kubelet that keeps rejecting pods is not hammered.
+    private var failedPodBackoff: [String: (delay: SimDuration, last: SimTime)] = [:]
+    static let initialBackoff = SimDuration.seconds(1)
+    static let maxBackoff = SimDuration.seconds(15 * 60)
 
     init(store: Store, recorder: EventRecorder, pace: Pace) {
         self.store = store
@@ -149,6 +154,13 @@ final class DaemonSetController {
                 var running: [Pod] = []
                 for pod in pods where !pod.isTerminating {
                     if pod.status.phase == "Failed" {
+                        let key = "\(ds.metadata.uid)/\(ds.status.observedGeneration)/\(node.name)"
+                        if let backoff = failedPodBackoff[key], store.now < backoff.last + backoff.delay {
+                            queue.add(ds.name, after: backoff.last + backoff.delay - store.now)
+                            continue
+                        }
+                        let delay = failedPodBackoff[key].map { min($0.delay + $0.delay, Self.maxBackoff) } ?? Self.initialBackoff
+                        failedPodBackoff[key] = (delay, store.now)
                         recorder.record(ds, type: "Warning", reason: "FailedDaemonPod",
                                         message: "Found failed daemon pod \(pod.metadata.namespace)/\(pod.name) on node \(node.name), will try to kill it", component: Self.component)
                         toDelete.append(pod.name)
