@@ -36,6 +36,7 @@ public final class Cluster {
         controllers = [
             DeploymentController(store: store, recorder: recorder, pace: pace),
             ReplicaSetController(store: store, recorder: recorder, pace: pace),
+            DaemonSetController(store: store, recorder: recorder, pace: pace),
             KubeScheduler(store: store, recorder: recorder, random: random, pace: pace),
             NodeLifecycleController(store: store, recorder: recorder, pace: pace),
             TaintEvictionController(store: store, recorder: recorder, pace: pace),

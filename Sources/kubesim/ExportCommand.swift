@@ -7,7 +7,7 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the cluster as Kubernetes manifests (Nodes, Deployments, and Pods and ReplicaSets without an owner).",
+        abstract: "Write the cluster as Kubernetes manifests (Nodes, Deployments, DaemonSets, and Pods and ReplicaSets without an owner).",
         discussion: "The manifests hold what was declared, not status or server-set fields, so they apply back to an empty cluster (kubesim --nodes 0 --file FILE) and to a real one."
     )
 

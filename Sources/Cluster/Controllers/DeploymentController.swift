@@ -126,7 +126,7 @@ final class DeploymentController {
             selector.requirements.append(.init(key: "pod-template-hash", op: .equals, values: [hash]))
             let allReplicas = old.reduce(0) { $0 + $1.spec.replicas }
             let replicas = RolloutMath.newReplicaSetReplicas(d, allReplicas: allReplicas, newReplicas: 0)
-            var meta = ObjectMeta(name: "\(d.name)-\(hash)", labels: template.labels)
+            var meta = ObjectMeta(name: "\(d.name)-\(hash)", namespace: d.metadata.namespace, labels: template.labels)
             meta.ownerReferences = [OwnerReference(apiVersion: "apps/v1", kind: "Deployment", name: d.name, uid: d.metadata.uid)]
             var spec = ReplicaSetSpec(replicas: d.spec.strategy.type == .recreate ? 0 : replicas, selector: selector, template: template)
             spec.minReadySeconds = d.spec.minReadySeconds

@@ -92,6 +92,8 @@ final class KubeScheduler {
         if !pod.spec.nodeSelector.isEmpty && !pod.spec.nodeSelector.allSatisfy({ box.object.metadata.labels[$0.key] == $0.value }) {
             return [.selector]
         }
+        // NodeAffinity (required terms; daemon pods are pinned to their node by matchFields).
+        if let affinity = pod.spec.nodeAffinity, !affinity.matches(box.object) { return [.selector] }
         // NodePorts has nothing to check: the sim's containers declare no hostPorts.
         // NodeResourcesFit.
         let used = node.requested

@@ -140,7 +140,7 @@ final class ReplicaSetController {
     /// Creates pods from the template in slow-start batches.
     private func createPods(_ rs: ReplicaSet, count: Int) {
         SlowStart.run(count: count) {
-            var meta = ObjectMeta(generateName: rs.name + "-", labels: rs.spec.template.labels, annotations: rs.spec.template.annotations)
+            var meta = ObjectMeta(generateName: rs.name + "-", namespace: rs.metadata.namespace, labels: rs.spec.template.labels, annotations: rs.spec.template.annotations)
             meta.ownerReferences = [OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.name, uid: rs.metadata.uid)]
             do {
                 let created = try store.create(Pod(metadata: meta, spec: rs.spec.template.spec))

@@ -6,6 +6,7 @@ public enum Kind: String, CaseIterable, Sendable, Hashable {
     case deployment = "Deployment"
     case event = "Event"
     case lease = "Lease"
+    case daemonSet = "DaemonSet"
 
     /// The plural resource name (`pods`), as in URLs and kubectl errors.
     public var resource: String {
@@ -16,12 +17,13 @@ public enum Kind: String, CaseIterable, Sendable, Hashable {
         case .deployment: "deployments"
         case .event: "events"
         case .lease: "leases"
+        case .daemonSet: "daemonsets"
         }
     }
 
     public var group: String {
         switch self {
-        case .replicaSet, .deployment: "apps"
+        case .replicaSet, .deployment, .daemonSet: "apps"
         case .lease: "coordination.k8s.io"
         default: ""
         }
@@ -29,7 +31,7 @@ public enum Kind: String, CaseIterable, Sendable, Hashable {
 
     public var apiVersion: String {
         switch self {
-        case .replicaSet, .deployment: "apps/v1"
+        case .replicaSet, .deployment, .daemonSet: "apps/v1"
         case .lease: "coordination.k8s.io/v1"
         default: "v1"
         }

@@ -53,6 +53,8 @@ public struct PodSpec: Equatable, Sendable {
     public var nodeName: String = ""
     public var nodeSelector: [String: String] = [:]
     public var tolerations: [Toleration] = []
+    /// spec.affinity.nodeAffinity (required terms only); nil when the pod has none.
+    public var nodeAffinity: NodeAffinity? = nil
     public var terminationGracePeriodSeconds: Int = 30
     public var restartPolicy: String = "Always"
     public var schedulerName: String = "default-scheduler"

@@ -14,6 +14,7 @@ public final class Store {
     let deployments = ObjectTable<Deployment>()
     let events = ObjectTable<Event>()
     let leases = ObjectTable<Lease>()
+    let daemonSets = ObjectTable<DaemonSet>()
 
     init(clock: VirtualClock, random: RandomSource) {
         self.clock = clock
@@ -27,6 +28,7 @@ public final class Store {
         replicaSets.addIndex(IndexName.owner, byOwner)
         replicaSets.addIndex(IndexName.label, byLabel)
         deployments.addIndex(IndexName.label, byLabel)
+        daemonSets.addIndex(IndexName.label, byLabel)
         events.addIndex(IndexName.involvedObject) { [$0.involvedObject.uid] }
     }
 
@@ -46,6 +48,7 @@ public final class Store {
         case .deployment: deployments as! ObjectTable<T>
         case .event: events as! ObjectTable<T>
         case .lease: leases as! ObjectTable<T>
+        case .daemonSet: daemonSets as! ObjectTable<T>
         }
     }
 
@@ -111,6 +114,10 @@ public final class Store {
             admit(&pod)
             obj = pod as! T
         }
+        if var ds = obj as? DaemonSet {
+            DaemonSetStrategy.prepareForCreate(&ds)
+            obj = ds as! T
+        }
         try Validation.validate(obj)
         if t[obj.metadata.name] != nil { throw APIError.alreadyExists(T.kind, obj.metadata.name) }
         obj.metadata.uid = newUID()
@@ -134,6 +141,10 @@ public final class Store {
         obj.metadata.uid = old.metadata.uid
         obj.metadata.creationTimestamp = old.metadata.creationTimestamp
         obj.metadata.resourceVersion = old.metadata.resourceVersion
+        if var ds = obj as? DaemonSet, let oldDS = old as? DaemonSet {
+            DaemonSetStrategy.prepareForUpdate(&ds, old: oldDS)
+            obj = ds as! T
+        }
         if obj == old { return old } // a no-op write does not bump the version or wake watchers
         if Validation.needsValidation(old, obj) { try Validation.validate(obj) }
         if Validation.specChanged(old, obj) { obj.metadata.generation = old.metadata.generation + 1 }
@@ -193,6 +204,7 @@ extension Store {
         case .deployment: get(Deployment.self, name)
         case .event: get(Event.self, name)
         case .lease: get(Lease.self, name)
+        case .daemonSet: get(DaemonSet.self, name)
         }
     }
 
@@ -205,6 +217,7 @@ extension Store {
         case .deployment: list(Deployment.self, selector: selector)
         case .event: list(Event.self, selector: selector)
         case .lease: list(Lease.self, selector: selector)
+        case .daemonSet: list(DaemonSet.self, selector: selector)
         }
     }
 
@@ -216,6 +229,7 @@ extension Store {
         case .deployment: try delete(Deployment.self, name, gracePeriodSeconds: gracePeriodSeconds)
         case .event: try delete(Event.self, name, gracePeriodSeconds: gracePeriodSeconds)
         case .lease: try delete(Lease.self, name, gracePeriodSeconds: gracePeriodSeconds)
+        case .daemonSet: try delete(DaemonSet.self, name, gracePeriodSeconds: gracePeriodSeconds)
         }
     }
 }

@@ -11,6 +11,12 @@ enum Validation {
         case .replicaSet:
             let rs = object as! ReplicaSet
             causes += workloadErrors(replicas: rs.spec.replicas, selector: rs.spec.selector, template: rs.spec.template)
+        case .daemonSet:
+            let ds = object as! DaemonSet
+            causes += workloadErrors(replicas: 0, selector: ds.spec.selector, template: ds.spec.template, kind: "daemonset")
+            if ds.spec.template.spec.restartPolicy != "Always" {
+                causes.append("spec.template.spec.restartPolicy: Unsupported value: \"\(ds.spec.template.spec.restartPolicy)\": supported values: \"Always\"")
+            }
         case .pod:
             causes += podSpecErrors((object as! Pod).spec, path: "spec")
         default:
@@ -44,13 +50,13 @@ enum Validation {
         return causes
     }
 
-    static func workloadErrors(replicas: Int, selector: LabelSelector, template: PodTemplate) -> [String] {
+    static func workloadErrors(replicas: Int, selector: LabelSelector, template: PodTemplate, kind: String = "deployment") -> [String] {
         var causes: [String] = []
         if replicas < 0 { causes.append("spec.replicas: Invalid value: \(replicas): must be greater than or equal to 0") }
         // spec.replicas is an int32 in the API; no client can send more, so refuse it here too.
         if replicas > Int(Int32.max) { causes.append("spec.replicas: Invalid value: \(replicas): must be less than or equal to \(Int32.max)") }
         if selector.isEmpty {
-            causes.append("spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: empty selector is invalid for deployment")
+            causes.append("spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: empty selector is invalid for \(kind)")
         } else if !selector.matches(template.labels) {
             let shown = template.labels.keys.sorted().map { "\"\($0)\":\"\(template.labels[$0]!)\"" }.joined(separator: ", ")
             causes.append("spec.template.metadata.labels: Invalid value: map[string]string{\(shown)}: `selector` does not match template `labels`")
@@ -77,6 +83,7 @@ enum Validation {
         case let (a as Pod, b as Pod): return a.spec != b.spec
         case let (a as Deployment, b as Deployment): return a.spec != b.spec
         case let (a as ReplicaSet, b as ReplicaSet): return a.spec != b.spec
+        case let (a as DaemonSet, b as DaemonSet): return a.spec != b.spec
         default: return false
         }
     }
@@ -86,6 +93,7 @@ enum Validation {
         switch (old, new) {
         case let (a as Deployment, b as Deployment): a.spec != b.spec
         case let (a as ReplicaSet, b as ReplicaSet): a.spec != b.spec
+        case let (a as DaemonSet, b as DaemonSet): a.spec != b.spec
         default: false
         }
     }

@@ -9,6 +9,7 @@ enum Describer {
         case let pod as Pod: PodDescriber.describe(pod, cluster: cluster, into: &w)
         case let rs as ReplicaSet: WorkloadDescriber.describe(rs, cluster: cluster, into: &w)
         case let d as Deployment: WorkloadDescriber.describe(d, cluster: cluster, into: &w)
+        case let ds as DaemonSet: DaemonSetDescriber.describe(ds, cluster: cluster, into: &w)
         case let node as Node: NodeDescriber.describe(node, cluster: cluster, into: &w)
         case let e as Event:
             w.write(0, "Name:\t\(e.name)\n")

@@ -99,6 +99,7 @@ struct LabelCommand {
         case .pods: try store.modify(Pod.self, ref.name) { $0.metadata.labels = labels }
         case .deployments: try store.modify(Deployment.self, ref.name) { $0.metadata.labels = labels }
         case .replicasets: try store.modify(ReplicaSet.self, ref.name) { $0.metadata.labels = labels }
+        case .daemonsets: try store.modify(DaemonSet.self, ref.name) { $0.metadata.labels = labels }
         case .nodes: try store.modify(Node.self, ref.name) { $0.metadata.labels = labels }
         case .events: try store.modify(Event.self, ref.name) { $0.metadata.labels = labels }
         }

@@ -60,16 +60,16 @@ struct DrainCommand {
             let grace = try parser.int(flags, "grace-period")
             out.out(try CordonCommand.setUnschedulable(true, node: nodeName, cluster: cluster) + "\n")
 
-            let pods = cluster.store.pods(onNode: nodeName)
-            let unmanaged = pods.filter { $0.metadata.controllerRef == nil }.map { "default/\($0.name)" }.joined(separator: ", ")
-            if !unmanaged.isEmpty && !flags.bool("force") {
-                let problem = "cannot delete cannot delete Pods that declare no controller (use --force to override): \(unmanaged)"
+            let sorted = cluster.store.pods(onNode: nodeName).sorted { ($0.metadata.namespace, $0.name) < ($1.metadata.namespace, $1.name) }
+            let plan = DrainPlan(sorted, cluster: cluster, force: flags.bool("force"), ignoreDaemonSets: flags.bool("ignore-daemonsets"))
+            if let problem = plan.error {
                 throw KubectlError("error: unable to drain node \"\(nodeName)\" due to error: \(problem), continuing command...\nThere are pending nodes to be drained:\n \(nodeName)\n\(problem)")
             }
-            if !unmanaged.isEmpty { out.err("Warning: deleting Pods that declare no controller: \(unmanaged)\n") }
+            if let warning = plan.warning { out.err("Warning: \(warning)\n") }
+            let pods = plan.toEvict
             // Eviction through the API: no PodDisruptionBudgets exist, so every eviction is allowed.
             for pod in pods {
-                out.out("evicting pod default/\(pod.name)\n")
+                out.out("evicting pod \(pod.metadata.namespace)/\(pod.name)\n")
                 try? cluster.store.evict(pod: pod.name, gracePeriodSeconds: grace.flatMap { $0 >= 0 ? $0 : nil })
             }
             let drain = DrainOperation(node: nodeName, pods: pods.map { ($0.name, $0.metadata.uid) },

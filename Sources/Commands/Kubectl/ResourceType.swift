@@ -1,15 +1,16 @@
 import Cluster
 
 /// The resource types kubectl accepts on the command line, with their short names
-/// (`po`, `deploy`, `rs`, `no`, `ev`) and group-qualified forms (`deployments.apps`).
+/// (`po`, `deploy`, `rs`, `ds`, `no`, `ev`) and group-qualified forms (`deployments.apps`).
 public enum ResourceType: String, CaseIterable, Sendable {
-    case pods, deployments, replicasets, nodes, events
+    case pods, deployments, replicasets, daemonsets, nodes, events
 
     public var kind: Kind {
         switch self {
         case .pods: .pod
         case .deployments: .deployment
         case .replicasets: .replicaSet
+        case .daemonsets: .daemonSet
         case .nodes: .node
         case .events: .event
         }
@@ -20,6 +21,7 @@ public enum ResourceType: String, CaseIterable, Sendable {
         case .pods: ["pods", "pod", "po"]
         case .deployments: ["deployments", "deployment", "deploy", "deployments.apps", "deployment.apps"]
         case .replicasets: ["replicasets", "replicaset", "rs", "replicasets.apps", "replicaset.apps"]
+        case .daemonsets: ["daemonsets", "daemonset", "ds", "daemonsets.apps", "daemonset.apps"]
         case .nodes: ["nodes", "node", "no"]
         case .events: ["events", "event", "ev"]
         }

@@ -50,6 +50,8 @@ struct ManifestDecoder {
             causes += ServerRules.nonNegative(rsSpec.minReadySeconds, "spec.minReadySeconds")
             let rs = ReplicaSet(metadata: meta, spec: rsSpec)
             return DecodedObject(source: source, object: rs, keepsLive: spec["replicas"] == nil ? ["spec.replicas"] : [])
+        case .daemonSet:
+            return DecodedObject(source: source, object: DaemonSet(metadata: meta, spec: try daemonSetSpec(spec)))
         case .pod:
             return DecodedObject(source: source, object: Pod(metadata: meta, spec: try podSpec(value["spec"], path: "spec")))
         case .node:
@@ -102,6 +104,29 @@ struct ManifestDecoder {
         if result.progressDeadlineSeconds <= result.minReadySeconds {
             causes.append("spec.progressDeadlineSeconds: Invalid value: \(result.progressDeadlineSeconds): must be greater than minReadySeconds")
         }
+        return result
+    }
+
+    private mutating func daemonSetSpec(_ spec: ManifestValue) throws -> DaemonSetSpec {
+        var result = DaemonSetSpec(selector: selector(spec["selector"]), template: try template(spec["template"]))
+        let strategy = spec["updateStrategy"]
+        if let type = strategy?["type"]?.string {
+            result.updateStrategy.type = type
+            if type != "RollingUpdate" && type != "OnDelete" {
+                causes.append("spec.updateStrategy.type: Unsupported value: \"\(type)\": supported values: \"OnDelete\", \"RollingUpdate\"")
+            }
+        }
+        if let rolling = strategy?["rollingUpdate"] {
+            for field in ["maxSurge", "maxUnavailable"] {
+                _ = try int32(rolling[field], "RollingUpdateDaemonSet", "spec.updateStrategy.rollingUpdate.\(field)")
+            }
+            if let unavailable = rolling["maxUnavailable"]?.scalarText { result.updateStrategy.maxUnavailable = unavailable }
+            if let surge = rolling["maxSurge"]?.scalarText { result.updateStrategy.maxSurge = surge }
+        }
+        if let v = try int32(spec["minReadySeconds"], "DaemonSetSpec", "spec.minReadySeconds") { result.minReadySeconds = v }
+        if let v = try int32(spec["revisionHistoryLimit"], "DaemonSetSpec", "spec.revisionHistoryLimit") { result.revisionHistoryLimit = v }
+        causes += ServerRules.nonNegative(result.minReadySeconds, "spec.minReadySeconds")
+        causes += ServerRules.nonNegative(result.revisionHistoryLimit, "spec.revisionHistoryLimit")
         return result
     }
 

@@ -14,6 +14,7 @@ public enum ManifestExporter {
         documents += store.list(Node.self).map(node)
         documents += store.list(Deployment.self).filter { !$0.isTerminating }.map(deployment)
         documents += store.list(ReplicaSet.self).filter { $0.metadata.controllerRef == nil && !$0.isTerminating }.map(replicaSet)
+        documents += store.list(DaemonSet.self).filter { !$0.isTerminating }.map(daemonSet)
         documents += store.list(Pod.self).filter { $0.metadata.controllerRef == nil && !$0.isTerminating }
             .map { pod($0, defaultTolerationSeconds: cluster.pace.defaultTolerationSeconds) }
         return documents.map(YAMLWriter.write).joined(separator: "---\n")
@@ -28,7 +29,9 @@ public enum ManifestExporter {
     /// Name, labels and the user's annotations: nothing the server sets.
     private static func metadata(_ m: ObjectMeta) -> JSONValue {
         var fields: [(String, JSONValue)] = []
-        let annotations = m.annotations.filter { !$0.key.hasPrefix(ManifestPlanner.managedAnnotationPrefix) }
+        let annotations = m.annotations.filter {
+            !$0.key.hasPrefix(ManifestPlanner.managedAnnotationPrefix) && $0.key != ManifestPlanner.daemonSetTemplateGeneration
+        }
         if !annotations.isEmpty { fields.append(("annotations", .map(annotations))) }
         if !m.labels.isEmpty { fields.append(("labels", .map(m.labels))) }
         fields.append(("name", .string(m.name)))
@@ -49,6 +52,11 @@ public enum ManifestExporter {
     private static func replicaSet(_ rs: ReplicaSet) -> JSONValue {
         let spec = ObjectEncoder.replicaSet(rs)["spec"]?.setting("template", template(rs.spec.template))
         return document(.replicaSet, rs.metadata, spec: spec)
+    }
+
+    private static func daemonSet(_ ds: DaemonSet) -> JSONValue {
+        let spec = ObjectEncoder.daemonSet(ds)["spec"]?.setting("template", template(ds.spec.template))
+        return document(.daemonSet, ds.metadata, spec: spec)
     }
 
     /// A bare pod keeps its node (a real cluster binds it there too) but not what admission and

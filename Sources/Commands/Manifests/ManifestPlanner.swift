@@ -23,6 +23,8 @@ enum ManifestChange {
 /// only writer of those fields.
 enum ManifestPlanner {
     static let managedAnnotationPrefix = "deployment.kubernetes.io/"
+    /// The template generation the API server keeps on each DaemonSet.
+    static let daemonSetTemplateGeneration = "deprecated.daemonset.template.generation"
     static let managedTaintPrefix = "node.kubernetes.io/"
     static let kubeletLabels = ["kubernetes.io/hostname", "kubernetes.io/os", "kubernetes.io/arch", "beta.kubernetes.io/os", "beta.kubernetes.io/arch"]
 
@@ -33,6 +35,7 @@ enum ManifestPlanner {
         switch decoded.object {
         case let d as Deployment: try workload(d, decoded, live: store.get(Deployment.self, d.name))
         case let rs as ReplicaSet: try workload(rs, decoded, live: store.get(ReplicaSet.self, rs.name))
+        case let ds as DaemonSet: try daemonSet(ds, live: store.get(DaemonSet.self, ds.name))
         case let p as Pod: try pod(p, live: store.get(Pod.self, p.name))
         case let n as Node: node(n, decoded, live: store.get(Node.self, n.name), now: store.now)
         default: preconditionFailure("not served from manifests: \(decoded.kind)")
@@ -61,6 +64,21 @@ enum ManifestPlanner {
         if decoded.keepsLive.contains("spec.replicas") { desired.replicas = live.replicas }
         if desired.selector != live.selector {
             throw ManifestErrors.invalid(W.kind, live.name, [ServerRules.immutableSelector(desired.selector)])
+        }
+        return outcome(desired, live: live)
+    }
+
+    /// A DaemonSet from the file over the live one: labels and spec from the file (the API
+    /// server keeps its template-generation annotation); the selector may not change.
+    private static func daemonSet(_ new: DaemonSet, live: DaemonSet?) throws -> ManifestChange {
+        guard let live, !new.name.isEmpty else { return .create(new) }
+        var desired = live
+        desired.metadata.labels = new.metadata.labels
+        desired.metadata.annotations = new.metadata.annotations.merging(
+            live.metadata.annotations.filter { $0.key == daemonSetTemplateGeneration }) { _, managed in managed }
+        desired.spec = new.spec
+        if desired.spec.selector != live.spec.selector {
+            throw ManifestErrors.invalid(.daemonSet, live.name, [ServerRules.immutableSelector(desired.spec.selector)])
         }
         return outcome(desired, live: live)
     }

@@ -59,6 +59,7 @@ enum ManifestSchema {
     static let served: [ServedKind] = [
         ServedKind(kind: .deployment, apiVersion: "apps/v1", schema: deployment),
         ServedKind(kind: .replicaSet, apiVersion: "apps/v1", schema: replicaSet),
+        ServedKind(kind: .daemonSet, apiVersion: "apps/v1", schema: daemonSet),
         ServedKind(kind: .pod, apiVersion: "v1", schema: pod),
         ServedKind(kind: .node, apiVersion: "v1", schema: node),
     ]
@@ -132,6 +133,17 @@ enum ManifestSchema {
         fields: ["replicas": .integer, "minReadySeconds": .integer, "selector": .object(labelSelector), "template": .object(podTemplate)],
         required: ["selector"])
 
+    static let rollingUpdateDaemonSet = ObjectSchema("io.k8s.api.apps.v1.RollingUpdateDaemonSet",
+        fields: ["maxSurge": .intOrString, "maxUnavailable": .intOrString])
+
+    static let daemonSetUpdateStrategy = ObjectSchema("io.k8s.api.apps.v1.DaemonSetUpdateStrategy",
+        fields: ["type": .string, "rollingUpdate": .object(rollingUpdateDaemonSet)])
+
+    static let daemonSetSpec = ObjectSchema("io.k8s.api.apps.v1.DaemonSetSpec",
+        fields: ["selector": .object(labelSelector), "template": .object(podTemplate), "updateStrategy": .object(daemonSetUpdateStrategy),
+                 "minReadySeconds": .integer, "revisionHistoryLimit": .integer],
+        required: ["selector", "template"])
+
     // MARK: nodes
 
     static let taint = ObjectSchema("io.k8s.api.core.v1.Taint",
@@ -155,6 +167,7 @@ enum ManifestSchema {
 
     static let deployment = object("io.k8s.api.apps.v1.Deployment", spec: deploymentSpec)
     static let replicaSet = object("io.k8s.api.apps.v1.ReplicaSet", spec: replicaSetSpec)
+    static let daemonSet = object("io.k8s.api.apps.v1.DaemonSet", spec: daemonSetSpec)
     static let pod = object("io.k8s.api.core.v1.Pod", spec: podSpec)
     static let node = object("io.k8s.api.core.v1.Node", spec: nodeSpec, status: .object(nodeStatus))
 }

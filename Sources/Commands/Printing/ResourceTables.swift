@@ -9,6 +9,7 @@ public enum ResourceTables {
         case .pods: ["NAME", "READY", "STATUS", "RESTARTS", "AGE"] + (wide ? ["IP", "NODE", "NOMINATED NODE", "READINESS GATES"] : [])
         case .deployments: ["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE"] + (wide ? ["CONTAINERS", "IMAGES", "SELECTOR"] : [])
         case .replicasets: ["NAME", "DESIRED", "CURRENT", "READY", "AGE"] + (wide ? ["CONTAINERS", "IMAGES", "SELECTOR"] : [])
+        case .daemonsets: ["NAME", "DESIRED", "CURRENT", "READY", "UP-TO-DATE", "AVAILABLE", "NODE SELECTOR", "AGE"] + (wide ? ["CONTAINERS", "IMAGES", "SELECTOR"] : [])
         case .nodes: ["NAME", "STATUS", "ROLES", "AGE", "VERSION"] + (wide ? ["INTERNAL-IP", "EXTERNAL-IP", "OS-IMAGE", "KERNEL-VERSION", "CONTAINER-RUNTIME"] : [])
         case .events: wide ? ["LAST SEEN", "TYPE", "REASON", "OBJECT", "SUBOBJECT", "SOURCE", "MESSAGE", "FIRST SEEN", "COUNT", "NAME"]
             : ["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"]
@@ -31,6 +32,13 @@ public enum ResourceTables {
             var row = [rs.name, String(rs.spec.replicas), String(rs.status.replicas), String(rs.status.readyReplicas),
                        age(rs.metadata.creationTimestamp, now: now)]
             if wide { row += workloadWide(rs.spec.template, rs.spec.selector) }
+            return row
+        case let ds as DaemonSet:
+            let s = ds.status
+            var row = [ds.name, String(s.desiredNumberScheduled), String(s.currentNumberScheduled), String(s.numberReady),
+                       String(s.updatedNumberScheduled), String(s.numberAvailable), labelsText(ds.spec.template.spec.nodeSelector),
+                       age(ds.metadata.creationTimestamp, now: now)]
+            if wide { row += workloadWide(ds.spec.template, ds.spec.selector) }
             return row
         case let n as Node:
             var row = [n.name, nodeStatus(n), nodeRoles(n), age(n.metadata.creationTimestamp, now: now), n.status.kubeletVersion]

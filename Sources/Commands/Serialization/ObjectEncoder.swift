@@ -8,6 +8,7 @@ public enum ObjectEncoder {
         case let p as Pod: pod(p)
         case let rs as ReplicaSet: replicaSet(rs)
         case let d as Deployment: deployment(d)
+        case let ds as DaemonSet: daemonSet(ds)
         case let n as Node: node(n)
         case let e as Event: event(e)
         case let l as Lease: lease(l)
@@ -85,8 +86,28 @@ public enum ObjectEncoder {
         return .object(requests.isEmpty ? [] : [("requests", .object(requests))])
     }
 
+    static func nodeAffinity(_ a: NodeAffinity) -> JSONValue {
+        func requirements(_ rs: [NodeSelectorRequirement]) -> JSONValue {
+            .array(rs.map { r in
+                var f: Fields = [("key", .string(r.key)), ("operator", .string(r.operator))]
+                if !r.values.isEmpty { f.append(("values", .array(r.values.map { .string($0) }))) }
+                return .object(f)
+            })
+        }
+        let terms: [JSONValue] = a.requiredTerms.map { term in
+            var f: Fields = []
+            if !term.matchExpressions.isEmpty { f.append(("matchExpressions", requirements(term.matchExpressions))) }
+            if !term.matchFields.isEmpty { f.append(("matchFields", requirements(term.matchFields))) }
+            return .object(f)
+        }
+        return .object([("nodeAffinity", .object([("requiredDuringSchedulingIgnoredDuringExecution",
+                                                    .object([("nodeSelectorTerms", .array(terms))]))]))])
+    }
+
     static func podSpec(_ s: PodSpec) -> JSONValue {
-        var f: Fields = [("containers", .array(s.containers.map { c in
+        var f: Fields = []
+        if let affinity = s.nodeAffinity { f.append(("affinity", nodeAffinity(affinity))) }
+        f += [("containers", .array(s.containers.map { c in
             var cf: Fields = [("image", .string(c.image)), ("imagePullPolicy", .string(c.imagePullPolicy)), ("name", .string(c.name))]
             if !c.ports.isEmpty {
                 cf.append(("ports", .array(c.ports.map { .object([("containerPort", .int(Int64($0))), ("protocol", .string("TCP"))]) })))
@@ -235,6 +256,29 @@ public enum ObjectEncoder {
         if s.unavailableReplicas > 0 { status.append(("unavailableReplicas", .int(Int64(s.unavailableReplicas)))) }
         if s.updatedReplicas > 0 { status.append(("updatedReplicas", .int(Int64(s.updatedReplicas)))) }
         return .object(header(.deployment, d.metadata) + [("spec", .object(spec)), ("status", .object(status))])
+    }
+
+    static func daemonSet(_ ds: DaemonSet) -> JSONValue {
+        var strategy: Fields = []
+        if ds.spec.updateStrategy.type == "RollingUpdate" {
+            strategy.append(("rollingUpdate", .object([("maxSurge", intOrString(ds.spec.updateStrategy.maxSurge)),
+                                                       ("maxUnavailable", intOrString(ds.spec.updateStrategy.maxUnavailable))])))
+        }
+        strategy.append(("type", .string(ds.spec.updateStrategy.type)))
+        var spec: Fields = []
+        if ds.spec.minReadySeconds > 0 { spec.append(("minReadySeconds", .int(Int64(ds.spec.minReadySeconds)))) }
+        spec += [("revisionHistoryLimit", .int(Int64(ds.spec.revisionHistoryLimit))), ("selector", selector(ds.spec.selector)),
+                 ("template", template(ds.spec.template)), ("updateStrategy", .object(strategy))]
+        let s = ds.status
+        var status: Fields = [("currentNumberScheduled", .int(Int64(s.currentNumberScheduled))),
+                              ("desiredNumberScheduled", .int(Int64(s.desiredNumberScheduled)))]
+        if s.numberAvailable > 0 { status.append(("numberAvailable", .int(Int64(s.numberAvailable)))) }
+        status.append(("numberMisscheduled", .int(Int64(s.numberMisscheduled))))
+        status.append(("numberReady", .int(Int64(s.numberReady))))
+        if s.numberUnavailable > 0 { status.append(("numberUnavailable", .int(Int64(s.numberUnavailable)))) }
+        if s.observedGeneration > 0 { status.append(("observedGeneration", .int(s.observedGeneration))) }
+        if s.updatedNumberScheduled > 0 { status.append(("updatedNumberScheduled", .int(Int64(s.updatedNumberScheduled)))) }
+        return .object(header(.daemonSet, ds.metadata) + [("spec", .object(spec)), ("status", .object(status))])
     }
 
     private static func intOrString(_ s: String) -> JSONValue { Int64(s).map { .int($0) } ?? .string(s) }

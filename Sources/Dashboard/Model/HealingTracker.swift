@@ -142,8 +142,9 @@ final class HealingTracker {
     }
 
     /// The ReplicaSet a pod's controller reference points at, if it still exists under that uid.
+    /// The cluster's own pods (kube-system, e.g. coredns) are never followed.
     private func owner(of pod: Pod) -> ReplicaSet? {
-        guard let ref = pod.metadata.controllerRef, ref.kind == "ReplicaSet",
+        guard pod.metadata.namespace != SystemComponents.namespace, let ref = pod.metadata.controllerRef, ref.kind == "ReplicaSet",
               let rs = store.get(ReplicaSet.self, ref.name), rs.metadata.uid == ref.uid else { return nil }
         return rs
     }
@@ -155,7 +156,8 @@ final class HealingTracker {
     private func observe(_ event: WatchEvent) {
         switch event.kind {
         case .node: observeNode(event)
-        case .pod: observePod(event)
+        // The cluster's own pods (kube-system) are not the demo's story.
+        case .pod where event.object.metadata.namespace != SystemComponents.namespace: observePod(event)
         case .deployment: observeDeployment(event)
         case .replicaSet: observeReplicaSet(event)
         default: break

@@ -63,7 +63,9 @@ struct NodeMapView {
         frame.put(" " + status, x: statusFits ? x : card.x, y: statusFits ? card.y : card.y + 1,
                   style: theme[PaneTable.role(forNode: node)], clip: card)
 
-        let pods = dashboard.cluster.store.pods(onNode: node.name)
+        // The demo's own pods first, system pods after: when a card overflows, the demo's stay in view.
+        let onNode = dashboard.cluster.store.pods(onNode: node.name)
+        let pods = onNode.filter { !Self.isSystemPod($0) } + onNode.filter(Self.isSystemPod)
         let requested = pods.filter { !$0.isTerminating }.reduce(ResourceAmounts()) { $0 + $1.spec.requests }
         let alloc = node.status.allocatable
         let cpu = "\(Self.cores(requested.cpuMillis))/\(Self.cores(alloc.cpuMillis))"
@@ -118,9 +120,11 @@ struct NodeMapView {
     /// `■x6zjw`: the glyph in the state's color (on the glow while the pod is new), then the
     /// name suffix; a terminating tile fades as its grace period runs out.
     private func drawTile(_ pod: Pod, state: PodTileState, x: Int, y: Int, width: Int, clip: Rect, into frame: inout Frame) {
-        let style = theme.status(state.role, on: .plain)
+        let system = Self.isSystemPod(pod)
+        let style = system ? theme.systemPod(state.role) : theme.status(state.role, on: .plain)
         var glyph = state.glyph
-        let isNew = (dashboard.view.age(ofAppearance: pod.metadata.uid) ?? .seconds(3600)) < TableView.glow
+        // System pods never glow: they are the background the demo plays on.
+        let isNew = !system && (dashboard.view.age(ofAppearance: pod.metadata.uid) ?? .seconds(3600)) < TableView.glow
         // Past half its grace period a terminating tile thins out (▒ → ░): it is on its way out.
         if state == .terminating, let deadline = pod.metadata.deletionTimestamp, let grace = pod.metadata.deletionGracePeriodSeconds,
            grace > 0, (deadline - dashboard.cluster.now) < .seconds(Double(grace) / 2) {
@@ -132,6 +136,9 @@ struct NodeMapView {
         if zoom == .large { text += " " + PodStatusFormatter.status(pod) }
         frame.put(String(text.prefix(width - 1)), x: after, y: y, style: isNew ? theme.emphasized(state.role) : style, clip: clip)
     }
+
+    /// A pod of the cluster itself (kube-proxy, coredns), drawn muted.
+    static func isSystemPod(_ pod: Pod) -> Bool { pod.metadata.namespace == SystemComponents.namespace }
 
     /// `0.2`, `4`: cores with one decimal when needed.
     static func cores(_ millis: Int64) -> String {

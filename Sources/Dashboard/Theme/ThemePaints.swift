@@ -7,6 +7,12 @@ extension Theme {
         case plain, new, changed, terminating, selected
     }
 
+    /// A system pod's tile (kube-system) on the node map: muted like the hints, so the demo's own
+    /// pods stand out; the glyph still tells its state, and a failing one keeps its alarm color.
+    public func systemPod(_ role: ThemeRole) -> Style {
+        role == .error ? status(.error, on: .plain) : row(.plain).overlaid(with: self[.hints])
+    }
+
     /// The roles that color a status: words in tables and on node cards, and pod tiles.
     public static let statusRoles: [ThemeRole] = [.running, .notReady, .pending, .creating, .terminating, .error, .completed, .orphan]
 
@@ -68,6 +74,7 @@ extension Theme {
         }
         for role in Self.statusRoles {
             all.append(("\(role.rawValue) tile", tile(role)))
+            all.append(("\(role.rawValue) system pod", systemPod(role)))
         }
         return all
     }

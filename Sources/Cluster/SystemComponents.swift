@@ -1,0 +1,45 @@
+/// The add-ons kubeadm installs in `kube-system` (cmd/kubeadm/app/phases/addons): a kube-proxy
+/// DaemonSet on every Linux node and a two-replica coredns Deployment, as in a fresh v1.33 cluster.
+public enum SystemComponents {
+    public static let namespace = "kube-system"
+    public static let kubeProxyImage = "registry.k8s.io/kube-proxy:v1.33.0"
+    public static let corednsImage = "registry.k8s.io/coredns/coredns:v1.12.0"
+    static let linuxOnly = ["kubernetes.io/os": "linux"]
+
+    /// Creates both objects; their controllers create the pods as the cluster runs.
+    public static func install(into cluster: Cluster) throws {
+        try cluster.store.create(kubeProxy())
+        try cluster.store.create(coredns())
+    }
+
+    /// kube-proxy: tolerates every taint (`operator: Exists`), so it runs on every node, ready or not.
+    public static func kubeProxy() -> DaemonSet {
+        let labels = ["k8s-app": "kube-proxy"]
+        var spec = PodSpec(containers: [Container(name: "kube-proxy", image: kubeProxyImage)])
+        spec.nodeSelector = linuxOnly
+        spec.tolerations = [Toleration(key: "", operator: "Exists")]
+        spec.serviceAccountName = "kube-proxy"
+        let template = PodTemplate(labels: labels, spec: spec)
+        return DaemonSet(metadata: ObjectMeta(name: "kube-proxy", namespace: namespace, labels: labels),
+                         spec: DaemonSetSpec(selector: LabelSelector(matchLabels: labels), template: template))
+    }
+
+    /// coredns: 2 replicas requesting 100m CPU and 70Mi memory, tolerating CriticalAddonsOnly and
+    /// the control-plane taint, rolled one pod at a time (maxUnavailable 1).
+    public static func coredns() -> Deployment {
+        let labels = ["k8s-app": "kube-dns"]
+        let requests = ResourceAmounts(cpuMillis: 100, memoryBytes: 70 << 20)
+        // Ports 53 (UDP and TCP) and 9153 (metrics); protocols are not modelled here.
+        var spec = PodSpec(containers: [Container(name: "coredns", image: corednsImage, requests: requests, ports: [53, 9153])])
+        spec.nodeSelector = linuxOnly
+        spec.tolerations = [
+            Toleration(key: "CriticalAddonsOnly", operator: "Exists"),
+            Toleration(key: "node-role.kubernetes.io/control-plane", operator: "Exists", effect: "NoSchedule"),
+        ]
+        spec.serviceAccountName = "coredns"
+        var deploymentSpec = DeploymentSpec(replicas: 2, selector: LabelSelector(matchLabels: labels),
+                                            template: PodTemplate(labels: labels, spec: spec))
+        deploymentSpec.strategy.maxUnavailable = "1"
+        return Deployment(metadata: ObjectMeta(name: "coredns", namespace: namespace, labels: labels), spec: deploymentSpec)
+    }
+}
