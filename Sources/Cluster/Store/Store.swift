@@ -89,6 +89,9 @@ public final class Store {
 
     public func count<T: APIObject>(_ type: T.Type) -> Int { table(type).count }
 
+    /// Pods no controller owns (read through the orphan index, not a scan of every pod).
+    public func podsWithoutController() -> [Pod] { pods.byIndex(IndexName.orphan, "") }
+
     /// Pods whose controller is the object with `uid`.
     public func pods(ownedBy uid: String) -> [Pod] { pods.byIndex(IndexName.owner, uid) }
     public func replicaSets(ownedBy uid: String) -> [ReplicaSet] { replicaSets.byIndex(IndexName.owner, uid) }

@@ -14,5 +14,6 @@ extension ClusterView {
     public func isOrphan(_ pod: Pod) -> Bool { Self.isOrphan(pod) }
 
     /// Orphans still running (a Terminating one is already on its way out).
-    public var orphanCount: Int { cluster.store.countPods { Self.isOrphan($0) && !$0.isTerminating } }
+    /// Read from the store's index of ownerless pods, so a frame never scans every pod.
+    public var orphanCount: Int { cluster.store.podsWithoutController().filter { Self.isOrphan($0) && !$0.isTerminating }.count }
 }
