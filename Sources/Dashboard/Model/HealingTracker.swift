@@ -59,6 +59,8 @@ final class HealingTracker {
     private let tolerationSeconds: Int
 
     static let replicaSetController = "replicaset-controller"
+    /// The most pods a ReplicaSet may have for its scale-down victims to be explained.
+    static let explainedScaleDownLimit = 200
     static let deploymentController = "deployment-controller"
 
     init(cluster: Cluster) {
@@ -312,7 +314,13 @@ final class HealingTracker {
 
     /// The ReplicaSet has as many pods as it wants without this one: nothing replaces it.
     private func victimChosen(_ pod: Pod, _ rs: ReplicaSet, active: Int, immediate: Bool) {
-        let joins = chain.map { ($0.kind == .scaleDown || $0.kind == .surplus) && $0.replicaSetUID == rs.metadata.uid && !$0.has(.gone) } ?? false
+        // Victims of one sync join one chain, even when the first ones went at once (unscheduled
+        // pods are deleted immediately): otherwise a scale-down of thousands would start, and
+        // explain, a chain per victim.
+        let joins = chain.map {
+            ($0.kind == .scaleDown || $0.kind == .surplus) && $0.replicaSetUID == rs.metadata.uid
+                && (!$0.has(.gone) || $0.stamps[.victims]?.time == store.now)
+        } ?? false
         if !joins {
             begin(.scaleDown, "replicaset \(rs.name) above desired", plan: [.cause, .victims, .restored, .gone], replicaSet: rs,
                   image: pod.spec.containers.first?.image ?? "")
@@ -320,15 +328,17 @@ final class HealingTracker {
         }
         chain!.victims.append(pod.name)
         if !immediate { chain!.remaining.insert(pod.name) }
-        // Explaining a choice compares with every pod: done for the first two victims only.
-        if chain!.explained.count < 2 {
+        // Explaining a choice compares with every pod: done for the first two victims only, and
+        // only at a size an audience reads pod by pod (a scale-down of thousands is not).
+        if chain!.explained.count < 2 && active <= Self.explainedScaleDownLimit {
             let reason = PodRanking.whyFirst(pod, among: activePods(of: rs) + [pod], related: PodRanking.relatedPods(of: rs, in: store),
                                              now: store.now)
             chain!.explained.append("\(pod.name) (\(reason))")
         }
         let more = chain!.victims.count - chain!.explained.count
-        restamp(.victims, "deletes by rank: \(chain!.explained.joined(separator: ", "))\(more > 0 ? " +\(more) more" : "")",
-                Self.replicaSetController)
+        let victims = chain!.explained.isEmpty ? "deletes \(more) pod\(more == 1 ? "" : "s") by rank"
+            : "deletes by rank: \(chain!.explained.joined(separator: ", "))\(more > 0 ? " +\(more) more" : "")"
+        restamp(.victims, victims, Self.replicaSetController)
         if immediate { victimsGone(lastNode: pod.spec.nodeName) }
     }
 
