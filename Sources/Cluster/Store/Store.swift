@@ -117,6 +117,7 @@ public final class Store {
         obj.metadata.resourceVersion = nextResourceVersion()
         obj.metadata.creationTimestamp = clock.now
         obj.metadata.generation = 1
+        obj = obj.atSecondPrecision()
         t.put(obj)
         notify(WatchEvent(type: .added, kind: T.kind, old: nil, object: obj))
         return obj
@@ -134,6 +135,7 @@ public final class Store {
         obj.metadata.uid = old.metadata.uid
         obj.metadata.creationTimestamp = old.metadata.creationTimestamp
         obj.metadata.resourceVersion = old.metadata.resourceVersion
+        obj = obj.atSecondPrecision()
         if obj == old { return old } // a no-op write does not bump the version or wake watchers
         if Validation.needsValidation(old, obj) { try Validation.validate(obj) }
         if Validation.specChanged(old, obj) { obj.metadata.generation = old.metadata.generation + 1 }
@@ -165,6 +167,7 @@ public final class Store {
                 pod.metadata.deletionTimestamp = clock.now + .seconds(grace)
                 pod.metadata.deletionGracePeriodSeconds = grace
                 pod.metadata.resourceVersion = nextResourceVersion()
+                pod = pod.atSecondPrecision()
                 pods.put(pod)
                 notify(WatchEvent(type: .modified, kind: .pod, old: old, object: pod))
                 return
