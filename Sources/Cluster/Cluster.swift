@@ -91,7 +91,8 @@ public final class Cluster {
         node.status.internalIP = "192.168.49.\((index + 1) % 256)"
         node.spec.podCIDR = "10.244.\(index % 256).0/24"
         node.status.conditions = ready ? NodeConditions.healthy(at: clock.now) : NodeConditions.starting(at: clock.now)
-        if !ready { node.spec.taints = [Taint(key: Taint.notReadyKey, effect: "NoSchedule", timeAdded: clock.now)] }
+        // The kubelet registers its node with this taint, unstamped (only the node controller stamps taints).
+        if !ready { node.spec.taints = [Taint(key: Taint.notReadyKey, effect: "NoSchedule")] }
         let created = try store.create(node)
         nodeCount += 1
         try store.create(Lease(metadata: ObjectMeta(name: nodeName, namespace: "kube-node-lease"), holderIdentity: nodeName,
