@@ -23,50 +23,95 @@ extension ObjectMeta {
     }
 }
 
+/// Truncates `time` in place, writing only when it has a fraction (a write would copy the
+/// array holding it).
+@inline(__always)
+func truncate(_ time: inout SimTime) {
+    if time.milliseconds % 1000 != 0 { time = time.wholeSecond }
+}
+
+@inline(__always)
+func truncate(_ time: inout SimTime?) {
+    if let t = time, t.milliseconds % 1000 != 0 { time = t.wholeSecond }
+}
+
+extension ObjectMeta {
+    var hasFractionalTimes: Bool {
+        creationTimestamp.milliseconds % 1000 != 0 || (deletionTimestamp?.milliseconds ?? 0) % 1000 != 0
+    }
+}
+
 extension APIObject {
-    /// The object as the API server stores it: every metav1.Time at whole seconds.
-    func atSecondPrecision() -> Self {
+    /// Kinds that carry only metadata times (a Lease's renewTime is a MicroTime and stays).
+    public func atSecondPrecision() -> Self {
+        guard metadata.hasFractionalTimes else { return self }
         var copy = self
         copy.metadata.truncateTimesToSeconds()
-        switch Self.kind {
-        case .pod:
-            var pod = copy as! Pod
-            pod.status.startTime = pod.status.startTime.wholeSecond
-            for i in pod.status.conditions.indices {
-                pod.status.conditions[i].lastTransitionTime = pod.status.conditions[i].lastTransitionTime.wholeSecond
-            }
-            for i in pod.status.containerStatuses.indices {
-                pod.status.containerStatuses[i].truncateTimesToSeconds()
-            }
-            return pod as! Self
-        case .node:
-            var node = copy as! Node
-            for i in node.spec.taints.indices { node.spec.taints[i].timeAdded = node.spec.taints[i].timeAdded.wholeSecond }
-            for i in node.status.conditions.indices {
-                node.status.conditions[i].lastHeartbeatTime = node.status.conditions[i].lastHeartbeatTime.wholeSecond
-                node.status.conditions[i].lastTransitionTime = node.status.conditions[i].lastTransitionTime.wholeSecond
-            }
-            return node as! Self
-        case .event:
-            var event = copy as! Event
-            event.firstTimestamp = event.firstTimestamp.wholeSecond
-            event.lastTimestamp = event.lastTimestamp.wholeSecond
-            return event as! Self
-        case .deployment:
-            var deployment = copy as! Deployment
-            for i in deployment.status.conditions.indices {
-                deployment.status.conditions[i].lastUpdateTime = deployment.status.conditions[i].lastUpdateTime.wholeSecond
-                deployment.status.conditions[i].lastTransitionTime = deployment.status.conditions[i].lastTransitionTime.wholeSecond
-            }
-            return deployment as! Self
-        default:
-            // Leases hold a MicroTime (renewTime); other kinds carry only metadata times.
-            return copy
+        return copy
+    }
+}
+
+extension Pod {
+    public func atSecondPrecision() -> Pod {
+        var pod = self
+        if metadata.hasFractionalTimes { pod.metadata.truncateTimesToSeconds() }
+        truncate(&pod.status.startTime)
+        for (i, condition) in status.conditions.enumerated() where condition.lastTransitionTime.milliseconds % 1000 != 0 {
+            pod.status.conditions[i].lastTransitionTime = condition.lastTransitionTime.wholeSecond
         }
+        for (i, container) in status.containerStatuses.enumerated() where container.hasFractionalTimes {
+            pod.status.containerStatuses[i].truncateTimesToSeconds()
+        }
+        return pod
+    }
+}
+
+extension Node {
+    public func atSecondPrecision() -> Node {
+        var node = self
+        if metadata.hasFractionalTimes { node.metadata.truncateTimesToSeconds() }
+        for (i, taint) in spec.taints.enumerated() where (taint.timeAdded?.milliseconds ?? 0) % 1000 != 0 {
+            node.spec.taints[i].timeAdded = taint.timeAdded.wholeSecond
+        }
+        for (i, c) in status.conditions.enumerated() where c.lastHeartbeatTime.milliseconds % 1000 != 0 || c.lastTransitionTime.milliseconds % 1000 != 0 {
+            node.status.conditions[i].lastHeartbeatTime = c.lastHeartbeatTime.wholeSecond
+            node.status.conditions[i].lastTransitionTime = c.lastTransitionTime.wholeSecond
+        }
+        return node
+    }
+}
+
+extension Event {
+    public func atSecondPrecision() -> Event {
+        var event = self
+        if metadata.hasFractionalTimes { event.metadata.truncateTimesToSeconds() }
+        truncate(&event.firstTimestamp)
+        truncate(&event.lastTimestamp)
+        return event
+    }
+}
+
+extension Deployment {
+    public func atSecondPrecision() -> Deployment {
+        var deployment = self
+        if metadata.hasFractionalTimes { deployment.metadata.truncateTimesToSeconds() }
+        for (i, c) in status.conditions.enumerated() where c.lastUpdateTime.milliseconds % 1000 != 0 || c.lastTransitionTime.milliseconds % 1000 != 0 {
+            deployment.status.conditions[i].lastUpdateTime = c.lastUpdateTime.wholeSecond
+            deployment.status.conditions[i].lastTransitionTime = c.lastTransitionTime.wholeSecond
+        }
+        return deployment
     }
 }
 
 extension ContainerStatus {
+    var hasFractionalTimes: Bool {
+        switch state {
+        case .running(let t), .terminated(_, _, let t): if t.milliseconds % 1000 != 0 { return true }
+        case .waiting: break
+        }
+        return (lastTerminationFinishedAt?.milliseconds ?? 0) % 1000 != 0
+    }
+
     mutating func truncateTimesToSeconds() {
         switch state {
         case .running(let startedAt): state = .running(startedAt: startedAt.wholeSecond)
