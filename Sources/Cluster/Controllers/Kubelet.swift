@@ -262,9 +262,10 @@ final class Kubelet {
 }
 
 extension ContainerStatus {
-    /// Created but not yet started (ContainerCreating, or stuck on its image).
+    /// Still being created (a start the node's failure interrupted). A container refused its
+    /// image (ErrImageNeverPull) is not retried: kubesim has no image back-off loop.
     var isWaitingToStart: Bool {
-        if case .waiting = state { return !started }
+        if case .waiting(let reason) = state { return !started && reason == "ContainerCreating" }
         return false
     }
 }
