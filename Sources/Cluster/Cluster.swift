@@ -8,6 +8,7 @@ public final class Cluster {
     let random: RandomSource
     public let recorder: EventRecorder
     private let fleet: KubeletFleet
+    private let registry: ImageRegistry
     private var controllers: [AnyObject] = []
     private var nodeCount = 0
 
@@ -22,6 +23,7 @@ public final class Cluster {
         store = Store(clock: clock, random: random)
         recorder = EventRecorder(store: store)
         fleet = KubeletFleet(store: store)
+        registry = ImageRegistry(seed: seed)
         // DefaultTolerationSeconds admission: every pod tolerates a not-ready or unreachable node
         // for the pace's toleration, then is evicted.
         let tolerationSeconds = pace.defaultTolerationSeconds
@@ -91,12 +93,14 @@ public final class Cluster {
         node.status.internalIP = "192.168.49.\((index + 1) % 256)"
         node.spec.podCIDR = "10.244.\(index % 256).0/24"
         node.status.conditions = ready ? NodeConditions.healthy(at: clock.now) : NodeConditions.starting(at: clock.now)
-        if !ready { node.spec.taints = [Taint(key: Taint.notReadyKey, effect: "NoSchedule", timeAdded: clock.now)] }
+        // The kubelet registers its node with this taint, unstamped (only the node controller stamps taints).
+        if !ready { node.spec.taints = [Taint(key: Taint.notReadyKey, effect: "NoSchedule")] }
         let created = try store.create(node)
         nodeCount += 1
         try store.create(Lease(metadata: ObjectMeta(name: nodeName, namespace: "kube-node-lease"), holderIdentity: nodeName,
                                leaseDurationSeconds: 40, renewTime: clock.now))
-        let kubelet = Kubelet(nodeName: nodeName, nodeIndex: index, store: store, recorder: recorder, random: random, pace: pace)
+        let kubelet = Kubelet(nodeName: nodeName, podCIDR: node.spec.podCIDR, store: store, recorder: recorder, random: random,
+                              registry: registry, pace: pace)
         fleet.add(kubelet)
         kubelet.startHeartbeats()
         recorder.record(created, reason: "Starting", message: "Starting kubelet.", component: Kubelet.component, host: nodeName)

@@ -32,7 +32,7 @@ import Testing
         #expect(cluster.advance(until: { cluster.runningReadyPods(app: "web").filter { $0.spec.nodeName != "node-2" }.count == 3 }, timeout: .seconds(60)))
         let evicted = try #require(cluster.store.get(Pod.self, lost[0].name))
         #expect(evicted.isTerminating)
-        #expect(evicted.status.reason == "NodeLost")
+        #expect(evicted.status.reason.isEmpty) // nothing in 1.33 sets NodeLost
         #expect(evicted.status.condition("DisruptionTarget")?.reason == "DeletionByTaintManager")
         let eviction = try #require(cluster.events(reason: "TaintManagerEviction").first)
         #expect(eviction.message == "Marking for deletion Pod default/\(lost[0].name)")
@@ -46,8 +46,9 @@ import Testing
         let started = cluster.events(reason: "Started").first { $0.involvedObject.name == newPod }!
         #expect(nodeNotReady.firstTimestamp < eviction.firstTimestamp)
         #expect(eviction.firstTimestamp <= replacement.firstTimestamp)
-        #expect(replacement.firstTimestamp < scheduled.firstTimestamp)
-        #expect(scheduled.firstTimestamp < started.firstTimestamp)
+        // Event times are whole seconds, so steps within one second share a timestamp.
+        #expect(replacement.firstTimestamp <= scheduled.firstTimestamp)
+        #expect(scheduled.firstTimestamp <= started.firstTimestamp)
         #expect(!scheduled.message.hasSuffix("node-2"))
 
         // Recovery: Ready again, taints lifted, the evicted pod finally goes.

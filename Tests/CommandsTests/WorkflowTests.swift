@@ -148,7 +148,9 @@ import Testing
         shell.advance(15)
         let pods = shell.rows("get pods -o wide")
         #expect(pods.filter { $0["NODE"] != "node-2" && $0["STATUS"] == "Running" }.count == 3)
-        #expect(pods.first { $0["NODE"] == "node-2" }?["STATUS"] == "Unknown")
+        // Evicted, but no kubelet confirms: Terminating, with the READY its kubelet last reported.
+        #expect(pods.first { $0["NODE"] == "node-2" }?["STATUS"] == "Terminating")
+        #expect(pods.first { $0["NODE"] == "node-2" }?["READY"] == "1/1")
         let events = shell.rows("get events")
         #expect(events.contains { $0["REASON"] == "NodeNotReady" && $0["OBJECT"] == "node/node-2" && $0["TYPE"] == "Normal" })
         #expect(events.contains { $0["REASON"] == "NodeNotReady" && $0["OBJECT"]!.hasPrefix("pod/") && $0["TYPE"] == "Warning" })
@@ -168,7 +170,7 @@ import Testing
         #expect(pod["STATUS"] == "Pending")
         #expect(pod["READY"] == "0/1")
         let describe = shell.out("describe pod \(pod["NAME"]!)")
-        #expect(describe.contains(/\n  Warning  FailedScheduling  \d+s    default-scheduler  0\/3 nodes are available: 3 node\(s\) were unschedulable\. preemption: 0\/3 nodes are available: 3 Preemption is not helpful for scheduling\.\n/))
+        #expect(describe.contains(/\n  Warning  FailedScheduling  \d+s +default-scheduler  0\/3 nodes are available: 3 node\(s\) were unschedulable\. preemption: 0\/3 nodes are available: 3 Preemption is not helpful for scheduling\.\n/))
         #expect(describe.contains("Node:             <none>"))
     }
 

@@ -109,8 +109,9 @@ import Testing
         #expect(row(healingPane(frame), containing: "stopped renewing its lease")?.contains("node-controller") == true)
 
         #expect(tick(dashboard, until: { dashboard.healing.timeline?.isComplete == true }, within: 60))
+        // The Deployment counts the ReplicaSet's ready pods one controller reaction later.
+        #expect(tick(dashboard, until: { lines(dashboard)[0].contains("pods 3/3 Ready ─") }, within: 1))
         frame = lines(dashboard)
-        #expect(frame[0].contains("pods 3/3 Ready ─"), "\(frame[0])")
         let pane = healingPane(frame)
         let eviction = try #require(row(pane, containing: "evicted after 10s toleration"))
         #expect(eviction.contains("taint-eviction-controller"))
@@ -156,8 +157,9 @@ import Testing
         dashboard.tick(realElapsed: .seconds(0.5))
         #expect(lines(dashboard)[0].contains("pods 3/5 Ready ─"))
         #expect(tick(dashboard, until: { dashboard.healing.timeline?.isComplete == true }, within: 30))
+        // The Deployment counts the ReplicaSet's ready pods one controller reaction later.
+        #expect(tick(dashboard, until: { lines(dashboard)[0].contains("pods 5/5 Ready ─") }, within: 1))
         let frame = lines(dashboard)
-        #expect(frame[0].contains("pods 5/5 Ready ─"))
         let pane = healingPane(frame)
         #expect(pane.first?.contains("Scale-up: deployment \(Self.deployment) 3 → 5") == true, "\(pane.first ?? "")")
         #expect(row(pane, containing: "has 3 of 5 → creates 2 pods")?.contains("replicaset-controller") == true)

@@ -1,7 +1,8 @@
-/// One node's kubelet: renews the node's lease, starts bound pods (ContainerCreating with
-/// Pulling/Pulled/Created/Started, Running 0/1, then 1/1 once ready) and stops deleted ones
-/// (Killing, then the object goes once the container has exited or the grace period ends).
-/// A failed node's kubelet does nothing at all until it recovers.
+/// One node's kubelet: renews the node's lease, reports the node's schedulability, starts bound
+/// pods (ContainerCreating; per container the image, Created, Started; then Running and, with no
+/// readiness probe, Ready at once) and stops deleted ones (Killing, then the object goes once the
+/// container has exited or the grace period ends). A failed node's kubelet does nothing at all
+/// until it recovers.
 final class Kubelet {
     static let component = "kubelet"
 
@@ -9,22 +10,29 @@ final class Kubelet {
     private let store: Store
     private let recorder: EventRecorder
     private let random: RandomSource
+    private let registry: ImageRegistry
     private let pace: Pace
     private var queue: WorkQueue!
     private(set) var isRunning = true
     /// Pods (by uid) with a lifecycle step in flight, so a resync does not start it twice.
     private var inFlight: Set<String> = []
     private var stopping: Set<String> = []
-    private let podIPPrefix: String
-    private var nextIP = 2
+    /// The images this node's runtime has pulled (kept across pods and node failures).
+    private var images = ImageStore()
+    private var ipam: PodIPAllocator
+    private var podIPs: [String: String] = [:]
+    /// What the kubelet last saw of spec.unschedulable (kubelet `lastNodeUnschedulable`).
+    private var lastNodeUnschedulable = false
 
-    init(nodeName: String, nodeIndex: Int, store: Store, recorder: EventRecorder, random: RandomSource, pace: Pace) {
+    init(nodeName: String, podCIDR: String, store: Store, recorder: EventRecorder, random: RandomSource,
+         registry: ImageRegistry, pace: Pace) {
         self.nodeName = nodeName
         self.store = store
         self.recorder = recorder
         self.random = random
+        self.registry = registry
         self.pace = pace
-        podIPPrefix = "10.244.\(nodeIndex % 256)."
+        ipam = PodIPAllocator(cidr: podCIDR)
         queue = WorkQueue(clock: store.clock, delay: pace.kubeletReaction) { [unowned self] in self.syncPod($0) }
     }
 
@@ -50,8 +58,19 @@ final class Kubelet {
     private func heartbeat() {
         if isRunning {
             _ = try? store.modify(Lease.self, nodeName) { $0.renewTime = self.store.now }
+            recordSchedulableChange()
         }
         store.clock.schedule(after: pace.leaseRenewInterval) { [weak self] in self?.heartbeat() }
+    }
+
+    /// Part of the kubelet's node status sync (every nodeStatusUpdateFrequency, 10 s, the same
+    /// period as the lease): a cordon or uncordon seen since the last sync is recorded as
+    /// `NodeNotSchedulable` / `NodeSchedulable` (kubelet recordNodeSchedulableEvent).
+    private func recordSchedulableChange() {
+        guard let node = store.get(Node.self, nodeName), node.spec.unschedulable != lastNodeUnschedulable else { return }
+        lastNodeUnschedulable = node.spec.unschedulable
+        let status = node.spec.unschedulable ? "NodeNotSchedulable" : "NodeSchedulable"
+        recorder.record(node, reason: status, message: "Node \(nodeName) status is now: \(status)", component: Self.component, host: nodeName)
     }
 
     /// The machine stops answering: no heartbeats, no pod work.
@@ -73,6 +92,7 @@ final class Kubelet {
     func forget(_ pod: Pod) {
         inFlight.remove(pod.metadata.uid)
         stopping.remove(pod.metadata.uid)
+        if let ip = podIPs.removeValue(forKey: pod.metadata.uid) { ipam.release(ip) }
     }
 
     // MARK: pod lifecycle
@@ -96,9 +116,10 @@ final class Kubelet {
             stop(pod)
         } else if pod.status.containerStatuses.isEmpty && !inFlight.contains(pod.metadata.uid) {
             start(pod)
-        } else if !inFlight.contains(pod.metadata.uid), case .waiting = pod.status.containerStatuses.first?.state {
-            // Resumed after the node came back mid-start: pull again.
-            pull(pod)
+        } else if !inFlight.contains(pod.metadata.uid), let next = pod.status.containerStatuses.firstIndex(where: { $0.isWaitingToStart }) {
+            // Resumed after the node came back mid-start: carry on from the first container not started.
+            inFlight.insert(pod.metadata.uid)
+            startContainer(next, of: pod)
         }
     }
 
@@ -110,69 +131,110 @@ final class Kubelet {
     }
 
     private func start(_ pod: Pod) {
+        // Without a free address the sandbox cannot be created; the pod stays Pending.
+        guard let ip = podIPs[pod.metadata.uid] ?? ipam.allocate() else { return }
+        podIPs[pod.metadata.uid] = ip
         inFlight.insert(pod.metadata.uid)
-        let ip = podIPPrefix + String(nextIP)
-        nextIP = nextIP % 250 + 2
         let hostIP = store.get(Node.self, nodeName)?.status.internalIP ?? ""
         let now = store.now
+        let names = pod.spec.containers.map(\.name).joined(separator: " ")
         guard let created = writeStatus(pod, { p in
             p.status.startTime = now
             p.status.hostIP = hostIP
             p.status.podIP = ip
             p.status.setCondition("PodReadyToStartContainers", "True", at: now)
             p.status.setCondition("Initialized", "True", at: now)
-            p.status.setCondition("Ready", "False", at: now, reason: "ContainersNotReady", message: "containers with unready status: [\(p.spec.containers.map(\.name).joined(separator: " "))]")
-            p.status.setCondition("ContainersReady", "False", at: now, reason: "ContainersNotReady", message: "containers with unready status: [\(p.spec.containers.map(\.name).joined(separator: " "))]")
+            p.status.setCondition("Ready", "False", at: now, reason: "ContainersNotReady", message: "containers with unready status: [\(names)]")
+            p.status.setCondition("ContainersReady", "False", at: now, reason: "ContainersNotReady", message: "containers with unready status: [\(names)]")
             p.status.setCondition("PodScheduled", "True", at: p.status.condition("PodScheduled")?.lastTransitionTime ?? now)
             p.status.containerStatuses = p.spec.containers.map {
                 ContainerStatus(name: $0.name, image: $0.image, state: .waiting(reason: "ContainerCreating"))
             }
         }) else { return }
-        pull(created)
+        startContainer(0, of: created)
     }
 
-    private func pull(_ pod: Pod) {
-        inFlight.insert(pod.metadata.uid)
-        guard let container = pod.spec.containers.first else { return }
-        recorder.record(pod, reason: "Pulling", message: "Pulling image \"\(container.image)\"", component: Self.component, host: nodeName, container: container.name)
-        let took = random.duration(in: pace.imagePull)
-        let size = 6_000_000 + random.int(in: 0...90_000_000)
-        after(took, pod) { [unowned self] pod in
-            recorder.record(pod, reason: "Pulled",
-                            message: "Successfully pulled image \"\(container.image)\" in \(took) (\(took) including waiting). Image size: \(size) bytes.",
-                            component: Self.component, host: nodeName, container: container.name)
+    /// Starts the pod's containers one after another, as the kubelet's SyncPod does: the image
+    /// (pulled or found), Created, Started; after the last one the pod is Running.
+    private func startContainer(_ index: Int, of pod: Pod) {
+        guard index < pod.spec.containers.count else { return run(pod) }
+        let container = pod.spec.containers[index]
+        ensureImage(container, in: pod) { [unowned self] pod in
             after(pace.containerCreate, pod) { [unowned self] pod in
-                for c in pod.spec.containers {
-                    recorder.record(pod, reason: "Created", message: "Created container: \(c.name)", component: Self.component, host: nodeName, container: c.name)
+                recorder.record(pod, reason: "Created", message: "Created container: \(container.name)", component: Self.component, host: nodeName, container: container.name)
+                after(pace.containerStart, pod) { [unowned self] pod in
+                    recorder.record(pod, reason: "Started", message: "Started container \(container.name)", component: Self.component, host: nodeName, container: container.name)
+                    guard index + 1 < pod.spec.containers.count else { return run(pod) }
+                    let now = store.now
+                    guard let started = writeStatus(pod, { p in
+                        guard index < p.status.containerStatuses.count else { return }
+                        markRunning(&p.status.containerStatuses[index], container, at: now)
+                    }) else { return }
+                    startContainer(index + 1, of: started)
                 }
-                after(pace.containerStart, pod) { [unowned self] pod in run(pod) }
             }
         }
     }
 
-    private func run(_ pod: Pod) {
-        for c in pod.spec.containers {
-            recorder.record(pod, reason: "Started", message: "Started container \(c.name)", component: Self.component, host: nodeName, container: c.name)
+    /// The kubelet's EnsureImageExists: `IfNotPresent` with the image on the node, or `Never`,
+    /// uses what is there; `Always` (the default for `:latest` and untagged images) pulls every
+    /// time. The image is the node's from then on.
+    private func ensureImage(_ container: Container, in pod: Pod, then next: @escaping (Pod) -> Void) {
+        let image = container.image
+        let present = images.contains(image)
+        if present && container.imagePullPolicy != "Always" {
+            recorder.record(pod, reason: "Pulled", message: "Container image \"\(image)\" already present on machine", component: Self.component, host: nodeName, container: container.name)
+            return next(pod)
         }
-        let now = store.now
-        guard let running = writeStatus(pod, { p in
-            p.status.phase = "Running"
-            for i in p.status.containerStatuses.indices {
-                p.status.containerStatuses[i].state = .running(startedAt: now)
-                p.status.containerStatuses[i].started = true
-                p.status.containerStatuses[i].containerID = "containerd://" + String(format64(random.next()))
-            }
-        }) else { return }
-        after(pace.readinessDelay, running) { [unowned self] pod in
-            let now = store.now
+        if container.imagePullPolicy == "Never" {
+            let message = "Container image \"\(image)\" is not present with pull policy of Never"
+            recorder.record(pod, type: "Warning", reason: "ErrImageNeverPull", message: message, component: Self.component, host: nodeName, container: container.name)
             _ = writeStatus(pod) { p in
-                for i in p.status.containerStatuses.indices { p.status.containerStatuses[i].ready = true }
+                if let i = p.status.containerStatuses.firstIndex(where: { $0.name == container.name }) {
+                    p.status.containerStatuses[i].state = .waiting(reason: "ErrImageNeverPull")
+                }
+            }
+            inFlight.remove(pod.metadata.uid)
+            return
+        }
+        recorder.record(pod, reason: "Pulling", message: "Pulling image \"\(image)\"", component: Self.component, host: nodeName, container: container.name)
+        let took = random.duration(in: pace.imagePull)
+        after(took, pod) { [unowned self] pod in
+            images.add(image)
+            recorder.record(pod, reason: "Pulled",
+                            message: "Successfully pulled image \"\(image)\" in \(took) (\(took) including waiting). Image size: \(registry.size(of: image)) bytes.",
+                            component: Self.component, host: nodeName, container: container.name)
+            next(pod)
+        }
+    }
+
+    /// Every container runs: the pod is Running. A container without a readiness probe is ready
+    /// on its first Running status (prober_manager UpdatePodStatus), so there is no 0/1 window.
+    private func run(_ pod: Pod) {
+        let now = store.now
+        _ = writeStatus(pod) { p in
+            p.status.phase = "Running"
+            for i in p.status.containerStatuses.indices where !p.status.containerStatuses[i].started && i < p.spec.containers.count {
+                markRunning(&p.status.containerStatuses[i], p.spec.containers[i], at: now)
+            }
+            if p.status.containerStatuses.allSatisfy(\.ready) {
                 p.status.setCondition("ContainersReady", "True", at: now)
                 p.status.setCondition("Ready", "True", at: now)
             }
-            inFlight.remove(pod.metadata.uid)
         }
+        inFlight.remove(pod.metadata.uid)
     }
+
+    private func markRunning(_ status: inout ContainerStatus, _ container: Container, at now: SimTime) {
+        status.state = .running(startedAt: now)
+        status.started = true
+        status.ready = isReadyOnStart(container)
+        status.containerID = "containerd://" + String(format64(random.next()))
+    }
+
+    /// Readiness without a probe is simply "running". kubesim has no readiness probes yet; one
+    /// would hold this back until its first success, and is the only thing that may.
+    private func isReadyOnStart(_ container: Container) -> Bool { true }
 
     private func format64(_ value: UInt64) -> String { String(value, radix: 16).leftPadded(16) + String(value &* 31, radix: 16).leftPadded(16) }
 
@@ -196,5 +258,14 @@ final class Kubelet {
             self.stopping.remove(uid)
             try? self.store.delete(Pod.self, name, gracePeriodSeconds: 0)
         }
+    }
+}
+
+extension ContainerStatus {
+    /// Still being created (a start the node's failure interrupted). A container refused its
+    /// image (ErrImageNeverPull) is not retried: kubesim has no image back-off loop.
+    var isWaitingToStart: Bool {
+        if case .waiting(let reason) = state { return !started && reason == "ContainerCreating" }
+        return false
     }
 }

@@ -1,5 +1,5 @@
 /// Watches kubelet leases (pkg/controller/nodelifecycle): a node whose lease is older than the
-/// grace period becomes NotReady (Unknown), its pods are marked not ready and it gets the
+/// grace period becomes NotReady (Unknown), its pods' Ready condition goes False and it gets the
 /// `unreachable` taints; a fresh lease makes it Ready again and lifts them.
 final class NodeLifecycleController {
     static let component = "node-controller"
@@ -65,16 +65,16 @@ final class NodeLifecycleController {
         }
         guard let updated else { return }
         recorder.record(updated, reason: "NodeNotReady", message: "Node \(node.name) status is now: NodeNotReady", component: Self.component)
-        // MarkPodsNotReady: the pods' Ready condition goes False.
-        for pod in store.pods(onNode: node.name) where !pod.isTerminating {
-            recorder.record(pod, type: "Warning", reason: "NodeNotReady", message: "Node is not ready", component: Self.component)
-        }
-        for pod in store.pods(onNode: node.name) where pod.isReady {
-            _ = try? store.modify(Pod.self, pod.name) { p in
-                p.status.setCondition("Ready", "False", at: now)
-                p.status.setCondition("ContainersReady", "False", at: now)
-                for i in p.status.containerStatuses.indices { p.status.containerStatuses[i].ready = false }
-            }
+        markPodsNotReady(on: node.name, at: now)
+    }
+
+    /// MarkPodsNotReady (controller_utils.go): only each pod's `Ready` condition goes False, with
+    /// a `NodeNotReady` warning for the pods it changed. Container statuses are the kubelet's to
+    /// write, and that kubelet is silent, so READY and STATUS keep what it last reported.
+    private func markPodsNotReady(on nodeName: String, at now: SimTime) {
+        for pod in store.pods(onNode: nodeName) where pod.isReady {
+            guard let updated = try? store.modify(Pod.self, pod.name, { $0.status.setCondition("Ready", "False", at: now) }) else { continue }
+            recorder.record(updated, type: "Warning", reason: "NodeNotReady", message: "Node is not ready", component: Self.component)
         }
     }
 

@@ -54,10 +54,8 @@ final class TaintEvictionController {
               let n = store.get(Node.self, node), n.spec.taints.contains(where: { $0.effect == "NoExecute" }) else { return }
         recorder.record(pod, reason: "TaintManagerEviction", message: "Marking for deletion Pod default/\(podName)", component: Self.component)
         try? store.markDisruptionTarget(pod: podName, reason: "DeletionByTaintManager", message: "Taint manager: deleting due to NoExecute taint")
+        // A graceful delete: on an unreachable node no kubelet confirms it, so the pod stays
+        // Terminating (nothing in 1.33 sets status.reason NodeLost) until the node returns.
         try? store.delete(Pod.self, podName)
-        // The kubelet cannot confirm: the pod stays, shown as Unknown (NodeLost) until the node returns.
-        if n.spec.taints.contains(where: { $0.key == Taint.unreachableKey }) {
-            _ = try? store.modify(Pod.self, podName) { $0.status.reason = "NodeLost" }
-        }
     }
 }

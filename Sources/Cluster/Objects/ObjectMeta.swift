@@ -100,6 +100,8 @@ public struct ObjectMeta: Equatable, Sendable {
 public protocol APIObject: Sendable, Equatable {
     static var kind: Kind { get }
     var metadata: ObjectMeta { get set }
+    /// The object as the API server stores it: every metav1.Time at whole seconds.
+    func atSecondPrecision() -> Self
 }
 
 extension APIObject {

@@ -31,16 +31,20 @@ public struct Container: Equatable, Sendable {
     public var requests: ResourceAmounts
     public var ports: [Int]
     public var volumeMounts: [VolumeMount] = []
+    /// `Always`, `IfNotPresent` or `Never`; when not given, the API server's default for the image.
+    public var imagePullPolicy: String
 
-    public init(name: String, image: String, requests: ResourceAmounts = ResourceAmounts(), ports: [Int] = []) {
+    public init(name: String, image: String, requests: ResourceAmounts = ResourceAmounts(), ports: [Int] = [],
+                imagePullPolicy: String? = nil) {
         self.name = name
         self.image = image
         self.requests = requests
         self.ports = ports
+        self.imagePullPolicy = imagePullPolicy ?? Container.defaultPullPolicy(for: image)
     }
 
-    /// `Always` for untagged or `:latest` images, else `IfNotPresent` (the API server's default).
-    public var imagePullPolicy: String {
+    /// `Always` for untagged or `:latest` images, else `IfNotPresent` (the API server's defaulting).
+    public static func defaultPullPolicy(for image: String) -> String {
         let lastSegment = image.split(separator: "/").last.map(String.init) ?? image
         if image.contains("@") { return "IfNotPresent" }
         guard let colon = lastSegment.lastIndex(of: ":") else { return "Always" }

@@ -127,6 +127,7 @@ public final class Store {
         obj.metadata.resourceVersion = nextResourceVersion()
         obj.metadata.creationTimestamp = clock.now
         obj.metadata.generation = 1
+        obj = obj.atSecondPrecision()
         t.put(obj)
         notify(WatchEvent(type: .added, kind: T.kind, old: nil, object: obj))
         return obj
@@ -148,6 +149,7 @@ public final class Store {
             DaemonSetStrategy.prepareForUpdate(&ds, old: oldDS)
             obj = ds as! T
         }
+        obj = obj.atSecondPrecision()
         if obj == old { return old } // a no-op write does not bump the version or wake watchers
         if Validation.needsValidation(old, obj) { try Validation.validate(obj) }
         if Validation.specChanged(old, obj) { obj.metadata.generation = old.metadata.generation + 1 }
@@ -179,6 +181,7 @@ public final class Store {
                 pod.metadata.deletionTimestamp = clock.now + .seconds(grace)
                 pod.metadata.deletionGracePeriodSeconds = grace
                 pod.metadata.resourceVersion = nextResourceVersion()
+                pod = pod.atSecondPrecision()
                 pods.put(pod)
                 notify(WatchEvent(type: .modified, kind: .pod, old: old, object: pod))
                 return

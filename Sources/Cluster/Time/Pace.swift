@@ -22,8 +22,6 @@ public struct Pace: Sendable, Equatable {
     public var imagePull: ClosedRange<SimDuration>
     public var containerCreate: SimDuration
     public var containerStart: SimDuration
-    /// From container start until the readiness probe first passes (READY 0/1 → 1/1).
-    public var readinessDelay: SimDuration
     /// How long a container takes to exit after SIGTERM (capped by the grace period).
     public var containerStop: SimDuration
     /// How long a new node's kubelet takes to register and report Ready.
@@ -39,7 +37,7 @@ public struct Pace: Sendable, Equatable {
         defaultTolerationSeconds: 300,
         controllerReaction: .milliseconds(20), schedulerReaction: .milliseconds(10), kubeletReaction: .milliseconds(50),
         imagePull: .seconds(2)...(.seconds(6)), containerCreate: .milliseconds(500), containerStart: .milliseconds(300),
-        readinessDelay: .seconds(2), containerStop: .seconds(2), nodeStartup: .seconds(20), evictionRetry: .seconds(5),
+        containerStop: .seconds(2), nodeStartup: .seconds(20), evictionRetry: .seconds(5),
         unschedulableRetry: .seconds(300))
 
     public static let demo = Pace(
@@ -48,7 +46,7 @@ public struct Pace: Sendable, Equatable {
         defaultTolerationSeconds: 10,
         controllerReaction: .milliseconds(100), schedulerReaction: .milliseconds(100), kubeletReaction: .milliseconds(100),
         imagePull: .seconds(1)...(.seconds(2)), containerCreate: .milliseconds(300), containerStart: .milliseconds(200),
-        readinessDelay: .seconds(1), containerStop: .seconds(3), nodeStartup: .seconds(2), evictionRetry: .seconds(1),
+        containerStop: .seconds(3), nodeStartup: .seconds(2), evictionRetry: .seconds(1),
         unschedulableRetry: .seconds(30))
 
     public static let all: [Pace] = [.demo, .realistic]

@@ -209,7 +209,12 @@ struct ManifestDecoder {
             return !inIndex
         } + ".ports.containerPort"
         let ports = try (value["ports"]?.array ?? []).compactMap { try int32($0["containerPort"], "ContainerPort", portPath) }
-        return Container(name: value["name"]?.string ?? "", image: value["image"]?.string ?? "", requests: requests, ports: ports)
+        let pullPolicy = value["imagePullPolicy"]?.string
+        if let pullPolicy, !ServerRules.pullPolicies.contains(pullPolicy) {
+            causes.append(ServerRules.unsupported(pullPolicy, "\(path).imagePullPolicy", ServerRules.pullPolicies))
+        }
+        return Container(name: value["name"]?.string ?? "", image: value["image"]?.string ?? "", requests: requests, ports: ports,
+                         imagePullPolicy: pullPolicy.flatMap { $0.isEmpty ? nil : $0 })
     }
 
     // MARK: numbers

@@ -109,7 +109,11 @@ enum ManifestPlanner {
         }
         var withLiveImages = proposed
         if withLiveImages.containers.count == live.spec.containers.count {
-            for i in withLiveImages.containers.indices { withLiveImages.containers[i].image = live.spec.containers[i].image }
+            // An image may change; its pull policy was defaulted from the image and goes with it.
+            for i in withLiveImages.containers.indices {
+                withLiveImages.containers[i].image = live.spec.containers[i].image
+                withLiveImages.containers[i].imagePullPolicy = live.spec.containers[i].imagePullPolicy
+            }
         }
         guard withLiveImages == live.spec else { throw ManifestErrors.invalid(.pod, live.name, [podUpdateForbidden]) }
         var desired = live

@@ -94,9 +94,9 @@ enum ManifestSchema {
         ignored: ["limits", "claims"])
 
     static let container = ObjectSchema("io.k8s.api.core.v1.Container",
-        fields: ["name": .string, "image": .string, "ports": .array(.object(containerPort)), "resources": .object(resourceRequirements)],
+        fields: ["name": .string, "image": .string, "imagePullPolicy": .string, "ports": .array(.object(containerPort)), "resources": .object(resourceRequirements)],
         required: ["name"],
-        ignored: ["imagePullPolicy", "command", "args", "workingDir", "env", "envFrom", "volumeMounts", "livenessProbe",
+        ignored: ["command", "args", "workingDir", "env", "envFrom", "volumeMounts", "livenessProbe",
                   "readinessProbe", "startupProbe", "lifecycle", "securityContext", "terminationMessagePath",
                   "terminationMessagePolicy", "stdin", "stdinOnce", "tty"])
 

@@ -5,6 +5,7 @@ import Cluster
 /// Validation covers the rest (names, labels, replicas, selector vs template, required fields).
 enum ServerRules {
     static let taintEffects = ["NoSchedule", "PreferNoSchedule", "NoExecute"]
+    static let pullPolicies = ["Always", "IfNotPresent", "Never"]
 
     static func nonNegative(_ value: Int, _ path: String) -> [String] {
         value < 0 ? ["\(path): Invalid value: \(value): must be greater than or equal to 0"] : []

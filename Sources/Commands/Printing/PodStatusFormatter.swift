@@ -23,6 +23,7 @@ public enum PodStatusFormatter {
         }
         if reason == "Completed" && hasRunning { reason = pod.isReady ? "Running" : "NotReady" }
         if pod.metadata.deletionTimestamp != nil {
+            // printers.go keeps NodeLost → Unknown, though nothing in 1.33 sets that reason.
             reason = pod.status.reason == "NodeLost" ? "Unknown" : "Terminating"
         }
         return reason

@@ -292,7 +292,8 @@ public enum ObjectEncoder {
         if !n.spec.taints.isEmpty {
             spec.append(("taints", .array(n.spec.taints.map { t in
                 var tf: Fields = [("effect", .string(t.effect)), ("key", .string(t.key))]
-                if let added = t.timeAdded, t.effect == "NoExecute" { tf.append(("timeAdded", time(added))) }
+                // The node lifecycle controller stamps every taint it adds (SwapNodeControllerTaint).
+                if let added = t.timeAdded { tf.append(("timeAdded", time(added))) }
                 if !t.value.isEmpty { tf.append(("value", .string(t.value))) }
                 return .object(tf)
             })))

@@ -59,8 +59,12 @@ public final class Session {
         guard let operation = execution.operation else { return execution.output }
         var output = execution.output
         let deadline = min(operation.deadline ?? cluster.now + DeleteCommand.defaultTimeout, cluster.now + Self.longestWait)
-        let finished = cluster.advance(until: { operation.poll(cluster, into: &output) },
-                                       timeout: (deadline - cluster.now) + Self.deadlineSlack)
+        // First up to the deadline exactly (timers due later wait), so a sleep or a --timeout
+        // ends on its deadline; only a command still busy then gets the slack.
+        let cluster = self.cluster
+        let poll = { operation.poll(cluster, into: &output) }
+        let finished = cluster.advance(until: poll, timeout: deadline - cluster.now)
+            || cluster.advance(until: poll, timeout: Self.deadlineSlack)
         if !finished { output.fail("error: timed out waiting for the condition") }
         return output
     }

@@ -115,7 +115,7 @@ final class HealingTracker {
         case .create: chain.kind == .scaleUp ? "\(rs) creates the new pods" : "\(rs) notices and creates a replacement"
         case .scheduled: "scheduled to a node"
         case .pulling: "kubelet pulls image \(chain.image)"
-        case .started: "container started (Running 0/1)"
+        case .started: "container started (Running)"
         case .ready: "Ready 1/1"
         case .victims: "\(rs) picks pods to delete by rank"
         case .restored: "\(rs) back to desired"
@@ -453,7 +453,7 @@ final class HealingTracker {
         if old.status.containerStatuses.isEmpty && !pod.status.containerStatuses.isEmpty {
             stamp(.pulling, "pulling image \(chain?.image ?? "")", kubelet)
         }
-        if old.status.phase != "Running" && pod.status.phase == "Running" { stamp(.started, "container started (Running 0/1)", kubelet) }
+        if old.status.phase != "Running" && pod.status.phase == "Running" { stamp(.started, "container started (Running)", kubelet) }
         if !old.isReady && pod.isReady, let chain, let rs = store.get(ReplicaSet.self, chain.replicaSet) {
             let ready = activePods(of: rs).filter(\.isReady).count
             stamp(.ready, "\(pod.name) Ready 1/1 → \(ready) of \(rs.spec.replicas) ready", kubelet)
