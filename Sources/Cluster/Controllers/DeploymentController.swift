@@ -8,7 +8,7 @@ final class DeploymentController {
 
     private let store: Store
     private let recorder: EventRecorder
-    private var queue: WorkQueue!
+    private var queue: WorkQueue<ObjectKey>!
 
     init(store: Store, recorder: EventRecorder, pace: Pace) {
         self.store = store
@@ -20,23 +20,26 @@ final class DeploymentController {
     private func observe(_ event: WatchEvent) {
         switch event.kind {
         case .deployment:
-            queue.add(event.name)
+            queue.add(event.object.key)
         case .replicaSet:
-            if let ref = event.object.metadata.controllerRef, ref.kind == "Deployment" { queue.add(ref.name) }
+            // Owner references are namespace-local: the owner lives in the object's namespace.
+            let namespace = event.object.metadata.namespace
+            if let ref = event.object.metadata.controllerRef, ref.kind == "Deployment" { queue.add(ObjectKey(namespace: namespace, name: ref.name)) }
         case .pod where event.type == .deleted:
             // Recreate waits for old pods to be gone.
+            let namespace = event.object.metadata.namespace
             if let rsRef = event.object.metadata.controllerRef, rsRef.kind == "ReplicaSet",
-               let rs = store.get(ReplicaSet.self, rsRef.name), let ref = rs.metadata.controllerRef,
-               let d = store.get(Deployment.self, ref.name), d.spec.strategy.type == .recreate {
-                queue.add(ref.name)
+               let rs = store.get(ReplicaSet.self, rsRef.name, namespace: namespace), let ref = rs.metadata.controllerRef,
+               let d = store.get(Deployment.self, ref.name, namespace: namespace), d.spec.strategy.type == .recreate {
+                queue.add(d.key)
             }
         default:
             break
         }
     }
 
-    private func sync(_ name: String) {
-        guard let d = store.get(Deployment.self, name), !d.isTerminating else { return }
+    private func sync(_ name: ObjectKey) {
+        guard let d = store.get(Deployment.self, key: name), !d.isTerminating else { return }
         let owned = store.replicaSets(ownedBy: d.metadata.uid)
         if isScalingEvent(d, owned) {
             let (newRS, oldRSs) = newAndOld(d, owned, create: false)
@@ -86,7 +89,7 @@ final class DeploymentController {
             let allReplicas = old.reduce(0) { $0 + $1.spec.replicas }
             let replicas = RolloutMath.newReplicaSetReplicas(d, allReplicas: allReplicas, newReplicas: 0)
             let surge = RolloutMath.surgeAndUnavailable(d).surge
-            var meta = ObjectMeta(name: "\(d.name)-\(hash)", labels: template.labels, annotations: [
+            var meta = ObjectMeta(name: "\(d.name)-\(hash)", namespace: d.metadata.namespace, labels: template.labels, annotations: [
                 Self.revisionAnnotation: String(nextRevision),
                 Self.desiredAnnotation: String(d.spec.replicas),
                 Self.maxAnnotation: String(Saturating.add(d.spec.replicas, surge)),
@@ -99,7 +102,7 @@ final class DeploymentController {
                 if rs.spec.replicas > 0 {
                     recorder.record(d, reason: "ScalingReplicaSet", message: "Scaled up replica set \(rs.name) from 0 to \(rs.spec.replicas)", component: Self.component)
                 }
-                _ = try? store.modify(Deployment.self, d.name) {
+                _ = try? store.modify(Deployment.self, key: d.key) {
                     $0.metadata.annotations[Self.revisionAnnotation] = String(nextRevision)
                     $0.status.collisionCount = deployment.status.collisionCount
                     self.setCondition(&$0.status, "Progressing", "True", "NewReplicaSetCreated", "Created new replica set \"\(rs.name)\"")
@@ -126,7 +129,7 @@ final class DeploymentController {
     private func scaleReplicaSet(_ rs: ReplicaSet, to newScale: Int, _ d: Deployment) -> Bool {
         let surge = RolloutMath.surgeAndUnavailable(d).surge
         let oldScale = rs.spec.replicas
-        let updated = try? store.modify(ReplicaSet.self, rs.name) {
+        let updated = try? store.modify(ReplicaSet.self, key: rs.key) {
             $0.spec.replicas = newScale
             $0.metadata.annotations[Self.desiredAnnotation] = String(d.spec.replicas)
             $0.metadata.annotations[Self.maxAnnotation] = String(Saturating.add(d.spec.replicas, surge))
@@ -173,7 +176,7 @@ final class DeploymentController {
 
     private func rolloutRolling(_ d: Deployment, _ owned: [ReplicaSet]) {
         let (created, oldRSs) = newAndOld(d, owned, create: true)
-        guard let newRS = created.flatMap({ store.get(ReplicaSet.self, $0.name) }) else { return }
+        guard let newRS = created.flatMap({ store.get(ReplicaSet.self, key: $0.key) }) else { return }
         // Scale up the new ReplicaSet as far as maxSurge allows.
         if newRS.spec.replicas != d.spec.replicas {
             let all = oldRSs.reduce(0) { $0 + $1.spec.replicas } + newRS.spec.replicas
@@ -186,7 +189,7 @@ final class DeploymentController {
 
     /// Scales old ReplicaSets down as far as maxUnavailable allows, unhealthy pods first.
     private func reconcileOld(_ d: Deployment, newRS: ReplicaSet, oldRSs: [ReplicaSet]) {
-        var old = oldRSs.compactMap { store.get(ReplicaSet.self, $0.name) }
+        var old = oldRSs.compactMap { store.get(ReplicaSet.self, key: $0.key) }
         guard old.reduce(0, { $0 + $1.spec.replicas }) > 0 else { return }
         let unavailable = RolloutMath.surgeAndUnavailable(d).unavailable
         let minAvailable = d.spec.replicas - unavailable
@@ -203,7 +206,7 @@ final class DeploymentController {
                 cleaned += count
             }
         }
-        old = old.compactMap { store.get(ReplicaSet.self, $0.name) }
+        old = old.compactMap { store.get(ReplicaSet.self, key: $0.key) }
         let available = old.reduce(0) { $0 + $1.status.availableReplicas } + newRS.status.availableReplicas
         guard available > minAvailable else { return }
         var toScaleDown = min(available - minAvailable, maxScaledDown - cleaned)
@@ -222,21 +225,21 @@ final class DeploymentController {
         let oldPodsRunning = oldRSs.contains { !store.pods(ownedBy: $0.metadata.uid).isEmpty }
         if oldPodsRunning { return }
         let newRS = existingNew ?? newAndOld(d, owned, create: true).0
-        if let rs = newRS.flatMap({ store.get(ReplicaSet.self, $0.name) }), rs.spec.replicas != d.spec.replicas {
+        if let rs = newRS.flatMap({ store.get(ReplicaSet.self, key: $0.key) }), rs.spec.replicas != d.spec.replicas {
             scaleReplicaSet(rs, to: d.spec.replicas, d)
         }
     }
 
     /// Deletes old, empty ReplicaSets beyond revisionHistoryLimit, oldest first.
-    private func cleanupOldReplicaSets(_ name: String) {
-        guard let d = store.get(Deployment.self, name) else { return }
+    private func cleanupOldReplicaSets(_ name: ObjectKey) {
+        guard let d = store.get(Deployment.self, key: name) else { return }
         let owned = store.replicaSets(ownedBy: d.metadata.uid)
         let (newRS, old) = newAndOld(d, owned, create: false)
         let removable = old.filter { $0.name != newRS?.name && $0.spec.replicas == 0 && $0.status.replicas == 0 }
         let excess = removable.count - d.spec.revisionHistoryLimit
         guard excess > 0 else { return }
         for rs in removable.sorted(by: { revision($0) < revision($1) }).prefix(excess) {
-            try? store.delete(ReplicaSet.self, rs.name)
+            try? store.delete(ReplicaSet.self, key: rs.key)
         }
     }
 
@@ -256,8 +259,8 @@ final class DeploymentController {
         status.conditions.sort { $0.type < $1.type }
     }
 
-    private func syncStatus(_ name: String) {
-        guard let d = store.get(Deployment.self, name) else { return }
+    private func syncStatus(_ name: ObjectKey) {
+        guard let d = store.get(Deployment.self, key: name) else { return }
         let owned = store.replicaSets(ownedBy: d.metadata.uid)
         let (newRS, _) = newAndOld(d, owned, create: false)
         var status = d.status
@@ -284,6 +287,6 @@ final class DeploymentController {
             }
         }
         guard status != d.status else { return }
-        _ = try? store.modify(Deployment.self, name) { $0.status = status }
+        _ = try? store.modify(Deployment.self, key: name) { $0.status = status }
     }
 }

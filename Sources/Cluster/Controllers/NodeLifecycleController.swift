@@ -8,7 +8,7 @@ final class NodeLifecycleController {
     private let recorder: EventRecorder
     private let pace: Pace
 
-    private var queue: WorkQueue!
+    private var queue: WorkQueue<String>!
 
     init(store: Store, recorder: EventRecorder, pace: Pace) {
         self.store = store
@@ -38,7 +38,7 @@ final class NodeLifecycleController {
     private func monitor() {
         let now = store.now
         for node in store.list(Node.self) {
-            guard let lease = store.get(Lease.self, node.name) else { continue }
+            guard let lease = store.get(Lease.self, node.name, namespace: Lease.nodeLeaseNamespace) else { continue }
             let stale = now - lease.renewTime > pace.nodeMonitorGracePeriod
             let readyStatus = node.status.condition("Ready")?.status
             if stale && readyStatus != "Unknown" {
@@ -70,7 +70,7 @@ final class NodeLifecycleController {
             recorder.record(pod, type: "Warning", reason: "NodeNotReady", message: "Node is not ready", component: Self.component)
         }
         for pod in store.pods(onNode: node.name) where pod.isReady {
-            _ = try? store.modify(Pod.self, pod.name) { p in
+            _ = try? store.modify(Pod.self, key: pod.key) { p in
                 p.status.setCondition("Ready", "False", at: now)
                 p.status.setCondition("ContainersReady", "False", at: now)
                 for i in p.status.containerStatuses.indices { p.status.containerStatuses[i].ready = false }

@@ -46,7 +46,7 @@ struct DrainCommand {
             out.out(try CordonCommand.setUnschedulable(true, node: nodeName, cluster: cluster) + "\n")
 
             let pods = cluster.store.pods(onNode: nodeName)
-            let unmanaged = pods.filter { $0.metadata.controllerRef == nil }.map { "default/\($0.name)" }.joined(separator: ", ")
+            let unmanaged = pods.filter { $0.metadata.controllerRef == nil }.map { "\($0.key)" }.joined(separator: ", ")
             if !unmanaged.isEmpty && !flags.bool("force") {
                 let problem = "cannot delete cannot delete Pods that declare no controller (use --force to override): \(unmanaged)"
                 throw KubectlError("error: unable to drain node \"\(nodeName)\" due to error: \(problem), continuing command...\nThere are pending nodes to be drained:\n \(nodeName)\n\(problem)")
@@ -54,10 +54,10 @@ struct DrainCommand {
             if !unmanaged.isEmpty { out.err("Warning: deleting Pods that declare no controller: \(unmanaged)\n") }
             // Eviction through the API: no PodDisruptionBudgets exist, so every eviction is allowed.
             for pod in pods {
-                out.out("evicting pod default/\(pod.name)\n")
-                try? cluster.store.evict(pod: pod.name, gracePeriodSeconds: grace.flatMap { $0 >= 0 ? $0 : nil })
+                out.out("evicting pod \(pod.key)\n")
+                try? cluster.store.evict(pod: pod.name, namespace: pod.metadata.namespace, gracePeriodSeconds: grace.flatMap { $0 >= 0 ? $0 : nil })
             }
-            let drain = DrainOperation(node: nodeName, pods: pods.map { ($0.name, $0.metadata.uid) },
+            let drain = DrainOperation(node: nodeName, pods: pods.map { ($0.key, $0.metadata.uid) },
                                        deadline: cluster.now + (timeout ?? DeleteCommand.defaultTimeout))
             return drain.poll(cluster, into: &out) ? nil : drain
         }
@@ -68,10 +68,10 @@ struct DrainCommand {
 /// `node/N drained`; on timeout, kubectl's pending-pods error.
 final class DrainOperation: ClusterOperation {
     private let node: String
-    private var pending: [(name: String, uid: String)]
+    private var pending: [(key: ObjectKey, uid: String)]
     let deadline: SimTime?
 
-    init(node: String, pods: [(name: String, uid: String)], deadline: SimTime) {
+    init(node: String, pods: [(key: ObjectKey, uid: String)], deadline: SimTime) {
         self.node = node
         pending = pods
         self.deadline = deadline
@@ -79,8 +79,8 @@ final class DrainOperation: ClusterOperation {
 
     func poll(_ cluster: Cluster, into output: inout CommandOutput) -> Bool {
         pending.removeAll { pod in
-            let gone = cluster.store.get(Pod.self, pod.name)?.metadata.uid != pod.uid
-            if gone { output.out("pod/\(pod.name) evicted\n") }
+            let gone = cluster.store.get(Pod.self, key: pod.key)?.metadata.uid != pod.uid
+            if gone { output.out("pod/\(pod.key.name) evicted\n") }
             return gone
         }
         if pending.isEmpty {
@@ -88,11 +88,11 @@ final class DrainOperation: ClusterOperation {
             return true
         }
         if let deadline, cluster.now >= deadline {
-            let first = pending[0].name
-            let cause = "error when waiting for pod \"\(first)\" in namespace \"default\" to terminate: context deadline exceeded"
+            let first = pending[0].key
+            let cause = "error when waiting for pod \"\(first.name)\" in namespace \"\(first.namespace)\" to terminate: context deadline exceeded"
             output.fail("""
                 There are pending pods in node "\(node)" when an error occurred: \(cause)
-                \(pending.map { "pod/\($0.name)" }.joined(separator: "\n"))
+                \(pending.map { "pod/\($0.key.name)" }.joined(separator: "\n"))
                 error: unable to drain node "\(node)" due to error: \(cause), continuing command...
                 There are pending nodes to be drained:
                  \(node)

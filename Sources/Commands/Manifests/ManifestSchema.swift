@@ -61,6 +61,7 @@ enum ManifestSchema {
         ServedKind(kind: .replicaSet, apiVersion: "apps/v1", schema: replicaSet),
         ServedKind(kind: .pod, apiVersion: "v1", schema: pod),
         ServedKind(kind: .node, apiVersion: "v1", schema: node),
+        ServedKind(kind: .namespace, apiVersion: "v1", schema: namespace),
     ]
 
     static func served(kind: String, apiVersion: String) -> ServedKind? {
@@ -157,4 +158,8 @@ enum ManifestSchema {
     static let replicaSet = object("io.k8s.api.apps.v1.ReplicaSet", spec: replicaSetSpec)
     static let pod = object("io.k8s.api.core.v1.Pod", spec: podSpec)
     static let node = object("io.k8s.api.core.v1.Node", spec: nodeSpec, status: .object(nodeStatus))
+
+    /// The API server owns a namespace's finalizers and phase.
+    static let namespaceSpec = ObjectSchema("io.k8s.api.core.v1.NamespaceSpec", fields: [:], ignored: ["finalizers"])
+    static let namespace = object("io.k8s.api.core.v1.Namespace", spec: namespaceSpec)
 }

@@ -13,6 +13,9 @@ extension ClusterView {
 
     public func isOrphan(_ pod: Pod) -> Bool { Self.isOrphan(pod) }
 
-    /// Orphans still running (a Terminating one is already on its way out).
-    public var orphanCount: Int { cluster.store.countPods { Self.isOrphan($0) && !$0.isTerminating } }
+    /// Orphans of the shown namespace still running (a Terminating one is already on its way out).
+    public var orphanCount: Int {
+        let namespace = self.namespace
+        return cluster.store.countPods { $0.metadata.namespace == namespace && Self.isOrphan($0) && !$0.isTerminating }
+    }
 }
