@@ -16,9 +16,16 @@ public final class Store {
     let leases = ObjectTable<Lease>()
     let namespaces = ObjectTable<Namespace>()
 
+    /// Namespace uids come from their own sequence, seeded from (a copy of) the shared one:
+    /// creating a namespace does not shift the names and
+    /// timings every later pod draws.
+    private let namespaceRandom: RandomSource
+
     init(clock: VirtualClock, random: RandomSource) {
         self.clock = clock
         self.random = random
+        var peek = random.generator // a copy: the shared sequence is not advanced
+        namespaceRandom = RandomSource(seed: peek.next() ^ 0x6e61_6d65_7370_6163)
         let byOwner: (any APIObject) -> [String] = { $0.metadata.controllerRef.map { [$0.uid] } ?? [] }
         let byLabel: (any APIObject) -> [String] = { $0.metadata.labels.map { "\($0.key)=\($0.value)" }.sorted() }
         pods.addIndex(IndexName.owner, byOwner)
@@ -63,7 +70,8 @@ public final class Store {
     }
 
     /// A random UUID (version 4 layout) drawn from the seeded generator.
-    func newUID() -> String {
+    func newUID(from random: RandomSource? = nil) -> String {
+        let random = random ?? self.random
         let hexDigits = Array("0123456789abcdef".utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(36)
@@ -140,7 +148,7 @@ public final class Store {
         }
         try Validation.validate(obj)
         if t[obj.key] != nil { throw APIError.alreadyExists(T.kind, obj.metadata.name) }
-        obj.metadata.uid = newUID()
+        obj.metadata.uid = newUID(from: T.kind == .namespace ? namespaceRandom : nil)
         obj.metadata.resourceVersion = nextResourceVersion()
         obj.metadata.creationTimestamp = clock.now
         obj.metadata.generation = 1
