@@ -53,7 +53,7 @@ public struct CommandCompleter {
             if arguments.isEmpty { return CommandVocabulary.simulatorVerbs }
             return arguments.first == "add-node" ? [] : nodeNames()
         case "create":
-            return arguments.isEmpty ? ["deployment"] : []
+            return arguments.isEmpty ? ["deployment", "namespace"] : []
         case _ where CommandVocabulary.takesNode(verb):
             return arguments.isEmpty ? nodeNames() : []
         case _ where CommandVocabulary.takesResource(verb):
