@@ -64,6 +64,7 @@ struct NamespaceTests {
         let rows = shell.rows("get pods --all-namespaces")
         #expect(rows.map { $0["NAMESPACE"]! } == ["default", "default", "team-a", "team-a"])
         #expect(rows.allSatisfy { $0["NAME"]!.hasPrefix("web-") && $0["STATUS"] == "Running" })
+        #expect(shell.run("get pod x -A").stderr == "error: a resource cannot be retrieved by name across all namespaces\n")
         // Cluster-scoped kinds have no namespace column.
         #expect(shell.out("get nodes -A").hasPrefix("NAME     STATUS   ROLES    AGE   VERSION\n"))
     }

@@ -36,6 +36,9 @@ struct GetCommand {
             let format = try OutputFormat.parse(flags.string("output"))
             let selector = try flags.string("selector").map(SelectorParser.parse) ?? LabelSelector()
             let (type, refs) = try ArgumentResolver.resolve(flags.positional, namespace: flags.namespace)
+            if !refs.isEmpty && flags.allNamespaces {
+                throw KubectlError("error: a resource cannot be retrieved by name across all namespaces")
+            }
             if !refs.isEmpty && flags.has("selector") {
                 throw KubectlError("error: name cannot be provided when a selector is specified")
             }
