@@ -104,6 +104,13 @@ struct NamespaceTests {
         shell.advance(1)
         #expect(shell.rows("get pods -n team-a").allSatisfy { $0["STATUS"] == "Terminating" })
         #expect(shell.rows("get ns team-a").first?["STATUS"] == "Terminating")
+        // The namespace controller says what is left, in its conditions.
+        let described = shell.out("describe ns team-a")
+        #expect(described.contains("Status:       Terminating\nConditions:\n  Type                                         Status  LastTransitionTime               Reason                  Message\n"))
+        #expect(described.contains("  NamespaceContentRemaining                    True    "))
+        #expect(described.contains("SomeResourcesRemain     Some resources are remaining: pods. has 2 resource instances\n"))
+        #expect(described.contains("  NamespaceDeletionContentFailure              False   "))
+        #expect(shell.out("get ns team-a -o jsonpath={.status.conditions[3].message}") == "Some resources are remaining: pods. has 2 resource instances")
         shell.advance(60)
         #expect(shell.run("get ns team-a").stderr == "Error from server (NotFound): namespaces \"team-a\" not found\n")
         #expect(shell.run("get pods -n team-a").stderr == "No resources found in team-a namespace.\n")

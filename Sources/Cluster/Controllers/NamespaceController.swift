@@ -29,5 +29,12 @@ final class NamespaceController {
         for (kind, key) in contents where store.object(kind: kind, key: key)?.isTerminating == false {
             try? store.delete(kind: kind, name: key.name, namespace: key.namespace)
         }
+        // Report what is left (pods terminating gracefully) in the namespace's conditions.
+        var remaining: [Kind: Int] = [:]
+        for (kind, _) in store.contents(of: name) { remaining[kind, default: 0] += 1 }
+        let conditions = NamespaceConditions.updated(ns.conditions, remaining: remaining, now: store.now)
+        if conditions != ns.conditions {
+            _ = try? store.modify(Namespace.self, name) { $0.conditions = conditions }
+        }
     }
 }

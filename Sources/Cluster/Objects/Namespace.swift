@@ -15,6 +15,8 @@ public struct Namespace: ClusterScopedObject, Equatable {
     public var metadata: ObjectMeta
     public var finalizers: [String] = [Namespace.kubernetesFinalizer]
     public var phase: String = Namespace.active
+    /// What the namespace controller reports while it empties the namespace.
+    public var conditions: [NamespaceCondition] = []
 
     public init(name: String, labels: [String: String] = [:]) {
         var meta = ObjectMeta(name: name, namespace: "", labels: labels)
@@ -24,4 +26,13 @@ public struct Namespace: ClusterScopedObject, Equatable {
     }
 
     public var isActive: Bool { phase == Namespace.active }
+}
+
+/// A NamespaceCondition, as the namespace controller's deleter maintains them.
+public struct NamespaceCondition: Equatable, Sendable {
+    public var type: String
+    public var status: String
+    public var reason: String
+    public var message: String
+    public var lastTransitionTime: SimTime
 }

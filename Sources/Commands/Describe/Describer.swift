@@ -17,6 +17,14 @@ enum Describer {
             w.labels("Labels", ns.metadata.labels)
             w.annotations("Annotations", ns.metadata.annotations)
             w.write(0, "Status:\t\(ns.phase)\n")
+            if !ns.conditions.isEmpty {
+                w.write(0, "Conditions:\n")
+                w.write(1, "Type\tStatus\tLastTransitionTime\tReason\tMessage\n")
+                w.write(1, "----\t------\t------------------\t------\t-------\n")
+                for c in ns.conditions {
+                    w.write(1, "\(c.type)\t\(c.status)\t\(time(c.lastTransitionTime))\t\(c.reason)\t\(c.message)\n")
+                }
+            }
             w.write(0, "\nNo resource quota.\n")
             w.write(0, "\nNo LimitRange resource.\n")
         case let e as Event:

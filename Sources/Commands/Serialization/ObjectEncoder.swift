@@ -38,7 +38,10 @@ public enum ObjectEncoder {
     static func namespace(_ ns: Namespace) -> JSONValue {
         .object(header(.namespace, ns.metadata) + [
             ("spec", ns.finalizers.isEmpty ? .object([]) : .object([("finalizers", .array(ns.finalizers.map { .string($0) }))])),
-            ("status", .object([("phase", .string(ns.phase))])),
+            ("status", .object((ns.conditions.isEmpty ? [] : [("conditions", .array(ns.conditions.map { c in
+                .object([("lastTransitionTime", time(c.lastTransitionTime)), ("message", .string(c.message)), ("reason", .string(c.reason)),
+                         ("status", .string(c.status)), ("type", .string(c.type))])
+            }))]) + [("phase", .string(ns.phase))])),
         ])
     }
 
