@@ -43,7 +43,9 @@ public final class Cluster {
             NodeLifecycleController(store: store, recorder: recorder, pace: pace),
             TaintEvictionController(store: store, recorder: recorder, pace: pace),
             GarbageCollector(store: store, pace: pace),
+            NamespaceController(store: store, pace: pace),
         ]
+        for name in Namespace.builtIn { _ = try? store.create(Namespace(name: name)) }
         for i in stride(from: 1, through: nodes, by: 1) {
             _ = try? addNode(name: "node-\(i)", capacity: Cluster.defaultNodeCapacity, ready: true)
         }
@@ -97,7 +99,7 @@ public final class Cluster {
         if !ready { node.spec.taints = [Taint(key: Taint.notReadyKey, effect: "NoSchedule")] }
         let created = try store.create(node)
         nodeCount += 1
-        try store.create(Lease(metadata: ObjectMeta(name: nodeName, namespace: "kube-node-lease"), holderIdentity: nodeName,
+        try store.create(Lease(metadata: ObjectMeta(name: nodeName, namespace: Lease.nodeLeaseNamespace), holderIdentity: nodeName,
                                leaseDurationSeconds: 40, renewTime: clock.now))
         let kubelet = Kubelet(nodeName: nodeName, podCIDR: node.spec.podCIDR, store: store, recorder: recorder, random: random,
                               registry: registry, pace: pace)

@@ -38,7 +38,7 @@ func makeDaemonSet(_ name: String, image: String = "fluent/fluent-bit:3.1", node
         #expect(Set(created.map(\.message)) == Set(cluster.pods(app: "agent").map { "Created pod: \($0.name)" }))
         #expect(created.allSatisfy { $0.sourceComponent == "daemonset-controller" })
         cluster.advance(by: .seconds(1))
-        let status = cluster.store.get(DaemonSet.self, "agent")!.status
+        let status = cluster.store.get(DaemonSet.self, "agent", namespace: "default")!.status
         #expect(status.desiredNumberScheduled == 3 && status.currentNumberScheduled == 3 && status.numberReady == 3)
         #expect(status.numberAvailable == 3 && status.updatedNumberScheduled == 3 && status.numberMisscheduled == 0)
         #expect(status.numberUnavailable == 0 && status.observedGeneration == 1)
@@ -69,7 +69,7 @@ func makeDaemonSet(_ name: String, image: String = "fluent/fluent-bit:3.1", node
         #expect(cluster.settle(app: "agent", count: 4))
         #expect(podsByNode(cluster, app: "agent")["node-4"]?.count == 1)
         cluster.advance(by: .seconds(1))
-        #expect(cluster.store.get(DaemonSet.self, "agent")!.status.desiredNumberScheduled == 4)
+        #expect(cluster.store.get(DaemonSet.self, "agent", namespace: "default")!.status.desiredNumberScheduled == 4)
     }
 
     @Test func aFailedNodeKeepsItsDaemonPodWhileOtherPodsAreEvicted() throws {
@@ -84,14 +84,14 @@ func makeDaemonSet(_ name: String, image: String = "fluent/fluent-bit:3.1", node
         try cluster.failNode("node-2")
         // Well past the node grace period and the web pods' toleration: they are evicted.
         cluster.advance(by: .seconds(90))
-        #expect(webPods.allSatisfy { cluster.store.get(Pod.self, $0.name)?.isTerminating ?? true })
-        let kept = try #require(cluster.store.get(Pod.self, daemonPod.name))
+        #expect(webPods.allSatisfy { cluster.store.get(Pod.self, $0.name, namespace: "default")?.isTerminating ?? true })
+        let kept = try #require(cluster.store.get(Pod.self, daemonPod.name, namespace: "default"))
         #expect(!kept.isTerminating)
         #expect(kept.spec.nodeName == "node-2")
         #expect(cluster.pods(app: "agent").count == 3)
         // unreachable:NoSchedule is not tolerated: the node no longer counts as desired, and its
         // pod, still running there, counts as misscheduled (updateDaemonSetStatus).
-        let status = cluster.store.get(DaemonSet.self, "agent")!.status
+        let status = cluster.store.get(DaemonSet.self, "agent", namespace: "default")!.status
         #expect(status.desiredNumberScheduled == 2)
         #expect(status.numberMisscheduled == 1)
     }
@@ -104,7 +104,7 @@ func makeDaemonSet(_ name: String, image: String = "fluent/fluent-bit:3.1", node
         try cluster.store.modify(Node.self, "node-1") { $0.spec.unschedulable = true }
         cluster.advance(by: .seconds(10))
         #expect(Set(cluster.runningReadyPods(app: "agent").map(\.name)) == before)
-        #expect(cluster.store.get(DaemonSet.self, "agent")!.status.desiredNumberScheduled == 3)
+        #expect(cluster.store.get(DaemonSet.self, "agent", namespace: "default")!.status.desiredNumberScheduled == 3)
     }
 
     @Test func nodeSelectorChoosesNodesAndFollowsLabelChanges() throws {
@@ -128,7 +128,7 @@ func makeDaemonSet(_ name: String, image: String = "fluent/fluent-bit:3.1", node
         let cluster = Cluster(seed: 13)
         try cluster.store.create(makeDaemonSet("agent"))
         #expect(cluster.settle(app: "agent", count: 3))
-        try cluster.store.delete(DaemonSet.self, "agent")
+        try cluster.store.delete(DaemonSet.self, "agent", namespace: "default")
         #expect(cluster.advance(until: { cluster.pods(app: "agent").isEmpty }, timeout: .seconds(60)))
     }
 
@@ -136,8 +136,8 @@ func makeDaemonSet(_ name: String, image: String = "fluent/fluent-bit:3.1", node
         let cluster = Cluster(seed: 15)
         try cluster.store.create(makeDaemonSet("agent", image: "fluent/fluent-bit:3.1"))
         #expect(cluster.settle(app: "agent", count: 3))
-        try cluster.store.modify(DaemonSet.self, "agent") { $0.spec.template.spec.containers[0].image = "fluent/fluent-bit:3.2" }
-        #expect(cluster.store.get(DaemonSet.self, "agent")!.metadata.annotations["deprecated.daemonset.template.generation"] == "2")
+        try cluster.store.modify(DaemonSet.self, "agent", namespace: "default") { $0.spec.template.spec.containers[0].image = "fluent/fluent-bit:3.2" }
+        #expect(cluster.store.get(DaemonSet.self, "agent", namespace: "default")!.metadata.annotations["deprecated.daemonset.template.generation"] == "2")
         var mostTerminating = 0
         let done = cluster.advance(until: {
             mostTerminating = max(mostTerminating, cluster.pods(app: "agent").filter(\.isTerminating).count)
@@ -149,7 +149,7 @@ func makeDaemonSet(_ name: String, image: String = "fluent/fluent-bit:3.1", node
         #expect(mostTerminating == 1)
         #expect(cluster.pods(app: "agent").allSatisfy { $0.metadata.labels["pod-template-generation"] == "2" })
         cluster.advance(by: .seconds(1))
-        let status = cluster.store.get(DaemonSet.self, "agent")!.status
+        let status = cluster.store.get(DaemonSet.self, "agent", namespace: "default")!.status
         #expect(status.updatedNumberScheduled == 3 && status.observedGeneration == 2)
     }
 
@@ -179,7 +179,7 @@ func makeDaemonSet(_ name: String, image: String = "fluent/fluent-bit:3.1", node
         try cluster.store.create(makeDaemonSet("agent"))
         #expect(cluster.settle(app: "agent", count: 3))
         let failed = try #require(podsByNode(cluster, app: "agent")["node-1"]?.first)
-        try cluster.store.modify(Pod.self, failed.name) { $0.status.phase = "Failed" }
+        try cluster.store.modify(Pod.self, failed.name, namespace: "default") { $0.status.phase = "Failed" }
         #expect(cluster.advance(until: {
             let onNode = self.podsByNode(cluster, app: "agent")["node-1"] ?? []
             return onNode.count == 1 && onNode[0].name != failed.name && onNode[0].isReady

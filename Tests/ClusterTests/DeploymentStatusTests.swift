@@ -4,14 +4,14 @@ import Testing
 /// Deployment status as the deployment controller's sync.go writes it.
 @Suite struct DeploymentStatusTests {
     func deployment(_ cluster: Cluster, _ name: String = "web") throws -> Deployment {
-        try #require(cluster.store.get(Deployment.self, name))
+        try #require(cluster.store.get(Deployment.self, name, namespace: "default"))
     }
 
     /// Advances until the deployment's rollout is complete and its status has caught up.
     @discardableResult
     func settleRollout(_ cluster: Cluster, _ name: String = "web", replicas: Int) -> Bool {
         cluster.advance(until: {
-            guard let d = cluster.store.get(Deployment.self, name) else { return false }
+            guard let d = cluster.store.get(Deployment.self, name, namespace: "default") else { return false }
             let owned = cluster.store.replicaSets(ownedBy: d.metadata.uid)
             return d.status.observedGeneration == d.metadata.generation && d.status.availableReplicas == replicas
                 && d.status.updatedReplicas == replicas && d.status.replicas == replicas
@@ -39,12 +39,12 @@ import Testing
             if let c = d.status.condition("Available"), available.last != c.status { available.append(c.status) }
         }
         let victim = try #require(cluster.pods(app: "web").first)
-        try cluster.store.delete(Pod.self, victim.name)
+        try cluster.store.delete(Pod.self, victim.name, namespace: "default")
         #expect(cluster.settle(app: "web", count: 3))
         #expect(settleRollout(cluster, replicas: 3))
-        try cluster.store.modify(Deployment.self, "web") { $0.spec.replicas = 5 }
+        try cluster.store.modify(Deployment.self, "web", namespace: "default") { $0.spec.replicas = 5 }
         #expect(settleRollout(cluster, replicas: 5))
-        try cluster.store.modify(Deployment.self, "web") { $0.spec.replicas = 2 }
+        try cluster.store.modify(Deployment.self, "web", namespace: "default") { $0.spec.replicas = 2 }
         #expect(settleRollout(cluster, replicas: 2))
 
         #expect(progressing == ["NewReplicaSetAvailable"])
@@ -77,7 +77,7 @@ import Testing
             if specs > d.spec.replicas && expected > 0 { surgeWrites += 1 }
             if d.status.unavailableReplicas != expected { mismatches.append("\(d.status.unavailableReplicas) ≠ \(expected)") }
         }
-        try cluster.store.modify(Deployment.self, "web") { $0.spec.template.spec.containers[0].image = "nginx:1.27" }
+        try cluster.store.modify(Deployment.self, "web", namespace: "default") { $0.spec.template.spec.containers[0].image = "nginx:1.27" }
         #expect(settleRollout(cluster, replicas: 3))
         #expect(writes > 0)
         #expect(surgeWrites > 0, "the rollout surged above spec.replicas while new pods were unavailable")

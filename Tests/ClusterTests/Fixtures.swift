@@ -30,7 +30,7 @@ extension Cluster {
     }
 
     func replicaSet(of deployment: String) -> ReplicaSet? {
-        guard let d = store.get(Deployment.self, deployment) else { return nil }
+        guard let d = store.get(Deployment.self, deployment, namespace: "default") else { return nil }
         return store.replicaSets(ownedBy: d.metadata.uid).first
     }
 }

@@ -26,7 +26,7 @@ import Testing
         try cluster.store.create(makeDeployment("web", image: image))
         #expect(cluster.settle(app: "web", count: 1))
         let first = try #require(cluster.pods(app: "web").first)
-        try cluster.store.delete(Pod.self, first.name)
+        try cluster.store.delete(Pod.self, first.name, namespace: "default")
         #expect(cluster.advance(until: { cluster.runningReadyPods(app: "web").contains { $0.name != first.name } }, timeout: .seconds(60)))
         let second = try #require(cluster.runningReadyPods(app: "web").first { $0.name != first.name })
         let about = { (pod: Pod) in cluster.store.events(about: pod.metadata.uid).filter { $0.reason.hasPrefix("Pull") }.sorted { $0.name < $1.name } }
@@ -69,22 +69,22 @@ import Testing
             var pod = Pod(metadata: ObjectMeta(name: name), spec: PodSpec(containers: [Container(name: "c", image: "nginx:1.27")]))
             pod.spec.nodeName = "node-1"
             try cluster.store.create(pod)
-            #expect(cluster.advance(until: { !(cluster.store.get(Pod.self, name)?.status.podIP.isEmpty ?? true) }, timeout: .seconds(10)))
-            return cluster.store.get(Pod.self, name)!.status.podIP
+            #expect(cluster.advance(until: { !(cluster.store.get(Pod.self, name, namespace: "default")?.status.podIP.isEmpty ?? true) }, timeout: .seconds(10)))
+            return cluster.store.get(Pod.self, name, namespace: "default")!.status.podIP
         }
         #expect(try startPod("keeper") == "10.244.1.2")
         #expect(try startPod("p0") == "10.244.1.3")
-        try cluster.store.delete(Pod.self, "p0", gracePeriodSeconds: 0)
+        try cluster.store.delete(Pod.self, "p0", namespace: "default", gracePeriodSeconds: 0)
         // A freed address is not handed out again at once: allocation goes on after the last one.
         #expect(try startPod("p1") == "10.244.1.4")
         // Round the range: .2 is still the keeper's, so the allocator wraps to .3.
         var last = ""
         for i in 2...252 {
-            try cluster.store.delete(Pod.self, "p\(i - 1)", gracePeriodSeconds: 0)
+            try cluster.store.delete(Pod.self, "p\(i - 1)", namespace: "default", gracePeriodSeconds: 0)
             last = try startPod("p\(i)")
         }
         #expect(last == "10.244.1.3")
-        #expect(cluster.store.get(Pod.self, "keeper")?.status.podIP == "10.244.1.2")
+        #expect(cluster.store.get(Pod.self, "keeper", namespace: "default")?.status.podIP == "10.244.1.2")
     }
 
     @Test func theKubeletRecordsCordonAndUncordonAsSchedulability() throws {
@@ -119,7 +119,7 @@ import Testing
         try cluster.store.create(makeDeployment("a"))
         cluster.advance(by: .milliseconds(800))
         try cluster.store.create(makeDeployment("b"))
-        let a = cluster.store.get(Deployment.self, "a")!, b = cluster.store.get(Deployment.self, "b")!
+        let a = cluster.store.get(Deployment.self, "a", namespace: "default")!, b = cluster.store.get(Deployment.self, "b", namespace: "default")!
         #expect(a.metadata.creationTimestamp == SimTime.zero && b.metadata.creationTimestamp == SimTime.zero)
         #expect(cluster.settle(app: "a", count: 1) && cluster.settle(app: "b", count: 1))
         let pod = try #require(cluster.pods(app: "a").first)

@@ -22,15 +22,15 @@ import Testing
         #expect(node.spec.taints.contains { $0.key == Taint.unreachableKey && $0.effect == "NoExecute" })
         let notReadyAt = cluster.now
         // The grace period counts from the last lease renewal, which came before the failure.
-        let lastRenewal = cluster.store.get(Lease.self, "node-2")!.renewTime
+        let lastRenewal = cluster.store.get(Lease.self, "node-2", namespace: "kube-node-lease")!.renewTime
         #expect(lastRenewal <= failedAt)
         #expect(notReadyAt - lastRenewal >= pace.nodeMonitorGracePeriod)
         #expect(notReadyAt - lastRenewal <= pace.nodeMonitorGracePeriod + pace.nodeMonitorPeriod)
-        #expect(cluster.store.get(Pod.self, lost[0].name)?.isReady == false)
+        #expect(cluster.store.get(Pod.self, lost[0].name, namespace: "default")?.isReady == false)
 
         // After the toleration the pod is evicted and replaced on another node.
         #expect(cluster.advance(until: { cluster.runningReadyPods(app: "web").filter { $0.spec.nodeName != "node-2" }.count == 3 }, timeout: .seconds(60)))
-        let evicted = try #require(cluster.store.get(Pod.self, lost[0].name))
+        let evicted = try #require(cluster.store.get(Pod.self, lost[0].name, namespace: "default"))
         #expect(evicted.isTerminating)
         #expect(evicted.status.reason.isEmpty) // nothing in 1.33 sets NodeLost
         #expect(evicted.status.condition("DisruptionTarget")?.reason == "DeletionByTaintManager")
@@ -55,7 +55,7 @@ import Testing
         try cluster.recoverNode("node-2")
         #expect(cluster.advance(until: { cluster.store.get(Node.self, "node-2")!.isReady }, timeout: .seconds(10)))
         #expect(cluster.store.get(Node.self, "node-2")!.spec.taints.isEmpty)
-        #expect(cluster.advance(until: { cluster.store.get(Pod.self, lost[0].name) == nil }, timeout: .seconds(30)))
+        #expect(cluster.advance(until: { cluster.store.get(Pod.self, lost[0].name, namespace: "default") == nil }, timeout: .seconds(30)))
         #expect(cluster.events(reason: "NodeReady").contains { $0.involvedObject.name == "node-2" })
     }
 

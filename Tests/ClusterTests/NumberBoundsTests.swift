@@ -80,7 +80,7 @@ import Testing
         #expect(throws: APIError.invalid(.deployment, "big", ["spec.replicas: Invalid value: 2147483648: must be less than or equal to 2147483647"])) {
             try cluster.store.create(Deployment(metadata: ObjectMeta(name: "big", labels: labels), spec: spec))
         }
-        #expect(cluster.store.get(Deployment.self, "big") == nil)
+        #expect(cluster.store.get(Deployment.self, "big", namespace: "default") == nil)
     }
 
     @Test func theLongestGracePeriodNeverEndsAndNeverTraps() throws {
@@ -90,13 +90,13 @@ import Testing
         try cluster.store.create(pod)
         cluster.advance(by: .seconds(5))
         try cluster.failNode("node-1") // nobody confirms the deletion, so only the deadline could end it
-        try cluster.store.delete(Pod.self, "p", gracePeriodSeconds: Int.max)
-        let deleted = try #require(cluster.store.get(Pod.self, "p"))
+        try cluster.store.delete(Pod.self, "p", namespace: "default", gracePeriodSeconds: Int.max)
+        let deleted = try #require(cluster.store.get(Pod.self, "p", namespace: "default"))
         // The saturated deadline, at the API's whole seconds.
         #expect(deleted.metadata.deletionTimestamp == SimTime(milliseconds: .max).wholeSecond)
         #expect(deleted.metadata.deletionGracePeriodSeconds == Int.max)
         #expect(CalendarTime.rfc3339(deleted.metadata.deletionTimestamp!).hasPrefix("292278994-"))
         cluster.advance(by: .seconds(60))
-        #expect(cluster.store.get(Pod.self, "p")?.isTerminating == true)
+        #expect(cluster.store.get(Pod.self, "p", namespace: "default")?.isTerminating == true)
     }
 }

@@ -73,8 +73,8 @@ import Testing
         let cluster = Cluster(seed: 9)
         try cluster.store.create(makeDeployment("web", image: "nginx:1.26", replicas: 3))
         #expect(cluster.settle(app: "web", count: 3))
-        try cluster.store.modify(Deployment.self, "web") { $0.spec.template.spec.containers[0].image = "nginx:1.27" }
-        let uid = try #require(cluster.store.get(Deployment.self, "web")).metadata.uid
+        try cluster.store.modify(Deployment.self, "web", namespace: "default") { $0.spec.template.spec.containers[0].image = "nginx:1.27" }
+        let uid = try #require(cluster.store.get(Deployment.self, "web", namespace: "default")).metadata.uid
         let midRollout = cluster.advance(until: {
             cluster.store.replicaSets(ownedBy: uid).allSatisfy { !cluster.store.pods(ownedBy: $0.metadata.uid).isEmpty }
                 && cluster.store.replicaSets(ownedBy: uid).count == 2

@@ -16,7 +16,7 @@ import Testing
             "deployment.kubernetes.io/desired-replicas": "1", "deployment.kubernetes.io/max-replicas": "2",
         ])
         // Annotating the deployment later reaches the ReplicaSet on the next sync.
-        try cluster.store.modify(Deployment.self, "web") { $0.metadata.annotations["kubernetes.io/change-cause"] = "second" }
+        try cluster.store.modify(Deployment.self, "web", namespace: "default") { $0.metadata.annotations["kubernetes.io/change-cause"] = "second" }
         cluster.advance(by: .seconds(2))
         rs = try #require(cluster.replicaSet(of: "web"))
         #expect(rs.metadata.annotations["kubernetes.io/change-cause"] == "second")

@@ -8,10 +8,10 @@ import Testing
         #expect(cluster.settle(app: "web", count: 3))
         let before = Set(cluster.pods(app: "web").map(\.name))
         let victim = before.sorted()[0]
-        try cluster.store.delete(Pod.self, victim)
+        try cluster.store.delete(Pod.self, victim, namespace: "default")
         // Right after the controllers react: the victim is Terminating and a replacement exists.
         cluster.advance(by: .milliseconds(500))
-        let terminating = try #require(cluster.store.get(Pod.self, victim))
+        let terminating = try #require(cluster.store.get(Pod.self, victim, namespace: "default"))
         #expect(terminating.isTerminating)
         let active = cluster.pods(app: "web").filter(\.isActive)
         #expect(active.count == 3)
@@ -31,19 +31,19 @@ import Testing
         let rs = try #require(cluster.replicaSet(of: "web"))
         let target = cluster.pods(app: "web")[1]
 
-        try cluster.store.modify(Pod.self, target.name) { $0.metadata.labels["app"] = "web-debug" }
+        try cluster.store.modify(Pod.self, target.name, namespace: "default") { $0.metadata.labels["app"] = "web-debug" }
         #expect(cluster.settle(app: "web", count: 3))
-        let orphan = try #require(cluster.store.get(Pod.self, target.name))
+        let orphan = try #require(cluster.store.get(Pod.self, target.name, namespace: "default"))
         #expect(orphan.metadata.ownerReferences.isEmpty)
         #expect(orphan.status.phase == "Running" && !orphan.isTerminating)
         #expect(cluster.store.pods(ownedBy: rs.metadata.uid).count == 3)
 
         // Labels back: the ReplicaSet adopts it, finds 4, and deletes one by rank.
         let beforeAdoption = cluster.store.pods(ownedBy: rs.metadata.uid)
-        try cluster.store.modify(Pod.self, target.name) { $0.metadata.labels["app"] = "web" }
+        try cluster.store.modify(Pod.self, target.name, namespace: "default") { $0.metadata.labels["app"] = "web" }
         cluster.advance(by: .milliseconds(300))
-        #expect(cluster.store.get(Pod.self, target.name)?.metadata.controllerRef?.uid == rs.metadata.uid)
-        let all = beforeAdoption + [cluster.store.get(Pod.self, target.name)!]
+        #expect(cluster.store.get(Pod.self, target.name, namespace: "default")?.metadata.controllerRef?.uid == rs.metadata.uid)
+        let all = beforeAdoption + [cluster.store.get(Pod.self, target.name, namespace: "default")!]
         let deleted = cluster.events(reason: "SuccessfulDelete").map { String($0.message.dropFirst("Deleted pod: ".count)) }
         #expect(deleted.count == 1)
         // The ranking: among equally ready pods, one on the most crowded node, and of those the
@@ -64,12 +64,12 @@ import Testing
         let original = cluster.pods(app: "web")[0].name
         let rsName = try #require(cluster.replicaSet(of: "web")).name
 
-        try cluster.store.modify(Deployment.self, "web") { $0.spec.replicas = 10 }
+        try cluster.store.modify(Deployment.self, "web", namespace: "default") { $0.spec.replicas = 10 }
         cluster.advance(by: .milliseconds(300))
         #expect(cluster.events(reason: "SuccessfulCreate").count == 10)
         // Before the new pods are ready, scale down to 2: the unready new pods go first,
         // the original (scheduled, running, ready) stays.
-        try cluster.store.modify(Deployment.self, "web") { $0.spec.replicas = 2 }
+        try cluster.store.modify(Deployment.self, "web", namespace: "default") { $0.spec.replicas = 2 }
         #expect(cluster.settle(app: "web", count: 2))
         let survivors = cluster.pods(app: "web").map(\.name)
         #expect(survivors.contains(original))
@@ -99,7 +99,7 @@ import Testing
         let cluster = Cluster(seed: 2)
         try cluster.store.create(makeDeployment("web", replicas: 2))
         #expect(cluster.settle(app: "web", count: 2))
-        try cluster.store.delete(Deployment.self, "web")
+        try cluster.store.delete(Deployment.self, "web", namespace: "default")
         #expect(cluster.advance(until: { cluster.store.count(ReplicaSet.self) == 0 && cluster.pods(app: "web").isEmpty }, timeout: .seconds(60)))
     }
 }
@@ -112,18 +112,18 @@ import Testing
         #expect(cluster.settle(app: "web", count: 3))
         // Quiet first: no sync still queued that would mask a dropped deletion.
         cluster.advance(by: .seconds(5))
-        #expect(cluster.store.get(Deployment.self, "web")!.status.readyReplicas == 3)
+        #expect(cluster.store.get(Deployment.self, "web", namespace: "default")!.status.readyReplicas == 3)
         let victim = cluster.pods(app: "web")[0].name
-        try cluster.store.delete(Pod.self, victim, gracePeriodSeconds: 0)
-        #expect(cluster.store.get(Pod.self, victim) == nil)
+        try cluster.store.delete(Pod.self, victim, namespace: "default", gracePeriodSeconds: 0)
+        #expect(cluster.store.get(Pod.self, victim, namespace: "default") == nil)
         // Within the controllers' reaction time the ReplicaSet has noticed and replaced it.
         cluster.advance(by: cluster.pace.controllerReaction + cluster.pace.controllerReaction)
         #expect(cluster.pods(app: "web").filter(\.isActive).count == 3)
         #expect(cluster.events(reason: "SuccessfulCreate").count == 4)
         #expect(cluster.replicaSet(of: "web")!.status.readyReplicas == 2)
-        #expect(cluster.store.get(Deployment.self, "web")!.status.readyReplicas == 2)
+        #expect(cluster.store.get(Deployment.self, "web", namespace: "default")!.status.readyReplicas == 2)
         #expect(cluster.settle(app: "web", count: 3))
-        #expect(cluster.advance(until: { cluster.store.get(Deployment.self, "web")!.status.readyReplicas == 3 }, timeout: .seconds(1)))
+        #expect(cluster.advance(until: { cluster.store.get(Deployment.self, "web", namespace: "default")!.status.readyReplicas == 3 }, timeout: .seconds(1)))
     }
 
     @Test func pendingPodDeletedIsReplaced() throws {
@@ -133,8 +133,8 @@ import Testing
         cluster.advance(by: .seconds(5))
         let pending = cluster.pods(app: "web")
         #expect(pending.count == 2 && pending.allSatisfy { !$0.isScheduled })
-        try cluster.store.delete(Pod.self, pending[0].name)
-        #expect(cluster.store.get(Pod.self, pending[0].name) == nil)
+        try cluster.store.delete(Pod.self, pending[0].name, namespace: "default")
+        #expect(cluster.store.get(Pod.self, pending[0].name, namespace: "default") == nil)
         cluster.advance(by: .seconds(1))
         #expect(cluster.pods(app: "web").count == 2)
         #expect(cluster.replicaSet(of: "web")!.status.replicas == 2)

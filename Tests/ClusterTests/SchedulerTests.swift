@@ -63,13 +63,13 @@ import Testing
             let before = cluster.pods(app: "web").sorted { $0.name < $1.name }
             #expect(Set(before.map(\.spec.nodeName)).count == 3, "seed \(seed): one pod per node")
             let victim = before[Int(seed) % 3]
-            try cluster.store.delete(Pod.self, victim.name)
+            try cluster.store.delete(Pod.self, victim.name, namespace: "default")
             let placed = cluster.advance(until: {
                 cluster.pods(app: "web").contains { !before.map(\.name).contains($0.name) && $0.isScheduled }
             }, timeout: .seconds(30))
             #expect(placed, "seed \(seed)")
             // The victim is still Terminating on its node while the replacement is placed.
-            #expect(cluster.store.get(Pod.self, victim.name)?.isTerminating == true, "seed \(seed)")
+            #expect(cluster.store.get(Pod.self, victim.name, namespace: "default")?.isTerminating == true, "seed \(seed)")
             let replacement = try #require(cluster.pods(app: "web").first { !before.map(\.name).contains($0.name) })
             #expect(replacement.spec.nodeName == victim.spec.nodeName, "seed \(seed)")
         }

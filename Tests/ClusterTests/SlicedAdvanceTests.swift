@@ -17,7 +17,7 @@ import Testing
         let cluster = Cluster(seed: 7)
         try cluster.store.create(makeDeployment("web", replicas: 3))
         cluster.advance(by: .seconds(10))
-        try cluster.store.modify(Deployment.self, "web") { $0.spec.replicas = replicas }
+        try cluster.store.modify(Deployment.self, "web", namespace: "default") { $0.spec.replicas = replicas }
         return cluster
     }
 

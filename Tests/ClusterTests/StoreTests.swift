@@ -9,8 +9,8 @@ import Testing
             if event.kind == .deployment { seen.append("\(event.type.rawValue) \(event.name)") }
         }
         try cluster.store.create(makeDeployment("web"))
-        try cluster.store.modify(Deployment.self, "web") { $0.spec.replicas = 2 }
-        try cluster.store.delete(Deployment.self, "web")
+        try cluster.store.modify(Deployment.self, "web", namespace: "default") { $0.spec.replicas = 2 }
+        try cluster.store.delete(Deployment.self, "web", namespace: "default")
         #expect(seen.prefix(2) == ["ADDED web", "MODIFIED web"])
         #expect(seen.last == "DELETED web")
     }
@@ -18,18 +18,18 @@ import Testing
     @Test func staleResourceVersionIsAConflict() throws {
         let cluster = Cluster(seed: 1, nodes: 0)
         let created = try cluster.store.create(makeDeployment("web"))
-        try cluster.store.modify(Deployment.self, "web") { $0.spec.replicas = 2 }
+        try cluster.store.modify(Deployment.self, "web", namespace: "default") { $0.spec.replicas = 2 }
         var stale = created
         stale.spec.replicas = 5
         #expect(throws: APIError.conflict(.deployment, "web")) { try cluster.store.update(stale) }
-        #expect(cluster.store.get(Deployment.self, "web")?.spec.replicas == 2)
+        #expect(cluster.store.get(Deployment.self, "web", namespace: "default")?.spec.replicas == 2)
     }
 
     @Test func generationBumpsOnSpecChangesOnly() throws {
         let cluster = Cluster(seed: 1, nodes: 0)
         try cluster.store.create(makeDeployment("web"))
-        let a = try cluster.store.modify(Deployment.self, "web") { $0.spec.replicas = 2 }
-        let b = try cluster.store.modify(Deployment.self, "web") { $0.metadata.labels["x"] = "y" }
+        let a = try cluster.store.modify(Deployment.self, "web", namespace: "default") { $0.spec.replicas = 2 }
+        let b = try cluster.store.modify(Deployment.self, "web", namespace: "default") { $0.metadata.labels["x"] = "y" }
         #expect(a.metadata.generation == 2)
         #expect(b.metadata.generation == 2)
         #expect(Int(b.metadata.resourceVersion)! > Int(a.metadata.resourceVersion)!)
@@ -67,12 +67,12 @@ import Testing
         try cluster.store.create(makeDeployment("web", replicas: 1))
         cluster.settle(app: "web", count: 1)
         let pod = cluster.pods(app: "web")[0]
-        try cluster.store.evict(pod: pod.name)
-        let evicted = try #require(cluster.store.get(Pod.self, pod.name))
+        try cluster.store.evict(pod: pod.name, namespace: "default")
+        let evicted = try #require(cluster.store.get(Pod.self, pod.name, namespace: "default"))
         #expect(evicted.isTerminating)
         let condition = try #require(evicted.status.condition("DisruptionTarget"))
         #expect(condition.status == "True" && condition.reason == "EvictionByEvictionAPI" && condition.message == "Eviction API: evicting")
-        #expect(throws: APIError.notFound(.pod, "nope")) { try cluster.store.evict(pod: "nope") }
+        #expect(throws: APIError.notFound(.pod, "nope")) { try cluster.store.evict(pod: "nope", namespace: "default") }
     }
 
     @Test func eventsAggregateRepeats() throws {

@@ -133,7 +133,7 @@ import Testing
         }
         #expect(result.stdout.hasSuffix("node/node-1 drained\n"))
         shell.advance(30)
-        let stayed = try #require(shell.cluster.store.get(Pod.self, daemonPod.name))
+        let stayed = try #require(shell.cluster.store.get(Pod.self, daemonPod.name, namespace: "default"))
         #expect(!stayed.isTerminating && stayed.spec.nodeName == "node-1")
         #expect(shell.cluster.store.pods(onNode: "node-1").map(\.name) == [daemonPod.name])
     }

@@ -46,7 +46,7 @@ import Testing
             known = uids
             let active = pods.filter(\.isActive)
             let ready = active.filter(\.isReady).count
-            let deployment = cluster.store.get(Deployment.self, "web")
+            let deployment = cluster.store.get(Deployment.self, "web", namespace: "default")
             if let status = deployment?.status, cluster.now - lastVanish > reaction,
                status.readyReplicas > ready || status.replicas > active.count {
                 violations.append("t=\(cluster.now): status \(status.readyReplicas) ready/\(status.replicas) but \(ready) ready/\(active.count) pods")
@@ -72,7 +72,7 @@ import Testing
         #expect(deleted.stderr == Self.forceWarning)
         #expect(deleted.stdout == before.map { "pod \"\($0)\" force deleted\n" }.joined())
         // Gone at once: nothing Terminating is left behind.
-        #expect(before.allSatisfy { shell.cluster.store.get(Pod.self, $0) == nil })
+        #expect(before.allSatisfy { shell.cluster.store.get(Pod.self, $0, namespace: "default") == nil })
         let after = healAndAudit(shell, count: 3)
         #expect(Set(after).isDisjoint(with: before))
         #expect(shell.rows("get rs").first?["CURRENT"] == "3")
@@ -118,7 +118,7 @@ import Testing
         let victim = pending[1]["NAME"]!
         // A Pending pod has no kubelet to confirm: the API server removes it at once.
         #expect(shell.out("kubectl delete pod \(victim)") == "pod \"\(victim)\" deleted\n")
-        #expect(shell.cluster.store.get(Pod.self, victim) == nil)
+        #expect(shell.cluster.store.get(Pod.self, victim, namespace: "default") == nil)
         shell.advance(1)
         let replaced = shell.rows("get pods")
         #expect(replaced.count == 3 && !replaced.contains { $0["NAME"] == victim })
@@ -136,7 +136,7 @@ import Testing
         let soft = shell.run("kubectl delete pod \(pods[0]) --grace-period=0 --wait=false")
         #expect(!soft.failed && soft.stderr.isEmpty)
         #expect(soft.stdout == "pod \"\(pods[0])\" deleted\n")
-        #expect(shell.cluster.store.get(Pod.self, pods[0])?.metadata.deletionGracePeriodSeconds == 1)
+        #expect(shell.cluster.store.get(Pod.self, pods[0], namespace: "default")?.metadata.deletionGracePeriodSeconds == 1)
 
         let both = shell.run("kubectl delete pod \(pods[1]) --force --grace-period=5")
         #expect(both.failed)
@@ -144,7 +144,7 @@ import Testing
         let now = shell.run("kubectl delete pod \(pods[1]) --now --grace-period=3")
         #expect(now.failed)
         #expect(now.stderr == "error: --now and --grace-period cannot be specified together\n")
-        #expect(shell.cluster.store.get(Pod.self, pods[1])?.isTerminating == false)
+        #expect(shell.cluster.store.get(Pod.self, pods[1], namespace: "default")?.isTerminating == false)
         healAndAudit(shell, count: 3)
     }
 }

@@ -13,7 +13,7 @@ import Testing
         #expect(output.stdout == "deployment.apps/web created\npod/debug created\nnode/fast-1 created\n")
 
         let store = shell.cluster.store
-        let web = try #require(store.get(Deployment.self, "web"))
+        let web = try #require(store.get(Deployment.self, "web", namespace: "default"))
         #expect(web.metadata.labels == ["app": "web", "tier": "frontend"])
         #expect(web.spec.replicas == 3)
         #expect(web.spec.selector == LabelSelector(matchLabels: ["app": "web"]))
@@ -32,7 +32,7 @@ import Testing
         #expect(node.metadata.labels["kubernetes.io/hostname"] == "fast-1")
         #expect(node.spec.taints.contains(Taint(key: "dedicated", value: "web", effect: "NoSchedule")))
         #expect(node.status.capacity == ResourceAmounts(cpuMillis: 8000, memoryBytes: 16 << 30, pods: 110))
-        #expect(store.get(Pod.self, "debug")?.metadata.labels == ["purpose": "debugging"])
+        #expect(store.get(Pod.self, "debug", namespace: "default")?.metadata.labels == ["purpose": "debugging"])
 
         // The node joins with a kubelet, and the deployment's pods can only land on it.
         shell.advance(30)
@@ -40,7 +40,7 @@ import Testing
         let pods = store.list(Pod.self, selector: LabelSelector(matchLabels: ["app": "web"]))
         #expect(pods.count == 3)
         #expect(pods.allSatisfy { $0.isReady && $0.spec.nodeName == "fast-1" })
-        #expect(store.get(Pod.self, "debug")?.isReady == true)
+        #expect(store.get(Pod.self, "debug", namespace: "default")?.isReady == true)
     }
 
     @Test func applyingTheSameFileAgainLeavesEverythingUnchanged() throws {
@@ -67,7 +67,7 @@ import Testing
         #expect(output.stdout == "deployment.apps/web configured\npod/debug unchanged\nnode/fast-1 unchanged\n")
         shell.advance(60)
         let store = shell.cluster.store
-        let web = try #require(store.get(Deployment.self, "web"))
+        let web = try #require(store.get(Deployment.self, "web", namespace: "default"))
         let replicaSets = store.replicaSets(ownedBy: web.metadata.uid)
         #expect(replicaSets.count == 2)
         let new = try #require(replicaSets.first { $0.spec.template.spec.containers[0].image == "nginx:1.26" })
@@ -83,10 +83,10 @@ import Testing
         let file = try folder.write("app.yaml", withoutReplicas)
         let shell = Shell()
         shell.run("apply -f \(file)")
-        #expect(shell.cluster.store.get(Deployment.self, "web")?.spec.replicas == 1)
+        #expect(shell.cluster.store.get(Deployment.self, "web", namespace: "default")?.spec.replicas == 1)
         shell.run("scale deployment/web --replicas=5")
         #expect(shell.out("apply -f \(file)").hasPrefix("deployment.apps/web unchanged\n"))
-        #expect(shell.cluster.store.get(Deployment.self, "web")?.spec.replicas == 5)
+        #expect(shell.cluster.store.get(Deployment.self, "web", namespace: "default")?.spec.replicas == 5)
     }
 
     @Test func createFromFileCreatesAndThenRefusesWhatExists() throws {
@@ -115,7 +115,7 @@ import Testing
         shell.advance(10)
         let newImage = SampleManifests.app().replacingOccurrences(of: "busybox:1.36", with: "busybox:1.37")
         #expect(shell.out("apply -f \(try folder.write("image.yaml", newImage))") == "deployment.apps/web unchanged\npod/debug configured\nnode/fast-1 unchanged\n")
-        #expect(shell.cluster.store.get(Pod.self, "debug")?.spec.containers[0].image == "busybox:1.37")
+        #expect(shell.cluster.store.get(Pod.self, "debug", namespace: "default")?.spec.containers[0].image == "busybox:1.37")
 
         let newPort = newImage.replacingOccurrences(of: "    image: busybox:1.37", with: "    image: busybox:1.37\n    ports: [{containerPort: 8080}]")
         let refused = shell.run("apply -f \(try folder.write("port.yaml", newPort))")

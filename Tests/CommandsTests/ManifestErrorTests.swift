@@ -81,7 +81,7 @@ import Testing
         #expect(output.stdout.isEmpty, "\(problem)")
         #expect(output.stderr == expected.replacingOccurrences(of: "FILE", with: file) + "\n", "\(problem)")
         #expect(clusterFingerprint(shell) == before, "\(problem)")
-        #expect(shell.cluster.store.get(Deployment.self, "fine") == nil)
+        #expect(shell.cluster.store.get(Deployment.self, "fine", namespace: "default") == nil)
     }
 
     @Test func aMissingFileIsNamed() {

@@ -53,13 +53,13 @@ import Testing
         #expect(b.list(Node.self).map(\.metadata.labels) == a.list(Node.self).map(\.metadata.labels))
         #expect(b.get(Node.self, "node-3")?.spec.unschedulable == true)
         for name in ["web", "hello"] {
-            let (before, after) = (try #require(a.get(Deployment.self, name)), try #require(b.get(Deployment.self, name)))
+            let (before, after) = (try #require(a.get(Deployment.self, name, namespace: "default")), try #require(b.get(Deployment.self, name, namespace: "default")))
             #expect(after.metadata.labels == before.metadata.labels)
             #expect(after.spec == before.spec)
             #expect(after.status.readyReplicas == before.spec.replicas)
         }
-        let pod = try #require(b.get(Pod.self, "debug"))
-        #expect(pod.spec.nodeName == a.get(Pod.self, "debug")?.spec.nodeName)
+        let pod = try #require(b.get(Pod.self, "debug", namespace: "default"))
+        #expect(pod.spec.nodeName == a.get(Pod.self, "debug", namespace: "default")?.spec.nodeName)
         #expect(pod.spec.containers.map(\.image) == ["busybox:1.36"])
         #expect(pod.isReady)
         // And the restored cluster exports to the very same manifests.

@@ -17,16 +17,16 @@ import Testing
         // Only the Ready condition flips: the columns keep what the kubelet last reported.
         var row = try #require(shell.rows("get pods").first { $0["NAME"] == name })
         #expect(row["READY"] == "1/1" && row["STATUS"] == "Running")
-        #expect(cluster.store.get(Pod.self, name)?.isReady == false)
+        #expect(cluster.store.get(Pod.self, name, namespace: "default")?.isReady == false)
         #expect(eventLines(shell, about: "pod/\(name)").contains { $0.contains(" Warning ") && $0.contains(" NodeNotReady ") && $0.hasSuffix("Node is not ready") })
         // After the toleration the taint manager deletes it; no kubelet confirms, so it stays Terminating.
-        #expect(cluster.advance(until: { cluster.store.get(Pod.self, name)?.isTerminating == true }, timeout: .seconds(30)))
+        #expect(cluster.advance(until: { cluster.store.get(Pod.self, name, namespace: "default")?.isTerminating == true }, timeout: .seconds(30)))
         for _ in 0..<3 {
             row = try #require(shell.rows("get pods").first { $0["NAME"] == name })
             #expect(row["READY"] == "1/1" && row["STATUS"] == "Terminating")
             shell.run("sleep 20s")
         }
-        #expect(cluster.store.get(Pod.self, name)?.status.reason == "")
+        #expect(cluster.store.get(Pod.self, name, namespace: "default")?.status.reason == "")
     }
 
     @Test func sleepStopsExactlyAtItsDeadlineAndNoLaterTimerFires() {

@@ -17,7 +17,7 @@ import Testing
         let store = shell.cluster.store
 
         func replicaSet(_ image: String) throws -> ReplicaSet {
-            let web = try #require(store.get(Deployment.self, "web"))
+            let web = try #require(store.get(Deployment.self, "web", namespace: "default"))
             return try #require(store.replicaSets(ownedBy: web.metadata.uid).first { $0.spec.template.spec.containers[0].image == image })
         }
         func rollOut(_ file: String) {
@@ -32,7 +32,7 @@ import Testing
         #expect(try replicaSet("nginx:1.26").metadata.annotations[Self.revision] == "2")
 
         rollOut(v1)
-        let web = try #require(store.get(Deployment.self, "web"))
+        let web = try #require(store.get(Deployment.self, "web", namespace: "default"))
         #expect(store.replicaSets(ownedBy: web.metadata.uid).count == 2, "no third ReplicaSet")
         let back = try replicaSet("nginx:1.25")
         #expect(back.name == first.name)
@@ -49,6 +49,6 @@ import Testing
         rollOut(v1)
         #expect(try replicaSet("nginx:1.25").metadata.annotations[Self.revision] == "5")
         #expect(try replicaSet("nginx:1.25").metadata.annotations[Self.history] == "1,3")
-        #expect(store.get(Deployment.self, "web")?.metadata.annotations[Self.revision] == "5")
+        #expect(store.get(Deployment.self, "web", namespace: "default")?.metadata.annotations[Self.revision] == "5")
     }
 }

@@ -142,7 +142,7 @@ import Testing
         #expect(player.currentCaption == nil)
         #expect(player.isPlaying, "going back stops nothing: the wait goes on")
         _ = finish(first, on: session.cluster)
-        #expect(session.cluster.store.get(Deployment.self, "web")?.status.availableReplicas == 1)
+        #expect(session.cluster.store.get(Deployment.self, "web", namespace: "default")?.status.availableReplicas == 1)
         #expect(player.position == 4)
 
         // The segment's part was recorded; the presenter walks to it, then plays on.

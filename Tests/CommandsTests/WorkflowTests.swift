@@ -37,7 +37,7 @@ import Testing
         let start = shell.cluster.now
         let output = shell.run("kubectl delete pod/\(victim)")
         #expect(output.stdout == "pod \"\(victim)\" deleted\n")
-        #expect(shell.cluster.store.get(Pod.self, victim) == nil)
+        #expect(shell.cluster.store.get(Pod.self, victim, namespace: "default") == nil)
         #expect(shell.cluster.now - start >= shell.cluster.pace.containerStop)
     }
 
@@ -124,7 +124,7 @@ import Testing
             cannot delete cannot delete Pods that declare no controller (use --force to override): default/bare
 
             """)
-        #expect(shell.cluster.store.get(Pod.self, "bare")?.isTerminating == false)
+        #expect(shell.cluster.store.get(Pod.self, "bare", namespace: "default")?.isTerminating == false)
         let forced = shell.run("kubectl drain node-2 --force")
         #expect(!forced.failed)
         #expect(forced.stderr == "Warning: deleting Pods that declare no controller: default/bare\n")

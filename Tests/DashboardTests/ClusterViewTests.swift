@@ -18,8 +18,8 @@ import Testing
         #expect(view.names(.pod).count == 40)
         // Deleted, then created again under the same name before the next read.
         let reused = view.names(.pod)[7]
-        let pod = try #require(cluster.store.get(Pod.self, reused))
-        try cluster.store.delete(Pod.self, reused, gracePeriodSeconds: 0)
+        let pod = try #require(cluster.store.get(Pod.self, reused, namespace: "default"))
+        try cluster.store.delete(Pod.self, reused, namespace: "default", gracePeriodSeconds: 0)
         var again = Pod(metadata: ObjectMeta(name: reused, labels: ["app": "other"]), spec: pod.spec)
         again.spec.nodeName = ""
         try cluster.store.create(again)
@@ -45,7 +45,7 @@ import Testing
         #expect(events.contains { $0.count > 1 }, "some events repeated")
         #expect(order.count == events.count)
         #expect(Set(order) == Set(events.map(\.name)))
-        let times = order.compactMap { cluster.store.get(Event.self, $0)?.lastTimestamp }
+        let times = order.compactMap { cluster.store.get(Event.self, $0, namespace: "default")?.lastTimestamp }
         #expect(times == times.sorted())
     }
 }

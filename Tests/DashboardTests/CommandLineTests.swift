@@ -93,7 +93,7 @@ import Testing
         #expect(commandText(dashboard) == "scale deployment/hello-kiamol-2 --replicas ")
         dashboard.type("4")
         dashboard.press(.enter)
-        #expect(dashboard.cluster.store.get(Deployment.self, "hello-kiamol-2")?.spec.replicas == 4)
+        #expect(dashboard.cluster.store.get(Deployment.self, "hello-kiamol-2", namespace: "default")?.spec.replicas == 4)
         dashboard.press(.character(":"))
         dashboard.type("cordon ")
         dashboard.press(.tab)

@@ -9,25 +9,25 @@ import Testing
         let dashboard = try demoDashboard()
         let first = dashboard.podNames[0]
         dashboard.press(.character("x"))
-        #expect(dashboard.cluster.store.get(Pod.self, first)?.isTerminating == true)
+        #expect(dashboard.cluster.store.get(Pod.self, first, namespace: "default")?.isTerminating == true)
         #expect(dashboard.status == StatusMessage(text: "pod \"\(first)\" deleted", isError: false, at: dashboard.cluster.now, byRunningCommand: true))
         // The delete keeps waiting in the background while time runs; the UI is not blocked.
         #expect(!dashboard.running.isEmpty)
         dashboard.tick(realElapsed: .seconds(10))
         #expect(dashboard.running.isEmpty)
-        #expect(dashboard.cluster.store.get(Pod.self, first) == nil)
+        #expect(dashboard.cluster.store.get(Pod.self, first, namespace: "default") == nil)
         // The screen shows where the highlight went before the next key acts on it.
         _ = dashboard.render(width: 120, height: 40)
         let second = dashboard.selectedName()!
         dashboard.press(.control("k"))
-        #expect(dashboard.cluster.store.get(Pod.self, second)?.isTerminating == true)
+        #expect(dashboard.cluster.store.get(Pod.self, second, namespace: "default")?.isTerminating == true)
     }
 
     @Test func relabelPromptIsPrefilledAndReleasesThePod() throws {
         let dashboard = try demoDashboard()
         dashboard.press(.down)
         let pod = dashboard.selectedName()!
-        let labels = dashboard.cluster.store.get(Pod.self, pod)!.metadata.labels
+        let labels = dashboard.cluster.store.get(Pod.self, pod, namespace: "default")!.metadata.labels
         dashboard.press(.character("l"))
         guard case .prompt(_, let input) = dashboard.mode else { Issue.record("no prompt"); return }
         #expect(input.text == "app=hello-kiamol-2 pod-template-hash=\(labels["pod-template-hash"]!)")
@@ -35,10 +35,10 @@ import Testing
         dashboard.type("app=debug")
         dashboard.press(.enter)
         #expect(dashboard.status?.text == "pod/\(pod) labeled")
-        let relabeled = dashboard.cluster.store.get(Pod.self, pod)!
+        let relabeled = dashboard.cluster.store.get(Pod.self, pod, namespace: "default")!
         #expect(relabeled.metadata.labels == ["app": "debug"])
         dashboard.tick(realElapsed: .seconds(10))
-        #expect(dashboard.cluster.store.get(Pod.self, pod)?.metadata.ownerReferences.isEmpty == true)
+        #expect(dashboard.cluster.store.get(Pod.self, pod, namespace: "default")?.metadata.ownerReferences.isEmpty == true)
         #expect(dashboard.cluster.store.list(Pod.self, selector: LabelSelector(matchLabels: ["app": "hello-kiamol-2"])).count == 3)
     }
 
@@ -46,13 +46,13 @@ import Testing
         let dashboard = try demoDashboard()
         dashboard.press(.character("2"), .character("+"))
         #expect(dashboard.status?.text == "deployment.apps/hello-kiamol-2 scaled")
-        #expect(dashboard.cluster.store.get(Deployment.self, "hello-kiamol-2")?.spec.replicas == 4)
+        #expect(dashboard.cluster.store.get(Deployment.self, "hello-kiamol-2", namespace: "default")?.spec.replicas == 4)
         dashboard.press(.character("-"), .character("-"))
-        #expect(dashboard.cluster.store.get(Deployment.self, "hello-kiamol-2")?.spec.replicas == 2)
+        #expect(dashboard.cluster.store.get(Deployment.self, "hello-kiamol-2", namespace: "default")?.spec.replicas == 2)
         dashboard.press(.character("s"), .control("u"))
         dashboard.type("5")
         dashboard.press(.enter)
-        #expect(dashboard.cluster.store.get(Deployment.self, "hello-kiamol-2")?.spec.replicas == 5)
+        #expect(dashboard.cluster.store.get(Deployment.self, "hello-kiamol-2", namespace: "default")?.spec.replicas == 5)
         dashboard.press(.character("s"), .control("u"))
         dashboard.type("-1")
         dashboard.press(.enter)

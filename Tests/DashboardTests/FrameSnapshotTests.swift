@@ -40,7 +40,7 @@ import KubesimTestSupport
         // The victim shows Terminating in the terminating style; the replacement glows as new.
         let terminating = try #require(frame.find("Terminating"))
         #expect(frame[terminating.x, terminating.y].style.foreground == dashboard.theme[.terminating].foreground)
-        let replacement = try #require(dashboard.podNames.first { !$0.hasPrefix(victim) && dashboard.cluster.store.get(Pod.self, $0)!.metadata.creationTimestamp >= SimTime(milliseconds: 20_000) })
+        let replacement = try #require(dashboard.podNames.first { !$0.hasPrefix(victim) && dashboard.cluster.store.get(Pod.self, $0, namespace: "default")!.metadata.creationTimestamp >= SimTime(milliseconds: 20_000) })
         let row = try #require(frame.find(replacement))
         #expect(frame[row.x, row.y].style == dashboard.theme[.new])
         #expect(frame.text.contains("Healing: pod \(victim) deleted"))

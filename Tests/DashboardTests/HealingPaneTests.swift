@@ -62,7 +62,7 @@ import Testing
         let orphanRow = try #require(frame.first { $0.contains(pod) && !$0.contains("relabeled") && !$0.contains("matches") })
         #expect(orphanRow.contains("← orphan"))
         #expect(frame.filter { $0.contains("← orphan") }.count == 1)
-        let orphan = try #require(dashboard.cluster.store.get(Pod.self, pod))
+        let orphan = try #require(dashboard.cluster.store.get(Pod.self, pod, namespace: "default"))
         #expect(ClusterView.isOrphan(orphan))
         #expect(!dashboard.cluster.store.list(Pod.self).filter { $0.name != pod }.contains(where: ClusterView.isOrphan))
     }
@@ -190,7 +190,7 @@ import Testing
     @Test func drainWithGraceZeroIsAnEvictionByTheUser() throws {
         let dashboard = try demoDashboard(seconds: 20)
         let pod = dashboard.podNames[0]
-        let node = try #require(dashboard.cluster.store.get(Pod.self, pod)).spec.nodeName
+        let node = try #require(dashboard.cluster.store.get(Pod.self, pod, namespace: "default")).spec.nodeName
         runs(dashboard, "kubectl drain \(node) --grace-period=0")
         if case .overlay = dashboard.mode { dashboard.press(.escape) } // the drain's lines
         dashboard.tick(realElapsed: .seconds(0.5))

@@ -23,7 +23,7 @@ import Testing
         finishPart(dashboard)
         #expect(dashboard.player?.isPlaying == false)
         #expect(dashboard.status?.text == "PageDown or → for the next part")
-        #expect(dashboard.cluster.store.get(Deployment.self, "hello-kiamol-2") != nil)
+        #expect(dashboard.cluster.store.get(Deployment.self, "hello-kiamol-2", namespace: "default") != nil)
         dashboard.press(.pageDown)
         let second = try #require(dashboard.caption)
         #expect(second != first)
@@ -53,7 +53,7 @@ import Testing
         #expect(dashboard.player?.failure == nil)
         #expect(captions.count >= 3)
         #expect(dashboard.status?.text == "scenario self-healing: the end")
-        #expect(dashboard.cluster.store.get(Deployment.self, "hello-kiamol-2")?.spec.replicas == 3)
+        #expect(dashboard.cluster.store.get(Deployment.self, "hello-kiamol-2", namespace: "default")?.spec.replicas == 3)
     }
 }
 
@@ -241,7 +241,7 @@ import Testing
         for _ in 0..<5000 where made == 0 { dashboard.tick(realElapsed: .milliseconds(200)) }
         #expect(made == 1)
         #expect(dashboard.session !== first)
-        #expect(first.cluster.store.get(Deployment.self, "hello-kiamol-2")?.spec.replicas == 3, "the first round played to its end")
+        #expect(first.cluster.store.get(Deployment.self, "hello-kiamol-2", namespace: "default")?.spec.replicas == 3, "the first round played to its end")
         // The new round plays from the top, on a cluster made as the first one was.
         #expect(dashboard.caption == (try ScenarioLibrary.load(nameOrPath: "self-healing")).steps.first.flatMap { if case .caption(let t) = $0 { t } else { nil } })
         #expect(dashboard.player?.parts.count == 1)

@@ -38,8 +38,8 @@ import Testing
         let row = try #require(frame.find(chosen))
         #expect(frame[row.x, row.y].style == dashboard.theme[.selection])
         dashboard.press(.character("x"))
-        #expect(dashboard.cluster.store.get(Pod.self, chosen)?.isTerminating == true)
-        #expect(dashboard.cluster.store.get(Pod.self, "aaa-first")?.isTerminating == false)
+        #expect(dashboard.cluster.store.get(Pod.self, chosen, namespace: "default")?.isTerminating == true)
+        #expect(dashboard.cluster.store.get(Pod.self, "aaa-first", namespace: "default")?.isTerminating == false)
     }
 
     @Test func selectionSurvivesARelabelAndTheReplacementItBrings() throws {
@@ -55,7 +55,7 @@ import Testing
         #expect(dashboard.podNames.count == 4) // the replacement came
         #expect(dashboard.selectedName() == chosen)
         dashboard.press(.character("x"))
-        #expect(dashboard.cluster.store.get(Pod.self, chosen)?.isTerminating == true)
+        #expect(dashboard.cluster.store.get(Pod.self, chosen, namespace: "default")?.isTerminating == true)
         #expect(dashboard.cluster.store.list(Pod.self).filter(\.isTerminating).count == 1)
     }
 
@@ -66,7 +66,7 @@ import Testing
         _ = dashboard.render(width: 120, height: 40)
         // Removed behind the presenter's back (another terminal, a scenario).
         dashboard.session.execute("kubectl delete pod \(chosen) --grace-period=0 --force")
-        #expect(dashboard.cluster.store.get(Pod.self, chosen) == nil)
+        #expect(dashboard.cluster.store.get(Pod.self, chosen, namespace: "default") == nil)
         // A destructive key pressed before the screen showed the change does nothing.
         let before = dashboard.cluster.store.list(Pod.self).filter(\.isTerminating).count
         dashboard.press(.character("x"))
@@ -77,6 +77,6 @@ import Testing
         // Once the frame shows the new highlight, keys act on it.
         _ = dashboard.render(width: 120, height: 40)
         dashboard.press(.character("x"))
-        #expect(dashboard.cluster.store.get(Pod.self, neighbour)?.isTerminating == true)
+        #expect(dashboard.cluster.store.get(Pod.self, neighbour, namespace: "default")?.isTerminating == true)
     }
 }

@@ -12,7 +12,7 @@ final class DaemonSetController {
 
     private let store: Store
     private let recorder: EventRecorder
-    private var queue: WorkQueue!
+    private var queue: WorkQueue<ObjectKey>!
     /// failedPodsBackoff: per DaemonSet, generation and node, how long to wait before deleting the
     /// next failed pod there (1s doubling to 15m), so a kubelet that keeps rejecting pods is not hammered.
     private var failedPodBackoff: [String: (delay: SimDuration, last: SimTime)] = [:]
@@ -29,20 +29,24 @@ final class DaemonSetController {
     private func observe(_ event: WatchEvent) {
         switch event.kind {
         case .daemonSet:
-            queue.add(event.name)
+            queue.add(event.object.key)
         case .pod:
             let pod = event.object as! Pod, old = event.old as? Pod
             if event.type != .deleted, let old, !ReplicaSetController.mattersToReplicaSets(old, pod) { return }
-            if let ref = pod.metadata.controllerRef, ref.kind == "DaemonSet" { queue.add(ref.name) }
-            if let ref = old?.metadata.controllerRef, ref.kind == "DaemonSet", ref.uid != pod.metadata.controllerRef?.uid { queue.add(ref.name) }
+            // Owners are in the pod's own namespace.
+            let namespace = pod.metadata.namespace
+            if let ref = pod.metadata.controllerRef, ref.kind == "DaemonSet" { queue.add(ObjectKey(namespace: namespace, name: ref.name)) }
+            if let ref = old?.metadata.controllerRef, ref.kind == "DaemonSet", ref.uid != pod.metadata.controllerRef?.uid {
+                queue.add(ObjectKey(namespace: namespace, name: ref.name))
+            }
             if pod.metadata.controllerRef == nil || (old != nil && old!.metadata.labels != pod.metadata.labels) {
-                for ds in store.list(DaemonSet.self) where ds.spec.selector.matches(pod.metadata.labels) { queue.add(ds.name) }
+                for ds in store.list(DaemonSet.self, namespace: namespace) where ds.spec.selector.matches(pod.metadata.labels) { queue.add(ds.key) }
             }
         case .node:
             // A node joining, leaving, or changing labels, taints or readiness may change where daemons run.
             let node = event.object as! Node, old = event.old as? Node
             if let old, old.metadata.labels == node.metadata.labels, old.spec == node.spec, old.isReady == node.isReady { return }
-            for ds in store.list(DaemonSet.self) { queue.add(ds.name) }
+            for ds in store.list(DaemonSet.self) { queue.add(ds.key) }
         default:
             break
         }
@@ -89,8 +93,8 @@ final class DaemonSetController {
 
     // MARK: sync
 
-    private func sync(_ name: String) {
-        guard let ds = store.get(DaemonSet.self, name), !ds.isTerminating else { return }
+    private func sync(_ name: ObjectKey) {
+        guard let ds = store.get(DaemonSet.self, key: name), !ds.isTerminating else { return }
         if ds.spec.selector.isEmpty {
             recorder.record(ds, type: "Warning", reason: "SelectingAll", message: "This daemon set is selecting all pods. A non-empty selector is required.", component: Self.component)
             return
@@ -114,13 +118,13 @@ final class DaemonSetController {
             if ds.spec.selector.matches(pod.metadata.labels) {
                 claimed.append(pod)
             } else if !pod.isTerminating {
-                _ = try? store.modify(Pod.self, pod.name) { $0.metadata.ownerReferences.removeAll { $0.uid == ds.metadata.uid } }
+                _ = try? store.modify(Pod.self, key: pod.key) { $0.metadata.ownerReferences.removeAll { $0.uid == ds.metadata.uid } }
             }
         }
         let ref = ownerReference(ds)
-        for name in store.pods.names(index: IndexName.orphan, key: "").sorted() {
-            guard let pod = store.get(Pod.self, name), !pod.isTerminating, ds.spec.selector.matches(pod.metadata.labels) else { continue }
-            if let adopted = try? store.modify(Pod.self, name, { $0.metadata.ownerReferences.append(ref) }) { claimed.append(adopted) }
+        for key in store.pods.names(index: IndexName.orphan, key: "").sorted() where key.namespace == ds.metadata.namespace {
+            guard let pod = store.get(Pod.self, key: key), !pod.isTerminating, ds.spec.selector.matches(pod.metadata.labels) else { continue }
+            if let adopted = try? store.modify(Pod.self, key: key, { $0.metadata.ownerReferences.append(ref) }) { claimed.append(adopted) }
         }
         var byNode: [String: [Pod]] = [:]
         for pod in claimed {
@@ -156,7 +160,7 @@ final class DaemonSetController {
                     if pod.status.phase == "Failed" {
                         let key = "\(ds.metadata.uid)/\(ds.status.observedGeneration)/\(node.name)"
                         if let backoff = failedPodBackoff[key], store.now < backoff.last + backoff.delay {
-                            queue.add(ds.name, after: backoff.last + backoff.delay - store.now)
+                            queue.add(ds.key, after: backoff.last + backoff.delay - store.now)
                             continue
                         }
                         let delay = failedPodBackoff[key].map { min($0.delay + $0.delay, Self.maxBackoff) } ?? Self.initialBackoff
@@ -239,7 +243,7 @@ final class DaemonSetController {
         }
         for name in names.prefix(Self.burstReplicas) {
             do {
-                try store.delete(Pod.self, name)
+                try store.delete(Pod.self, name, namespace: ds.metadata.namespace)
                 recorder.record(ds, reason: "SuccessfulDelete", message: "Deleted pod: \(name)", component: Self.component)
             } catch {
                 recorder.record(ds, type: "Warning", reason: "FailedDelete", message: "Error deleting: \(error)", component: Self.component)
@@ -266,12 +270,12 @@ final class DaemonSetController {
                 if isAvailable(pod, minReadySeconds: ds.spec.minReadySeconds) {
                     status.numberAvailable += 1
                 } else {
-                    queue.add(ds.name, after: .seconds(Double(ds.spec.minReadySeconds)))
+                    queue.add(ds.key, after: .seconds(Double(ds.spec.minReadySeconds)))
                 }
             }
             if Self.isUpdated(pod, ds, hash: hash) { status.updatedNumberScheduled += 1 }
         }
         status.numberUnavailable = status.desiredNumberScheduled - status.numberAvailable
-        if status != ds.status { _ = try? store.modify(DaemonSet.self, ds.name) { $0.status = status } }
+        if status != ds.status { _ = try? store.modify(DaemonSet.self, key: ds.key) { $0.status = status } }
     }
 }

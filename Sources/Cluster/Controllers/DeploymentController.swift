@@ -8,10 +8,10 @@ final class DeploymentController {
 
     private let store: Store
     private let recorder: EventRecorder
-    private var queue: WorkQueue!
+    private var queue: WorkQueue<ObjectKey>!
     /// When each deployment's pending progress check runs (requeueStuckDeployment); kept apart
     /// from the work queue so that a check minutes ahead does not hold back ordinary syncs.
-    private var progressChecks: [String: SimTime] = [:]
+    private var progressChecks: [ObjectKey: SimTime] = [:]
 
     init(store: Store, recorder: EventRecorder, pace: Pace) {
         self.store = store
@@ -23,28 +23,31 @@ final class DeploymentController {
     private func observe(_ event: WatchEvent) {
         switch event.kind {
         case .deployment:
-            queue.add(event.name)
+            queue.add(event.object.key)
         case .replicaSet:
-            if let ref = event.object.metadata.controllerRef, ref.kind == "Deployment" { queue.add(ref.name) }
+            // Owner references are namespace-local: the owner lives in the object's namespace.
+            let namespace = event.object.metadata.namespace
+            if let ref = event.object.metadata.controllerRef, ref.kind == "Deployment" { queue.add(ObjectKey(namespace: namespace, name: ref.name)) }
         case .pod where event.type == .deleted:
             // Recreate waits for old pods to be gone.
+            let namespace = event.object.metadata.namespace
             if let rsRef = event.object.metadata.controllerRef, rsRef.kind == "ReplicaSet",
-               let rs = store.get(ReplicaSet.self, rsRef.name), let ref = rs.metadata.controllerRef,
-               let d = store.get(Deployment.self, ref.name), d.spec.strategy.type == .recreate {
-                queue.add(ref.name)
+               let rs = store.get(ReplicaSet.self, rsRef.name, namespace: namespace), let ref = rs.metadata.controllerRef,
+               let d = store.get(Deployment.self, ref.name, namespace: namespace), d.spec.strategy.type == .recreate {
+                queue.add(d.key)
             }
         default:
             break
         }
     }
 
-    private func sync(_ name: String) {
-        guard let d = store.get(Deployment.self, name), !d.isTerminating else { return }
+    private func sync(_ name: ObjectKey) {
+        guard let d = store.get(Deployment.self, key: name), !d.isTerminating else { return }
         // getAllReplicaSetsAndSyncRevision: every sync first brings the new ReplicaSet's
         // annotations and revision, and the deployment's revision, up to date.
         let (existingNew, old) = newAndOld(d, store.replicaSets(ownedBy: d.metadata.uid), create: false)
         syncRevision(d, newRS: existingNew, oldRSs: old)
-        guard let d = store.get(Deployment.self, name) else { return }
+        guard let d = store.get(Deployment.self, key: name) else { return }
         let owned = store.replicaSets(ownedBy: d.metadata.uid)
         if isScalingEvent(d, owned) {
             let (newRS, oldRSs) = newAndOld(d, owned, create: false)
@@ -59,7 +62,7 @@ final class DeploymentController {
         }
         // Old ReplicaSets are cleaned up once the rollout is complete, judged by the status
         // the deployment had when this sync began.
-        if !acted, let current = store.get(Deployment.self, name), Self.isComplete(current, current.status) {
+        if !acted, let current = store.get(Deployment.self, key: name), Self.isComplete(current, current.status) {
             cleanupOldReplicaSets(name)
         }
         syncStatus(name, estimatingProgress: true)
@@ -98,7 +101,7 @@ final class DeploymentController {
         var updated = rs
         let annotationsChanged = ReplicaSetAnnotations.setForNewReplicaSet(d, &updated, newRevision: newRevision, exists: true)
         if annotationsChanged || rs.spec.minReadySeconds != d.spec.minReadySeconds {
-            _ = try? store.modify(ReplicaSet.self, rs.name) {
+            _ = try? store.modify(ReplicaSet.self, key: rs.key) {
                 $0.metadata.annotations = updated.metadata.annotations
                 $0.spec.minReadySeconds = d.spec.minReadySeconds
             }
@@ -107,7 +110,7 @@ final class DeploymentController {
         let rsRevision = rs.metadata.annotations[Self.revisionAnnotation] ?? ""
         let noProgressing = d.status.condition("Progressing") == nil && Self.hasProgressDeadline(d)
         guard d.metadata.annotations[Self.revisionAnnotation] != rsRevision || noProgressing else { return }
-        _ = try? store.modify(Deployment.self, d.name) {
+        _ = try? store.modify(Deployment.self, key: d.key) {
             $0.metadata.annotations[Self.revisionAnnotation] = rsRevision
             if noProgressing {
                 self.setCondition(&$0.status, "Progressing", "True", "FoundNewReplicaSet", "Found new replica set \"\(rs.name)\"")
@@ -137,7 +140,7 @@ final class DeploymentController {
                 if rs.spec.replicas > 0 {
                     recorder.record(d, reason: "ScalingReplicaSet", message: "Scaled up replica set \(rs.name) from 0 to \(rs.spec.replicas)", component: Self.component)
                 }
-                _ = try? store.modify(Deployment.self, d.name) {
+                _ = try? store.modify(Deployment.self, key: d.key) {
                     $0.metadata.annotations[Self.revisionAnnotation] = String(nextRevision)
                     $0.status.collisionCount = deployment.status.collisionCount
                     self.setCondition(&$0.status, "Progressing", "True", "NewReplicaSetCreated", "Created new replica set \"\(rs.name)\"")
@@ -164,7 +167,7 @@ final class DeploymentController {
     private func scaleReplicaSet(_ rs: ReplicaSet, to newScale: Int, _ d: Deployment) -> Bool {
         let surge = RolloutMath.surgeAndUnavailable(d).surge
         let oldScale = rs.spec.replicas
-        let updated = try? store.modify(ReplicaSet.self, rs.name) {
+        let updated = try? store.modify(ReplicaSet.self, key: rs.key) {
             $0.spec.replicas = newScale
             $0.metadata.annotations[Self.desiredAnnotation] = String(d.spec.replicas)
             $0.metadata.annotations[Self.maxAnnotation] = String(Saturating.add(d.spec.replicas, surge))
@@ -213,7 +216,7 @@ final class DeploymentController {
     /// updates the status, as rolloutRolling returns early).
     private func rolloutRolling(_ d: Deployment, _ owned: [ReplicaSet]) -> Bool {
         let (created, oldRSs) = newAndOld(d, owned, create: true)
-        guard let newRS = created.flatMap({ store.get(ReplicaSet.self, $0.name) }) else { return false }
+        guard let newRS = created.flatMap({ store.get(ReplicaSet.self, key: $0.key) }) else { return false }
         // Scale up the new ReplicaSet as far as maxSurge allows.
         if newRS.spec.replicas != d.spec.replicas {
             let all = oldRSs.reduce(0) { $0 + $1.spec.replicas } + newRS.spec.replicas
@@ -226,7 +229,7 @@ final class DeploymentController {
 
     /// Scales old ReplicaSets down as far as maxUnavailable allows, unhealthy pods first.
     private func reconcileOld(_ d: Deployment, newRS: ReplicaSet, oldRSs: [ReplicaSet]) -> Bool {
-        var old = oldRSs.compactMap { store.get(ReplicaSet.self, $0.name) }
+        var old = oldRSs.compactMap { store.get(ReplicaSet.self, key: $0.key) }
         guard old.reduce(0, { $0 + $1.spec.replicas }) > 0 else { return false }
         let unavailable = RolloutMath.surgeAndUnavailable(d).unavailable
         let minAvailable = d.spec.replicas - unavailable
@@ -243,7 +246,7 @@ final class DeploymentController {
                 cleaned += count
             }
         }
-        old = old.compactMap { store.get(ReplicaSet.self, $0.name) }
+        old = old.compactMap { store.get(ReplicaSet.self, key: $0.key) }
         let available = old.reduce(0) { $0 + $1.status.availableReplicas } + newRS.status.availableReplicas
         guard available > minAvailable else { return cleaned > 0 }
         var toScaleDown = min(available - minAvailable, maxScaledDown - cleaned)
@@ -266,22 +269,22 @@ final class DeploymentController {
         let oldPodsRunning = oldRSs.contains { !store.pods(ownedBy: $0.metadata.uid).isEmpty }
         if oldPodsRunning { return true }
         let newRS = existingNew ?? newAndOld(d, owned, create: true).0
-        if let rs = newRS.flatMap({ store.get(ReplicaSet.self, $0.name) }), rs.spec.replicas != d.spec.replicas {
+        if let rs = newRS.flatMap({ store.get(ReplicaSet.self, key: $0.key) }), rs.spec.replicas != d.spec.replicas {
             scaleReplicaSet(rs, to: d.spec.replicas, d)
         }
         return false
     }
 
     /// Deletes old, empty ReplicaSets beyond revisionHistoryLimit, oldest first.
-    private func cleanupOldReplicaSets(_ name: String) {
-        guard let d = store.get(Deployment.self, name) else { return }
+    private func cleanupOldReplicaSets(_ name: ObjectKey) {
+        guard let d = store.get(Deployment.self, key: name) else { return }
         let owned = store.replicaSets(ownedBy: d.metadata.uid)
         let (newRS, old) = newAndOld(d, owned, create: false)
         let removable = old.filter { $0.name != newRS?.name && $0.spec.replicas == 0 && $0.status.replicas == 0 }
         let excess = removable.count - d.spec.revisionHistoryLimit
         guard excess > 0 else { return }
         for rs in removable.sorted(by: { revision($0) < revision($1) }).prefix(excess) {
-            try? store.delete(ReplicaSet.self, rs.name)
+            try? store.delete(ReplicaSet.self, key: rs.key)
         }
     }
 
@@ -350,8 +353,8 @@ final class DeploymentController {
 
     /// Writes the status: after a scaling event only the counts and Available
     /// (syncDeploymentStatus); otherwise also the Progressing estimate (syncRolloutStatus).
-    private func syncStatus(_ name: String, estimatingProgress: Bool) {
-        guard let d = store.get(Deployment.self, name) else { return }
+    private func syncStatus(_ name: ObjectKey, estimatingProgress: Bool) {
+        guard let d = store.get(Deployment.self, key: name) else { return }
         let owned = store.replicaSets(ownedBy: d.metadata.uid)
         let (newRS, _) = newAndOld(d, owned, create: false)
         var status = calculateStatus(d, owned, newRS: newRS)
@@ -362,7 +365,7 @@ final class DeploymentController {
             if estimatingProgress { requeueStuckDeployment(d, status) }
             return
         }
-        _ = try? store.modify(Deployment.self, name) { $0.status = status }
+        _ = try? store.modify(Deployment.self, key: name) { $0.status = status }
     }
 
     /// The Progressing condition (syncRolloutStatus). A complete rollout whose ReplicaSets all
@@ -394,14 +397,14 @@ final class DeploymentController {
               !Self.isComplete(d, status), c.reason != "ProgressDeadlineExceeded" else { return }
         let deadline = c.lastUpdateTime + .seconds(d.spec.progressDeadlineSeconds)
         if deadline - store.now < .seconds(1) {
-            queue.add(d.name)
+            queue.add(d.key)
             return
         }
         // A second more, as upstream adds against clock skew; timing out needs now > deadline.
         let at = deadline + .seconds(1)
-        if let pending = progressChecks[d.name], pending <= at, pending > store.now { return }
-        progressChecks[d.name] = at
-        let name = d.name
+        if let pending = progressChecks[d.key], pending <= at, pending > store.now { return }
+        progressChecks[d.key] = at
+        let name = d.key
         store.clock.schedule(after: at - store.now) { [weak self] in
             guard let self, self.progressChecks[name] == at else { return }
             self.progressChecks[name] = nil

@@ -6,7 +6,7 @@ public final class EventRecorder {
     private struct Key: Hashable {
         var component, host, uid, fieldPath, type, reason, message: String
     }
-    private var byKey: [Key: String] = [:]
+    private var byKey: [Key: ObjectKey] = [:]
     private var lastNanos: Int64 = 0
 
     init(store: Store) { self.store = store }
@@ -20,8 +20,8 @@ public final class EventRecorder {
                                         apiVersion: kind.apiVersion, fieldPath: container.map { "spec.containers{\($0)}" } ?? "")
         let key = Key(component: component, host: host, uid: ref.uid, fieldPath: ref.fieldPath, type: type, reason: reason, message: message)
         let now = store.now
-        if let existing = byKey[key], store.get(Event.self, existing) != nil {
-            _ = try? store.modify(Event.self, existing) { e in
+        if let existing = byKey[key], store.get(Event.self, key: existing) != nil {
+            _ = try? store.modify(Event.self, key: existing) { e in
                 e.count += 1
                 e.lastTimestamp = now
             }
@@ -30,9 +30,10 @@ public final class EventRecorder {
         // Event names are `<object>.<hex nanoseconds>`; nanoseconds stay strictly increasing.
         lastNanos = max(lastNanos + 1, now.unixMilliseconds * 1_000_000)
         let name = "\(ref.name).\(String(lastNanos, radix: 16))"
-        let event = Event(metadata: ObjectMeta(name: name, namespace: "default"), involvedObject: ref,
+        // An event lives in its object's namespace; events about cluster-scoped objects go to `default`.
+        let event = Event(metadata: ObjectMeta(name: name, namespace: kind.isNamespaced ? ref.namespace : "default"), involvedObject: ref,
                           reason: reason, message: message, type: type, sourceComponent: component,
                           sourceHost: host, count: 1, firstTimestamp: now, lastTimestamp: now)
-        if (try? store.create(event)) != nil { byKey[key] = name }
+        if let created = try? store.create(event) { byKey[key] = created.key }
     }
 }

@@ -1,7 +1,7 @@
 /// Deletes objects whose owner is gone (background cascading deletion, pkg/controller/garbagecollector).
 final class GarbageCollector {
     private let store: Store
-    private var queue: WorkQueue!
+    private var queue: WorkQueue<String>!
 
     init(store: Store, pace: Pace) {
         self.store = store
@@ -12,7 +12,7 @@ final class GarbageCollector {
     }
 
     private func collect(ownerUID: String) {
-        for rs in store.replicaSets(ownedBy: ownerUID) { try? store.delete(ReplicaSet.self, rs.name) }
-        for pod in store.pods(ownedBy: ownerUID) where !pod.isTerminating { try? store.delete(Pod.self, pod.name) }
+        for rs in store.replicaSets(ownedBy: ownerUID) { try? store.delete(ReplicaSet.self, key: rs.key) }
+        for pod in store.pods(ownedBy: ownerUID) where !pod.isTerminating { try? store.delete(Pod.self, key: pod.key) }
     }
 }

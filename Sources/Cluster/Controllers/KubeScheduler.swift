@@ -7,10 +7,10 @@ final class KubeScheduler {
     private let recorder: EventRecorder
     private let random: RandomSource
     private let cache = SchedulerCache()
-    private var queue: WorkQueue!
+    private var queue: WorkQueue<ObjectKey>!
     private let retryInterval: SimDuration
     /// Pods that did not fit; retried when the cluster changes (MoveAllToActiveOrBackoffQueue).
-    private var unschedulable: Set<String> = []
+    private var unschedulable: Set<ObjectKey> = []
     private var nextStartNodeIndex = 0
 
     init(store: Store, recorder: EventRecorder, random: RandomSource, pace: Pace) {
@@ -28,9 +28,9 @@ final class KubeScheduler {
         case .pod:
             let pod = event.object as! Pod
             if event.type != .deleted && !pod.isScheduled && !pod.isTerminating {
-                if event.type == .added { queue.add(pod.name) }
+                if event.type == .added { queue.add(pod.key) }
             } else if event.type == .deleted || (event.old as? Pod)?.isTerminating == false && pod.isTerminating {
-                if event.type == .deleted { unschedulable.remove(pod.name) } // a deleted Pending pod is not retried
+                if event.type == .deleted { unschedulable.remove(pod.key) } // a deleted Pending pod is not retried
                 if pod.isScheduled { retryUnschedulable() } // freed resources
             }
         case .node:
@@ -44,7 +44,7 @@ final class KubeScheduler {
     }
 
     private func retryUnschedulable() {
-        for name in unschedulable.sorted() { queue.add(name) }
+        for key in unschedulable.sorted() { queue.add(key) }
         unschedulable.removeAll()
     }
 
@@ -137,8 +137,8 @@ final class KubeScheduler {
 
     // MARK: scheduling one pod
 
-    private func schedule(_ name: String) {
-        guard var pod = store.get(Pod.self, name), !pod.isScheduled, !pod.isTerminating else { return }
+    private func schedule(_ key: ObjectKey) {
+        guard var pod = store.get(Pod.self, key: key), !pod.isScheduled, !pod.isTerminating else { return }
         let nodes = cache.nodes
         let total = nodes.count
         guard total > 0 else {
@@ -184,7 +184,7 @@ final class KubeScheduler {
         pod.metadata.resourceVersion = ""
         guard let bound = try? store.update(pod) else { return }
         cache.add(bound)
-        recorder.record(bound, reason: "Scheduled", message: "Successfully assigned default/\(pod.name) to \(chosen)", component: Self.component)
+        recorder.record(bound, reason: "Scheduled", message: "Successfully assigned \(pod.key) to \(chosen)", component: Self.component)
     }
 
     private func fail(_ pod: Pod, message: String) {
@@ -193,11 +193,11 @@ final class KubeScheduler {
         updated.status.setCondition("PodScheduled", "False", at: store.now, reason: "Unschedulable", message: message)
         updated.metadata.resourceVersion = ""
         _ = try? store.update(updated)
-        unschedulable.insert(pod.name)
+        unschedulable.insert(pod.key)
         // Periodic flush of unschedulable pods (podMaxInUnschedulablePodsDuration).
         store.clock.schedule(after: retryInterval) { [weak self] in
-            guard let self, self.unschedulable.remove(pod.name) != nil else { return }
-            self.queue.add(pod.name)
+            guard let self, self.unschedulable.remove(pod.key) != nil else { return }
+            self.queue.add(pod.key)
         }
     }
 }

@@ -12,7 +12,7 @@ final class Kubelet {
     private let random: RandomSource
     private let registry: ImageRegistry
     private let pace: Pace
-    private var queue: WorkQueue!
+    private var queue: WorkQueue<ObjectKey>!
     private(set) var isRunning = true
     /// Pods (by uid) with a lifecycle step in flight, so a resync does not start it twice.
     private var inFlight: Set<String> = []
@@ -57,7 +57,7 @@ final class Kubelet {
 
     private func heartbeat() {
         if isRunning {
-            _ = try? store.modify(Lease.self, nodeName) { $0.renewTime = self.store.now }
+            _ = try? store.modify(Lease.self, nodeName, namespace: Lease.nodeLeaseNamespace) { $0.renewTime = self.store.now }
             recordSchedulableChange()
         }
         store.clock.schedule(after: pace.leaseRenewInterval) { [weak self] in self?.heartbeat() }
@@ -82,11 +82,11 @@ final class Kubelet {
         isRunning = true
         inFlight.removeAll()
         stopping.removeAll()
-        _ = try? store.modify(Lease.self, nodeName) { $0.renewTime = self.store.now }
-        for pod in store.pods(onNode: nodeName) { queue.add(pod.name) }
+        _ = try? store.modify(Lease.self, nodeName, namespace: Lease.nodeLeaseNamespace) { $0.renewTime = self.store.now }
+        for pod in store.pods(onNode: nodeName) { queue.add(pod.key) }
     }
 
-    func observe(_ pod: Pod) { queue.add(pod.name) }
+    func observe(_ pod: Pod) { queue.add(pod.key) }
 
     /// The pod object is gone (possibly force-deleted mid-start): drop what was in flight for it.
     func forget(_ pod: Pod) {
@@ -97,21 +97,21 @@ final class Kubelet {
 
     // MARK: pod lifecycle
 
-    private func current(_ name: String, uid: String) -> Pod? {
-        guard isRunning, let pod = store.get(Pod.self, name), pod.metadata.uid == uid, pod.spec.nodeName == nodeName else { return nil }
+    private func current(_ key: ObjectKey, uid: String) -> Pod? {
+        guard isRunning, let pod = store.get(Pod.self, key: key), pod.metadata.uid == uid, pod.spec.nodeName == nodeName else { return nil }
         return pod
     }
 
     private func after(_ delay: SimDuration, _ pod: Pod, _ step: @escaping (Pod) -> Void) {
-        let uid = pod.metadata.uid, name = pod.name
+        let uid = pod.metadata.uid, key = pod.key
         store.clock.schedule(after: delay) { [weak self] in
-            guard let self, let pod = self.current(name, uid: uid) else { return }
+            guard let self, let pod = self.current(key, uid: uid) else { return }
             step(pod)
         }
     }
 
-    private func syncPod(_ name: String) {
-        guard isRunning, let pod = store.get(Pod.self, name), pod.spec.nodeName == nodeName else { return }
+    private func syncPod(_ key: ObjectKey) {
+        guard isRunning, let pod = store.get(Pod.self, key: key), pod.spec.nodeName == nodeName else { return }
         if pod.isTerminating {
             stop(pod)
         } else if pod.status.containerStatuses.isEmpty && !inFlight.contains(pod.metadata.uid) {
@@ -252,11 +252,11 @@ final class Kubelet {
             let grace = SimDuration.seconds(pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds)
             wait = min(pace.containerStop, grace)
         }
-        let uid = pod.metadata.uid, name = pod.name
+        let uid = pod.metadata.uid, key = pod.key
         store.clock.schedule(after: wait) { [weak self] in
-            guard let self, self.current(name, uid: uid) != nil else { return }
+            guard let self, self.current(key, uid: uid) != nil else { return }
             self.stopping.remove(uid)
-            try? self.store.delete(Pod.self, name, gracePeriodSeconds: 0)
+            try? self.store.delete(Pod.self, key: key, gracePeriodSeconds: 0)
         }
     }
 }

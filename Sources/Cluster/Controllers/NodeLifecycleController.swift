@@ -8,7 +8,7 @@ final class NodeLifecycleController {
     private let recorder: EventRecorder
     private let pace: Pace
 
-    private var queue: WorkQueue!
+    private var queue: WorkQueue<String>!
 
     init(store: Store, recorder: EventRecorder, pace: Pace) {
         self.store = store
@@ -38,7 +38,7 @@ final class NodeLifecycleController {
     private func monitor() {
         let now = store.now
         for node in store.list(Node.self) {
-            guard let lease = store.get(Lease.self, node.name) else { continue }
+            guard let lease = store.get(Lease.self, node.name, namespace: Lease.nodeLeaseNamespace) else { continue }
             let stale = now - lease.renewTime > pace.nodeMonitorGracePeriod
             let readyStatus = node.status.condition("Ready")?.status
             if stale && readyStatus != "Unknown" {
@@ -73,7 +73,7 @@ final class NodeLifecycleController {
     /// write, and that kubelet is silent, so READY and STATUS keep what it last reported.
     private func markPodsNotReady(on nodeName: String, at now: SimTime) {
         for pod in store.pods(onNode: nodeName) where pod.isReady {
-            guard let updated = try? store.modify(Pod.self, pod.name, { $0.status.setCondition("Ready", "False", at: now) }) else { continue }
+            guard let updated = try? store.modify(Pod.self, key: pod.key, { $0.status.setCondition("Ready", "False", at: now) }) else { continue }
             recorder.record(updated, type: "Warning", reason: "NodeNotReady", message: "Node is not ready", component: Self.component)
         }
     }

@@ -7,7 +7,7 @@ final class ReplicaSetController {
 
     private let store: Store
     private let recorder: EventRecorder
-    private var queue: WorkQueue!
+    private var queue: WorkQueue<ObjectKey>!
 
     init(store: Store, recorder: EventRecorder, pace: Pace) {
         self.store = store
@@ -19,7 +19,7 @@ final class ReplicaSetController {
     private func observe(_ event: WatchEvent) {
         switch event.kind {
         case .replicaSet:
-            queue.add(event.name)
+            queue.add(event.object.key)
         case .pod:
             let pod = event.object as! Pod
             let old = event.old as? Pod
@@ -27,15 +27,17 @@ final class ReplicaSetController {
             // in resourceVersion, but its owner has one pod fewer (a force delete, grace 0, or a
             // Pending pod goes without ever being Terminating).
             if event.type != .deleted, let old, !Self.mattersToReplicaSets(old, pod) { return }
-            if let ref = pod.metadata.controllerRef, ref.kind == "ReplicaSet" { queue.add(ref.name) }
+            // Owner references are namespace-local: the owner lives in the pod's namespace.
+            let namespace = pod.metadata.namespace
+            if let ref = pod.metadata.controllerRef, ref.kind == "ReplicaSet" { queue.add(ObjectKey(namespace: namespace, name: ref.name)) }
             if let ref = old?.metadata.controllerRef, ref.kind == "ReplicaSet", ref.uid != pod.metadata.controllerRef?.uid {
-                queue.add(ref.name)
+                queue.add(ObjectKey(namespace: namespace, name: ref.name))
             }
             // An orphan (or a pod whose labels changed) may be adopted by any matching ReplicaSet.
             let labelsChanged = old != nil && old!.metadata.labels != pod.metadata.labels
             if pod.metadata.controllerRef == nil || labelsChanged {
-                for rs in store.list(ReplicaSet.self) where rs.spec.selector.matches(pod.metadata.labels) {
-                    queue.add(rs.name)
+                for rs in store.list(ReplicaSet.self, namespace: namespace) where rs.spec.selector.matches(pod.metadata.labels) {
+                    queue.add(rs.key)
                 }
             }
         default:
@@ -55,15 +57,15 @@ final class ReplicaSetController {
     /// released, matching orphans are adopted. Returns the active pods it owns and the status
     /// they add up to, counted in the same pass (as upstream's calculateStatus uses the claimed
     /// list). Pods are read in place; only those changing owner are copied, in name order.
-    private func claim(_ rs: ReplicaSet) -> (active: [String], status: ReplicaSetStatus) {
+    private func claim(_ rs: ReplicaSet) -> (active: [ObjectKey], status: ReplicaSetStatus) {
         let table = store.pods
         let owned = table.names(index: IndexName.owner, key: rs.metadata.uid)
         let templateLabels = rs.spec.template.labels
         let minReady = SimDuration.seconds(Double(rs.spec.minReadySeconds))
         var status = ReplicaSetStatus()
         status.observedGeneration = rs.metadata.generation
-        var active: [String] = []
-        var toRelease: [String] = [], toAdopt: [String] = []
+        var active: [ObjectKey] = []
+        var toRelease: [ObjectKey] = [], toAdopt: [ObjectKey] = []
 
         for name in owned {
             guard let box = table.box(name) else { continue }
@@ -82,24 +84,26 @@ final class ReplicaSetController {
                 status.availableReplicas += 1
             } else {
                 // Nothing else will wake us when the pod has been ready long enough.
-                queue.add(rs.name, after: availableAt - store.now)
+                queue.add(rs.key, after: availableAt - store.now)
             }
         }
         if !rs.isTerminating {
             // Only orphans can be adopted: look at those, not at every pod the selector matches
             // (100,000 while a scale-up runs, on every sync).
-            for name in table.names(index: IndexName.orphan, key: "") {
+            // A ReplicaSet claims only pods of its own namespace.
+            let namespace = rs.metadata.namespace
+            for name in table.names(index: IndexName.orphan, key: "") where name.namespace == namespace {
                 guard let box = table.box(name), box.object.metadata.controllerRef == nil, !box.object.isTerminating,
                       rs.spec.selector.matches(box.object.metadata.labels) else { continue }
                 toAdopt.append(name)
             }
         }
         for name in toRelease.sorted() {
-            _ = try? store.modify(Pod.self, name) { $0.metadata.ownerReferences.removeAll { $0.uid == rs.metadata.uid } }
+            _ = try? store.modify(Pod.self, key: name) { $0.metadata.ownerReferences.removeAll { $0.uid == rs.metadata.uid } }
         }
         let ref = OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.name, uid: rs.metadata.uid)
         for name in toAdopt.sorted() {
-            if let adopted = try? store.modify(Pod.self, name, { $0.metadata.ownerReferences.append(ref) }), adopted.isActive {
+            if let adopted = try? store.modify(Pod.self, key: name, { $0.metadata.ownerReferences.append(ref) }), adopted.isActive {
                 active.append(name)
                 status.replicas += 1
                 status.fullyLabeledReplicas += 1
@@ -109,26 +113,26 @@ final class ReplicaSetController {
         return (active, status)
     }
 
-    private func sync(_ name: String) {
-        guard let rs = store.get(ReplicaSet.self, name) else { return }
+    private func sync(_ name: ObjectKey) {
+        guard let rs = store.get(ReplicaSet.self, key: name) else { return }
         let (active, status) = claim(rs)
         if !rs.isTerminating { manageReplicas(rs, active: active) }
         if status != rs.status {
-            _ = try? store.modify(ReplicaSet.self, name) { $0.status = status }
+            _ = try? store.modify(ReplicaSet.self, key: name) { $0.status = status }
         }
     }
 
-    private func manageReplicas(_ rs: ReplicaSet, active names: [String]) {
+    private func manageReplicas(_ rs: ReplicaSet, active names: [ObjectKey]) {
         let diff = names.count - rs.spec.replicas
         if diff < 0 {
             createPods(rs, count: min(-diff, Self.burstReplicas))
         } else if diff > 0 {
-            let active = names.compactMap { store.get(Pod.self, $0) }
+            let active = names.compactMap { store.get(Pod.self, key: $0) }
             let related = PodRanking.relatedPods(of: rs, in: store)
             let victims = PodRanking.deletionOrder(active, related: related, now: store.now).prefix(min(diff, Self.burstReplicas))
             for pod in victims {
                 do {
-                    try store.delete(Pod.self, pod.name)
+                    try store.delete(Pod.self, key: pod.key)
                     recorder.record(rs, reason: "SuccessfulDelete", message: "Deleted pod: \(pod.name)", component: Self.component)
                 } catch {
                     recorder.record(rs, type: "Warning", reason: "FailedDelete", message: "Error deleting: \(error)", component: Self.component)

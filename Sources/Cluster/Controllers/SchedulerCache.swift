@@ -51,7 +51,7 @@ final class SchedulerCache {
     func observe(_ event: WatchEvent, store: Store) {
         switch event.kind {
         case .node:
-            if event.type == .added, let box = store.nodes.box(event.name) {
+            if event.type == .added, let box = store.nodes.box(event.object.key) {
                 let state = NodeState(name: event.name, index: nextIndex, box: box)
                 nextIndex += 1
                 byName[event.name] = state

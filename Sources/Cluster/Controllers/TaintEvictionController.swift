@@ -5,7 +5,7 @@ final class TaintEvictionController {
 
     private let store: Store
     private let recorder: EventRecorder
-    private var queue: WorkQueue!
+    private var queue: WorkQueue<String>!
     /// Pending evictions by pod uid, so a pod is marked only once.
     private var scheduled: Set<String> = []
 
@@ -43,19 +43,19 @@ final class TaintEvictionController {
             }
             guard let at = evictAt else { continue } // tolerated forever
             scheduled.insert(pod.metadata.uid)
-            let uid = pod.metadata.uid, podName = pod.name
-            store.clock.schedule(at: at) { [weak self] in self?.evict(podName, uid: uid, node: name) }
+            let uid = pod.metadata.uid, podKey = pod.key
+            store.clock.schedule(at: at) { [weak self] in self?.evict(podKey, uid: uid, node: name) }
         }
     }
 
-    private func evict(_ podName: String, uid: String, node: String) {
+    private func evict(_ podKey: ObjectKey, uid: String, node: String) {
         scheduled.remove(uid)
-        guard let pod = store.get(Pod.self, podName), pod.metadata.uid == uid, !pod.isTerminating,
+        guard let pod = store.get(Pod.self, key: podKey), pod.metadata.uid == uid, !pod.isTerminating,
               let n = store.get(Node.self, node), n.spec.taints.contains(where: { $0.effect == "NoExecute" }) else { return }
-        recorder.record(pod, reason: "TaintManagerEviction", message: "Marking for deletion Pod default/\(podName)", component: Self.component)
-        try? store.markDisruptionTarget(pod: podName, reason: "DeletionByTaintManager", message: "Taint manager: deleting due to NoExecute taint")
+        recorder.record(pod, reason: "TaintManagerEviction", message: "Marking for deletion Pod \(podKey)", component: Self.component)
+        try? store.markDisruptionTarget(pod: podKey, reason: "DeletionByTaintManager", message: "Taint manager: deleting due to NoExecute taint")
         // A graceful delete: on an unreachable node no kubelet confirms it, so the pod stays
         // Terminating (nothing in 1.33 sets status.reason NodeLost) until the node returns.
-        try? store.delete(Pod.self, podName)
+        try? store.delete(Pod.self, key: podKey)
     }
 }

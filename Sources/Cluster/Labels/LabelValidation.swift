@@ -65,6 +65,16 @@ public enum LabelValidation {
         return errors
     }
 
+    static let dns1123LabelMessage = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"
+
+    /// Errors for a name that must be a DNS-1123 label (Namespaces: ValidateNamespaceName).
+    public static func labelNameErrors(_ name: String) -> [String] {
+        var errors: [String] = []
+        if name.utf8.count > 63 { errors.append("must be no more than 63 characters") }
+        if name.contains(".") || !isDNS1123Subdomain(name) { errors.append(dns1123LabelMessage) }
+        return errors
+    }
+
     /// Errors for an object name that must be a DNS-1123 subdomain (Deployments, ReplicaSets, Pods, Nodes).
     public static func subdomainNameErrors(_ name: String) -> [String] {
         var errors: [String] = []

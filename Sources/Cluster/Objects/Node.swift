@@ -68,7 +68,7 @@ public struct NodeStatus: Equatable, Sendable {
     public func condition(_ type: String) -> NodeCondition? { conditions.first { $0.type == type } }
 }
 
-public struct Node: APIObject, Equatable {
+public struct Node: ClusterScopedObject, Equatable {
     public static let kind = Kind.node
     public var metadata: ObjectMeta
     public var spec = NodeSpec()
@@ -88,6 +88,8 @@ public struct Node: APIObject, Equatable {
 /// A kubelet's heartbeat (coordination.k8s.io Lease in kube-node-lease).
 public struct Lease: APIObject, Equatable {
     public static let kind = Kind.lease
+    /// Where kubelets keep their node leases.
+    public static let nodeLeaseNamespace = "kube-node-lease"
     public var metadata: ObjectMeta
     public var holderIdentity: String
     public var leaseDurationSeconds: Int

@@ -7,6 +7,7 @@ public enum Kind: String, CaseIterable, Sendable, Hashable {
     case event = "Event"
     case lease = "Lease"
     case daemonSet = "DaemonSet"
+    case namespace = "Namespace"
 
     /// The plural resource name (`pods`), as in URLs and kubectl errors.
     public var resource: String {
@@ -18,6 +19,7 @@ public enum Kind: String, CaseIterable, Sendable, Hashable {
         case .event: "events"
         case .lease: "leases"
         case .daemonSet: "daemonsets"
+        case .namespace: "namespaces"
         }
     }
 
@@ -46,7 +48,8 @@ public enum Kind: String, CaseIterable, Sendable, Hashable {
         return group.isEmpty ? singular : "\(singular).\(group)"
     }
 
-    public var isNamespaced: Bool { self != .node }
+    /// Whether objects of this kind live in a namespace (Nodes and Namespaces are cluster-scoped).
+    public var isNamespaced: Bool { self != .node && self != .namespace }
 }
 
 public struct OwnerReference: Equatable, Hashable, Sendable {
@@ -95,6 +98,25 @@ public struct ObjectMeta: Equatable, Sendable {
     public var controllerRef: OwnerReference? { ownerReferences.first { $0.controller } }
 }
 
+/// Where the store files an object: its namespace ("" for cluster-scoped kinds) and name, as in
+/// the API server's storage key `/registry/pods/NAMESPACE/NAME`. Lists come back in this order.
+public struct ObjectKey: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var namespace: String
+    public var name: String
+
+    public init(namespace: String, name: String) {
+        self.namespace = namespace
+        self.name = name
+    }
+
+    public static func < (a: ObjectKey, b: ObjectKey) -> Bool {
+        a.namespace != b.namespace ? a.namespace < b.namespace : a.name < b.name
+    }
+
+    /// `NAMESPACE/NAME` (or `NAME` for cluster-scoped objects), as events and kubectl print it.
+    public var description: String { namespace.isEmpty ? name : "\(namespace)/\(name)" }
+}
+
 /// What every stored object has: a kind and metadata (and value equality, which the store uses
 /// to skip writes that change nothing).
 public protocol APIObject: Sendable, Equatable {
@@ -104,7 +126,13 @@ public protocol APIObject: Sendable, Equatable {
     func atSecondPrecision() -> Self
 }
 
+/// A kind whose objects belong to no namespace (Node, Namespace): the store reads them by name alone.
+public protocol ClusterScopedObject: APIObject {}
+
 extension APIObject {
     public var name: String { metadata.name }
+    public var namespace: String { metadata.namespace }
+    /// The object's storage key.
+    public var key: ObjectKey { ObjectKey(namespace: Self.kind.isNamespaced ? metadata.namespace : "", name: metadata.name) }
     public var isTerminating: Bool { metadata.deletionTimestamp != nil }
 }

@@ -7,6 +7,7 @@ public struct APIError: Error, Equatable, CustomStringConvertible {
         case invalid = "Invalid"
         case tooManyRequests = "TooManyRequests"
         case badRequest = "BadRequest"
+        case forbidden = "Forbidden"
     }
 
     public var reason: Reason
@@ -39,6 +40,13 @@ public struct APIError: Error, Equatable, CustomStringConvertible {
 
     public static func alreadyExists(_ kind: Kind, _ name: String) -> APIError {
         APIError(.alreadyExists, "\(kind.qualifiedResource) \"\(name)\" already exists")
+    }
+
+    /// `namespaces "default" is forbidden: this namespace may not be deleted` (apimachinery
+    /// NewForbidden: without a name, `pods is forbidden: …`).
+    public static func forbidden(_ kind: Kind, _ name: String, _ reason: String) -> APIError {
+        let subject = name.isEmpty ? kind.qualifiedResource : "\(kind.qualifiedResource) \"\(name)\""
+        return APIError(.forbidden, "\(subject) is forbidden: \(reason)")
     }
 
     public static func conflict(_ kind: Kind, _ name: String) -> APIError {

@@ -1,4 +1,4 @@
-/// The objects of one kind, keyed by name, with secondary indexes (like client-go's Indexer) so
+/// The objects of one kind, keyed by namespace and name, with secondary indexes (like client-go's Indexer) so
 /// controllers look pods up by owner, node or label without scanning the table.
 final class ObjectTable<T: APIObject> {
     /// Each object lives in a box, so hot paths can read a field without copying the object.
@@ -9,9 +9,9 @@ final class ObjectTable<T: APIObject> {
         init(_ object: T) { self.object = object }
     }
 
-    private var boxes: [String: Box] = [:]
+    private var boxes: [ObjectKey: Box] = [:]
     private var indexers: [(name: String, keys: (T) -> [String])] = []
-    private var indexes: [String: [String: Set<String>]] = [:]
+    private var indexes: [String: [String: Set<ObjectKey>]] = [:]
 
     var count: Int { boxes.count }
 
@@ -20,22 +20,22 @@ final class ObjectTable<T: APIObject> {
         indexes[name] = [:]
     }
 
-    subscript(name: String) -> T? { boxes[name]?.object }
+    subscript(key: ObjectKey) -> T? { boxes[key]?.object }
 
     /// The stored object's box, for reading fields in place.
-    func box(_ name: String) -> Box? { boxes[name] }
+    func box(_ key: ObjectKey) -> Box? { boxes[key] }
 
     func put(_ object: T) {
         let box: Box
-        if let existing = boxes[object.metadata.name] {
+        let name = object.key
+        if let existing = boxes[name] {
             box = existing
             box.object = object
         } else {
             box = Box(object)
-            boxes[object.metadata.name] = box
+            boxes[name] = box
             box.indexKeys = Array(repeating: [], count: indexers.count)
         }
-        let name = object.metadata.name
         for (i, indexer) in indexers.enumerated() {
             let keys = indexer.keys(object)
             let old = box.indexKeys[i]
@@ -46,28 +46,31 @@ final class ObjectTable<T: APIObject> {
         }
     }
 
-    func remove(_ name: String) {
+    func remove(_ name: ObjectKey) {
         guard let old = boxes.removeValue(forKey: name) else { return }
         for (i, indexer) in indexers.enumerated() {
             for key in old.indexKeys[i] { removeName(name, from: indexer.name, key: key) }
         }
     }
 
-    private func removeName(_ name: String, from index: String, key: String) {
+    private func removeName(_ name: ObjectKey, from index: String, key: String) {
         indexes[index]![key]?.remove(name)
         if indexes[index]![key]?.isEmpty == true { indexes[index]![key] = nil }
     }
 
-    /// Names under `key` in index `index`, unordered.
-    func names(index: String, key: String) -> Set<String> { indexes[index]?[key] ?? [] }
+    /// Keys under `key` in index `index`, unordered.
+    func names(index: String, key: String) -> Set<ObjectKey> { indexes[index]?[key] ?? [] }
 
-    /// Objects under `key` in `index`, sorted by name so callers act in a reproducible order.
+    /// Objects under `key` in `index`, sorted by key so callers act in a reproducible order.
     func byIndex(_ index: String, _ key: String) -> [T] {
         names(index: index, key: key).sorted().compactMap { boxes[$0]?.object }
     }
 
-    /// Every object, sorted by name (the API server lists in key order).
-    func all() -> [T] { boxes.keys.sorted().map { boxes[$0]!.object } }
+    /// Every object (of one namespace, or of all with nil), sorted by key (the API server lists in key order).
+    func all(in namespace: String? = nil) -> [T] {
+        guard let namespace else { return boxes.keys.sorted().map { boxes[$0]!.object } }
+        return boxes.keys.filter { $0.namespace == namespace }.sorted().map { boxes[$0]!.object }
+    }
 
     /// How many objects satisfy `predicate`, visiting the boxes directly (no lookup by name).
     func count(where predicate: (T) -> Bool) -> Int {
@@ -76,8 +79,8 @@ final class ObjectTable<T: APIObject> {
         return n
     }
 
-    /// Every name, unordered.
-    var names: Dictionary<String, Box>.Keys { boxes.keys }
+    /// Every key, unordered.
+    var names: Dictionary<ObjectKey, Box>.Keys { boxes.keys }
 }
 
 enum IndexName {

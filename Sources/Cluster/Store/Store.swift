@@ -15,10 +15,18 @@ public final class Store {
     let events = ObjectTable<Event>()
     let leases = ObjectTable<Lease>()
     let daemonSets = ObjectTable<DaemonSet>()
+    let namespaces = ObjectTable<Namespace>()
+
+    /// Namespace uids come from their own sequence, seeded from (a copy of) the shared one:
+    /// creating a namespace does not shift the names and
+    /// timings every later pod draws.
+    private let namespaceRandom: RandomSource
 
     init(clock: VirtualClock, random: RandomSource) {
         self.clock = clock
         self.random = random
+        var peek = random.generator // a copy: the shared sequence is not advanced
+        namespaceRandom = RandomSource(seed: peek.next() ^ 0x6e61_6d65_7370_6163)
         let byOwner: (any APIObject) -> [String] = { $0.metadata.controllerRef.map { [$0.uid] } ?? [] }
         let byLabel: (any APIObject) -> [String] = { $0.metadata.labels.map { "\($0.key)=\($0.value)" }.sorted() }
         pods.addIndex(IndexName.owner, byOwner)
@@ -48,8 +56,15 @@ public final class Store {
         case .deployment: deployments as! ObjectTable<T>
         case .event: events as! ObjectTable<T>
         case .lease: leases as! ObjectTable<T>
+        case .namespace: namespaces as! ObjectTable<T>
         case .daemonSet: daemonSets as! ObjectTable<T>
         }
+    }
+
+    /// Where an object of `type` named `name` in `namespace` is filed (cluster-scoped kinds ignore the namespace).
+    @inline(__always)
+    private func key<T: APIObject>(_ type: T.Type, _ name: String, _ namespace: String) -> ObjectKey {
+        ObjectKey(namespace: T.kind.isNamespaced ? namespace : "", name: name)
     }
 
     private func nextResourceVersion() -> String {
@@ -58,7 +73,8 @@ public final class Store {
     }
 
     /// A random UUID (version 4 layout) drawn from the seeded generator.
-    func newUID() -> String {
+    func newUID(from random: RandomSource? = nil) -> String {
+        let random = random ?? self.random
         let hexDigits = Array("0123456789abcdef".utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(36)
@@ -75,17 +91,30 @@ public final class Store {
 
     // MARK: reads
 
-    public func get<T: APIObject>(_ type: T.Type, _ name: String) -> T? { table(type)[name] }
+    /// The object `name` in `namespace`.
+    public func get<T: APIObject>(_ type: T.Type, _ name: String, namespace: String) -> T? { table(type)[key(type, name, namespace)] }
 
-    /// Objects of a kind matching `selector`, sorted by name. Equality requirements use the label index.
-    public func list<T: APIObject>(_ type: T.Type, selector: LabelSelector = LabelSelector()) -> [T] {
+    /// The cluster-scoped object `name` (a Node, a Namespace).
+    public func get<T: ClusterScopedObject>(_ type: T.Type, _ name: String) -> T? { table(type)[ObjectKey(namespace: "", name: name)] }
+
+    /// The object stored under `key`.
+    public func get<T: APIObject>(_ type: T.Type, key: ObjectKey) -> T? { table(type)[key] }
+
+    /// Objects of a kind matching `selector`, in one namespace (or all, with nil), sorted by
+    /// namespace then name. Equality requirements use the label index.
+    public func list<T: APIObject>(_ type: T.Type, selector: LabelSelector = LabelSelector(), namespace: String? = nil) -> [T] {
         let t = table(type)
-        if let eq = selector.requirements.first(where: { $0.op == .equals }), T.kind != .node, T.kind != .event, T.kind != .lease {
-            return t.names(index: IndexName.label, key: "\(eq.key)=\(eq.values[0])").sorted()
+        let namespace = T.kind.isNamespaced ? namespace : nil
+        if let eq = selector.requirements.first(where: { $0.op == .equals }), T.kind.hasLabelIndex {
+            return t.names(index: IndexName.label, key: "\(eq.key)=\(eq.values[0])")
+                .filter { namespace == nil || $0.namespace == namespace }.sorted()
                 .compactMap { t[$0] }.filter { selector.matches($0.metadata.labels) }
         }
-        return t.all().filter { selector.matches($0.metadata.labels) }
+        return t.all(in: namespace).filter { selector.matches($0.metadata.labels) }
     }
+
+    /// Whether `name` is a namespace (whatever its phase).
+    public func namespaceExists(_ name: String) -> Bool { namespaces[ObjectKey(namespace: "", name: name)] != nil }
 
     public func count<T: APIObject>(_ type: T.Type) -> Int { table(type).count }
 
@@ -108,10 +137,16 @@ public final class Store {
     public func create<T: APIObject>(_ object: T) throws -> T {
         var obj = object
         let t = table(T.self)
+        if T.kind.isNamespaced {
+            if obj.metadata.namespace.isEmpty { obj.metadata.namespace = "default" }
+            try admitIntoNamespace(obj)
+        } else {
+            obj.metadata.namespace = ""
+        }
         if obj.metadata.name.isEmpty && !obj.metadata.generateName.isEmpty {
             repeat {
                 obj.metadata.name = NameGenerator.generate(base: obj.metadata.generateName, using: &random.generator)
-            } while t[obj.metadata.name] != nil
+            } while t[obj.key] != nil
         }
         if T.kind == .pod, var pod = obj as? Pod, let admit = admitPod {
             admit(&pod)
@@ -122,8 +157,8 @@ public final class Store {
             obj = ds as! T
         }
         try Validation.validate(obj)
-        if t[obj.metadata.name] != nil { throw APIError.alreadyExists(T.kind, obj.metadata.name) }
-        obj.metadata.uid = newUID()
+        if t[obj.key] != nil { throw APIError.alreadyExists(T.kind, obj.metadata.name) }
+        obj.metadata.uid = newUID(from: T.kind == .namespace ? namespaceRandom : nil)
         obj.metadata.resourceVersion = nextResourceVersion()
         obj.metadata.creationTimestamp = clock.now
         obj.metadata.generation = 1
@@ -137,7 +172,7 @@ public final class Store {
     @discardableResult
     public func update<T: APIObject>(_ object: T) throws -> T {
         let t = table(T.self)
-        guard let old = t[object.metadata.name] else { throw APIError.notFound(T.kind, object.metadata.name) }
+        guard let old = t[object.key] else { throw APIError.notFound(T.kind, object.metadata.name) }
         if !object.metadata.resourceVersion.isEmpty && object.metadata.resourceVersion != old.metadata.resourceVersion {
             throw APIError.conflict(T.kind, object.metadata.name)
         }
@@ -161,8 +196,20 @@ public final class Store {
 
     /// Reads, changes and writes back an object in one step (a patch).
     @discardableResult
-    public func modify<T: APIObject>(_ type: T.Type, _ name: String, _ change: (inout T) throws -> Void) throws -> T {
-        guard var obj = table(type)[name] else { throw APIError.notFound(T.kind, name) }
+    public func modify<T: APIObject>(_ type: T.Type, _ name: String, namespace: String, _ change: (inout T) throws -> Void) throws -> T {
+        try modify(type, key: key(type, name, namespace), change)
+    }
+
+    /// Patches the cluster-scoped object `name`.
+    @discardableResult
+    public func modify<T: ClusterScopedObject>(_ type: T.Type, _ name: String, _ change: (inout T) throws -> Void) throws -> T {
+        try modify(type, key: ObjectKey(namespace: "", name: name), change)
+    }
+
+    /// Patches the object stored under `key`.
+    @discardableResult
+    public func modify<T: APIObject>(_ type: T.Type, key: ObjectKey, _ change: (inout T) throws -> Void) throws -> T {
+        guard var obj = table(type)[key] else { throw APIError.notFound(T.kind, key.name) }
         try change(&obj)
         obj.metadata.resourceVersion = ""
         return try update(obj)
@@ -170,9 +217,35 @@ public final class Store {
 
     /// Deletes an object. A pod bound to a node is deleted gracefully: it gets a deletionTimestamp
     /// and stays (Terminating) until its kubelet confirms, or the grace period is 0.
-    public func delete<T: APIObject>(_ type: T.Type, _ name: String, gracePeriodSeconds: Int? = nil) throws {
+    public func delete<T: APIObject>(_ type: T.Type, _ name: String, namespace: String, gracePeriodSeconds: Int? = nil) throws {
+        try delete(type, key: key(type, name, namespace), gracePeriodSeconds: gracePeriodSeconds)
+    }
+
+    /// Deletes the cluster-scoped object `name`.
+    public func delete<T: ClusterScopedObject>(_ type: T.Type, _ name: String, gracePeriodSeconds: Int? = nil) throws {
+        try delete(type, key: ObjectKey(namespace: "", name: name), gracePeriodSeconds: gracePeriodSeconds)
+    }
+
+    /// Deletes the object stored under `key`.
+    public func delete<T: APIObject>(_ type: T.Type, key: ObjectKey, gracePeriodSeconds: Int? = nil) throws {
         let t = table(type)
-        guard let old = t[name] else { throw APIError.notFound(T.kind, name) }
+        let name = key.name
+        guard let old = t[key] else { throw APIError.notFound(T.kind, name) }
+        if T.kind == .namespace, var namespace = old as? Namespace {
+            // NamespaceLifecycle refuses; otherwise the first delete starts termination and the
+            // namespace controller finishes it (a repeat changes nothing).
+            if Namespace.immortal.contains(name) { throw APIError.forbidden(.namespace, name, "this namespace may not be deleted") }
+            if !namespace.finalizers.isEmpty {
+                guard !namespace.isTerminating else { return }
+                namespace.metadata.deletionTimestamp = clock.now
+                namespace.metadata.deletionGracePeriodSeconds = 0
+                namespace.phase = Namespace.terminating
+                namespace.metadata.resourceVersion = nextResourceVersion()
+                namespaces.put(namespace)
+                notify(WatchEvent(type: .modified, kind: .namespace, old: old, object: namespace))
+                return
+            }
+        }
         if T.kind == .pod, var pod = old as? Pod {
             let grace = gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds
             let finished = pod.status.phase == "Succeeded" || pod.status.phase == "Failed"
@@ -187,7 +260,7 @@ public final class Store {
                 return
             }
         }
-        t.remove(name)
+        t.remove(key)
         var gone = old
         gone.metadata.resourceVersion = nextResourceVersion()
         notify(WatchEvent(type: .deleted, kind: T.kind, old: old, object: gone))
@@ -201,43 +274,56 @@ extension String {
 }
 
 extension Store {
-    /// Any stored object by kind and name (for code that works across kinds).
-    public func object(kind: Kind, name: String) -> (any APIObject)? {
+    /// Any stored object by kind, namespace and name (for code that works across kinds; cluster-scoped kinds ignore the namespace).
+    public func object(kind: Kind, name: String, namespace: String) -> (any APIObject)? {
+        object(kind: kind, key: ObjectKey(namespace: kind.isNamespaced ? namespace : "", name: name))
+    }
+
+    public func object(kind: Kind, key: ObjectKey) -> (any APIObject)? {
         switch kind {
-        case .node: get(Node.self, name)
-        case .pod: get(Pod.self, name)
-        case .replicaSet: get(ReplicaSet.self, name)
-        case .deployment: get(Deployment.self, name)
-        case .event: get(Event.self, name)
-        case .lease: get(Lease.self, name)
-        case .daemonSet: get(DaemonSet.self, name)
+        case .node: get(Node.self, key: key)
+        case .pod: get(Pod.self, key: key)
+        case .replicaSet: get(ReplicaSet.self, key: key)
+        case .deployment: get(Deployment.self, key: key)
+        case .event: get(Event.self, key: key)
+        case .lease: get(Lease.self, key: key)
+        case .namespace: get(Namespace.self, key: key)
+        case .daemonSet: get(DaemonSet.self, key: key)
         }
     }
 
-    /// Objects of a kind matching a selector, type-erased.
-    public func objects(kind: Kind, selector: LabelSelector = LabelSelector()) -> [any APIObject] {
+    /// Objects of a kind matching a selector, in one namespace (nil: all), type-erased.
+    public func objects(kind: Kind, selector: LabelSelector = LabelSelector(), namespace: String? = nil) -> [any APIObject] {
         switch kind {
         case .node: list(Node.self, selector: selector)
-        case .pod: list(Pod.self, selector: selector)
-        case .replicaSet: list(ReplicaSet.self, selector: selector)
-        case .deployment: list(Deployment.self, selector: selector)
-        case .event: list(Event.self, selector: selector)
-        case .lease: list(Lease.self, selector: selector)
-        case .daemonSet: list(DaemonSet.self, selector: selector)
+        case .pod: list(Pod.self, selector: selector, namespace: namespace)
+        case .replicaSet: list(ReplicaSet.self, selector: selector, namespace: namespace)
+        case .deployment: list(Deployment.self, selector: selector, namespace: namespace)
+        case .event: list(Event.self, selector: selector, namespace: namespace)
+        case .lease: list(Lease.self, selector: selector, namespace: namespace)
+        case .namespace: list(Namespace.self, selector: selector)
+        case .daemonSet: list(DaemonSet.self, selector: selector, namespace: namespace)
         }
     }
 
-    public func delete(kind: Kind, name: String, gracePeriodSeconds: Int? = nil) throws {
+    public func delete(kind: Kind, name: String, namespace: String, gracePeriodSeconds: Int? = nil) throws {
+        let key = ObjectKey(namespace: kind.isNamespaced ? namespace : "", name: name)
         switch kind {
-        case .node: try delete(Node.self, name, gracePeriodSeconds: gracePeriodSeconds)
-        case .pod: try delete(Pod.self, name, gracePeriodSeconds: gracePeriodSeconds)
-        case .replicaSet: try delete(ReplicaSet.self, name, gracePeriodSeconds: gracePeriodSeconds)
-        case .deployment: try delete(Deployment.self, name, gracePeriodSeconds: gracePeriodSeconds)
-        case .event: try delete(Event.self, name, gracePeriodSeconds: gracePeriodSeconds)
-        case .lease: try delete(Lease.self, name, gracePeriodSeconds: gracePeriodSeconds)
-        case .daemonSet: try delete(DaemonSet.self, name, gracePeriodSeconds: gracePeriodSeconds)
+        case .node: try delete(Node.self, key: key, gracePeriodSeconds: gracePeriodSeconds)
+        case .pod: try delete(Pod.self, key: key, gracePeriodSeconds: gracePeriodSeconds)
+        case .replicaSet: try delete(ReplicaSet.self, key: key, gracePeriodSeconds: gracePeriodSeconds)
+        case .deployment: try delete(Deployment.self, key: key, gracePeriodSeconds: gracePeriodSeconds)
+        case .event: try delete(Event.self, key: key, gracePeriodSeconds: gracePeriodSeconds)
+        case .lease: try delete(Lease.self, key: key, gracePeriodSeconds: gracePeriodSeconds)
+        case .namespace: try delete(Namespace.self, key: key, gracePeriodSeconds: gracePeriodSeconds)
+        case .daemonSet: try delete(DaemonSet.self, key: key, gracePeriodSeconds: gracePeriodSeconds)
         }
     }
+}
+
+extension Kind {
+    /// Kinds whose table keeps a label index (the others are few, or never selected by label in a hot path).
+    var hasLabelIndex: Bool { self == .pod || self == .replicaSet || self == .deployment }
 }
 
 extension Store {

@@ -32,6 +32,10 @@ enum Validation {
         var causes: [String] = []
         if meta.name.isEmpty {
             causes.append("metadata.name: Required value: name or generateName is required")
+        } else if kind == .namespace {
+            for e in LabelValidation.labelNameErrors(meta.name) {
+                causes.append("metadata.name: Invalid value: \"\(meta.name)\": \(e)")
+            }
         } else if kind != .event {
             for e in LabelValidation.subdomainNameErrors(meta.name) {
                 causes.append("metadata.name: Invalid value: \"\(meta.name)\": \(e)")

@@ -4,13 +4,30 @@ import Cluster
 enum Describer {
     static func describe(_ object: any APIObject, cluster: Cluster, showEvents: Bool) -> String {
         var w = DescribeWriter()
-        let events = showEvents ? cluster.store.events(about: object.metadata.uid) : nil
+        // describeNamespace prints no events.
+        let events = showEvents && !(object is Namespace) ? cluster.store.events(about: object.metadata.uid) : nil
         switch object {
         case let pod as Pod: PodDescriber.describe(pod, cluster: cluster, into: &w)
         case let rs as ReplicaSet: WorkloadDescriber.describe(rs, cluster: cluster, into: &w)
         case let d as Deployment: WorkloadDescriber.describe(d, cluster: cluster, into: &w)
         case let ds as DaemonSet: DaemonSetDescriber.describe(ds, cluster: cluster, into: &w)
         case let node as Node: NodeDescriber.describe(node, cluster: cluster, into: &w)
+        case let ns as Namespace:
+            // describeNamespace: no quotas or limit ranges exist in the simulator.
+            w.write(0, "Name:\t\(ns.name)\n")
+            w.labels("Labels", ns.metadata.labels)
+            w.annotations("Annotations", ns.metadata.annotations)
+            w.write(0, "Status:\t\(ns.phase)\n")
+            if !ns.conditions.isEmpty {
+                w.write(0, "Conditions:\n")
+                w.write(1, "Type\tStatus\tLastTransitionTime\tReason\tMessage\n")
+                w.write(1, "----\t------\t------------------\t------\t-------\n")
+                for c in ns.conditions {
+                    w.write(1, "\(c.type)\t\(c.status)\t\(time(c.lastTransitionTime))\t\(c.reason)\t\(c.message)\n")
+                }
+            }
+            w.write(0, "\nNo resource quota.\n")
+            w.write(0, "\nNo LimitRange resource.\n")
         case let e as Event:
             w.write(0, "Name:\t\(e.name)\n")
             w.write(0, "Namespace:\t\(e.metadata.namespace)\n")

@@ -11,7 +11,7 @@ enum NodeDescriber {
         w.write(0, "CreationTimestamp:\t\(Describer.time(node.metadata.creationTimestamp))\n")
         w.taints("Taints", node.spec.taints)
         w.write(0, "Unschedulable:\t\(node.spec.unschedulable)\n")
-        if let lease = cluster.store.get(Lease.self, node.name) {
+        if let lease = cluster.store.get(Lease.self, node.name, namespace: Lease.nodeLeaseNamespace) {
             w.write(0, "Lease:\n")
             w.write(1, "HolderIdentity:\t\(lease.holderIdentity)\n")
             w.write(1, "AcquireTime:\t<unset>\n")

@@ -1,7 +1,8 @@
 import Foundation
 import Cluster
 
-/// `kubectl create deployment NAME --image=IMG [--image=IMG2] [--replicas=N] [--port=N]`; `kubectl create -f FILE`
+/// `kubectl create deployment NAME --image=IMG [--image=IMG2] [--replicas=N] [--port=N] [-n NS]`;
+/// `kubectl create namespace NAME`; `kubectl create -f FILE`
 struct CreateCommand {
     static let deploymentParser = FlagParser(command: "create deployment", flags: [
         .init(long: "image", short: nil, isBool: false),
@@ -14,6 +15,8 @@ struct CreateCommand {
         switch sub {
         case "deployment", "deploy":
             return createDeployment(Array(args.dropFirst()), cluster: cluster)
+        case "namespace", "ns":
+            return createNamespace(Array(args.dropFirst()), cluster: cluster)
         default:
             if sub.hasPrefix("-") { return ManifestFileCommand.run(args, mode: .create, cluster: cluster) }
             return .failure(KubectlError("error: unknown command \"\(sub)\" for \"kubectl create\"\nSee 'kubectl create -h' for help and examples"))
@@ -48,11 +51,26 @@ struct CreateCommand {
                 // The API server's container rules (ports 1–65535, DNS-label names) apply here too.
                 let causes = ServerRules.containers(containers, "spec.template.spec.containers")
                 if !causes.isEmpty { throw APIError.invalid(.deployment, name, causes) }
-                try cluster.store.create(Deployment(metadata: ObjectMeta(name: name, labels: labels), spec: spec))
+                try cluster.store.create(Deployment(metadata: ObjectMeta(name: name, namespace: flags.namespace, labels: labels), spec: spec))
             } catch let error as APIError {
                 throw KubectlError("error: failed to create deployment: \(error.message)")
             }
             out.out("deployment.apps/\(name) created\n")
+            return nil
+        }
+    }
+
+    static let namespaceParser = FlagParser(command: "create namespace", flags: [])
+
+    /// `kubectl create namespace NAME`: the server's errors (AlreadyExists, Invalid) as they come.
+    static func createNamespace(_ args: [String], cluster: Cluster) -> Execution {
+        .capturing { out in
+            let flags = try namespaceParser.parse(args)
+            guard flags.positional.count == 1 else {
+                throw KubectlError("error: exactly one NAME is required, got \(flags.positional.count)\nSee 'kubectl create namespace -h' for help and examples")
+            }
+            let created = try cluster.store.create(Namespace(name: flags.positional[0]))
+            out.out("namespace/\(created.name) created\n")
             return nil
         }
     }

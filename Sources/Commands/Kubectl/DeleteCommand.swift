@@ -13,6 +13,7 @@ struct DeleteCommand {
         .init(long: "wait", short: nil, isBool: true),
         .init(long: "timeout", short: nil, isBool: false),
         .init(long: "ignore-not-found", short: nil, isBool: true),
+        .init(long: "all-namespaces", short: "A", isBool: true),
     ])
 
     /// kubectl's wait when `--timeout` is 0: a week.
@@ -48,20 +49,20 @@ struct DeleteCommand {
             }
             let targets = try ArgumentResolver.targets(flags.positional, flags: flags, cluster: cluster)
             if targets.isEmpty { out.out("No resources found\n") }
-            var waitFor: [(kind: Kind, name: String, uid: String)] = []
+            var waitFor: [(kind: Kind, key: ObjectKey, uid: String)] = []
             for ref in targets {
-                guard let object = cluster.store.object(kind: ref.type.kind, name: ref.name) else {
+                guard let object = cluster.store.object(kind: ref.type.kind, name: ref.name, namespace: ref.namespace) else {
                     if !flags.bool("ignore-not-found") { out.fail(APIError.notFound(ref.type.kind, ref.name).description) }
                     continue
                 }
                 do {
-                    try cluster.store.delete(kind: ref.type.kind, name: ref.name, gracePeriodSeconds: grace >= 0 ? grace : nil)
+                    try cluster.store.delete(kind: ref.type.kind, name: ref.name, namespace: ref.namespace, gracePeriodSeconds: grace >= 0 ? grace : nil)
                 } catch {
                     out.fail(Execution.kubectlMessage(for: error))
                     continue
                 }
                 out.out("\(ref.type.kind.qualifiedSingular) \"\(ref.name)\" \(force && grace == 0 ? "force deleted" : "deleted")\n")
-                waitFor.append((ref.type.kind, ref.name, object.metadata.uid))
+                waitFor.append((ref.type.kind, object.key, object.metadata.uid))
             }
             let wait = flags.has("wait") ? flags.bool("wait") : true
             guard wait, !waitFor.isEmpty else { return nil }

@@ -5,6 +5,7 @@ struct DescribeCommand {
     static let parser = FlagParser(command: "describe", flags: [
         .init(long: "selector", short: "l", isBool: false),
         .init(long: "show-events", short: nil, isBool: true),
+        .init(long: "all-namespaces", short: "A", isBool: true),
     ])
 
     static func run(_ args: [String], cluster: Cluster) -> Execution {
@@ -18,14 +19,14 @@ struct DescribeCommand {
             if flags.positional.count == 1 && !first.contains("/") { all.values["all"] = "true" }
             var objects: [any APIObject] = []
             for ref in try ArgumentResolver.targets(flags.positional, flags: all, cluster: cluster) {
-                if let object = cluster.store.object(kind: ref.type.kind, name: ref.name) {
+                if let object = cluster.store.object(kind: ref.type.kind, name: ref.name, namespace: ref.namespace) {
                     objects.append(object)
                 } else {
                     out.fail(APIError.notFound(ref.type.kind, ref.name).description)
                 }
             }
             if objects.isEmpty && !out.failed {
-                out.err(ResourceType.named(first) == .nodes ? "No resources found\n" : "No resources found in default namespace.\n")
+                out.err(GetCommand.noResourcesFound(ResourceType.named(first), flags: flags))
             }
             let showEvents = flags.has("show-events") ? flags.bool("show-events") : true
             out.out(objects.map { Describer.describe($0, cluster: cluster, showEvents: showEvents) }.joined(separator: "\n\n"))

@@ -26,7 +26,7 @@ struct DrainPlan {
             let finished = pod.status.phase == "Succeeded" || pod.status.phase == "Failed"
             let ref = pod.metadata.controllerRef
             if let ref, ref.kind == "DaemonSet", !finished {
-                if cluster.store.get(DaemonSet.self, ref.name)?.metadata.uid != ref.uid {
+                if cluster.store.get(DaemonSet.self, ref.name, namespace: pod.metadata.namespace)?.metadata.uid != ref.uid {
                     // An orphaned daemon pod is removed with --force.
                     let notFound = APIError.notFound(.daemonSet, ref.name).message
                     if force { add(notFound, pod, to: &warnings); toEvict.append(pod) } else { add(notFound, pod, to: &errors) }

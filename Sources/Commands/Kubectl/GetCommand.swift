@@ -1,6 +1,6 @@
 import Cluster
 
-/// `kubectl get TYPE [NAME...] [-l SELECTOR] [-o FORMAT] [--show-labels] [--no-headers]`
+/// `kubectl get TYPE [NAME...] [-n NS | -A] [-l SELECTOR] [-o FORMAT] [--show-labels] [--no-headers]`
 struct GetCommand {
     static let parser = FlagParser(command: "get", flags: [
         .init(long: "selector", short: "l", isBool: false),
@@ -8,7 +8,15 @@ struct GetCommand {
         .init(long: "show-labels", short: nil, isBool: true),
         .init(long: "no-headers", short: nil, isBool: true),
         .init(long: "watch", short: "w", isBool: true),
+        .init(long: "all-namespaces", short: "A", isBool: true),
     ])
+
+    /// What kubectl prints when a list comes back empty: the namespace is named unless the type
+    /// is cluster-scoped or every namespace was listed.
+    static func noResourcesFound(_ type: ResourceType?, flags: FlagParser.Result) -> String {
+        guard let type, type.kind.isNamespaced, !flags.allNamespaces else { return "No resources found\n" }
+        return "No resources found in \(flags.namespace) namespace.\n"
+    }
 
     static func run(_ args: [String], cluster: Cluster) -> Execution {
         .capturing { out in
@@ -26,7 +34,10 @@ struct GetCommand {
                     """)
             }
             let format = try OutputFormat.parse(flags.string("output"))
-            let (type, refs) = try ArgumentResolver.resolve(flags.positional)
+            let (type, refs) = try ArgumentResolver.resolve(flags.positional, namespace: flags.namespace)
+            if !refs.isEmpty && flags.allNamespaces {
+                throw KubectlError("error: a resource cannot be retrieved by name across all namespaces")
+            }
             // Parsed where the server would parse it: for the list of the type asked for.
             let selector = try ListSelector.parse(flags.string("selector"), kind: (type ?? refs.first?.type ?? .pods).kind)
             if !refs.isEmpty && flags.has("selector") {
@@ -35,10 +46,10 @@ struct GetCommand {
             let store = cluster.store
             var groups: [(ResourceType, [any APIObject])] = []
             if refs.isEmpty, let type {
-                groups.append((type, store.objects(kind: type.kind, selector: selector)))
+                groups.append((type, store.objects(kind: type.kind, selector: selector, namespace: flags.allNamespaces ? nil : flags.namespace)))
             } else {
                 for ref in refs {
-                    if let object = store.object(kind: ref.type.kind, name: ref.name) {
+                    if let object = store.object(kind: ref.type.kind, name: ref.name, namespace: ref.namespace) {
                         if let i = groups.firstIndex(where: { $0.0 == ref.type }) { groups[i].1.append(object) } else { groups.append((ref.type, [object])) }
                     } else {
                         out.fail(APIError.notFound(ref.type.kind, ref.name).description)
@@ -48,7 +59,7 @@ struct GetCommand {
             let all = groups.flatMap(\.1)
             if all.isEmpty {
                 if refs.isEmpty {
-                    out.err(type == .nodes ? "No resources found\n" : "No resources found in default namespace.\n")
+                    out.err(noResourcesFound(type, flags: flags))
                 }
                 return nil
             }
@@ -57,7 +68,8 @@ struct GetCommand {
             case .table, .wide:
                 var tables: [String] = []
                 for (type, objects) in groups {
-                    var text = ResourceTables.table(type, objects, wide: format == .wide, now: cluster.now, showLabels: flags.bool("show-labels"))
+                    var text = ResourceTables.table(type, objects, wide: format == .wide, now: cluster.now, showLabels: flags.bool("show-labels"),
+                                                    allNamespaces: flags.allNamespaces && refs.isEmpty)
                     if flags.bool("no-headers") { text = String(text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n")) }
                     tables.append(text)
                 }

@@ -63,7 +63,7 @@ struct LabelCommand {
     }
 
     private static func apply(_ changes: Changes, to ref: ObjectRef, overwrite: Bool, cluster: Cluster, into out: inout CommandOutput) {
-        guard let object = cluster.store.object(kind: ref.type.kind, name: ref.name) else {
+        guard let object = cluster.store.object(kind: ref.type.kind, name: ref.name, namespace: ref.namespace) else {
             out.fail(APIError.notFound(ref.type.kind, ref.name).description)
             return
         }
@@ -96,12 +96,13 @@ struct LabelCommand {
 
     private static func setLabels(_ labels: [String: String], on ref: ObjectRef, store: Store) throws {
         switch ref.type {
-        case .pods: try store.modify(Pod.self, ref.name) { $0.metadata.labels = labels }
-        case .deployments: try store.modify(Deployment.self, ref.name) { $0.metadata.labels = labels }
-        case .replicasets: try store.modify(ReplicaSet.self, ref.name) { $0.metadata.labels = labels }
-        case .daemonsets: try store.modify(DaemonSet.self, ref.name) { $0.metadata.labels = labels }
+        case .pods: try store.modify(Pod.self, ref.name, namespace: ref.namespace) { $0.metadata.labels = labels }
+        case .deployments: try store.modify(Deployment.self, ref.name, namespace: ref.namespace) { $0.metadata.labels = labels }
+        case .replicasets: try store.modify(ReplicaSet.self, ref.name, namespace: ref.namespace) { $0.metadata.labels = labels }
+        case .daemonsets: try store.modify(DaemonSet.self, ref.name, namespace: ref.namespace) { $0.metadata.labels = labels }
         case .nodes: try store.modify(Node.self, ref.name) { $0.metadata.labels = labels }
-        case .events: try store.modify(Event.self, ref.name) { $0.metadata.labels = labels }
+        case .events: try store.modify(Event.self, ref.name, namespace: ref.namespace) { $0.metadata.labels = labels }
+        case .namespaces: try store.modify(Namespace.self, ref.name) { $0.metadata.labels = labels }
         }
     }
 }

@@ -69,10 +69,10 @@ struct DrainCommand {
             let pods = plan.toEvict
             // Eviction through the API: no PodDisruptionBudgets exist, so every eviction is allowed.
             for pod in pods {
-                out.out("evicting pod \(pod.metadata.namespace)/\(pod.name)\n")
-                try? cluster.store.evict(pod: pod.name, gracePeriodSeconds: grace.flatMap { $0 >= 0 ? $0 : nil })
+                out.out("evicting pod \(pod.key)\n")
+                try? cluster.store.evict(pod: pod.name, namespace: pod.metadata.namespace, gracePeriodSeconds: grace.flatMap { $0 >= 0 ? $0 : nil })
             }
-            let drain = DrainOperation(node: nodeName, pods: pods.map { ($0.name, $0.metadata.uid) },
+            let drain = DrainOperation(node: nodeName, pods: pods.map { ($0.key, $0.metadata.uid) },
                                        deadline: cluster.now + (timeout ?? DeleteCommand.defaultTimeout))
             return drain.poll(cluster, into: &out) ? nil : drain
         }
@@ -83,10 +83,10 @@ struct DrainCommand {
 /// `node/N drained`; on timeout, kubectl's pending-pods error.
 final class DrainOperation: ClusterOperation {
     private let node: String
-    private var pending: [(name: String, uid: String)]
+    private var pending: [(key: ObjectKey, uid: String)]
     let deadline: SimTime?
 
-    init(node: String, pods: [(name: String, uid: String)], deadline: SimTime) {
+    init(node: String, pods: [(key: ObjectKey, uid: String)], deadline: SimTime) {
         self.node = node
         pending = pods
         self.deadline = deadline
@@ -94,8 +94,8 @@ final class DrainOperation: ClusterOperation {
 
     func poll(_ cluster: Cluster, into output: inout CommandOutput) -> Bool {
         pending.removeAll { pod in
-            let gone = cluster.store.get(Pod.self, pod.name)?.metadata.uid != pod.uid
-            if gone { output.out("pod/\(pod.name) evicted\n") }
+            let gone = cluster.store.get(Pod.self, key: pod.key)?.metadata.uid != pod.uid
+            if gone { output.out("pod/\(pod.key.name) evicted\n") }
             return gone
         }
         if pending.isEmpty {
@@ -103,11 +103,11 @@ final class DrainOperation: ClusterOperation {
             return true
         }
         if let deadline, cluster.now >= deadline {
-            let first = pending[0].name
-            let cause = "error when waiting for pod \"\(first)\" in namespace \"default\" to terminate: context deadline exceeded"
+            let first = pending[0].key
+            let cause = "error when waiting for pod \"\(first.name)\" in namespace \"\(first.namespace)\" to terminate: context deadline exceeded"
             output.fail("""
                 There are pending pods in node "\(node)" when an error occurred: \(cause)
-                \(pending.map { "pod/\($0.name)" }.joined(separator: "\n"))
+                \(pending.map { "pod/\($0.key.name)" }.joined(separator: "\n"))
                 error: unable to drain node "\(node)" due to error: \(cause), continuing command...
                 There are pending nodes to be drained:
                  \(node)

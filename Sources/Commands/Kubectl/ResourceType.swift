@@ -3,7 +3,7 @@ import Cluster
 /// The resource types kubectl accepts on the command line, with their short names
 /// (`po`, `deploy`, `rs`, `ds`, `no`, `ev`) and group-qualified forms (`deployments.apps`).
 public enum ResourceType: String, CaseIterable, Sendable {
-    case pods, deployments, replicasets, daemonsets, nodes, events
+    case pods, deployments, replicasets, daemonsets, nodes, events, namespaces
 
     public var kind: Kind {
         switch self {
@@ -13,6 +13,7 @@ public enum ResourceType: String, CaseIterable, Sendable {
         case .daemonsets: .daemonSet
         case .nodes: .node
         case .events: .event
+        case .namespaces: .namespace
         }
     }
 
@@ -24,6 +25,7 @@ public enum ResourceType: String, CaseIterable, Sendable {
         case .daemonsets: ["daemonsets", "daemonset", "ds", "daemonsets.apps", "daemonset.apps"]
         case .nodes: ["nodes", "node", "no"]
         case .events: ["events", "event", "ev"]
+        case .namespaces: ["namespaces", "namespace", "ns"]
         }
     }
 
@@ -48,12 +50,20 @@ public enum ResourceType: String, CaseIterable, Sendable {
 public struct ObjectRef: Equatable, Sendable {
     public var type: ResourceType
     public var name: String
+    /// The object's namespace ("" for cluster-scoped types).
+    public var namespace: String
+
+    public init(type: ResourceType, name: String, namespace: String) {
+        self.type = type
+        self.name = name
+        self.namespace = type.kind.isNamespaced ? namespace : ""
+    }
 }
 
 enum ArgumentResolver {
     /// Reads `TYPE NAME...` or `TYPE/NAME...` positional arguments. Returns the type (if one was
     /// given as a separate word) and the named objects.
-    static func resolve(_ args: [String]) throws -> (type: ResourceType?, refs: [ObjectRef]) {
+    static func resolve(_ args: [String], namespace: String) throws -> (type: ResourceType?, refs: [ObjectRef]) {
         guard let first = args.first else { return (nil, []) }
         if first.contains("/") {
             var refs: [ObjectRef] = []
@@ -62,7 +72,7 @@ enum ArgumentResolver {
                 guard parts.count == 2, !parts[1].isEmpty else {
                     throw KubectlError("error: arguments in resource/name form must have a single resource and name")
                 }
-                refs.append(ObjectRef(type: try ResourceType.resolve(parts[0]), name: parts[1]))
+                refs.append(ObjectRef(type: try ResourceType.resolve(parts[0]), name: parts[1], namespace: namespace))
             }
             return (nil, refs)
         }
@@ -72,13 +82,14 @@ enum ArgumentResolver {
             _ = slashed
             throw KubectlError("error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'")
         }
-        return (type, names.map { ObjectRef(type: type, name: $0) })
+        return (type, names.map { ObjectRef(type: type, name: $0, namespace: namespace) })
     }
 
     /// The objects a command acts on: those named (`TYPE NAME…`, `TYPE/NAME…`), or every object of
-    /// TYPE matching `-l SELECTOR` (or all of them with `--all`), in name order.
+    /// TYPE matching `-l SELECTOR` (or all of them with `--all`) in the namespace (or every
+    /// namespace with `-A`), in namespace and name order.
     static func targets(_ positional: [String], flags: FlagParser.Result, cluster: Cluster) throws -> [ObjectRef] {
-        let (type, refs) = try resolve(positional)
+        let (type, refs) = try resolve(positional, namespace: flags.namespace)
         guard let type, refs.isEmpty else {
             if flags.has("selector") { throw KubectlError("error: name cannot be provided when a selector is specified") }
             return refs
@@ -87,6 +98,7 @@ enum ArgumentResolver {
             throw KubectlError("error: resource(s) were provided, but no name was specified")
         }
         let selector = try ListSelector.parse(flags.string("selector"), kind: type.kind)
-        return cluster.store.objects(kind: type.kind, selector: selector).map { ObjectRef(type: type, name: $0.name) }
+        return cluster.store.objects(kind: type.kind, selector: selector, namespace: flags.allNamespaces ? nil : flags.namespace)
+            .map { ObjectRef(type: type, name: $0.name, namespace: $0.metadata.namespace) }
     }
 }

@@ -34,19 +34,19 @@ struct ScaleCommand {
         }
         switch ref.type {
         case .deployments:
-            guard let d = store.get(Deployment.self, ref.name) else {
+            guard let d = store.get(Deployment.self, ref.name, namespace: ref.namespace) else {
                 throw KubectlError("error: no objects passed to scale \(Kind.deployment.qualifiedResource) \"\(ref.name)\" not found")
             }
             try check(d.spec.replicas)
             try refuseBeyondInt32(replicas, d.metadata, statusReplicas: d.status.replicas, selector: d.spec.selector)
-            try store.modify(Deployment.self, ref.name) { $0.spec.replicas = replicas }
+            try store.modify(Deployment.self, ref.name, namespace: ref.namespace) { $0.spec.replicas = replicas }
         case .replicasets:
-            guard let rs = store.get(ReplicaSet.self, ref.name) else {
+            guard let rs = store.get(ReplicaSet.self, ref.name, namespace: ref.namespace) else {
                 throw KubectlError("error: no objects passed to scale \(Kind.replicaSet.qualifiedResource) \"\(ref.name)\" not found")
             }
             try check(rs.spec.replicas)
             try refuseBeyondInt32(replicas, rs.metadata, statusReplicas: rs.status.replicas, selector: rs.spec.selector)
-            try store.modify(ReplicaSet.self, ref.name) { $0.spec.replicas = replicas }
+            try store.modify(ReplicaSet.self, ref.name, namespace: ref.namespace) { $0.spec.replicas = replicas }
         default:
             throw KubectlError("Error from server (NotFound): the server could not find the requested resource")
         }

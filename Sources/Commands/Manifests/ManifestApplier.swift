@@ -10,6 +10,10 @@ public struct ManifestApplier {
     let cluster: Cluster
     let mode: Mode
     var validator = SchemaValidator()
+    /// Where objects whose file names no namespace go (`-n`, or `default`).
+    var namespace = "default"
+    /// Whether `-n` was given: then a file naming another namespace is refused, as kubectl does.
+    var enforceNamespace = false
 
     init(cluster: Cluster, mode: Mode) {
         self.cluster = cluster
@@ -47,7 +51,8 @@ public struct ManifestApplier {
         var failures: [String] = []
         for document in documents {
             do {
-                for object in try ManifestInterpreter.objects(in: document, validator: validator) {
+                for var object in try ManifestInterpreter.objects(in: document, validator: validator) {
+                    try placeInNamespace(&object)
                     try check(object, scratch: scratch)
                     objects.append(object)
                 }
@@ -71,6 +76,18 @@ public struct ManifestApplier {
 
     // MARK: checking
 
+    /// kubectl's namespace rule for a file's object: the file's namespace, else `-n`'s; both
+    /// given and different is an error.
+    private func placeInNamespace(_ object: inout DecodedObject) throws {
+        guard object.kind.isNamespaced else { return }
+        let fileNamespace = object.object.metadata.namespace
+        if fileNamespace.isEmpty {
+            object.object.metadata.namespace = namespace
+        } else if enforceNamespace && fileNamespace != namespace {
+            throw KubectlError("error: the namespace from the provided object \"\(fileNamespace)\" does not match the namespace \"\(namespace)\". You must pass '--namespace=\(fileNamespace)' to perform this operation.")
+        }
+    }
+
     /// Everything the API server would refuse, found without touching the cluster.
     private func check(_ object: DecodedObject, scratch: Cluster) throws {
         if mode == .apply && object.name.isEmpty && !object.object.metadata.generateName.isEmpty {
@@ -78,6 +95,9 @@ public struct ManifestApplier {
         }
         let result = mode == .apply ? try ManifestPlanner.change(for: object, in: cluster.store).result : object.object
         var causes: [String] = []
+        // Validation is the question here; whether the namespace exists is answered when writing.
+        let namespace = result.metadata.namespace
+        if object.kind.isNamespaced, !scratch.store.namespaceExists(namespace) { _ = try? scratch.store.create(Namespace(name: namespace)) }
         do {
             _ = try Self.create(result, in: scratch.store)
         } catch let error as APIError where error.reason == .invalid {
@@ -101,7 +121,7 @@ public struct ManifestApplier {
         case .apply:
             change = try ManifestPlanner.change(for: object, in: cluster.store)
         case .create:
-            if !object.name.isEmpty, cluster.store.object(kind: object.kind, name: object.name) != nil {
+            if !object.name.isEmpty, cluster.store.object(kind: object.kind, key: object.object.key) != nil {
                 throw ManifestErrors.server(APIError.alreadyExists(object.kind, object.name), creating: object.source)
             }
             change = .create(object.object)

@@ -63,18 +63,20 @@ struct ManifestDecoder {
                 node.spec.taints.append(taint)
             }
             return DecodedObject(source: source, object: node, keepsLive: spec["unschedulable"] == nil ? ["spec.unschedulable"] : [])
+        case .namespace:
+            var namespace = Namespace(name: meta.name, labels: meta.labels)
+            namespace.metadata.annotations = meta.annotations
+            return DecodedObject(source: source, object: namespace)
         case .event, .lease:
             preconditionFailure("\(kind) is not served from manifests")
         }
     }
 
-    /// Name, labels and annotations; a namespace other than `default` does not exist here.
+    /// Name, namespace (empty when the file names none: the applier fills in kubectl's), labels and annotations.
     private func metadata(_ value: ManifestValue?) throws -> ObjectMeta {
         let m = value ?? .object([])
-        if kind.isNamespaced, let namespace = m["namespace"]?.string, !namespace.isEmpty, namespace != "default" {
-            throw ManifestErrors.namespaceNotFound(source, namespace)
-        }
         return ObjectMeta(name: m["name"]?.string ?? "", generateName: m["generateName"]?.string ?? "",
+                          namespace: kind.isNamespaced ? m["namespace"]?.string ?? "" : "",
                           labels: m["labels"]?.stringMap ?? [:], annotations: m["annotations"]?.stringMap ?? [:])
     }
 

@@ -1,7 +1,8 @@
 import Cluster
 
 /// The whole cluster as manifests: YAML documents that `kubectl apply -f` takes back into an
-/// empty cluster (nodes first, so bare pods find theirs) and that a real cluster would accept.
+/// empty cluster (namespaces first, then nodes, so objects find their namespace and bare pods
+/// their node) and that a real cluster would accept. Namespaced objects name their namespace.
 /// What the user declared is written; what the cluster made or reports is not: no status, no
 /// uid, resourceVersion, creationTimestamp or generation, no objects with a controller (a
 /// Deployment's ReplicaSets and pods come back from the Deployment), no annotations or taints
@@ -11,6 +12,8 @@ public enum ManifestExporter {
     public static func export(_ cluster: Cluster) -> String {
         let store = cluster.store
         var documents: [JSONValue] = []
+        // The four a cluster starts with exist wherever the file is applied.
+        documents += store.list(Namespace.self).filter { !Namespace.builtIn.contains($0.name) && !$0.isTerminating }.map(namespace)
         documents += store.list(Node.self).map(node)
         documents += store.list(Deployment.self).filter { !$0.isTerminating }.map(deployment)
         documents += store.list(ReplicaSet.self).filter { $0.metadata.controllerRef == nil && !$0.isTerminating }.map(replicaSet)
@@ -21,13 +24,14 @@ public enum ManifestExporter {
     }
 
     private static func document(_ kind: Kind, _ meta: ObjectMeta, spec: JSONValue?) -> JSONValue {
-        var fields: [(String, JSONValue)] = [("apiVersion", .string(kind.apiVersion)), ("kind", .string(kind.rawValue)), ("metadata", metadata(meta))]
+        var fields: [(String, JSONValue)] = [("apiVersion", .string(kind.apiVersion)), ("kind", .string(kind.rawValue)),
+                                             ("metadata", metadata(meta, namespaced: kind.isNamespaced))]
         if let spec { fields.append(("spec", spec)) }
         return .object(fields)
     }
 
-    /// Name, labels and the user's annotations: nothing the server sets.
-    private static func metadata(_ m: ObjectMeta) -> JSONValue {
+    /// Name, namespace, labels and the user's annotations: nothing the server sets.
+    private static func metadata(_ m: ObjectMeta, namespaced: Bool) -> JSONValue {
         var fields: [(String, JSONValue)] = []
         let annotations = m.annotations.filter {
             !$0.key.hasPrefix(ManifestPlanner.managedAnnotationPrefix) && $0.key != ManifestPlanner.daemonSetTemplateGeneration
@@ -35,7 +39,15 @@ public enum ManifestExporter {
         if !annotations.isEmpty { fields.append(("annotations", .map(annotations))) }
         if !m.labels.isEmpty { fields.append(("labels", .map(m.labels))) }
         fields.append(("name", .string(m.name)))
+        if namespaced { fields.append(("namespace", .string(m.namespace))) }
         return .object(fields)
+    }
+
+    /// A namespace without the name label the API server adds to every one.
+    private static func namespace(_ ns: Namespace) -> JSONValue {
+        var meta = ns.metadata
+        meta.labels["kubernetes.io/metadata.name"] = nil
+        return document(.namespace, meta, spec: nil)
     }
 
     /// A pod template without the `creationTimestamp: null` the API server prints in it.

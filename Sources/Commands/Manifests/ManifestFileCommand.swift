@@ -15,6 +15,8 @@ enum ManifestFileCommand {
             guard !files.isEmpty else { throw KubectlError("error: must specify one of -f and -k") }
             var applier = ManifestApplier(cluster: cluster, mode: mode)
             applier.validator.rejectUnknownFields = validate
+            applier.namespace = flags.namespace
+            applier.enforceNamespace = flags.has("namespace")
             try applier.run(paths: files, into: &out)
             return nil
         }

@@ -33,11 +33,12 @@ enum ManifestPlanner {
 
     static func change(for decoded: DecodedObject, in store: Store) throws -> ManifestChange {
         switch decoded.object {
-        case let d as Deployment: try workload(d, decoded, live: store.get(Deployment.self, d.name))
-        case let rs as ReplicaSet: try workload(rs, decoded, live: store.get(ReplicaSet.self, rs.name))
-        case let ds as DaemonSet: try daemonSet(ds, live: store.get(DaemonSet.self, ds.name))
-        case let p as Pod: try pod(p, live: store.get(Pod.self, p.name))
+        case let d as Deployment: try workload(d, decoded, live: store.get(Deployment.self, key: d.key))
+        case let rs as ReplicaSet: try workload(rs, decoded, live: store.get(ReplicaSet.self, key: rs.key))
+        case let p as Pod: try pod(p, live: store.get(Pod.self, key: p.key))
+        case let ds as DaemonSet: try daemonSet(ds, live: store.get(DaemonSet.self, key: ds.key))
         case let n as Node: node(n, decoded, live: store.get(Node.self, n.name), now: store.now)
+        case let ns as Namespace: namespace(ns, live: store.get(Namespace.self, ns.name))
         default: preconditionFailure("not served from manifests: \(decoded.kind)")
         }
     }
@@ -120,6 +121,17 @@ enum ManifestPlanner {
         desired.metadata.labels = new.metadata.labels
         desired.metadata.annotations = new.metadata.annotations
         desired.spec = proposed
+        return outcome(desired, live: live)
+    }
+
+    // MARK: namespaces
+
+    /// The file sets labels and annotations; the server keeps its name label.
+    private static func namespace(_ new: Namespace, live: Namespace?) -> ManifestChange {
+        guard let live else { return .create(new) }
+        var desired = live
+        desired.metadata.labels = new.metadata.labels
+        desired.metadata.annotations = new.metadata.annotations
         return outcome(desired, live: live)
     }
 

@@ -62,6 +62,7 @@ enum ManifestSchema {
         ServedKind(kind: .daemonSet, apiVersion: "apps/v1", schema: daemonSet),
         ServedKind(kind: .pod, apiVersion: "v1", schema: pod),
         ServedKind(kind: .node, apiVersion: "v1", schema: node),
+        ServedKind(kind: .namespace, apiVersion: "v1", schema: namespace),
     ]
 
     static func served(kind: String, apiVersion: String) -> ServedKind? {
@@ -170,4 +171,8 @@ enum ManifestSchema {
     static let daemonSet = object("io.k8s.api.apps.v1.DaemonSet", spec: daemonSetSpec)
     static let pod = object("io.k8s.api.core.v1.Pod", spec: podSpec)
     static let node = object("io.k8s.api.core.v1.Node", spec: nodeSpec, status: .object(nodeStatus))
+
+    /// The API server owns a namespace's finalizers and phase.
+    static let namespaceSpec = ObjectSchema("io.k8s.api.core.v1.NamespaceSpec", fields: [:], ignored: ["finalizers"])
+    static let namespace = object("io.k8s.api.core.v1.Namespace", spec: namespaceSpec)
 }

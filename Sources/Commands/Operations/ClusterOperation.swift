@@ -60,20 +60,20 @@ public struct Execution {
 /// Waits until the named objects are gone (kubectl delete's default `--wait=true`), then prints
 /// nothing more; fails with kubectl's timeout message when `timeout` passes first.
 final class WaitForDeletion: ClusterOperation {
-    private let targets: [(kind: Kind, name: String, uid: String)]
+    private let targets: [(kind: Kind, key: ObjectKey, uid: String)]
     let deadline: SimTime?
 
-    init(targets: [(kind: Kind, name: String, uid: String)], deadline: SimTime) {
+    init(targets: [(kind: Kind, key: ObjectKey, uid: String)], deadline: SimTime) {
         self.targets = targets
         self.deadline = deadline
     }
 
     func poll(_ cluster: Cluster, into output: inout CommandOutput) -> Bool {
-        let remaining = targets.filter { cluster.store.object(kind: $0.kind, name: $0.name)?.metadata.uid == $0.uid }
+        let remaining = targets.filter { cluster.store.object(kind: $0.kind, key: $0.key)?.metadata.uid == $0.uid }
         if remaining.isEmpty { return true }
         if let deadline, cluster.now >= deadline {
             for t in remaining {
-                output.fail("error: timed out waiting for the condition on \(t.kind.resource)/\(t.name)")
+                output.fail("error: timed out waiting for the condition on \(t.kind.resource)/\(t.key.name)")
             }
             return true
         }

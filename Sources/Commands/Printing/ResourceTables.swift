@@ -13,6 +13,7 @@ public enum ResourceTables {
         case .nodes: ["NAME", "STATUS", "ROLES", "AGE", "VERSION"] + (wide ? ["INTERNAL-IP", "EXTERNAL-IP", "OS-IMAGE", "KERNEL-VERSION", "CONTAINER-RUNTIME"] : [])
         case .events: wide ? ["LAST SEEN", "TYPE", "REASON", "OBJECT", "SUBOBJECT", "SOURCE", "MESSAGE", "FIRST SEEN", "COUNT", "NAME"]
             : ["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"]
+        case .namespaces: ["NAME", "STATUS", "AGE"]
         }
     }
 
@@ -44,6 +45,8 @@ public enum ResourceTables {
             var row = [n.name, nodeStatus(n), nodeRoles(n), age(n.metadata.creationTimestamp, now: now), n.status.kubeletVersion]
             if wide { row += [n.status.internalIP, "<none>", n.status.osImage, n.status.kernelVersion, n.status.containerRuntimeVersion] }
             return row
+        case let ns as Namespace:
+            return [ns.name, ns.phase, age(ns.metadata.creationTimestamp, now: now)]
         case let e as Event:
             let object = "\(e.involvedObject.kind.lowercased())/\(e.involvedObject.name)"
             guard wide else { return [age(e.lastTimestamp, now: now), e.type, e.reason, object, e.message] }
@@ -77,13 +80,18 @@ public enum ResourceTables {
         return roles.isEmpty ? "<none>" : roles.joined(separator: ",")
     }
 
-    /// A whole table, headers included, aligned like kubectl.
-    public static func table(_ type: ResourceType, _ objects: [any APIObject], wide: Bool, now: SimTime, showLabels: Bool = false) -> String {
+    /// A whole table, headers included, aligned like kubectl. With `allNamespaces` (`-A`) a
+    /// namespaced type gets the NAMESPACE column first.
+    public static func table(_ type: ResourceType, _ objects: [any APIObject], wide: Bool, now: SimTime, showLabels: Bool = false,
+                             allNamespaces: Bool = false) -> String {
+        let namespaceColumn = allNamespaces && type.kind.isNamespaced
         var header = headers(type, wide: wide)
+        if namespaceColumn { header.insert("NAMESPACE", at: 0) }
         if showLabels { header.append("LABELS") }
         var rows = [header]
         for object in objects {
             var row = self.row(object, wide: wide, now: now)
+            if namespaceColumn { row.insert(object.metadata.namespace, at: 0) }
             if showLabels { row.append(labelsText(object.metadata.labels)) }
             rows.append(row)
         }

@@ -53,16 +53,18 @@ public enum WaitCondition: Equatable, Sendable, CustomStringConvertible {
     /// Whether the cluster is in that state now.
     public func isMet(_ cluster: Cluster) -> Bool {
         let store = cluster.store
+        // Scenario waits look at the `default` namespace, where scenarios put their objects.
+        let namespace = "default"
         switch self {
         case .deploymentAvailable(let name):
-            guard let d = store.get(Deployment.self, name) else { return false }
+            guard let d = store.get(Deployment.self, name, namespace: namespace) else { return false }
             // observedGeneration: a status written before the last scale says nothing about it.
             return d.status.observedGeneration >= d.metadata.generation
                 && d.status.availableReplicas == d.spec.replicas
                 && d.status.condition("Available")?.status == "True"
         case .podsRunning(let selectorText, let count):
             guard let selector = try? SelectorParser.parse(selectorText) else { return false }
-            let running = store.list(Pod.self, selector: selector).filter {
+            let running = store.list(Pod.self, selector: selector, namespace: namespace).filter {
                 $0.status.phase == "Running" && $0.isReady && !$0.isTerminating
             }
             return running.count == count
@@ -70,10 +72,10 @@ public enum WaitCondition: Equatable, Sendable, CustomStringConvertible {
             guard let node = store.get(Node.self, name) else { return false }
             return node.isReady == ready
         case .podRunning(let name):
-            guard let pod = store.get(Pod.self, name) else { return false }
+            guard let pod = store.get(Pod.self, name, namespace: namespace) else { return false }
             return pod.status.phase == "Running" && !pod.isTerminating
         case .podGone(let name):
-            return store.get(Pod.self, name) == nil
+            return store.get(Pod.self, name, namespace: namespace) == nil
         }
     }
 

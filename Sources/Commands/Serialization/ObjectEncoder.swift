@@ -12,6 +12,7 @@ public enum ObjectEncoder {
         case let n as Node: node(n)
         case let e as Event: event(e)
         case let l as Lease: lease(l)
+        case let ns as Namespace: namespace(ns)
         default: .null
         }
     }
@@ -32,6 +33,17 @@ public enum ObjectEncoder {
 
     private static func header(_ kind: Kind, _ meta: ObjectMeta) -> Fields {
         [("apiVersion", .string(kind.apiVersion)), ("kind", .string(kind.rawValue)), ("metadata", metadata(meta, namespaced: kind.isNamespaced))]
+    }
+
+    /// A Namespace: the `kubernetes` finalizer in spec, the phase in status.
+    static func namespace(_ ns: Namespace) -> JSONValue {
+        .object(header(.namespace, ns.metadata) + [
+            ("spec", ns.finalizers.isEmpty ? .object([]) : .object([("finalizers", .array(ns.finalizers.map { .string($0) }))])),
+            ("status", .object((ns.conditions.isEmpty ? [] : [("conditions", .array(ns.conditions.map { c in
+                .object([("lastTransitionTime", time(c.lastTransitionTime)), ("message", .string(c.message)), ("reason", .string(c.reason)),
+                         ("status", .string(c.status)), ("type", .string(c.type))])
+            }))]) + [("phase", .string(ns.phase))])),
+        ])
     }
 
     static func metadata(_ m: ObjectMeta, namespaced: Bool = true) -> JSONValue {

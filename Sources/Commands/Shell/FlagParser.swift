@@ -14,6 +14,13 @@ struct FlagParser {
         func string(_ name: String) -> String? { values[name] }
         func bool(_ name: String) -> Bool { values[name] == "true" }
         func has(_ name: String) -> Bool { values[name] != nil }
+        /// `-n/--namespace`, or `default` (kubectl's context namespace here).
+        var namespace: String {
+            guard let ns = values["namespace"], !ns.isEmpty else { return "default" }
+            return ns
+        }
+        /// `-A/--all-namespaces` (for the commands that accept it).
+        var allNamespaces: Bool { bool("all-namespaces") }
     }
 
     let command: String
@@ -84,9 +91,6 @@ struct FlagParser {
             } else {
                 result.positional.append(arg)
             }
-        }
-        if let ns = result.values["namespace"], ns != "default" {
-            throw KubectlError("Error from server (NotFound): namespaces \"\(ns)\" not found")
         }
         return result
     }

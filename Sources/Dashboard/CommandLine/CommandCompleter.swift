@@ -5,8 +5,13 @@ import Commands
 /// way a shell completes kubectl.
 public struct CommandCompleter {
     public let cluster: Cluster
+    /// Where names of namespaced objects are looked up (the dashboard's shown namespace).
+    public let namespace: String
 
-    public init(cluster: Cluster) { self.cluster = cluster }
+    public init(cluster: Cluster, namespace: String = "default") {
+        self.cluster = cluster
+        self.namespace = namespace
+    }
 
     public struct Completion: Equatable, Sendable {
         /// The line with the word under the cursor completed as far as it is unambiguous.
@@ -48,7 +53,7 @@ public struct CommandCompleter {
             if arguments.isEmpty { return CommandVocabulary.simulatorVerbs }
             return arguments.first == "add-node" ? [] : nodeNames()
         case "create":
-            return arguments.isEmpty ? ["deployment"] : []
+            return arguments.isEmpty ? ["deployment", "namespace"] : []
         case _ where CommandVocabulary.takesNode(verb):
             return arguments.isEmpty ? nodeNames() : []
         case _ where CommandVocabulary.takesResource(verb):
@@ -68,7 +73,7 @@ public struct CommandCompleter {
 
     private func nodeNames() -> [String] { names(of: .nodes) }
 
-    private func names(of type: ResourceType) -> [String] { cluster.store.objects(kind: type.kind).map(\.name) }
+    private func names(of type: ResourceType) -> [String] { cluster.store.objects(kind: type.kind, namespace: namespace).map(\.name) }
 
     static func commonPrefix(_ words: [String]) -> String {
         guard var prefix = words.first else { return "" }

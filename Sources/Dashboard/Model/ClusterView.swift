@@ -2,9 +2,25 @@ import Cluster
 
 /// What the dashboard reads from the cluster, kept current from the watch stream so a frame
 /// never sorts or scans the whole store: names of each kind in kubectl's (name) order, events
-/// newest first, and when each object appeared or last changed (for glowing rows).
+/// newest first, and when each object appeared or last changed (for glowing rows). Namespaced
+/// kinds are those of the shown namespace only (`namespace`), as `kubectl get -n NS` lists them.
 public final class ClusterView {
     public let cluster: Cluster
+    /// The namespace the tables show; changing it lists every kind afresh.
+    public var namespace = "default" {
+        didSet {
+            guard namespace != oldValue else { return }
+            unlisted = Set(Kind.allCases)
+            pendingAdded = [:]
+            pendingRemoved = [:]
+            eventLog = []
+            eventLogPosition = [:]
+            deadEntries = 0
+            eventOrderCache = nil
+            logExistingEvents()
+            version += 1
+        }
+    }
     private var sorted: [Kind: [String]] = [:]
     /// Kinds never listed yet.
     private var unlisted: Set<Kind> = Set(Kind.allCases)
@@ -38,13 +54,19 @@ public final class ClusterView {
 
     public init(cluster: Cluster) {
         self.cluster = cluster
-        for event in cluster.store.list(Event.self).sorted(by: { $0.lastTimestamp < $1.lastTimestamp }) { logEvent(event.name) }
+        logExistingEvents()
         cluster.store.watch { [unowned self] event in self.observe(event) }
+    }
+
+    private func logExistingEvents() {
+        for event in cluster.store.list(Event.self, namespace: namespace).sorted(by: { $0.lastTimestamp < $1.lastTimestamp }) { logEvent(event.name) }
     }
 
     private func observe(_ event: WatchEvent) {
         guard event.kind != .lease else { return }
         version += 1
+        // Objects of other namespaces are not listed here (the node map reads pods from the store).
+        if event.kind.isNamespaced && event.object.metadata.namespace != namespace { return }
         let uid = event.object.metadata.uid
         switch event.type {
         case .added:
@@ -85,7 +107,7 @@ public final class ClusterView {
     /// Names of a kind in name order (nodes in natural order: node-2 before node-10).
     public func names(_ kind: Kind) -> [String] {
         if unlisted.contains(kind) {
-            let names = cluster.store.objects(kind: kind).map(\.name)
+            let names = cluster.store.objects(kind: kind, namespace: namespace).map(\.name)
             sorted[kind] = kind == .node ? names.sorted(by: Self.order(of: kind)) : names
             unlisted.remove(kind)
             pendingAdded[kind] = nil

@@ -158,13 +158,13 @@ public final class Dashboard {
                 mode = .normal
                 let line = input.text.trimmingCharacters(in: .whitespaces)
                 history.add(line)
-                if !line.isEmpty { run(line, fromCommandLine: true) }
+                if !line.isEmpty && !handleNamespaceCommand(line) { run(line, fromCommandLine: true) }
             case .up:
                 if let earlier = history.previous(current: input.text) { mode = .command(TextInput(earlier)) }
             case .down:
                 if let later = history.next() { mode = .command(TextInput(later)) }
             case .tab:
-                let completion = CommandCompleter(cluster: cluster).complete(input.text, cursor: input.cursor)
+                let completion = CommandCompleter(cluster: cluster, namespace: namespace).complete(input.text, cursor: input.cursor)
                 completions = completion.candidates
                 mode = .command(TextInput(completion.text, cursor: completion.cursor))
             default:
@@ -250,6 +250,7 @@ public final class Dashboard {
         case .character(">"): speed.faster()
         case .character("t"): nextTheme()
         case .character("o"): showLastOutput()
+        case .character("N"): cycleNamespace()
         case .character("z"):
             mapZoom = mapZoom.next
             status = StatusMessage(text: "node map: \(mapZoom.name) cards", isError: false, at: cluster.now)
@@ -267,15 +268,15 @@ public final class Dashboard {
         }
         switch (focus, key) {
         case (.pods, .character("x")), (.pods, .control("k")):
-            run("kubectl delete pod \(name)")
+            run("kubectl delete pod \(name)\(namespaceFlag)")
         case (.pods, .character("l")):
-            let labels = cluster.store.get(Pod.self, name)?.metadata.labels ?? [:]
+            let labels = cluster.store.get(Pod.self, name, namespace: namespace)?.metadata.labels ?? [:]
             let text = labels.keys.sorted().map { "\($0)=\(labels[$0]!)" }.joined(separator: " ")
             mode = .prompt(Prompt(purpose: .relabel(pod: name, old: labels), label: "labels for pod/\(name)"), TextInput(text))
         case (.deployments, .character("+")), (.replicaSets, .character("+")):
-            run("kubectl scale \(focus.resource)/\(name) --replicas=\(replicas(name) + 1)")
+            run("kubectl scale \(focus.resource)/\(name) --replicas=\(replicas(name) + 1)\(namespaceFlag)")
         case (.deployments, .character("-")), (.replicaSets, .character("-")):
-            run("kubectl scale \(focus.resource)/\(name) --replicas=\(max(0, replicas(name) - 1))")
+            run("kubectl scale \(focus.resource)/\(name) --replicas=\(max(0, replicas(name) - 1))\(namespaceFlag)")
         case (.deployments, .character("s")), (.replicaSets, .character("s")):
             mode = .prompt(Prompt(purpose: .scale(resource: focus.resource, name: name), label: "replicas for \(focus.resource)/\(name)"),
                            TextInput(String(replicas(name))))
@@ -294,8 +295,8 @@ public final class Dashboard {
     }
 
     private func replicas(_ name: String) -> Int {
-        focus == .deployments ? cluster.store.get(Deployment.self, name)?.spec.replicas ?? 0
-            : cluster.store.get(ReplicaSet.self, name)?.spec.replicas ?? 0
+        focus == .deployments ? cluster.store.get(Deployment.self, name, namespace: namespace)?.spec.replicas ?? 0
+            : cluster.store.get(ReplicaSet.self, name, namespace: namespace)?.spec.replicas ?? 0
     }
 
     private func answer(_ prompt: Prompt, _ text: String) {
@@ -312,10 +313,10 @@ public final class Dashboard {
             if changes.isEmpty {
                 status = StatusMessage(text: "pod/\(pod) not labeled", isError: false, at: cluster.now)
             } else {
-                run("kubectl label pod \(pod) \(changes.joined(separator: " ")) --overwrite")
+                run("kubectl label pod \(pod) \(changes.joined(separator: " ")) --overwrite\(namespaceFlag)")
             }
         case let .scale(resource, name):
-            run("kubectl scale \(resource)/\(name) --replicas=\(text.trimmingCharacters(in: .whitespaces))")
+            run("kubectl scale \(resource)/\(name) --replicas=\(text.trimmingCharacters(in: .whitespaces))\(namespaceFlag)")
         }
     }
 
@@ -344,7 +345,7 @@ public final class Dashboard {
 
     private func describeSelected() {
         guard let name = selectedName() else { return }
-        let line = "kubectl describe \(focus.resource) \(name)"
+        let line = "kubectl describe \(focus.resource) \(name)\(focus.kind.isNamespaced ? namespaceFlag : "")"
         let output = session.execute(line).output
         mode = .overlay(Overlay(title: "describe \(focus.resource)/\(name)", text: output.combined, isError: output.failed))
     }

@@ -23,6 +23,7 @@ final class HealingTracker {
         var plan: [Stage]
         var replicaSetUID: String
         var replicaSet: String
+        var replicaSetNamespace = "default"
         var image: String
         /// Pods whose loss started the chain (several when one command removed several).
         var lost: [String] = []
@@ -140,14 +141,14 @@ final class HealingTracker {
 
     private func begin(_ kind: HealingTimeline.Kind, _ title: String, plan: [Stage], replicaSet: ReplicaSet?, image: String) {
         chain = Chain(kind: kind, title: title, plan: plan, replicaSetUID: replicaSet?.metadata.uid ?? "",
-                      replicaSet: replicaSet?.name ?? "", image: image)
+                      replicaSet: replicaSet?.name ?? "", replicaSetNamespace: replicaSet?.metadata.namespace ?? "default", image: image)
     }
 
     /// The ReplicaSet a pod's controller reference points at, if it still exists under that uid.
     /// The cluster's own pods (kube-system, e.g. coredns) are never followed.
     private func owner(of pod: Pod) -> ReplicaSet? {
         guard pod.metadata.namespace != SystemComponents.namespace, let ref = pod.metadata.controllerRef, ref.kind == "ReplicaSet",
-              let rs = store.get(ReplicaSet.self, ref.name), rs.metadata.uid == ref.uid else { return nil }
+              let rs = store.get(ReplicaSet.self, ref.name, namespace: pod.metadata.namespace), rs.metadata.uid == ref.uid else { return nil }
         return rs
     }
 
@@ -399,7 +400,7 @@ final class HealingTracker {
             chain!.lost = [pod.name]
             stamp(.cause, "\(pod.name) relabeled \(labels) → leaves its selector", "kubectl label (user)")
         } else if old.metadata.controllerRef == nil,
-                  let rs = store.list(ReplicaSet.self).first(where: { !$0.isTerminating && $0.spec.selector.matches(pod.metadata.labels) }) {
+                  let rs = store.list(ReplicaSet.self, namespace: pod.metadata.namespace).first(where: { !$0.isTerminating && $0.spec.selector.matches(pod.metadata.labels) }) {
             begin(.surplus, "pod \(pod.name) relabeled back", plan: [.cause, .adopted, .victims, .restored, .gone], replicaSet: rs,
                   image: pod.spec.containers.first?.image ?? "")
             chain!.relabeled = pod.name
@@ -411,7 +412,7 @@ final class HealingTracker {
         guard let ref = old.metadata.controllerRef, ref.kind == "ReplicaSet" else { return }
         if chain?.relabeled != pod.name || chain?.kind != .healing || chain?.replicaSetUID != ref.uid {
             // We missed the label change: the release is where the story starts.
-            guard let rs = store.get(ReplicaSet.self, ref.name), rs.metadata.uid == ref.uid, !rs.isTerminating else { return }
+            guard let rs = store.get(ReplicaSet.self, ref.name, namespace: pod.metadata.namespace), rs.metadata.uid == ref.uid, !rs.isTerminating else { return }
             begin(.healing, "pod \(pod.name) released", plan: [.cause] + Self.replacementStages, replicaSet: rs,
                   image: pod.spec.containers.first?.image ?? "")
             chain!.relabeled = pod.name
@@ -420,7 +421,7 @@ final class HealingTracker {
             return
         }
         // Name only the requirements the pod now fails.
-        let failing = store.get(ReplicaSet.self, ref.name)?.spec.selector.requirements
+        let failing = store.get(ReplicaSet.self, ref.name, namespace: pod.metadata.namespace)?.spec.selector.requirements
             .filter { !$0.matches(pod.metadata.labels) }.map(\.description).joined(separator: ",") ?? ""
         stamp(.released, "no longer matches \(failing.isEmpty ? "the selector" : failing) → releases it (orphan)", Self.replicaSetController)
     }
@@ -439,7 +440,7 @@ final class HealingTracker {
         guard var current = chain, current.kind == .healing || current.kind == .scaleUp, !current.has(.restored),
               pod.metadata.controllerRef?.uid == current.replicaSetUID, current.has(.cause),
               current.nodeLost == nil || current.has(.eviction) else { return }
-        guard let rs = store.get(ReplicaSet.self, current.replicaSet) else { return }
+        guard let rs = store.get(ReplicaSet.self, current.replicaSet, namespace: current.replicaSetNamespace) else { return }
         if current.created.isEmpty { current.countBefore = activeCount(rs) - 1 }
         current.created.append(pod.name)
         chain = current
@@ -454,7 +455,7 @@ final class HealingTracker {
             stamp(.pulling, "pulling image \(chain?.image ?? "")", kubelet)
         }
         if old.status.phase != "Running" && pod.status.phase == "Running" { stamp(.started, "container started (Running)", kubelet) }
-        if !old.isReady && pod.isReady, let chain, let rs = store.get(ReplicaSet.self, chain.replicaSet) {
+        if !old.isReady && pod.isReady, let chain, let rs = store.get(ReplicaSet.self, chain.replicaSet, namespace: chain.replicaSetNamespace) {
             let ready = activePods(of: rs).filter(\.isReady).count
             stamp(.ready, "\(pod.name) Ready 1/1 → \(ready) of \(rs.spec.replicas) ready", kubelet)
         }

@@ -13,7 +13,10 @@ extension ClusterView {
 
     public func isOrphan(_ pod: Pod) -> Bool { Self.isOrphan(pod) }
 
-    /// Orphans still running (a Terminating one is already on its way out).
-    /// Read from the store's index of ownerless pods, so a frame never scans every pod.
-    public var orphanCount: Int { cluster.store.podsWithoutController().filter { Self.isOrphan($0) && !$0.isTerminating }.count }
+    /// Orphans of the shown namespace still running (a Terminating one is already on its way out),
+    /// read from the store's index of ownerless pods, so a frame never scans every pod.
+    public var orphanCount: Int {
+        let namespace = self.namespace
+        return cluster.store.podsWithoutController().filter { $0.metadata.namespace == namespace && Self.isOrphan($0) && !$0.isTerminating }.count
+    }
 }

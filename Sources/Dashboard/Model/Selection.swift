@@ -42,7 +42,7 @@ extension Dashboard {
 
     private func select(_ pane: Pane, index: Int, in names: [String]) {
         let i = max(0, min(names.count - 1, index))
-        let uid = cluster.store.object(kind: pane.kind, name: names[i])?.metadata.uid ?? ""
+        let uid = cluster.store.object(kind: pane.kind, name: names[i], namespace: namespace)?.metadata.uid ?? ""
         selection[pane] = SelectedObject(uid: uid, name: names[i], index: i)
         if pane == focus { selectionMoved = false }
     }
@@ -60,11 +60,11 @@ extension Dashboard {
                 continue
             }
             let index = names[safe: selected.index] == selected.name ? selected.index : names.firstIndex(of: selected.name)
-            if let index, cluster.store.object(kind: pane.kind, name: selected.name)?.metadata.uid == selected.uid {
+            if let index, cluster.store.object(kind: pane.kind, name: selected.name, namespace: namespace)?.metadata.uid == selected.uid {
                 if index != selected.index { selection[pane]?.index = index }
                 continue
             }
-            let stillThere = cluster.store.object(kind: pane.kind, name: selected.name)?.metadata.uid == selected.uid
+            let stillThere = cluster.store.object(kind: pane.kind, name: selected.name, namespace: namespace)?.metadata.uid == selected.uid
             select(pane, index: min(selected.index, names.count - 1), in: names)
             // Hidden by a filter is not gone; only a vanished object is worth a word.
             if pane == focus, !stillThere, let now = selection[pane] {

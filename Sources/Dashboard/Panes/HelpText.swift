@@ -8,6 +8,7 @@ enum HelpText {
         ("Enter d", "describe the selected object (Esc closes)"),
         ("o", "the last command's whole output (keys report only its first line)"),
         ("z", "node map: small, medium or large cards"),
+        ("N", "next namespace (:ns NAME shows one, :ns lists them; the map shows every namespace)"),
         ("space", "pause / resume time"), (".", "advance one second while paused"),
         ("< >", "slower / faster (¼× to 16×)"), ("t", "next theme"), ("q Ctrl-C", "quit"),
     ]

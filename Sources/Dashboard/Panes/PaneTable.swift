@@ -15,8 +15,8 @@ enum PaneTable {
     }
 
     /// The row for `name`, or nil if the object is gone.
-    static func row(_ pane: Pane, _ name: String, cluster: Cluster) -> (cells: [String], role: ThemeRole?, uid: String)? {
-        guard let object = cluster.store.object(kind: pane.kind, name: name) else { return nil }
+    static func row(_ pane: Pane, _ name: String, cluster: Cluster, namespace: String) -> (cells: [String], role: ThemeRole?, uid: String)? {
+        guard let object = cluster.store.object(kind: pane.kind, name: name, namespace: namespace) else { return nil }
         let now = cluster.now
         switch object {
         case let pod as Pod:
@@ -73,10 +73,10 @@ enum RowFilter {
     static func matches(_ filter: String, name: String, pane: Pane, dashboard: Dashboard) -> Bool {
         if filter.hasPrefix("-l ") || filter.hasPrefix("-l=") {
             guard let selector = try? SelectorParser.parse(String(filter.dropFirst(3))),
-                  let object = dashboard.cluster.store.object(kind: pane.kind, name: name) else { return false }
+                  let object = dashboard.cluster.store.object(kind: pane.kind, name: name, namespace: dashboard.namespace) else { return false }
             return selector.matches(object.metadata.labels)
         }
-        guard let row = PaneTable.row(pane, name, cluster: dashboard.cluster) else { return false }
+        guard let row = PaneTable.row(pane, name, cluster: dashboard.cluster, namespace: dashboard.namespace) else { return false }
         return row.cells.joined(separator: " ").lowercased().contains(filter.lowercased())
     }
 }

@@ -6,7 +6,7 @@ struct Chrome {
     let dashboard: Dashboard
     var theme: Theme { dashboard.theme }
 
-    /// `kubesim ─ default ─ t=00:02:41 ─ 1× ▶ ─ nodes 3/3 Ready ─ pods 3/3 Ready +1 orphan … theme: default`
+    /// `kubesim ─ NAMESPACE ─ t=00:02:41 ─ 1× ▶ ─ nodes 3/3 Ready ─ pods 3/3 Ready +1 orphan … theme: default`
     func drawHeader(width: Int, into frame: inout Frame) {
         let cluster = dashboard.cluster
         let nodes = cluster.store.list(Node.self)
@@ -14,9 +14,10 @@ struct Chrome {
         let seconds = cluster.now.milliseconds / 1000
         let time = "\(String(seconds / 3600).leftPadded(2)):\(String(seconds / 60 % 60).leftPadded(2)):\(String(seconds % 60).leftPadded(2))"
         let play = dashboard.paused ? "‖ paused" : "▶"
-        var left = " kubesim ─ default ─ t=\(time) ─ \(dashboard.speed.label) \(play) ─ nodes \(ready)/\(nodes.count) Ready ─ \(HeaderCounts.pods(dashboard.view)) "
+        let namespace = dashboard.namespace
+        var left = " kubesim ─ \(namespace) ─ t=\(time) ─ \(dashboard.speed.label) \(play) ─ nodes \(ready)/\(nodes.count) Ready ─ \(HeaderCounts.pods(dashboard.view)) "
         // On a narrow screen the counts matter more than the namespace.
-        for less in [" ─ default", " kubesim ─"] where left.count > width - 4 { left = left.replacingOccurrences(of: less, with: "") }
+        for less in [" ─ \(namespace)", " kubesim ─"] where left.count > width - 4 { left = left.replacingOccurrences(of: less, with: "") }
         let right = " theme: \(theme.name) "
         frame.put(left, x: 2, y: 0, style: theme[.header], clip: Rect(x: 1, y: 0, width: width - 2, height: 1))
         if 2 + left.count + right.count + 2 <= width {

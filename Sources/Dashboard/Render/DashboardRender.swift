@@ -49,7 +49,7 @@ extension Dashboard {
 
     /// The width the ReplicaSets table needs for its widest rows (with kubectl's padding).
     private func replicaSetsWidth() -> Int {
-        let rows = view.names(.replicaSet).prefix(8).compactMap { PaneTable.row(.replicaSets, $0, cluster: cluster)?.cells }
+        let rows = view.names(.replicaSet).prefix(8).compactMap { PaneTable.row(.replicaSets, $0, cluster: cluster, namespace: view.namespace)?.cells }
         return PaneTable.widest(headers: PaneTable.headers(.replicaSets), rows: rows).reduce(0) { $0 + $1 + 3 } + 1
     }
 }

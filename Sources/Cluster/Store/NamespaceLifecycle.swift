@@ -1,0 +1,29 @@
+/// The NamespaceLifecycle admission plugin: namespaced objects are created only in a namespace
+/// that exists and is not being terminated.
+extension Store {
+    func admitIntoNamespace<T: APIObject>(_ object: T) throws {
+        let namespace = object.metadata.namespace
+        guard let ns = namespaces[ObjectKey(namespace: "", name: namespace)] else {
+            throw APIError.notFound(.namespace, namespace)
+        }
+        if !ns.isActive {
+            // Admission runs before the registry generates a name, so a generateName object has none yet.
+            throw APIError.forbidden(T.kind, object.metadata.name,
+                                     "unable to create new content in namespace \(namespace) because it is being terminated")
+        }
+    }
+
+    /// Every namespaced object in `namespace`, as (kind, key) pairs: what the namespace controller must delete.
+    func contents(of namespace: String) -> [(kind: Kind, key: ObjectKey)] {
+        var found: [(Kind, ObjectKey)] = []
+        func add<T: APIObject>(_ table: ObjectTable<T>) {
+            for key in table.names.filter({ $0.namespace == namespace }).sorted() { found.append((T.kind, key)) }
+        }
+        add(deployments)
+        add(replicaSets)
+        add(pods)
+        add(leases)
+        add(events)
+        return found
+    }
+}
