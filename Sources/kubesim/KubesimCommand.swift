@@ -28,6 +28,9 @@ struct ClusterOptions: ParsableArguments {
     @Option(name: .customLong("file"), help: "Start from the objects in a manifest file or folder, as `kubectl apply -f` creates them (repeatable).")
     var files: [String] = []
 
+    @Flag(help: "Start without the system pods a kubeadm cluster has (kube-proxy on every node, coredns in kube-system).")
+    var bare = false
+
     func validate() throws {
         guard Pace.named(pace) != nil else {
             throw ValidationError("unknown pace \"\(pace)\": use \(Pace.all.map(\.name).joined(separator: " or "))")
@@ -35,8 +38,12 @@ struct ClusterOptions: ParsableArguments {
         guard (0...5000).contains(nodes) else { throw ValidationError("--nodes must be between 0 and 5000") }
     }
 
+    /// A new cluster: the nodes, and (unless `--bare`) the kube-system add-ons every kubeadm
+    /// cluster runs, so `drain` needs `--ignore-daemonsets` here as it does on a real one.
     func makeCluster() -> Cluster {
-        Cluster(seed: seed, pace: Pace.named(pace)!, nodes: nodes)
+        let cluster = Cluster(seed: seed, pace: Pace.named(pace)!, nodes: nodes)
+        if !bare { try? SystemComponents.install(into: cluster) }
+        return cluster
     }
 
     /// The cluster with the `--file` manifests applied (all or nothing). Their errors, worded as

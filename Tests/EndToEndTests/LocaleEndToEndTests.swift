@@ -13,7 +13,8 @@ import Testing
         #expect(lines.first?.hasPrefix("+- kubesim - default - t=") == true)
         #expect(screen.contains("nodes 3/3 Ready"))
         #expect(screen.contains("|+ 1 Nodes ---"))
-        #expect(screen.matches(of: /#[a-z0-9]{5}/).count == 3) // ready pod tiles with their suffixes
+        // Ready pod tiles with their suffixes: the 3 demo pods, kube-proxy on 3 nodes, 2 coredns.
+        #expect(screen.matches(of: /#[a-z0-9]{5}/).count == 8)
         #expect(lines.allSatisfy { $0.allSatisfy { $0.isASCII } }, "non-ASCII on a C-locale screen:\n\(screen)")
         try tmux.send("q")
     }
