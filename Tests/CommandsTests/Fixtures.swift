@@ -50,9 +50,12 @@ final class Shell {
 }
 
 /// Runs a whole script through the headless runner and returns everything printed.
-func runScript(_ text: String, seed: UInt64) -> (output: String, ok: Bool) {
+/// Runs a script on a fresh cluster; `systemPods` adds kube-system's add-ons as `kubesim run` does.
+func runScript(_ text: String, seed: UInt64, systemPods: Bool = false) -> (output: String, ok: Bool) {
     var printed = ""
-    let runner = ScriptRunner(session: Session(cluster: Cluster(seed: seed))) { _, chunk in printed += chunk }
+    let cluster = Cluster(seed: seed)
+    if systemPods { try? SystemComponents.install(into: cluster) }
+    let runner = ScriptRunner(session: Session(cluster: cluster)) { _, chunk in printed += chunk }
     let ok = runner.run(script: text)
     return (printed, ok)
 }

@@ -36,6 +36,17 @@ import KubesimTestSupport
         #expect(snapshotMismatch(output, named: "transcript-seed-1") == nil)
     }
 
+    /// The post's cluster had kube-system's pods too; with them, `default` reads the same.
+    @Test func withTheSystemPodsTheTranscriptReadsTheSame() throws {
+        let (output, ok) = runScript(try fixture("transcript.txt"), seed: 1, systemPods: true)
+        #expect(ok)
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.contains("hello-kiamol-2   1/1     1            1           30s"))
+        #expect(!output.contains("kube-proxy") && !output.contains("coredns"))
+        let podRow = /hello-kiamol-2-[a-z0-9]+-[bcdfghjklmnpqrstvwxz2456789]{5}   1\/1     Running   0          \d+s/
+        #expect(lines.suffix(4).filter { $0.wholeMatch(of: podRow) != nil }.count == 3)
+    }
+
     @Test func sameSeedByteIdenticalOtherSeedOtherSuffixes() throws {
         let script = try fixture("transcript.txt")
         let a = runScript(script, seed: 7).output
