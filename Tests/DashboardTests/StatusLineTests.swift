@@ -23,6 +23,18 @@ import Testing
         #expect(overlay.lines == ["node/node-4 cordoned", "node/node-4 drained"])
     }
 
+    @Test func aTableFromTheCommandLineLeavesNoStaleHeaderBehind() throws {
+        let dashboard = try demoDashboard()
+        dashboard.press(.character(":"))
+        dashboard.type("get pods")
+        dashboard.press(.enter)
+        guard case .overlay = dashboard.mode else { Issue.record("no output panel"); return }
+        dashboard.press(.escape)
+        #expect(dashboard.status == nil)
+        let statusLine = try #require(dashboard.frameText().split(separator: "\n").dropLast().last)
+        #expect(!statusLine.contains("NAME"))
+    }
+
     @Test func aRunningCommandShowsASpinnerAndItsLine() throws {
         let dashboard = try demoDashboard()
         dashboard.press(.character("x"))

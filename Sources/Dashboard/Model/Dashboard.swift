@@ -118,7 +118,11 @@ public final class Dashboard {
         }
         let lines = output.combined.split(separator: "\n").filter { !$0.isEmpty }
         if fromCommandLine && lines.count > 1 {
+            // The panel shows it all; a table's header line left in the status line would be
+            // stale the moment the panel closes.
             mode = .overlay(Overlay(title: line, text: output.combined, isError: output.failed))
+            status = output.failed ? StatusMessage(text: String(lines.last!), isError: true, at: cluster.now) : nil
+            return output
         }
         status = lines.first.map { StatusMessage(text: String($0), isError: output.failed, at: cluster.now, moreLines: lines.count - 1) }
         return output
