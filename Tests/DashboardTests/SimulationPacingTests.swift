@@ -21,8 +21,11 @@ import Testing
             dashboard.tick(realElapsed: .milliseconds(100))
             counts.append(dashboard.cluster.store.count(Pod.self))
         }
-        // Virtual time fell behind real time: work was left for later frames.
+        // Virtual time fell behind real time: work was left for later frames, and the header says so.
         #expect(dashboard.simulationLag > .zero)
+        if dashboard.simulationLag >= .seconds(1) {
+            #expect(dashboard.frameText().split(separator: "\n")[0].contains("▶ \(dashboard.simulationLag.milliseconds / 1000)s behind"))
+        }
         #expect(counts.last! < 3000)
         // The audience sees the count go up over several frames, not in one jump.
         #expect(Set(counts).count > 3)
@@ -35,6 +38,7 @@ import Testing
         }
         #expect(dashboard.simulationLag == .zero)
         #expect(dashboard.cluster.store.count(Pod.self) == 3000)
+        #expect(!dashboard.frameText().split(separator: "\n")[0].contains("behind"))
     }
 
     @Test func slicedTicksEndWhereOneUnboundedTickEnds() throws {

@@ -13,7 +13,9 @@ struct Chrome {
         let ready = nodes.filter(\.isReady).count
         let seconds = cluster.now.milliseconds / 1000
         let time = "\(String(seconds / 3600).leftPadded(2)):\(String(seconds / 60 % 60).leftPadded(2)):\(String(seconds % 60).leftPadded(2))"
-        let play = dashboard.paused ? "‖ paused" : "▶"
+        // While the cluster is busier than real time allows, virtual time falls behind: say so.
+        let lag = dashboard.simulationLag.milliseconds / 1000
+        let play = dashboard.paused ? "‖ paused" : lag >= 1 ? "▶ \(lag)s behind" : "▶"
         let namespace = dashboard.namespace
         var left = " kubesim ─ \(namespace) ─ t=\(time) ─ \(dashboard.speed.label) \(play) ─ nodes \(ready)/\(nodes.count) Ready ─ \(HeaderCounts.pods(dashboard.view)) "
         // On a narrow screen the counts matter more than the namespace.
