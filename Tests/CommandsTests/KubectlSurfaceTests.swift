@@ -158,3 +158,65 @@ import Testing
         #expect(bad.stderr == "error: unexpected custom-columns spec: NAME, expected <header>:<json-path-expr>\n")
     }
 }
+
+/// `label` and `annotate` over several objects and over `-l`.
+@Suite struct LabelAndAnnotateManyTests {
+    func shell() -> Shell {
+        let shell = Shell(seed: 1)
+        #expect(shell.run("kubectl create deployment web --image=nginx:1.27 --replicas=3").stderr == "")
+        #expect(shell.run("kubectl create deployment api --image=nginx:1.27 --replicas=1").stderr == "")
+        shell.advance(20)
+        return shell
+    }
+
+    func pods(_ shell: Shell, app: String) -> [Pod] {
+        shell.cluster.store.list(Pod.self).filter { $0.metadata.labels["app"] == app }.sorted { $0.name < $1.name }
+    }
+
+    @Test func labelBySelectorLabelsEveryMatchingPodAndNoOther() {
+        let shell = shell()
+        let web = pods(shell, app: "web")
+        let result = shell.run("kubectl label pods -l app=web tier=front")
+        #expect(result.stderr == "")
+        #expect(result.stdout == web.map { "pod/\($0.name) labeled\n" }.joined())
+        #expect(pods(shell, app: "web").allSatisfy { $0.metadata.labels["tier"] == "front" })
+        #expect(pods(shell, app: "api").allSatisfy { $0.metadata.labels["tier"] == nil })
+        #expect(shell.names("kubectl get pods -l tier=front") == web.map(\.name))
+    }
+
+    @Test func labelAndAnnotateTakeSeveralNames() throws {
+        let shell = shell()
+        let web = pods(shell, app: "web")
+        let (a, b) = (web[0].name, web[1].name)
+        #expect(shell.out("kubectl label pod \(a) \(b) team=blue") == "pod/\(a) labeled\npod/\(b) labeled\n")
+        let annotated = shell.run("kubectl annotate pod \(a) \(b) owner=ops note=a=b")
+        #expect(annotated.stderr == "")
+        #expect(annotated.stdout == "pod/\(a) annotated\npod/\(b) annotated\n")
+        for name in [a, b] {
+            let pod = try #require(shell.cluster.store.get(Pod.self, name, namespace: "default"))
+            #expect(pod.metadata.annotations["owner"] == "ops" && pod.metadata.annotations["note"] == "a=b")
+            #expect(pod.metadata.labels["team"] == "blue")
+        }
+        #expect(try #require(shell.cluster.store.get(Pod.self, web[2].name, namespace: "default")).metadata.annotations["owner"] == nil)
+        #expect(shell.out("kubectl annotate deployment/web deployment/api owner=ops") == "deployment.apps/web annotated\ndeployment.apps/api annotated\n")
+    }
+
+    @Test func annotateRefusesToOverwriteWithoutTheFlag() throws {
+        let shell = shell()
+        let pod = pods(shell, app: "web")[0].name
+        #expect(shell.run("kubectl annotate pod \(pod) owner=ops").stderr == "")
+        // The same value again is no clash.
+        #expect(shell.out("kubectl annotate pod \(pod) owner=ops") == "pod/\(pod) annotated\n")
+        let refused = shell.run("kubectl annotate pod \(pod) owner=dev")
+        #expect(refused.stdout == "")
+        #expect(refused.stderr == "error: --overwrite is false but found the following declared annotation(s): 'owner' already has a value (ops)\n")
+        #expect(try #require(shell.cluster.store.get(Pod.self, pod, namespace: "default")).metadata.annotations["owner"] == "ops")
+        #expect(shell.out("kubectl annotate pod \(pod) owner=dev --overwrite") == "pod/\(pod) annotated\n")
+        #expect(shell.out("kubectl annotate pod \(pod) owner-") == "pod/\(pod) annotated\n")
+        #expect(try #require(shell.cluster.store.get(Pod.self, pod, namespace: "default")).metadata.annotations["owner"] == nil)
+        // Annotating by selector.
+        let byLabel = shell.run("kubectl annotate pods -l app=api x=y")
+        #expect(byLabel.stdout == "pod/\(pods(shell, app: "api")[0].name) annotated\n")
+        #expect(shell.run("kubectl annotate pod \(pod)").stderr == "error: at least one annotation update is required\n")
+    }
+}
