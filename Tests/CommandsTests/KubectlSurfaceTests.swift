@@ -220,3 +220,33 @@ import Testing
         #expect(shell.run("kubectl annotate pod \(pod)").stderr == "error: at least one annotation update is required\n")
     }
 }
+
+/// `kubectl events --for TYPE/NAME`: only the events about that object, as kubectl events prints them.
+@Suite struct EventsForObjectTests {
+    @Test func eventsForAPodListOnlyThatPodsEventsOldestFirst() throws {
+        let shell = Shell(seed: 1)
+        #expect(shell.run("kubectl create deployment web --image=nginx:1.27 --replicas=2").stderr == "")
+        shell.advance(20)
+        let pods = shell.cluster.store.list(Pod.self).sorted { $0.name < $1.name }
+        let pod = try #require(pods.first)
+        let expected = shell.cluster.store.list(Event.self)
+            .filter { $0.involvedObject.kind == "Pod" && $0.involvedObject.name == pod.name }
+            .sorted { $0.lastTimestamp < $1.lastTimestamp }
+        #expect(expected.map(\.reason).starts(with: ["Scheduled", "Pulling"]))
+        let lines = shell.out("kubectl events --for pod/\(pod.name)").split(separator: "\n").map(String.init)
+        #expect(lines[0].split(separator: " ").joined(separator: " ") == "LAST SEEN TYPE REASON OBJECT MESSAGE")
+        #expect(lines.count == expected.count + 1)
+        for (line, event) in zip(lines.dropFirst(), expected) {
+            #expect(line.contains("   \(event.reason)   ") && line.contains("   Pod/\(pod.name)   ") && line.hasSuffix(event.message))
+        }
+        // The other pod's events are not listed.
+        #expect(!lines.joined().contains(pods[1].name))
+        #expect(shell.out("kubectl events --for deployment/web").contains("Deployment/web   Scaled up replica set"))
+
+        let none = shell.run("kubectl events --for pod/nosuch")
+        #expect(none.stdout == "" && none.stderr == "No events found in default namespace.\n")
+        #expect(shell.run("kubectl events --for pod").stderr == "error: --for must be in resource/name form\n")
+        // kubectl get has no --for.
+        #expect(shell.run("kubectl get events --for pod/\(pod.name)").stderr.hasPrefix("error: unknown flag: --for"))
+    }
+}

@@ -18,6 +18,7 @@ public enum CommandVocabulary {
         case "scale": ScaleCommand.parser
         case "label": LabelCommand.parser
         case "annotate": AnnotateCommand.parser
+        case "events": EventsCommand.parser
         case "drain": DrainCommand.parser
         case "create": CreateCommand.deploymentParser
         default: nil
