@@ -42,6 +42,8 @@ import Testing
         // One type found among those asked: a plain table, plain names (kubectl prefixes only
         // when the results hold several kinds).
         #expect(shell.names("kubectl get deploy,ds") == ["web"])
+        // --show-kind asks for the prefix with one type too.
+        #expect(shell.names("kubectl get deploy --show-kind") == ["deployment.apps/web"])
     }
 
     @Test func allListsTheAllCategoryInKubectlsOrder() throws {

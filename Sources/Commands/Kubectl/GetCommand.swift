@@ -13,6 +13,7 @@ struct GetCommand {
         .init(long: "label-columns", short: "L", isBool: false, accumulates: true),
         .init(long: "sort-by", short: nil, isBool: false),
         .init(long: "field-selector", short: nil, isBool: false),
+        .init(long: "show-kind", short: nil, isBool: true),
     ])
 
     /// What kubectl prints when a list comes back empty: the namespace is named unless the type
@@ -84,7 +85,7 @@ struct GetCommand {
                 for (type, objects) in groups {
                     var text = ResourceTables.table(type, objects, wide: format == .wide, now: cluster.now, showLabels: flags.bool("show-labels"),
                                                     allNamespaces: flags.allNamespaces && refs.isEmpty, labelColumns: labelColumns,
-                                                    withKind: groups.count > 1)
+                                                    withKind: groups.count > 1 || flags.bool("show-kind"))
                     if flags.bool("no-headers") { text = String(text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n")) }
                     tables.append(text)
                 }
