@@ -17,6 +17,8 @@ public enum CommandVocabulary {
         case "delete": DeleteCommand.parser
         case "scale": ScaleCommand.parser
         case "label": LabelCommand.parser
+        case "annotate": AnnotateCommand.parser
+        case "events": EventsCommand.parser
         case "drain": DrainCommand.parser
         case "create": CreateCommand.deploymentParser
         default: nil
@@ -27,7 +29,7 @@ public enum CommandVocabulary {
 
     /// Verbs whose next word is a resource type; the others take node names (cordon, uncordon, drain).
     public static func takesResource(_ verb: String) -> Bool {
-        ["get", "describe", "delete", "scale", "label"].contains(verb)
+        ["get", "describe", "delete", "scale", "label", "annotate"].contains(verb)
     }
 
     public static func takesNode(_ verb: String) -> Bool { ["cordon", "uncordon", "drain"].contains(verb) }

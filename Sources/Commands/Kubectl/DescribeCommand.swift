@@ -26,7 +26,7 @@ struct DescribeCommand {
                 }
             }
             if objects.isEmpty && !out.failed {
-                out.err(GetCommand.noResourcesFound(ResourceType.named(first), flags: flags))
+                out.err(GetCommand.noResourcesFound(ResourceType.named(first).map { [$0] } ?? [], flags: flags))
             }
             let showEvents = flags.has("show-events") ? flags.bool("show-events") : true
             out.out(objects.map { Describer.describe($0, cluster: cluster, showEvents: showEvents) }.joined(separator: "\n\n"))

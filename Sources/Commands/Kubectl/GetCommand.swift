@@ -1,6 +1,7 @@
 import Cluster
 
-/// `kubectl get TYPE [NAME...] [-n NS | -A] [-l SELECTOR] [-o FORMAT] [--show-labels] [--no-headers]`
+/// `kubectl get TYPE[,TYPE…]|all [NAME...] [-n NS | -A] [-l SELECTOR] [--field-selector F] [-L KEY] [--sort-by PATH]
+/// [-o FORMAT] [--show-labels] [--no-headers]`
 struct GetCommand {
     static let parser = FlagParser(command: "get", flags: [
         .init(long: "selector", short: "l", isBool: false),
@@ -9,12 +10,16 @@ struct GetCommand {
         .init(long: "no-headers", short: nil, isBool: true),
         .init(long: "watch", short: "w", isBool: true),
         .init(long: "all-namespaces", short: "A", isBool: true),
+        .init(long: "label-columns", short: "L", isBool: false, accumulates: true),
+        .init(long: "sort-by", short: nil, isBool: false),
+        .init(long: "field-selector", short: nil, isBool: false),
+        .init(long: "show-kind", short: nil, isBool: true),
     ])
 
     /// What kubectl prints when a list comes back empty: the namespace is named unless the type
     /// is cluster-scoped or every namespace was listed.
-    static func noResourcesFound(_ type: ResourceType?, flags: FlagParser.Result) -> String {
-        guard let type, type.kind.isNamespaced, !flags.allNamespaces else { return "No resources found\n" }
+    static func noResourcesFound(_ types: [ResourceType], flags: FlagParser.Result) -> String {
+        guard types.contains(where: \.kind.isNamespaced), !flags.allNamespaces else { return "No resources found\n" }
         return "No resources found in \(flags.namespace) namespace.\n"
     }
 
@@ -34,19 +39,25 @@ struct GetCommand {
                     """)
             }
             let format = try OutputFormat.parse(flags.string("output"))
-            let (type, refs) = try ArgumentResolver.resolve(flags.positional, namespace: flags.namespace)
+            let (types, refs) = try resolveTypes(flags.positional, namespace: flags.namespace)
             if !refs.isEmpty && flags.allNamespaces {
                 throw KubectlError("error: a resource cannot be retrieved by name across all namespaces")
             }
             // Parsed where the server would parse it: for the list of the type asked for.
-            let selector = try ListSelector.parse(flags.string("selector"), kind: (type ?? refs.first?.type ?? .pods).kind)
-            if !refs.isEmpty && flags.has("selector") {
+            let listKind = (types.first ?? refs.first?.type ?? .pods).kind
+            let selector = try ListSelector.parse(flags.string("selector"), kind: listKind)
+            if !refs.isEmpty && (flags.has("selector") || flags.has("field-selector")) {
                 throw KubectlError("error: name cannot be provided when a selector is specified")
             }
             let store = cluster.store
             var groups: [(ResourceType, [any APIObject])] = []
-            if refs.isEmpty, let type {
-                groups.append((type, store.objects(kind: type.kind, selector: selector, namespace: flags.allNamespaces ? nil : flags.namespace)))
+            if refs.isEmpty {
+                for type in types {
+                    let fields = try FieldSelector.parse(flags.string("field-selector"), kind: type.kind, labelSelector: flags.string("selector"))
+                    let objects = store.objects(kind: type.kind, selector: selector, namespace: flags.allNamespaces ? nil : flags.namespace)
+                        .filter(fields.matches)
+                    if !objects.isEmpty { groups.append((type, objects)) }
+                }
             } else {
                 for ref in refs {
                     if let object = store.object(kind: ref.type.kind, name: ref.name, namespace: ref.namespace) {
@@ -56,20 +67,25 @@ struct GetCommand {
                     }
                 }
             }
+            if let sortBy = flags.string("sort-by"), !sortBy.isEmpty {
+                for i in groups.indices { groups[i].1 = try SortBy.sort(groups[i].1, by: sortBy) }
+            }
             let all = groups.flatMap(\.1)
             if all.isEmpty {
                 if refs.isEmpty {
-                    out.err(noResourcesFound(type, flags: flags))
+                    out.err(noResourcesFound(types, flags: flags))
                 }
                 return nil
             }
             let single = refs.count == 1 && all.count == 1
             switch format {
             case .table, .wide:
+                let labelColumns = (flags.string("label-columns") ?? "").split(separator: ",").map { String($0).trimmingSpaces() }
                 var tables: [String] = []
                 for (type, objects) in groups {
                     var text = ResourceTables.table(type, objects, wide: format == .wide, now: cluster.now, showLabels: flags.bool("show-labels"),
-                                                    allNamespaces: flags.allNamespaces && refs.isEmpty)
+                                                    allNamespaces: flags.allNamespaces && refs.isEmpty, labelColumns: labelColumns,
+                                                    withKind: groups.count > 1 || flags.bool("show-kind"))
                     if flags.bool("no-headers") { text = String(text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n")) }
                     tables.append(text)
                 }
@@ -80,6 +96,8 @@ struct GetCommand {
                 out.out(YAMLWriter.write(single ? ObjectEncoder.encode(all[0]) : ObjectEncoder.list(all)))
             case .json:
                 out.out((single ? ObjectEncoder.encode(all[0]) : ObjectEncoder.list(all)).prettyJSON() + "\n")
+            case .customColumns(let spec):
+                out.out(try CustomColumns(spec).table(all, headers: !flags.bool("no-headers")))
             case .jsonpath(let template):
                 let path: JSONPath
                 do { path = try JSONPath(template) } catch { throw KubectlError("error: error parsing jsonpath \(template), \(error)") }
@@ -91,5 +109,19 @@ struct GetCommand {
             }
             return nil
         }
+    }
+
+    /// The types and named objects of `get`'s arguments: `TYPE[,TYPE…] [NAME…]`, `all`, `TYPE/NAME…`.
+    /// With several types, each name is looked up as each type, type by type (kubectl's builder).
+    static func resolveTypes(_ positional: [String], namespace: String) throws -> (types: [ResourceType], refs: [ObjectRef]) {
+        if let first = positional.first, let types = try ResourceCategories.expand(first) {
+            let names = Array(positional.dropFirst())
+            if names.contains(where: { $0.contains("/") }) {
+                throw KubectlError("error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'")
+            }
+            return (types, types.flatMap { type in names.map { ObjectRef(type: type, name: $0, namespace: namespace) } })
+        }
+        let (type, refs) = try ArgumentResolver.resolve(positional, namespace: namespace)
+        return (type.map { [$0] } ?? [], refs)
     }
 }

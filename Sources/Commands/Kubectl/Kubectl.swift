@@ -3,7 +3,7 @@ import Cluster
 /// kubectl's command set over the simulated cluster: one parser and one set of messages for
 /// every way a command arrives (headless shell, dashboard keys, command bar, scenarios).
 public enum Kubectl {
-    public static let verbs = ["create", "apply", "get", "describe", "delete", "scale", "label", "cordon", "uncordon", "drain"]
+    public static let verbs = ["create", "apply", "get", "describe", "delete", "scale", "label", "annotate", "events", "cordon", "uncordon", "drain"]
 
     /// Runs `kubectl ARGS` (without the word `kubectl`).
     public static func run(_ args: [String], cluster: Cluster) -> Execution {
@@ -19,6 +19,8 @@ public enum Kubectl {
         case "delete": return DeleteCommand.run(rest, cluster: cluster)
         case "scale": return ScaleCommand.run(rest, cluster: cluster)
         case "label": return LabelCommand.run(rest, cluster: cluster)
+        case "annotate": return AnnotateCommand.run(rest, cluster: cluster)
+        case "events": return EventsCommand.run(rest, cluster: cluster)
         case "cordon", "uncordon": return CordonCommand.run(rest, cluster: cluster, verb: verb)
         case "drain": return DrainCommand.run(rest, cluster: cluster)
         default: return .failure(unknownCommand(verb, among: verbs, parent: "kubectl"))

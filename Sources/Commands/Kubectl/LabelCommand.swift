@@ -6,6 +6,7 @@ struct LabelCommand {
         .init(long: "overwrite", short: nil, isBool: true),
         .init(long: "selector", short: "l", isBool: false),
         .init(long: "all", short: nil, isBool: true),
+        .init(long: "all-namespaces", short: "A", isBool: true),
     ])
 
     struct Changes {

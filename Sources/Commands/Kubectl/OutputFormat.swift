@@ -4,6 +4,8 @@ import Cluster
 public enum OutputFormat: Equatable, Sendable {
     case table, wide, name, yaml, json
     case jsonpath(String)
+    /// `-o custom-columns=HEADER:PATH,...`
+    case customColumns(String)
 
     static func parse(_ text: String?) throws -> OutputFormat {
         guard let text, !text.isEmpty else { return .table }
@@ -13,6 +15,9 @@ public enum OutputFormat: Equatable, Sendable {
         case "yaml": return .yaml
         case "json": return .json
         default:
+            if text.hasPrefix("custom-columns=") {
+                return .customColumns(String(text.dropFirst("custom-columns=".count)))
+            }
             for prefix in ["jsonpath=", "jsonpath-as-json="] where text.hasPrefix(prefix) {
                 return .jsonpath(String(text.dropFirst(prefix.count)))
             }

@@ -81,21 +81,32 @@ public enum ResourceTables {
     }
 
     /// A whole table, headers included, aligned like kubectl. With `allNamespaces` (`-A`) a
-    /// namespaced type gets the NAMESPACE column first.
+    /// namespaced type gets the NAMESPACE column first; `labelColumns` (`-L`) add one column per
+    /// label key after the usual ones, then `showLabels` the LABELS column; `withKind` names rows
+    /// `deployment.apps/NAME`, as kubectl does when it prints more than one type.
     public static func table(_ type: ResourceType, _ objects: [any APIObject], wide: Bool, now: SimTime, showLabels: Bool = false,
-                             allNamespaces: Bool = false) -> String {
+                             allNamespaces: Bool = false, labelColumns: [String] = [], withKind: Bool = false) -> String {
         let namespaceColumn = allNamespaces && type.kind.isNamespaced
         var header = headers(type, wide: wide)
+        let nameIndex = header.firstIndex(of: "NAME")
         if namespaceColumn { header.insert("NAMESPACE", at: 0) }
+        header += labelColumns.map(labelColumnHeader)
         if showLabels { header.append("LABELS") }
         var rows = [header]
         for object in objects {
             var row = self.row(object, wide: wide, now: now)
+            if withKind, let nameIndex { row[nameIndex] = "\(type.kind.qualifiedSingular)/\(row[nameIndex])" }
             if namespaceColumn { row.insert(object.metadata.namespace, at: 0) }
+            row += labelColumns.map { object.metadata.labels[$0] ?? "" }
             if showLabels { row.append(labelsText(object.metadata.labels)) }
             rows.append(row)
         }
         return TabWriter.format(rows)
+    }
+
+    /// A `-L` column's header: the key's last `/` segment, upper-cased (`app.kubernetes.io/name` → `NAME`).
+    static func labelColumnHeader(_ key: String) -> String {
+        (key.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? key).uppercased()
     }
 
     /// `app=x,pod-template-hash=y`, or `<none>`.

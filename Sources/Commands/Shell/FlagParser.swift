@@ -5,6 +5,8 @@ struct FlagParser {
         var long: String
         var short: Character?
         var isBool: Bool
+        /// A string-slice flag (`-L a -L b`): repeated values join with commas.
+        var accumulates = false
     }
 
     struct Result {
@@ -21,6 +23,10 @@ struct FlagParser {
         }
         /// `-A/--all-namespaces` (for the commands that accept it).
         var allNamespaces: Bool { bool("all-namespaces") }
+
+        mutating func set(_ flag: Flag, _ value: String) {
+            if flag.accumulates, let previous = values[flag.long] { values[flag.long] = previous + "," + value } else { values[flag.long] = value }
+        }
     }
 
     let command: String
@@ -69,7 +75,7 @@ struct FlagParser {
                     result.values[name] = "true"
                 } else {
                     guard i < args.count else { throw usageError("flag needs an argument: --\(name)") }
-                    result.values[name] = args[i]
+                    result.set(flag, args[i])
                     i += 1
                 }
             } else if arg.hasPrefix("-") && arg.count > 1 {
@@ -82,10 +88,10 @@ struct FlagParser {
                 if flag.isBool {
                     result.values[flag.long] = "true"
                 } else if !rest.isEmpty {
-                    result.values[flag.long] = rest
+                    result.set(flag, rest)
                 } else {
                     guard i < args.count else { throw usageError("flag needs an argument: '\(letter)' in -\(letter)") }
-                    result.values[flag.long] = args[i]
+                    result.set(flag, args[i])
                     i += 1
                 }
             } else {
