@@ -156,3 +156,18 @@ import Testing
         #expect(after.metadata.labels["kubernetes.io/hostname"] == "fast-1")
     }
 }
+
+extension ApplyMergeTests {
+    @Test func aFileTooBigForItsLastAppliedAnnotationIsRefusedByApplyButNotByCreate() throws {
+        let folder = try ManifestFolder()
+        // A 200 KiB annotation fits; recorded again inside the last-applied JSON it does not.
+        let big = Self.web().replacingOccurrences(of: "  name: web\n", with: "  name: web\n  annotations:\n    notes: \(String(repeating: "x", count: 200 << 10))\n")
+        let file = try folder.write("big.yaml", big)
+        let shell = Shell()
+        let applied = shell.run("apply -f \(file)")
+        #expect(applied.failed)
+        #expect(applied.stderr == "The Deployment \"web\" is invalid: metadata.annotations: Too long: must have at most 262144 bytes\n")
+        #expect(shell.cluster.store.get(Deployment.self, "web", namespace: "default") == nil)
+        #expect(shell.out("create -f \(file)") == "deployment.apps/web created\n")
+    }
+}

@@ -114,6 +114,9 @@ public struct ManifestApplier {
         } catch {
             // Already there: the same name twice in the files. Not a validation problem.
         }
+        // ValidateObjectMeta checks annotations after the name and labels, before the spec.
+        let metadataCauses = causes.prefix { $0.hasPrefix("metadata.") }.count
+        causes.insert(contentsOf: ServerRules.annotationSize(result.metadata.annotations), at: metadataCauses)
         causes += object.causes
         if !causes.isEmpty {
             let meta = object.object.metadata
