@@ -171,3 +171,29 @@ extension ApplyMergeTests {
         #expect(shell.out("create -f \(file)") == "deployment.apps/web created\n")
     }
 }
+
+extension ApplyMergeTests {
+    @Test func taintsDroppedFromANodeFileAreRemovedButTheLifecycleTaintsStay() throws {
+        let folder = try ManifestFolder()
+        let tainted = """
+            apiVersion: v1
+            kind: Node
+            metadata:
+              name: gpu-1
+            spec:
+              taints:
+              - key: gpu
+                value: "true"
+                effect: NoSchedule
+            """
+        let shell = Shell()
+        shell.run("apply -f \(try folder.write("node.yaml", tainted))")
+        let before = try #require(shell.cluster.store.get(Node.self, "gpu-1"))
+        #expect(before.spec.taints.contains { $0.key == "gpu" })
+        let untainted = tainted.components(separatedBy: "\nspec:")[0]
+        #expect(shell.out("apply -f \(try folder.write("node2.yaml", untainted))") == "node/gpu-1 configured\n")
+        let after = try #require(shell.cluster.store.get(Node.self, "gpu-1"))
+        #expect(!after.spec.taints.contains { $0.key == "gpu" })
+        #expect(after.spec.taints.map(\.key) == before.spec.taints.map(\.key).filter { $0 != "gpu" })
+    }
+}
