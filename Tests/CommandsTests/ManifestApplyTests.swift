@@ -129,9 +129,16 @@ import Testing
         shell.advance(30)
         let list = try folder.write("list.yaml", shell.out("get deployments -o yaml"))
         let one = try folder.write("pod.json", shell.out("get pod debug -o json"))
+        let store = shell.cluster.store
+        let specs = (store.get(Deployment.self, "web", namespace: "default")?.spec, store.get(Pod.self, "debug", namespace: "default")?.spec)
+        // As with kubectl, the first apply back records the printed object as the last-applied
+        // configuration (so "configured"); nothing else changes, and a second apply is a no-op.
         let output = shell.run("apply -f \(list) -f \(one)")
         #expect(output.stderr.isEmpty)
-        #expect(output.stdout == "deployment.apps/web unchanged\npod/debug unchanged\n")
+        #expect(output.stdout == "deployment.apps/web configured\npod/debug configured\n")
+        #expect(store.get(Deployment.self, "web", namespace: "default")?.spec == specs.0)
+        #expect(store.get(Pod.self, "debug", namespace: "default")?.spec == specs.1)
+        #expect(shell.out("apply -f \(list) -f \(one)") == "deployment.apps/web unchanged\npod/debug unchanged\n")
     }
 
     @Test func aFolderIsAppliedFileByFileInNameOrder() throws {

@@ -14,6 +14,8 @@ public struct ManifestApplier {
     var namespace = "default"
     /// Whether `-n` was given: then a file naming another namespace is refused, as kubectl does.
     var enforceNamespace = false
+    /// `create --save-config`: record the last-applied configuration as `apply` always does.
+    var saveConfig = false
 
     init(cluster: Cluster, mode: Mode) {
         self.cluster = cluster
@@ -53,6 +55,7 @@ public struct ManifestApplier {
             do {
                 for var object in try ManifestInterpreter.objects(in: document, validator: validator) {
                     try placeInNamespace(&object)
+                    if mode == .apply || saveConfig { recordConfiguration(&object) }
                     try check(object, scratch: scratch)
                     objects.append(object)
                 }
@@ -67,11 +70,17 @@ public struct ManifestApplier {
         guard !objects.isEmpty else { throw KubectlError("error: no objects passed to \(mode == .apply ? "apply" : "create")") }
         for object in objects {
             do {
-                out.out(try write(object) + "\n")
+                out.out(try write(object, warnings: &out) + "\n")
             } catch {
                 out.fail(Execution.kubectlMessage(for: error))
             }
         }
+    }
+
+    /// Stores the file's object as its last-applied configuration (kubectl's CreateApplyAnnotation).
+    private func recordConfiguration(_ object: inout DecodedObject) {
+        let namespace = object.kind.isNamespaced ? object.object.metadata.namespace : nil
+        object.object.metadata.annotations[LastAppliedConfiguration.key] = LastAppliedConfiguration.json(of: object.manifest, namespace: namespace)
     }
 
     // MARK: checking
@@ -105,6 +114,9 @@ public struct ManifestApplier {
         } catch {
             // Already there: the same name twice in the files. Not a validation problem.
         }
+        // ValidateObjectMeta checks annotations after the name and labels, before the spec.
+        let metadataCauses = causes.prefix { $0.hasPrefix("metadata.") }.count
+        causes.insert(contentsOf: ServerRules.annotationSize(result.metadata.annotations), at: metadataCauses)
         causes += object.causes
         if !causes.isEmpty {
             let meta = object.object.metadata
@@ -115,11 +127,15 @@ public struct ManifestApplier {
     // MARK: writing
 
     /// Writes one object and returns kubectl's line: `deployment.apps/web created`.
-    private func write(_ object: DecodedObject) throws -> String {
+    private func write(_ object: DecodedObject, warnings: inout CommandOutput) throws -> String {
         let change: ManifestChange
         switch mode {
         case .apply:
             change = try ManifestPlanner.change(for: object, in: cluster.store)
+            if let live = cluster.store.object(kind: object.kind, key: object.object.key),
+               live.metadata.annotations[LastAppliedConfiguration.key] == nil {
+                warnings.err(LastAppliedConfiguration.missingWarning(object.kind, live.name))
+            }
         case .create:
             if !object.name.isEmpty, cluster.store.object(kind: object.kind, key: object.object.key) != nil {
                 throw ManifestErrors.server(APIError.alreadyExists(object.kind, object.name), creating: object.source)

@@ -11,6 +11,8 @@ struct DecodedObject {
     var keepsLive: Set<String> = []
     /// Server-side validation errors beyond what the store checks itself.
     var causes: [String] = []
+    /// The document as the file wrote it, for kubectl's last-applied-configuration.
+    var manifest: ManifestValue = .null
 
     var kind: Kind { type(of: object).kind }
     var name: String { object.metadata.name }

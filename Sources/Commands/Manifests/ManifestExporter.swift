@@ -35,6 +35,7 @@ public enum ManifestExporter {
         var fields: [(String, JSONValue)] = []
         let annotations = m.annotations.filter {
             !$0.key.hasPrefix(ManifestPlanner.managedAnnotationPrefix) && $0.key != ManifestPlanner.daemonSetTemplateGeneration
+                && $0.key != LastAppliedConfiguration.key
         }
         if !annotations.isEmpty { fields.append(("annotations", .map(annotations))) }
         if !m.labels.isEmpty { fields.append(("labels", .map(m.labels))) }

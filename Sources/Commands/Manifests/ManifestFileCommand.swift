@@ -8,7 +8,7 @@ enum ManifestFileCommand {
         .capturing { out in
             let verb = mode == .apply ? "apply" : "create"
             let (files, validate, rest) = try collect(args, verb: verb)
-            let flags = try FlagParser(command: verb, flags: []).parse(rest)
+            let flags = try FlagParser(command: verb, flags: mode == .create ? [FlagParser.Flag(long: "save-config", short: nil, isBool: true)] : []).parse(rest)
             if !flags.positional.isEmpty {
                 throw KubectlError("error: Unexpected args: [\(flags.positional.joined(separator: " "))]\nSee 'kubectl \(verb) -h' for help and examples")
             }
@@ -17,6 +17,7 @@ enum ManifestFileCommand {
             applier.validator.rejectUnknownFields = validate
             applier.namespace = flags.namespace
             applier.enforceNamespace = flags.has("namespace")
+            applier.saveConfig = mode == .create && flags.bool("save-config")
             try applier.run(paths: files, into: &out)
             return nil
         }

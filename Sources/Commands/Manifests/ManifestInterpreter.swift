@@ -29,7 +29,9 @@ enum ManifestInterpreter {
         }
         let problems = validator.problems(in: value, schema: served.schema, path: kind)
         guard problems.isEmpty else { throw ManifestErrors.validating(source, problems) }
-        return [try ManifestDecoder.decode(value, kind: served.kind, source: source)]
+        var decoded = try ManifestDecoder.decode(value, kind: served.kind, source: source)
+        decoded.manifest = value
+        return [decoded]
     }
 
     /// How Go's encoding/json names a JSON value's type in its unmarshal errors.

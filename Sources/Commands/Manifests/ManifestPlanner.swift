@@ -14,13 +14,15 @@ enum ManifestChange {
     }
 }
 
-/// `kubectl apply` against the live object. The file decides what it says: metadata labels and
-/// annotations, and the whole spec (Kubernetes' defaults for what it leaves out). What the cluster
-/// manages is kept: annotations such as `deployment.kubernetes.io/revision`, the kubelet's node
-/// labels, node-lifecycle taints, admission's default tolerations, and `spec.replicas` or
-/// `spec.unschedulable` when the file leaves them out. Without kubectl's last-applied annotation
-/// this is the two-way version of kubectl's three-way merge; it agrees whenever the file is the
-/// only writer of those fields.
+/// `kubectl apply` against the live object: kubectl's three-way merge of the file, the live
+/// object and the last-applied configuration (the live object's annotation, see
+/// LastAppliedConfiguration). What the file says wins. Labels, annotations, template labels and
+/// annotations and nodeSelector are merged key by key: a key the last apply set and the file no
+/// longer has is removed, a key someone else set (`kubectl label`, controllers, the kubelet) is
+/// kept. `spec.replicas` and `spec.unschedulable` left out of the file keep the live value
+/// unless the last apply set them: then the patch deletes them and the API server defaults them
+/// (1 replica, schedulable). The rest of the spec is the file's, with Kubernetes' defaults for
+/// what it leaves out; admission's default tolerations and node-lifecycle taints are kept.
 enum ManifestPlanner {
     static let managedAnnotationPrefix = "deployment.kubernetes.io/"
     /// The template generation the API server keeps on each DaemonSet.
@@ -47,9 +49,37 @@ enum ManifestPlanner {
         desired == live ? .unchanged(live) : .update(desired)
     }
 
-    /// The file's annotations plus those the controllers write.
-    private static func annotations(_ file: [String: String], keeping live: [String: String]) -> [String: String] {
-        file.merging(live.filter { $0.key.hasPrefix(managedAnnotationPrefix) }) { _, managed in managed }
+    /// Labels and annotations, merged three ways.
+    private static func mergedMetadata(_ file: ObjectMeta, original: ManifestValue?, live: ObjectMeta) -> ObjectMeta {
+        var meta = live
+        let o = original?["metadata"]
+        meta.labels = ThreeWayMerge.map(file: file.labels, original: o?["labels"]?.stringMap ?? [:], live: live.labels)
+        meta.annotations = ThreeWayMerge.map(file: file.annotations, original: o?["annotations"]?.stringMap ?? [:], live: live.annotations)
+        return meta
+    }
+
+    /// The file's pod template, with its labels, annotations and nodeSelector merged three ways.
+    private static func mergedTemplate(_ file: PodTemplate, original: ManifestValue?, live: PodTemplate) -> PodTemplate {
+        var template = file
+        let o = original?["spec"]?["template"]
+        template.labels = ThreeWayMerge.map(file: file.labels, original: o?["metadata"]?["labels"]?.stringMap ?? [:], live: live.labels)
+        template.annotations = ThreeWayMerge.map(file: file.annotations, original: o?["metadata"]?["annotations"]?.stringMap ?? [:],
+                                                 live: live.annotations)
+        template.spec.nodeSelector = ThreeWayMerge.map(file: file.spec.nodeSelector, original: o?["spec"]?["nodeSelector"]?.stringMap ?? [:],
+                                                       live: live.spec.nodeSelector)
+        return template
+    }
+
+    /// A field the file leaves out keeps the live value only if the last apply did not set it.
+    private static func keepsLive(_ field: String, _ decoded: DecodedObject, original: ManifestValue?) -> Bool {
+        guard decoded.keepsLive.contains(field) else { return false }
+        var value = original
+        for part in field.split(separator: ".") { value = value?[String(part)] }
+        return value == nil
+    }
+
+    private static func original(_ live: some APIObject) -> ManifestValue? {
+        LastAppliedConfiguration.original(in: live.metadata.annotations)
     }
 
     // MARK: workloads
@@ -58,11 +88,12 @@ enum ManifestPlanner {
     /// spec; replicas left out keep the live count; the selector may not change.
     private static func workload<W: ReplicatedWorkload>(_ new: W, _ decoded: DecodedObject, live: W?) throws -> ManifestChange {
         guard let live, !new.name.isEmpty else { return .create(new) }
+        let original = original(live)
         var desired = live
-        desired.metadata.labels = new.metadata.labels
-        desired.metadata.annotations = annotations(new.metadata.annotations, keeping: live.metadata.annotations)
+        desired.metadata = mergedMetadata(new.metadata, original: original, live: live.metadata)
         desired.spec = new.spec
-        if decoded.keepsLive.contains("spec.replicas") { desired.replicas = live.replicas }
+        desired.template = mergedTemplate(new.template, original: original, live: live.template)
+        if keepsLive("spec.replicas", decoded, original: original) { desired.replicas = live.replicas }
         if desired.selector != live.selector {
             throw ManifestErrors.invalid(W.kind, live.name, [ServerRules.immutableSelector(desired.selector)])
         }
@@ -73,11 +104,11 @@ enum ManifestPlanner {
     /// server keeps its template-generation annotation); the selector may not change.
     private static func daemonSet(_ new: DaemonSet, live: DaemonSet?) throws -> ManifestChange {
         guard let live, !new.name.isEmpty else { return .create(new) }
+        let original = original(live)
         var desired = live
-        desired.metadata.labels = new.metadata.labels
-        desired.metadata.annotations = new.metadata.annotations.merging(
-            live.metadata.annotations.filter { $0.key == daemonSetTemplateGeneration }) { _, managed in managed }
+        desired.metadata = mergedMetadata(new.metadata, original: original, live: live.metadata)
         desired.spec = new.spec
+        desired.spec.template = mergedTemplate(new.spec.template, original: original, live: live.spec.template)
         if desired.spec.selector != live.spec.selector {
             throw ManifestErrors.invalid(.daemonSet, live.name, [ServerRules.immutableSelector(desired.spec.selector)])
         }
@@ -118,8 +149,7 @@ enum ManifestPlanner {
         }
         guard withLiveImages == live.spec else { throw ManifestErrors.invalid(.pod, live.name, [podUpdateForbidden]) }
         var desired = live
-        desired.metadata.labels = new.metadata.labels
-        desired.metadata.annotations = new.metadata.annotations
+        desired.metadata = mergedMetadata(new.metadata, original: original(live), live: live.metadata)
         desired.spec = proposed
         return outcome(desired, live: live)
     }
@@ -130,8 +160,7 @@ enum ManifestPlanner {
     private static func namespace(_ new: Namespace, live: Namespace?) -> ManifestChange {
         guard let live else { return .create(new) }
         var desired = live
-        desired.metadata.labels = new.metadata.labels
-        desired.metadata.annotations = new.metadata.annotations
+        desired.metadata = mergedMetadata(new.metadata, original: original(live), live: live.metadata)
         return outcome(desired, live: live)
     }
 
@@ -139,12 +168,13 @@ enum ManifestPlanner {
 
     private static func node(_ new: Node, _ decoded: DecodedObject, live: Node?, now: SimTime) -> ManifestChange {
         guard let live else { return .create(new) }
+        let original = original(live)
         var desired = live
-        var labels = new.metadata.labels
-        for key in kubeletLabels where labels[key] == nil { labels[key] = live.metadata.labels[key] }
-        desired.metadata.labels = labels
-        desired.metadata.annotations = new.metadata.annotations
-        if !decoded.keepsLive.contains("spec.unschedulable") { desired.spec.unschedulable = new.spec.unschedulable }
+        desired.metadata = mergedMetadata(new.metadata, original: original, live: live.metadata)
+        for key in kubeletLabels where desired.metadata.labels[key] == nil { desired.metadata.labels[key] = live.metadata.labels[key] }
+        if !keepsLive("spec.unschedulable", decoded, original: original) { desired.spec.unschedulable = new.spec.unschedulable }
+        // Taints neither the file nor the last apply mention are someone else's (`kubectl taint`).
+        if decoded.manifest["spec"]?["taints"] == nil && original?["spec"]?["taints"] == nil { return outcome(desired, live: live) }
         let isManaged = { (t: Taint) in t.key.hasPrefix(managedTaintPrefix) }
         let fileTaints = new.spec.taints.filter { !isManaged($0) }
         let liveTaints = live.spec.taints.filter { !isManaged($0) }
@@ -170,12 +200,17 @@ protocol ReplicatedWorkload: APIObject, Equatable {
     var spec: Spec { get set }
     var replicas: Int { get set }
     var selector: LabelSelector { get }
+    var template: PodTemplate { get set }
 }
 
 extension Deployment: ReplicatedWorkload {
     var replicas: Int {
         get { spec.replicas }
         set { spec.replicas = newValue }
+    }
+    var template: PodTemplate {
+        get { spec.template }
+        set { spec.template = newValue }
     }
     var selector: LabelSelector { spec.selector }
 }
@@ -184,6 +219,10 @@ extension ReplicaSet: ReplicatedWorkload {
     var replicas: Int {
         get { spec.replicas }
         set { spec.replicas = newValue }
+    }
+    var template: PodTemplate {
+        get { spec.template }
+        set { spec.template = newValue }
     }
     var selector: LabelSelector { spec.selector }
 }

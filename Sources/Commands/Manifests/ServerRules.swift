@@ -22,6 +22,15 @@ enum ServerRules {
         }
     }
 
+    /// TotalAnnotationSizeLimitB: keys and values together (so a huge file cannot be applied:
+    /// its last-applied configuration alone is over the limit).
+    static let annotationBytesLimit = 256 << 10
+
+    static func annotationSize(_ annotations: [String: String]) -> [String] {
+        let bytes = annotations.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count }
+        return bytes > annotationBytesLimit ? ["metadata.annotations: Too long: must have at most \(annotationBytesLimit) bytes"] : []
+    }
+
     // MARK: containers
 
     static let dns1123LabelMessage = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"

@@ -44,9 +44,26 @@ public enum YAMLWriter {
         case .array(let items) where !items.isEmpty:
             out += "\n"
             emit(v, indent: indent, into: &out)
+        case .string(let text) where literalBlock(text, indent: indent + "  ") != nil:
+            out += " " + literalBlock(text, indent: indent + "  ")!
         default:
             out += " " + scalar(v) + "\n"
         }
+    }
+
+    /// go-yaml writes a string with line breaks as a literal block: `|` when it ends in one
+    /// newline, `|-` with none, `|+` with more; nil when a block could not hold it as is.
+    static func literalBlock(_ s: String, indent: String) -> String? {
+        guard s.contains("\n"), !s.hasPrefix(" "), !s.hasPrefix("\n"),
+              !s.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" }) else { return nil }
+        var body = Substring(s)
+        var trailing = 0
+        while body.hasSuffix("\n") { body = body.dropLast(); trailing += 1 }
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        guard !lines.contains(where: { $0.hasSuffix(" ") }) else { return nil }
+        let indicator = trailing == 0 ? "|-" : trailing == 1 ? "|" : "|+"
+        return indicator + "\n" + lines.map { $0.isEmpty ? "\n" : indent + $0 + "\n" }.joined()
+            + String(repeating: "\n", count: max(0, trailing - 1))
     }
 
     private static func scalarKey(_ key: String) -> String { needsQuotes(key) ? "\"\(key)\"" : key }
@@ -56,7 +73,8 @@ public enum YAMLWriter {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return String(i)
-        case .string(let s): return needsQuotes(s) ? "\"\(s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\"" : s
+        case .string(let s):
+            return needsQuotes(s) ? "\"\(s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n"))\"" : s
         case .array: return "[]"
         case .object: return "{}"
         }
