@@ -63,7 +63,9 @@ import Testing
         #expect(complete("d").candidates == ["describe", "delete", "drain"])
         #expect(complete("get deploy").text == "get deploy")
         #expect(complete("get deploy").candidates == ["deployments", "deployment", "deploy", "deployment/"])
-        #expect(complete("get pods --sh").text == "get pods --show-labels ")
+        // Two flags share "--show-" (--show-labels, --show-kind): Tab goes as far as they agree.
+        #expect(complete("get pods --sh").text == "get pods --show-")
+        #expect(complete("get pods --show-l").text == "get pods --show-labels ")
         #expect(complete("cordon n").text == "cordon node-")
         #expect(complete("cordon n").candidates == ["node-1", "node-2", "node-3"])
         #expect(complete("sim f").text == "sim fail ")
