@@ -127,12 +127,19 @@ public final class Store {
     /// Pods bound to `node` (or, with "", unscheduled pods).
     public func pods(onNode node: String) -> [Pod] { pods.byIndex(IndexName.node, node) }
     public func podCount(onNode node: String) -> Int { pods.names(index: IndexName.node, key: node).count }
-    /// Visits the pods bound to `node` in no particular order, read in place (no copies, no
-    /// sorting): for views that summarize a node of thousands of pods every frame.
-    public func forEachPod(onNode node: String, _ body: (Pod) -> Void) {
+    /// The keys of the pods bound to `node` (or, with "", unscheduled pods), unordered.
+    public func podKeys(onNode node: String) -> Set<ObjectKey> { pods.names(index: IndexName.node, key: node) }
+
+    /// What the pods bound to `node` that are not terminating request, read in place (no
+    /// copies, no sorting): for views that summarize a node of thousands of pods every frame.
+    public func activeRequests(onNode node: String) -> ResourceAmounts {
+        var total = ResourceAmounts()
         for key in pods.names(index: IndexName.node, key: node) {
-            if let box = pods.box(key) { body(box.object) }
+            guard let box = pods.box(key), !box.object.isTerminating else { continue }
+            for container in box.object.spec.containers { total = total + container.requests }
+            total.pods = Saturating.add(total.pods, 1)
         }
+        return total
     }
     public func events(about uid: String) -> [Event] { events.byIndex(IndexName.involvedObject, uid) }
 

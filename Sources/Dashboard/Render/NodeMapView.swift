@@ -64,25 +64,25 @@ struct NodeMapView {
                   style: theme[PaneTable.role(forNode: node)], clip: card)
 
         let store = dashboard.cluster.store
-        // What the card has room for, then one pass over the node's pods: the requests of those
-        // still active, and the first pods in name order that fit — the demo's own first,
-        // system pods after, so an overflowing card keeps the demo's in view. No sorting of
-        // every pod: a node of 30,000 pods costs one read of each.
-        let total = store.podCount(onNode: node.name)
+        // What the card has room for, then one pass over the node's pod keys: the first that fit
+        // in name order — the demo's own first, system pods after, so an overflowing card keeps
+        // the demo's in view. No sorting or copying of every pod: a node of 30,000 pods costs a
+        // look at each key, and only the pods shown are read.
+        let keys = store.podKeys(onNode: node.name)
+        let total = keys.count
         let tilesTop = zoom == .large ? card.y + 3 : card.y + 2
         let room = Rect(x: card.x + 1, y: tilesTop, width: card.width - 1, height: card.maxY - tilesTop)
         let limit = max(1, Self.tileCapacity(count: total, in: room, zoom: zoom))
-        var requested = ResourceAmounts()
-        var demo: [Pod] = [], system: [Pod] = []
-        store.forEachPod(onNode: node.name) { pod in
-            if !pod.isTerminating { requested = requested + pod.spec.requests }
-            if Self.isSystemPod(pod) {
-                Self.keepFirst(pod, in: &system, limit: limit)
+        var demo: [ObjectKey] = [], system: [ObjectKey] = []
+        for key in keys {
+            if key.namespace == SystemComponents.namespace {
+                Self.keepFirst(key, in: &system, limit: limit)
             } else {
-                Self.keepFirst(pod, in: &demo, limit: limit)
+                Self.keepFirst(key, in: &demo, limit: limit)
             }
         }
-        let pods = Array((demo + system).prefix(limit))
+        let pods = (demo + system).prefix(limit).compactMap { store.get(Pod.self, key: $0) }
+        let requested = store.activeRequests(onNode: node.name)
         let alloc = node.status.allocatable
         let cpu = "\(Self.cores(requested.cpuMillis))/\(Self.cores(alloc.cpuMillis))"
         let mem = "\(Self.gibibytes(requested.memoryBytes))/\(Self.gibibytes(alloc.memoryBytes))Gi"
@@ -106,17 +106,16 @@ struct NodeMapView {
         return drawTiles(pods, total: total, in: area, into: &frame)
     }
 
-    /// Keeps `pods` the `limit` first by namespace and name, inserting `pod` where it belongs.
-    static func keepFirst(_ pod: Pod, in pods: inout [Pod], limit: Int) {
-        let key = pod.key
-        if pods.count >= limit, let last = pods.last, !(key < last.key) { return }
-        var low = 0, high = pods.count
+    /// Keeps `keys` the `limit` first by namespace and name, inserting `key` where it belongs.
+    static func keepFirst(_ key: ObjectKey, in keys: inout [ObjectKey], limit: Int) {
+        if keys.count >= limit, let last = keys.last, !(key < last) { return }
+        var low = 0, high = keys.count
         while low < high {
             let mid = (low + high) / 2
-            if pods[mid].key < key { low = mid + 1 } else { high = mid }
+            if keys[mid] < key { low = mid + 1 } else { high = mid }
         }
-        pods.insert(pod, at: low)
-        if pods.count > limit { pods.removeLast() }
+        keys.insert(key, at: low)
+        if keys.count > limit { keys.removeLast() }
     }
 
     /// How many tiles fit in `area` for `count` pods at `zoom`.
