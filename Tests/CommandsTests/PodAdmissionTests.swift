@@ -23,6 +23,8 @@ import Testing
         #expect(path("{.spec.containers[0].volumeMounts[0].readOnly}") == "true")
         #expect(path("{.status.hostIPs[0].ip}") == path("{.status.hostIP}"))
         #expect(path("{.status.containerStatuses[0].imageID}").hasPrefix("docker.io/library/nginx@sha256:"))
+        // containerd's ids are 64 hex digits.
+        #expect(path("{.status.containerStatuses[0].containerID}").wholeMatch(of: /containerd:\/\/[0-9a-f]{64}/) != nil)
         // The template the ReplicaSet copies carries none of it.
         #expect(shell.out("get rs -o jsonpath={.items[0].spec.template.spec.volumes}") == "")
         #expect(shell.out("get rs -o jsonpath={.items[0].spec.template.spec.priority}") == "")

@@ -229,14 +229,22 @@ final class Kubelet {
         status.state = .running(startedAt: now)
         status.started = true
         status.ready = isReadyOnStart(container)
-        status.containerID = "containerd://" + String(format64(random.next()))
+        status.containerID = "containerd://" + Self.containerIDHex(random.next())
     }
 
     /// Readiness without a probe is simply "running". kubesim has no readiness probes yet; one
     /// would hold this back until its first success, and is the only thing that may.
     private func isReadyOnStart(_ container: Container) -> Bool { true }
 
-    private func format64(_ value: UInt64) -> String { String(value, radix: 16).leftPadded(16) + String(value &* 31, radix: 16).leftPadded(16) }
+    /// 64 hex digits, as containerd's ids have, spread from one draw of the seeded generator (so
+    /// the draws every later name depends on stay as they were).
+    static func containerIDHex(_ value: UInt64) -> String {
+        var word = value
+        return (0..<4).map { _ in
+            word = (word ^ (word >> 31)) &* 0x9E3779B97F4A7C15
+            return String(word, radix: 16).leftPadded(16)
+        }.joined()
+    }
 
     /// Graceful stop: Killing, then the pod object is removed once the container has exited
     /// (or the grace period ran out).
