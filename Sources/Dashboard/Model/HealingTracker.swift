@@ -437,15 +437,19 @@ final class HealingTracker {
     // MARK: the replacement
 
     private func podAdded(_ pod: Pod) {
-        guard var current = chain, current.kind == .healing || current.kind == .scaleUp, !current.has(.restored),
-              pod.metadata.controllerRef?.uid == current.replicaSetUID, current.has(.cause),
-              current.nodeLost == nil || current.has(.eviction) else { return }
-        guard let rs = store.get(ReplicaSet.self, current.replicaSet, namespace: current.replicaSetNamespace) else { return }
-        if current.created.isEmpty { current.countBefore = activeCount(rs) - 1 }
-        current.created.append(pod.name)
-        chain = current
-        let what = current.created.count == 1 ? "creates \(pod.name)" : "creates \(current.created.count) pods"
-        restamp(.create, "has \(current.countBefore) of \(rs.spec.replicas) → \(what)", Self.replicaSetController)
+        // Read and changed in place, never copied out: a copy of the chain held while its list
+        // of created pods grows would copy that list for every pod, which a scale-up of
+        // thousands turns quadratic.
+        guard chain?.kind == .healing || chain?.kind == .scaleUp, chain?.has(.restored) == false,
+              pod.metadata.controllerRef?.uid == chain?.replicaSetUID, chain?.has(.cause) == true,
+              chain?.nodeLost == nil || chain?.has(.eviction) == true,
+              let name = chain?.replicaSet, let namespace = chain?.replicaSetNamespace,
+              let rs = store.get(ReplicaSet.self, name, namespace: namespace) else { return }
+        if chain!.created.isEmpty { chain!.countBefore = activeCount(rs) - 1 }
+        chain!.created.append(pod.name)
+        let created = chain!.created.count
+        let what = created == 1 ? "creates \(pod.name)" : "creates \(created) pods"
+        restamp(.create, "has \(chain!.countBefore) of \(rs.spec.replicas) → \(what)", Self.replicaSetController)
     }
 
     private func replacementProgressed(_ old: Pod, _ pod: Pod) {
