@@ -8,14 +8,8 @@ final class ImageRegistry {
 
     /// Bytes of the image `reference` (`nginx:1.27`), between 6 MB and 96 MB.
     func size(of reference: String) -> Int {
-        // FNV-1a over the reference, mixed with the seed by one SplitMix64 step: stable across
-        // processes (Swift's Hasher is not) and the same for every node.
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in reference.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        var mixer = SeededRandom(seed: hash ^ seed)
+        // The reference's stable hash, mixed with the seed: the same for every node.
+        var mixer = SeededRandom(seed: StableHash.fnv1a(reference) ^ seed)
         return 6_000_000 + Int(mixer.next() % 90_000_001)
     }
 }

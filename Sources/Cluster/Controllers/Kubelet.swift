@@ -238,13 +238,7 @@ final class Kubelet {
 
     /// 64 hex digits, as containerd's ids have, spread from one draw of the seeded generator (so
     /// the draws every later name depends on stay as they were).
-    static func containerIDHex(_ value: UInt64) -> String {
-        var word = value
-        return (0..<4).map { _ in
-            word = (word ^ (word >> 31)) &* 0x9E3779B97F4A7C15
-            return String(word, radix: 16).leftPadded(16)
-        }.joined()
-    }
+    static func containerIDHex(_ value: UInt64) -> String { StableHash.hex(value, count: 64) }
 
     /// Graceful stop: Killing, then the pod object is removed once the container has exited
     /// (or the grace period ran out).

@@ -18,14 +18,6 @@ public enum ImageReference {
 
     /// `docker.io/library/nginx@sha256:<64 hex>`, the same digest for the same image every time.
     public static func digestReference(_ image: String) -> String {
-        var hex = ""
-        var state: UInt64 = 0xcbf29ce484222325
-        for byte in image.utf8 { state = (state ^ UInt64(byte)) &* 0x100000001b3 }
-        while hex.count < 64 {
-            state = (state ^ (state >> 29)) &* 0xbf58476d1ce4e5b9
-            let word = String(state, radix: 16)
-            hex += String(repeating: "0", count: 16 - word.count) + word
-        }
-        return "\(repository(image))@sha256:\(hex.prefix(64))"
+        "\(repository(image))@sha256:\(StableHash.hex(StableHash.fnv1a(image), count: 64))"
     }
 }

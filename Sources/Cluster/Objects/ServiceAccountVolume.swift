@@ -43,11 +43,10 @@ enum PodAdmission {
         }
     }
 
-    /// Five characters of the generated-name alphabet, hashed from `text`.
+    /// Five characters of the generated-name alphabet, drawn from `text`'s stable hash.
     static func suffix(from text: String) -> String {
-        let alphabet = Array("bcdfghjklmnpqrstvwxz2456789")
-        var hash: UInt64 = 1469598103934665603
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 1099511628211 }
-        return String((0..<5).map { i in alphabet[Int((hash >> (UInt64(i) * 8)) % UInt64(alphabet.count))] })
+        var draws = SeededRandom(seed: StableHash.fnv1a(text))
+        let alphabet = NameGenerator.alphabet
+        return String((0..<5).map { _ in alphabet[draws.int(in: 0...(alphabet.count - 1))] })
     }
 }
