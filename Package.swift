@@ -10,6 +10,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The HTTP listener of `kubesim serve`: NIO's HTTP/1.1 alone streams chunked watches and
+        // checks out 4 packages (Hummingbird would bring 24 and twice the build time).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // The ncurses C API, wrapped for Swift 6 (globals and macros become functions).
@@ -28,12 +31,25 @@ let package = Package(
         ),
         // The dashboard as a pure function of state: frames, panes, keys, themes. No ncurses here.
         .target(name: "Dashboard", dependencies: ["Cluster", "Commands", .product(name: "Yams", package: "Yams")]),
+        // The Kubernetes API as real clients speak it, as pure request -> reply functions over the
+        // cluster: discovery, OpenAPI, REST verbs, watch, patches, protobuf bodies. No networking.
+        .target(name: "KubeAPI", dependencies: ["Cluster", "Commands"]),
+        // The HTTP/1.1 listener that feeds KubeAPI and the thread that owns the cluster while serving.
+        .target(
+            name: "APIServer",
+            dependencies: [
+                "Cluster", "KubeAPI",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         // The only code that talks to the terminal (ncurses): draws frame differences, reads keys.
         .target(name: "Terminal", dependencies: ["CNcurses", "Dashboard"]),
         .executableTarget(
             name: "kubesim",
             dependencies: [
-                "Cluster", "Commands", "Dashboard", "Terminal",
+                "Cluster", "Commands", "Dashboard", "Terminal", "KubeAPI", "APIServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +61,7 @@ let package = Package(
         // Drives the built binary; depending on it makes `swift test` build it first.
         .testTarget(name: "DashboardTests", dependencies: ["Cluster", "Commands", "Dashboard", "KubesimTestSupport"],
                     exclude: ["__Snapshots__"]),
+        .testTarget(name: "KubeAPITests", dependencies: ["Cluster", "Commands", "KubeAPI"], exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["kubesim"]),
     ]
 )

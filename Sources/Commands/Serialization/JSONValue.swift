@@ -4,6 +4,8 @@ public indirect enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case int(Int64)
+    /// A number that is not an int64 (`0.5`, `1e3`), kept as its JSON text so nothing is rounded.
+    case number(String)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -13,6 +15,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         case (.null, .null): true
         case let (.bool(x), .bool(y)): x == y
         case let (.int(x), .int(y)): x == y
+        case let (.number(x), .number(y)): x == y
         case let (.string(x), .string(y)): x == y
         case let (.array(x), .array(y)): x == y
         case let (.object(x), .object(y)): x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
@@ -57,6 +60,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return String(i)
+        case .number(let text): return text
         case .string(let s): return JSONValue.quote(s)
         case .array(let items): return "[" + items.map { $0.compactJSON() }.joined(separator: ",") + "]"
         case .object: return "{" + sortedPairs.map { "\(JSONValue.quote($0.0)):\($0.1.compactJSON())" }.joined(separator: ",") + "}"

@@ -73,6 +73,7 @@ public enum YAMLWriter {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return String(i)
+        case .number(let text): return text
         case .string(let s):
             return needsQuotes(s) ? "\"\(s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n"))\"" : s
         case .array: return "[]"

@@ -1,0 +1,42 @@
+import Cluster
+import Commands
+
+/// The Kubernetes API over one cluster. Every method runs on the thread that owns the cluster
+/// (the serve loop or the dashboard's frame loop); the HTTP layer hops there and back.
+public final class KubeAPIHandler {
+    public let cluster: Cluster
+    /// Watch history and live watchers.
+    public let watches: WatchHub
+
+    public init(cluster: Cluster) {
+        self.cluster = cluster
+        watches = WatchHub(store: cluster.store)
+    }
+
+    public func handle(_ request: APIRequest) -> APIReply {
+        do {
+            if let response = try Discovery.answer(request, handler: self) { return .response(response) }
+            if let response = try OpenAPIDocuments.answer(request) { return .response(response) }
+            guard let resourceRequest = try ResourceRequest.parse(request) else {
+                throw StatusError.pathNotFound()
+            }
+            return try dispatch(resourceRequest)
+        } catch let error as StatusError {
+            return .response(error.response)
+        } catch let error as APIError {
+            return .response(StatusError(error, resource: ServedResources.all[0]).response)
+        } catch {
+            return .response(StatusError.internalError("\(error)").response)
+        }
+    }
+
+    private func dispatch(_ request: ResourceRequest) throws -> APIReply {
+        switch request.verb {
+        case .get: return .response(try ReadHandlers.get(request, cluster: cluster))
+        case .list: return .response(try ReadHandlers.list(request, cluster: cluster))
+        case .watch: return try watches.watch(request, cluster: cluster)
+        case .create, .update, .patch, .delete, .deletecollection:
+            return .response(try WriteHandlers.write(request, cluster: cluster))
+        }
+    }
+}
