@@ -168,4 +168,24 @@ func withoutUnset(_ value: JSONValue) -> JSONValue? {
         let decoded = try ProtobufBody.decode(PB.body(apiVersion: "v1", kind: "Pod", podSpec))
         #expect(decoded["spec"]?.compactJSON() == #"{"securityContext":{"supplementalGroups":[5,1000,2000]}}"#)
     }
+
+    @Test func nodeSpecAndStatusAsAKubeletStandInWritesThem() throws {
+        let quantity = { (key: String, value: String) in PB.message(1, PB.string(1, key), PB.message(2, PB.string(1, value))) }
+        let spec = PB.message(2, PB.string(1, ""), PB.int(4, 1),
+                              PB.message(5, PB.string(1, "gpu"), PB.string(3, "NoSchedule"), PB.message(4)))
+        let status = PB.message(3, quantity("pods", "110"), quantity("cpu", "4"),
+                                PB.message(2, PB.string(1, "cpu"), PB.message(2, PB.string(1, "3800m"))),
+                                PB.message(4, PB.string(1, "Ready"), PB.string(2, "True"), PB.message(3, PB.int(1, 1_764_642_585)), PB.message(4)),
+                                PB.message(5, PB.string(1, "InternalIP"), PB.string(2, "10.0.0.7")))
+        let decoded = try ProtobufBody.decode(PB.body(apiVersion: "v1", kind: "Node", PB.message(1, PB.string(1, "kwok-1")) + spec + status))
+        #expect(decoded.compactJSON() == #"{"apiVersion":"v1","kind":"Node","metadata":{"name":"kwok-1"},"spec":{"taints":[{"effect":"NoSchedule","key":"gpu"}],"unschedulable":true},"status":{"addresses":[{"address":"10.0.0.7","type":"InternalIP"}],"allocatable":{"cpu":"3800m"},"capacity":{"cpu":"4","pods":"110"},"conditions":[{"lastHeartbeatTime":"2025-12-02T02:29:45Z","status":"True","type":"Ready"}]}}"#)
+    }
+
+    @Test func podStatusKeepsContainerStatesThatAreSetButEmpty() throws {
+        let running = PB.message(8, PB.string(1, "app"), PB.message(2, PB.message(2)), PB.message(3), PB.int(4, 1), PB.int(5, 0), PB.int(9, 1))
+        let status = PB.message(3, PB.string(1, "Running"), PB.string(6, "10.244.0.5"),
+                                PB.message(12, PB.string(1, "10.244.0.5")), PB.message(7, PB.int(1, 1_764_642_585)), running)
+        let decoded = try ProtobufBody.decode(PB.body(apiVersion: "v1", kind: "Pod", PB.message(1, PB.string(1, "p")) + status))
+        #expect(decoded["status"]?.compactJSON() == #"{"containerStatuses":[{"name":"app","ready":true,"started":true,"state":{"running":{}}}],"phase":"Running","podIP":"10.244.0.5","podIPs":[{"ip":"10.244.0.5"}],"startTime":"2025-12-02T02:29:45Z"}"#)
+    }
 }

@@ -1,6 +1,6 @@
-/// core/v1 pods and namespaces. Field numbers: k8s.io/api core/v1/generated.proto. Fields
-/// kubesim never reads (affinity, probes' gRPC, most volume sources, status) are left out and
-/// skipped like any unknown field.
+/// core/v1 pods, nodes and namespaces. Field numbers: k8s.io/api core/v1/generated.proto.
+/// Fields kubesim never reads (affinity, probes' gRPC, most volume sources, node info) are left
+/// out and skipped like any unknown field.
 extension ProtoMessage {
     static let namespace = ProtoMessage("Namespace", [
         ProtoField(1, "metadata", .message(.objectMeta)),
@@ -10,6 +10,95 @@ extension ProtoMessage {
     static let pod = ProtoMessage("Pod", [
         ProtoField(1, "metadata", .message(.objectMeta)),
         ProtoField(2, "spec", .message(.podSpec)),
+        ProtoField(3, "status", .message(.podStatus)),
+    ])
+
+    /// What a kubelet stand-in (kwok) writes to pods/status.
+    static let podStatus = ProtoMessage("PodStatus", [
+        ProtoField(17, "observedGeneration", .int64),
+        ProtoField(1, "phase", .string),
+        .list(2, "conditions", .message(ProtoMessage("PodCondition", [
+            ProtoField(1, "type", .string),
+            ProtoField(7, "observedGeneration", .int64),
+            ProtoField(2, "status", .string),
+            ProtoField(3, "lastProbeTime", .time),
+            ProtoField(4, "lastTransitionTime", .time),
+            ProtoField(5, "reason", .string),
+            ProtoField(6, "message", .string),
+        ]))),
+        ProtoField(3, "message", .string),
+        ProtoField(4, "reason", .string),
+        ProtoField(11, "nominatedNodeName", .string),
+        ProtoField(5, "hostIP", .string),
+        .list(16, "hostIPs", .message(ProtoMessage("HostIP", [ProtoField(1, "ip", .string)]))),
+        ProtoField(6, "podIP", .string),
+        .list(12, "podIPs", .message(ProtoMessage("PodIP", [ProtoField(1, "ip", .string)]))),
+        .pointer(7, "startTime", .time),
+        .list(10, "initContainerStatuses", .message(.containerStatus)),
+        .list(8, "containerStatuses", .message(.containerStatus)),
+        ProtoField(9, "qosClass", .string),
+    ])
+
+    static let containerStatus = ProtoMessage("ContainerStatus", [
+        ProtoField(1, "name", .string),
+        ProtoField(2, "state", .message(.containerState)),
+        ProtoField(3, "lastState", .message(.containerState)),
+        ProtoField(4, "ready", .bool),
+        ProtoField(5, "restartCount", .int32),
+        ProtoField(6, "image", .string),
+        ProtoField(7, "imageID", .string),
+        ProtoField(8, "containerID", .string),
+        .pointer(9, "started", .bool),
+    ])
+
+    static let containerState = ProtoMessage("ContainerState", [
+        .pointer(1, "waiting", .message(ProtoMessage("ContainerStateWaiting", [
+            ProtoField(1, "reason", .string),
+            ProtoField(2, "message", .string),
+        ]))),
+        .pointer(2, "running", .message(ProtoMessage("ContainerStateRunning", [ProtoField(1, "startedAt", .time)]))),
+        .pointer(3, "terminated", .message(ProtoMessage("ContainerStateTerminated", [
+            ProtoField(1, "exitCode", .int32),
+            ProtoField(2, "signal", .int32),
+            ProtoField(3, "reason", .string),
+            ProtoField(4, "message", .string),
+            ProtoField(5, "startedAt", .time),
+            ProtoField(6, "finishedAt", .time),
+            ProtoField(7, "containerID", .string),
+        ]))),
+    ])
+
+    static let node = ProtoMessage("Node", [
+        ProtoField(1, "metadata", .message(.objectMeta)),
+        ProtoField(2, "spec", .message(ProtoMessage("NodeSpec", [
+            ProtoField(1, "podCIDR", .string),
+            .list(7, "podCIDRs", .string),
+            ProtoField(3, "providerID", .string),
+            ProtoField(4, "unschedulable", .bool),
+            .list(5, "taints", .message(ProtoMessage("Taint", [
+                ProtoField(1, "key", .string),
+                ProtoField(2, "value", .string),
+                ProtoField(3, "effect", .string),
+                .pointer(4, "timeAdded", .time),
+            ]))),
+        ]))),
+        ProtoField(3, "status", .message(ProtoMessage("NodeStatus", [
+            ProtoField(1, "capacity", .map(.quantity)),
+            ProtoField(2, "allocatable", .map(.quantity)),
+            ProtoField(3, "phase", .string),
+            .list(4, "conditions", .message(ProtoMessage("NodeCondition", [
+                ProtoField(1, "type", .string),
+                ProtoField(2, "status", .string),
+                ProtoField(3, "lastHeartbeatTime", .time),
+                ProtoField(4, "lastTransitionTime", .time),
+                ProtoField(5, "reason", .string),
+                ProtoField(6, "message", .string),
+            ]))),
+            .list(5, "addresses", .message(ProtoMessage("NodeAddress", [
+                ProtoField(1, "type", .string),
+                ProtoField(2, "address", .string),
+            ]))),
+        ]))),
     ])
 
     static let podTemplateSpec = ProtoMessage("PodTemplateSpec", [

@@ -16,6 +16,7 @@ enum ProtobufBody {
         "apps/v1/ReplicaSet": .replicaSet,
         "apps/v1/DaemonSet": .daemonSet,
         "v1/Pod": .pod,
+        "v1/Node": .node,
         "v1/Namespace": .namespace,
         "v1/DeleteOptions": .deleteOptions,
         "meta.k8s.io/v1/DeleteOptions": .deleteOptions,
