@@ -60,6 +60,23 @@ private typealias PB = ProtobufTestEncoder
         #expect(badRequestMessage(innerPast) == #"Pod in version "v1" cannot be handled as a Pod: unexpected EOF"#)
     }
 
+    @Test func extremeTimesAreRefusedNotTrapped() throws {
+        for seconds in [Int64.max, Int64.min, Int64.min + 1, 253_402_300_803, -62_167_219_203] {
+            for nanos in [Int64(Int32.min), -1, 0, Int64(Int32.max)] {
+                let meta = PB.message(1, PB.message(8, PB.int(1, seconds), PB.int(2, nanos)))
+                #expect(badRequestMessage(PB.body(apiVersion: "v1", kind: "Namespace", meta))
+                        == #"Namespace in version "v1" cannot be handled as a Namespace: Time.MarshalJSON: year outside of range [0,9999]"#)
+            }
+        }
+        // The last second of year 9999 and the first of year 0 still print.
+        let last = PB.message(1, PB.message(8, PB.int(1, 253_402_300_799), PB.int(2, 999_999_999)))
+        #expect(try ProtobufBody.decode(PB.body(apiVersion: "v1", kind: "Namespace", last))["metadata"]?.compactJSON()
+                == #"{"creationTimestamp":"9999-12-31T23:59:59Z"}"#)
+        let first = PB.message(1, PB.message(8, PB.int(1, -62_167_219_200)))
+        #expect(try ProtobufBody.decode(PB.body(apiVersion: "v1", kind: "Namespace", first))["metadata"]?.compactJSON()
+                == #"{"creationTimestamp":"0000-01-01T00:00:00Z"}"#)
+    }
+
     @Test func deepNestingIsCappedOrSkippedWithoutRecursion() throws {
         // 100,000 nested groups in an unknown field: refused, iteratively.
         let groups = Array(Array(repeating: PB.tag(50, 3), count: 100_000).joined())

@@ -44,6 +44,8 @@ struct ProtoField: Sendable {
         case "metadata": return type.isInline ? json : "ObjectMeta"
         case "uid": return "UID"
         case "apiVersion": return "APIVersion"
+        case "tty": return "TTY"
+        case "qosClass": return "QOSClass"
         default: return json.prefix(1).uppercased() + json.dropFirst()
         }
     }

@@ -2,15 +2,13 @@
 /// `2026-12-02T02:29:45.123456Z`. Computed by hand (civil-from-days) so no value can trap.
 enum RFC3339 {
     static func format(seconds: Int64, nanos: Int64, micro: Bool) throws -> String {
-        // Go normalises nanos outside 0..<1e9 into the seconds.
-        let (extraSeconds, remainder) = nanos.quotientAndRemainder(dividingBy: 1_000_000_000)
-        var total = seconds.addingReportingOverflow(extraSeconds)
-        var nanoPart = remainder
-        if nanoPart < 0 { nanoPart += 1_000_000_000; total = total.partialValue.subtractingReportingOverflow(1) }
-        guard !total.overflow else { throw yearOutOfRange(micro) }
-        let instant = total.partialValue
-        let days = instant >= 0 ? instant / 86_400 : (instant - 86_399) / 86_400
-        let secondOfDay = instant - days * 86_400
+        // Go normalises nanos outside 0..<1e9 into the seconds (nanos is an int32 on the wire).
+        var (carry, nanoPart) = nanos.quotientAndRemainder(dividingBy: 1_000_000_000)
+        if nanoPart < 0 { nanoPart += 1_000_000_000; carry -= 1 }
+        let (instant, overflow) = seconds.addingReportingOverflow(carry)
+        guard !overflow else { throw yearOutOfRange(micro) }
+        var (days, secondOfDay) = instant.quotientAndRemainder(dividingBy: 86_400)
+        if secondOfDay < 0 { secondOfDay += 86_400; days -= 1 }
         let (year, month, day) = civil(fromDays: days)
         guard (0...9999).contains(year) else { throw yearOutOfRange(micro) }
         var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T"
@@ -19,6 +17,7 @@ enum RFC3339 {
         return text + "Z"
     }
 
+    /// Go would print such a year; nothing kubesim keeps can hold it, so it is refused instead.
     private static func yearOutOfRange(_ micro: Bool) -> ProtobufWireError {
         ProtobufWireError(message: "\(micro ? "MicroTime" : "Time").MarshalJSON: year outside of range [0,9999]")
     }
