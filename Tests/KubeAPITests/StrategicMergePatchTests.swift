@@ -1,3 +1,4 @@
+import Cluster
 import Commands
 import Testing
 @testable import KubeAPI
@@ -113,6 +114,17 @@ import Testing
         let after = result["status"]?["conditions"]?.arrayItems ?? []
         #expect(after.count == before.count + (before.contains { $0["type"] == .string("Ready") } ? 0 : 1))
         #expect(after.first { $0["type"] == .string("Ready") }?["reason"] == .string("Testing"))
+    }
+
+    @Test func cordonAndTaintsOnANode() throws {
+        let cluster = PatchFixtures.cluster()
+        let node = ObjectEncoder.encode(try #require(cluster.store.list(Node.self).first))
+        let cordoned = try patch(node, #"{"spec":{"unschedulable":true,"taints":[{"key":"a","effect":"NoSchedule"}]}}"#, kind: "Node")
+        #expect(cordoned["spec"]?["unschedulable"] == .bool(true))
+        #expect(cordoned["status"] == node["status"])
+        // Taints carry no patch strategy upstream: a patch replaces the whole list.
+        let retainted = try patch(cordoned, #"{"spec":{"taints":[{"key":"b","effect":"NoExecute"}]}}"#, kind: "Node")
+        #expect(retainted["spec"]?["taints"]?.compactJSON() == #"[{"effect":"NoExecute","key":"b"}]"#)
     }
 
     @Test func unknownListsAreReplacedWhole() throws {

@@ -59,9 +59,7 @@ enum PatchEngine {
             guard case .object(let patchPairs) = patch else {
                 throw StatusError.badRequest("json: cannot unmarshal \(jsonTypeName(patch)) into Go value of type map[string]interface {}")
             }
-            guard let schema = PatchSchema.forKind(kind) else {
-                throw StatusError(code: 415, reason: "UnsupportedMediaType", message: "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml")
-            }
+            let schema = PatchSchema.forKind(kind)
             do {
                 return .object(try StrategicMergePatch.apply(patchPairs, to: live.objectPairs ?? [], schema: schema))
             } catch {
@@ -82,7 +80,7 @@ enum PatchEngine {
             guard case .object = applied else {
                 throw StatusError.badRequest("error decoding YAML: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(jsonTypeName(applied)) into Go value of type map[string]interface {}")
             }
-            return ServerSideApply.apply(applied, to: live, lastApplied: lastApplied, schema: PatchSchema.forKind(kind) ?? .empty)
+            return ServerSideApply.apply(applied, to: live, lastApplied: lastApplied, schema: PatchSchema.forKind(kind))
         }
     }
 

@@ -21,8 +21,8 @@ public struct PatchSchema: Sendable {
     public func field(_ name: String) -> Field { fields[name] ?? Field() }
     public func child(_ name: String) -> PatchSchema { fields[name]?.schema ?? .empty }
 
-    /// The schema of a kind's object, nil for kinds we know no Go type of.
-    public static func forKind(_ kind: String) -> PatchSchema? {
+    /// The schema of a kind's object.
+    public static func forKind(_ kind: String) -> PatchSchema {
         switch kind {
         case "Pod": object(spec: podSpec, status: podStatus)
         case "Deployment": object(spec: PatchSchema(fields: ["template": nested(podTemplate), "strategy": nested(.empty)]), status: conditions)
@@ -30,8 +30,8 @@ public struct PatchSchema: Sendable {
         case "Node": object(spec: PatchSchema(fields: ["podCIDRs": mergedScalars]),
                             status: PatchSchema(fields: ["conditions": merged(by: "type"), "addresses": merged(by: "type")]))
         case "Namespace": object(spec: .empty, status: conditions)
-        case "Event", "Lease": object(spec: .empty, status: .empty)
-        default: nil
+        // Events, Leases and subresources (Scale) carry no tagged lists outside their metadata.
+        default: object(spec: .empty, status: .empty)
         }
     }
 
