@@ -20,6 +20,8 @@ import Testing
         ("A.14", #"{"/":9,"~1":10}"#, #"[{"op":"test","path":"/~01","value":10}]"#, #"{"/":9,"~1":10}"#),
         ("A.16", #"{"foo":["bar"]}"#, #"[{"op":"add","path":"/foo/-","value":["abc","def"]}]"#, #"{"foo":["bar",["abc","def"]]}"#),
         ("copy", #"{"a":{"b":1}}"#, #"[{"op":"copy","from":"/a","path":"/c"}]"#, #"{"a":{"b":1},"c":{"b":1}}"#),
+        // evanphx v4 (which the API server runs) lets replace add a missing object key, unlike the RFC.
+        ("replace missing key", #"{"a":{}}"#, #"[{"op":"replace","path":"/a/b","value":1}]"#, #"{"a":{"b":1}}"#),
         ("negative index", #"{"a":[1,2,3]}"#, #"[{"op":"remove","path":"/a/-1"}]"#, #"{"a":[1,2]}"#),
         ("slash key", #"{"metadata":{"labels":{}}}"#, #"[{"op":"add","path":"/metadata/labels/app.kubernetes.io~1name","value":"x"}]"#,
          #"{"metadata":{"labels":{"app.kubernetes.io/name":"x"}}}"#),
