@@ -1,3 +1,4 @@
+import Foundation
 import Commands
 import Testing
 @testable import KubeAPI
@@ -81,6 +82,13 @@ import Testing
         let body = #"{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"team","labels":{"a":"b"}}}"#
         let result = try apply(body, to: .object([]), lastApplied: nil, kind: "Namespace")
         #expect(result.compactJSON() == #"{"apiVersion":"v1","kind":"Namespace","metadata":{"labels":{"a":"b"},"name":"team"}}"#)
+    }
+
+    @Test func aConfigForAnotherVersionIsRefused() throws {
+        let body = Self.firstApply.replacingOccurrences(of: "apps/v1", with: "apps/v1beta2")
+        let error = #expect(throws: StatusError.self) { try apply(body, to: .object([]), lastApplied: nil) }
+        #expect(error?.code == 400)
+        #expect(error?.message == "Incorrect version specified in apply patch. Specified patch version: apps/v1beta2, expected: apps/v1")
     }
 
     @Test func brokenYAMLIsABadRequest() throws {

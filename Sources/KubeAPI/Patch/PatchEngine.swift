@@ -80,7 +80,7 @@ enum PatchEngine {
             guard case .object = applied else {
                 throw StatusError.badRequest("error decoding YAML: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(jsonTypeName(applied)) into Go value of type map[string]interface {}")
             }
-            return ServerSideApply.apply(applied, to: live, lastApplied: lastApplied, schema: PatchSchema.forKind(kind))
+            return try ServerSideApply.apply(applied, to: live, lastApplied: lastApplied, kind: kind)
         }
     }
 
