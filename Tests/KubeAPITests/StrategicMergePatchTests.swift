@@ -160,7 +160,8 @@ import Testing
             try patch(live, #"{"spec":{"template":{"spec":{"containers":[{"image":"x"}]}}}}"#)
         }
         #expect(noKey?.code == 500)
-        #expect(noKey?.message == "Internal error occurred: map: map[image:x] does not contain declared merge key: name")
+        #expect(noKey?.message == "map: map[image:x] does not contain declared merge key: name")
+        #expect(noKey?.reason == "")
         let badDirective = #expect(throws: StatusError.self) { try patch(live, #"{"metadata":{"$patch":"frob"}}"#) }
         #expect(badDirective?.code == 500)
         let syntax = #expect(throws: StatusError.self) { try patch(live, #"{"metadata":}"#) }

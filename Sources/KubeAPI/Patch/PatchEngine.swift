@@ -66,7 +66,8 @@ enum PatchEngine {
                 switch error.code {
                 case .badRequest: throw StatusError.badRequest(error.message)
                 case .unprocessable: throw StatusError(code: 422, reason: "Invalid", message: "the server rejected our request due to an error in our request")
-                case .internalError: throw StatusError.internalError(error.message)
+                // A plain Go error reaches ErrorToAPIStatus: 500, no reason, the error's own text.
+                case .internalError: throw StatusError(code: 500, reason: "", message: error.message)
                 }
             }
 
