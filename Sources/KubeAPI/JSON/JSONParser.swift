@@ -10,7 +10,7 @@ public struct JSONParseError: Error, Equatable, CustomStringConvertible {
 /// Reads JSON text into a `JSONValue`, keeping object key order and number text. Nesting is
 /// capped (the API server's decoder refuses deeper documents) so hostile input cannot exhaust the stack.
 public struct JSONParser {
-    public static let maxDepth = 10_000
+    public static let maxDepth = 512
 
     public static func parse(_ bytes: [UInt8]) throws -> JSONValue {
         var parser = JSONParser(bytes: bytes)
