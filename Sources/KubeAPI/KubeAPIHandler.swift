@@ -33,7 +33,7 @@ public final class KubeAPIHandler {
     private func dispatch(_ request: ResourceRequest) throws -> APIReply {
         switch request.verb {
         case .get: return .response(try ReadHandlers.get(request, cluster: cluster))
-        case .list: return .response(try ReadHandlers.list(request, cluster: cluster))
+        case .list: return .response(try ReadHandlers.list(request, cluster: cluster, history: watches.history))
         case .watch: return try watches.watch(request, cluster: cluster)
         case .create, .update, .patch, .delete, .deletecollection:
             return .response(try WriteHandlers.write(request, cluster: cluster))
