@@ -26,6 +26,9 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
 
     private let core: APIServerCore
     private var state = State.idle
+    /// Parts of requests sent before the current one was answered.
+    private var held: [HTTPServerRequestPart] = []
+    private var heldBytes = 0
     private var context: ChannelHandlerContext?
     /// The idle timeout between requests, or the read timeout while one arrives.
     private var timer: Scheduled<Void>?
@@ -56,7 +59,39 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data) {
+        let part = unwrapInboundIn(data)
+        switch state {
+        case .waiting, .streaming:
+            hold(part)
+        default:
+            receive(part)
+        }
+    }
+
+    /// A request that arrives while the previous one is being answered (pipelining) waits its
+    /// turn. The socket is read all the time (NIO's pipelining helper would stop reading, and a
+    /// watcher that hangs up would then go unnoticed until the next event).
+    private func hold(_ part: HTTPServerRequestPart) {
+        if case .body(let buffer) = part { heldBytes += buffer.readableBytes }
+        held.append(part)
+        if heldBytes > core.limits.maxRequestBodyBytes || held.count > 1024 {
+            state = .closed
+            context?.close(promise: nil)
+        }
+    }
+
+    /// Requests held while busy, now that the connection is free.
+    private func replayHeld() {
+        while case .idle = state, !held.isEmpty {
+            let part = held.removeFirst()
+            if case .body(let buffer) = part { heldBytes -= buffer.readableBytes }
+            receive(part)
+        }
+    }
+
+    private func receive(_ part: HTTPServerRequestPart) {
+        guard let context else { return }
+        switch part {
         case .head(let head):
             guard case .idle = state else { return }
             armTimer(seconds: core.limits.requestReadTimeoutSeconds)
@@ -102,6 +137,8 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
                 break
             }
         }
+        // A reset, or an end of file in the middle of a request: a stream still open ends too.
+        if case .streaming(let sink, _) = state { sink.close() }
         state = .closed
         context.close(promise: nil)
     }
@@ -149,7 +186,10 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
         guard case .waiting(let head) = state else { return }
         state = head.isKeepAlive ? .idle : .closed
         write(response, version: head.version, keepAlive: head.isKeepAlive)
-        if head.isKeepAlive { armTimer(seconds: core.limits.idleTimeoutSeconds) }
+        if head.isKeepAlive {
+            armTimer(seconds: core.limits.idleTimeoutSeconds)
+            replayHeld()
+        }
     }
 
     private func write(_ response: APIResponse, version: HTTPVersion, keepAlive: Bool, closeAfter: Bool? = nil) {
@@ -210,6 +250,7 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
         let done = context.writeAndFlush(wrapOutboundOut(.end(nil)))
         if head.isKeepAlive {
             armTimer(seconds: core.limits.idleTimeoutSeconds)
+            replayHeld()
         } else {
             let channel = context.channel
             done.whenComplete { _ in channel.close(promise: nil) }
