@@ -21,10 +21,10 @@ struct DashboardCommand: ParsableCommand {
     @Option(help: "Present a scenario (a built-in NAME, see `kubesim scenarios`, or a PATH): PageDown/→ plays the next part.") var scenario: String?
     @Flag(help: "With --scenario, play each part after the previous one without waiting for a key.") var autoplay = false
     @Flag(help: "With --autoplay, start over after the end on a fresh cluster made with the same options (for a booth).") var loop = false
-    @Option(help: ArgumentHelp("Also serve the Kubernetes API on ADDR (host:port; `--serve` alone: \(ListenAddress.loopbackDefault)), so the real kubectl drives what the dashboard shows.", valueName: "addr"))
+    // No --kubeconfig here: one more option and ArgumentParser shortens the root usage line to
+    // `kubesim <options>`. The kubeconfig goes where `kubesim kubeconfig` says (XDG_STATE_HOME).
+    @Option(help: ArgumentHelp("Also serve the Kubernetes API on ADDR (host:port; `--serve` alone: \(ListenAddress.loopbackDefault)), so the real kubectl drives what the dashboard shows. The kubeconfig is written where `kubesim kubeconfig` says.", valueName: "addr"))
     var serve: String?
-    @Option(help: ArgumentHelp("With --serve, write the kubeconfig to FILE (default $XDG_STATE_HOME/kubesim/kubeconfig).", valueName: "file"))
-    var kubeconfig: String?
     @OptionGroup var options: ClusterOptions
 
     /// What `--serve` alone means (main.swift gives it this value).
@@ -72,7 +72,7 @@ struct DashboardCommand: ParsableCommand {
         var serving: APIServing? = nil
         let jobs = ClusterJobQueue()
         if let serve {
-            serving = try APIServing.start(listen: serve, kubeconfig: kubeconfig, queue: jobs) {
+            serving = try APIServing.start(listen: serve, kubeconfig: nil, queue: jobs) {
                 apiBinding.handle($0)
             }
             FileHandle.standardOutput.write(Data(serving!.announcement.utf8))

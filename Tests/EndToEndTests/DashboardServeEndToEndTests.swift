@@ -22,8 +22,12 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kubesim-dash-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let kubeconfig = folder.appendingPathComponent("kubeconfig")
-        let tmux = try DashboardEndToEndTests.startFromShell("--seed 4411 --serve=127.0.0.1:0 --kubeconfig \(kubeconfig.path)")
+        // The kubeconfig goes under XDG_STATE_HOME: the test's own folder, never the user's.
+        let kubeconfig = folder.appendingPathComponent("kubesim/kubeconfig")
+        let binary = try HeadlessBinaryTests.binary().path
+        let tmux = try TmuxSession("bash --norc --noprofile", width: 120, height: 40)
+        try tmux.type("PS1='ready> '; XDG_STATE_HOME=\(folder.path) \(binary) --seed 4411 --serve=127.0.0.1:0")
+        try tmux.send("Enter")
         try tmux.waitFor("three Running pods", DashboardEndToEndTests.threeRunning)
         let port = try #require(Self.servedPort(kubeconfig: kubeconfig))
         // Several requests on one connection, each answered within the dashboard's frames.
