@@ -198,6 +198,9 @@ import Testing
         let noVersion = c.get("/api/v1/namespaces/default/pods?resourceVersionMatch=Exact")
         #expect(noVersion.status == 422)
         #expect(try JSONParser.parse(noVersion.body)["message"] == .string(#"ListOptions.meta.k8s.io "" is invalid: resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided"#))
+        let twoFaults = try c.json("/api/v1/namespaces/default/pods?resourceVersionMatch=Exact&continue=abc")
+        #expect(twoFaults["message"] == .string(#"ListOptions.meta.k8s.io "" is invalid: [resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided, resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden when continue is provided]"#))
+        #expect(twoFaults["details"]?["causes"]?.items.count == 2)
         // resourceVersion=0 is served whole, limit or not (the watch cache).
         let zero = try c.json("/api/v1/namespaces/default/pods?resourceVersion=0&limit=1")
         #expect(zero.names.count == 4)

@@ -101,6 +101,9 @@ import Testing
             Issue.record("accepted")
         } catch let refused as WatchRefused {
             #expect(refused.response?.status == 422)
+            let status = try JSONParser.parse(refused.response?.body ?? [])
+            #expect(status["message"] == .string(#"ListOptions.meta.k8s.io "" is invalid: resourceVersionMatch: Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan"#))
+            #expect(status["details"]?["causes"]?.items.first?["field"] == .string("resourceVersionMatch"))
         }
         do {
             _ = try c.watch("\(pods)?watch=true&labelSelector=a%3D%3D%3Db")

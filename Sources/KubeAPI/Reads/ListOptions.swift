@@ -17,43 +17,56 @@ struct ReadVersion {
         } else if let value = Int64(text), value >= 0 {
             resourceVersion = value
         } else {
-            throw Self.invalid("resourceVersion: Invalid value: \"\(text)\": strconv.ParseUint: parsing \"\(text)\": invalid syntax")
+            throw Self.invalid(["resourceVersion: Invalid value: \"\(text)\": strconv.ParseUint: parsing \"\(text)\": invalid syntax"])
         }
-        if matchText.isEmpty {
-            match = nil
-        } else if let match = Match(rawValue: matchText) {
-            self.match = match
-        } else {
-            throw Self.invalid("resourceVersionMatch: Unsupported value: \"\(matchText)\": supported values: \"Exact\", \"NotOlderThan\", \"\"")
-        }
-        let sendInitialEvents = request.http.boolQuery("sendInitialEvents") == true
+        match = Match(rawValue: matchText)
+        // apimachinery validation.ValidateListOptions / validateWatchOptions: every fault, in its order.
+        var faults: [String] = []
+        let initialEventsGiven = request.http.query("sendInitialEvents") != nil
+        let continueGiven = !(request.http.query("continue") ?? "").isEmpty
         if watch {
-            if match != nil && !sendInitialEvents {
-                throw Self.invalid("resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided")
+            if initialEventsGiven && match != .notOlderThan {
+                faults.append("resourceVersionMatch: Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan")
             }
-            if sendInitialEvents {
+            if !matchText.isEmpty {
+                if !initialEventsGiven {
+                    faults.append("resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided")
+                }
                 if match != .notOlderThan {
-                    throw Self.invalid("resourceVersionMatch: Unsupported value: \"\(matchText)\": supported values: \"NotOlderThan\"")
+                    faults.append("resourceVersionMatch: Unsupported value: \"\(matchText)\": supported values: \"NotOlderThan\"")
                 }
-                if request.http.boolQuery("allowWatchBookmarks") != true {
-                    throw Self.invalid("allowWatchBookmarks: Required value: sendInitialEvents requires setting allowWatchBookmarks to true")
+                if continueGiven {
+                    faults.append("resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden when continue is provided")
                 }
+            }
+            // The watch cache ends a watch-list's initial events with a bookmark, so it needs them allowed.
+            if faults.isEmpty, request.http.boolQuery("sendInitialEvents") == true, request.http.boolQuery("allowWatchBookmarks") != true {
+                faults.append("allowWatchBookmarks: Required value: sendInitialEvents requires setting allowWatchBookmarks to true")
             }
         } else {
-            if request.http.query("sendInitialEvents") != nil {
-                throw Self.invalid("sendInitialEvents: Forbidden: sendInitialEvents is forbidden for list")
+            if !matchText.isEmpty {
+                if text.isEmpty {
+                    faults.append("resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided")
+                }
+                if continueGiven {
+                    faults.append("resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden when continue is provided")
+                }
+                if match == nil {
+                    faults.append("resourceVersionMatch: Unsupported value: \"\(matchText)\": supported values: \"Exact\", \"NotOlderThan\", \"\"")
+                }
+                if match == .exact && text == "0" {
+                    faults.append("resourceVersionMatch: Forbidden: resourceVersionMatch \"exact\" is forbidden for resourceVersion \"0\"")
+                }
             }
-            if match != nil && resourceVersion == nil {
-                throw Self.invalid("resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided")
-            }
-            if match == .exact && resourceVersion == 0 {
-                throw Self.invalid("resourceVersionMatch: Forbidden: resourceVersionMatch \"exact\" is forbidden for resourceVersion \"0\"")
+            if initialEventsGiven {
+                faults.append("sendInitialEvents: Forbidden: sendInitialEvents is forbidden for list")
             }
         }
+        if !faults.isEmpty { throw Self.invalid(faults) }
     }
 
-    static func invalid(_ cause: String) -> StatusError {
-        StatusError.invalid(kind: "ListOptions", group: "meta.k8s.io", name: "", causes: [cause])
+    static func invalid(_ causes: [String]) -> StatusError {
+        StatusError.invalid(kind: "ListOptions", group: "meta.k8s.io", name: "", causes: causes)
     }
 
     /// A version newer than the store's: the cacher waits three seconds for it, then gives up.
