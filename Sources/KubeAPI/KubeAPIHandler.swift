@@ -7,6 +7,8 @@ public final class KubeAPIHandler {
     public let cluster: Cluster
     /// Watch history and live watchers.
     public let watches: WatchHub
+    /// What each field manager last applied to each object (server-side apply).
+    public let appliedConfigurations = AppliedConfigurations()
 
     public init(cluster: Cluster) {
         self.cluster = cluster
@@ -32,11 +34,13 @@ public final class KubeAPIHandler {
 
     private func dispatch(_ request: ResourceRequest) throws -> APIReply {
         switch request.verb {
+        case .get where request.subresource == "scale" || request.subresource == "status":
+            return .response(try WriteHandlers.read(request, cluster: cluster, applied: appliedConfigurations))
         case .get: return .response(try ReadHandlers.get(request, cluster: cluster))
-        case .list: return .response(try ReadHandlers.list(request, cluster: cluster))
+        case .list: return .response(try ReadHandlers.list(request, cluster: cluster, history: watches.history))
         case .watch: return try watches.watch(request, cluster: cluster)
         case .create, .update, .patch, .delete, .deletecollection:
-            return .response(try WriteHandlers.write(request, cluster: cluster))
+            return .response(try WriteHandlers.write(request, cluster: cluster, applied: appliedConfigurations))
         }
     }
 }

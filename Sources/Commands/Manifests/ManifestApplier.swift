@@ -161,7 +161,7 @@ public struct ManifestApplier {
 
     /// A node is a machine with a kubelet: it joins through `addNode` (NotReady until its
     /// kubelet is up), then takes the file's labels, annotations, taints and cordon.
-    private func createNode(_ node: Node) throws -> any APIObject {
+    func createNode(_ node: Node) throws -> any APIObject {
         try cluster.addNode(name: node.name, capacity: node.status.capacity)
         let now = cluster.now
         return try cluster.store.modify(Node.self, node.name) { live in

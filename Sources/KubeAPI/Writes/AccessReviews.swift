@@ -1,0 +1,27 @@
+import Cluster
+import Commands
+
+/// SelfSubjectAccessReview and SelfSubjectRulesReview: kubesim has no authorization, so every
+/// request is allowed (`kubectl auth can-i delete pods` prints `yes`) and the rules allow everything.
+enum AccessReviews {
+    static func create(_ context: WriteContext) throws -> APIResponse {
+        let resource = context.resource
+        let body = try RequestBody.object(context.http, resource: resource)
+        var fields: [(String, JSONValue)] = [
+            ("kind", .string(resource.kind)), ("apiVersion", .string(resource.groupVersion)),
+            ("metadata", .object([("creationTimestamp", .null)])), ("spec", body["spec"] ?? .object([])),
+        ]
+        switch resource.resource {
+        case "selfsubjectaccessreviews":
+            fields.append(("status", .object([("allowed", .bool(true)), ("reason", .string("kubesim allows every request"))])))
+        default:
+            let everything: JSONValue = .array([.string("*")])
+            fields.append(("status", .object([
+                ("resourceRules", .array([.object([("verbs", everything), ("apiGroups", everything), ("resources", everything)])])),
+                ("nonResourceRules", .array([.object([("verbs", everything), ("nonResourceURLs", everything)])])),
+                ("incomplete", .bool(false)),
+            ])))
+        }
+        return .json(.object(fields), status: 201)
+    }
+}

@@ -1,0 +1,383 @@
+import Cluster
+import Commands
+import Testing
+@testable import KubeAPI
+
+/// Writes through `KubeAPIHandler.handle`, on the virtual clock.
+@Suite struct WriteTests {
+    let cluster = Cluster(seed: 7)
+    let api: KubeAPIHandler
+
+    init() {
+        api = KubeAPIHandler(cluster: cluster)
+        cluster.advance(by: .seconds(5))
+    }
+
+    @discardableResult
+    private func send(_ method: String, _ target: String, _ body: String? = nil,
+                      contentType: String = "application/json") throws -> (status: Int, json: JSONValue) {
+        let headers = body == nil ? [] : [(name: "Content-Type", value: contentType)]
+        let response = try #require(api.handle(APIRequest(method: method, target: target, headers: headers,
+                                                          body: Array((body ?? "").utf8))).response)
+        let json = response.body.isEmpty ? JSONValue.null : try JSONParser.parse(response.body)
+        return (response.status, json)
+    }
+
+    private static let pods = "/api/v1/namespaces/default/pods"
+    private static let deployments = "/apis/apps/v1/namespaces/default/deployments"
+
+    private static func pod(_ name: String, labels: String = #"{"app":"solo"}"#) -> String {
+        #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"\#(name)","labels":\#(labels)},"spec":{"containers":[{"name":"web","image":"nginx"}]}}"#
+    }
+
+    private static let deployment = #"{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web","labels":{"app":"web"}},"spec":{"replicas":2,"selector":{"matchLabels":{"app":"web"}},"template":{"metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"name":"nginx","image":"nginx"}]}}}}"#
+
+    private func string(_ value: JSONValue?) -> String? {
+        if case .string(let s)? = value { return s }
+        return nil
+    }
+
+    // MARK: create
+
+    @Test func createAnswers201AndTheStoreHasTheObject() throws {
+        let (status, json) = try send("POST", Self.pods + "?fieldManager=kubectl-create&fieldValidation=Strict", Self.pod("solo"))
+        #expect(status == 201)
+        #expect(json["kind"] == .string("Pod"))
+        let stored = try #require(cluster.store.get(Pod.self, "solo", namespace: "default"))
+        #expect(string(json["metadata"]?["uid"]) == stored.metadata.uid)
+        #expect(string(json["metadata"]?["namespace"]) == "default")
+        // The scheduler sees it like any other pod.
+        cluster.advance(by: .seconds(5))
+        #expect(cluster.store.get(Pod.self, "solo", namespace: "default")?.isScheduled == true)
+    }
+
+    @Test func createTwiceIsAlreadyExists() throws {
+        try send("POST", Self.deployments, Self.deployment)
+        let (status, json) = try send("POST", Self.deployments, Self.deployment)
+        #expect(status == 409)
+        #expect(json["reason"] == .string("AlreadyExists"))
+        #expect(json["message"] == .string(#"deployments.apps "web" already exists"#))
+    }
+
+    @Test func createdDeploymentIsRolledOutByItsControllers() throws {
+        #expect(try send("POST", Self.deployments, Self.deployment).status == 201)
+        cluster.advance(by: .seconds(60))
+        let pods = cluster.store.list(Pod.self, selector: LabelSelector(matchLabels: ["app": "web"]), namespace: "default")
+        #expect(pods.count == 2)
+    }
+
+    @Test func generateNameMakesAName() throws {
+        let body = #"{"apiVersion":"v1","kind":"Pod","metadata":{"generateName":"job-"},"spec":{"containers":[{"name":"c","image":"busybox"}]}}"#
+        let (status, json) = try send("POST", Self.pods, body)
+        #expect(status == 201)
+        let name = try #require(string(json["metadata"]?["name"]))
+        #expect(name.hasPrefix("job-") && name.count == 9)
+        #expect(cluster.store.get(Pod.self, name, namespace: "default") != nil)
+    }
+
+    @Test func namespaceInBodyMustMatchThePath() throws {
+        let body = #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"x","namespace":"kube-system"},"spec":{"containers":[{"name":"c","image":"busybox"}]}}"#
+        let (status, json) = try send("POST", Self.pods, body)
+        #expect(status == 400)
+        #expect(json["message"] == .string("the namespace of the provided object does not match the namespace sent on the request"))
+    }
+
+    @Test func invalidObjectIs422WithCauses() throws {
+        let (status, json) = try send("POST", Self.pods, Self.pod("Bad_Name"))
+        #expect(status == 422)
+        #expect(json["reason"] == .string("Invalid"))
+        #expect(json["details"]?["kind"] == .string("Pod"))
+        #expect(json["details"]?["name"] == .string("Bad_Name"))
+        guard case .array(let causes)? = json["details"]?["causes"] else { Issue.record("no causes"); return }
+        #expect(causes.first?["field"] == .string("metadata.name"))
+        #expect(string(json["message"])?.hasPrefix(#"Pod "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name""#) == true)
+        #expect(cluster.store.get(Pod.self, "Bad_Name", namespace: "default") == nil)
+    }
+
+    @Test func strictValidationNamesUnknownFields() throws {
+        let body = #"{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},"spec":{"foo":1,"replicas":1,"selector":{"matchLabels":{"app":"web"}},"template":{"metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"name":"c","image":"nginx","bar":true}]}}}}"#
+        let (status, json) = try send("POST", Self.deployments + "?fieldValidation=Strict", body)
+        #expect(status == 400)
+        #expect(json["message"] == .string(#"strict decoding error: unknown field "spec.foo", unknown field "spec.template.spec.containers[0].bar""#))
+        // Without Strict the unknown fields are dropped.
+        #expect(try send("POST", Self.deployments, body).status == 201)
+    }
+
+    @Test func yamlBodiesAreAccepted() throws {
+        let yaml = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team-a\n"
+        let (status, json) = try send("POST", "/api/v1/namespaces", yaml, contentType: "application/yaml")
+        #expect(status == 201)
+        #expect(json["status"]?["phase"] == .string("Active"))
+        #expect(cluster.store.namespaceExists("team-a"))
+    }
+
+    @Test func dryRunWritesNothing() throws {
+        let (status, json) = try send("POST", Self.pods + "?dryRun=All", Self.pod("ghost"))
+        #expect(status == 201)
+        #expect(json["metadata"]?["name"] == .string("ghost"))
+        #expect(cluster.store.get(Pod.self, "ghost", namespace: "default") == nil)
+    }
+
+    @Test func unknownContentTypeIs415() throws {
+        #expect(try send("POST", Self.pods, "x", contentType: "text/plain").status == 415)
+    }
+
+    @Test func eventsAndLeasesCanBeCreated() throws {
+        let event = #"{"apiVersion":"v1","kind":"Event","metadata":{"name":"e1"},"involvedObject":{"kind":"Pod","name":"p","namespace":"default"},"reason":"Hello","message":"hi","type":"Normal","source":{"component":"me"},"firstTimestamp":"2024-09-01T11:24:17Z","lastTimestamp":"2024-09-01T11:24:20Z","count":2}"#
+        #expect(try send("POST", "/api/v1/namespaces/default/events", event).status == 201)
+        let stored = try #require(cluster.store.get(Event.self, "e1", namespace: "default"))
+        #expect(stored.count == 2)
+        #expect(stored.lastTimestamp - stored.firstTimestamp == .seconds(3))
+        #expect(CalendarTime.rfc3339(stored.firstTimestamp) == "2024-09-01T11:24:17Z")
+        let lease = #"{"apiVersion":"coordination.k8s.io/v1","kind":"Lease","metadata":{"name":"leader"},"spec":{"holderIdentity":"me","leaseDurationSeconds":15}}"#
+        #expect(try send("POST", "/apis/coordination.k8s.io/v1/namespaces/default/leases", lease).status == 201)
+        #expect(cluster.store.get(Lease.self, "leader", namespace: "default")?.holderIdentity == "me")
+    }
+
+    // MARK: update
+
+    @Test func staleUpdateIsConflict() throws {
+        let created = try send("POST", Self.pods, Self.pod("solo")).json
+        let staleVersion = try #require(string(created["metadata"]?["resourceVersion"]))
+        cluster.advance(by: .seconds(10)) // the scheduler and kubelet write it meanwhile
+        let body = Self.pod("solo", labels: #"{"app":"solo","tier":"x"}"#)
+            .replacingOccurrences(of: #""name":"solo","#, with: #""name":"solo","resourceVersion":"\#(staleVersion)","#)
+        let (status, json) = try send("PUT", Self.pods + "/solo", body)
+        #expect(status == 409)
+        #expect(json["reason"] == .string("Conflict"))
+        #expect(json["message"] == .string(#"Operation cannot be fulfilled on pods "solo": the object has been modified; please apply your changes to the latest version and try again"#))
+    }
+
+    @Test func updateReplacesLabelsAndKeepsStatus() throws {
+        try send("POST", Self.pods, Self.pod("solo"))
+        cluster.advance(by: .seconds(10))
+        let live = try #require(cluster.store.get(Pod.self, "solo", namespace: "default"))
+        #expect(live.status.phase == "Running")
+        var json = ObjectEncoder.encode(live)
+        json = RequestBody.settingMetadata(json, [])
+        let text = json.compactJSON()
+            .replacingOccurrences(of: #""labels":{"app":"solo"}"#, with: #""labels":{"app":"other"}"#)
+            .replacingOccurrences(of: #""phase":"Running""#, with: #""phase":"Failed""#)
+        let (status, updated) = try send("PUT", Self.pods + "/solo", text)
+        #expect(status == 200)
+        #expect(updated["metadata"]?["labels"]?["app"] == .string("other"))
+        let stored = try #require(cluster.store.get(Pod.self, "solo", namespace: "default"))
+        #expect(stored.metadata.labels == ["app": "other"])
+        #expect(stored.status.phase == "Running")
+    }
+
+    @Test func updateWithAnotherNameIsBadRequest() throws {
+        try send("POST", Self.pods, Self.pod("solo"))
+        let (status, json) = try send("PUT", Self.pods + "/solo", Self.pod("other"))
+        #expect(status == 400)
+        #expect(json["message"] == .string("the name of the object (other) does not match the name on the URL (solo)"))
+    }
+
+    @Test func podSpecChangesAreForbidden() throws {
+        try send("POST", Self.pods, Self.pod("solo"))
+        let body = Self.pod("solo").replacingOccurrences(of: #""name":"web""#, with: #""name":"renamed""#)
+        let (status, json) = try send("PUT", Self.pods + "/solo", body)
+        #expect(status == 422)
+        #expect(string(json["message"])?.contains("pod updates may not change fields other than") == true)
+    }
+
+    @Test func statusSubresourceChangesOnlyStatus() throws {
+        try send("POST", "/api/v1/namespaces/default/pods", Self.pod("solo"))
+        let body = #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"solo","labels":{"changed":"yes"}},"status":{"phase":"Succeeded"}}"#
+        let (status, json) = try send("PUT", Self.pods + "/solo/status", body)
+        #expect(status == 200)
+        #expect(json["status"]?["phase"] == .string("Succeeded"))
+        let stored = try #require(cluster.store.get(Pod.self, "solo", namespace: "default"))
+        #expect(stored.status.phase == "Succeeded")
+        #expect(stored.metadata.labels == ["app": "solo"])
+    }
+
+    // MARK: patch
+
+    @Test func patchWithAnUnknownContentTypeIs415() throws {
+        try send("POST", Self.pods, Self.pod("solo"))
+        #expect(try send("PATCH", Self.pods + "/solo", "{}", contentType: "application/xml").status == 415)
+    }
+
+    // MARK: delete
+
+    @Test func deleteAPodGracefullyReturnsItTerminating() throws {
+        try send("POST", Self.pods, Self.pod("solo"))
+        cluster.advance(by: .seconds(10))
+        let (status, json) = try send("DELETE", Self.pods + "/solo", #"{"propagationPolicy":"Background"}"#)
+        #expect(status == 200)
+        #expect(json["kind"] == .string("Pod"))
+        #expect(json["metadata"]?["deletionTimestamp"] != nil)
+        cluster.advance(by: .seconds(60))
+        #expect(cluster.store.get(Pod.self, "solo", namespace: "default") == nil)
+        #expect(try send("DELETE", Self.pods + "/solo").status == 404)
+    }
+
+    @Test func deletedPodOfAReplicaSetIsReplaced() throws {
+        try send("POST", Self.deployments, Self.deployment)
+        cluster.advance(by: .seconds(30))
+        let victim = try #require(cluster.store.list(Pod.self, namespace: "default").first)
+        #expect(try send("DELETE", Self.pods + "/\(victim.name)", #"{"gracePeriodSeconds":0}"#).status == 200)
+        #expect(cluster.store.get(Pod.self, victim.name, namespace: "default") == nil)
+        cluster.advance(by: .seconds(30))
+        let pods = cluster.store.list(Pod.self, namespace: "default").filter { !$0.isTerminating }
+        #expect(pods.count == 2)
+        #expect(!pods.contains { $0.name == victim.name })
+    }
+
+    @Test func preconditionsAreChecked() throws {
+        try send("POST", Self.pods, Self.pod("solo"))
+        let uid = try #require(cluster.store.get(Pod.self, "solo", namespace: "default")?.metadata.uid)
+        let (status, json) = try send("DELETE", Self.pods + "/solo", #"{"preconditions":{"uid":"not-it"}}"#)
+        #expect(status == 409)
+        #expect(json["message"] == .string(#"Operation cannot be fulfilled on pods "solo": Precondition failed: UID in precondition: not-it, UID in object meta: \#(uid)"#))
+        #expect(cluster.store.get(Pod.self, "solo", namespace: "default") != nil)
+        #expect(try send("DELETE", Self.pods + "/solo", #"{"preconditions":{"uid":"\#(uid)"},"gracePeriodSeconds":0}"#).status == 200)
+        #expect(cluster.store.get(Pod.self, "solo", namespace: "default") == nil)
+    }
+
+    @Test func deploymentDeleteAnswersSuccessStatus() throws {
+        try send("POST", Self.deployments, Self.deployment)
+        let (status, json) = try send("DELETE", Self.deployments + "/web")
+        #expect(status == 200)
+        #expect(json["kind"] == .string("Status"))
+        #expect(json["status"] == .string("Success"))
+        #expect(json["details"]?["kind"] == .string("deployments"))
+        #expect(json["details"]?["group"] == .string("apps"))
+    }
+
+    @Test func orphanPropagationKeepsTheReplicaSetWithoutOwner() throws {
+        try send("POST", Self.deployments, Self.deployment)
+        cluster.advance(by: .seconds(30))
+        let rs = try #require(cluster.store.list(ReplicaSet.self, namespace: "default").first)
+        #expect(rs.metadata.controllerRef != nil)
+        #expect(try send("DELETE", Self.deployments + "/web", #"{"propagationPolicy":"Orphan"}"#).status == 200)
+        cluster.advance(by: .seconds(60))
+        let kept = try #require(cluster.store.get(ReplicaSet.self, rs.name, namespace: "default"))
+        #expect(kept.metadata.ownerReferences.isEmpty)
+        #expect(cluster.store.pods(ownedBy: kept.metadata.uid).count == 2)
+    }
+
+    @Test func backgroundPropagationLetsTheCollectorDeleteDependents() throws {
+        try send("POST", Self.deployments, Self.deployment)
+        cluster.advance(by: .seconds(30))
+        #expect(try send("DELETE", Self.deployments + "/web", #"{"propagationPolicy":"Background"}"#).status == 200)
+        cluster.advance(by: .seconds(90))
+        #expect(cluster.store.list(ReplicaSet.self, namespace: "default").isEmpty)
+        #expect(cluster.store.list(Pod.self, namespace: "default").isEmpty)
+    }
+
+    @Test func deleteCollectionBySelector() throws {
+        try send("POST", Self.pods, Self.pod("a", labels: #"{"tier":"x"}"#))
+        try send("POST", Self.pods, Self.pod("b", labels: #"{"tier":"x"}"#))
+        try send("POST", Self.pods, Self.pod("c", labels: #"{"tier":"y"}"#))
+        let (status, json) = try send("DELETE", Self.pods + "?labelSelector=tier%3Dx")
+        #expect(status == 200)
+        #expect(json["kind"] == .string("PodList"))
+        #expect(cluster.store.get(Pod.self, "a", namespace: "default") == nil)
+        #expect(cluster.store.get(Pod.self, "b", namespace: "default") == nil)
+        #expect(cluster.store.get(Pod.self, "c", namespace: "default") != nil)
+    }
+
+    @Test func namespaceDeleteStartsTermination() throws {
+        try send("POST", "/api/v1/namespaces", #"{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"team-a"}}"#)
+        let (status, json) = try send("DELETE", "/api/v1/namespaces/team-a")
+        #expect(status == 200)
+        #expect(json["status"]?["phase"] == .string("Terminating"))
+        let (forbidden, refusal) = try send("DELETE", "/api/v1/namespaces/default")
+        #expect(forbidden == 403)
+        #expect(refusal["message"] == .string(#"namespaces "default" is forbidden: this namespace may not be deleted"#))
+    }
+
+    // MARK: subresources
+
+    @Test func scaleSubresourceReadsAndPatchesReplicas() throws {
+        try send("POST", Self.deployments, Self.deployment)
+        cluster.advance(by: .seconds(30))
+        let (getStatus, scale) = try send("GET", Self.deployments + "/web/scale")
+        #expect(getStatus == 200)
+        #expect(scale["kind"] == .string("Scale"))
+        #expect(scale["apiVersion"] == .string("autoscaling/v1"))
+        #expect(scale["spec"]?["replicas"] == .int(2))
+        #expect(scale["status"]?["selector"] == .string("app=web"))
+        let (status, patched) = try send("PATCH", Self.deployments + "/web/scale", #"{"spec":{"replicas":3}}"#,
+                                         contentType: "application/merge-patch+json")
+        #expect(status == 200)
+        #expect(patched["spec"]?["replicas"] == .int(3))
+        #expect(cluster.store.get(Deployment.self, "web", namespace: "default")?.spec.replicas == 3)
+        cluster.advance(by: .seconds(30))
+        #expect(cluster.store.list(Pod.self, namespace: "default").count == 3)
+    }
+
+    @Test func scaleRefusesNegativeAndOversizedReplicas() throws {
+        try send("POST", Self.deployments, Self.deployment)
+        let put = { (replicas: String) in
+            try send("PUT", Self.deployments + "/web/scale",
+                     #"{"apiVersion":"autoscaling/v1","kind":"Scale","metadata":{"name":"web"},"spec":{"replicas":\#(replicas)}}"#)
+        }
+        let negative = try put("-1")
+        #expect(negative.status == 422)
+        #expect(negative.json["message"] == .string(#"Scale.autoscaling "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0"#))
+        let huge = try put("3000000000")
+        #expect(huge.status == 400)
+        #expect(huge.json["message"] == .string(#"Scale in version "v1" cannot be handled as a Scale: json: cannot unmarshal number 3000000000 into Go struct field ScaleSpec.spec.replicas of type int32"#))
+        #expect(try put("0").status == 200)
+        #expect(cluster.store.get(Deployment.self, "web", namespace: "default")?.spec.replicas == 0)
+    }
+
+    @Test func evictionDeletesThePodAndAnswers201() throws {
+        try send("POST", Self.pods, Self.pod("solo"))
+        cluster.advance(by: .seconds(10))
+        let body = #"{"kind":"Eviction","apiVersion":"policy/v1","metadata":{"name":"solo","namespace":"default"},"deleteOptions":{}}"#
+        // python posts evictions without a Content-Type.
+        let response = try #require(api.handle(APIRequest(method: "POST", target: Self.pods + "/solo/eviction", body: Array(body.utf8))).response)
+        #expect(response.status == 201)
+        #expect(try JSONParser.parse(response.body)["status"] == .string("Success"))
+        let pod = try #require(cluster.store.get(Pod.self, "solo", namespace: "default"))
+        #expect(pod.isTerminating)
+        #expect(pod.status.condition("DisruptionTarget")?.reason == "EvictionByEvictionAPI")
+    }
+
+    @Test func evictionOfAMissingPodIsNotFound() throws {
+        let body = #"{"kind":"Eviction","apiVersion":"policy/v1","metadata":{"name":"nope"}}"#
+        let (status, json) = try send("POST", Self.pods + "/nope/eviction", body)
+        #expect(status == 404)
+        #expect(json["message"] == .string(#"pods "nope" not found"#))
+    }
+
+    @Test func bindingAssignsAPendingPod() throws {
+        // No nodes: the pod stays pending until bound by hand.
+        let lone = Cluster(seed: 3, nodes: 0)
+        let handler = KubeAPIHandler(cluster: lone)
+        _ = try lone.addNode(name: "manual", ready: true)
+        try lone.store.modify(Node.self, "manual") { $0.spec.unschedulable = true }
+        let create = APIRequest(method: "POST", target: Self.pods, headers: [("Content-Type", "application/json")], body: Array(Self.pod("solo").utf8))
+        #expect(handler.handle(create).response?.status == 201)
+        lone.advance(by: .seconds(5))
+        #expect(lone.store.get(Pod.self, "solo", namespace: "default")?.isScheduled == false)
+        let binding = #"{"apiVersion":"v1","kind":"Binding","metadata":{"name":"solo"},"target":{"apiVersion":"v1","kind":"Node","name":"manual"}}"#
+        let bind = { handler.handle(APIRequest(method: "POST", target: Self.pods + "/solo/binding",
+                                               headers: [("Content-Type", "application/json")], body: Array(binding.utf8))).response }
+        #expect(bind()?.status == 201)
+        let bound = try #require(lone.store.get(Pod.self, "solo", namespace: "default"))
+        #expect(bound.spec.nodeName == "manual")
+        #expect(bound.status.isTrue("PodScheduled"))
+        let again = try #require(bind())
+        #expect(again.status == 409)
+        #expect(try JSONParser.parse(again.body)["message"] == .string(#"Operation cannot be fulfilled on pods "solo": pod solo is already assigned to node "manual""#))
+        lone.advance(by: .seconds(20))
+        #expect(lone.store.get(Pod.self, "solo", namespace: "default")?.status.phase == "Running")
+    }
+
+    @Test func selfSubjectAccessReviewAllows() throws {
+        let body = #"{"kind":"SelfSubjectAccessReview","apiVersion":"authorization.k8s.io/v1","spec":{"resourceAttributes":{"namespace":"default","verb":"delete","resource":"pods"}}}"#
+        let (status, json) = try send("POST", "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", body)
+        #expect(status == 201)
+        #expect(json["status"]?["allowed"] == .bool(true))
+        #expect(json["spec"]?["resourceAttributes"]?["verb"] == .string("delete"))
+        let rules = try send("POST", "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews",
+                             #"{"kind":"SelfSubjectRulesReview","apiVersion":"authorization.k8s.io/v1","spec":{"namespace":"default"}}"#)
+        #expect(rules.status == 201)
+        #expect(rules.json["status"]?["resourceRules"]?.compactJSON() == #"[{"apiGroups":["*"],"resources":["*"],"verbs":["*"]}]"#)
+    }
+}
