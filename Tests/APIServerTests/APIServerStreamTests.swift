@@ -167,6 +167,26 @@ import Testing
         #expect(harness.log.requests.first?.body.count == 16)
     }
 
+    @Test func anIdleConnectionIsClosed() throws {
+        var limits = APIServerLimits()
+        limits.idleTimeoutSeconds = 0
+        let harness = try Harness(watches: [], limits: limits)
+        let connection = try RawHTTPConnection(port: harness.port)
+        #expect(connection.peerClosed())
+        #expect(harness.log.requests.isEmpty)
+    }
+
+    @Test func aRequestWhoseBodyNeverComesIsCutOff() throws {
+        var limits = APIServerLimits()
+        limits.requestReadTimeoutSeconds = 0
+        let harness = try Harness(watches: [], limits: limits)
+        let connection = try RawHTTPConnection(port: harness.port)
+        connection.send("POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n12345")
+        #expect(connection.peerClosed())
+        harness.queue.drain()
+        #expect(harness.log.requests.isEmpty)
+    }
+
     @Test func malformedHTTPGets400Status() throws {
         let harness = try Harness(watches: [])
         let connection = try RawHTTPConnection(port: harness.port)
