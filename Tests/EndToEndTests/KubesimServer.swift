@@ -21,10 +21,13 @@ final class KubesimServer {
     private let stderrData = LockedData()
 
     /// Starts `kubesim serve` with `arguments` added (`--seed 3`, `--nodes 5`, `--file …`).
-    init(arguments: [String] = [], kubectl: RealKubectl? = RealKubectl.locate(), startupTimeout: TimeInterval = 60) throws {
+    /// `existingKubeconfig` is written to the kubeconfig file first (kubesim merges into it).
+    init(arguments: [String] = [], kubectl: RealKubectl? = RealKubectl.locate(), existingKubeconfig: String? = nil,
+         startupTimeout: TimeInterval = 60) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("kubesim-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         kubeconfig = folder.appendingPathComponent("kubeconfig")
+        if let existingKubeconfig { try existingKubeconfig.write(to: kubeconfig, atomically: true, encoding: .utf8) }
         kubectlBinary = kubectl
         process = Process()
         process.executableURL = try HeadlessBinaryTests.binary()
