@@ -167,6 +167,21 @@ import Testing
         #expect(harness.log.requests.first?.body.count == 16)
     }
 
+    @Test func headGetsTheHeadersWithoutTheBody() throws {
+        let harness = try Harness(watches: [])
+        let connection = try RawHTTPConnection(port: harness.port)
+        connection.send("HEAD /version HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(harness.drain { harness.log.requests.count == 1 })
+        let head = connection.read { String(decoding: $0, as: UTF8.self).hasSuffix("\r\n\r\n") }
+        #expect(String(decoding: head, as: UTF8.self).contains("Content-Length: 2\r\n"))
+        // Nothing stray follows the head: the next answer starts cleanly.
+        connection.send("GET /version HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(harness.drain { harness.log.requests.count == 2 })
+        let response = connection.readResponse()
+        #expect(response?.statusLine == "HTTP/1.1 200 OK")
+        #expect(response?.bodyText == "{}")
+    }
+
     @Test func anIdleConnectionIsClosed() throws {
         var limits = APIServerLimits()
         limits.idleTimeoutSeconds = 0
