@@ -18,7 +18,7 @@ struct ServeCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Listen on ADDR (host:port; port 0 picks a free one). Any address but loopback serves the API, without authentication, to the network.", valueName: "addr"))
+    @Option(help: ArgumentHelp("Listen on ADDR (host:port, default \(ListenAddress.loopbackDefault); port 0 picks a free one). Any address but loopback serves the API, without authentication, to the network.", valueName: "addr"))
     var listen: String?
 
     @Option(help: ArgumentHelp("Write the kubeconfig to FILE (default $XDG_STATE_HOME/kubesim/kubeconfig). An existing file keeps its other clusters.", valueName: "file"))
