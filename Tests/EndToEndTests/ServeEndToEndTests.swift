@@ -61,9 +61,7 @@ import Glibc
         while !server.stdout.contains("node/node-1 drained") && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         #expect(server.stdout.contains("$ kubectl drain node-1"), "\(server.stdout)")
         #expect(server.stdout.contains("node/node-1 drained"), "\(server.stdout)")
-        let connection = try RawHTTPConnection(port: server.port)
-        connection.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-        #expect(connection.readResponse()?.bodyText == "ok", "still serving after the scenario")
+        #expect(try server.http("GET", "/healthz").bodyText == "ok", "still serving after the scenario")
     }
 
     @Test func aBusyPortIsAClearErrorAndExitsOne() throws {
