@@ -100,6 +100,10 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
                 return
             }
             state = .receiving(head, [])
+            // curl asks before sending a body over 1 MiB; without an answer it waits a second.
+            if head.headers.first(name: "expect")?.lowercased() == "100-continue" {
+                context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .continue))), promise: nil)
+            }
         case .body(let buffer):
             guard case .receiving(let head, var body) = state else { return }
             state = .idle  // let go of `body`'s storage so the append does not copy it
