@@ -100,6 +100,10 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
                 return
             }
             state = .receiving(head, [])
+            // curl asks before sending a body over 1 MiB; without an answer it waits a second.
+            if head.headers.first(name: "expect")?.lowercased() == "100-continue" {
+                context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .continue))), promise: nil)
+            }
         case .body(let buffer):
             guard case .receiving(let head, var body) = state else { return }
             state = .idle  // let go of `body`'s storage so the append does not copy it
@@ -185,20 +189,21 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
     private func answer(_ response: APIResponse) {
         guard case .waiting(let head) = state else { return }
         state = head.isKeepAlive ? .idle : .closed
-        write(response, version: head.version, keepAlive: head.isKeepAlive)
+        write(response, version: head.version, keepAlive: head.isKeepAlive, omitBody: head.method == .HEAD)
         if head.isKeepAlive {
             armTimer(seconds: core.limits.idleTimeoutSeconds)
             replayHeld()
         }
     }
 
-    private func write(_ response: APIResponse, version: HTTPVersion, keepAlive: Bool, closeAfter: Bool? = nil) {
+    /// `omitBody` for HEAD: the headers of the GET answer, no body.
+    private func write(_ response: APIResponse, version: HTTPVersion, keepAlive: Bool, closeAfter: Bool? = nil, omitBody: Bool = false) {
         guard let context else { return }
         var headers = HTTPHeaders(response.headers.map { ($0.name, $0.value) })
         headers.replaceOrAdd(name: "Content-Length", value: "\(response.body.count)")
         if !keepAlive { headers.replaceOrAdd(name: "Connection", value: "close") }
         context.write(wrapOutboundOut(.head(HTTPResponseHead(version: version, status: .init(statusCode: response.status), headers: headers))), promise: nil)
-        if !response.body.isEmpty {
+        if !response.body.isEmpty && !omitBody {
             context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: response.body)))), promise: nil)
         }
         let done = context.writeAndFlush(wrapOutboundOut(.end(nil)))

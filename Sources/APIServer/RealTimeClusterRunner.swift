@@ -29,7 +29,8 @@ public final class RealTimeClusterRunner {
             let elapsedMilliseconds = Int64((now - last) / 1_000_000)
             last += UInt64(elapsedMilliseconds) * 1_000_000
             pacer.add(SimDuration(milliseconds: Int64((Double(elapsedMilliseconds) * speed).rounded())))
-            let caughtUp = pacer.advance()
+            // A request that arrives mid-slice is answered at the next timer boundary.
+            let caughtUp = pacer.advance(yieldingWhen: { queue.pending > 0 })
             eachTurn()
             if caughtUp && queue.pending == 0 {
                 queue.wait(until: Date(timeIntervalSinceNow: 0.01))

@@ -12,13 +12,13 @@ struct APIServing {
 
     /// `listen` is nil for the default (loopback); an explicit non-loopback address serves
     /// without authentication and is warned about.
-    static func start(listen: String?, kubeconfig: String?, queue: ClusterJobQueue,
+    static func start(listen: String?, option: String = "--listen", kubeconfig: String?, queue: ClusterJobQueue,
                       respond: @escaping (APIRequest) -> APIReply) throws -> APIServing {
         let requested: ListenAddress
         if let listen {
             switch ListenAddress.parse(listen) {
             case .success(let address): requested = address
-            case .failure(let error): fail("error: invalid --listen: \(error)")
+            case .failure(let error): fail("error: invalid \(option): \(error)")
             }
         } else {
             requested = .loopbackDefault

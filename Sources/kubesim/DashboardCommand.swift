@@ -72,7 +72,7 @@ struct DashboardCommand: ParsableCommand {
         var serving: APIServing? = nil
         let jobs = ClusterJobQueue()
         if let serve {
-            serving = try APIServing.start(listen: serve, kubeconfig: nil, queue: jobs) {
+            serving = try APIServing.start(listen: serve, option: "--serve", kubeconfig: nil, queue: jobs) {
                 apiBinding.handle($0)
             }
             FileHandle.standardOutput.write(Data(serving!.announcement.utf8))

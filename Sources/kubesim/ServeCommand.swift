@@ -18,7 +18,7 @@ struct ServeCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Listen on ADDR (host:port; port 0 picks a free one). Any address but loopback serves the API, without authentication, to the network.", valueName: "addr"))
+    @Option(help: ArgumentHelp("Listen on ADDR (host:port, default \(ListenAddress.loopbackDefault); port 0 picks a free one). Any address but loopback serves the API, without authentication, to the network.", valueName: "addr"))
     var listen: String?
 
     @Option(help: ArgumentHelp("Write the kubeconfig to FILE (default $XDG_STATE_HOME/kubesim/kubeconfig). An existing file keeps its other clusters.", valueName: "file"))
@@ -51,7 +51,7 @@ struct ServeCommand: ParsableCommand {
         let queue = ClusterJobQueue()
         let handler = KubeAPIHandler(cluster: session.cluster)
         let serving = try APIServing.start(listen: listen, kubeconfig: kubeconfig, queue: queue) { handler.handle($0) }
-        FileHandle.standardOutput.write(Data(serving.announcement.utf8))
+        try? FileHandle.standardOutput.write(contentsOf: Data(serving.announcement.utf8))
 
         let runner = RealTimeClusterRunner(cluster: session.cluster, queue: queue, speed: speed)
         let show = presented.map { ScenarioShow(scenario: $0, session: session) }
@@ -100,7 +100,8 @@ final class ScenarioShow {
 
     private func print(_ output: CommandOutput) {
         for chunk in output.chunks {
-            (chunk.stream == .out ? FileHandle.standardOutput : FileHandle.standardError).write(Data(chunk.text.utf8))
+            // A reader that went away (`| head`) must not stop the server: write errors are dropped.
+            try? (chunk.stream == .out ? FileHandle.standardOutput : FileHandle.standardError).write(contentsOf: Data(chunk.text.utf8))
         }
     }
 }

@@ -167,6 +167,58 @@ import Testing
         #expect(harness.log.requests.first?.body.count == 16)
     }
 
+    @Test func headGetsTheHeadersWithoutTheBody() throws {
+        let harness = try Harness(watches: [])
+        let connection = try RawHTTPConnection(port: harness.port)
+        connection.send("HEAD /version HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(harness.drain { harness.log.requests.count == 1 })
+        let head = connection.read { String(decoding: $0, as: UTF8.self).hasSuffix("\r\n\r\n") }
+        #expect(String(decoding: head, as: UTF8.self).contains("Content-Length: 2\r\n"))
+        // Nothing stray follows the head: the next answer starts cleanly.
+        connection.send("GET /version HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(harness.drain { harness.log.requests.count == 2 })
+        let response = connection.readResponse()
+        #expect(response?.statusLine == "HTTP/1.1 200 OK")
+        #expect(response?.bodyText == "{}")
+    }
+
+    @Test func aClientThatAsksBeforeSendingItsBodyIsToldToContinue() throws {
+        let harness = try Harness(watches: [])
+        let connection = try RawHTTPConnection(port: harness.port)
+        connection.send("POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n")
+        let interim = connection.read { String(decoding: $0, as: UTF8.self).hasSuffix("\r\n\r\n") }
+        #expect(String(decoding: interim, as: UTF8.self) == "HTTP/1.1 100 Continue\r\n\r\n")
+        connection.send("body")
+        #expect(harness.drain { harness.log.requests.count == 1 })
+        #expect(connection.readResponse()?.status == 200)
+        #expect(harness.log.requests.first?.body == Array("body".utf8))
+        // Too large: refused at once, before the body.
+        let refused = try RawHTTPConnection(port: harness.port)
+        refused.send("POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 4000000\r\nExpect: 100-continue\r\n\r\n")
+        #expect(refused.readResponse()?.status == 413)
+        #expect(refused.peerClosed())
+    }
+
+    @Test func anIdleConnectionIsClosed() throws {
+        var limits = APIServerLimits()
+        limits.idleTimeoutSeconds = 0
+        let harness = try Harness(watches: [], limits: limits)
+        let connection = try RawHTTPConnection(port: harness.port)
+        #expect(connection.peerClosed())
+        #expect(harness.log.requests.isEmpty)
+    }
+
+    @Test func aRequestWhoseBodyNeverComesIsCutOff() throws {
+        var limits = APIServerLimits()
+        limits.requestReadTimeoutSeconds = 0
+        let harness = try Harness(watches: [], limits: limits)
+        let connection = try RawHTTPConnection(port: harness.port)
+        connection.send("POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n12345")
+        #expect(connection.peerClosed())
+        harness.queue.drain()
+        #expect(harness.log.requests.isEmpty)
+    }
+
     @Test func malformedHTTPGets400Status() throws {
         let harness = try Harness(watches: [])
         let connection = try RawHTTPConnection(port: harness.port)

@@ -17,17 +17,22 @@ import Testing
         return nil
     }
 
+    /// `kubesim --seed SEED --serve=127.0.0.1:0` from a bash prompt in tmux, its kubeconfig
+    /// under `state` (XDG_STATE_HOME: the test's own folder, never the user's).
+    static func startFromShell(seed: Int, state: URL) throws -> (TmuxSession, URL) {
+        let binary = try HeadlessBinaryTests.binary().path
+        let tmux = try TmuxSession("bash --norc --noprofile", width: 120, height: 40)
+        try tmux.type("PS1='ready> '; XDG_STATE_HOME=\(state.path) \(binary) --seed \(seed) --serve=127.0.0.1:0")
+        try tmux.send("Enter")
+        return (tmux, state.appendingPathComponent("kubesim/kubeconfig"))
+    }
+
     @Test func theDashboardAnswersTheAPIWhileItDraws() throws {
         guard TmuxSession.available() else { return }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kubesim-dash-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        // The kubeconfig goes under XDG_STATE_HOME: the test's own folder, never the user's.
-        let kubeconfig = folder.appendingPathComponent("kubesim/kubeconfig")
-        let binary = try HeadlessBinaryTests.binary().path
-        let tmux = try TmuxSession("bash --norc --noprofile", width: 120, height: 40)
-        try tmux.type("PS1='ready> '; XDG_STATE_HOME=\(folder.path) \(binary) --seed 4411 --serve=127.0.0.1:0")
-        try tmux.send("Enter")
+        let (tmux, kubeconfig) = try Self.startFromShell(seed: 4411, state: folder)
         try tmux.waitFor("three Running pods", DashboardEndToEndTests.threeRunning)
         let port = try #require(Self.servedPort(kubeconfig: kubeconfig))
         // Several requests on one connection, each answered within the dashboard's frames.
@@ -50,5 +55,29 @@ import Testing
         #expect(screen.contains("Serving the Kubernetes API on http://127.0.0.1:\(port)\n"))
         #expect(screen.contains("export KUBECONFIG=\(kubeconfig.path)"))
         #expect(connection.peerClosed(), "quitting closes the API's connections")
+    }
+
+    /// A pod deleted with the real kubectl heals on screen as one deleted with `x` does.
+    @Test(.disabled("until the API serves deletes (KubeAPI WriteHandlers)"))
+    func kubectlDeletePodStartsTheHealingPane() throws {
+        guard TmuxSession.available(), let kubectl = RealKubectl.forTest() else { return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kubesim-dash-delete-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (tmux, kubeconfig) = try Self.startFromShell(seed: 4412, state: folder)
+        let before = DashboardEndToEndTests.pods(try tmux.waitFor("three Running pods", DashboardEndToEndTests.threeRunning))
+        let victim = try #require(before.keys.sorted().first)
+        #expect(Self.servedPort(kubeconfig: kubeconfig) != nil)
+        let deleted = try ProcessRunner.run(kubectl.path, ["--kubeconfig", kubeconfig.path, "--cache-dir", folder.appendingPathComponent("cache").path,
+                                                           "delete", "pod", victim])
+        #expect(deleted.status == 0, "\(deleted)")
+        #expect(deleted.stdout == "pod \"\(victim)\" deleted\n")
+        let after = try tmux.waitFor("the victim gone and three Running pods") { screen in
+            let pods = DashboardEndToEndTests.pods(screen)
+            return pods[victim] == nil && pods.values.filter { $0 == "Running" }.count == 3
+        }
+        #expect(after.contains("Healing: pod \(victim) deleted"))
+        try tmux.send("q")
+        try DashboardEndToEndTests.waitForPrompt(tmux)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KubesimTestSupport
 import Testing
 
 /// `kubesim serve` on a free port for a test: started with `--listen 127.0.0.1:0` and its own
@@ -9,6 +10,7 @@ import Testing
 ///     guard let server = try KubesimServer.startForTest() else { return }   // kubectl missing
 ///     let version = try server.kubectl(["get", "--raw", "/version"])
 ///     #expect(version.status == 0)
+///     #expect(try server.http("GET", "/healthz").bodyText == "ok")
 final class KubesimServer {
     let process: Process
     /// The port it listens on (127.0.0.1).
@@ -21,10 +23,13 @@ final class KubesimServer {
     private let stderrData = LockedData()
 
     /// Starts `kubesim serve` with `arguments` added (`--seed 3`, `--nodes 5`, `--file …`).
-    init(arguments: [String] = [], kubectl: RealKubectl? = RealKubectl.locate(), startupTimeout: TimeInterval = 60) throws {
+    /// `existingKubeconfig` is written to the kubeconfig file first (kubesim merges into it).
+    init(arguments: [String] = [], kubectl: RealKubectl? = RealKubectl.locate(), existingKubeconfig: String? = nil,
+         startupTimeout: TimeInterval = 60) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("kubesim-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         kubeconfig = folder.appendingPathComponent("kubeconfig")
+        if let existingKubeconfig { try existingKubeconfig.write(to: kubeconfig, atomically: true, encoding: .utf8) }
         kubectlBinary = kubectl
         process = Process()
         process.executableURL = try HeadlessBinaryTests.binary()
@@ -72,13 +77,25 @@ final class KubesimServer {
 
     /// Runs kubectl against the server with its own kubeconfig and discovery cache (never the
     /// user's ~/.kube).
-    func kubectl(_ arguments: [String], stdin: String? = nil, timeout: TimeInterval = 120) throws -> ProcessResult {
-        guard let kubectlBinary else { throw NoKubectl() }
+    /// `using` picks another kubectl (say `RealKubectl.locate(version: "1.27")`) for one call.
+    func kubectl(_ arguments: [String], stdin: String? = nil, using: RealKubectl? = nil, timeout: TimeInterval = 120) throws -> ProcessResult {
+        guard let kubectlBinary = using ?? kubectlBinary else { throw NoKubectl() }
         var environment = ProcessInfo.processInfo.environment
         environment["KUBECONFIG"] = kubeconfig.path
         environment["LANG"] = "C.UTF-8"
         let global = ["--kubeconfig", kubeconfig.path, "--cache-dir", folder.appendingPathComponent("cache").path]
         return try ProcessRunner.run(kubectlBinary.path, global + arguments, environment: environment, stdin: stdin, timeout: timeout)
+    }
+
+    /// One plain HTTP/1.1 request on a fresh connection (no kubectl needed); `body` is sent
+    /// with its Content-Length and `contentType`.
+    func http(_ method: String, _ target: String, body: String? = nil, contentType: String = "application/json") throws -> RawHTTPResponse {
+        let connection = try RawHTTPConnection(port: port)
+        var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n"
+        if let body { head += "Content-Type: \(contentType)\r\nContent-Length: \(body.utf8.count)\r\n" }
+        connection.send(head + "\r\n" + (body ?? ""))
+        guard let response = connection.readResponse() else { throw RawHTTPError("no answer to \(method) \(target)") }
+        return response
     }
 
     /// Sends SIGTERM and waits (bounded) for the exit; returns the exit status (143 for a clean

@@ -28,6 +28,42 @@ import Glibc
         #expect(kubeconfig.contains("- name: kubesim\n  user: {}\n"))
     }
 
+    @Test func anExistingKubeconfigKeepsItsOtherClusters() throws {
+        let existing = """
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - cluster:
+                server: https://prod.example.com
+              name: prod
+            contexts:
+            - context:
+                cluster: prod
+                user: admin
+              name: prod
+            current-context: prod
+            users:
+            - name: admin
+              user:
+                token: secret
+            """
+        let server = try KubesimServer(kubectl: nil, existingKubeconfig: existing)
+        let merged = try String(contentsOf: server.kubeconfig, encoding: .utf8)
+        #expect(merged.contains("server: https://prod.example.com"))
+        #expect(merged.contains("token: secret"))
+        #expect(merged.contains("server: http://127.0.0.1:\(server.port)"))
+        #expect(merged.contains("current-context: kubesim\n"))
+    }
+
+    @Test func aScenarioPlaysToTheEndWhileServing() throws {
+        let server = try KubesimServer(arguments: ["--scenario", "drain", "--speed", "16"], kubectl: nil)
+        let deadline = Date(timeIntervalSinceNow: 120)
+        while !server.stdout.contains("node/node-1 drained") && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(server.stdout.contains("$ kubectl drain node-1"), "\(server.stdout)")
+        #expect(server.stdout.contains("node/node-1 drained"), "\(server.stdout)")
+        #expect(try server.http("GET", "/healthz").bodyText == "ok", "still serving after the scenario")
+    }
+
     @Test func aBusyPortIsAClearErrorAndExitsOne() throws {
         let first = try KubesimServer(kubectl: nil)
         let kubeconfig = first.folder.appendingPathComponent("second").path

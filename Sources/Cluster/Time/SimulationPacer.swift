@@ -38,22 +38,27 @@ public final class SimulationPacer {
 
     /// Advances the cluster toward the target within the budget; returns whether it got there.
     @discardableResult
-    public func advance() -> Bool {
+    public func advance() -> Bool { advance(yieldingWhen: { false }) }
+
+    /// Like `advance()`, but also stops (between timers) as soon as `yield` says something else
+    /// needs the cluster's thread: `kubesim serve` answers a request without waiting for the
+    /// rest of the slice.
+    @discardableResult
+    public func advance(yieldingWhen yield: () -> Bool) -> Bool {
         guard target > cluster.now || cluster.clock.nextFireTime.map({ $0 <= target }) == true else { return true }
         switch budget {
         case .unlimited:
-            cluster.advance(by: target - cluster.now)
-            return true
+            return cluster.advance(toward: target) { !yield() }
         case .timers(let limit):
             var fired = 1
             return cluster.advance(toward: target) {
                 fired += 1
-                return fired <= limit
+                return fired <= limit && !yield()
             }
         case .realTime(let allowance):
             let clock = ContinuousClock()
             let deadline = clock.now + allowance
-            return cluster.advance(toward: target) { clock.now < deadline }
+            return cluster.advance(toward: target) { clock.now < deadline && !yield() }
         }
     }
 }
