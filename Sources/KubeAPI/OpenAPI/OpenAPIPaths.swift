@@ -82,7 +82,7 @@ struct OpenAPIPaths {
         }
         if r.verbs.contains("create") {
             collectionOps.append(op("post", "create\(prefix)\(scope)\(r.kind)", "post", own, writes,
-                                    body: kindSchema, response: kindSchema, codes: r.verbs == ["create"] ? ["200", "201", "202"] : ["200", "201", "202"]))
+                                    body: kindSchema, response: kindSchema, codes: ["200", "201", "202"]))
         }
         if r.verbs.contains("deletecollection") {
             collectionOps.append(op("delete", "deletecollection\(prefix)\(scope)\(r.kind)", "deletecollection", own,
