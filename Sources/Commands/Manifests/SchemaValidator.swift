@@ -15,9 +15,9 @@ struct SchemaValidator {
 
     private func check(_ value: ManifestValue, _ type: FieldType, path: String, typePath: String, into problems: inout [String]) {
         switch (type, value) {
-        case (_, .null), (.ignored, _):
+        case (_, .null):
             return
-        case (.string, .string), (.integer, .int), (.boolean, .bool),
+        case (.string, .string), (.time, .string), (.integer, .int), (.boolean, .bool),
              (.intOrString, .int), (.intOrString, .string),
              (.quantity, .int), (.quantity, .number), (.quantity, .string):
             return
@@ -26,16 +26,21 @@ struct SchemaValidator {
         case (.array(let element), .array(let items)):
             for (i, item) in items.enumerated() { check(item, element, path: "\(path)[\(i)]", typePath: typePath, into: &problems) }
         case (.object(let schema), .object(let pairs)):
+            if schema.isOpen { return }
             for (key, item) in pairs {
-                switch schema.fields[key] {
-                case nil:
+                guard let field = schema.field(key) else {
                     if rejectUnknownFields { problems.append("ValidationError(\(path)): unknown field \"\(key)\" in \(schema.name)") }
-                case .notSimulated?:
+                    continue
+                }
+                switch field.use {
+                case .ignored:
+                    continue
+                case .notSimulated:
                     if rejectUnknownFields && !item.isNull {
                         problems.append("ValidationError(\(path)): field \"\(key)\" in \(schema.name) is not simulated by kubesim")
                     }
-                case let fieldType?:
-                    check(item, fieldType, path: "\(path).\(key)", typePath: "\(schema.name).\(key)", into: &problems)
+                case .read:
+                    check(item, field.type, path: "\(path).\(key)", typePath: "\(schema.name).\(key)", into: &problems)
                 }
             }
             for key in schema.required where value[key] == nil {
