@@ -26,7 +26,7 @@ import Testing
     /// The document of `path` (`api/v1`) as fetched through its index URL.
     private func document(_ path: String) throws -> JSONValue {
         let index = try JSONParser.parse(try get("/openapi/v3").body)
-        let url = try #require(index["paths"]?[path]?["serverRelativeURL"]?.text)
+        let url = try #require(index["paths"]?[path]?["serverRelativeURL"]?.stringValue)
         return try JSONParser.parse(try get(url).body)
     }
 
@@ -40,7 +40,7 @@ import Testing
         let paths = try #require(try JSONParser.parse(response.body)["paths"])
         #expect(paths.pairs.map(\.0).sorted() == Self.servedGroupVersions.sorted())
         for path in Self.servedGroupVersions {
-            let url = try #require(paths[path]?["serverRelativeURL"]?.text)
+            let url = try #require(paths[path]?["serverRelativeURL"]?.stringValue)
             let hash = try #require(url.split(separator: "=").last.map(String.init))
             #expect(url == "/openapi/v3/\(path)?hash=\(hash)")
             #expect(hash.count >= 16 && hash.allSatisfy { $0.isHexDigit && !$0.isLowercase })
@@ -91,8 +91,8 @@ import Testing
             let document = try document(path)
             #expect(document["openapi"] == .string("3.0.0"))
             let marked = try schemas(document).pairs.flatMap { _, schema in
-                (schema["x-kubernetes-group-version-kind"]?.items ?? []).map {
-                    "\($0["group"]?.text ?? "?")/\($0["version"]?.text ?? "?")/\($0["kind"]?.text ?? "?")"
+                (schema["x-kubernetes-group-version-kind"]?.arrayItems ?? []).map {
+                    "\($0["group"]?.stringValue ?? "?")/\($0["version"]?.stringValue ?? "?")/\($0["kind"]?.stringValue ?? "?")"
                 }
             }
             let served = ServedResources.all.filter { ($0.group.isEmpty ? "api/\($0.version)" : "apis/\($0.group)/\($0.version)") == path }
@@ -149,7 +149,7 @@ import Testing
 
         let apps = try self.schemas(try document("apis/apps/v1"))
         let maxSurge = try #require(apps["io.k8s.api.apps.v1.RollingUpdateDeployment"]?["properties"]?["maxSurge"])
-        #expect(maxSurge["allOf"]?.items?.first?["$ref"] == .string("#/components/schemas/io.k8s.apimachinery.pkg.util.intstr.IntOrString"))
+        #expect(maxSurge["allOf"]?.arrayItems?.first?["$ref"] == .string("#/components/schemas/io.k8s.apimachinery.pkg.util.intstr.IntOrString"))
         #expect(apps["io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector"]?["x-kubernetes-map-type"] == .string("atomic"))
         #expect(apps["io.k8s.apimachinery.pkg.util.intstr.IntOrString"]?["x-kubernetes-int-or-string"] == .bool(true))
     }
@@ -159,7 +159,7 @@ import Testing
         let paths = try #require(try document("apis/apps/v1")["paths"])
         let patch = try #require(paths["/apis/apps/v1/namespaces/{namespace}/deployments/{name}"]?["patch"])
         #expect(patch["x-kubernetes-group-version-kind"] == .object([("group", .string("apps")), ("kind", .string("Deployment")), ("version", .string("v1"))]))
-        let names = (patch["parameters"]?.items ?? []).compactMap { $0["in"] == .string("query") ? $0["name"]?.text : nil }
+        let names = (patch["parameters"]?.arrayItems ?? []).compactMap { $0["in"] == .string("query") ? $0["name"]?.stringValue : nil }
         #expect(names.contains("fieldValidation"))
         #expect(patch["requestBody"]?["content"]?["application/strategic-merge-patch+json"] != nil)
         let scale = try #require(paths["/apis/apps/v1/namespaces/{namespace}/deployments/{name}/scale"]?["get"])
@@ -195,9 +195,9 @@ import Testing
     private static func undescribed(_ value: JSONValue, schema: JSONValue, schemas: JSONValue, path: String) -> [String] {
         var schema = schema
         while true {
-            if let ref = schema["$ref"]?.text, let target = schemas[String(ref.dropFirst("#/components/schemas/".count))] {
+            if let ref = schema["$ref"]?.stringValue, let target = schemas[String(ref.dropFirst("#/components/schemas/".count))] {
                 schema = target
-            } else if let first = schema["allOf"]?.items?.first {
+            } else if let first = schema["allOf"]?.arrayItems?.first {
                 schema = first
             } else { break }
         }
@@ -222,7 +222,7 @@ import Testing
 }
 
 private extension JSONValue {
-    var text: String? { if case .string(let s) = self { s } else { nil } }
-    var items: [JSONValue]? { if case .array(let a) = self { a } else { nil } }
+    var stringValue: String? { if case .string(let s) = self { s } else { nil } }
+    var arrayItems: [JSONValue]? { if case .array(let a) = self { a } else { nil } }
     var pairs: [(String, JSONValue)] { if case .object(let p) = self { p } else { [] } }
 }

@@ -58,27 +58,7 @@ public enum APIObjectDecoding {
     /// `fieldValidation=Strict`: the paths of fields the schema does not know
     /// (`spec.template.spec.containers[0].foo`), as the API server's strict decoder names them.
     public static func unknownFields(in json: JSONValue, kind: Kind) -> [String] {
-        guard let served = ManifestSchema.served.first(where: { $0.kind == kind }) else { return [] }
-        var found: [String] = []
-        collectUnknown(json, .object(served.schema), path: "", into: &found)
-        return found
-    }
-
-    private static func collectUnknown(_ value: JSONValue, _ type: FieldType, path: String, into found: inout [String]) {
-        switch (type, value) {
-        case (.object(let schema), .object(let pairs)):
-            for (key, item) in pairs {
-                let child = path.isEmpty ? key : "\(path).\(key)"
-                guard let fieldType = schema.fields[key] else { found.append(child); continue }
-                collectUnknown(item, fieldType, path: child, into: &found)
-            }
-        case (.array(let element), .array(let items)):
-            for (i, item) in items.enumerated() { collectUnknown(item, element, path: "\(path)[\(i)]", into: &found) }
-        case (.map(let element), .object(let pairs)):
-            for (key, item) in pairs { collectUnknown(item, element, path: "\(path).\(key)", into: &found) }
-        default:
-            return
-        }
+        ManifestSchema.served.first { $0.kind == kind }?.schema.unknownFields(in: json) ?? []
     }
 
     /// A YAML body (`application/yaml`) as JSON, numbers kept as numbers.
