@@ -31,7 +31,8 @@ public enum APIObjectDecoding {
         }
         switch kind {
         case .event, .lease:
-            let object: any APIObject = kind == .event ? try EventLeaseDecoding.event(value) : try EventLeaseDecoding.lease(value)
+            var object: any APIObject = kind == .event ? try EventLeaseDecoding.event(value) : try EventLeaseDecoding.lease(value)
+            object.metadata.ownerReferences = ownerReferences(json["metadata"]?["ownerReferences"])
             return APIObjectBody(object: object, json: json, decoded: DecodedObject(source: source, object: object, manifest: value))
         default:
             break
