@@ -51,6 +51,7 @@ let package = Package(
             dependencies: [
                 "Cluster", "Commands", "Dashboard", "Terminal", "KubeAPI", "APIServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         // Helpers shared by the test targets (text snapshots).
@@ -62,6 +63,7 @@ let package = Package(
         .testTarget(name: "DashboardTests", dependencies: ["Cluster", "Commands", "Dashboard", "KubesimTestSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "KubeAPITests", dependencies: ["Cluster", "Commands", "KubeAPI"], exclude: ["Fixtures"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["kubesim"]),
+        .testTarget(name: "APIServerTests", dependencies: ["APIServer", "KubeAPI", "KubesimTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["kubesim", "KubesimTestSupport"]),
     ]
 )

@@ -1,8 +1,10 @@
+import APIServer
 import ArgumentParser
 import Cluster
 import Commands
 import Dashboard
 import Foundation
+import KubeAPI
 import Terminal
 
 /// `kubesim` with no subcommand: the live dashboard.
@@ -19,7 +21,14 @@ struct DashboardCommand: ParsableCommand {
     @Option(help: "Present a scenario (a built-in NAME, see `kubesim scenarios`, or a PATH): PageDown/→ plays the next part.") var scenario: String?
     @Flag(help: "With --scenario, play each part after the previous one without waiting for a key.") var autoplay = false
     @Flag(help: "With --autoplay, start over after the end on a fresh cluster made with the same options (for a booth).") var loop = false
+    // No --kubeconfig here: one more option and ArgumentParser shortens the root usage line to
+    // `kubesim <options>`. The kubeconfig goes where `kubesim kubeconfig` says (XDG_STATE_HOME).
+    @Option(help: ArgumentHelp("Also serve the Kubernetes API on ADDR (host:port; `--serve` alone: \(ListenAddress.loopbackDefault)), so the real kubectl drives what the dashboard shows. The kubeconfig is written where `kubesim kubeconfig` says.", valueName: "addr"))
+    var serve: String?
     @OptionGroup var options: ClusterOptions
+
+    /// What `--serve` alone means (main.swift gives it this value).
+    static let serveDefault = ListenAddress.loopbackDefault.description
 
     func run() throws {
         guard TerminalScreen.standardOutputIsTerminal else {
@@ -58,6 +67,16 @@ struct DashboardCommand: ParsableCommand {
         if !empty && options.files.isEmpty && presented == nil {
             DemoDeployment.create(in: session.cluster)
         }
+        // The API answers from the dashboard's cluster (a looping scenario replaces it).
+        let apiBinding = DashboardAPIBinding(session: session)
+        var serving: APIServing? = nil
+        let jobs = ClusterJobQueue()
+        if let serve {
+            serving = try APIServing.start(listen: serve, option: "--serve", kubeconfig: nil, queue: jobs) {
+                apiBinding.handle($0)
+            }
+            FileHandle.standardOutput.write(Data(serving!.announcement.utf8))
+        }
         TerminalSignals.install()
         let screen: TerminalScreen
         do {
@@ -82,13 +101,15 @@ struct DashboardCommand: ParsableCommand {
         let dashboard = Dashboard(session: session, theme: chosen, themes: library.directory == nil ? nil : library,
                                   history: CommandHistory.load(from: CommandHistory.defaultFile()))
         if screen.palette == .none && theme == nil, let mono = try? library.load("mono") { dashboard.use(mono) }
+        apiBinding.dashboard = dashboard
         if let presented {
             // Each round of a loop starts from the cluster the first one started from: the
             // scenario's own steps (create, relabel, delete) would not replay on a used one.
             let options = options
             dashboard.present(presented, autoplay: autoplay, restartWith: loop ? { try? options.makeSession() } : nil)
         }
-        MainLoop(dashboard: dashboard, screen: screen, recorder: recorder).run()
+        MainLoop(dashboard: dashboard, screen: screen, recorder: recorder, jobs: serving == nil ? nil : jobs).run()
+        serving?.server.stop()
         screen.close()
         recorder?.close()
         // Exit now: tearing down a cluster of 100,000 pods object by object takes seconds, and
@@ -114,12 +135,16 @@ struct MainLoop {
     let screen: TerminalScreen
     /// Receives every frame drawn, with its real time, when recording.
     let recorder: AsciicastRecorder?
+    /// The API's requests, when serving: run every frame, so a change made with kubectl shows at once.
+    var jobs: ClusterJobQueue? = nil
 
     /// Real time the simulation may take per frame.
     static let simulationSliceMilliseconds = 10
     static let simulationSlice = Duration.milliseconds(simulationSliceMilliseconds)
     /// Most keys applied between two frames (a paste still shows progress).
     static let eventsPerFrame = 256
+    /// Real time the API's requests may take per frame; the rest wait for the next one.
+    static let apiSlice = Duration.milliseconds(10)
 
     func run() {
         dashboard.sliceBudget = .realTime(Self.simulationSlice)
@@ -138,7 +163,9 @@ struct MainLoop {
             }
             // Wake ten times a second while time runs; slower when paused; at once while the
             // cluster has work left over from the last slice.
-            let timeout = dashboard.simulationLag > .zero ? 0 : dashboard.paused ? 500 : 100
+            // While serving, a request waits at most 10 ms for the loop to pick it up.
+            var timeout = dashboard.simulationLag > .zero ? 0 : dashboard.paused ? 500 : 100
+            if let jobs { timeout = jobs.pending > 0 ? 0 : min(timeout, 10) }
             input = false
             // Everything typed since the last frame is applied before the next slice: a line
             // typed into `:` while the cluster is busy must not cost a frame per character.
@@ -154,10 +181,25 @@ struct MainLoop {
                 guard handled < Self.eventsPerFrame, !dashboard.shouldQuit else { break }
                 event = screen.read(timeoutMilliseconds: 0)
             }
+            jobs?.drain(within: Self.apiSlice)
             let now = DispatchTime.now().uptimeNanoseconds
             let elapsed = SimDuration(milliseconds: Int64((now - last) / 1_000_000))
             last += UInt64(elapsed.milliseconds) * 1_000_000
             dashboard.tick(realElapsed: elapsed)
         }
+    }
+}
+
+/// The API's way to the dashboard's cluster: the handler follows the dashboard to a fresh
+/// cluster when a looping scenario starts over. Used on the main thread only.
+final class DashboardAPIBinding {
+    var dashboard: Dashboard?
+    private var handler: KubeAPIHandler
+
+    init(session: Session) { handler = KubeAPIHandler(cluster: session.cluster) }
+
+    func handle(_ request: APIRequest) -> APIReply {
+        if let cluster = dashboard?.cluster, cluster !== handler.cluster { handler = KubeAPIHandler(cluster: cluster) }
+        return handler.handle(request)
     }
 }

@@ -11,7 +11,7 @@ import Testing
         }
         #expect(help.stdout.contains("USAGE: kubesim [--empty] [--theme <theme>]"))
         #expect(help.stdout.contains("\n       kubesim <subcommand>\n"))
-        for subcommand in ["dashboard (default)", "run", "scenarios", "export"] {
+        for subcommand in ["dashboard (default)", "run", "serve", "kubeconfig", "scenarios", "export"] {
             #expect(help.stdout.contains("\n  \(subcommand) "), "\(subcommand) in kubesim --help")
         }
         // Wrapped once, at the help's width: every line of the options block stays indented.

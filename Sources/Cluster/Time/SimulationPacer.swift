@@ -1,5 +1,3 @@
-import Cluster
-
 /// How much simulation work one frame may do before the screen gets its turn again.
 public enum SliceBudget: Equatable, Sendable {
     /// Everything that is due: the cluster always reaches the target (tests, benchmarks).
@@ -11,36 +9,36 @@ public enum SliceBudget: Equatable, Sendable {
     case realTime(Duration)
 }
 
-/// Keeps the dashboard's cluster in step with real time without ever blocking a frame: real
-/// time × speed moves a target forward, and each frame advances the cluster toward it within a
-/// budget. What is left over carries over to the next frame, so a burst of work (a scale to
+/// Keeps a live cluster (the dashboard's, or `kubesim serve`'s) in step with real time without
+/// ever blocking a frame: real time × speed moves a target forward, and each frame advances the
+/// cluster toward it within a budget. What is left over carries over to the next frame, so a burst of work (a scale to
 /// 100,000) makes virtual time fall behind instead of freezing the screen. The timers fire in
 /// the same order however the work is sliced.
-final class SimulationPacer {
-    let cluster: Cluster
-    var budget: SliceBudget = .unlimited
+public final class SimulationPacer {
+    public let cluster: Cluster
+    public var budget: SliceBudget = .unlimited
     /// The virtual time the cluster should have reached.
-    private(set) var target: SimTime
+    public private(set) var target: SimTime
 
-    init(cluster: Cluster) {
+    public init(cluster: Cluster) {
         self.cluster = cluster
         target = cluster.now
     }
 
     /// How far the cluster is behind the target (zero when it has caught up).
-    var lag: SimDuration { target > cluster.now ? target - cluster.now : .zero }
+    public var lag: SimDuration { target > cluster.now ? target - cluster.now : .zero }
 
     /// Moves the target `duration` ahead (of the cluster, if something else moved it further).
-    func add(_ duration: SimDuration) {
+    public func add(_ duration: SimDuration) {
         target = max(target, cluster.now) + duration
     }
 
     /// Forgets work not yet done (pausing stops time where the screen shows it).
-    func dropBacklog() { target = cluster.now }
+    public func dropBacklog() { target = cluster.now }
 
     /// Advances the cluster toward the target within the budget; returns whether it got there.
     @discardableResult
-    func advance() -> Bool {
+    public func advance() -> Bool {
         guard target > cluster.now || cluster.clock.nextFireTime.map({ $0 <= target }) == true else { return true }
         switch budget {
         case .unlimited:
@@ -58,17 +56,4 @@ final class SimulationPacer {
             return cluster.advance(toward: target) { clock.now < deadline }
         }
     }
-}
-
-extension Dashboard {
-    /// How much simulation work each tick may do (the live loop gives a few milliseconds of
-    /// real time; tests and benchmarks default to everything due).
-    public var sliceBudget: SliceBudget {
-        get { pacer.budget }
-        set { pacer.budget = newValue }
-    }
-
-    /// How far virtual time is behind real time × speed because the cluster is busy; zero when
-    /// it keeps up.
-    public var simulationLag: SimDuration { pacer.lag }
 }

@@ -1,0 +1,297 @@
+import Foundation
+import KubeAPI
+import NIOCore
+import NIOHTTP1
+
+/// One client connection: reads a request (body capped), hands it to the cluster's thread,
+/// writes the answer back — whole, or as a chunked stream for a watch — and keeps the
+/// connection for the next request. Runs on the connection's event loop; the cluster's thread
+/// comes back only through `eventLoop.execute`.
+final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    private enum State {
+        /// Between requests.
+        case idle
+        case receiving(HTTPRequestHead, [UInt8])
+        /// Answered with 413 before the body ended: the rest is read and dropped, then the
+        /// connection closes (closing at once would reset it before the client reads the answer).
+        case discarding
+        /// The cluster has the request.
+        case waiting(HTTPRequestHead)
+        case streaming(ChunkedStreamSink, HTTPRequestHead)
+        case closed
+    }
+
+    private let core: APIServerCore
+    private var state = State.idle
+    /// Parts of requests sent before the current one was answered.
+    private var held: [HTTPServerRequestPart] = []
+    private var heldBytes = 0
+    private var context: ChannelHandlerContext?
+    /// The idle timeout between requests, or the read timeout while one arrives.
+    private var timer: Scheduled<Void>?
+    /// A watch's `timeoutSeconds`.
+    private var streamTimer: Scheduled<Void>?
+
+    init(core: APIServerCore) { self.core = core }
+
+    private var loopBound: NIOLoopBound<APIConnectionHandler> {
+        NIOLoopBound(self, eventLoop: context!.eventLoop)
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+        armTimer(seconds: core.limits.idleTimeoutSeconds)
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        cancelTimers()
+        self.context = nil
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        cancelTimers()
+        if case .streaming(let sink, _) = state { sink.close() }
+        state = .closed
+        context.fireChannelInactive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let part = unwrapInboundIn(data)
+        switch state {
+        case .waiting, .streaming:
+            hold(part)
+        default:
+            receive(part)
+        }
+    }
+
+    /// A request that arrives while the previous one is being answered (pipelining) waits its
+    /// turn. The socket is read all the time (NIO's pipelining helper would stop reading, and a
+    /// watcher that hangs up would then go unnoticed until the next event).
+    private func hold(_ part: HTTPServerRequestPart) {
+        if case .body(let buffer) = part { heldBytes += buffer.readableBytes }
+        held.append(part)
+        if heldBytes > core.limits.maxRequestBodyBytes || held.count > 1024 {
+            state = .closed
+            context?.close(promise: nil)
+        }
+    }
+
+    /// Requests held while busy, now that the connection is free.
+    private func replayHeld() {
+        while case .idle = state, !held.isEmpty {
+            let part = held.removeFirst()
+            if case .body(let buffer) = part { heldBytes -= buffer.readableBytes }
+            receive(part)
+        }
+    }
+
+    private func receive(_ part: HTTPServerRequestPart) {
+        guard let context else { return }
+        switch part {
+        case .head(let head):
+            guard case .idle = state else { return }
+            armTimer(seconds: core.limits.requestReadTimeoutSeconds)
+            if let length = head.headers.first(name: "content-length").flatMap(Int.init), length > core.limits.maxRequestBodyBytes {
+                reject(head)
+                return
+            }
+            state = .receiving(head, [])
+        case .body(let buffer):
+            guard case .receiving(let head, var body) = state else { return }
+            state = .idle  // let go of `body`'s storage so the append does not copy it
+            if body.count + buffer.readableBytes > core.limits.maxRequestBodyBytes {
+                reject(head)
+                return
+            }
+            body.append(contentsOf: buffer.readableBytesView)
+            state = .receiving(head, body)
+        case .end:
+            switch state {
+            case .receiving(let head, let body):
+                cancelTimer()
+                state = .waiting(head)
+                dispatch(head, body: body)
+            case .discarding:
+                state = .closed
+                context.close(promise: nil)
+            default:
+                break
+            }
+        }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        // Malformed HTTP: a 400 Status, then close (the parser cannot find the next request).
+        if error is HTTPParserError {
+            switch state {
+            case .idle, .receiving:
+                state = .closed
+                let response = StatusError.badRequest("the request could not be parsed as HTTP/1.1: \(error)").response
+                write(response, version: .http1_1, keepAlive: false)
+                return
+            default:
+                break
+            }
+        }
+        // A reset, or an end of file in the middle of a request: a stream still open ends too.
+        if case .streaming(let sink, _) = state { sink.close() }
+        state = .closed
+        context.close(promise: nil)
+    }
+
+    // MARK: requests
+
+    /// The body is too large: 413 now, then drop the rest of the body (or close at once when
+    /// the client waits for `100 Continue` and will never send it).
+    private func reject(_ head: HTTPRequestHead) {
+        let waitsForContinue = head.headers.first(name: "expect")?.lowercased() == "100-continue"
+        state = waitsForContinue ? .closed : .discarding
+        write(StatusError.tooLarge().response, version: head.version, keepAlive: false, closeAfter: waitsForContinue)
+    }
+
+    /// Hands the request to the cluster's thread; the answer comes back to this event loop.
+    private func dispatch(_ head: HTTPRequestHead, body: [UInt8]) {
+        let request = APIRequest(method: head.method.rawValue, target: head.uri,
+                                 headers: head.headers.map { (name: $0.name, value: $0.value) }, body: body)
+        let connection = loopBound
+        let loop = context!.eventLoop
+        let core = core
+        core.queue.submit {
+            switch core.reply(to: request) {
+            case .response(let response):
+                loop.execute { connection.value.answer(response) }
+            case .stream(let stream):
+                guard core.reserveWatch() else {
+                    stream.stop()
+                    let refusal = StatusError.tooManyRequests("Too many requests, please try again later.", retryAfterSeconds: 1).response
+                    loop.execute { connection.value.answer(refusal) }
+                    return
+                }
+                let sink = ChunkedStreamSink(eventLoop: loop, connection: connection, limit: core.limits.maxPendingStreamBytes) {
+                    core.releaseWatch()
+                    core.queue.submit { stream.stop() }
+                }
+                // Queued before `start` can send anything, so the head goes out first.
+                loop.execute { connection.value.beginStream(stream.head, sink: sink, timeoutSeconds: stream.timeoutSeconds) }
+                stream.start(sink)
+            }
+        }
+    }
+
+    private func answer(_ response: APIResponse) {
+        guard case .waiting(let head) = state else { return }
+        state = head.isKeepAlive ? .idle : .closed
+        write(response, version: head.version, keepAlive: head.isKeepAlive)
+        if head.isKeepAlive {
+            armTimer(seconds: core.limits.idleTimeoutSeconds)
+            replayHeld()
+        }
+    }
+
+    private func write(_ response: APIResponse, version: HTTPVersion, keepAlive: Bool, closeAfter: Bool? = nil) {
+        guard let context else { return }
+        var headers = HTTPHeaders(response.headers.map { ($0.name, $0.value) })
+        headers.replaceOrAdd(name: "Content-Length", value: "\(response.body.count)")
+        if !keepAlive { headers.replaceOrAdd(name: "Connection", value: "close") }
+        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: version, status: .init(statusCode: response.status), headers: headers))), promise: nil)
+        if !response.body.isEmpty {
+            context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: response.body)))), promise: nil)
+        }
+        let done = context.writeAndFlush(wrapOutboundOut(.end(nil)))
+        if closeAfter ?? !keepAlive {
+            let channel = context.channel
+            done.whenComplete { _ in channel.close(promise: nil) }
+        }
+    }
+
+    // MARK: streams
+
+    func beginStream(_ response: APIResponse, sink: ChunkedStreamSink, timeoutSeconds: Double?) {
+        guard case .waiting(let head) = state, let context else {
+            sink.close()
+            return
+        }
+        state = .streaming(sink, head)
+        var headers = HTTPHeaders(response.headers.map { ($0.name, $0.value) })
+        headers.remove(name: "Content-Length")
+        headers.replaceOrAdd(name: "Transfer-Encoding", value: "chunked")
+        context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .init(statusCode: response.status), headers: headers))), promise: nil)
+        if let timeoutSeconds, timeoutSeconds >= 0 {
+            let connection = loopBound
+            streamTimer = context.eventLoop.scheduleTask(in: .milliseconds(Int64(timeoutSeconds * 1000))) {
+                connection.value.endStream(sink)
+            }
+        }
+    }
+
+    func writeChunk(_ bytes: [UInt8], for sink: ChunkedStreamSink) {
+        guard case .streaming(let current, _) = state, current === sink, let context else {
+            sink.written(bytes.count)
+            return
+        }
+        let count = bytes.count
+        context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: bytes))))).whenComplete { _ in
+            sink.written(count)
+        }
+    }
+
+    /// The stream is over (the producer finished, or `timeoutSeconds` passed): the last chunk,
+    /// and the connection is ready for the next request.
+    func endStream(_ sink: ChunkedStreamSink) {
+        guard case .streaming(let current, let head) = state, current === sink, let context else { return }
+        streamTimer?.cancel()
+        streamTimer = nil
+        sink.close()
+        state = head.isKeepAlive ? .idle : .closed
+        let done = context.writeAndFlush(wrapOutboundOut(.end(nil)))
+        if head.isKeepAlive {
+            armTimer(seconds: core.limits.idleTimeoutSeconds)
+            replayHeld()
+        } else {
+            let channel = context.channel
+            done.whenComplete { _ in channel.close(promise: nil) }
+        }
+    }
+
+    /// The watcher fell too far behind: drop the connection.
+    func abortStream(_ sink: ChunkedStreamSink) {
+        guard case .streaming(let current, _) = state, current === sink, let context else { return }
+        state = .closed
+        context.close(promise: nil)
+    }
+
+    // MARK: timers
+
+    private func armTimer(seconds: Int64) {
+        cancelTimer()
+        guard let context else { return }
+        let connection = loopBound
+        timer = context.eventLoop.scheduleTask(in: .seconds(seconds)) { connection.value.timedOut() }
+    }
+
+    private func timedOut() {
+        timer = nil
+        switch state {
+        case .idle, .receiving, .discarding:
+            state = .closed
+            context?.close(promise: nil)
+        default:
+            break
+        }
+    }
+
+    private func cancelTimer() {
+        timer?.cancel()
+        timer = nil
+    }
+
+    private func cancelTimers() {
+        cancelTimer()
+        streamTimer?.cancel()
+        streamTimer = nil
+    }
+}

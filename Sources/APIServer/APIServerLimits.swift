@@ -1,0 +1,17 @@
+/// The bounds that keep one misbehaving client from taking the server down.
+public struct APIServerLimits: Sendable {
+    /// Largest request body accepted; bigger ones get 413 (the API server's 3 MiB).
+    public var maxRequestBodyBytes = 3 * 1024 * 1024
+    /// Seconds a request may take to arrive once its head has (slow bodies are cut off).
+    public var requestReadTimeoutSeconds: Int64 = 60
+    /// Seconds a connection may sit between requests, or before its first one (the API server
+    /// closes idle keep-alive connections after 90 s).
+    public var idleTimeoutSeconds: Int64 = 90
+    /// Watches open at once; one more gets 429.
+    public var maxConcurrentWatches = 1000
+    /// Bytes a watcher may leave unread before it is closed: a client that does not keep up is
+    /// dropped (as the API server drops it) rather than buffered without limit.
+    public var maxPendingStreamBytes = 16 * 1024 * 1024
+
+    public init() {}
+}

@@ -1,0 +1,221 @@
+import APIServer
+import Foundation
+import KubeAPI
+import KubesimTestSupport
+import Testing
+
+/// The listener with a fake API layer: the test thread plays the cluster's thread, draining
+/// the job queue, so every step is driven by the test, not by timing.
+@Suite struct APIServerStreamTests {
+    /// A watch the test controls: it keeps the sink `start` was given and counts `stop` calls.
+    final class FakeWatch: @unchecked Sendable {
+        var sink: (any ResponseStreamSink)?
+        var stops = 0
+        let timeoutSeconds: Double?
+
+        init(timeoutSeconds: Double? = nil) { self.timeoutSeconds = timeoutSeconds }
+
+        func reply() -> APIReply {
+            .stream(StreamingReply(head: APIResponse(status: 200, headers: [("Content-Type", "application/json")]),
+                                   timeoutSeconds: timeoutSeconds, start: { self.sink = $0 }, stop: { self.stops += 1 }))
+        }
+    }
+
+    /// A server whose `/watch` answers with the next of `watches` and anything else with `{}`.
+    final class Harness {
+        let queue: ClusterJobQueue
+        let server: APIServer
+        let port: Int
+        let log: RequestLog
+
+        init(watches: [FakeWatch], limits: APIServerLimits = APIServerLimits()) throws {
+            var pending = watches
+            let box = RequestLog()
+            log = box
+            let queue = ClusterJobQueue()
+            self.queue = queue
+            server = APIServer(queue: queue, limits: limits) { request in
+                box.requests.append(request)
+                if request.path == "/watch", !pending.isEmpty { return pending.removeFirst().reply() }
+                return .response(APIResponse(status: 200, headers: [("Content-Type", "application/json")], body: Array("{}".utf8)))
+            }
+            port = try server.start(listen: ListenAddress(host: "127.0.0.1", port: 0)).port
+        }
+
+        deinit { server.stop() }
+
+        /// Drains the queue (as the cluster's thread would) until `condition` holds; bounded.
+        @discardableResult
+        func drain(until condition: () -> Bool) -> Bool {
+            let deadline = Date(timeIntervalSinceNow: 20)
+            while !condition() {
+                if Date() > deadline { return false }
+                queue.drain()
+                queue.wait(until: Date(timeIntervalSinceNow: 0.01))
+            }
+            return true
+        }
+    }
+
+    final class RequestLog: @unchecked Sendable { var requests: [APIRequest] = [] }
+
+    static func chunkedEnd(_ bytes: [UInt8]) -> Bool { String(decoding: bytes, as: UTF8.self).hasSuffix("0\r\n\r\n") }
+
+    @Test func eachSendIsOneChunkAndFinishEndsTheStreamKeepingTheConnection() throws {
+        let watch = FakeWatch()
+        let harness = try Harness(watches: [watch])
+        let connection = try RawHTTPConnection(port: harness.port)
+        connection.send("GET /watch?watch=true HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(harness.drain { watch.sink != nil })
+        #expect(watch.sink?.send(Array("{\"type\":\"ADDED\"}\n".utf8)) == true)
+        #expect(watch.sink?.send(Array("{\"type\":\"DELETED\"}\n".utf8)) == true)
+        watch.sink?.finish()
+        let text = String(decoding: connection.read(until: Self.chunkedEnd), as: UTF8.self)
+        #expect(text.hasPrefix("HTTP/1.1 200 OK\r\n"))
+        #expect(text.lowercased().contains("transfer-encoding: chunked\r\n"))
+        #expect(!text.lowercased().contains("content-length"))
+        #expect(text.hasSuffix("\r\n\r\n11\r\n{\"type\":\"ADDED\"}\n\r\n13\r\n{\"type\":\"DELETED\"}\n\r\n0\r\n\r\n"))
+        #expect(harness.drain { watch.stops == 1 })
+        #expect(harness.server.openWatches == 0)
+        // Keep-alive: the same connection serves the next request.
+        connection.send("GET /version HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(harness.drain { harness.log.requests.count == 2 })
+        let response = connection.readResponse()
+        #expect(response?.status == 200)
+        #expect(response?.bodyText == "{}")
+        #expect(watch.stops == 1)
+    }
+
+    @Test func aZeroTimeoutEndsTheStreamAndStopsTheProducer() throws {
+        let watch = FakeWatch(timeoutSeconds: 0)
+        let harness = try Harness(watches: [watch])
+        let connection = try RawHTTPConnection(port: harness.port)
+        connection.send("GET /watch HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(harness.drain { watch.stops == 1 })
+        let text = String(decoding: connection.read(until: Self.chunkedEnd), as: UTF8.self)
+        #expect(text.hasPrefix("HTTP/1.1 200 OK\r\n"))
+        #expect(text.hasSuffix("\r\n\r\n0\r\n\r\n"))
+        #expect(watch.sink?.send(Array("late\n".utf8)) == false)
+    }
+
+    @Test func aClientThatLeavesStopsTheProducer() throws {
+        let watch = FakeWatch()
+        let harness = try Harness(watches: [watch])
+        var connection: RawHTTPConnection? = try RawHTTPConnection(port: harness.port)
+        connection?.send("GET /watch HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(harness.drain { watch.sink != nil })
+        connection = nil
+        #expect(harness.drain { watch.stops == 1 })
+        #expect(watch.sink?.send(Array("nobody\n".utf8)) == false)
+        #expect(harness.server.openWatches == 0)
+    }
+
+    @Test func aWatcherThatDoesNotReadIsClosedOnceTooFarBehind() throws {
+        var limits = APIServerLimits()
+        limits.maxPendingStreamBytes = 1 << 20
+        let watch = FakeWatch()
+        let harness = try Harness(watches: [watch], limits: limits)
+        let connection = try RawHTTPConnection(port: harness.port)
+        connection.send("GET /watch HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(harness.drain { watch.sink != nil })
+        // The client reads nothing: once the socket buffers are full, sent bytes pile up.
+        let event = [UInt8](repeating: UInt8(ascii: "x"), count: 256 * 1024)
+        var accepted = 0
+        while accepted < 4096, watch.sink?.send(event) == true { accepted += 1 }
+        #expect(accepted < 4096, "a watcher that never reads must be dropped")
+        #expect(watch.sink?.send(event) == false)
+        #expect(harness.drain { watch.stops == 1 })
+        #expect(harness.server.openWatches == 0)
+    }
+
+    @Test func watchesBeyondTheLimitAreRefusedWith429() throws {
+        var limits = APIServerLimits()
+        limits.maxConcurrentWatches = 1
+        let first = FakeWatch(), second = FakeWatch()
+        let harness = try Harness(watches: [first, second], limits: limits)
+        let open = try RawHTTPConnection(port: harness.port)
+        open.send("GET /watch HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(harness.drain { first.sink != nil })
+        let refused = try RawHTTPConnection(port: harness.port)
+        refused.send("GET /watch HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(harness.drain { second.stops == 1 })
+        let response = refused.readResponse()
+        #expect(response?.status == 429)
+        #expect(response?.header("Retry-After") == "1")
+        #expect(response?.bodyText.contains("\"reason\":\"TooManyRequests\"") == true)
+        #expect(second.sink == nil)
+        #expect(harness.server.openWatches == 1)
+    }
+
+    @Test func aBodyOverTheLimitGets413AndTheConnectionCloses() throws {
+        var limits = APIServerLimits()
+        limits.maxRequestBodyBytes = 16
+        let harness = try Harness(watches: [], limits: limits)
+        let connection = try RawHTTPConnection(port: harness.port)
+        connection.send("POST /api/v1/namespaces/default/pods HTTP/1.1\r\nHost: x\r\nContent-Length: 17\r\n\r\n12345678901234567")
+        let response = connection.readResponse()
+        #expect(response?.status == 413)
+        #expect(response?.bodyText.contains("\"reason\":\"RequestEntityTooLarge\"") == true)
+        #expect(response?.header("Connection") == "close")
+        #expect(connection.peerClosed())
+        #expect(harness.log.requests.isEmpty)
+        // At the limit it goes through.
+        let fits = try RawHTTPConnection(port: harness.port)
+        fits.send("POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 16\r\n\r\n1234567890123456")
+        #expect(harness.drain { harness.log.requests.count == 1 })
+        #expect(fits.readResponse()?.status == 200)
+        #expect(harness.log.requests.first?.body.count == 16)
+    }
+
+    @Test func anIdleConnectionIsClosed() throws {
+        var limits = APIServerLimits()
+        limits.idleTimeoutSeconds = 0
+        let harness = try Harness(watches: [], limits: limits)
+        let connection = try RawHTTPConnection(port: harness.port)
+        #expect(connection.peerClosed())
+        #expect(harness.log.requests.isEmpty)
+    }
+
+    @Test func aRequestWhoseBodyNeverComesIsCutOff() throws {
+        var limits = APIServerLimits()
+        limits.requestReadTimeoutSeconds = 0
+        let harness = try Harness(watches: [], limits: limits)
+        let connection = try RawHTTPConnection(port: harness.port)
+        connection.send("POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n12345")
+        #expect(connection.peerClosed())
+        harness.queue.drain()
+        #expect(harness.log.requests.isEmpty)
+    }
+
+    @Test func malformedHTTPGets400Status() throws {
+        let harness = try Harness(watches: [])
+        let connection = try RawHTTPConnection(port: harness.port)
+        connection.send("NOT HTTP AT ALL\r\n\r\n")
+        let response = connection.readResponse()
+        #expect(response?.status == 400)
+        #expect(response?.bodyText.contains("\"kind\":\"Status\"") == true)
+        #expect(response?.bodyText.contains("\"reason\":\"BadRequest\"") == true)
+        #expect(harness.log.requests.isEmpty)
+    }
+
+    @Test func aBusyPortIsAClearError() throws {
+        let harness = try Harness(watches: [])
+        let second = APIServer(queue: ClusterJobQueue()) { _ in .response(APIResponse(status: 200)) }
+        #expect {
+            try second.start(listen: ListenAddress(host: "127.0.0.1", port: harness.port))
+        } throws: { error in
+            "\(error)" == "listen tcp 127.0.0.1:\(harness.port): bind: address already in use"
+        }
+    }
+
+    @Test func listenAddresses() throws {
+        #expect(try ListenAddress.parse("127.0.0.1:6443").get() == ListenAddress(host: "127.0.0.1", port: 6443))
+        #expect(try ListenAddress.parse("[::1]:0").get() == ListenAddress(host: "::1", port: 0))
+        #expect(try ListenAddress.parse(":8080").get() == ListenAddress(host: "0.0.0.0", port: 8080))
+        #expect(try ListenAddress.parse("127.0.0.1:0").get().isLoopback)
+        #expect(try !ListenAddress.parse("0.0.0.0:1").get().isLoopback)
+        #expect(try ListenAddress.parse("[::1]:7").get().url == "http://[::1]:7")
+        if case .failure(let error) = ListenAddress.parse("localhost") { #expect(error.description == "address localhost: missing port in address") } else { Issue.record("no port accepted") }
+        if case .failure(let error) = ListenAddress.parse("1.2.3.4:99999") { #expect(error.description == "address 1.2.3.4:99999: invalid port") } else { Issue.record("bad port accepted") }
+    }
+}

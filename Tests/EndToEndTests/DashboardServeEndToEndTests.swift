@@ -1,0 +1,54 @@
+import Foundation
+import KubesimTestSupport
+import Testing
+
+/// `kubesim --serve`: the dashboard and the API on one cluster, in a real terminal.
+@Suite(.serialized) struct DashboardServeEndToEndTests {
+    /// The port the dashboard's API listens on, from the kubeconfig it writes (bounded poll).
+    static func servedPort(kubeconfig: URL, timeout: TimeInterval = 30) -> Int? {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        repeat {
+            if let text = try? String(contentsOf: kubeconfig, encoding: .utf8),
+               let match = text.firstMatch(of: /server: http:\/\/127\.0\.0\.1:(\d+)\n/) {
+                return Int(match.output.1)
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        } while Date() < deadline
+        return nil
+    }
+
+    @Test func theDashboardAnswersTheAPIWhileItDraws() throws {
+        guard TmuxSession.available() else { return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kubesim-dash-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The kubeconfig goes under XDG_STATE_HOME: the test's own folder, never the user's.
+        let kubeconfig = folder.appendingPathComponent("kubesim/kubeconfig")
+        let binary = try HeadlessBinaryTests.binary().path
+        let tmux = try TmuxSession("bash --norc --noprofile", width: 120, height: 40)
+        try tmux.type("PS1='ready> '; XDG_STATE_HOME=\(folder.path) \(binary) --seed 4411 --serve=127.0.0.1:0")
+        try tmux.send("Enter")
+        try tmux.waitFor("three Running pods", DashboardEndToEndTests.threeRunning)
+        let port = try #require(Self.servedPort(kubeconfig: kubeconfig))
+        // Several requests on one connection, each answered within the dashboard's frames.
+        let connection = try RawHTTPConnection(port: port)
+        for path in ["/version", "/healthz", "/api"] {
+            connection.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            let response = try #require(connection.readResponse())
+            #expect(response.status == 200, "\(path)")
+        }
+        if let kubectl = RealKubectl.locate() {
+            let version = try ProcessRunner.run(kubectl.path, ["--kubeconfig", kubeconfig.path, "--cache-dir", folder.appendingPathComponent("cache").path, "version"])
+            #expect(version.stdout.contains("Server Version: v1.33.1\n"), "\(version)")
+        }
+        // Still drawing and answering keys.
+        try tmux.send("?")
+        try tmux.waitFor(text: "Help")
+        try tmux.send("Escape", "q")
+        try DashboardEndToEndTests.waitForPrompt(tmux)
+        let screen = try tmux.screen()
+        #expect(screen.contains("Serving the Kubernetes API on http://127.0.0.1:\(port)\n"))
+        #expect(screen.contains("export KUBECONFIG=\(kubeconfig.path)"))
+        #expect(connection.peerClosed(), "quitting closes the API's connections")
+    }
+}
