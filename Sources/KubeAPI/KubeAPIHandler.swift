@@ -37,7 +37,7 @@ public final class KubeAPIHandler {
         case .get where request.subresource == "scale" || request.subresource == "status":
             return .response(try WriteHandlers.read(request, cluster: cluster, applied: appliedConfigurations))
         case .get: return .response(try ReadHandlers.get(request, cluster: cluster))
-        case .list: return .response(try ReadHandlers.list(request, cluster: cluster))
+        case .list: return .response(try ReadHandlers.list(request, cluster: cluster, history: watches.history))
         case .watch: return try watches.watch(request, cluster: cluster)
         case .create, .update, .patch, .delete, .deletecollection:
             return .response(try WriteHandlers.write(request, cluster: cluster, applied: appliedConfigurations))

@@ -42,6 +42,9 @@ public final class Store {
 
     public var now: SimTime { clock.now }
 
+    /// The resourceVersion of the latest write (what a list's metadata.resourceVersion says).
+    public var currentResourceVersion: Int64 { lastResourceVersion }
+
     /// Registers a watcher for every change to every kind. Watchers must not write to the store
     /// while being notified; controllers only enqueue work.
     public func watch(_ handler: @escaping (WatchEvent) -> Void) { watchers.append(handler) }

@@ -4,14 +4,19 @@ import Cluster
 /// `field!=value`, joined by commas, over the fields each kind lets you select on (the kind's
 /// field label conversion function in pkg/apis/*/v1/conversion.go). An unknown field is the
 /// server's BadRequest, put in context by kubectl's resource builder.
-struct FieldSelector {
-    struct Requirement {
-        var field: String
-        var value: String
-        var equal: Bool
+public struct FieldSelector: Sendable {
+    public struct Requirement: Sendable {
+        public var field: String
+        public var value: String
+        public var equal: Bool
     }
 
-    let requirements: [Requirement]
+    /// The API server's refusal (the message of its 400 BadRequest).
+    public struct Refusal: Error, Sendable, CustomStringConvertible {
+        public var description: String
+    }
+
+    public let requirements: [Requirement]
 
     /// Fields each kind accepts, beyond metadata.name and metadata.namespace.
     static func selectableFields(_ kind: Kind) -> [String] {
@@ -28,13 +33,21 @@ struct FieldSelector {
         }
     }
 
+    /// kubectl's view: the server's refusal in the resource builder's words.
     static func parse(_ text: String?, kind: Kind, labelSelector: String?) throws -> FieldSelector {
-        guard let text, !text.isEmpty else { return FieldSelector(requirements: []) }
-        func refuse(_ reason: String) -> KubectlError {
+        do {
+            return try parse(text, kind: kind)
+        } catch let refusal as Refusal {
             let version = kind.apiVersion.split(separator: "/").last.map(String.init) ?? "v1"
             let resource = "\(kind.group)/\(version), Resource=\(kind.resource)"
-            return KubectlError("Error from server (BadRequest): Unable to find \"\(resource)\" that match label selector \"\(labelSelector ?? "")\", field selector \"\(text)\": \(reason)")
+            throw KubectlError("Error from server (BadRequest): Unable to find \"\(resource)\" that match label selector \"\(labelSelector ?? "")\", field selector \"\(text ?? "")\": \(refusal.description)")
         }
+    }
+
+    /// The API server's view: parses `text` for a list of `kind`, or throws its BadRequest message.
+    public static func parse(_ text: String?, kind: Kind) throws -> FieldSelector {
+        guard let text, !text.isEmpty else { return FieldSelector(requirements: []) }
+        func refuse(_ reason: String) -> Refusal { Refusal(description: reason) }
         var requirements: [Requirement] = []
         for term in text.split(separator: ",", omittingEmptySubsequences: true).map(String.init) {
             // fields.ParseSelector: `!=` before `==` before `=`.
@@ -61,9 +74,9 @@ struct FieldSelector {
         return FieldSelector(requirements: requirements)
     }
 
-    var isEmpty: Bool { requirements.isEmpty }
+    public var isEmpty: Bool { requirements.isEmpty }
 
-    func matches(_ object: any APIObject) -> Bool {
+    public func matches(_ object: any APIObject) -> Bool {
         guard !requirements.isEmpty else { return true }
         let json = ObjectEncoder.encode(object)
         return requirements.allSatisfy { r in

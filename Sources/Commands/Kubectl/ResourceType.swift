@@ -29,6 +29,12 @@ public enum ResourceType: String, CaseIterable, Sendable {
         }
     }
 
+    /// The type kubectl prints `kind` as.
+    public init?(kind: Kind) {
+        guard let type = Self.allCases.first(where: { $0.kind == kind }) else { return nil }
+        self = type
+    }
+
     public static func named(_ word: String) -> ResourceType? {
         let lower = word.lowercased()
         return allCases.first { $0.aliases.contains(lower) }

@@ -5,51 +5,44 @@ public enum ResourceTables {
     public static func age(_ t: SimTime, now: SimTime) -> String { GoDuration.human(now - t) }
 
     public static func headers(_ type: ResourceType, wide: Bool) -> [String] {
-        switch type {
-        case .pods: ["NAME", "READY", "STATUS", "RESTARTS", "AGE"] + (wide ? ["IP", "NODE", "NOMINATED NODE", "READINESS GATES"] : [])
-        case .deployments: ["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE"] + (wide ? ["CONTAINERS", "IMAGES", "SELECTOR"] : [])
-        case .replicasets: ["NAME", "DESIRED", "CURRENT", "READY", "AGE"] + (wide ? ["CONTAINERS", "IMAGES", "SELECTOR"] : [])
-        case .daemonsets: ["NAME", "DESIRED", "CURRENT", "READY", "UP-TO-DATE", "AVAILABLE", "NODE SELECTOR", "AGE"] + (wide ? ["CONTAINERS", "IMAGES", "SELECTOR"] : [])
-        case .nodes: ["NAME", "STATUS", "ROLES", "AGE", "VERSION"] + (wide ? ["INTERNAL-IP", "EXTERNAL-IP", "OS-IMAGE", "KERNEL-VERSION", "CONTAINER-RUNTIME"] : [])
-        case .events: wide ? ["LAST SEEN", "TYPE", "REASON", "OBJECT", "SUBOBJECT", "SOURCE", "MESSAGE", "FIRST SEEN", "COUNT", "NAME"]
-            : ["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"]
-        case .namespaces: ["NAME", "STATUS", "AGE"]
-        }
+        columns(type).filter { wide || $0.priority == 0 }.map(\.header)
     }
 
+    /// The cells `kubectl get` shows for `object`, plain or `-o wide`.
     public static func row(_ object: any APIObject, wide: Bool, now: SimTime) -> [String] {
+        let all = cells(object, now: now)
+        guard !wide, let type = ResourceType(kind: Swift.type(of: object).kind) else { return all }
+        return zip(columns(type), all).filter { $0.0.priority == 0 }.map(\.1)
+    }
+
+    /// Every cell of `object`'s row, one per column of `columns(_:)` (wide ones included).
+    public static func cells(_ object: any APIObject, now: SimTime) -> [String] {
         switch object {
         case let p as Pod:
-            var row = [p.name, PodStatusFormatter.ready(p), PodStatusFormatter.status(p), PodStatusFormatter.restarts(p, now: now),
-                       age(p.metadata.creationTimestamp, now: now)]
-            if wide { row += [p.status.podIP.isEmpty ? "<none>" : p.status.podIP, p.spec.nodeName.isEmpty ? "<none>" : p.spec.nodeName, "<none>", "<none>"] }
-            return row
+            return [p.name, PodStatusFormatter.ready(p), PodStatusFormatter.status(p), PodStatusFormatter.restarts(p, now: now),
+                    age(p.metadata.creationTimestamp, now: now),
+                    p.status.podIP.isEmpty ? "<none>" : p.status.podIP, p.spec.nodeName.isEmpty ? "<none>" : p.spec.nodeName, "<none>", "<none>"]
         case let d as Deployment:
-            var row = [d.name, "\(d.status.readyReplicas)/\(d.spec.replicas)", String(d.status.updatedReplicas),
-                       String(d.status.availableReplicas), age(d.metadata.creationTimestamp, now: now)]
-            if wide { row += workloadWide(d.spec.template, d.spec.selector) }
-            return row
+            return [d.name, "\(d.status.readyReplicas)/\(d.spec.replicas)", String(d.status.updatedReplicas),
+                    String(d.status.availableReplicas), age(d.metadata.creationTimestamp, now: now)]
+                + workloadWide(d.spec.template, d.spec.selector)
         case let rs as ReplicaSet:
-            var row = [rs.name, String(rs.spec.replicas), String(rs.status.replicas), String(rs.status.readyReplicas),
-                       age(rs.metadata.creationTimestamp, now: now)]
-            if wide { row += workloadWide(rs.spec.template, rs.spec.selector) }
-            return row
+            return [rs.name, String(rs.spec.replicas), String(rs.status.replicas), String(rs.status.readyReplicas),
+                    age(rs.metadata.creationTimestamp, now: now)]
+                + workloadWide(rs.spec.template, rs.spec.selector)
         case let ds as DaemonSet:
             let s = ds.status
-            var row = [ds.name, String(s.desiredNumberScheduled), String(s.currentNumberScheduled), String(s.numberReady),
-                       String(s.updatedNumberScheduled), String(s.numberAvailable), labelsText(ds.spec.template.spec.nodeSelector),
-                       age(ds.metadata.creationTimestamp, now: now)]
-            if wide { row += workloadWide(ds.spec.template, ds.spec.selector) }
-            return row
+            return [ds.name, String(s.desiredNumberScheduled), String(s.currentNumberScheduled), String(s.numberReady),
+                    String(s.updatedNumberScheduled), String(s.numberAvailable), labelsText(ds.spec.template.spec.nodeSelector),
+                    age(ds.metadata.creationTimestamp, now: now)]
+                + workloadWide(ds.spec.template, ds.spec.selector)
         case let n as Node:
-            var row = [n.name, nodeStatus(n), nodeRoles(n), age(n.metadata.creationTimestamp, now: now), n.status.kubeletVersion]
-            if wide { row += [n.status.internalIP, "<none>", n.status.osImage, n.status.kernelVersion, n.status.containerRuntimeVersion] }
-            return row
+            return [n.name, nodeStatus(n), nodeRoles(n), age(n.metadata.creationTimestamp, now: now), n.status.kubeletVersion,
+                    n.status.internalIP, "<none>", n.status.osImage, n.status.kernelVersion, n.status.containerRuntimeVersion]
         case let ns as Namespace:
             return [ns.name, ns.phase, age(ns.metadata.creationTimestamp, now: now)]
         case let e as Event:
             let object = "\(e.involvedObject.kind.lowercased())/\(e.involvedObject.name)"
-            guard wide else { return [age(e.lastTimestamp, now: now), e.type, e.reason, object, e.message] }
             // printEvent's wide cells; SOURCE is formatEventSource: component, then host if any.
             return [age(e.lastTimestamp, now: now), e.type, e.reason, object, e.involvedObject.fieldPath,
                     e.sourceComponent.isEmpty ? "<unknown>" : e.source, e.message, age(e.firstTimestamp, now: now), String(max(1, e.count)), e.name]

@@ -1,0 +1,51 @@
+import Cluster
+import Commands
+
+/// Objects as one served resource shows them: most resources are the stored object's own JSON;
+/// events.k8s.io/v1 shows a core Event in its own group's shape (regarding, note,
+/// reportingController, deprecated* fields: pkg/apis/events/v1 conversion).
+enum ServedObjectJSON {
+    static func encode(_ object: any APIObject, as resource: ServedResource) -> JSONValue {
+        if resource.group == "events.k8s.io", let event = object as? Event { return eventsGroupEvent(event) }
+        return ObjectEncoder.encode(object)
+    }
+
+    /// A list item: the API server leaves kind and apiVersion to the list.
+    static func listItem(_ object: any APIObject, as resource: ServedResource) -> JSONValue {
+        guard case .object(let pairs) = encode(object, as: resource) else { return .null }
+        return .object(pairs.filter { $0.0 != "kind" && $0.0 != "apiVersion" })
+    }
+
+    /// `PodList`, `DeploymentList`…: the list kind with the store's version and paging metadata.
+    static func list(_ items: [JSONValue], resource: ServedResource, metadata: [(String, JSONValue)]) -> JSONValue {
+        .object([
+            ("kind", .string("\(resource.kind)List")), ("apiVersion", .string(resource.groupVersion)),
+            ("metadata", .object(metadata)), ("items", .array(items)),
+        ])
+    }
+
+    static func eventsGroupEvent(_ e: Event) -> JSONValue {
+        let time = { (t: SimTime) in JSONValue.string(CalendarTime.rfc3339(t)) }
+        let ref = e.involvedObject
+        let core = ObjectEncoder.encode(e)
+        var regarding: [(String, JSONValue)] = [("kind", .string(ref.kind))]
+        if !ref.namespace.isEmpty { regarding.append(("namespace", .string(ref.namespace))) }
+        regarding += [("name", .string(ref.name)), ("uid", .string(ref.uid)), ("apiVersion", .string(ref.apiVersion))]
+        if !ref.fieldPath.isEmpty { regarding.append(("fieldPath", .string(ref.fieldPath))) }
+        var source: [(String, JSONValue)] = [("component", .string(e.sourceComponent))]
+        if !e.sourceHost.isEmpty { source.append(("host", .string(e.sourceHost))) }
+        var fields: [(String, JSONValue)] = [
+            ("kind", .string("Event")), ("apiVersion", .string("events.k8s.io/v1")),
+            ("metadata", core["metadata"] ?? .object([])), ("eventTime", .null),
+            ("reportingController", .string(e.sourceComponent)),
+        ]
+        if !e.sourceHost.isEmpty { fields.append(("reportingInstance", .string(e.sourceHost))) }
+        fields += [
+            ("reason", .string(e.reason)), ("regarding", .object(regarding)), ("note", .string(e.message)),
+            ("type", .string(e.type)), ("deprecatedSource", .object(source)),
+            ("deprecatedFirstTimestamp", time(e.firstTimestamp)), ("deprecatedLastTimestamp", time(e.lastTimestamp)),
+            ("deprecatedCount", .int(Int64(e.count))),
+        ]
+        return .object(fields)
+    }
+}
