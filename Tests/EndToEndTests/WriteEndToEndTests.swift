@@ -74,12 +74,15 @@ import Testing
     @Test func deletePodWaitsUntilItIsGone() throws {
         guard let server = try KubesimServer.startForTest(arguments: Self.arguments) else { return }
         #expect(try server.kubectl(["create", "--validate=false", "-f", "-"], stdin: Self.pod).status == 0)
-        _ = try eventually(server, ["get", "--raw", "/api/v1/namespaces/default/pods/solo"]) { $0.stdout.contains(#""phase":"Running""#) }
+        let running = try eventually(server, ["get", "pod", "solo", "-o", "jsonpath={.status.phase}"]) { $0.stdout == "Running" }
+        #expect(running.stdout == "Running", "\(running)")
+        // kubectl waits (watching) until the kubelet has confirmed the graceful deletion.
         let deleted = try server.kubectl(["delete", "pod", "solo"])
         #expect(deleted.status == 0, "\(deleted)")
         #expect(deleted.stdout == "pod \"solo\" deleted\n")
-        let gone = try server.kubectl(["get", "--raw", "/api/v1/namespaces/default/pods/solo"])
-        #expect(gone.status == 1, "\(gone)")
+        let gone = try server.kubectl(["get", "pod", "solo"])
+        #expect(gone.status == 1)
+        #expect(gone.stderr == "Error from server (NotFound): pods \"solo\" not found\n", "\(gone)")
     }
 
     @Test func cordonAndDrain() throws {
@@ -95,6 +98,8 @@ import Testing
         #expect(drained.status == 0, "\(drained)")
         #expect(drained.stdout.hasPrefix("node/node-2 cordoned\n"), "\(drained)")
         #expect(drained.stdout.hasSuffix("node/node-2 drained\n"), "\(drained)")
+        // Through the eviction subresource, not drain's DELETE fallback.
+        #expect(drained.stdout.contains("evicting pod default/web-"), "\(drained)")
         let uncordoned = try server.kubectl(["uncordon", "node-1"])
         #expect(uncordoned.stdout == "node/node-1 uncordoned\n", "\(uncordoned)")
     }
