@@ -45,6 +45,33 @@ import Testing
         #expect(again.stderr == "error: failed to create deployment: deployments.apps \"web\" already exists\n", "\(again)")
     }
 
+    @Test func scaleLabelAndServerSideApplyArePatches() throws {
+        guard let server = try KubesimServer.startForTest(arguments: Self.arguments) else { return }
+        #expect(try server.kubectl(["create", "deployment", "web", "--image=nginx"]).status == 0)
+        let scaled = try server.kubectl(["scale", "deployment/web", "--replicas=3"])
+        #expect(scaled.stdout == "deployment.apps/web scaled\n", "\(scaled)")
+        let replicas = try eventually(server, ["get", "deployment", "web", "-o", "jsonpath={.status.readyReplicas}"]) { $0.stdout == "3" }
+        #expect(replicas.stdout == "3", "\(replicas)")
+        let labeled = try server.kubectl(["label", "deployment", "web", "tier=front"])
+        #expect(labeled.stdout == "deployment.apps/web labeled\n", "\(labeled)")
+        let applied = try server.kubectl(["apply", "--server-side", "--validate=false", "-f", "-"], stdin: Self.pod)
+        #expect(applied.stdout == "pod/solo serverside-applied\n", "\(applied)")
+        let labels = try server.kubectl(["get", "deployment", "web", "-o", "jsonpath={.metadata.labels}"])
+        #expect(labels.stdout == #"{"app":"web","tier":"front"}"#, "\(labels)")
+    }
+
+    /// kubectl up to 1.31 sends JSON where 1.32+ sends protobuf.
+    @Test(arguments: ["1.27", "1.31"])
+    func olderKubectlsWriteJSON(_ version: String) throws {
+        guard let server = try KubesimServer.startForTest(arguments: Self.arguments, kubectlVersion: version) else { return }
+        let created = try server.kubectl(["create", "deployment", "web", "--image=nginx"])
+        #expect(created.stdout == "deployment.apps/web created\n", "\(created)")
+        let canI = try server.kubectl(["auth", "can-i", "delete", "pods"])
+        #expect(canI.stdout == "yes\n", "\(canI)")
+        let deleted = try server.kubectl(["delete", "deployment", "web"])
+        #expect(deleted.stdout == "deployment.apps \"web\" deleted\n", "\(deleted)")
+    }
+
     @Test func authCanIDeletePodsSaysYes() throws {
         guard let server = try KubesimServer.startForTest(arguments: Self.arguments) else { return }
         let result = try server.kubectl(["auth", "can-i", "delete", "pods"])
