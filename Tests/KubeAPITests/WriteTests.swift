@@ -166,6 +166,31 @@ import Testing
         #expect(stored.status.phase == "Running")
     }
 
+    @Test func updatedImageRollsOutANewReplicaSet() throws {
+        try send("POST", Self.deployments, Self.deployment)
+        cluster.advance(by: .seconds(30))
+        let live = try #require(cluster.store.get(Deployment.self, "web", namespace: "default"))
+        let body = ObjectEncoder.encode(live).compactJSON().replacingOccurrences(of: #""image":"nginx""#, with: #""image":"nginx:1.27""#)
+        let (status, json) = try send("PUT", Self.deployments + "/web?fieldValidation=Strict", body)
+        #expect(status == 200)
+        #expect(json["metadata"]?["generation"] == .int(2))
+        cluster.advance(by: .seconds(120))
+        let replicaSets = cluster.store.list(ReplicaSet.self, namespace: "default")
+        #expect(replicaSets.count == 2)
+        let pods = cluster.store.list(Pod.self, namespace: "default").filter { !$0.isTerminating }
+        #expect(pods.count == 2)
+        #expect(pods.allSatisfy { $0.spec.containers[0].image == "nginx:1.27" })
+    }
+
+    @Test func jsonPatchReplacesAField() throws {
+        try send("POST", Self.deployments, Self.deployment)
+        let (status, json) = try send("PATCH", Self.deployments + "/web", #"[{"op":"replace","path":"/spec/replicas","value":4}]"#,
+                                      contentType: "application/json-patch+json")
+        #expect(status == 200)
+        #expect(json["spec"]?["replicas"] == .int(4))
+        #expect(cluster.store.get(Deployment.self, "web", namespace: "default")?.spec.replicas == 4)
+    }
+
     @Test func updateWithAnotherNameIsBadRequest() throws {
         try send("POST", Self.pods, Self.pod("solo"))
         let (status, json) = try send("PUT", Self.pods + "/solo", Self.pod("other"))
