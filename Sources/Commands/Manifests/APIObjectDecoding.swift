@@ -82,18 +82,6 @@ public enum APIObjectDecoding {
         }
     }
 
-    /// A YAML body (`application/yaml`) as JSON, numbers kept as numbers.
-    public static func yaml(_ text: String) throws -> JSONValue {
-        do {
-            guard let node = try YAMLLimits.compose(text) else { return .null }
-            return ManifestValue(node).jsonKeepingNumbers
-        } catch let error as YAMLLimitError {
-            throw APIError(.badRequest, "\(error)")
-        } catch {
-            throw APIError(.badRequest, "error converting YAML to JSON: yaml: \(ManifestReader.problem(error))")
-        }
-    }
-
     static func ownerReferences(_ value: JSONValue?) -> [OwnerReference] {
         guard case .array(let items)? = value else { return [] }
         return items.map { item in
@@ -131,19 +119,6 @@ extension ManifestValue {
         case .string(let s): self = .string(s)
         case .array(let items): self = .array(items.map(ManifestValue.init(json:)))
         case .object(let pairs): self = .object(pairs.map { ($0.0, ManifestValue(json: $0.1)) })
-        }
-    }
-
-    /// As JSON with numbers as numbers (the `json` property quotes them, for kubectl's messages).
-    var jsonKeepingNumbers: JSONValue {
-        switch self {
-        case .null: .null
-        case .bool(let b): .bool(b)
-        case .int(let i): .int(i)
-        case .number(let s): .number(s)
-        case .string(let s): .string(s)
-        case .array(let items): .array(items.map(\.jsonKeepingNumbers))
-        case .object(let pairs): .object(pairs.map { ($0.0, $0.1.jsonKeepingNumbers) })
         }
     }
 }
