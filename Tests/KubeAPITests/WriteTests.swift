@@ -166,6 +166,31 @@ import Testing
         #expect(stored.status.phase == "Running")
     }
 
+    @Test func updatedImageRollsOutANewReplicaSet() throws {
+        try send("POST", Self.deployments, Self.deployment)
+        cluster.advance(by: .seconds(30))
+        let live = try #require(cluster.store.get(Deployment.self, "web", namespace: "default"))
+        let body = ObjectEncoder.encode(live).compactJSON().replacingOccurrences(of: #""image":"nginx""#, with: #""image":"nginx:1.27""#)
+        let (status, json) = try send("PUT", Self.deployments + "/web?fieldValidation=Strict", body)
+        #expect(status == 200)
+        #expect(json["metadata"]?["generation"] == .int(2))
+        cluster.advance(by: .seconds(120))
+        let replicaSets = cluster.store.list(ReplicaSet.self, namespace: "default")
+        #expect(replicaSets.count == 2)
+        let pods = cluster.store.list(Pod.self, namespace: "default").filter { !$0.isTerminating }
+        #expect(pods.count == 2)
+        #expect(pods.allSatisfy { $0.spec.containers[0].image == "nginx:1.27" })
+    }
+
+    @Test func jsonPatchReplacesAField() throws {
+        try send("POST", Self.deployments, Self.deployment)
+        let (status, json) = try send("PATCH", Self.deployments + "/web", #"[{"op":"replace","path":"/spec/replicas","value":4}]"#,
+                                      contentType: "application/json-patch+json")
+        #expect(status == 200)
+        #expect(json["spec"]?["replicas"] == .int(4))
+        #expect(cluster.store.get(Deployment.self, "web", namespace: "default")?.spec.replicas == 4)
+    }
+
     @Test func updateWithAnotherNameIsBadRequest() throws {
         try send("POST", Self.pods, Self.pod("solo"))
         let (status, json) = try send("PUT", Self.pods + "/solo", Self.pod("other"))
@@ -379,5 +404,46 @@ import Testing
                              #"{"kind":"SelfSubjectRulesReview","apiVersion":"authorization.k8s.io/v1","spec":{"namespace":"default"}}"#)
         #expect(rules.status == 201)
         #expect(rules.json["status"]?["resourceRules"]?.compactJSON() == #"[{"apiGroups":["*"],"resources":["*"],"verbs":["*"]}]"#)
+    }
+}
+
+/// Every object the simulation makes, read through the API and written back unchanged, is
+/// accepted as it is (strict validation included) and changes nothing.
+@Suite struct WriteRoundTripTests {
+    @Test func everyObjectPutsBackUnchanged() throws {
+        let cluster = Cluster(seed: 11)
+        let api = KubeAPIHandler(cluster: cluster)
+        let deployment = #"{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},"spec":{"replicas":2,"selector":{"matchLabels":{"app":"web"}},"template":{"metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"name":"nginx","image":"nginx:1.27","resources":{"requests":{"cpu":"250m","memory":"64Mi"}},"ports":[{"containerPort":80}]}]}}}}"#
+        let create = APIRequest(method: "POST", target: "/apis/apps/v1/namespaces/default/deployments",
+                                headers: [("Content-Type", "application/json")], body: Array(deployment.utf8))
+        #expect(api.handle(create).response?.status == 201)
+        let daemonSet = #"{"apiVersion":"apps/v1","kind":"DaemonSet","metadata":{"name":"agent","namespace":"kube-system"},"spec":{"selector":{"matchLabels":{"app":"agent"}},"template":{"metadata":{"labels":{"app":"agent"}},"spec":{"containers":[{"name":"agent","image":"busybox"}]}}}}"#
+        #expect(api.handle(APIRequest(method: "POST", target: "/apis/apps/v1/namespaces/kube-system/daemonsets",
+                                      headers: [("Content-Type", "application/json")], body: Array(daemonSet.utf8))).response?.status == 201)
+        let node = #"{"apiVersion":"v1","kind":"Node","metadata":{"name":"extra","labels":{"disk":"ssd"}},"spec":{"taints":[{"key":"dedicated","value":"gpu","effect":"NoSchedule"}]}}"#
+        #expect(api.handle(APIRequest(method: "POST", target: "/api/v1/nodes",
+                                      headers: [("Content-Type", "application/json")], body: Array(node.utf8))).response?.status == 201)
+        cluster.advance(by: .seconds(60))
+        #expect(cluster.store.get(Node.self, "extra")?.isReady == true)
+        #expect(cluster.store.list(Pod.self, namespace: "kube-system").contains { $0.name.hasPrefix("agent-") })
+        var checked = 0
+        for kind in [Kind.pod, .replicaSet, .deployment, .daemonSet, .node, .namespace, .lease] {
+            let resource = try #require(ServedResources.resource(for: kind))
+            for object in cluster.store.objects(kind: kind) {
+                let json = ObjectEncoder.encode(object)
+                #expect(APIObjectDecoding.unknownFields(in: json, kind: kind).isEmpty, "\(kind) \(object.name)")
+                var path = "/" + (resource.group.isEmpty ? "api" : "apis/\(resource.group)") + "/\(resource.version)/"
+                if kind.isNamespaced { path += "namespaces/\(object.metadata.namespace)/" }
+                path += "\(resource.resource)/\(object.name)?fieldValidation=Strict"
+                let put = APIRequest(method: "PUT", target: path, headers: [("Content-Type", "application/json")],
+                                     body: Array(json.compactJSON().utf8))
+                let response = try #require(api.handle(put).response)
+                #expect(response.status == 200, "\(kind) \(object.name): \(response.bodyText)")
+                let after = cluster.store.object(kind: kind, key: object.key)
+                #expect(after?.metadata.resourceVersion == object.metadata.resourceVersion, "\(kind) \(object.name) changed")
+                checked += 1
+            }
+        }
+        #expect(checked > 10)
     }
 }

@@ -31,7 +31,8 @@ public enum APIObjectDecoding {
         }
         switch kind {
         case .event, .lease:
-            let object: any APIObject = kind == .event ? try EventLeaseDecoding.event(value) : try EventLeaseDecoding.lease(value)
+            var object: any APIObject = kind == .event ? try EventLeaseDecoding.event(value) : try EventLeaseDecoding.lease(value)
+            object.metadata.ownerReferences = ownerReferences(json["metadata"]?["ownerReferences"])
             return APIObjectBody(object: object, json: json, decoded: DecodedObject(source: source, object: object, manifest: value))
         default:
             break
@@ -59,18 +60,6 @@ public enum APIObjectDecoding {
     /// (`spec.template.spec.containers[0].foo`), as the API server's strict decoder names them.
     public static func unknownFields(in json: JSONValue, kind: Kind) -> [String] {
         ManifestSchema.served.first { $0.kind == kind }?.schema.unknownFields(in: json) ?? []
-    }
-
-    /// A YAML body (`application/yaml`) as JSON, numbers kept as numbers.
-    public static func yaml(_ text: String) throws -> JSONValue {
-        do {
-            guard let node = try YAMLLimits.compose(text) else { return .null }
-            return ManifestValue(node).jsonKeepingNumbers
-        } catch let error as YAMLLimitError {
-            throw APIError(.badRequest, "\(error)")
-        } catch {
-            throw APIError(.badRequest, "error converting YAML to JSON: yaml: \(ManifestReader.problem(error))")
-        }
     }
 
     static func ownerReferences(_ value: JSONValue?) -> [OwnerReference] {
@@ -110,19 +99,6 @@ extension ManifestValue {
         case .string(let s): self = .string(s)
         case .array(let items): self = .array(items.map(ManifestValue.init(json:)))
         case .object(let pairs): self = .object(pairs.map { ($0.0, ManifestValue(json: $0.1)) })
-        }
-    }
-
-    /// As JSON with numbers as numbers (the `json` property quotes them, for kubectl's messages).
-    var jsonKeepingNumbers: JSONValue {
-        switch self {
-        case .null: .null
-        case .bool(let b): .bool(b)
-        case .int(let i): .int(i)
-        case .number(let s): .number(s)
-        case .string(let s): .string(s)
-        case .array(let items): .array(items.map(\.jsonKeepingNumbers))
-        case .object(let pairs): .object(pairs.map { ($0.0, $0.1.jsonKeepingNumbers) })
         }
     }
 }

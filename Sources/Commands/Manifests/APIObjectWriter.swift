@@ -23,6 +23,9 @@ public enum APIObjectWriter {
         if !resourceVersion.isEmpty && resourceVersion != live.metadata.resourceVersion { throw APIError.conflict(kind, live.name) }
         var decoded = body.decoded
         decoded.object = keepingUnread(decoded.object, live: live)
+        // An update says every field: one it leaves out is defaulted (uncordon's patch removes
+        // spec.unschedulable), not kept from the live object as a re-applied file's is.
+        decoded.keepsLive = []
         var result: any APIObject
         switch kind {
         case .event, .lease:
@@ -33,6 +36,10 @@ public enum APIObjectWriter {
             result = replacingMetadata(result, with: decoded.object)
         }
         result.metadata.resourceVersion = live.metadata.resourceVersion
+        // The server's own metadata: the store bumps the generation when the spec changes.
+        result.metadata.generation = live.metadata.generation
+        result.metadata.deletionTimestamp = live.metadata.deletionTimestamp
+        result.metadata.deletionGracePeriodSeconds = live.metadata.deletionGracePeriodSeconds
         if dryRun { return result }
         return try update(result, in: cluster.store)
     }
@@ -105,6 +112,11 @@ public enum APIObjectWriter {
         case (var ds as DaemonSet, let liveDS as DaemonSet):
             ds.spec.template.spec = keepingUnread(ds.spec.template.spec, live: liveDS.spec.template.spec)
             return ds
+        case (var lease as Lease, let liveLease as Lease):
+            // renewTime is a MicroTime, printed here at whole seconds: the same second is the live time.
+            let difference = (liveLease.renewTime - lease.renewTime).milliseconds
+            if lease.renewTime.milliseconds % 1000 == 0, (0..<1000).contains(difference) { lease.renewTime = liveLease.renewTime }
+            return lease
         case (var event as Event, let liveEvent as Event):
             event.metadata.uid = liveEvent.metadata.uid
             return event

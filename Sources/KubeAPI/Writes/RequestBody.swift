@@ -12,7 +12,11 @@ enum RequestBody {
                 throw StatusError.badRequest("the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf")
             }
         case "application/yaml":
-            return try APIObjectDecoding.yaml(String(decoding: request.body, as: UTF8.self))
+            do {
+                return try YAMLToJSON.parse(String(decoding: request.body, as: UTF8.self)) ?? .null
+            } catch {
+                throw StatusError.badRequest("error converting YAML to JSON: \(error.message)")
+            }
         case "application/vnd.kubernetes.protobuf":
             return try ProtobufBody.decode(request.body)
         default:
