@@ -64,6 +64,6 @@ let package = Package(
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "KubeAPITests", dependencies: ["Cluster", "Commands", "KubeAPI"], exclude: ["Fixtures"]),
         .testTarget(name: "APIServerTests", dependencies: ["APIServer", "KubeAPI", "KubesimTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["kubesim", "KubesimTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["kubesim", "KubesimTestSupport"], exclude: ["Python"]),
     ]
 )

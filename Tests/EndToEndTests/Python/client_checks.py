@@ -2,7 +2,7 @@
 
 Usage: python3 client_checks.py KUBECONFIG
 Prints `ok <check>` for each check that passes; exits 1 at the first failure with the reason.
-Expects a cluster with a deployment `web` of 3 ready replicas in `default`.
+Expects a deployment `web` of 3 replicas in `default` (it waits for them to run).
 """
 import sys
 import time
@@ -30,6 +30,10 @@ def main(kubeconfig):
     core = client.CoreV1Api()
     apps = client.AppsV1Api()
 
+    def running_web_pods():
+        return [p for p in core.list_namespaced_pod("default", label_selector="app=web").items
+                if p.status.phase == "Running" and p.metadata.deletion_timestamp is None]
+    wait_for("list", lambda: len(running_web_pods()) == 3, timeout=60)
     pods = core.list_namespaced_pod("default", label_selector="app=web")
     if len(pods.items) != 3:
         fail("list", f"expected 3 web pods, got {[p.metadata.name for p in pods.items]}")
