@@ -62,6 +62,8 @@ struct DashboardCommand: ParsableCommand {
             FileHandle.standardError.write(Data("error: --loop needs --autoplay\n".utf8))
             throw ExitCode(1)
         }
+        // Clients of the API read timestamps against their own clock.
+        if serve != nil { SimTime.anchorCalendarToNow() }
         let session = try options.makeSession()
         // Manifests and scenarios replace the demo deployment.
         if !empty && options.files.isEmpty && presented == nil {

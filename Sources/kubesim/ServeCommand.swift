@@ -46,6 +46,7 @@ struct ServeCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
+        SimTime.anchorCalendarToNow()
         let session = try options.makeSession()
         TerminalSignals.install()
         let queue = ClusterJobQueue()

@@ -17,6 +17,17 @@ import Glibc
         #expect(health.stdout == "ok")
     }
 
+    /// Clients compute ages from timestamps against their own clock (`kubectl events`, describe,
+    /// informers): a served cluster's timestamps are real ones, not the fixed rehearsal date.
+    @Test func timestampsAreTheWallClocks() throws {
+        let server = try KubesimServer(kubectl: nil)
+        let response = try server.http("GET", "/api/v1/namespaces/default")
+        let stamp = try #require(response.bodyText.firstMatch(of: /"creationTimestamp":"([0-9TZ:-]+)"/)?.1)
+        let formatter = ISO8601DateFormatter()
+        let created = try #require(formatter.date(from: String(stamp)), "\(stamp)")
+        #expect(abs(created.timeIntervalSinceNow) < 120, "creationTimestamp \(stamp)")
+    }
+
     @Test func itPrintsWhereItIsAndWritesAKubeconfigForIt() throws {
         let server = try KubesimServer(kubectl: nil)
         #expect(server.stdout.hasPrefix("Serving the Kubernetes API on http://127.0.0.1:\(server.port)\n"))

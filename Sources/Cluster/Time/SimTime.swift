@@ -1,3 +1,5 @@
+import Foundation
+
 /// A point on the virtual clock, in milliseconds since the simulation began.
 /// Wall-clock time never enters the simulation; `epoch` anchors it to a calendar date
 /// only for printing timestamps.
@@ -8,9 +10,17 @@ public struct SimTime: Comparable, Hashable, Sendable, CustomStringConvertible {
 
     public static let zero = SimTime(milliseconds: 0)
 
-    /// The calendar instant of virtual time zero (2024-09-01T11:24:17Z, the day of the seed post),
-    /// as seconds since the Unix epoch. Fixed so that timestamps are reproducible.
-    public static let epochUnixSeconds: Int64 = 1_725_189_857
+    /// The calendar instant of virtual time zero, as seconds since the Unix epoch: by default
+    /// 2024-09-01T11:24:17Z (the day of the seed post), fixed so that timestamps are reproducible.
+    /// A served cluster anchors it to the wall clock instead (`anchorCalendarToNow`). Set once,
+    /// before any cluster exists and before other threads start.
+    public nonisolated(unsafe) private(set) static var epochUnixSeconds: Int64 = 1_725_189_857
+
+    /// Makes virtual time zero "now": real clients (kubectl events, describe, informers) compute
+    /// ages from timestamps against their own clock, so a served cluster's timestamps must be real.
+    public static func anchorCalendarToNow() {
+        epochUnixSeconds = Int64(Date().timeIntervalSince1970.rounded(.down))
+    }
 
     public var unixMilliseconds: Int64 { Saturating.add(SimTime.epochUnixSeconds * 1000, milliseconds) }
 
