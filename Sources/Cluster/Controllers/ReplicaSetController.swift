@@ -12,7 +12,7 @@ final class ReplicaSetController {
     init(store: Store, recorder: EventRecorder, pace: Pace) {
         self.store = store
         self.recorder = recorder
-        queue = WorkQueue(clock: store.clock, delay: pace.controllerReaction) { [unowned self] in self.sync($0) }
+        queue = WorkQueue(clock: store.clock, delay: pace.controllerReaction, processInSteps: { [unowned self] in self.sync($0) })
         store.watch { [unowned self] in self.observe($0) }
     }
 
@@ -53,40 +53,116 @@ final class ReplicaSetController {
             || old.isReady != new.isReady || old.status.condition("Ready")?.lastTransitionTime != new.status.condition("Ready")?.lastTransitionTime
     }
 
-    /// Claims pods (PodControllerRefManager.ClaimPods): owned pods that no longer match are
-    /// released, matching orphans are adopted. Returns the active pods it owns and the status
-    /// they add up to, counted in the same pass (as upstream's calculateStatus uses the claimed
-    /// list). Pods are read in place; only those changing owner are copied, in name order.
-    private func claim(_ rs: ReplicaSet) -> (active: [ObjectKey], status: ReplicaSetStatus) {
+    /// Pods the claim pass looks at per step, and pods created per step: a sliced advance may
+    /// stop between steps, so one sync of a 100,000-pod ReplicaSet never holds up a frame.
+    static let claimStep = 2_000
+    static let createStep = 16
+
+    /// One sync, cut into steps that run at the same instant, one after another, before any other
+    /// timer: the claim pass over the owned pods in chunks, the orphans and the ownership writes,
+    /// then creations in slow-start batches (or deletions), then the status.
+    private final class Sync {
+        let rs: ReplicaSet
+        /// The owned pods when the sync began, visited in chunks; dropped once visited, before
+        /// any write, or the first pod created would copy the whole owner index.
+        var owned: Set<ObjectKey>.Iterator?
+        var active: [ObjectKey] = []
+        var status = ReplicaSetStatus()
+        var toRelease: [ObjectKey] = []
+        var claimed = false
+        var creations: SlowStart?
+
+        init(_ rs: ReplicaSet, owned: Set<ObjectKey>) {
+            self.rs = rs
+            self.owned = owned.makeIterator()
+            status.observedGeneration = rs.metadata.generation
+        }
+    }
+
+    private func sync(_ name: ObjectKey) -> WorkQueue<ObjectKey>.Resumption? {
+        guard let rs = store.get(ReplicaSet.self, key: name) else { return nil }
+        let sync = Sync(rs, owned: store.pods.names(index: IndexName.owner, key: rs.metadata.uid))
+        guard step(sync) else { return nil }
+        return { [unowned self] in self.step(sync) }
+    }
+
+    /// Does the next step of `sync`; returns whether more remain.
+    private func step(_ sync: Sync) -> Bool {
+        if !sync.claimed {
+            if visitOwned(sync, upTo: Self.claimStep) { return true }
+            sync.owned = nil
+            finishClaim(sync)
+            sync.claimed = true
+            guard !sync.rs.isTerminating else { return writeStatus(sync) }
+            let diff = sync.active.count - sync.rs.spec.replicas
+            if diff < 0 {
+                sync.creations = SlowStart(count: min(-diff, Self.burstReplicas))
+                return true
+            }
+            if diff > 0 { deletePods(sync.rs, active: sync.active, count: diff) }
+            return writeStatus(sync)
+        }
+        if var creations = sync.creations {
+            let more = stillCurrent(sync.rs) && creations.run(upTo: Self.createStep) { createPod(sync.rs) }
+            sync.creations = creations
+            if more { return true }
+        }
+        return writeStatus(sync)
+    }
+
+    /// Whether the ReplicaSet a sync began with is still there and not being deleted (it can
+    /// change between steps only when someone writes between two frames).
+    private func stillCurrent(_ rs: ReplicaSet) -> Bool {
+        guard let current = store.get(ReplicaSet.self, key: rs.key) else { return false }
+        return current.metadata.uid == rs.metadata.uid && !current.isTerminating
+    }
+
+    private func writeStatus(_ sync: Sync) -> Bool {
+        if sync.status != sync.rs.status {
+            _ = try? store.modify(ReplicaSet.self, key: sync.rs.key) { $0.status = sync.status }
+        }
+        return false
+    }
+
+    /// Claims pods (PodControllerRefManager.ClaimPods), first part: owned pods that no longer
+    /// match are marked for release; the active ones are counted into the status (as upstream's
+    /// calculateStatus uses the claimed list). Pods are read in place. Returns whether owned
+    /// pods remain to visit.
+    private func visitOwned(_ sync: Sync, upTo limit: Int) -> Bool {
         let table = store.pods
-        let owned = table.names(index: IndexName.owner, key: rs.metadata.uid)
+        let rs = sync.rs
         let templateLabels = rs.spec.template.labels
         let minReady = SimDuration.seconds(Double(rs.spec.minReadySeconds))
-        var status = ReplicaSetStatus()
-        status.observedGeneration = rs.metadata.generation
-        var active: [ObjectKey] = []
-        var toRelease: [ObjectKey] = [], toAdopt: [ObjectKey] = []
-
-        for name in owned {
+        for _ in 0..<limit {
+            guard let name = sync.owned?.next() else { return false }
             guard let box = table.box(name) else { continue }
             if !rs.spec.selector.matches(box.object.metadata.labels) && !rs.isTerminating {
-                if !box.object.isTerminating { toRelease.append(name) }
+                if !box.object.isTerminating { sync.toRelease.append(name) }
                 continue
             }
             guard box.object.isActive else { continue }
-            active.append(name)
-            status.replicas += 1
-            if templateLabels.allSatisfy({ box.object.metadata.labels[$0.key] == $0.value }) { status.fullyLabeledReplicas += 1 }
+            sync.active.append(name)
+            sync.status.replicas += 1
+            if templateLabels.allSatisfy({ box.object.metadata.labels[$0.key] == $0.value }) { sync.status.fullyLabeledReplicas += 1 }
             guard box.object.isReady else { continue }
-            status.readyReplicas += 1
+            sync.status.readyReplicas += 1
             let availableAt = (box.object.status.condition("Ready")?.lastTransitionTime ?? store.now) + minReady
             if rs.spec.minReadySeconds == 0 || availableAt <= store.now {
-                status.availableReplicas += 1
+                sync.status.availableReplicas += 1
             } else {
                 // Nothing else will wake us when the pod has been ready long enough.
                 queue.add(rs.key, after: availableAt - store.now)
             }
         }
+        return true
+    }
+
+    /// Claims pods, second part: matching orphans are adopted, and the pods marked are
+    /// released; only those changing owner are copied, in name order.
+    private func finishClaim(_ sync: Sync) {
+        let table = store.pods
+        let rs = sync.rs
+        var toAdopt: [ObjectKey] = []
         if !rs.isTerminating {
             // Only orphans can be adopted: look at those, not at every pod the selector matches
             // (100,000 while a scale-up runs, on every sync).
@@ -98,62 +174,46 @@ final class ReplicaSetController {
                 toAdopt.append(name)
             }
         }
-        for name in toRelease.sorted() {
+        for name in sync.toRelease.sorted() {
             _ = try? store.modify(Pod.self, key: name) { $0.metadata.ownerReferences.removeAll { $0.uid == rs.metadata.uid } }
         }
         let ref = OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.name, uid: rs.metadata.uid)
         for name in toAdopt.sorted() {
             if let adopted = try? store.modify(Pod.self, key: name, { $0.metadata.ownerReferences.append(ref) }), adopted.isActive {
-                active.append(name)
-                status.replicas += 1
-                status.fullyLabeledReplicas += 1
-                if adopted.isReady { status.readyReplicas += 1; status.availableReplicas += 1 }
-            }
-        }
-        return (active, status)
-    }
-
-    private func sync(_ name: ObjectKey) {
-        guard let rs = store.get(ReplicaSet.self, key: name) else { return }
-        let (active, status) = claim(rs)
-        if !rs.isTerminating { manageReplicas(rs, active: active) }
-        if status != rs.status {
-            _ = try? store.modify(ReplicaSet.self, key: name) { $0.status = status }
-        }
-    }
-
-    private func manageReplicas(_ rs: ReplicaSet, active names: [ObjectKey]) {
-        let diff = names.count - rs.spec.replicas
-        if diff < 0 {
-            createPods(rs, count: min(-diff, Self.burstReplicas))
-        } else if diff > 0 {
-            let active = names.compactMap { store.get(Pod.self, key: $0) }
-            let related = PodRanking.relatedPods(of: rs, in: store)
-            let victims = PodRanking.deletionOrder(active, related: related, now: store.now).prefix(min(diff, Self.burstReplicas))
-            for pod in victims {
-                do {
-                    try store.delete(Pod.self, key: pod.key)
-                    recorder.record(rs, reason: "SuccessfulDelete", message: "Deleted pod: \(pod.name)", component: Self.component)
-                } catch {
-                    recorder.record(rs, type: "Warning", reason: "FailedDelete", message: "Error deleting: \(error)", component: Self.component)
-                }
+                sync.active.append(name)
+                sync.status.replicas += 1
+                sync.status.fullyLabeledReplicas += 1
+                if adopted.isReady { sync.status.readyReplicas += 1; sync.status.availableReplicas += 1 }
             }
         }
     }
 
-    /// Creates pods from the template in slow-start batches.
-    private func createPods(_ rs: ReplicaSet, count: Int) {
-        SlowStart.run(count: count) {
-            var meta = ObjectMeta(generateName: rs.name + "-", namespace: rs.metadata.namespace, labels: rs.spec.template.labels, annotations: rs.spec.template.annotations)
-            meta.ownerReferences = [OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.name, uid: rs.metadata.uid)]
+    /// Deletes `count` (at most burstReplicas) of the active pods, lowest-ranked first.
+    private func deletePods(_ rs: ReplicaSet, active names: [ObjectKey], count: Int) {
+        let active = names.compactMap { store.get(Pod.self, key: $0) }
+        let related = PodRanking.relatedPods(of: rs, in: store)
+        let victims = PodRanking.deletionOrder(active, related: related, now: store.now).prefix(min(count, Self.burstReplicas))
+        for pod in victims {
             do {
-                let created = try store.create(Pod(metadata: meta, spec: rs.spec.template.spec))
-                recorder.record(rs, reason: "SuccessfulCreate", message: "Created pod: \(created.name)", component: Self.component)
-                return true
+                try store.delete(Pod.self, key: pod.key)
+                recorder.record(rs, reason: "SuccessfulDelete", message: "Deleted pod: \(pod.name)", component: Self.component)
             } catch {
-                recorder.record(rs, type: "Warning", reason: "FailedCreate", message: "Error creating: \(error)", component: Self.component)
-                return false
+                recorder.record(rs, type: "Warning", reason: "FailedDelete", message: "Error deleting: \(error)", component: Self.component)
             }
+        }
+    }
+
+    /// Creates one pod from the template; returns whether it was created.
+    private func createPod(_ rs: ReplicaSet) -> Bool {
+        var meta = ObjectMeta(generateName: rs.name + "-", namespace: rs.metadata.namespace, labels: rs.spec.template.labels, annotations: rs.spec.template.annotations)
+        meta.ownerReferences = [OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.name, uid: rs.metadata.uid)]
+        do {
+            let created = try store.create(Pod(metadata: meta, spec: rs.spec.template.spec))
+            recorder.record(rs, reason: "SuccessfulCreate", message: "Created pod: \(created.name)", component: Self.component)
+            return true
+        } catch {
+            recorder.record(rs, type: "Warning", reason: "FailedCreate", message: "Error creating: \(error)", component: Self.component)
+            return false
         }
     }
 }

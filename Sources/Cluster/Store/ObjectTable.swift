@@ -14,6 +14,8 @@ final class ObjectTable<T: APIObject> {
     private var indexes: [String: [String: Set<ObjectKey>]] = [:]
 
     var count: Int { boxes.count }
+    /// Told of every write: what was stored (nil for a new object) and what is now (nil once removed).
+    var didChange: ((T?, T?) -> Void)?
 
     func addIndex(_ name: String, _ keys: @escaping (T) -> [String]) {
         indexers.append((name, keys))
@@ -30,11 +32,13 @@ final class ObjectTable<T: APIObject> {
         let name = object.key
         if let existing = boxes[name] {
             box = existing
+            didChange?(existing.object, object)
             box.object = object
         } else {
             box = Box(object)
             boxes[name] = box
             box.indexKeys = Array(repeating: [], count: indexers.count)
+            didChange?(nil, object)
         }
         for (i, indexer) in indexers.enumerated() {
             let keys = indexer.keys(object)
@@ -48,6 +52,7 @@ final class ObjectTable<T: APIObject> {
 
     func remove(_ name: ObjectKey) {
         guard let old = boxes.removeValue(forKey: name) else { return }
+        didChange?(old.object, nil)
         for (i, indexer) in indexers.enumerated() {
             for key in old.indexKeys[i] { removeName(name, from: indexer.name, key: key) }
         }

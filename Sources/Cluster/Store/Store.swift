@@ -16,6 +16,7 @@ public final class Store {
     let leases = ObjectTable<Lease>()
     let daemonSets = ObjectTable<DaemonSet>()
     let namespaces = ObjectTable<Namespace>()
+    private let nodeRequests = NodeRequestTally()
 
     /// Namespace uids come from their own sequence, seeded from (a copy of) the shared one:
     /// creating a namespace does not shift the names and
@@ -38,6 +39,7 @@ public final class Store {
         deployments.addIndex(IndexName.label, byLabel)
         daemonSets.addIndex(IndexName.label, byLabel)
         events.addIndex(IndexName.involvedObject) { [$0.involvedObject.uid] }
+        pods.didChange = { [nodeRequests] old, new in nodeRequests.replace(old, with: new) }
     }
 
     public var now: SimTime { clock.now }
@@ -133,17 +135,9 @@ public final class Store {
     /// The keys of the pods bound to `node` (or, with "", unscheduled pods), unordered.
     public func podKeys(onNode node: String) -> Set<ObjectKey> { pods.names(index: IndexName.node, key: node) }
 
-    /// What the pods bound to `node` that are not terminating request, read in place (no
-    /// copies, no sorting): for views that summarize a node of thousands of pods every frame.
-    public func activeRequests(onNode node: String) -> ResourceAmounts {
-        var total = ResourceAmounts()
-        for key in pods.names(index: IndexName.node, key: node) {
-            guard let box = pods.box(key), !box.object.isTerminating else { continue }
-            for container in box.object.spec.containers { total = total + container.requests }
-            total.pods = Saturating.add(total.pods, 1)
-        }
-        return total
-    }
+    /// What the pods bound to `node` that are not terminating request: sums kept on every pod
+    /// write, for views that summarize nodes of thousands of pods every frame.
+    public func activeRequests(onNode node: String) -> ResourceAmounts { nodeRequests.requests(onNode: node) }
     public func events(about uid: String) -> [Event] { events.byIndex(IndexName.involvedObject, uid) }
 
     // MARK: writes

@@ -2,10 +2,10 @@
 public enum SliceBudget: Equatable, Sendable {
     /// Everything that is due: the cluster always reaches the target (tests, benchmarks).
     case unlimited
-    /// At most this many timer firings.
+    /// At most this many timer firings (a timer that works in steps counts each step).
     case timers(Int)
-    /// Until this much real time has passed. Checked between timers, so one timer that runs
-    /// long still finishes.
+    /// Until this much real time has passed. Checked between timers and between the steps of a
+    /// long one (a ReplicaSet's burst of creations), so no single check waits long.
     case realTime(Duration)
 }
 

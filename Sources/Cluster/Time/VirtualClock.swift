@@ -1,6 +1,11 @@
 /// The simulation's time line: a queue of timers ordered by (time, insertion order), so that
 /// two runs with the same inputs fire the same timers in the same order. Time only moves when
 /// the owner advances it.
+///
+/// A timer may do its work in steps (a ReplicaSet creating 500 pods in slow-start batches): each
+/// step returns whether more remains. The plain paths run every step at once; the sliced path
+/// (`advance(to:while:)`) may stop between steps, and the rest keeps the timer's place at the
+/// head of the queue, so the same timers run in the same order however the work is sliced.
 public final class VirtualClock {
     public private(set) var now: SimTime = .zero
     private var heap: [Timer] = []
@@ -9,7 +14,8 @@ public final class VirtualClock {
     struct Timer {
         let time: SimTime
         let sequence: UInt64
-        let action: () -> Void
+        /// One step of the timer's work; returns whether more steps remain.
+        let step: () -> Bool
         func firesBefore(_ other: Timer) -> Bool {
             time != other.time ? time < other.time : sequence < other.sequence
         }
@@ -23,20 +29,43 @@ public final class VirtualClock {
     }
 
     public func schedule(at time: SimTime, _ action: @escaping () -> Void) {
+        scheduleInSteps(at: time) { action(); return false }
+    }
+
+    /// Runs `step` once `delay` has passed, and again (at the same instant, before any other
+    /// timer) for as long as it returns true: work a sliced advance may interrupt.
+    public func scheduleInSteps(after delay: SimDuration, _ step: @escaping () -> Bool) {
+        scheduleInSteps(at: now + delay, step)
+    }
+
+    public func scheduleInSteps(at time: SimTime, _ step: @escaping () -> Bool) {
         sequence += 1
-        push(Timer(time: max(time, now), sequence: sequence, action: action))
+        push(Timer(time: max(time, now), sequence: sequence, step: step))
     }
 
     /// The time of the next timer, if any.
     public var nextFireTime: SimTime? { heap.first?.time }
 
-    /// Fires the earliest timer if it is due at or before `limit`; returns false when none is.
+    /// Fires the earliest timer, all its steps, if it is due at or before `limit`; returns false
+    /// when none is.
     @discardableResult
     public func fireNext(notAfter limit: SimTime) -> Bool {
         guard let first = heap.first, first.time <= limit else { return false }
         let timer = pop()
         now = max(now, timer.time)
-        timer.action()
+        while timer.step() {}
+        return true
+    }
+
+    /// Runs one step of the earliest timer if it is due at or before `limit`; a timer with
+    /// steps left goes back in its own place (same time, same sequence), still the earliest.
+    /// Returns false when none is due.
+    @discardableResult
+    public func fireStep(notAfter limit: SimTime) -> Bool {
+        guard let first = heap.first, first.time <= limit else { return false }
+        let timer = pop()
+        now = max(now, timer.time)
+        if timer.step() { push(timer) }
         return true
     }
 
@@ -46,13 +75,13 @@ public final class VirtualClock {
         if target > now { now = target }
     }
 
-    /// Like `advance(to:)`, but asks `mayContinue` after each timer whether to go on, so a
+    /// Like `advance(to:)`, but asks `mayContinue` after each timer step whether to go on, so a
     /// caller with a budget can stop part way: the clock then stays at the last timer fired and
-    /// the rest wait, in the same order, for the next call. At least one due timer fires per
+    /// the rest wait, in the same order, for the next call. At least one due step runs per
     /// call. Returns whether the clock reached `target`.
     @discardableResult
     public func advance(to target: SimTime, while mayContinue: () -> Bool) -> Bool {
-        while fireNext(notAfter: target) {
+        while fireStep(notAfter: target) {
             if let next = nextFireTime, next <= target, !mayContinue() { return false }
         }
         if target > now { now = target }

@@ -78,7 +78,9 @@ public final class Dashboard {
         if !paused {
             pacer.add(SimDuration(milliseconds: Int64((Double(realElapsed.milliseconds) * speed.factor).rounded())))
         }
-        pacer.advance()
+        // Paused, nothing runs, not even work left at the current instant (a ReplicaSet's burst
+        // that the last slice cut short): the cluster stays as the screen shows it.
+        if !paused || pacer.lag > .zero { pacer.advance() }
         pollRunning()
     }
 

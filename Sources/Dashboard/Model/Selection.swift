@@ -16,9 +16,28 @@ extension Dashboard {
     func selectedIndex(_ pane: Pane, in names: [String]) -> Int {
         guard !names.isEmpty else { return 0 }
         guard let selected = selection[pane] else { return 0 }
-        if names[safe: selected.index] == selected.name { return selected.index }
-        if let i = names.firstIndex(of: selected.name) { return i }
+        if let i = Self.rowIndex(of: selected.name, in: names, pane: pane, hint: selected.index) { return i }
         return max(0, min(selected.index, names.count - 1))
+    }
+
+    /// Where `name` is among `names`, last seen on row `hint`. A frame asks this of every pane,
+    /// and a scale-up inserts hundreds of rows a frame among 100,000: the tables in name order
+    /// are searched by halves, the Events pane (newest first, so new events push a row down)
+    /// from the hint onward; a full scan only when that finds nothing.
+    static func rowIndex(of name: String, in names: [String], pane: Pane, hint: Int) -> Int? {
+        if names[safe: hint] == name { return hint }
+        if pane != .events {
+            let less = ClusterView.order(of: pane.kind)
+            var low = 0, high = names.count
+            while low < high {
+                let mid = (low + high) / 2
+                if less(names[mid], name) { low = mid + 1 } else { high = mid }
+            }
+            if low < names.count && names[low] == name { return low }
+        } else if hint >= 0 && hint < names.count, let i = names[hint...].firstIndex(of: name) {
+            return i
+        }
+        return names.firstIndex(of: name)
     }
 
     public func selectedName(_ pane: Pane? = nil) -> String? {
@@ -59,7 +78,7 @@ extension Dashboard {
                 select(pane, index: 0, in: names)
                 continue
             }
-            let index = names[safe: selected.index] == selected.name ? selected.index : names.firstIndex(of: selected.name)
+            let index = Self.rowIndex(of: selected.name, in: names, pane: pane, hint: selected.index)
             if let index, cluster.store.object(kind: pane.kind, name: selected.name, namespace: namespace)?.metadata.uid == selected.uid {
                 if index != selected.index { selection[pane]?.index = index }
                 continue

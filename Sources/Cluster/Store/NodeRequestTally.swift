@@ -1,0 +1,41 @@
+/// What the pods bound to each node (and, under "", the unscheduled ones) that are not
+/// terminating request, kept up to date on every pod write, so a view that shows each node's
+/// load every frame reads one entry per node instead of every pod on it.
+final class NodeRequestTally {
+    private struct Sums {
+        var cpuMillis = ExactSum(), memoryBytes = ExactSum(), pods = ExactSum()
+        /// Pods counted, so a node's entry goes when its last pod does.
+        var count = 0
+    }
+    private var byNode: [String: Sums] = [:]
+
+    /// Accounts for a pod write: `old` is what was stored (nil for a create), `new` what is
+    /// stored now (nil for a removal).
+    func replace(_ old: Pod?, with new: Pod?) {
+        if let old, Self.counts(old) { change(old, by: -1) }
+        if let new, Self.counts(new) { change(new, by: 1) }
+    }
+
+    /// The sums for `node`, each clamped to Int64 (as adding with saturation gives).
+    func requests(onNode node: String) -> ResourceAmounts {
+        guard let sums = byNode[node] else { return ResourceAmounts() }
+        return ResourceAmounts(cpuMillis: sums.cpuMillis.clamped, memoryBytes: sums.memoryBytes.clamped, pods: sums.pods.clamped)
+    }
+
+    private static func counts(_ pod: Pod) -> Bool { !pod.isTerminating }
+
+    private func change(_ pod: Pod, by sign: Int) {
+        var sums = byNode[pod.spec.nodeName, default: Sums()]
+        for container in pod.spec.containers {
+            let requests = container.requests
+            if sign > 0 {
+                sums.cpuMillis.add(requests.cpuMillis); sums.memoryBytes.add(requests.memoryBytes); sums.pods.add(requests.pods)
+            } else {
+                sums.cpuMillis.subtract(requests.cpuMillis); sums.memoryBytes.subtract(requests.memoryBytes); sums.pods.subtract(requests.pods)
+            }
+        }
+        if sign > 0 { sums.pods.add(1) } else { sums.pods.subtract(1) }
+        sums.count += sign
+        byNode[pod.spec.nodeName] = sums.count == 0 ? nil : sums
+    }
+}
