@@ -20,23 +20,29 @@ public enum CalendarTime {
 
     struct Parts { var year, month, day, hour, minute, second, weekday: Int }
 
-    /// Civil date from Unix seconds (Howard Hinnant's days-from-civil inverse); no time zones involved.
+    /// Civil date from Unix seconds; no time zones involved.
     static func components(_ t: SimTime) -> Parts {
         let secs = Int(floorDiv(t.unixMilliseconds, 1000))
         let days = floorDiv(Int64(secs), 86_400)
         let secOfDay = secs - Int(days) * 86_400
-        let z = Int(days) + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, day) = civil(fromDays: days)
         let weekday = Int((days % 7 + 11) % 7) // 1970-01-01 was a Thursday (4)
-        return Parts(year: year, month: month, day: day, hour: secOfDay / 3600,
+        return Parts(year: Int(year), month: Int(month), day: Int(day), hour: secOfDay / 3600,
                      minute: (secOfDay / 60) % 60, second: secOfDay % 60, weekday: weekday)
+    }
+
+    /// Year, month and day of a day number counted from 1970-01-01 (Howard Hinnant's
+    /// civil-from-days); any Int64 seconds / 86,400 fits without overflow.
+    public static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     private static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : (a - b + 1) / b }

@@ -72,7 +72,7 @@ public enum APIObjectDecoding {
         }
     }
 
-    static func typeName(_ value: JSONValue) -> String {
+    public static func typeName(_ value: JSONValue) -> String {
         switch value {
         case .null, .object: "object"
         case .bool: "bool"

@@ -1,3 +1,5 @@
+import Cluster
+
 /// meta/v1 Time and MicroTime as Go's JSON writes them: UTC, `2026-12-02T02:29:45Z` and
 /// `2026-12-02T02:29:45.123456Z`. Computed by hand (civil-from-days) so no value can trap.
 enum RFC3339 {
@@ -9,7 +11,7 @@ enum RFC3339 {
         guard !overflow else { throw yearOutOfRange(micro) }
         var (days, secondOfDay) = instant.quotientAndRemainder(dividingBy: 86_400)
         if secondOfDay < 0 { secondOfDay += 86_400; days -= 1 }
-        let (year, month, day) = civil(fromDays: days)
+        let (year, month, day) = CalendarTime.civil(fromDays: days)
         guard (0...9999).contains(year) else { throw yearOutOfRange(micro) }
         var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T"
             + pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2)
@@ -25,18 +27,5 @@ enum RFC3339 {
     private static func pad(_ n: Int64, _ width: Int) -> String {
         let digits = String(n)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-
-    /// Howard Hinnant's days-to-civil; `days` is bounded by Int64 seconds / 86400, so nothing overflows.
-    private static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }

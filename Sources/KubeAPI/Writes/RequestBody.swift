@@ -73,13 +73,6 @@ enum RequestBody {
         return .object(pairs)
     }
 
-    static func typeName(_ value: JSONValue) -> String {
-        switch value {
-        case .null, .object: "object"
-        case .bool: "bool"
-        case .int, .number: "number"
-        case .string: "string"
-        case .array: "array"
-        }
-    }
+    /// The Go JSON type name of a value, as decode errors name it.
+    static func typeName(_ value: JSONValue) -> String { APIObjectDecoding.typeName(value) }
 }
