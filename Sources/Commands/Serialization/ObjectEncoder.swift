@@ -352,7 +352,16 @@ public enum ObjectEncoder {
     static func lease(_ l: Lease) -> JSONValue {
         .object(header(.lease, l.metadata) + [("spec", .object([
             ("holderIdentity", .string(l.holderIdentity)), ("leaseDurationSeconds", .int(Int64(l.leaseDurationSeconds))),
-            ("renewTime", .string(CalendarTime.rfc3339(l.renewTime))),
+            ("renewTime", .string(microTime(l.renewTime))),
         ]))])
+    }
+
+    /// A metav1.MicroTime as the API server writes it (RFC3339Micro, always six digits):
+    /// clients parse it with exactly that layout (`kubectl describe node`'s Lease line).
+    static func microTime(_ t: SimTime) -> String {
+        let seconds = CalendarTime.rfc3339(t).dropLast()  // without its "Z"
+        let millis = (t.unixMilliseconds % 1000 + 1000) % 1000
+        let micro = String(millis * 1000)
+        return seconds + "." + String(repeating: "0", count: 6 - micro.count) + micro + "Z"
     }
 }
