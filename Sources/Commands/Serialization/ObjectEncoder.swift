@@ -326,9 +326,12 @@ public enum ObjectEncoder {
                 .object([("lastHeartbeatTime", time(c.lastHeartbeatTime)), ("lastTransitionTime", time(c.lastTransitionTime)),
                          ("message", .string(c.message)), ("reason", .string(c.reason)), ("status", .string(c.status)), ("type", .string(c.type))])
             })),
-            ("nodeInfo", .object([("architecture", .string("amd64")), ("containerRuntimeVersion", .string(n.status.containerRuntimeVersion)),
+            ("nodeInfo", .object([("architecture", .string("amd64")), ("bootID", .string(n.status.bootID(n.metadata))),
+                                  ("containerRuntimeVersion", .string(n.status.containerRuntimeVersion)),
                                   ("kernelVersion", .string(n.status.kernelVersion)), ("kubeletVersion", .string(n.status.kubeletVersion)),
-                                  ("operatingSystem", .string("linux")), ("osImage", .string(n.status.osImage))])),
+                                  ("machineID", .string(n.status.machineID(n.metadata))),
+                                  ("operatingSystem", .string("linux")), ("osImage", .string(n.status.osImage)),
+                                  ("systemUUID", .string(n.status.systemUUID(n.metadata)))])),
         ]
         return .object(header(.node, n.metadata) + [("spec", .object(spec)), ("status", .object(status))])
     }
