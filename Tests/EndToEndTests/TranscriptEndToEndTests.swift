@@ -28,10 +28,10 @@ import Testing
     }
 
     /// A describe's lines with the parts that tell the time left out: the creation timestamp
-    /// line, runs of spaces (column widths follow the ages), and ages themselves.
+    /// line, runs of spaces (column widths follow the ages), ages and times themselves.
     static func describeLines(_ text: String) -> [String] {
         text.split(separator: "\n").filter { !$0.hasPrefix("CreationTimestamp:") && !$0.hasPrefix("Start Time:") }.map { line in
-            line.split(separator: " ", omittingEmptySubsequences: true).map { word in
+            line.replacing(/[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d \+0000/, with: "TIME").split(separator: " ", omittingEmptySubsequences: true).map { word in
                 word.wholeMatch(of: /(\d+[smhdy])+|<invalid>/) != nil ? "AGE" : String(word)
             }.joined(separator: " ")
         }
