@@ -73,7 +73,12 @@ import Testing
             #expect(real.status == 0, "\(command): \(real)")
         }
         #expect(commands == 13)
-        // The delete's replacement and the scale's three pods, as the script's last get shows them.
+        // The delete's replacement (another name, Running) and the scale's three pods, as the
+        // gets after them show them (and the real kubectl's gets matched those tables above).
+        let deleteIndex = try #require(expected.firstIndex { $0.command.hasPrefix("kubectl delete pod") })
+        let deleted = expected[deleteIndex].output
+        let afterDelete = getTable.cells(expected[deleteIndex + 1].output).dropFirst()
+        #expect(afterDelete.count == 1 && afterDelete.allSatisfy { $0.contains("Running") && !deleted.contains($0[0]) }, "\(afterDelete)")
         let last = try #require(expected.last(where: { $0.command == "kubectl get pods" }))
         #expect(getTable.cells(last.output).dropFirst().filter { $0.contains("Running") }.count == 3)
     }
