@@ -58,8 +58,7 @@ import Testing
     }
 
     /// A pod deleted with the real kubectl heals on screen as one deleted with `x` does.
-    @Test(.disabled("until the API serves deletes (KubeAPI WriteHandlers)"))
-    func kubectlDeletePodStartsTheHealingPane() throws {
+    @Test func kubectlDeletePodStartsTheHealingPane() throws {
         guard TmuxSession.available(), let kubectl = RealKubectl.forTest() else { return }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kubesim-dash-delete-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

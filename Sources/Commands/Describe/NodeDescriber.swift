@@ -41,9 +41,9 @@ enum NodeDescriber {
             w.write(0, "  pods:\t\(amounts.pods)\n")
         }
         w.write(0, "System Info:\n")
-        w.write(0, "  Machine ID:\t\(node.metadata.uid.replacingOccurrences(of: "-", with: ""))\n")
-        w.write(0, "  System UUID:\t\(node.metadata.uid)\n")
-        w.write(0, "  Boot ID:\t\(node.metadata.uid)\n")
+        w.write(0, "  Machine ID:\t\(node.status.machineID(node.metadata))\n")
+        w.write(0, "  System UUID:\t\(node.status.systemUUID(node.metadata))\n")
+        w.write(0, "  Boot ID:\t\(node.status.bootID(node.metadata))\n")
         w.write(0, "  Kernel Version:\t\(node.status.kernelVersion)\n")
         w.write(0, "  OS Image:\t\(node.status.osImage)\n")
         w.write(0, "  Operating System:\tlinux\n")

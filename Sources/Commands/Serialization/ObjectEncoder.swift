@@ -326,9 +326,12 @@ public enum ObjectEncoder {
                 .object([("lastHeartbeatTime", time(c.lastHeartbeatTime)), ("lastTransitionTime", time(c.lastTransitionTime)),
                          ("message", .string(c.message)), ("reason", .string(c.reason)), ("status", .string(c.status)), ("type", .string(c.type))])
             })),
-            ("nodeInfo", .object([("architecture", .string("amd64")), ("containerRuntimeVersion", .string(n.status.containerRuntimeVersion)),
+            ("nodeInfo", .object([("architecture", .string("amd64")), ("bootID", .string(n.status.bootID(n.metadata))),
+                                  ("containerRuntimeVersion", .string(n.status.containerRuntimeVersion)),
                                   ("kernelVersion", .string(n.status.kernelVersion)), ("kubeletVersion", .string(n.status.kubeletVersion)),
-                                  ("operatingSystem", .string("linux")), ("osImage", .string(n.status.osImage))])),
+                                  ("machineID", .string(n.status.machineID(n.metadata))),
+                                  ("operatingSystem", .string("linux")), ("osImage", .string(n.status.osImage)),
+                                  ("systemUUID", .string(n.status.systemUUID(n.metadata)))])),
         ]
         return .object(header(.node, n.metadata) + [("spec", .object(spec)), ("status", .object(status))])
     }
@@ -352,7 +355,16 @@ public enum ObjectEncoder {
     static func lease(_ l: Lease) -> JSONValue {
         .object(header(.lease, l.metadata) + [("spec", .object([
             ("holderIdentity", .string(l.holderIdentity)), ("leaseDurationSeconds", .int(Int64(l.leaseDurationSeconds))),
-            ("renewTime", .string(CalendarTime.rfc3339(l.renewTime))),
+            ("renewTime", .string(microTime(l.renewTime))),
         ]))])
+    }
+
+    /// A metav1.MicroTime as the API server writes it (RFC3339Micro, always six digits):
+    /// clients parse it with exactly that layout (`kubectl describe node`'s Lease line).
+    static func microTime(_ t: SimTime) -> String {
+        let seconds = CalendarTime.rfc3339(t).dropLast()  // without its "Z"
+        let millis = (t.unixMilliseconds % 1000 + 1000) % 1000
+        let micro = String(millis * 1000)
+        return seconds + "." + String(repeating: "0", count: 6 - micro.count) + micro + "Z"
     }
 }
