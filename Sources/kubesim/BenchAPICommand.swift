@@ -39,6 +39,7 @@ struct BenchAPICommand: ParsableCommand {
         let deployments = (pods + replicas - 1) / replicas
         report.nodes = nodes
         report.pods = deployments * replicas
+        report.replicas = replicas
 
         // The cluster, built as `bench` builds it: virtual time, as fast as it goes.
         let buildStart = Date()

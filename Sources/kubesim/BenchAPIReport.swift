@@ -48,6 +48,8 @@ struct BenchAPIReport {
 
     var nodes = 0
     var pods = 0
+    /// Replicas per deployment (the storm scales each from this to 0 and back).
+    var replicas = 0
     var buildSeconds = 0.0
     var listJSON = Latency(seconds: [], bytes: 0)
     var listTable = Latency(seconds: [], bytes: 0)
@@ -75,7 +77,7 @@ struct BenchAPIReport {
         ]
         if let watch {
             let rates = watch.counts.map(watch.rate)
-            lines.append("watch during a scale storm (every deployment 100 → 0 → 100 through the API): \(watch.watchers) watchers, \(watch.expected) pod changes in \(String(format: "%.1f", watch.stormSeconds)) s")
+            lines.append("watch during a scale storm (every deployment \(replicas) → 0 → \(replicas) through the API): \(watch.watchers) watchers, \(watch.expected) pod changes in \(String(format: "%.1f", watch.stormSeconds)) s")
             lines.append(String(format: "  events delivered per watcher: min %.0f/s, max %.0f/s; last event %.2f s after the storm settled",
                                 rates.min() ?? 0, rates.max() ?? 0, watch.trailingSeconds))
             let got = watch.counts.map { "\($0.total)" }.joined(separator: " ")
