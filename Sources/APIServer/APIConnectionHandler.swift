@@ -233,13 +233,17 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
         }
     }
 
-    func writeChunk(_ bytes: [UInt8], for sink: ChunkedStreamSink) {
-        guard case .streaming(let current, _) = state, current === sink, let context else {
-            sink.written(bytes.count)
+    /// Writes each event as its own chunk, then flushes once (the socket gets them in one writev).
+    func writeChunks(_ chunks: [[UInt8]], for sink: ChunkedStreamSink) {
+        let count = chunks.reduce(0) { $0 + $1.count }
+        guard case .streaming(let current, _) = state, current === sink, let context, !chunks.isEmpty else {
+            sink.written(count)
             return
         }
-        let count = bytes.count
-        context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: bytes))))).whenComplete { _ in
+        for chunk in chunks.dropLast() {
+            context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: chunk)))), promise: nil)
+        }
+        context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: chunks[chunks.count - 1]))))).whenComplete { _ in
             sink.written(count)
         }
     }

@@ -10,6 +10,9 @@ import NIOCore
 final class ChunkedStreamSink: ResponseStreamSink, @unchecked Sendable {
     private let lock = NSLock()
     private var pendingBytes = 0
+    /// Chunks sent but not yet handed to the event loop: one task and one flush take them all,
+    /// so a burst of events costs the loop one wake-up instead of one per event.
+    private var queued: [[UInt8]] = []
     private var closed = false
     private let limit: Int
     private let eventLoop: any EventLoop
@@ -38,10 +41,23 @@ final class ChunkedStreamSink: ResponseStreamSink, @unchecked Sendable {
             return false
         }
         pendingBytes += bytes.count
+        queued.append(bytes)
+        let schedule = queued.count == 1
         lock.unlock()
-        let connection = connection
-        eventLoop.execute { connection.value.writeChunk(bytes, for: self) }
+        if schedule {
+            let connection = connection
+            eventLoop.execute { connection.value.writeChunks(self.takeQueued(), for: self) }
+        }
         return true
+    }
+
+    /// The chunks waiting, in order; called on the event loop.
+    private func takeQueued() -> [[UInt8]] {
+        lock.lock()
+        defer { lock.unlock() }
+        let chunks = queued
+        queued = []
+        return chunks
     }
 
     func finish() {

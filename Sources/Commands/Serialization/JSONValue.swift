@@ -56,15 +56,7 @@ public indirect enum JSONValue: Equatable, Sendable {
 
     /// Compact JSON, as jsonpath prints maps and lists: `{"app":"x"}`.
     public func compactJSON() -> String {
-        switch self {
-        case .null: return "null"
-        case .bool(let b): return b ? "true" : "false"
-        case .int(let i): return String(i)
-        case .number(let text): return text
-        case .string(let s): return JSONValue.quote(s)
-        case .array(let items): return "[" + items.map { $0.compactJSON() }.joined(separator: ",") + "]"
-        case .object: return "{" + sortedPairs.map { "\(JSONValue.quote($0.0)):\($0.1.compactJSON())" }.joined(separator: ",") + "}"
-        }
+        String(decoding: compactJSONBytes(), as: UTF8.self)
     }
 
     static func quote(_ s: String) -> String {

@@ -17,6 +17,12 @@ public enum ObjectEncoder {
         }
     }
 
+    /// An object's metadata alone, as `encode(object)["metadata"]` has it (a Table row's
+    /// PartialObjectMetadata needs only this, for thousands of rows).
+    public static func metadata(of object: any APIObject) -> JSONValue {
+        metadata(object.metadata, namespaced: type(of: object).kind.isNamespaced)
+    }
+
     /// `kind: List` wrapper that kubectl prints for several objects.
     public static func list(_ objects: [any APIObject]) -> JSONValue {
         .object([

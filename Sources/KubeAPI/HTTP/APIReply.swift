@@ -14,7 +14,7 @@ public struct APIResponse: Sendable {
 
     /// A JSON body (`Content-Type: application/json` unless `contentType` says otherwise).
     public static func json(_ value: JSONValue, status: Int = 200, contentType: String = "application/json") -> APIResponse {
-        APIResponse(status: status, headers: [("Content-Type", contentType)], body: Array(value.compactJSON().utf8))
+        APIResponse(status: status, headers: [("Content-Type", contentType)], body: value.compactJSONBytes())
     }
 
     public var contentType: String? { headers.first { $0.name.lowercased() == "content-type" }?.value }

@@ -63,7 +63,7 @@ enum TableBuilder {
     static func partialObjectMetadata(_ object: any APIObject, resource: ServedResource, version: String) -> JSONValue {
         .object([
             ("kind", .string("PartialObjectMetadata")), ("apiVersion", .string("meta.k8s.io/\(version)")),
-            ("metadata", ObjectEncoder.encode(object)["metadata"] ?? .object([])),
+            ("metadata", ObjectEncoder.metadata(of: object)),
         ])
     }
 }

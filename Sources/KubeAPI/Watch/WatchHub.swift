@@ -37,7 +37,8 @@ public final class WatchHub {
     private func observe(_ event: WatchEvent) {
         history.record(event)
         let now = store.now
-        for watcher in watchers { watcher.deliver(event, now: now) }
+        let shared = EncodedEventLines()
+        for watcher in watchers { watcher.deliver(event, now: now, shared: shared) }
         watchers.removeAll { !$0.open }
         changesSinceBookmark += 1
         if changesSinceBookmark >= bookmarkInterval { sendBookmarks() }

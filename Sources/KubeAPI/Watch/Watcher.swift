@@ -27,18 +27,19 @@ final class Watcher {
     /// Sends one store change as this watch sees it. As the API server's cacher does, a change
     /// that moves an object into the selection is ADDED and one that moves it out is DELETED
     /// (the previous state, at the new resourceVersion).
-    func deliver(_ event: WatchEvent, now: SimTime) {
+    /// `shared` holds the lines other watchers already made from this change.
+    func deliver(_ event: WatchEvent, now: SimTime, shared: EncodedEventLines? = nil) {
         guard open, event.kind == resource.storedKind else { return }
         switch event.type {
         case .added:
-            if filter.matches(event.object) { send("ADDED", event.object, now: now) }
+            if filter.matches(event.object) { send("ADDED", event.object, now: now, shared: shared) }
         case .deleted:
-            if filter.matches(event.old ?? event.object) { send("DELETED", event.object, now: now) }
+            if filter.matches(event.old ?? event.object) { send("DELETED", event.object, now: now, shared: shared) }
         case .modified:
             let isIn = filter.matches(event.object)
             let wasIn = event.old.map(filter.matches) ?? false
             if isIn {
-                send(wasIn ? "MODIFIED" : "ADDED", event.object, now: now)
+                send(wasIn ? "MODIFIED" : "ADDED", event.object, now: now, shared: shared)
             } else if wasIn, var previous = event.old {
                 previous.metadata.resourceVersion = event.object.metadata.resourceVersion
                 send("DELETED", previous, now: now)
@@ -46,7 +47,15 @@ final class Watcher {
         }
     }
 
-    func send(_ type: String, _ object: any APIObject, now: SimTime) {
+    func send(_ type: String, _ object: any APIObject, now: SimTime, shared: EncodedEventLines? = nil) {
+        // An object's JSON is the same for every watch of the resource; a Table is not (columns
+        // go with a watch's first row).
+        if case .object = shape, let shared {
+            guard open else { return }
+            let line = shared.line("\(type) \(resource.groupVersion)/\(resource.resource)") { Self.line(type, ServedObjectJSON.encode(object, as: resource)) }
+            if !sink.send(line) { open = false }
+            return
+        }
         let json: JSONValue
         switch shape {
         case .object:
@@ -85,7 +94,13 @@ final class Watcher {
 
     private func write(_ type: String, _ object: JSONValue) {
         guard open else { return }
-        let line = JSONValue.object([("type", .string(type)), ("object", object)]).compactJSON() + "\n"
-        if !sink.send(Array(line.utf8)) { open = false }
+        if !sink.send(Self.line(type, object)) { open = false }
+    }
+
+    /// One newline-terminated `{"object":…,"type":…}` line.
+    private static func line(_ type: String, _ object: JSONValue) -> [UInt8] {
+        var line = JSONValue.object([("type", .string(type)), ("object", object)]).compactJSONBytes()
+        line.append(UInt8(ascii: "\n"))
+        return line
     }
 }

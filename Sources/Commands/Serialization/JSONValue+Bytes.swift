@@ -1,0 +1,82 @@
+/// Compact JSON written straight into a byte buffer: a 30,000-pod list is tens of megabytes,
+/// and building it as nested Strings joined level by level copies every byte once per level.
+extension JSONValue {
+    /// The compact JSON text (`compactJSON()`) as UTF-8 bytes.
+    public func compactJSONBytes() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        writeCompactJSON(into: &out)
+        return out
+    }
+
+    /// Appends the compact JSON text to `out`: object keys sorted, as `compactJSON()`.
+    public func writeCompactJSON(into out: inout [UInt8]) {
+        switch self {
+        case .null: out.append(contentsOf: Self.nullBytes)
+        case .bool(let b): out.append(contentsOf: b ? Self.trueBytes : Self.falseBytes)
+        case .int(let i): Self.writeInt(i, into: &out)
+        case .number(let text): out.append(contentsOf: text.utf8)
+        case .string(let s): Self.writeQuoted(s, into: &out)
+        case .array(let items):
+            out.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                item.writeCompactJSON(into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let pairs):
+            out.append(UInt8(ascii: "{"))
+            // Encoders mostly give keys in order already: sort only when they are not.
+            let sorted = zip(pairs, pairs.dropFirst()).allSatisfy { $0.0 < $1.0 } ? pairs : pairs.sorted { $0.0 < $1.0 }
+            for (index, pair) in sorted.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                Self.writeQuoted(pair.0, into: &out)
+                out.append(UInt8(ascii: ":"))
+                pair.1.writeCompactJSON(into: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static let nullBytes = Array("null".utf8)
+    private static let trueBytes = Array("true".utf8)
+    private static let falseBytes = Array("false".utf8)
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private static func writeInt(_ value: Int64, into out: inout [UInt8]) {
+        if value >= 0 && value < 10 {
+            out.append(UInt8(ascii: "0") + UInt8(value))
+            return
+        }
+        out.append(contentsOf: String(value).utf8)
+    }
+
+    /// A JSON string as Go's encoder writes it (`<`, `>`, `&` escaped for HTML safety). Works on
+    /// UTF-8 bytes: every byte of a multi-byte character is 0x80 or above and passes through.
+    static func writeQuoted(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { bytes in
+            var start = 0
+            for (index, byte) in bytes.enumerated() {
+                let escape: [UInt8]?
+                switch byte {
+                case UInt8(ascii: "\""): escape = [92, 34]
+                case UInt8(ascii: "\\"): escape = [92, 92]
+                case UInt8(ascii: "\n"): escape = [92, UInt8(ascii: "n")]
+                case UInt8(ascii: "\t"): escape = [92, UInt8(ascii: "t")]
+                case UInt8(ascii: "\r"): escape = [92, UInt8(ascii: "r")]
+                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0..<0x20:
+                    escape = [92, UInt8(ascii: "u"), 48, 48, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xf)]]
+                default: escape = nil
+                }
+                guard let escape else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                out.append(contentsOf: escape)
+                start = index + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
