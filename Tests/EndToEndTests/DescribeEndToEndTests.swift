@@ -5,13 +5,9 @@ import Testing
 /// get/list calls and the objects' events) prints what `kubesim run`'s describe prints for the
 /// same cluster, timestamps and ages aside.
 @Suite struct DescribeEndToEndTests {
-    /// Lines the real kubectl 1.33 prints otherwise, by kind, for reasons outside the API:
-    /// its projected volume says `Optional: false` where `kubesim run` prints the older
-    /// `ConfigMapOptional: <nil>`; it lists hugepages in Allocated resources; and it prints
-    /// no quota lines when resourcequotas and limitranges are not served.
+    /// Lines the real kubectl 1.33 prints otherwise, by kind, for reasons outside the API: it
+    /// prints no quota lines when resourcequotas and limitranges are not served.
     static let knownDifferences: [String: [String]] = [
-        "pod": ["ConfigMapOptional:", "Optional:"],
-        "node": ["hugepages-1Gi 0 (0%) 0 (0%)", "hugepages-2Mi 0 (0%) 0 (0%)"],
         "namespace": ["No resource quota.", "No LimitRange resource."],
     ]
 

@@ -80,5 +80,8 @@ enum NodeDescriber {
         w.write(1, "cpu\t\(Quantity.formatCPU(total.cpuMillis)) (\(percent(total.cpuMillis, alloc.cpuMillis))%)\t0 (0%)\n")
         w.write(1, "memory\t\(Quantity.formatMemory(total.memoryBytes)) (\(percent(total.memoryBytes, alloc.memoryBytes))%)\t0 (0%)\n")
         w.write(1, "ephemeral-storage\t0 (0%)\t0 (0%)\n")
+        // kubectl lists every hugepages size the node reports, used or not.
+        w.write(1, "hugepages-1Gi\t0 (0%)\t0 (0%)\n")
+        w.write(1, "hugepages-2Mi\t0 (0%)\t0 (0%)\n")
     }
 }

@@ -42,7 +42,7 @@ enum PodDescriber {
                 w.write(2, "Type:\tProjected (a volume that contains injected data from multiple sources)\n")
                 w.write(2, "TokenExpirationSeconds:\t\(v.tokenExpirationSeconds)\n")
                 w.write(2, "ConfigMapName:\tkube-root-ca.crt\n")
-                w.write(2, "ConfigMapOptional:\t<nil>\n")
+                w.write(2, "Optional:\tfalse\n")
                 w.write(2, "DownwardAPI:\ttrue\n")
             }
         }
