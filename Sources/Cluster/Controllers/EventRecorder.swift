@@ -3,8 +3,21 @@
 public final class EventRecorder {
     private let store: Store
     /// What makes two events "the same" for aggregation (client-go's aggregate key).
+    /// Its hash is computed once (one Key per pod and reason during a scale-up: rehashing seven
+    /// strings each when the table grows would stall a step).
     private struct Key: Hashable {
-        var component, host, uid, fieldPath, type, reason, message: String
+        let component, host, uid, fieldPath, type, reason, message: String
+        let hashCode: Int
+
+        init(component: String, host: String, uid: String, fieldPath: String, type: String, reason: String, message: String) {
+            (self.component, self.host, self.uid, self.fieldPath) = (component, host, uid, fieldPath)
+            (self.type, self.reason, self.message) = (type, reason, message)
+            var hasher = Hasher()
+            for part in [component, host, uid, fieldPath, type, reason, message] { hasher.combine(part) }
+            hashCode = hasher.finalize()
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hashCode) }
     }
     private var byKey: [Key: ObjectKey] = [:]
     private var lastNanos: Int64 = 0

@@ -11,7 +11,8 @@ final class ObjectTable<T: APIObject> {
 
     private var boxes: [ObjectKey: Box] = [:]
     private var indexers: [(name: String, keys: (T) -> [String])] = []
-    private var indexes: [String: [String: Set<ObjectKey>]] = [:]
+    /// Index name → index key → names. Index keys hash once (an index by uid has a key per object).
+    private var indexes: [String: [PrehashedString: Set<ObjectKey>]] = [:]
 
     var count: Int { boxes.count }
     /// Told of every write: what was stored (nil for a new object) and what is now (nil once removed).
@@ -45,7 +46,7 @@ final class ObjectTable<T: APIObject> {
             let old = box.indexKeys[i]
             if keys == old { continue }
             for key in old where !keys.contains(key) { removeName(name, from: indexer.name, key: key) }
-            for key in keys where !old.contains(key) { indexes[indexer.name]![key, default: []].insert(name) }
+            for key in keys where !old.contains(key) { indexes[indexer.name]![PrehashedString(key), default: []].insert(name) }
             box.indexKeys[i] = keys
         }
     }
@@ -59,12 +60,13 @@ final class ObjectTable<T: APIObject> {
     }
 
     private func removeName(_ name: ObjectKey, from index: String, key: String) {
+        let key = PrehashedString(key)
         indexes[index]![key]?.remove(name)
         if indexes[index]![key]?.isEmpty == true { indexes[index]![key] = nil }
     }
 
     /// Keys under `key` in index `index`, unordered.
-    func names(index: String, key: String) -> Set<ObjectKey> { indexes[index]?[key] ?? [] }
+    func names(index: String, key: String) -> Set<ObjectKey> { indexes[index]?[PrehashedString(key)] ?? [] }
 
     /// Objects under `key` in `index`, sorted by key so callers act in a reproducible order.
     func byIndex(_ index: String, _ key: String) -> [T] {

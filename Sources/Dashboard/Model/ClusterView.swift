@@ -36,19 +36,20 @@ public final class ClusterView {
         if let cached = eventOrderCache { return cached }
         var names: [String] = []
         names.reserveCapacity(eventLog.count - deadEntries)
-        for entry in eventLog.reversed() where entry.live { names.append(entry.name) }
+        for entry in eventLog.reversed() where entry.live { names.append(entry.name.value) }
         eventOrderCache = names
         return names
     }
     /// Every time an event appeared or repeated, in order; only its latest entry is live. A
     /// repeat marks the old entry dead instead of searching the list for it (thousands of
     /// FailedScheduling repeats a second during a big scale-up).
-    private var eventLog: [(name: String, live: Bool)] = []
-    private var eventLogPosition: [String: Int] = [:]
+    private var eventLog: [(name: PrehashedString, live: Bool)] = []
+    /// Keys hash once: these tables hold an entry per pod or event (see PrehashedString).
+    private var eventLogPosition: [PrehashedString: Int] = [:]
     private var deadEntries = 0
     private var eventOrderCache: [String]?
-    private var firstSeen: [String: SimTime] = [:]
-    private var lastChanged: [String: SimTime] = [:]
+    private var firstSeen: [PrehashedString: SimTime] = [:]
+    private var lastChanged: [PrehashedString: SimTime] = [:]
     /// Bumped on every change, so the main loop knows when a redraw may be needed.
     public private(set) var version = 0
 
@@ -67,7 +68,7 @@ public final class ClusterView {
         version += 1
         // Objects of other namespaces are not listed here (the node map reads pods from the store).
         if event.kind.isNamespaced && event.object.metadata.namespace != namespace { return }
-        let uid = event.object.metadata.uid
+        let uid = PrehashedString(event.object.metadata.uid)
         switch event.type {
         case .added:
             if pendingRemoved[event.kind]?.remove(event.name) == nil { pendingAdded[event.kind, default: []].insert(event.name) }
@@ -80,18 +81,19 @@ public final class ClusterView {
             if pendingAdded[event.kind]?.remove(event.name) == nil { pendingRemoved[event.kind, default: []].insert(event.name) }
             firstSeen[uid] = nil
             lastChanged[uid] = nil
-            if event.kind == .event { forgetEvent(event.name) }
+            if event.kind == .event { forgetEvent(PrehashedString(event.name)) }
         }
     }
 
     /// The event appeared or repeated: it moves to the end.
     private func logEvent(_ name: String) {
+        let name = PrehashedString(name)
         forgetEvent(name)
         eventLogPosition[name] = eventLog.count
         eventLog.append((name, true))
     }
 
-    private func forgetEvent(_ name: String) {
+    private func forgetEvent(_ name: PrehashedString) {
         eventOrderCache = nil
         guard let position = eventLogPosition.removeValue(forKey: name) else { return }
         eventLog[position].live = false
@@ -176,6 +178,6 @@ public final class ClusterView {
 
     /// How long ago (virtual time) the object appeared, or nil if it was there from the start
     /// of the view.
-    public func age(ofAppearance uid: String) -> SimDuration? { firstSeen[uid].map { cluster.now - $0 } }
-    public func age(ofChange uid: String) -> SimDuration? { lastChanged[uid].map { cluster.now - $0 } }
+    public func age(ofAppearance uid: String) -> SimDuration? { firstSeen[PrehashedString(uid)].map { cluster.now - $0 } }
+    public func age(ofChange uid: String) -> SimDuration? { lastChanged[PrehashedString(uid)].map { cluster.now - $0 } }
 }

@@ -1,0 +1,22 @@
+/// A string that hashes once: the key of a dictionary or set that grows to hundreds of
+/// thousands of entries (pod uids, event names). When such a table outgrows its storage,
+/// Swift rehashes every key; with plain strings that reads each string's bytes again (a cache
+/// miss apiece) and stalls the insertion that triggered it for tens of milliseconds. With the
+/// hash kept beside the string, growing reads no string at all.
+public struct PrehashedString: Hashable, Sendable {
+    public let value: String
+    private let hashCode: Int
+
+    public init(_ value: String) {
+        self.value = value
+        var hasher = Hasher()
+        hasher.combine(value)
+        hashCode = hasher.finalize()
+    }
+
+    public static func == (a: PrehashedString, b: PrehashedString) -> Bool {
+        a.hashCode == b.hashCode && a.value == b.value
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(hashCode) }
+}

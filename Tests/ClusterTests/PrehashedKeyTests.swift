@@ -1,0 +1,50 @@
+import Testing
+@testable import Cluster
+
+/// ObjectKey and PrehashedString keep their hash beside their strings (so a table of 100,000
+/// pods grows without rehashing every string); the kept hash must always be the one the
+/// strings give, whatever was changed, and lookups must behave as with plain strings.
+@Suite struct PrehashedKeyTests {
+    @Test func anObjectKeyChangedInPlaceIsTheKeyOfItsNewFields() {
+        var key = ObjectKey(namespace: "default", name: "web-1")
+        let before = ObjectKey(namespace: "default", name: "web-1")
+        key.name = "web-2"
+        #expect(key == ObjectKey(namespace: "default", name: "web-2"))
+        #expect(key != before)
+        #expect(key.hashValue == ObjectKey(namespace: "default", name: "web-2").hashValue)
+        key.namespace = "kube-system"
+        let set: Set<ObjectKey> = [ObjectKey(namespace: "kube-system", name: "web-2")]
+        #expect(set.contains(key))
+        #expect(!set.contains(before))
+    }
+
+    @Test func keysThatDifferOnlyInWhereTheNamespaceEndsAreDifferent() {
+        // Hashing the two strings one after the other must not make "a"+"bc" the same as "ab"+"c".
+        let a = ObjectKey(namespace: "a", name: "bc"), b = ObjectKey(namespace: "ab", name: "c")
+        #expect(a != b)
+        #expect(Set([a, b]).count == 2)
+    }
+
+    @Test func tablesKeyedByPrehashedStringsFindEveryEntryAfterGrowing() {
+        var table: [PrehashedString: Int] = [:]
+        let names = (0..<20_000).map { "pod-\($0)-\(String($0 * 7919, radix: 16))" }
+        for (i, name) in names.enumerated() { table[PrehashedString(name)] = i }
+        #expect(table.count == names.count)
+        #expect(names.indices.allSatisfy { table[PrehashedString(names[$0])] == $0 })
+        #expect(table[PrehashedString("pod-20000")] == nil)
+        #expect(PrehashedString("x") == PrehashedString("x") && PrehashedString("x") != PrehashedString("y"))
+    }
+
+    @Test func theStoreFindsPodsByKeyAndByIndexAcrossThousandsOfCreations() throws {
+        let cluster = Cluster(seed: 7)
+        let store = cluster.store
+        var created: [Pod] = []
+        for i in 0..<3_000 {
+            let meta = ObjectMeta(name: "p-\(i)", namespace: "default", labels: ["app": i % 2 == 0 ? "even" : "odd"])
+            created.append(try store.create(Pod(metadata: meta, spec: PodSpec(containers: [Container(name: "c", image: "nginx")]))))
+        }
+        #expect(created.allSatisfy { store.get(Pod.self, key: $0.key)?.metadata.uid == $0.metadata.uid })
+        #expect(store.list(Pod.self, selector: try SelectorParser.parse("app=even")).count == 1_500)
+        #expect(store.podsWithoutController().count == 3_000)
+    }
+}
