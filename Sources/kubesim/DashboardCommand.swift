@@ -46,15 +46,8 @@ struct DashboardCommand: ParsableCommand {
             throw ExitCode(1)
         }
 
-        var presented: Scenario? = nil
-        if let scenario {
-            do {
-                presented = try ScenarioLibrary.load(nameOrPath: scenario)
-            } catch {
-                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-                throw ExitCode(1)
-            }
-        } else if autoplay {
+        let presented = try loadScenarioOption(scenario)
+        if presented == nil && autoplay {
             FileHandle.standardError.write(Data("error: --autoplay needs --scenario\n".utf8))
             throw ExitCode(1)
         }

@@ -37,15 +37,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        var presented: Scenario? = nil
-        if let scenario {
-            do {
-                presented = try ScenarioLibrary.load(nameOrPath: scenario)
-            } catch {
-                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-                throw ExitCode(1)
-            }
-        }
+        let presented = try loadScenarioOption(scenario)
         SimTime.anchorCalendarToNow()
         let session = try options.makeSession()
         TerminalSignals.install()
