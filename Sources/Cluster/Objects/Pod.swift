@@ -29,10 +29,17 @@ public struct Container: Equatable, Sendable {
     public var name: String
     public var image: String
     public var requests: ResourceAmounts
+    /// resources.limits (cpu, memory); zero means no limit. `kubectl set resources` writes these.
+    public var limits = ResourceAmounts()
     public var ports: [Int]
     public var volumeMounts: [VolumeMount] = []
     /// `Always`, `IfNotPresent` or `Never`; when not given, the API server's default for the image.
     public var imagePullPolicy: String
+    /// Literal environment variables, in order (`kubectl set env`).
+    public var env: [EnvVar] = []
+    public var readinessProbe: Probe? = nil
+    public var livenessProbe: Probe? = nil
+    public var startupProbe: Probe? = nil
 
     public init(name: String, image: String, requests: ResourceAmounts = ResourceAmounts(), ports: [Int] = [],
                 imagePullPolicy: String? = nil) {
