@@ -23,7 +23,8 @@ import Testing
 
         let status = try server.kubectl(["rollout", "status", "deployment/web", "--timeout=60s"])
         #expect(status.status == 0, "\(status)")
-        #expect(status.stdout.contains("Waiting for deployment \"web\" rollout to finish: "), "\(status)")
+        // Virtual time runs 30 times faster than kubectl starts, so whether a Waiting line comes
+        // first depends on the machine: the held rollout below shows one for certain.
         #expect(status.stdout.hasSuffix("deployment \"web\" successfully rolled out\n"), "\(status)")
 
         let history = try server.kubectl(["rollout", "history", "deployment/web"])
