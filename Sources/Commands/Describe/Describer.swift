@@ -76,6 +76,7 @@ enum Describer {
                     w.write(3, "Started:\t\(time(at))\n")
                     w.write(3, "Finished:\t\(time(at))\n")
                 }
+                if let last = status.lastState { lastState(last, into: &w) }
                 w.write(2, "Ready:\t\(status.ready ? "True" : "False")\n")
                 w.write(2, "Restart Count:\t\(status.restartCount)\n")
             }
@@ -84,6 +85,7 @@ enum Describer {
                 if c.requests.cpuMillis > 0 { w.write(3, "cpu:\t\(Quantity.formatCPU(c.requests.cpuMillis))\n") }
                 if c.requests.memoryBytes > 0 { w.write(3, "memory:\t\(Quantity.formatMemory(c.requests.memoryBytes))\n") }
             }
+            probes(c, into: &w)
             w.write(2, "Environment:\t<none>\n")
             if c.volumeMounts.isEmpty {
                 w.write(2, "Mounts:\t<none>\n")
