@@ -7,8 +7,8 @@ public final class Cluster {
     public let seed: UInt64
     let random: RandomSource
     public let recorder: EventRecorder
-    private let fleet: KubeletFleet
-    private let registry: ImageRegistry
+    let fleet: KubeletFleet
+    let registry: ImageRegistry
     private var controllers: [AnyObject] = []
     private var nodeCount = 0
 

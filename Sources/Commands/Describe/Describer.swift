@@ -76,11 +76,13 @@ enum Describer {
                     w.write(3, "Started:\t\(time(at))\n")
                     w.write(3, "Finished:\t\(time(at))\n")
                 }
+                if let last = status.lastState { lastState(last, into: &w) }
                 w.write(2, "Ready:\t\(status.ready ? "True" : "False")\n")
                 w.write(2, "Restart Count:\t\(status.restartCount)\n")
             }
             resourceList("Limits", c.limits, into: &w)
             resourceList("Requests", c.requests, into: &w)
+            probes(c, into: &w)
             environment(c.env, into: &w)
             if c.volumeMounts.isEmpty {
                 w.write(2, "Mounts:\t<none>\n")

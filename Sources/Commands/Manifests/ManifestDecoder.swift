@@ -192,6 +192,12 @@ struct ManifestDecoder {
             causes += ServerRules.toleration(toleration, "\(path).tolerations[\(i)]")
             spec.tolerations.append(toleration)
         }
+        if let policy = s["restartPolicy"]?.string, !policy.isEmpty {
+            spec.restartPolicy = policy
+            // A workload's pods are replaced, never left finished: its template must restart them.
+            let allowed = path.hasPrefix("spec.template") ? ["Always"] : ServerRules.restartPolicies
+            if !allowed.contains(policy) { causes.append(ServerRules.unsupported(policy, "\(path).restartPolicy", allowed)) }
+        }
         if let grace = s["terminationGracePeriodSeconds"]?.int {
             spec.terminationGracePeriodSeconds = grace
             causes += ServerRules.nonNegative(grace, "\(path).terminationGracePeriodSeconds")
@@ -216,6 +222,9 @@ struct ManifestDecoder {
                                   imagePullPolicy: pullPolicy.flatMap { $0.isEmpty ? nil : $0 })
         container.limits = try resourceList(value["resources"]?["limits"], "\(path).resources.limits")
         container.env = environment(value["env"])
+        container.readinessProbe = ProbeManifest.decode(value["readinessProbe"], path: "\(path).readinessProbe", kind: "readinessProbe", causes: &causes)
+        container.livenessProbe = ProbeManifest.decode(value["livenessProbe"], path: "\(path).livenessProbe", kind: "livenessProbe", causes: &causes)
+        container.startupProbe = ProbeManifest.decode(value["startupProbe"], path: "\(path).startupProbe", kind: "startupProbe", causes: &causes)
         return container
     }
 

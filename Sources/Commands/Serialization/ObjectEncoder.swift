@@ -35,7 +35,7 @@ public enum ObjectEncoder {
 
     typealias Fields = [(String, JSONValue)]
 
-    private static func time(_ t: SimTime) -> JSONValue { .string(CalendarTime.rfc3339(t)) }
+    static func time(_ t: SimTime) -> JSONValue { .string(CalendarTime.rfc3339(t)) }
 
     private static func header(_ kind: Kind, _ meta: ObjectMeta) -> Fields {
         [("apiVersion", .string(kind.apiVersion)), ("kind", .string(kind.rawValue)), ("metadata", metadata(meta, namespaced: kind.isNamespaced))]
@@ -151,6 +151,7 @@ public enum ObjectEncoder {
                     .object([("mountPath", .string(m.mountPath)), ("name", .string(m.name))] + (m.readOnly ? [("readOnly", .bool(true))] : []))
                 })))
             }
+            addProbes(of: c, to: &cf)
             return .object(cf)
         }))]
         f.append(("dnsPolicy", .string("ClusterFirst")))
@@ -216,11 +217,11 @@ public enum ObjectEncoder {
             status.append(("containerStatuses", .array(p.status.containerStatuses.map { cs in
                 var cf: Fields = []
                 if !cs.containerID.isEmpty { cf.append(("containerID", .string(cs.containerID))) }
-                cf += [("image", .string(cs.image)), ("imageID", .string(cs.imageID)), ("lastState", .object([])),
+                cf += [("image", .string(cs.image)), ("imageID", .string(cs.imageID)), ("lastState", lastState(cs)),
                        ("name", .string(cs.name)), ("ready", .bool(cs.ready)), ("restartCount", .int(Int64(cs.restartCount))),
                        ("started", .bool(cs.started))]
                 let state: JSONValue = switch cs.state {
-                case .waiting(let reason): .object([("waiting", .object([("reason", .string(reason))]))])
+                case .waiting(let reason): waiting(reason, message: cs.waitingMessage)
                 case .running(let at): .object([("running", .object([("startedAt", time(at))]))])
                 case let .terminated(reason, code, at):
                     .object([("terminated", .object([("exitCode", .int(Int64(code))), ("finishedAt", time(at)), ("reason", .string(reason))]))])
