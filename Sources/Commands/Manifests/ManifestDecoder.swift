@@ -69,6 +69,8 @@ struct ManifestDecoder {
             var namespace = Namespace(name: meta.name, labels: meta.labels)
             namespace.metadata.annotations = meta.annotations
             return DecodedObject(source: source, object: namespace)
+        case .podDisruptionBudget:
+            return DecodedObject(source: source, object: PodDisruptionBudget(metadata: meta, spec: try budgetSpec(spec)))
         case .event, .lease:
             preconditionFailure("\(kind) is not served from manifests")
         }
@@ -131,6 +133,24 @@ struct ManifestDecoder {
         if let v = try int32(spec["revisionHistoryLimit"], "DaemonSetSpec", "spec.revisionHistoryLimit") { result.revisionHistoryLimit = v }
         causes += ServerRules.nonNegative(result.minReadySeconds, "spec.minReadySeconds")
         causes += ServerRules.nonNegative(result.revisionHistoryLimit, "spec.revisionHistoryLimit")
+        return result
+    }
+
+    /// A PodDisruptionBudget's spec: each bound an int32 or a percent string (a quoted number is
+    /// a string, so not a valid percent).
+    private mutating func budgetSpec(_ spec: ManifestValue) throws -> PodDisruptionBudgetSpec {
+        var bounds: [String: String] = [:]
+        for field in ["minAvailable", "maxUnavailable"] {
+            _ = try int32(spec[field], "PodDisruptionBudgetSpec", "spec.\(field)")
+            guard let value = spec[field], let text = value.scalarText else { continue }
+            if case .string = value, Int(text) != nil {
+                causes.append("spec.\(field): Invalid value: \(text): \(ServerRules.percentMessage)")
+            }
+            bounds[field] = text
+        }
+        var result = PodDisruptionBudgetSpec(minAvailable: bounds["minAvailable"], maxUnavailable: bounds["maxUnavailable"],
+                                             selector: spec["selector"].map { selector($0) })
+        result.unhealthyPodEvictionPolicy = spec["unhealthyPodEvictionPolicy"]?.string
         return result
     }
 

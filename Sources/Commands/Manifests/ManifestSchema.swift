@@ -16,6 +16,7 @@ package enum ManifestSchema {
         ServedKind(kind: .pod, apiVersion: "v1", schema: pod),
         ServedKind(kind: .node, apiVersion: "v1", schema: node),
         ServedKind(kind: .namespace, apiVersion: "v1", schema: namespace),
+        ServedKind(kind: .podDisruptionBudget, apiVersion: "policy/v1", schema: podDisruptionBudget),
     ]
 
     static func served(kind: String, apiVersion: String) -> ServedKind? {

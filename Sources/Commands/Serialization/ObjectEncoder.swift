@@ -13,6 +13,7 @@ public enum ObjectEncoder {
         case let e as Event: event(e)
         case let l as Lease: lease(l)
         case let ns as Namespace: namespace(ns)
+        case let pdb as PodDisruptionBudget: podDisruptionBudget(pdb)
         default: .null
         }
     }
