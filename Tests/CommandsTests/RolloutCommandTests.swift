@@ -92,6 +92,19 @@ import Testing
         #expect(shell.run("rollout frobnicate deployment/web").failed)
     }
 
+    @Test func statusOfADaemonSet() {
+        let shell = Shell(seed: 4)
+        let applied = ManifestApplier.apply(text: DaemonSetCommandTests.manifest, file: "log-agent.yaml", to: shell.cluster)
+        #expect(!applied.failed)
+        let result = shell.run("rollout status ds/log-agent")
+        #expect(!result.failed)
+        #expect(result.stdout.hasSuffix("daemon set \"log-agent\" successfully rolled out\n"))
+        #expect(result.stdout.split(separator: "\n").dropLast().allSatisfy {
+            $0.hasPrefix("Waiting for daemon set \"log-agent\" rollout to finish: ") || $0 == "Waiting for daemon set spec update to be observed..."
+        })
+        #expect(shell.run("rollout status pod/nope").stderr == "Error from server (NotFound): pods \"nope\" not found\n")
+    }
+
     // MARK: history and undo
 
     @Test func historyListsRevisionsWithTheirChangeCauses() {
