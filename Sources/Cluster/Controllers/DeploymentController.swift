@@ -184,9 +184,12 @@ final class DeploymentController {
 
     // MARK: scaling
 
+    /// isScalingEvent: an active ReplicaSet annotated with a different desired size (one without
+    /// the annotation says nothing).
     private func isScalingEvent(_ d: Deployment, _ owned: [ReplicaSet]) -> Bool {
         owned.contains { rs in
-            rs.spec.replicas > 0 && Int(rs.metadata.annotations[Self.desiredAnnotation] ?? "") != d.spec.replicas
+            guard rs.spec.replicas > 0, let desired = Int(rs.metadata.annotations[Self.desiredAnnotation] ?? "") else { return false }
+            return desired != d.spec.replicas
         }
     }
 
