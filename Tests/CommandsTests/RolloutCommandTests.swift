@@ -40,6 +40,24 @@ import Testing
         #expect(deployment(shell).status.updatedReplicas == 3)
     }
 
+    @Test func statusWaitsForMinReadySecondsBeforeCallingPodsAvailable() throws {
+        let shell = rolledOut(replicas: 1)
+        try shell.cluster.store.modify(Deployment.self, "web", namespace: "default") {
+            $0.spec.minReadySeconds = 15
+            $0.spec.strategy.maxSurge = "0"
+            $0.spec.strategy.maxUnavailable = "1"
+        }
+        shell.advance(1)
+        #expect(!shell.run("set image deployment/web nginx=nginx:1.27").failed)
+        let result = shell.run("rollout status deployment/web")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("Waiting for deployment \"web\" rollout to finish: 0 of 1 updated replicas are available..."))
+        #expect(lines.last == "deployment \"web\" successfully rolled out")
+        let pod = try #require(shell.cluster.store.list(Pod.self, namespace: "default").first { !$0.isTerminating })
+        let ready = try #require(pod.status.condition("Ready")?.lastTransitionTime)
+        #expect(shell.cluster.now - ready >= .seconds(15), "available only after minReadySeconds of readiness")
+    }
+
     @Test func statusWithoutWatchPrintsOneLine() {
         let shell = rolledOut()
         #expect(shell.out("rollout status deployment/web --watch=false") == "deployment \"web\" successfully rolled out\n")
