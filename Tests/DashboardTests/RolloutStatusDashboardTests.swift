@@ -24,4 +24,15 @@ import Testing
         #expect(seen.last == "deployment \"\(name)\" successfully rolled out")
         #expect(seen.count > 2, "the status line moved with the rollout: \(seen)")
     }
+
+    @Test func theCommandLineCompletesRolloutAndSetSubcommandsAndWorkloads() throws {
+        let dashboard = try demoDashboard()
+        let completer = CommandCompleter(cluster: dashboard.cluster)
+        func complete(_ text: String) -> CommandCompleter.Completion { completer.complete(text, cursor: text.count) }
+        #expect(complete("rollout st").text == "rollout status ")
+        #expect(complete("rollout re").candidates == ["restart", "resume"])
+        #expect(complete("set im").text == "set image ")
+        #expect(complete("rollout undo deployment/h").text == "rollout undo deployment/\(DemoDeployment.name) ")
+        #expect(complete("kubectl set image deploy").candidates == ["deployments", "deployment", "deploy", "deployment/"])
+    }
 }
