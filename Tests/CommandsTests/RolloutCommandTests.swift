@@ -144,6 +144,23 @@ import Testing
         #expect(shell.run("rollout history deployment/web --revision=7").stderr == "error: unable to find the specified revision\n")
     }
 
+    @Test func recordWritesTheCommandAsTheChangeCause() {
+        let shell = rolledOut()
+        let set = shell.run("set image deployment/web nginx=nginx:1.27 --record")
+        #expect(set.stdout == "deployment.apps/web image updated\n")
+        #expect(set.stderr == "Flag --record has been deprecated, --record will be removed in the future\n")
+        #expect(!shell.run("rollout status deployment/web").failed)
+        #expect(!shell.run("set env deployment/web -c nginx MODE=blue --record=true").failed)
+        #expect(!shell.run("rollout status deployment/web").failed)
+        #expect(shell.out("rollout history deployment/web").contains("""
+            REVISION  CHANGE-CAUSE
+            1         <none>
+            2         kubectl set image deployment/web nginx=nginx:1.27 --record=true
+            3         kubectl set env deployment/web MODE=blue --containers=nginx --record=true
+
+            """))
+    }
+
     @Test func undoReturnsToThePreviousTemplateAsANewRevision() throws {
         let shell = rolledOut()
         let firstSet = try #require(DeploymentReplicaSets(deployment(shell), store: shell.cluster.store).new)
