@@ -40,6 +40,24 @@ import Testing
         #expect(deployment(shell).status.updatedReplicas == 3)
     }
 
+    @Test func statusWaitsForMinReadySecondsBeforeCallingPodsAvailable() throws {
+        let shell = rolledOut(replicas: 1)
+        try shell.cluster.store.modify(Deployment.self, "web", namespace: "default") {
+            $0.spec.minReadySeconds = 15
+            $0.spec.strategy.maxSurge = "0"
+            $0.spec.strategy.maxUnavailable = "1"
+        }
+        shell.advance(1)
+        #expect(!shell.run("set image deployment/web nginx=nginx:1.27").failed)
+        let result = shell.run("rollout status deployment/web")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("Waiting for deployment \"web\" rollout to finish: 0 of 1 updated replicas are available..."))
+        #expect(lines.last == "deployment \"web\" successfully rolled out")
+        let pod = try #require(shell.cluster.store.list(Pod.self, namespace: "default").first { !$0.isTerminating })
+        let ready = try #require(pod.status.condition("Ready")?.lastTransitionTime)
+        #expect(shell.cluster.now - ready >= .seconds(15), "available only after minReadySeconds of readiness")
+    }
+
     @Test func statusWithoutWatchPrintsOneLine() {
         let shell = rolledOut()
         #expect(shell.out("rollout status deployment/web --watch=false") == "deployment \"web\" successfully rolled out\n")
@@ -92,6 +110,19 @@ import Testing
         #expect(shell.run("rollout frobnicate deployment/web").failed)
     }
 
+    @Test func statusOfADaemonSet() {
+        let shell = Shell(seed: 4)
+        let applied = ManifestApplier.apply(text: DaemonSetCommandTests.manifest, file: "log-agent.yaml", to: shell.cluster)
+        #expect(!applied.failed)
+        let result = shell.run("rollout status ds/log-agent")
+        #expect(!result.failed)
+        #expect(result.stdout.hasSuffix("daemon set \"log-agent\" successfully rolled out\n"))
+        #expect(result.stdout.split(separator: "\n").dropLast().allSatisfy {
+            $0.hasPrefix("Waiting for daemon set \"log-agent\" rollout to finish: ") || $0 == "Waiting for daemon set spec update to be observed..."
+        })
+        #expect(shell.run("rollout status pod/nope").stderr == "Error from server (NotFound): pods \"nope\" not found\n")
+    }
+
     // MARK: history and undo
 
     @Test func historyListsRevisionsWithTheirChangeCauses() {
@@ -111,6 +142,23 @@ import Testing
         #expect(revision.stdout.hasPrefix("deployment.apps/web with revision #1\nPod Template:\n  Labels:\tapp=web\n\tpod-template-hash="))
         #expect(revision.stdout.contains("  Containers:\n   nginx:\n    Image:\tnginx:1.26\n"))
         #expect(shell.run("rollout history deployment/web --revision=7").stderr == "error: unable to find the specified revision\n")
+    }
+
+    @Test func recordWritesTheCommandAsTheChangeCause() {
+        let shell = rolledOut()
+        let set = shell.run("set image deployment/web nginx=nginx:1.27 --record")
+        #expect(set.stdout == "deployment.apps/web image updated\n")
+        #expect(set.stderr == "Flag --record has been deprecated, --record will be removed in the future\n")
+        #expect(!shell.run("rollout status deployment/web").failed)
+        #expect(!shell.run("set env deployment/web -c nginx MODE=blue --record=true").failed)
+        #expect(!shell.run("rollout status deployment/web").failed)
+        #expect(shell.out("rollout history deployment/web").contains("""
+            REVISION  CHANGE-CAUSE
+            1         <none>
+            2         kubectl set image deployment/web nginx=nginx:1.27 --record=true
+            3         kubectl set env deployment/web MODE=blue --containers=nginx --record=true
+
+            """))
     }
 
     @Test func undoReturnsToThePreviousTemplateAsANewRevision() throws {

@@ -74,3 +74,62 @@ import Testing
         #expect(template.stdout == "blue 256Mi", "\(template)")
     }
 }
+
+/// The real kubectl's describe of a deployment whose template has limits and environment
+/// variables, and of one of its pods, reads as `kubesim run`'s describe.
+@Suite struct RolloutDescribeEndToEndTests {
+    static let manifest = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: api
+          annotations:
+            kubernetes.io/change-cause: first release
+        spec:
+          replicas: 2
+          selector:
+            matchLabels:
+              app: api
+          template:
+            metadata:
+              labels:
+                app: api
+            spec:
+              containers:
+              - name: api
+                image: nginx:1.27
+                env:
+                - name: MODE
+                  value: blue
+                - name: EMPTY
+                  value: ""
+                resources:
+                  limits:
+                    cpu: 500m
+                    memory: 256Mi
+                  requests:
+                    cpu: 100m
+        """
+
+    @Test func describeShowsLimitsAndEnvironmentAsKubectlDoes() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kubesim-rollout-e2e-\(UUID().uuidString).yaml")
+        try Self.manifest.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        guard let server = try KubesimServer.startForTest(arguments: ["--seed", "5", "--file", file.path, "--speed", "200"]) else { return }
+        defer { server.stop() }
+        let running = try server.kubectl(["get", "pods", "-o", "jsonpath={.items[*].status.phase}"]) { $0.stdout == "Running Running" }
+        #expect(running.stdout == "Running Running", "\(running)")
+        let pod = try #require(try server.kubectl(["get", "pods", "-o", "name"]).stdout.split(separator: "\n").first.map { String($0.dropFirst("pod/".count)) })
+        for arguments in [["describe", "deployment", "api"], ["describe", "pod", pod]] {
+            let line = "kubectl " + arguments.joined(separator: " ")
+            let real = try server.kubectl(arguments)
+            #expect(real.status == 0, "\(line): \(real)")
+            let expected = try KubectlGetEndToEndTests().headless(line, file: file)
+            let headlessText = TranscriptEndToEndTests.headlessSections(expected.stdout).last?.output ?? ""
+            #expect(TranscriptEndToEndTests.describeLines(real.stdout) == TranscriptEndToEndTests.describeLines(headlessText),
+                    "\(line)\n--- real kubectl\n\(real.stdout)--- kubesim run\n\(headlessText)")
+            #expect(real.stdout.contains("      MODE:  "), "\(real.stdout)")
+            #expect(real.stdout.contains("Limits:"), "\(real.stdout)")
+        }
+    }
+}

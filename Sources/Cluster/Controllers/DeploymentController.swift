@@ -184,9 +184,12 @@ final class DeploymentController {
 
     // MARK: scaling
 
+    /// isScalingEvent: an active ReplicaSet annotated with a different desired size (one without
+    /// the annotation says nothing).
     private func isScalingEvent(_ d: Deployment, _ owned: [ReplicaSet]) -> Bool {
         owned.contains { rs in
-            rs.spec.replicas > 0 && Int(rs.metadata.annotations[Self.desiredAnnotation] ?? "") != d.spec.replicas
+            guard rs.spec.replicas > 0, let desired = Int(rs.metadata.annotations[Self.desiredAnnotation] ?? "") else { return false }
+            return desired != d.spec.replicas
         }
     }
 
@@ -290,6 +293,10 @@ final class DeploymentController {
         old = old.compactMap { store.get(ReplicaSet.self, key: $0.key) }
         let available = old.reduce(0) { $0 + $1.status.availableReplicas } + newRS.status.availableReplicas
         guard available > minAvailable else { return cleaned > 0 }
+        // scaleDownOldReplicaSetsForRollingUpdate is bounded by availability alone; here also by
+        // maxScaledDown, because an old ReplicaSet just scaled down still reports its former
+        // available pods until its controller syncs, and in virtual time that sync can come at
+        // the same instant just after this one, which would take availability below the floor.
         var toScaleDown = min(available - minAvailable, maxScaledDown - cleaned)
         var scaled = cleaned
         for rs in old where toScaleDown > 0 && rs.spec.replicas > 0 {
@@ -316,15 +323,18 @@ final class DeploymentController {
         return false
     }
 
-    /// Deletes old, empty ReplicaSets beyond revisionHistoryLimit, oldest first.
+    /// cleanupDeployment: the old ReplicaSets beyond revisionHistoryLimit, lowest revisions
+    /// first, are deleted if they are empty; a non-empty one among them is skipped, not replaced.
     private func cleanupOldReplicaSets(_ name: ObjectKey) {
         guard let d = store.get(Deployment.self, key: name) else { return }
         let owned = store.replicaSets(ownedBy: d.metadata.uid)
         let (newRS, old) = newAndOld(d, owned, create: false)
-        let removable = old.filter { $0.name != newRS?.name && $0.spec.replicas == 0 && $0.status.replicas == 0 }
-        let excess = removable.count - d.spec.revisionHistoryLimit
+        let alive = old.filter { $0.name != newRS?.name && !$0.isTerminating }
+        let excess = alive.count - d.spec.revisionHistoryLimit
         guard excess > 0 else { return }
-        for rs in removable.sorted(by: { revision($0) < revision($1) }).prefix(excess) {
+        let byRevision = alive.sorted { (revision($0), $0.metadata.creationTimestamp) < (revision($1), $1.metadata.creationTimestamp) }
+        for rs in byRevision.prefix(excess) where rs.spec.replicas == 0 && rs.status.replicas == 0
+            && rs.metadata.generation <= rs.status.observedGeneration {
             try? store.delete(ReplicaSet.self, key: rs.key)
         }
     }

@@ -21,12 +21,12 @@ enum RolloutStatusCommand {
             guard refs.count == 1, let ref = refs.first else {
                 throw KubectlError("error: rollout status is only supported on individual resources and resource collections - \(refs.count) resources were found")
             }
-            guard ref.type == .deployments else {
+            guard ref.type == .deployments || ref.type == .daemonsets else {
                 throw KubectlError("error: no status viewer has been implemented for \(ref.type.kind.rawValue)")
             }
             let watch = flags.string("watch").map { $0 == "true" } ?? true
             let deadline = timeout.flatMap { $0 > .zero ? cluster.now + $0 : nil }
-            let operation = RolloutStatusOperation(key: ObjectKey(namespace: ref.namespace, name: ref.name), revision: revision,
+            let operation = RolloutStatusOperation(kind: ref.type.kind, key: ObjectKey(namespace: ref.namespace, name: ref.name), revision: revision,
                                                    watch: watch, deadline: deadline)
             return operation.poll(cluster, into: &out) ? nil : operation
         }
@@ -63,6 +63,25 @@ enum RolloutStatusCommand {
         return .success(("deployment \"\(d.name)\" successfully rolled out\n", true))
     }
 
+    /// DaemonSetStatusViewer.Status (a DaemonSet keeps no revision history to pin to).
+    static func status(_ ds: DaemonSet) -> Result<(line: String, done: Bool), KubectlError> {
+        guard ds.spec.updateStrategy.type == "RollingUpdate" else {
+            return .failure(KubectlError("error: rollout status is only available for RollingUpdate strategy type"))
+        }
+        guard ds.metadata.generation <= ds.status.observedGeneration else {
+            return .success(("Waiting for daemon set spec update to be observed...\n", false))
+        }
+        let s = ds.status
+        let waiting = "Waiting for daemon set \"\(ds.name)\" rollout to finish: "
+        if s.updatedNumberScheduled < s.desiredNumberScheduled {
+            return .success((waiting + "\(s.updatedNumberScheduled) out of \(s.desiredNumberScheduled) new pods have been updated...\n", false))
+        }
+        if s.numberAvailable < s.desiredNumberScheduled {
+            return .success((waiting + "\(s.numberAvailable) of \(s.desiredNumberScheduled) updated pods are available...\n", false))
+        }
+        return .success(("daemon set \"\(ds.name)\" successfully rolled out\n", true))
+    }
+
     /// appendWarning: the first of the deployment's pods that cannot be scheduled, or whose
     /// container waits on a failing image or a crash, is named after the line.
     static func withWarning(_ line: String, _ d: Deployment, _ store: Store) -> String {
@@ -87,6 +106,7 @@ enum RolloutStatusCommand {
 /// (kubectl prints one per watch event, repeats included) until the rollout is done, the watch
 /// is off, the status is an error, or the timeout passes.
 final class RolloutStatusOperation: ClusterOperation {
+    private let kind: Kind
     private let key: ObjectKey
     private let revision: Int
     private let watch: Bool
@@ -94,7 +114,8 @@ final class RolloutStatusOperation: ClusterOperation {
     private var seenVersion: String?
     private var seenUID: String?
 
-    init(key: ObjectKey, revision: Int, watch: Bool, deadline: SimTime?) {
+    init(kind: Kind = .deployment, key: ObjectKey, revision: Int, watch: Bool, deadline: SimTime?) {
+        self.kind = kind
         self.key = key
         self.revision = revision
         self.watch = watch
@@ -102,15 +123,17 @@ final class RolloutStatusOperation: ClusterOperation {
     }
 
     func poll(_ cluster: Cluster, into output: inout CommandOutput) -> Bool {
-        guard let d = cluster.store.get(Deployment.self, key: key), seenUID == nil || d.metadata.uid == seenUID else {
+        guard let object = cluster.store.object(kind: kind, key: key), seenUID == nil || object.metadata.uid == seenUID else {
             // The watch sees a deletion: kubectl stops rather than follow a recreated object.
             output.fail("error: object has been deleted")
             return true
         }
-        seenUID = d.metadata.uid
-        if d.metadata.resourceVersion != seenVersion {
-            seenVersion = d.metadata.resourceVersion
-            switch RolloutStatusCommand.status(d, revision: revision, store: cluster.store) {
+        seenUID = object.metadata.uid
+        if object.metadata.resourceVersion != seenVersion {
+            seenVersion = object.metadata.resourceVersion
+            let status = if let ds = object as? DaemonSet { RolloutStatusCommand.status(ds) }
+                else { RolloutStatusCommand.status(object as! Deployment, revision: revision, store: cluster.store) }
+            switch status {
             case .failure(let error):
                 output.fail(error.message)
                 return true

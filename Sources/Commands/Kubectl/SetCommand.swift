@@ -59,12 +59,48 @@ enum SetCommand {
         (error as? APIError)?.message ?? Execution.kubectlMessage(for: error)
     }
 
+    /// What cobra prints for a deprecated flag the user gave.
+    static let recordDeprecation = "Flag --record has been deprecated, --record will be removed in the future\n"
+
+    /// The deprecated `--record`: the command line, as parseCommandArguments rebuilds it (its
+    /// arguments, then each flag as `--name=value`), becomes the object's change-cause.
+    static func changeCause(_ command: String, _ args: [String], parser: FlagParser) -> String? {
+        guard (try? parser.parse(args))?.bool("record") == true else { return nil }
+        var positional: [String] = [], flags: [String] = []
+        var i = 0
+        while i < args.count {
+            let arg = args[i]
+            i += 1
+            if arg == "--" { positional += args[i...]; break }
+            guard arg.hasPrefix("-"), arg.count > 1 else { positional.append(arg); continue }
+            let long = arg.hasPrefix("--")
+            let body = long ? String(arg.dropFirst(2)) : String(arg.dropFirst())
+            let key = long ? String(body.prefix { $0 != "=" }) : String(body.prefix(1))
+            guard let flag = parser.flags.first(where: { long ? $0.long == key : $0.short.map(String.init) == key }) else { continue }
+            var value: String
+            if long, let eq = body.firstIndex(of: "=") { value = String(body[body.index(after: eq)...]) }
+            else if !long, body.count > 1 { value = String(body.dropFirst()).hasPrefix("=") ? String(body.dropFirst(2)) : String(body.dropFirst()) }
+            else if flag.isBool { value = "true" }
+            else if i < args.count { value = args[i]; i += 1 } else { value = "" }
+            if flag.isBool { value = FlagParser.parseBool(value).map { $0 ? "true" : "false" } ?? value }
+            flags.append(" --\(flag.long)=\(value)")
+        }
+        return "kubectl \(command)" + (positional.isEmpty ? "" : " " + positional.joined(separator: " ")) + flags.joined()
+    }
+
+    /// Writes the change-cause `--record` asks for onto the object just changed.
+    static func record(_ cause: String?, on ref: ObjectRef, store: Store) throws {
+        guard let cause else { return }
+        try MetadataUpdate.modify(ref, store: store) { $0.annotations[AnnotateCommand.changeCause] = cause }
+    }
+
     static func name(_ ref: ObjectRef) -> String { "\(ref.type.kind.qualifiedSingular)/\(ref.name)" }
 }
 
 /// `kubectl set image TYPE/NAME CONTAINER=IMAGE… ` (or `*=IMAGE` for every container).
 enum SetImageCommand {
     static let parser = FlagParser(command: "set image", flags: [
+        .init(long: "record", short: nil, isBool: true),
         .init(long: "selector", short: "l", isBool: false),
         .init(long: "all", short: nil, isBool: true),
     ])
@@ -72,6 +108,7 @@ enum SetImageCommand {
     static func run(_ args: [String], cluster: Cluster) -> Execution {
         .capturing { out in
             let flags = try parser.parse(args)
+            if flags.has("record") { out.err(SetCommand.recordDeprecation) }
             let (resources, pairs) = try SetCommand.splitPairs(flags.positional, pairType: "image")
             var images: [(container: String, image: String)] = []
             var invalid: [String] = []
@@ -104,6 +141,7 @@ enum SetImageCommand {
                 guard spec != before else { continue }
                 do {
                     try PodSpecEditor.write(spec, to: ref, store: cluster.store)
+                    try SetCommand.record(SetCommand.changeCause("set image", args, parser: parser), on: ref, store: cluster.store)
                     out.out("\(SetCommand.name(ref)) image updated\n")
                 } catch {
                     errors.append("failed to patch image update to pod template: \(SetCommand.wrapped(error))")
@@ -118,6 +156,7 @@ enum SetImageCommand {
 /// `kubectl set resources TYPE/NAME [-c CONTAINERS] --limits=cpu=200m,memory=512Mi --requests=…`.
 enum SetResourcesCommand {
     static let parser = FlagParser(command: "set resources", flags: [
+        .init(long: "record", short: nil, isBool: true),
         .init(long: "containers", short: "c", isBool: false),
         .init(long: "limits", short: nil, isBool: false),
         .init(long: "requests", short: nil, isBool: false),
@@ -128,6 +167,7 @@ enum SetResourcesCommand {
     static func run(_ args: [String], cluster: Cluster) -> Execution {
         .capturing { out in
             let flags = try parser.parse(args)
+            if flags.has("record") { out.err(SetCommand.recordDeprecation) }
             if flags.bool("all") && flags.has("selector") { throw KubectlError("error: cannot set --all and --selector at the same time") }
             let limitsText = flags.string("limits") ?? "", requestsText = flags.string("requests") ?? ""
             if limitsText.isEmpty && requestsText.isEmpty {
@@ -150,6 +190,7 @@ enum SetResourcesCommand {
                 do {
                     try refuseRequestsAboveLimits(spec, ref)
                     try PodSpecEditor.write(spec, to: ref, store: cluster.store)
+                    try SetCommand.record(SetCommand.changeCause("set resources", args, parser: parser), on: ref, store: cluster.store)
                     out.out("\(SetCommand.name(ref)) resource requirements updated\n")
                 } catch {
                     errors.append("failed to patch resources update to pod template \(SetCommand.wrapped(error))")
@@ -202,6 +243,7 @@ enum SetResourcesCommand {
 /// `kubectl set env TYPE/NAME KEY=VALUE… KEY-… [-c CONTAINERS] [--list] [--overwrite]`.
 enum SetEnvCommand {
     static let parser = FlagParser(command: "set env", flags: [
+        .init(long: "record", short: nil, isBool: true),
         .init(long: "containers", short: "c", isBool: false),
         .init(long: "list", short: nil, isBool: true),
         .init(long: "overwrite", short: nil, isBool: true),
@@ -215,6 +257,7 @@ enum SetEnvCommand {
     static func run(_ args: [String], cluster: Cluster) -> Execution {
         .capturing { out in
             let flags = try parser.parse(args)
+            if flags.has("record") { out.err(SetCommand.recordDeprecation) }
             if flags.bool("all") && flags.has("selector") { throw KubectlError("error: cannot set --all and --selector at the same time") }
             // SplitEnvironmentFromResources: every argument after the first variable is a variable.
             var resources: [String] = [], envArgs: [String] = []
@@ -254,6 +297,7 @@ enum SetEnvCommand {
                 if flags.bool("list") || spec == before { continue }
                 do {
                     try PodSpecEditor.write(spec, to: ref, store: cluster.store)
+                    try SetCommand.record(SetCommand.changeCause("set env", args, parser: parser), on: ref, store: cluster.store)
                     out.out("\(SetCommand.name(ref)) env updated\n")
                 } catch {
                     errors.append("failed to patch env update to pod template: \(SetCommand.wrapped(error))")

@@ -43,6 +43,11 @@ public struct CommandCompleter {
     func candidates(previous: [String], partial: String) -> [String] {
         var words = previous
         if words.first == "kubectl" { words.removeFirst() }
+        // `set image …`, `rollout status …`: the subcommand, then a workload as for get.
+        if let verb = words.first, let subcommands = CommandVocabulary.subcommands(of: verb) {
+            guard words.count > 1 else { return partial.hasPrefix("-") ? [] : subcommands }
+            return candidates(previous: ["get"] + words.dropFirst(2), partial: partial).filter { !$0.hasPrefix("-") }
+        }
         guard let verb = words.first else {
             return previous.first == "kubectl" ? Kubectl.verbs : CommandVocabulary.firstWords
         }
