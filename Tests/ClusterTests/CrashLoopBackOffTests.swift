@@ -64,6 +64,24 @@ import Testing
         #expect(pod.status.condition("ContainersReady")?.reason == "ContainersNotReady")
     }
 
+    @Test func aCrashLoopCarriesOnAfterTheNodeComesBack() throws {
+        let cluster = Cluster(seed: 12)
+        var crashy = ImageBehavior()
+        crashy.crashAfter = .seconds(10)
+        cluster.configureImage("crashy:1", crashy)
+        try cluster.store.create(makeBarePod("crashy", image: "crashy:1"))
+        func pod() -> Pod? { cluster.store.get(Pod.self, "crashy", namespace: "default") }
+        #expect(cluster.advance(until: { pod()?.status.containerStatuses.first?.state == .waiting(reason: "CrashLoopBackOff") && pod()?.restartCount == 2 },
+                                timeout: .seconds(120)))
+        let node = try #require(pod()?.spec.nodeName)
+        // Down for less than the node monitor's grace period: the pod stays bound to it.
+        try cluster.failNode(node)
+        cluster.advance(by: .seconds(5))
+        try cluster.recoverNode(node)
+        #expect(cluster.advance(until: { (pod()?.restartCount ?? 0) == 4 }, timeout: .seconds(120)))
+        #expect(pod()?.spec.nodeName == node)
+    }
+
     @Test func aContainerThatRanTenMinutesRestartsWithoutBackOff() throws {
         let cluster = Cluster(seed: 5)
         var slow = ImageBehavior()

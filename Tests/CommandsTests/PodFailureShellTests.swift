@@ -110,6 +110,38 @@ import Testing
         #expect(shell.rows("get pods").first?["STATUS"] == "Running")
     }
 
+    @Test func aPodThatMayNotRestartEndsFailedOrSucceeded() throws {
+        let shell = Shell(seed: 5)
+        shell.out("sim image job:1 --crash-after 3s")
+        shell.out("sim image job:ok --crash-after 3s --exit-code 0")
+        let folder = try ManifestFolder()
+        for (name, image) in [("fails", "job:1"), ("succeeds", "job:ok")] {
+            let file = try folder.write("\(name).yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: \(name)
+                spec:
+                  restartPolicy: Never
+                  containers:
+                  - name: job
+                    image: \(image)
+                """)
+            shell.out("apply -f \(file)")
+        }
+        shell.advance(30)
+        let rows = shell.rows("get pods")
+        #expect(rows.map { [$0["NAME"], $0["READY"], $0["STATUS"], $0["RESTARTS"]] } == [["fails", "0/1", "Error", "0"], ["succeeds", "0/1", "Completed", "0"]])
+        #expect(shell.out("get pods -o jsonpath={.items[*].status.phase}") == "Failed Succeeded")
+        let pod = try #require(shell.cluster.store.get(Pod.self, "fails", namespace: "default"))
+        guard case .terminated(_, _, let finished) = pod.status.containerStatuses[0].state else { Issue.record("not terminated"); return }
+        let started = try #require(pod.status.containerStatuses[0].terminatedStartedAt)
+        #expect(finished - started == .seconds(3))
+        let describe = words(shell.out("describe pod fails"))
+        #expect(describe.contains("\nState: Terminated\nReason: Error\nExit Code: 1\nStarted: \(CalendarTime.describe(started))\nFinished: \(CalendarTime.describe(finished))\n"))
+        #expect(describe.contains("\nStatus: Failed\n"))
+    }
+
     @Test func simImageRefusesWhatItCannotRead() {
         let shell = Shell(seed: 1)
         #expect(shell.run("sim image x --pull-time soon").stderr == "error: invalid argument \"soon\" for \"--pull-time\" flag: time: invalid duration \"soon\"\n")

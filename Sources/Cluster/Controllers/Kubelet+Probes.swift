@@ -7,19 +7,23 @@ extension Kubelet {
 
     /// Follows every container instance of `pod` that has just started running.
     func supervise(_ pod: Pod) {
+        let now = store.now
         for status in pod.status.containerStatuses where status.isRunning && supervised.insert(status.containerID).inserted {
-            guard let container = pod.spec.containers.first(where: { $0.name == status.name }) else { continue }
+            guard let container = pod.spec.containers.first(where: { $0.name == status.name }),
+                  case .running(let startedAt) = status.state else { continue }
             let behavior = registry.behavior(of: container.image)
             let id = status.containerID, name = status.name
+            // Counted from the container's start (a node that comes back resumes the same instance).
+            func fromStart(_ d: SimDuration) -> SimDuration { max(startedAt + d - now, .zero) }
             if let crashAfter = behavior.crashAfter {
-                after(crashAfter, pod) { [unowned self] pod in
+                after(fromStart(crashAfter), pod) { [unowned self] pod in
                     containerExited(name, containerID: id, exitCode: behavior.exitCode ?? 1, in: pod)
                 }
             }
             for kind in ProbeKind.allCases {
                 guard let probe = kind.probe(of: container) else { continue }
                 probeWorkers[Self.probeKey(id, kind)] = ProbeWorker(kind: kind, probe: probe)
-                after(.seconds(probe.initialDelaySeconds), pod) { [unowned self] pod in
+                after(fromStart(.seconds(probe.initialDelaySeconds)), pod) { [unowned self] pod in
                     runProbe(kind, of: name, containerID: id, behavior: behavior, in: pod)
                 }
             }

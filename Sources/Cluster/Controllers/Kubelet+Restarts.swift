@@ -17,6 +17,7 @@ extension Kubelet {
                                                                   finishedAt: now, containerID: containerID)
         guard let updated = writeStatus(pod, { p in
             p.status.containerStatuses[i].state = .terminated(reason: reason, exitCode: exitCode, finishedAt: now)
+            p.status.containerStatuses[i].terminatedStartedAt = startedAt
             p.status.containerStatuses[i].ready = false
             p.status.containerStatuses[i].started = false
             if !restarts { p.status.finishIfAllExited() }
@@ -30,7 +31,7 @@ extension Kubelet {
     /// A sync of a pod whose container `name` has exited: restart it now, or wait out its back-off.
     func syncExited(_ name: String, in pod: Pod) {
         let key = Self.restartKey(pod, name)
-        guard !pod.isTerminating, let termination = exited[key],
+        guard !pod.isTerminating, let termination = exited[key], pod.restarts(afterExit: termination.exitCode),
               let i = pod.status.containerStatuses.firstIndex(where: { $0.name == name }),
               !pod.status.containerStatuses[i].isRunning else { return }
         let now = store.now
@@ -42,6 +43,7 @@ extension Kubelet {
                 let status = p.status.containerStatuses[i]
                 if case .terminated = status.state { p.status.containerStatuses[i].lastState = termination }
                 p.status.containerStatuses[i].state = .waiting(reason: "CrashLoopBackOff")
+                p.status.containerStatuses[i].terminatedStartedAt = nil
                 p.status.containerStatuses[i].waitingMessage = "back-off \(delay) restarting failed container=\(name) pod=\(pod.kubeletName)"
             }) else { return }
             after(termination.finishedAt + delay - now, waiting) { [unowned self] pod in syncExited(name, in: pod) }
@@ -94,6 +96,16 @@ extension Kubelet {
               let container = pod.spec.containers.first(where: { $0.name == name }) else { return false }
         containerExited(name, containerID: status.containerID, exitCode: registry.behavior(of: container.image).exitCode ?? 1, in: pod)
         return true
+    }
+
+    /// After the node comes back: follow its running containers again, and pick up the exited
+    /// ones waiting for a restart (their timers died with the node).
+    func resumeContainers(of pod: Pod) {
+        supervise(pod)
+        for status in pod.status.containerStatuses where !status.isRunning && exited[Self.restartKey(pod, status.name)] != nil {
+            let name = status.name
+            after(pace.kubeletReaction, pod) { [unowned self] pod in syncExited(name, in: pod) }
+        }
     }
 
     /// The pod is gone: drop its back-off, probe and exit records.

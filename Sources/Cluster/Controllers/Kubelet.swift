@@ -92,7 +92,12 @@ final class Kubelet {
         inFlight.removeAll()
         stopping.removeAll()
         _ = try? store.modify(Lease.self, nodeName, namespace: Lease.nodeLeaseNamespace) { $0.renewTime = self.store.now }
-        for pod in store.pods(onNode: nodeName) { queue.add(pod.key) }
+        supervised.removeAll()
+        probeWorkers.removeAll()
+        for pod in store.pods(onNode: nodeName) {
+            queue.add(pod.key)
+            resumeContainers(of: pod)
+        }
     }
 
     func observe(_ pod: Pod) { queue.add(pod.key) }
@@ -241,6 +246,7 @@ final class Kubelet {
     func markRunning(_ status: inout ContainerStatus, _ container: Container, at now: SimTime) {
         status.state = .running(startedAt: now)
         status.waitingMessage = ""
+        status.terminatedStartedAt = nil
         status.started = container.startupProbe == nil
         status.ready = status.started && container.readinessProbe == nil
         status.containerID = "containerd://" + Self.containerIDHex(random.next())

@@ -104,6 +104,8 @@ public struct ContainerStatus: Equatable, Sendable {
         guard started || { if case .running = state { return true }; if case .terminated = state { return true }; return false }() else { return "" }
         return ImageReference.digestReference(image)
     }
+    /// state.terminated.startedAt: when the instance that has exited had started.
+    public var terminatedStartedAt: SimTime? = nil
     /// state.waiting.message: why the container waits (a pull error, a crash back-off).
     public var waitingMessage: String = ""
     /// lastState.terminated: how the previous instance of a restarted container ended.

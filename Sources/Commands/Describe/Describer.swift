@@ -74,7 +74,7 @@ enum Describer {
                     w.write(2, "State:\tTerminated\n")
                     if !reason.isEmpty { w.write(3, "Reason:\t\(reason)\n") }
                     w.write(3, "Exit Code:\t\(code)\n")
-                    w.write(3, "Started:\t\(time(at))\n")
+                    w.write(3, "Started:\t\(time(status.terminatedStartedAt ?? at))\n")
                     w.write(3, "Finished:\t\(time(at))\n")
                 }
                 if let last = status.lastState { lastState(last, into: &w) }

@@ -40,6 +40,15 @@ extension ObjectEncoder {
         return .object([("waiting", .object(fields))])
     }
 
+    /// state.terminated: the exit, with when the instance had started and its container id.
+    static func terminated(_ cs: ContainerStatus, reason: String, exitCode: Int, finishedAt: SimTime) -> JSONValue {
+        var fields: Fields = []
+        if !cs.containerID.isEmpty { fields.append(("containerID", .string(cs.containerID))) }
+        fields += [("exitCode", .int(Int64(exitCode))), ("finishedAt", time(finishedAt)), ("reason", .string(reason))]
+        if let started = cs.terminatedStartedAt { fields.append(("startedAt", time(started))) }
+        return .object([("terminated", .object(fields))])
+    }
+
     static func lastState(_ cs: ContainerStatus) -> JSONValue {
         guard let last = cs.lastState else { return .object([]) }
         var fields: Fields = []

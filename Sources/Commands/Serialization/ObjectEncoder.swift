@@ -224,8 +224,7 @@ public enum ObjectEncoder {
                 let state: JSONValue = switch cs.state {
                 case .waiting(let reason): waiting(reason, message: cs.waitingMessage)
                 case .running(let at): .object([("running", .object([("startedAt", time(at))]))])
-                case let .terminated(reason, code, at):
-                    .object([("terminated", .object([("exitCode", .int(Int64(code))), ("finishedAt", time(at)), ("reason", .string(reason))]))])
+                case let .terminated(reason, code, at): terminated(cs, reason: reason, exitCode: code, finishedAt: at)
                 }
                 cf.append(("state", state))
                 return .object(cf)

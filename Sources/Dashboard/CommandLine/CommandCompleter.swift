@@ -56,7 +56,11 @@ public struct CommandCompleter {
         switch verb {
         case "sim":
             if arguments.isEmpty { return CommandVocabulary.simulatorVerbs }
-            return arguments.first == "add-node" ? [] : nodeNames()
+            switch arguments.first {
+            case "add-node", "image": return []
+            case "crash": return names(of: .pods).map { "pod/\($0)" }
+            default: return nodeNames()
+            }
         case "create":
             return arguments.isEmpty ? ["deployment", "namespace"] : []
         case _ where CommandVocabulary.takesNode(verb):
