@@ -206,12 +206,7 @@ struct ManifestDecoder {
     }
 
     private mutating func container(_ value: ManifestValue, path: String) throws -> Container {
-        var requests = ResourceAmounts()
-        if let r = value["resources"]?["requests"] {
-            let base = "\(path).resources.requests"
-            if let cpu = r["cpu"]?.scalarText { requests.cpuMillis = try quantity(cpu, "\(base)[cpu]", Quantity.parseCPU) }
-            if let memory = r["memory"]?.scalarText { requests.memoryBytes = try quantity(memory, "\(base)[memory]", Quantity.parseMemory) }
-        }
+        let requests = try resourceList(value["resources"]?["requests"], "\(path).resources.requests")
         // Go's json names the innermost struct and the path without indices: ContainerPort.spec.containers.ports.containerPort.
         var inIndex = false
         let portPath = path.filter { c in
@@ -225,10 +220,29 @@ struct ManifestDecoder {
         }
         var container = Container(name: value["name"]?.string ?? "", image: value["image"]?.string ?? "", requests: requests, ports: ports,
                                   imagePullPolicy: pullPolicy.flatMap { $0.isEmpty ? nil : $0 })
+        container.limits = try resourceList(value["resources"]?["limits"], "\(path).resources.limits")
+        container.env = environment(value["env"])
         container.readinessProbe = ProbeManifest.decode(value["readinessProbe"], path: "\(path).readinessProbe", kind: "readinessProbe", causes: &causes)
         container.livenessProbe = ProbeManifest.decode(value["livenessProbe"], path: "\(path).livenessProbe", kind: "livenessProbe", causes: &causes)
         container.startupProbe = ProbeManifest.decode(value["startupProbe"], path: "\(path).startupProbe", kind: "startupProbe", causes: &causes)
         return container
+    }
+
+    /// resources.requests or resources.limits: the cpu and memory kubesim models.
+    private mutating func resourceList(_ list: ManifestValue?, _ base: String) throws -> ResourceAmounts {
+        var amounts = ResourceAmounts()
+        guard let list else { return amounts }
+        if let cpu = list["cpu"]?.scalarText { amounts.cpuMillis = try quantity(cpu, "\(base)[cpu]", Quantity.parseCPU) }
+        if let memory = list["memory"]?.scalarText { amounts.memoryBytes = try quantity(memory, "\(base)[memory]", Quantity.parseMemory) }
+        return amounts
+    }
+
+    /// A container's literal environment variables, in order (one taken from valueFrom is not kept).
+    private func environment(_ env: ManifestValue?) -> [EnvVar] {
+        (env?.array ?? []).compactMap { item in
+            guard let name = item["name"]?.string, item["valueFrom"] == nil || item["valueFrom"]?.isNull == true else { return nil }
+            return EnvVar(name: name, value: item["value"]?.scalarText ?? "")
+        }
     }
 
     // MARK: numbers

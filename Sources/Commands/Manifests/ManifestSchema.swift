@@ -95,7 +95,7 @@ package enum ManifestSchema {
             Field("claims", .array(.object(.opaque("io.k8s.api.core.v1.ResourceClaim", "A dynamic resource claim a container uses."))),
                   "Dynamic resource claims the container uses.", use: .ignored, list: .keyed("name")),
             // Limits matter to the kubelet's cgroups, not to scheduling, which is what kubesim shows.
-            Field("limits", .map(.quantity), "The most of each resource the container may use. Kubesim keeps limits but does not enforce them.", use: .ignored),
+            Field("limits", .map(.quantity), "The most of each resource the container may use (cpu, memory). Kubesim keeps limits but does not enforce them."),
             Field("requests", .map(.quantity), "The resources the scheduler reserves for the container on its node (cpu, memory)."),
         ])
 
@@ -103,7 +103,7 @@ package enum ManifestSchema {
         Field("name", .string, "The variable's name."),
         Field("value", .string, "The variable's value; $(NAME) refers to an earlier variable."),
         Field("valueFrom", .object(.opaque("io.k8s.api.core.v1.EnvVarSource", "Where a variable's value comes from: a field, a resource, a config map or a secret.")),
-              "Takes the value from elsewhere instead of value."),
+              "Takes the value from elsewhere instead of value. Kubesim keeps only literal values.", use: .ignored),
     ], required: ["name"])
 
     package static let volumeMount = ObjectSchema("io.k8s.api.core.v1.VolumeMount", "Where a pod volume appears in a container's file system.", [
@@ -120,7 +120,7 @@ package enum ManifestSchema {
     package static let container = ObjectSchema("io.k8s.api.core.v1.Container", "A program the pod runs, from a container image.", [
         Field("args", .array(.string), "Arguments to the entrypoint; the image's CMD when absent.", use: .ignored, list: .atomic),
         Field("command", .array(.string), "The entrypoint; the image's ENTRYPOINT when absent.", use: .ignored, list: .atomic),
-        Field("env", .array(.object(envVar)), "Environment variables set in the container.", use: .ignored, list: .keyed("name")),
+        Field("env", .array(.object(envVar)), "Environment variables set in the container.", list: .keyed("name")),
         Field("envFrom", .array(opaqueCore("EnvFromSource", "A config map or secret whose keys become environment variables.")),
               "Sources of environment variables.", use: .ignored, list: .atomic),
         Field("image", .string, "The container image to run (nginx:1.27, registry.example/app@sha256:...)."),

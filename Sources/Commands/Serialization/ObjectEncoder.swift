@@ -97,11 +97,22 @@ public enum ObjectEncoder {
         return .object(f)
     }
 
-    static func resources(_ r: ResourceAmounts) -> JSONValue {
-        var requests: Fields = []
-        if r.cpuMillis > 0 { requests.append(("cpu", .string(Quantity.formatCPU(r.cpuMillis)))) }
-        if r.memoryBytes > 0 { requests.append(("memory", .string(Quantity.formatMemory(r.memoryBytes)))) }
-        return .object(requests.isEmpty ? [] : [("requests", .object(requests))])
+    static func resources(_ r: ResourceAmounts, limits: ResourceAmounts = ResourceAmounts()) -> JSONValue {
+        func list(_ amounts: ResourceAmounts) -> Fields {
+            var fields: Fields = []
+            if amounts.cpuMillis > 0 { fields.append(("cpu", .string(Quantity.formatCPU(amounts.cpuMillis)))) }
+            if amounts.memoryBytes > 0 { fields.append(("memory", .string(Quantity.formatMemory(amounts.memoryBytes)))) }
+            return fields
+        }
+        var f: Fields = []
+        if !list(limits).isEmpty { f.append(("limits", .object(list(limits)))) }
+        if !list(r).isEmpty { f.append(("requests", .object(list(r)))) }
+        return .object(f)
+    }
+
+    /// A container's env list, as the API returns it (name, then value when not empty).
+    static func environment(_ env: [EnvVar]) -> JSONValue {
+        .array(env.map { e in .object([("name", .string(e.name))] + (e.value.isEmpty ? [] : [("value", .string(e.value))])) })
     }
 
     static func nodeAffinity(_ a: NodeAffinity) -> JSONValue {
@@ -126,11 +137,13 @@ public enum ObjectEncoder {
         var f: Fields = []
         if let affinity = s.nodeAffinity { f.append(("affinity", nodeAffinity(affinity))) }
         f += [("containers", .array(s.containers.map { c in
-            var cf: Fields = [("image", .string(c.image)), ("imagePullPolicy", .string(c.imagePullPolicy)), ("name", .string(c.name))]
+            var cf: Fields = []
+            if !c.env.isEmpty { cf.append(("env", environment(c.env))) }
+            cf += [("image", .string(c.image)), ("imagePullPolicy", .string(c.imagePullPolicy)), ("name", .string(c.name))]
             if !c.ports.isEmpty {
                 cf.append(("ports", .array(c.ports.map { .object([("containerPort", .int(Int64($0))), ("protocol", .string("TCP"))]) })))
             }
-            cf.append(("resources", resources(c.requests)))
+            cf.append(("resources", resources(c.requests, limits: c.limits)))
             cf.append(("terminationMessagePath", .string("/dev/termination-log")))
             cf.append(("terminationMessagePolicy", .string("File")))
             if !c.volumeMounts.isEmpty {
