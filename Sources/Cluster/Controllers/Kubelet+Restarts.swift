@@ -5,6 +5,9 @@
 extension Kubelet {
     static func restartKey(_ pod: Pod, _ container: String) -> String { "\(pod.metadata.uid)_\(container)" }
 
+    /// A process ended by SIGTERM (128 + 15), as a container stopped after a failed probe exits.
+    static let sigtermExitCode = 143
+
     /// How soon the pod worker syncs a pod again after a sync that failed (kubelet backOffPeriod).
     static let syncRetry = SimDuration.seconds(10)
 
@@ -92,11 +95,13 @@ extension Kubelet {
     /// The kubelet stops a container that failed its liveness or startup probe; it exits after
     /// SIGTERM (128 + 15) and restartPolicy takes over.
     func kill(_ name: String, containerID: String, in pod: Pod, failed kind: ProbeKind) {
-        recorder.record(pod, reason: "Killing", message: "Container \(name) failed \(kind.rawValue.lowercased()) probe, will be restarted",
+        // A pod that never restarts its containers is told no more than that (computePodActions).
+        let restarts = pod.restarts(afterExit: Self.sigtermExitCode) ? ", will be restarted" : ""
+        recorder.record(pod, reason: "Killing", message: "Container \(name) failed \(kind.rawValue.lowercased()) probe\(restarts)",
                         component: Self.component, host: nodeName, container: name)
         let grace = SimDuration.seconds(pod.spec.terminationGracePeriodSeconds)
         after(min(pace.containerStop, grace), pod) { [unowned self] pod in
-            containerExited(name, containerID: containerID, exitCode: 143, in: pod)
+            containerExited(name, containerID: containerID, exitCode: Self.sigtermExitCode, in: pod)
         }
     }
 
