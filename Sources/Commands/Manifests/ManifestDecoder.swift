@@ -215,6 +215,7 @@ struct ManifestDecoder {
         var container = Container(name: value["name"]?.string ?? "", image: value["image"]?.string ?? "", requests: requests, ports: ports,
                                   imagePullPolicy: pullPolicy.flatMap { $0.isEmpty ? nil : $0 })
         container.limits = try resourceList(value["resources"]?["limits"], "\(path).resources.limits")
+        causes += ServerRules.requestsWithinLimits(container, path: "\(path).resources")
         container.env = environment(value["env"])
         return container
     }
