@@ -58,6 +58,18 @@ import Testing
         #expect(shell.cluster.now - ready >= .seconds(15), "available only after minReadySeconds of readiness")
     }
 
+    @Test func statusFollowsEachNamedObjectInTurn() {
+        let shell = rolledOut()
+        #expect(!shell.run("create deployment api --image=nginx:1.26 --replicas=2").failed)
+        #expect(!shell.run("set image deployment/web nginx=nginx:1.27").failed)
+        let result = shell.run("rollout status deployment/web deployment/api")
+        #expect(!result.failed)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let webDone = lines.firstIndex(of: "deployment \"web\" successfully rolled out")
+        let apiDone = lines.firstIndex(of: "deployment \"api\" successfully rolled out")
+        #expect(webDone != nil && apiDone == lines.count - 1 && webDone! < apiDone!)
+    }
+
     @Test func statusWithoutWatchPrintsOneLine() {
         let shell = rolledOut()
         #expect(shell.out("rollout status deployment/web --watch=false") == "deployment \"web\" successfully rolled out\n")
