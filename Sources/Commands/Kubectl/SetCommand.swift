@@ -13,9 +13,17 @@ enum SetCommand {
         case "image": return SetImageCommand.run(rest, cluster: cluster)
         case "resources": return SetResourcesCommand.run(rest, cluster: cluster)
         case "env": return SetEnvCommand.run(rest, cluster: cluster)
-        default: return .failure(Kubectl.unknownCommand(sub, among: subcommands, parent: "kubectl set"))
+        default: return .failure(unknownSubcommand(args, parent: "set"))
         }
     }
+
+    /// cobra's answer to a word that is no subcommand of a command that has only subcommands.
+    static func unknownSubcommand(_ args: [String], parent: String) -> KubectlError {
+        KubectlError("error: unknown command \"\(args.filter { !$0.hasPrefix("-") }.joined(separator: " "))\"\nSee 'kubectl \(parent) -h' for help and examples")
+    }
+
+    /// The resource builder's error when no resource is named (before any other check).
+    static let noResources = "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'"
 
     /// cmdutil.GetResourcesAndPairs: resources first, then `KEY=VALUE` / `KEY-` pairs.
     static func splitPairs(_ args: [String], pairType: String) throws -> (resources: [String], pairs: [String]) {
@@ -119,9 +127,11 @@ enum SetImageCommand {
                 images.append((container, image))
             }
             if !invalid.isEmpty { throw KubectlError("error: invalid image format: \"\(invalid.joined(separator: ", "))\"") }
+            // Complete runs the resource builder before Validate looks at the images.
+            if resources.isEmpty { throw KubectlError(SetCommand.noResources) }
+            let targets = try SetCommand.existingTargets(resources, flags: flags, cluster: cluster)
             var problems: [String] = []
             if flags.bool("all") && flags.has("selector") { problems.append("cannot set --all and --selector at the same time") }
-            if resources.isEmpty { problems.append("one or more resources must be specified as <resource> <name> or <resource>/<name>") }
             if images.isEmpty {
                 problems.append("at least one image update is required")
             } else if images.count > 1 && images.contains(where: { $0.container == "*" }) {
@@ -129,7 +139,7 @@ enum SetImageCommand {
             }
             if !problems.isEmpty { throw KubectlError("error: " + SetCommand.aggregate(problems)) }
             var errors: [String] = []
-            for ref in try SetCommand.existingTargets(resources, flags: flags, cluster: cluster) {
+            for ref in targets {
                 var spec: PodSpec
                 do { spec = try PodSpecEditor.spec(of: ref, store: cluster.store) } catch { errors.append(Execution.kubectlMessage(for: error)); continue }
                 let before = spec
@@ -168,6 +178,8 @@ enum SetResourcesCommand {
         .capturing { out in
             let flags = try parser.parse(args)
             if flags.has("record") { out.err(SetCommand.recordDeprecation) }
+            if flags.positional.isEmpty { throw KubectlError(SetCommand.noResources) }
+            let targets = try SetCommand.existingTargets(flags.positional, flags: flags, cluster: cluster)
             if flags.bool("all") && flags.has("selector") { throw KubectlError("error: cannot set --all and --selector at the same time") }
             let limitsText = flags.string("limits") ?? "", requestsText = flags.string("requests") ?? ""
             if limitsText.isEmpty && requestsText.isEmpty {
@@ -176,7 +188,7 @@ enum SetResourcesCommand {
             let limits = try resourceList(limitsText), requests = try resourceList(requestsText)
             let selector = flags.string("containers") ?? "*"
             var errors: [String] = []
-            for ref in try SetCommand.existingTargets(flags.positional, flags: flags, cluster: cluster) {
+            for ref in targets {
                 var spec: PodSpec
                 do { spec = try PodSpecEditor.spec(of: ref, store: cluster.store) } catch { errors.append(Execution.kubectlMessage(for: error)); continue }
                 let before = spec
@@ -223,18 +235,11 @@ enum SetResourcesCommand {
         if update.memoryBytes > 0 { amounts.memoryBytes = update.memoryBytes }
     }
 
-    /// ValidateResourceRequirements: a request above its limit is Invalid.
+    /// ValidateResourceRequirements, as the API server applies it to the template.
     private static func refuseRequestsAboveLimits(_ spec: PodSpec, _ ref: ObjectRef) throws {
         let prefix = ref.type == .pods ? "spec" : "spec.template.spec"
-        var causes: [String] = []
-        for (i, c) in spec.containers.enumerated() {
-            let path = "\(prefix).containers[\(i)].resources.requests"
-            if c.limits.cpuMillis > 0 && c.requests.cpuMillis > c.limits.cpuMillis {
-                causes.append("\(path): Invalid value: \"\(Quantity.formatCPU(c.requests.cpuMillis))\": must be less than or equal to cpu limit of \(Quantity.formatCPU(c.limits.cpuMillis))")
-            }
-            if c.limits.memoryBytes > 0 && c.requests.memoryBytes > c.limits.memoryBytes {
-                causes.append("\(path): Invalid value: \"\(Quantity.formatMemory(c.requests.memoryBytes))\": must be less than or equal to memory limit of \(Quantity.formatMemory(c.limits.memoryBytes))")
-            }
+        let causes = spec.containers.enumerated().flatMap { i, c in
+            ServerRules.requestsWithinLimits(c, path: "\(prefix).containers[\(i)].resources")
         }
         if !causes.isEmpty { throw APIError.invalid(ref.type.kind, ref.name, causes) }
     }
@@ -278,7 +283,7 @@ enum SetEnvCommand {
                 let before = spec
                 let matched = PodSpecEditor.matching(selector, in: spec.containers)
                 if matched.isEmpty {
-                    out.err("warning: \(ref.type.kind.rawValue)/\(ref.name) does not have any containers matching \"\(selector)\"\n")
+                    out.err("Warning: \(ref.type.kind.rawValue)/\(ref.name) does not have any containers matching \"\(selector)\"\n")
                 }
                 var failure: String?
                 for i in matched {
@@ -323,7 +328,7 @@ enum SetEnvCommand {
             }
         }
         if remove.contains(where: { r in env.contains { $0.name == r } }) {
-            throw KubectlError("error: can not both modify and remove an environment variable in the same command")
+            throw KubectlError("error: can not both modify and remove the same environment variable in the same command")
         }
         return (env, remove)
     }
