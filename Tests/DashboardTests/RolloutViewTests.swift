@@ -88,6 +88,8 @@ import KubesimTestSupport
         #expect(snapshotMismatch(small, named: "rollout-80x24") == nil)
         #expect(small.contains("Rollout: deployment/hello-kiamol-2"))
         #expect(small.contains(" new rev 2"))
+        #expect(small.contains(" RollingUpdate  maxSurge 1  maxUnavailable 0  → 4 pods max, 3 available min "))
+        #expect(small.contains(" … rollout to finish: 1 out of 3 new replicas have been updated..."))
     }
 
     @Test func theViewFollowsTheRolloutToItsEnd() throws {

@@ -214,7 +214,10 @@ final class HealingTracker {
         let image = rs.spec.template.spec.containers.first?.image ?? ""
         if let ref = rs.metadata.controllerRef, ref.kind == "Deployment" {
             // Moved by a rollout: the rollout's story tells it.
-            if rollouts.isRollingOut(deploymentUID: ref.uid) { return }
+            if rollouts.isRollingOut(deploymentUID: ref.uid) {
+                scaleRequests[ref.name] = nil
+                return
+            }
             guard let request = scaleRequests.removeValue(forKey: ref.name) else {
                 begin(kind, "replicaset \(rs.name) \(from) → \(to) (rollout)", plan: [.cause] + tail, replicaSet: rs, image: image)
                 stamp(.cause, "rolling out deployment \(ref.name): scales replicaset \(from) → \(to)", Self.deploymentController)

@@ -16,7 +16,8 @@ struct RolloutView {
         let body = rect.inner
         guard body.height >= 1 else { return }
         var y = body.y
-        frame.put(" " + limitsLine, x: body.x, y: y, style: theme[.text], clip: body)
+        let limits = limitsLine(compact: false)
+        frame.put(" " + (limits.count < body.width ? limits : limitsLine(compact: true)), x: body.x, y: y, style: theme[.text], clip: body)
         y += 1
         if y < body.maxY { drawBars(y: y, in: body, into: &frame); y += 1 }
         if y < body.maxY { drawPhase(y: y, in: body, into: &frame); y += 1 }
@@ -39,8 +40,9 @@ struct RolloutView {
         }
     }
 
-    /// `RollingUpdate  revision 2  maxSurge 1 (25%)  maxUnavailable 0 (25%)  → 3–4 pods, ≥ 3 available`.
-    var limitsLine: String {
+    /// `RollingUpdate  revision 2  maxSurge 1 (25%)  maxUnavailable 0 (25%)  → at most 4 pods,
+    /// at least 3 available`; compact for narrow screens (`RollingUpdate  maxSurge 1  maxUnavailable 0  → 4 pods max, 3 available min`).
+    func limitsLine(compact: Bool) -> String {
         let d = summary.deployment
         let revision = summary.revision.isEmpty ? "" : "  revision \(summary.revision)"
         switch d.spec.strategy.type {
@@ -51,6 +53,10 @@ struct RolloutView {
             let unavailable = RolloutSummary.limit("maxUnavailable", summary.maxUnavailable, written: d.spec.strategy.maxUnavailable)
             let most = summary.desired + summary.maxSurge
             let least = max(0, summary.desired - summary.maxUnavailable)
+            if compact {
+                // The revision shows on the ReplicaSets' lines; the percentages give way to the numbers.
+                return "RollingUpdate  maxSurge \(summary.maxSurge)  maxUnavailable \(summary.maxUnavailable)  → \(most) pods max, \(least) available min"
+            }
             return "RollingUpdate\(revision)  \(surge)  \(unavailable)  → at most \(most) pods, at least \(least) available"
         }
     }
@@ -85,8 +91,10 @@ struct RolloutView {
         case .progressing:
             let condition = summary.deployment.status.condition("Progressing")
             let text = "Waiting for deployment \"\(name)\" rollout to finish: \(summary.updated) out of \(summary.desired) new replicas have been updated..."
-            frame.put(" … " + (condition?.reason == "NewReplicaSetAvailable" || summary.updated >= summary.desired ? waitingText : text),
-                      x: body.x, y: y, style: theme[.stepActive], clip: body)
+            var line = " … " + (condition?.reason == "NewReplicaSetAvailable" || summary.updated >= summary.desired ? waitingText : text)
+            // Narrow: what kubectl says after the deployment's name.
+            if line.count > body.width { line = " … rollout to finish: " + line.split(separator: ":", maxSplits: 1).last!.trimmingCharacters(in: .whitespaces) }
+            frame.put(line, x: body.x, y: y, style: theme[.stepActive], clip: body)
         }
     }
 
