@@ -66,6 +66,43 @@ import Testing
         #expect(dashboard.healing.timeline?.kind == .healing)
     }
 
+    @Test func goingBackToAnEarlierTemplateReusesItsReplicaSet() throws {
+        let dashboard = try demoDashboard(seconds: 20)
+        let oldRS = try #require(dashboard.cluster.store.list(ReplicaSet.self).first).name
+        RolloutViewTests.apply(RolloutViewTests.changedDemo(image: "kiamol/ch03-hello-kiamol"), to: dashboard)
+        #expect(tick(dashboard, until: { dashboard.healing.timeline?.isComplete == true }, within: 120))
+        RolloutViewTests.apply(DemoDeployment.manifest, to: dashboard)
+        #expect(tick(dashboard, until: { dashboard.healing.timeline?.isComplete == true }, within: 120))
+        let texts = try #require(dashboard.healing.timeline).steps.map(\.text)
+        #expect(texts.first == "back to the pod template of revision 1")
+        // No ReplicaSet is created: the first one scales up again.
+        #expect(!texts.contains { $0.hasPrefix("creates") })
+        #expect(texts.contains("scales up new replicaset \(oldRS) 0 → 1"))
+        #expect(texts.last == "rollout complete: 3 of 3 updated and available")
+    }
+
+    @Test func pauseResumeAndAFailingNewPodAreSteps() throws {
+        let dashboard = try demoDashboard(seconds: 20)
+        let key = ObjectKey(namespace: "default", name: "hello-kiamol-2")
+        RolloutViewTests.apply(RolloutViewTests.changedDemo(image: "kiamol/ch03-hello-kiamol"), to: dashboard)
+        dashboard.tick(realElapsed: .seconds(0.5))
+        _ = try dashboard.cluster.store.modify(Deployment.self, key: key) { $0.spec.paused = true }
+        let store = dashboard.cluster.store
+        let newRS = try #require(store.list(ReplicaSet.self).first { $0.metadata.annotations["deployment.kubernetes.io/revision"] == "2" })
+        let pod = try #require(store.pods(ownedBy: newRS.metadata.uid).first)
+        // As the kubelet writes it when the image cannot be pulled.
+        _ = try store.modify(Pod.self, key: pod.key) { $0.status.containerStatuses = [ContainerStatus(name: "ch02-hello-kiamol", image: "kiamol/ch03-hello-kiamol", state: .waiting(reason: "ErrImagePull"))] }
+        _ = try dashboard.cluster.store.modify(Deployment.self, key: key) { $0.spec.paused = false }
+        let steps = try #require(dashboard.healing.timeline).steps
+        let texts = steps.map(\.text)
+        #expect(texts.contains("rollout paused: the controller makes no more steps"))
+        #expect(texts.contains("rollout resumed"))
+        let failing = try #require(steps.first { $0.text.hasPrefix(pod.name) })
+        #expect(failing.text == "\(pod.name) ErrImagePull: image kiamol/ch03-hello-kiamol cannot be pulled; the rollout waits")
+        #expect(failing.state == .failed)
+        #expect(steps.first { $0.text == "rollout paused: the controller makes no more steps" }?.actor == "kubectl rollout pause (user)")
+    }
+
     @Test func aScaleIsNotARollout() throws {
         let dashboard = try demoDashboard(seconds: 20)
         dashboard.run("kubectl scale deployment/hello-kiamol-2 --replicas=4")

@@ -105,8 +105,9 @@ final class RolloutStory {
             .filter { $0.0.name == $0.1.name && $0.0.image != $0.1.image }
         if let existing {
             let revision = existing.metadata.annotations[Self.revisionAnnotation] ?? "?"
+            // `rollout undo`, or an apply of an earlier template: the old ReplicaSet grows again.
             cause = "back to the pod template of revision \(revision)"
-            actor = "kubectl rollout undo (user)"
+            actor = "kubectl (user)"
         } else if d.spec.template.annotations[Self.restartedAtAnnotation] != oldRestart {
             cause = "restarted: a new restartedAt annotation on the pod template"
             actor = "kubectl rollout restart (user)"
