@@ -7,8 +7,8 @@ public final class Cluster {
     public let seed: UInt64
     let random: RandomSource
     public let recorder: EventRecorder
-    private let fleet: KubeletFleet
-    private let registry: ImageRegistry
+    let fleet: KubeletFleet
+    let registry: ImageRegistry
     private var controllers: [AnyObject] = []
     private var nodeCount = 0
 
@@ -44,6 +44,7 @@ public final class Cluster {
             TaintEvictionController(store: store, recorder: recorder, pace: pace),
             GarbageCollector(store: store, pace: pace),
             NamespaceController(store: store, pace: pace),
+            DisruptionController(store: store, recorder: recorder, pace: pace),
         ]
         for name in Namespace.builtIn { _ = try? store.create(Namespace(name: name)) }
         for i in stride(from: 1, through: nodes, by: 1) {

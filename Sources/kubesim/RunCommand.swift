@@ -11,7 +11,9 @@ struct RunCommand: ParsableCommand {
         discussion: """
             Reads lines from FILE or standard input. A line is a kubectl command (the word kubectl \
             is optional), `sleep DURATION` (advance virtual time by a Go duration up to a year: 10s, 2m, 1h30m, 200h), `sim fail NODE`, \
-            `sim recover NODE`, `sim add-node [NAME] [--cpu N] [--memory Q]`, or a # comment. \
+            `sim recover NODE`, `sim add-node [NAME] [--cpu N] [--memory Q]`, `sim image [IMAGE] [--missing] [--pull-time D] \
+            [--size S] [--ready-after D] [--crash-after D] [--exit-code N] [--reset]`, `sim crash pod/NAME [-c CONTAINER]`, \
+            or a # comment. \
             Exits 1 if any line failed.
             """
     )

@@ -85,7 +85,7 @@ import KubesimTestSupport
         pod.status.reason = "NodeLost"
         #expect(PodStatusFormatter.status(pod) == "Unknown")
         pod.status.containerStatuses[0].restartCount = 2
-        pod.status.containerStatuses[0].lastTerminationFinishedAt = .zero
+        pod.status.containerStatuses[0].lastState = ContainerTermination(reason: "Error", exitCode: 1, startedAt: .zero, finishedAt: .zero)
         #expect(PodStatusFormatter.restarts(pod, now: SimTime(milliseconds: 375_000)) == "2 (6m15s ago)")
     }
 }

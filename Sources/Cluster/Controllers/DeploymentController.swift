@@ -43,12 +43,21 @@ final class DeploymentController {
 
     private func sync(_ name: ObjectKey) {
         guard let d = store.get(Deployment.self, key: name), !d.isTerminating else { return }
+        checkPausedConditions(d)
         // getAllReplicaSetsAndSyncRevision: every sync first brings the new ReplicaSet's
         // annotations and revision, and the deployment's revision, up to date.
         let (existingNew, old) = newAndOld(d, store.replicaSets(ownedBy: d.metadata.uid), create: false)
         syncRevision(d, newRS: existingNew, oldRSs: old)
         guard let d = store.get(Deployment.self, key: name) else { return }
         let owned = store.replicaSets(ownedBy: d.metadata.uid)
+        // A paused deployment only scales (sync): its template changes wait for resume.
+        if d.spec.paused {
+            let (newRS, oldRSs) = newAndOld(d, owned, create: false)
+            scale(d, newRS: newRS, oldRSs: oldRSs)
+            cleanupOldReplicaSets(name)
+            syncStatus(name, estimatingProgress: false)
+            return
+        }
         if isScalingEvent(d, owned) {
             let (newRS, oldRSs) = newAndOld(d, owned, create: false)
             scale(d, newRS: newRS, oldRSs: oldRSs)
@@ -66,6 +75,24 @@ final class DeploymentController {
             cleanupOldReplicaSets(name)
         }
         syncStatus(name, estimatingProgress: true)
+    }
+
+    /// checkPausedConditions: Progressing becomes Unknown DeploymentPaused on pause and
+    /// DeploymentResumed on resume, so time spent paused never counts against the deadline. A
+    /// reported ProgressDeadlineExceeded is left as it is.
+    private func checkPausedConditions(_ d: Deployment) {
+        guard Self.hasProgressDeadline(d) else { return }
+        let current = d.status.condition("Progressing")
+        if current?.reason == "ProgressDeadlineExceeded" { return }
+        let pausedReported = current?.reason == "DeploymentPaused"
+        guard d.spec.paused != pausedReported else { return }
+        _ = try? store.modify(Deployment.self, key: d.key) {
+            if d.spec.paused {
+                self.setCondition(&$0.status, "Progressing", "Unknown", "DeploymentPaused", "Deployment is paused")
+            } else {
+                self.setCondition(&$0.status, "Progressing", "Unknown", "DeploymentResumed", "Deployment is resumed")
+            }
+        }
     }
 
     // MARK: finding the new ReplicaSet
@@ -157,9 +184,12 @@ final class DeploymentController {
 
     // MARK: scaling
 
+    /// isScalingEvent: an active ReplicaSet annotated with a different desired size (one without
+    /// the annotation says nothing).
     private func isScalingEvent(_ d: Deployment, _ owned: [ReplicaSet]) -> Bool {
         owned.contains { rs in
-            rs.spec.replicas > 0 && Int(rs.metadata.annotations[Self.desiredAnnotation] ?? "") != d.spec.replicas
+            guard rs.spec.replicas > 0, let desired = Int(rs.metadata.annotations[Self.desiredAnnotation] ?? "") else { return false }
+            return desired != d.spec.replicas
         }
     }
 
@@ -178,36 +208,50 @@ final class DeploymentController {
         return true
     }
 
-    /// Scales for a change of spec.replicas: the single active ReplicaSet takes it all; during a
-    /// rollout the change is shared proportionally (deployment sync.go scale).
+    /// Scales for a change of spec.replicas (deployment sync.go scale): the single active
+    /// ReplicaSet takes it all; a saturated new ReplicaSet leaves the old ones at 0; during a
+    /// rolling update the change is shared in proportion to each ReplicaSet's size.
     private func scale(_ d: Deployment, newRS: ReplicaSet?, oldRSs: [ReplicaSet]) {
         let all = (oldRSs + [newRS].compactMap { $0 })
         let active = all.filter { $0.spec.replicas > 0 }
         if active.count <= 1 {
-            if let target = active.first ?? newRS ?? all.last {
+            // FindActiveOrLatest: the one active, else the new one, else the newest old one.
+            if let target = active.first ?? newRS ?? all.last, target.spec.replicas != d.spec.replicas {
                 scaleReplicaSet(target, to: d.spec.replicas, d)
             }
             return
         }
+        if let newRS, isSaturated(d, newRS) {
+            for rs in oldRSs where rs.spec.replicas > 0 { scaleReplicaSet(rs, to: 0, d) }
+            return
+        }
+        guard d.spec.strategy.type == .rollingUpdate else { return }
         let surge = RolloutMath.surgeAndUnavailable(d).surge
-        let allowed = Saturating.add(d.spec.replicas, surge)
+        let allowed = d.spec.replicas > 0 ? Saturating.add(d.spec.replicas, surge) : 0
         let current = active.reduce(0) { $0 + $1.spec.replicas }
-        var toAdd = allowed - current
-        // Larger ReplicaSets first (newer first on ties) when adding; smaller first when removing.
+        let toAdd = allowed - current
+        // ReplicaSetsBySizeNewer when adding, BySizeOlder when removing: larger first either way.
         let ordered = active.sorted { a, b in
-            a.spec.replicas != b.spec.replicas ? (toAdd > 0 ? a.spec.replicas > b.spec.replicas : a.spec.replicas < b.spec.replicas)
-                : a.metadata.creationTimestamp > b.metadata.creationTimestamp
+            if a.spec.replicas != b.spec.replicas { return a.spec.replicas > b.spec.replicas }
+            let older = (a.metadata.creationTimestamp, a.name) < (b.metadata.creationTimestamp, b.name)
+            return toAdd > 0 ? !older : older
         }
         var sizes: [String: Int] = [:]
-        let totalToAdd = toAdd
+        var added = 0
         for rs in ordered {
-            var share = current == 0 ? 0 : Saturating.int((Double(rs.spec.replicas) * Double(totalToAdd) / Double(current)).rounded(.towardZero))
-            share = totalToAdd > 0 ? min(share, toAdd) : max(share, toAdd)
+            let share = toAdd == 0 ? 0 : RolloutMath.proportion(rs, d, toAdd: toAdd, added: added)
             sizes[rs.name] = rs.spec.replicas + share
-            toAdd -= share
+            added += share
         }
-        if let first = ordered.first, toAdd != 0 { sizes[first.name, default: 0] += toAdd }
-        for rs in ordered { scaleReplicaSet(rs, to: max(0, sizes[rs.name] ?? rs.spec.replicas), d) }
+        // Leftovers go to the largest ReplicaSet.
+        if let first = ordered.first, toAdd != 0 { sizes[first.name] = max(0, (sizes[first.name] ?? 0) + toAdd - added) }
+        for rs in ordered { scaleReplicaSet(rs, to: sizes[rs.name] ?? rs.spec.replicas, d) }
+    }
+
+    /// IsSaturated: the new ReplicaSet has every replica the deployment wants, all available.
+    private func isSaturated(_ d: Deployment, _ rs: ReplicaSet) -> Bool {
+        rs.spec.replicas == d.spec.replicas && Int(rs.metadata.annotations[Self.desiredAnnotation] ?? "") == d.spec.replicas
+            && rs.status.availableReplicas == d.spec.replicas
     }
 
     // MARK: strategies
@@ -249,6 +293,10 @@ final class DeploymentController {
         old = old.compactMap { store.get(ReplicaSet.self, key: $0.key) }
         let available = old.reduce(0) { $0 + $1.status.availableReplicas } + newRS.status.availableReplicas
         guard available > minAvailable else { return cleaned > 0 }
+        // scaleDownOldReplicaSetsForRollingUpdate is bounded by availability alone; here also by
+        // maxScaledDown, because an old ReplicaSet just scaled down still reports its former
+        // available pods until its controller syncs, and in virtual time that sync can come at
+        // the same instant just after this one, which would take availability below the floor.
         var toScaleDown = min(available - minAvailable, maxScaledDown - cleaned)
         var scaled = cleaned
         for rs in old where toScaleDown > 0 && rs.spec.replicas > 0 {
@@ -275,15 +323,18 @@ final class DeploymentController {
         return false
     }
 
-    /// Deletes old, empty ReplicaSets beyond revisionHistoryLimit, oldest first.
+    /// cleanupDeployment: the old ReplicaSets beyond revisionHistoryLimit, lowest revisions
+    /// first, are deleted if they are empty; a non-empty one among them is skipped, not replaced.
     private func cleanupOldReplicaSets(_ name: ObjectKey) {
         guard let d = store.get(Deployment.self, key: name) else { return }
         let owned = store.replicaSets(ownedBy: d.metadata.uid)
         let (newRS, old) = newAndOld(d, owned, create: false)
-        let removable = old.filter { $0.name != newRS?.name && $0.spec.replicas == 0 && $0.status.replicas == 0 }
-        let excess = removable.count - d.spec.revisionHistoryLimit
+        let alive = old.filter { $0.name != newRS?.name && !$0.isTerminating }
+        let excess = alive.count - d.spec.revisionHistoryLimit
         guard excess > 0 else { return }
-        for rs in removable.sorted(by: { revision($0) < revision($1) }).prefix(excess) {
+        let byRevision = alive.sorted { (revision($0), $0.metadata.creationTimestamp) < (revision($1), $1.metadata.creationTimestamp) }
+        for rs in byRevision.prefix(excess) where rs.spec.replicas == 0 && rs.status.replicas == 0
+            && rs.metadata.generation <= rs.status.observedGeneration {
             try? store.delete(ReplicaSet.self, key: rs.key)
         }
     }

@@ -7,15 +7,24 @@ final class Kubelet {
     static let component = "kubelet"
 
     let nodeName: String
-    private let store: Store
-    private let recorder: EventRecorder
-    private let random: RandomSource
-    private let registry: ImageRegistry
-    private let pace: Pace
+    let store: Store
+    let recorder: EventRecorder
+    let random: RandomSource
+    let registry: ImageRegistry
+    let pace: Pace
     private var queue: WorkQueue<ObjectKey>!
     private(set) var isRunning = true
     /// Pods (by uid) with a lifecycle step in flight, so a resync does not start it twice.
-    private var inFlight: Set<String> = []
+    var inFlight: Set<String> = []
+    /// Back-off of restarts (key pod uid + container) and of image pulls (pod uid + image).
+    var restartBackOff = BackOff()
+    var pullBackOff = BackOff()
+    /// Container instances (by container id) whose application and probes are being followed.
+    var supervised: Set<String> = []
+    /// Probe state per container instance and probe kind.
+    var probeWorkers: [String: ProbeWorker] = [:]
+    /// How an exited container instance ended, until it becomes lastState on restart (by pod uid + container).
+    var exited: [String: ContainerTermination] = [:]
     private var stopping: Set<String> = []
     /// The images this node's runtime has pulled (kept across pods and node failures).
     private var images = ImageStore()
@@ -83,7 +92,12 @@ final class Kubelet {
         inFlight.removeAll()
         stopping.removeAll()
         _ = try? store.modify(Lease.self, nodeName, namespace: Lease.nodeLeaseNamespace) { $0.renewTime = self.store.now }
-        for pod in store.pods(onNode: nodeName) { queue.add(pod.key) }
+        supervised.removeAll()
+        probeWorkers.removeAll()
+        for pod in store.pods(onNode: nodeName) {
+            queue.add(pod.key)
+            resumeContainers(of: pod)
+        }
     }
 
     func observe(_ pod: Pod) { queue.add(pod.key) }
@@ -91,18 +105,19 @@ final class Kubelet {
     /// The pod object is gone (possibly force-deleted mid-start): drop what was in flight for it.
     func forget(_ pod: Pod) {
         inFlight.remove(pod.metadata.uid)
+        forgetContainers(of: pod)
         stopping.remove(pod.metadata.uid)
         if let ip = podIPs.removeValue(forKey: pod.metadata.uid) { ipam.release(ip) }
     }
 
     // MARK: pod lifecycle
 
-    private func current(_ key: ObjectKey, uid: String) -> Pod? {
+    func current(_ key: ObjectKey, uid: String) -> Pod? {
         guard isRunning, let pod = store.get(Pod.self, key: key), pod.metadata.uid == uid, pod.spec.nodeName == nodeName else { return nil }
         return pod
     }
 
-    private func after(_ delay: SimDuration, _ pod: Pod, _ step: @escaping (Pod) -> Void) {
+    func after(_ delay: SimDuration, _ pod: Pod, _ step: @escaping (Pod) -> Void) {
         let uid = pod.metadata.uid, key = pod.key
         store.clock.schedule(after: delay) { [weak self] in
             guard let self, let pod = self.current(key, uid: uid) else { return }
@@ -123,7 +138,7 @@ final class Kubelet {
         }
     }
 
-    private func writeStatus(_ pod: Pod, _ change: (inout Pod) -> Void) -> Pod? {
+    func writeStatus(_ pod: Pod, _ change: (inout Pod) -> Void) -> Pod? {
         var updated = pod
         change(&updated)
         updated.metadata.resourceVersion = ""
@@ -170,6 +185,7 @@ final class Kubelet {
                         guard index < p.status.containerStatuses.count else { return }
                         markRunning(&p.status.containerStatuses[index], container, at: now)
                     }) else { return }
+                    supervise(started)
                     startContainer(index + 1, of: started)
                 }
             }
@@ -179,7 +195,7 @@ final class Kubelet {
     /// The kubelet's EnsureImageExists: `IfNotPresent` with the image on the node, or `Never`,
     /// uses what is there; `Always` (the default for `:latest` and untagged images) pulls every
     /// time. The image is the node's from then on.
-    private func ensureImage(_ container: Container, in pod: Pod, then next: @escaping (Pod) -> Void) {
+    func ensureImage(_ container: Container, in pod: Pod, then next: @escaping (Pod) -> Void) {
         let image = container.image
         let present = images.contains(image)
         if present && container.imagePullPolicy != "Always" {
@@ -198,8 +214,9 @@ final class Kubelet {
             return
         }
         recorder.record(pod, reason: "Pulling", message: "Pulling image \"\(image)\"", component: Self.component, host: nodeName, container: container.name)
-        let took = random.duration(in: pace.imagePull)
+        let took = registry.behavior(of: image).pullTime ?? random.duration(in: pace.imagePull)
         after(took, pod) { [unowned self] pod in
+            guard !registry.behavior(of: image).missing else { return pullFailed(container, in: pod, retry: next) }
             images.add(image)
             recorder.record(pod, reason: "Pulled",
                             message: "Successfully pulled image \"\(image)\" in \(took) (\(took) including waiting). Image size: \(registry.size(of: image)) bytes.",
@@ -212,29 +229,28 @@ final class Kubelet {
     /// on its first Running status (prober_manager UpdatePodStatus), so there is no 0/1 window.
     private func run(_ pod: Pod) {
         let now = store.now
-        _ = writeStatus(pod) { p in
+        let running = writeStatus(pod) { p in
             p.status.phase = "Running"
-            for i in p.status.containerStatuses.indices where !p.status.containerStatuses[i].started && i < p.spec.containers.count {
+            for i in p.status.containerStatuses.indices where !p.status.containerStatuses[i].isRunning && i < p.spec.containers.count {
                 markRunning(&p.status.containerStatuses[i], p.spec.containers[i], at: now)
             }
-            if p.status.containerStatuses.allSatisfy(\.ready) {
-                p.status.setCondition("ContainersReady", "True", at: now)
-                p.status.setCondition("Ready", "True", at: now)
-            }
+            p.status.refreshReadiness(at: now)
         }
         inFlight.remove(pod.metadata.uid)
+        if let running { supervise(running) }
     }
 
-    private func markRunning(_ status: inout ContainerStatus, _ container: Container, at now: SimTime) {
+    /// A new container instance runs. Without a startup probe it has started at once; without a
+    /// readiness probe it is ready on its first Running status, and a probe is the only thing
+    /// that may hold either back (prober_manager UpdatePodStatus).
+    func markRunning(_ status: inout ContainerStatus, _ container: Container, at now: SimTime) {
         status.state = .running(startedAt: now)
-        status.started = true
-        status.ready = isReadyOnStart(container)
+        status.waitingMessage = ""
+        status.terminatedStartedAt = nil
+        status.started = container.startupProbe == nil
+        status.ready = status.started && container.readinessProbe == nil
         status.containerID = "containerd://" + Self.containerIDHex(random.next())
     }
-
-    /// Readiness without a probe is simply "running". kubesim has no readiness probes yet; one
-    /// would hold this back until its first success, and is the only thing that may.
-    private func isReadyOnStart(_ container: Container) -> Bool { true }
 
     /// 64 hex digits, as containerd's ids have, spread from one draw of the seeded generator (so
     /// the draws every later name depends on stay as they were).
@@ -264,10 +280,17 @@ final class Kubelet {
 }
 
 extension ContainerStatus {
-    /// Still being created (a start the node's failure interrupted). A container refused its
-    /// image (ErrImageNeverPull) is not retried: kubesim has no image back-off loop.
+    /// Still being created (a start the node's failure interrupted, or an image pull waiting for
+    /// its retry). A container refused its image (ErrImageNeverPull) is not retried.
     var isWaitingToStart: Bool {
-        if case .waiting(let reason) = state { return !started && reason == "ContainerCreating" }
+        if case .waiting(let reason) = state {
+            return restartCount == 0 && lastState == nil && ["ContainerCreating", "ErrImagePull", "ImagePullBackOff"].contains(reason)
+        }
+        return false
+    }
+
+    var isRunning: Bool {
+        if case .running = state { return true }
         return false
     }
 }

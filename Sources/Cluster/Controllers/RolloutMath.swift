@@ -36,4 +36,24 @@ enum RolloutMath {
             return newReplicas + scaleUp
         }
     }
+
+    /// GetProportion: how many of `toAdd` (negative when removing) a ReplicaSet takes, from its
+    /// share of the deployment's size before the change (its max-replicas annotation), bounded
+    /// by what is still left to hand out.
+    static func proportion(_ rs: ReplicaSet, _ d: Deployment, toAdd: Int, added: Int) -> Int {
+        guard rs.spec.replicas > 0, toAdd != 0, toAdd != added else { return 0 }
+        let fraction: Int
+        if d.spec.replicas == 0 {
+            fraction = -rs.spec.replicas
+        } else {
+            let maxReplicas = Saturating.add(d.spec.replicas, surgeAndUnavailable(d).surge)
+            var before = Int(rs.metadata.annotations[ReplicaSetAnnotations.maxReplicas] ?? "") ?? 0
+            if before == 0 { before = d.status.replicas }
+            let exact = Double(rs.spec.replicas) * Double(maxReplicas) / Double(max(before, 1))
+            // integer.RoundToInt32 rounds half away from zero.
+            fraction = Saturating.int(exact.rounded(.toNearestOrAwayFromZero)) - rs.spec.replicas
+        }
+        let allowed = toAdd - added
+        return toAdd > 0 ? min(fraction, allowed) : max(fraction, allowed)
+    }
 }

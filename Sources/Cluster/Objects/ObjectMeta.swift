@@ -8,6 +8,7 @@ public enum Kind: String, CaseIterable, Sendable, Hashable {
     case lease = "Lease"
     case daemonSet = "DaemonSet"
     case namespace = "Namespace"
+    case podDisruptionBudget = "PodDisruptionBudget"
 
     /// The plural resource name (`pods`), as in URLs and kubectl errors.
     public var resource: String {
@@ -20,6 +21,7 @@ public enum Kind: String, CaseIterable, Sendable, Hashable {
         case .lease: "leases"
         case .daemonSet: "daemonsets"
         case .namespace: "namespaces"
+        case .podDisruptionBudget: "poddisruptionbudgets"
         }
     }
 
@@ -27,6 +29,7 @@ public enum Kind: String, CaseIterable, Sendable, Hashable {
         switch self {
         case .replicaSet, .deployment, .daemonSet: "apps"
         case .lease: "coordination.k8s.io"
+        case .podDisruptionBudget: "policy"
         default: ""
         }
     }
@@ -35,6 +38,7 @@ public enum Kind: String, CaseIterable, Sendable, Hashable {
         switch self {
         case .replicaSet, .deployment, .daemonSet: "apps/v1"
         case .lease: "coordination.k8s.io/v1"
+        case .podDisruptionBudget: "policy/v1"
         default: "v1"
         }
     }

@@ -104,13 +104,37 @@ public struct ContainerStatus: Equatable, Sendable {
         guard started || { if case .running = state { return true }; if case .terminated = state { return true }; return false }() else { return "" }
         return ImageReference.digestReference(image)
     }
-    public var lastTerminationFinishedAt: SimTime? = nil
+    /// state.terminated.startedAt: when the instance that has exited had started.
+    public var terminatedStartedAt: SimTime? = nil
+    /// state.waiting.message: why the container waits (a pull error, a crash back-off).
+    public var waitingMessage: String = ""
+    /// lastState.terminated: how the previous instance of a restarted container ended.
+    public var lastState: ContainerTermination? = nil
+    /// When the previous instance ended (kubectl's `N (AGE ago)` in RESTARTS).
+    public var lastTerminationFinishedAt: SimTime? { lastState?.finishedAt }
     public var containerID: String = ""
 
     public init(name: String, image: String, state: State) {
         self.name = name
         self.image = image
         self.state = state
+    }
+}
+
+/// A container instance that has exited (core/v1 ContainerStateTerminated), kept as lastState.
+public struct ContainerTermination: Equatable, Sendable {
+    public var reason: String
+    public var exitCode: Int
+    public var startedAt: SimTime
+    public var finishedAt: SimTime
+    public var containerID: String
+
+    public init(reason: String, exitCode: Int, startedAt: SimTime, finishedAt: SimTime, containerID: String = "") {
+        self.reason = reason
+        self.exitCode = exitCode
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.containerID = containerID
     }
 }
 

@@ -30,11 +30,21 @@ enum PodAdmission {
     /// container), Priority (0 and PreemptLowerPriority without a priority class) and the
     /// enableServiceLinks default. The volume's suffix comes from the pod's name rather than a
     /// fresh random draw, so adding it leaves every other generated name as it was.
+    /// SetDefaults_Pod: a resource limited but not requested is requested at its limit.
+    static func defaultRequestsFromLimits(_ pod: inout Pod) {
+        for i in pod.spec.containers.indices {
+            let limits = pod.spec.containers[i].limits
+            if limits.cpuMillis > 0 && pod.spec.containers[i].requests.cpuMillis == 0 { pod.spec.containers[i].requests.cpuMillis = limits.cpuMillis }
+            if limits.memoryBytes > 0 && pod.spec.containers[i].requests.memoryBytes == 0 { pod.spec.containers[i].requests.memoryBytes = limits.memoryBytes }
+        }
+    }
+
     static func admit(_ pod: inout Pod) {
         if pod.spec.serviceAccountName.isEmpty { pod.spec.serviceAccountName = "default" }
         if pod.spec.priority == nil { pod.spec.priority = 0 }
         if pod.spec.preemptionPolicy == nil { pod.spec.preemptionPolicy = "PreemptLowerPriority" }
         if pod.spec.enableServiceLinks == nil { pod.spec.enableServiceLinks = true }
+        defaultRequestsFromLimits(&pod)
         guard !pod.spec.volumes.contains(where: { $0.name.hasPrefix("kube-api-access-") }) else { return }
         let name = "kube-api-access-" + suffix(from: pod.metadata.namespace + "/" + pod.metadata.name)
         pod.spec.volumes.append(Volume(name: name))

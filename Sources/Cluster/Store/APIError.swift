@@ -8,6 +8,18 @@ public struct APIError: Error, Equatable, CustomStringConvertible {
         case tooManyRequests = "TooManyRequests"
         case badRequest = "BadRequest"
         case forbidden = "Forbidden"
+        /// A Failure Status with no reason (the eviction API's 500 for a pod under several budgets).
+        case unknown = ""
+    }
+
+    /// A StatusCause that is not a field error (`DisruptionBudget`: why an eviction was refused).
+    public struct Cause: Equatable, Sendable {
+        public var type: String
+        public var message: String
+        public init(type: String, message: String) {
+            self.type = type
+            self.message = message
+        }
     }
 
     public var reason: Reason
@@ -17,6 +29,12 @@ public struct APIError: Error, Equatable, CustomStringConvertible {
     public var kind = ""
     public var name = ""
     public var causes: [String] = []
+    /// Causes other than field errors, for the Status's details.
+    public var statusCauses: [Cause] = []
+    /// details.retryAfterSeconds of a TooManyRequests error (0: none).
+    public var retryAfterSeconds = 0
+    /// The HTTP code of an `.unknown` error.
+    public var code = 500
 
     public init(_ reason: Reason, _ message: String) {
         self.reason = reason
@@ -32,7 +50,9 @@ public struct APIError: Error, Equatable, CustomStringConvertible {
     }
 
     /// How kubectl prints it: `Error from server (NotFound): pods "x" not found`.
-    public var description: String { "Error from server (\(reason.rawValue)): \(message)" }
+    public var description: String {
+        reason == .unknown ? "Error from server: \(message)" : "Error from server (\(reason.rawValue)): \(message)"
+    }
 
     public static func notFound(_ kind: Kind, _ name: String) -> APIError {
         APIError(.notFound, "\(kind.qualifiedResource) \"\(name)\" not found")

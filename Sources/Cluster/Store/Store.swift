@@ -16,6 +16,7 @@ public final class Store {
     let leases = ObjectTable<Lease>()
     let daemonSets = ObjectTable<DaemonSet>()
     let namespaces = ObjectTable<Namespace>()
+    let podDisruptionBudgets = ObjectTable<PodDisruptionBudget>()
     private let nodeRequests = NodeRequestTally()
 
     /// Namespace uids come from their own sequence, seeded from (a copy of) the shared one:
@@ -63,6 +64,7 @@ public final class Store {
         case .lease: leases as! ObjectTable<T>
         case .namespace: namespaces as! ObjectTable<T>
         case .daemonSet: daemonSets as! ObjectTable<T>
+        case .podDisruptionBudget: podDisruptionBudgets as! ObjectTable<T>
         }
     }
 
@@ -300,6 +302,7 @@ extension Store {
         case .lease: get(Lease.self, key: key)
         case .namespace: get(Namespace.self, key: key)
         case .daemonSet: get(DaemonSet.self, key: key)
+        case .podDisruptionBudget: get(PodDisruptionBudget.self, key: key)
         }
     }
 
@@ -314,6 +317,7 @@ extension Store {
         case .lease: list(Lease.self, selector: selector, namespace: namespace)
         case .namespace: list(Namespace.self, selector: selector)
         case .daemonSet: list(DaemonSet.self, selector: selector, namespace: namespace)
+        case .podDisruptionBudget: list(PodDisruptionBudget.self, selector: selector, namespace: namespace)
         }
     }
 
@@ -328,6 +332,7 @@ extension Store {
         case .lease: try delete(Lease.self, key: key, gracePeriodSeconds: gracePeriodSeconds)
         case .namespace: try delete(Namespace.self, key: key, gracePeriodSeconds: gracePeriodSeconds)
         case .daemonSet: try delete(DaemonSet.self, key: key, gracePeriodSeconds: gracePeriodSeconds)
+        case .podDisruptionBudget: try delete(PodDisruptionBudget.self, key: key, gracePeriodSeconds: gracePeriodSeconds)
         }
     }
 }

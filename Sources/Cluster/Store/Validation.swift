@@ -19,6 +19,8 @@ enum Validation {
             }
         case .pod:
             causes += podSpecErrors((object as! Pod).spec, path: "spec")
+        case .podDisruptionBudget:
+            causes += BudgetValidation.specErrors((object as! PodDisruptionBudget).spec)
         default:
             break
         }
@@ -88,6 +90,7 @@ enum Validation {
         case let (a as Deployment, b as Deployment): return a.spec != b.spec
         case let (a as ReplicaSet, b as ReplicaSet): return a.spec != b.spec
         case let (a as DaemonSet, b as DaemonSet): return a.spec != b.spec
+        case let (a as PodDisruptionBudget, b as PodDisruptionBudget): return a.spec != b.spec
         default: return false
         }
     }
@@ -98,6 +101,7 @@ enum Validation {
         case let (a as Deployment, b as Deployment): a.spec != b.spec
         case let (a as ReplicaSet, b as ReplicaSet): a.spec != b.spec
         case let (a as DaemonSet, b as DaemonSet): a.spec != b.spec
+        case let (a as PodDisruptionBudget, b as PodDisruptionBudget): a.spec != b.spec
         default: false
         }
     }

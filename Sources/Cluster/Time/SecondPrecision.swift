@@ -109,7 +109,9 @@ extension ContainerStatus {
         case .running(let t), .terminated(_, _, let t): if t.milliseconds % 1000 != 0 { return true }
         case .waiting: break
         }
-        return (lastTerminationFinishedAt?.milliseconds ?? 0) % 1000 != 0
+        if let started = terminatedStartedAt, started.milliseconds % 1000 != 0 { return true }
+        guard let last = lastState else { return false }
+        return last.startedAt.milliseconds % 1000 != 0 || last.finishedAt.milliseconds % 1000 != 0
     }
 
     mutating func truncateTimesToSeconds() {
@@ -119,6 +121,11 @@ extension ContainerStatus {
             state = .terminated(reason: reason, exitCode: exitCode, finishedAt: finishedAt.wholeSecond)
         case .waiting: break
         }
-        lastTerminationFinishedAt = lastTerminationFinishedAt.wholeSecond
+        terminatedStartedAt = terminatedStartedAt.wholeSecond
+        if var last = lastState {
+            last.startedAt = last.startedAt.wholeSecond
+            last.finishedAt = last.finishedAt.wholeSecond
+            lastState = last
+        }
     }
 }

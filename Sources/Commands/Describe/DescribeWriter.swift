@@ -15,6 +15,9 @@ struct DescribeWriter {
         pending = ""
     }
 
+    /// What was written, tabs left as they are (a PrefixWriter over a plain buffer).
+    func unformatted() -> String { done + pending }
+
     mutating func finish() -> String {
         flush()
         return done

@@ -12,6 +12,7 @@ enum Describer {
         case let d as Deployment: WorkloadDescriber.describe(d, cluster: cluster, into: &w)
         case let ds as DaemonSet: DaemonSetDescriber.describe(ds, cluster: cluster, into: &w)
         case let node as Node: NodeDescriber.describe(node, cluster: cluster, into: &w)
+        case let pdb as PodDisruptionBudget: BudgetDescriber.describe(pdb, into: &w)
         case let ns as Namespace:
             // describeNamespace: no quotas or limit ranges exist in the simulator.
             w.write(0, "Name:\t\(ns.name)\n")
@@ -73,23 +74,40 @@ enum Describer {
                     w.write(2, "State:\tTerminated\n")
                     if !reason.isEmpty { w.write(3, "Reason:\t\(reason)\n") }
                     w.write(3, "Exit Code:\t\(code)\n")
-                    w.write(3, "Started:\t\(time(at))\n")
+                    w.write(3, "Started:\t\(time(status.terminatedStartedAt ?? at))\n")
                     w.write(3, "Finished:\t\(time(at))\n")
                 }
+                if let last = status.lastState { lastState(last, into: &w) }
                 w.write(2, "Ready:\t\(status.ready ? "True" : "False")\n")
                 w.write(2, "Restart Count:\t\(status.restartCount)\n")
             }
-            if c.requests.cpuMillis > 0 || c.requests.memoryBytes > 0 {
-                w.write(2, "Requests:\n")
-                if c.requests.cpuMillis > 0 { w.write(3, "cpu:\t\(Quantity.formatCPU(c.requests.cpuMillis))\n") }
-                if c.requests.memoryBytes > 0 { w.write(3, "memory:\t\(Quantity.formatMemory(c.requests.memoryBytes))\n") }
-            }
-            w.write(2, "Environment:\t<none>\n")
+            resourceList("Limits", c.limits, into: &w)
+            resourceList("Requests", c.requests, into: &w)
+            probes(c, into: &w)
+            environment(c.env, into: &w)
             if c.volumeMounts.isEmpty {
                 w.write(2, "Mounts:\t<none>\n")
             } else {
                 w.write(2, "Mounts:\n")
                 for m in c.volumeMounts { w.write(3, "\(m.mountPath) from \(m.name) (\(m.readOnly ? "ro" : "rw"))\n") }
+            }
+        }
+    }
+
+    /// describeContainerResource: `Limits:` or `Requests:`, then each resource in name order.
+    static func resourceList(_ title: String, _ amounts: ResourceAmounts, into w: inout DescribeWriter) {
+        guard amounts.cpuMillis > 0 || amounts.memoryBytes > 0 else { return }
+        w.write(2, "\(title):\n")
+        if amounts.cpuMillis > 0 { w.write(3, "cpu:\t\(Quantity.formatCPU(amounts.cpuMillis))\n") }
+        if amounts.memoryBytes > 0 { w.write(3, "memory:\t\(Quantity.formatMemory(amounts.memoryBytes))\n") }
+    }
+
+    /// describeContainerEnvVars for literal values: a multi-line value continues on indented lines.
+    static func environment(_ env: [EnvVar], into w: inout DescribeWriter) {
+        w.write(2, "Environment:\(env.isEmpty ? "\t<none>" : "")\n")
+        for e in env {
+            for (i, line) in e.value.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                w.write(3, i == 0 ? "\(e.name):\t\(line)\n" : "\t\(line)\n")
             }
         }
     }

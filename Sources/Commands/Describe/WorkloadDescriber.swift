@@ -37,18 +37,12 @@ enum WorkloadDescriber {
             w.write(1, "----\t------\t------\n")
             for c in s.conditions { w.write(1, "\(c.type) \t\(c.status)\t\(c.reason)\n") }
         }
-        let owned = cluster.store.replicaSets(ownedBy: d.metadata.uid)
-        if !owned.isEmpty {
-            let isNew: (ReplicaSet) -> Bool = { rs in
-                var template = rs.spec.template
-                template.labels["pod-template-hash"] = nil
-                return template == d.spec.template
-            }
-            func list(_ sets: [ReplicaSet]) -> String {
-                sets.isEmpty ? "<none>" : sets.map { "\($0.name) (\($0.status.replicas)/\($0.spec.replicas) replicas created)" }.joined(separator: ", ")
-            }
-            w.write(0, "OldReplicaSets:\t\(list(owned.filter { !isNew($0) }))\n")
-            w.write(0, "NewReplicaSet:\t\(list(owned.filter(isNew)))\n")
+        // GetAllReplicaSets: the old ReplicaSets listed are those still asked for pods.
+        let sets = DeploymentReplicaSets(d, store: cluster.store)
+        func list(_ sets: [ReplicaSet]) -> String {
+            sets.isEmpty ? "<none>" : sets.map { "\($0.name) (\($0.status.replicas)/\($0.spec.replicas) replicas created)" }.joined(separator: ", ")
         }
+        w.write(0, "OldReplicaSets:\t\(list(sets.old.filter { $0.spec.replicas != 0 }))\n")
+        w.write(0, "NewReplicaSet:\t\(list([sets.new].compactMap { $0 }))\n")
     }
 }

@@ -32,6 +32,15 @@ public enum CommandVocabulary {
         ["get", "describe", "delete", "scale", "label", "annotate"].contains(verb)
     }
 
+    /// The words after a verb that has subcommands (`set image`, `rollout status`).
+    public static func subcommands(of verb: String) -> [String]? {
+        switch verb {
+        case "set": SetCommand.subcommands
+        case "rollout": RolloutCommand.subcommands
+        default: nil
+        }
+    }
+
     public static func takesNode(_ verb: String) -> Bool { ["cordon", "uncordon", "drain"].contains(verb) }
 
     public static func resource(named word: String) -> ResourceType? { ResourceType.named(word) }

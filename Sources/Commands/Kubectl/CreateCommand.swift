@@ -17,6 +17,8 @@ struct CreateCommand {
             return createDeployment(Array(args.dropFirst()), cluster: cluster)
         case "namespace", "ns":
             return createNamespace(Array(args.dropFirst()), cluster: cluster)
+        case "poddisruptionbudget", "pdb":
+            return CreateBudgetCommand.run(Array(args.dropFirst()), cluster: cluster)
         default:
             if sub.hasPrefix("-") { return ManifestFileCommand.run(args, mode: .create, cluster: cluster) }
             return .failure(KubectlError("error: unknown command \"\(sub)\" for \"kubectl create\"\nSee 'kubectl create -h' for help and examples"))

@@ -66,55 +66,11 @@ struct DrainCommand {
                 throw KubectlError("error: unable to drain node \"\(nodeName)\" due to error: \(problem), continuing command...\nThere are pending nodes to be drained:\n \(nodeName)\n\(problem)")
             }
             if let warning = plan.warning { out.err("Warning: \(warning)\n") }
-            let pods = plan.toEvict
-            // Eviction through the API: no PodDisruptionBudgets exist, so every eviction is allowed.
-            for pod in pods {
-                out.out("evicting pod \(pod.key)\n")
-                try? cluster.store.evict(pod: pod.name, namespace: pod.metadata.namespace, gracePeriodSeconds: grace.flatMap { $0 >= 0 ? $0 : nil })
-            }
-            let drain = DrainOperation(node: nodeName, pods: pods.map { ($0.key, $0.metadata.uid) },
-                                       deadline: cluster.now + (timeout ?? DeleteCommand.defaultTimeout))
+            let drain = DrainOperation(node: nodeName, pods: plan.toEvict, cluster: cluster, timeout: timeout,
+                                       gracePeriodSeconds: grace.flatMap { $0 >= 0 ? $0 : nil },
+                                       force: flags.bool("force"), ignoreDaemonSets: flags.bool("ignore-daemonsets"))
             return drain.poll(cluster, into: &out) ? nil : drain
         }
     }
 }
 
-/// The waiting half of a drain: prints `pod/X evicted` as each evicted pod disappears, then
-/// `node/N drained`; on timeout, kubectl's pending-pods error.
-final class DrainOperation: ClusterOperation {
-    private let node: String
-    private var pending: [(key: ObjectKey, uid: String)]
-    let deadline: SimTime?
-
-    init(node: String, pods: [(key: ObjectKey, uid: String)], deadline: SimTime) {
-        self.node = node
-        pending = pods
-        self.deadline = deadline
-    }
-
-    func poll(_ cluster: Cluster, into output: inout CommandOutput) -> Bool {
-        pending.removeAll { pod in
-            let gone = cluster.store.get(Pod.self, key: pod.key)?.metadata.uid != pod.uid
-            if gone { output.out("pod/\(pod.key.name) evicted\n") }
-            return gone
-        }
-        if pending.isEmpty {
-            output.out("node/\(node) drained\n")
-            return true
-        }
-        if let deadline, cluster.now >= deadline {
-            let first = pending[0].key
-            let cause = "error when waiting for pod \"\(first.name)\" in namespace \"\(first.namespace)\" to terminate: context deadline exceeded"
-            output.fail("""
-                There are pending pods in node "\(node)" when an error occurred: \(cause)
-                \(pending.map { "pod/\($0.key.name)" }.joined(separator: "\n"))
-                error: unable to drain node "\(node)" due to error: \(cause), continuing command...
-                There are pending nodes to be drained:
-                 \(node)
-                \(cause)
-                """)
-            return true
-        }
-        return false
-    }
-}

@@ -3,7 +3,7 @@ import Cluster
 /// The resource types kubectl accepts on the command line, with their short names
 /// (`po`, `deploy`, `rs`, `ds`, `no`, `ev`) and group-qualified forms (`deployments.apps`).
 public enum ResourceType: String, CaseIterable, Sendable {
-    case pods, deployments, replicasets, daemonsets, nodes, events, namespaces
+    case pods, deployments, replicasets, daemonsets, nodes, events, namespaces, poddisruptionbudgets
 
     public var kind: Kind {
         switch self {
@@ -14,6 +14,7 @@ public enum ResourceType: String, CaseIterable, Sendable {
         case .nodes: .node
         case .events: .event
         case .namespaces: .namespace
+        case .poddisruptionbudgets: .podDisruptionBudget
         }
     }
 
@@ -26,6 +27,7 @@ public enum ResourceType: String, CaseIterable, Sendable {
         case .nodes: ["nodes", "node", "no"]
         case .events: ["events", "event", "ev"]
         case .namespaces: ["namespaces", "namespace", "ns"]
+        case .poddisruptionbudgets: ["poddisruptionbudgets", "poddisruptionbudget", "pdb", "poddisruptionbudgets.policy", "poddisruptionbudget.policy"]
         }
     }
 

@@ -69,6 +69,8 @@ struct ManifestDecoder {
             var namespace = Namespace(name: meta.name, labels: meta.labels)
             namespace.metadata.annotations = meta.annotations
             return DecodedObject(source: source, object: namespace)
+        case .podDisruptionBudget:
+            return DecodedObject(source: source, object: PodDisruptionBudget(metadata: meta, spec: try budgetSpec(spec)))
         case .event, .lease:
             preconditionFailure("\(kind) is not served from manifests")
         }
@@ -134,6 +136,24 @@ struct ManifestDecoder {
         return result
     }
 
+    /// A PodDisruptionBudget's spec: each bound an int32 or a percent string (a quoted number is
+    /// a string, so not a valid percent).
+    private mutating func budgetSpec(_ spec: ManifestValue) throws -> PodDisruptionBudgetSpec {
+        var bounds: [String: String] = [:]
+        for field in ["minAvailable", "maxUnavailable"] {
+            _ = try int32(spec[field], "PodDisruptionBudgetSpec", "spec.\(field)")
+            guard let value = spec[field], let text = value.scalarText else { continue }
+            if case .string = value, Int(text) != nil {
+                causes.append("spec.\(field): Invalid value: \(text): \(ServerRules.percentMessage)")
+            }
+            bounds[field] = text
+        }
+        var result = PodDisruptionBudgetSpec(minAvailable: bounds["minAvailable"], maxUnavailable: bounds["maxUnavailable"],
+                                             selector: spec["selector"].map { selector($0) })
+        result.unhealthyPodEvictionPolicy = spec["unhealthyPodEvictionPolicy"]?.string
+        return result
+    }
+
     /// matchLabels as equality requirements, matchExpressions as set-based ones.
     private mutating func selector(_ value: ManifestValue?) -> LabelSelector {
         var selector = LabelSelector(matchLabels: value?["matchLabels"]?.stringMap ?? [:])
@@ -192,6 +212,12 @@ struct ManifestDecoder {
             causes += ServerRules.toleration(toleration, "\(path).tolerations[\(i)]")
             spec.tolerations.append(toleration)
         }
+        if let policy = s["restartPolicy"]?.string, !policy.isEmpty {
+            spec.restartPolicy = policy
+            // A workload's pods are replaced, never left finished: its template must restart them.
+            let allowed = path.hasPrefix("spec.template") ? ["Always"] : ServerRules.restartPolicies
+            if !allowed.contains(policy) { causes.append(ServerRules.unsupported(policy, "\(path).restartPolicy", allowed)) }
+        }
         if let grace = s["terminationGracePeriodSeconds"]?.int {
             spec.terminationGracePeriodSeconds = grace
             causes += ServerRules.nonNegative(grace, "\(path).terminationGracePeriodSeconds")
@@ -200,12 +226,7 @@ struct ManifestDecoder {
     }
 
     private mutating func container(_ value: ManifestValue, path: String) throws -> Container {
-        var requests = ResourceAmounts()
-        if let r = value["resources"]?["requests"] {
-            let base = "\(path).resources.requests"
-            if let cpu = r["cpu"]?.scalarText { requests.cpuMillis = try quantity(cpu, "\(base)[cpu]", Quantity.parseCPU) }
-            if let memory = r["memory"]?.scalarText { requests.memoryBytes = try quantity(memory, "\(base)[memory]", Quantity.parseMemory) }
-        }
+        let requests = try resourceList(value["resources"]?["requests"], "\(path).resources.requests")
         // Go's json names the innermost struct and the path without indices: ContainerPort.spec.containers.ports.containerPort.
         var inIndex = false
         let portPath = path.filter { c in
@@ -217,8 +238,31 @@ struct ManifestDecoder {
         if let pullPolicy, !ServerRules.pullPolicies.contains(pullPolicy) {
             causes.append(ServerRules.unsupported(pullPolicy, "\(path).imagePullPolicy", ServerRules.pullPolicies))
         }
-        return Container(name: value["name"]?.string ?? "", image: value["image"]?.string ?? "", requests: requests, ports: ports,
-                         imagePullPolicy: pullPolicy.flatMap { $0.isEmpty ? nil : $0 })
+        var container = Container(name: value["name"]?.string ?? "", image: value["image"]?.string ?? "", requests: requests, ports: ports,
+                                  imagePullPolicy: pullPolicy.flatMap { $0.isEmpty ? nil : $0 })
+        container.limits = try resourceList(value["resources"]?["limits"], "\(path).resources.limits")
+        container.env = environment(value["env"])
+        container.readinessProbe = ProbeManifest.decode(value["readinessProbe"], path: "\(path).readinessProbe", kind: "readinessProbe", causes: &causes)
+        container.livenessProbe = ProbeManifest.decode(value["livenessProbe"], path: "\(path).livenessProbe", kind: "livenessProbe", causes: &causes)
+        container.startupProbe = ProbeManifest.decode(value["startupProbe"], path: "\(path).startupProbe", kind: "startupProbe", causes: &causes)
+        return container
+    }
+
+    /// resources.requests or resources.limits: the cpu and memory kubesim models.
+    private mutating func resourceList(_ list: ManifestValue?, _ base: String) throws -> ResourceAmounts {
+        var amounts = ResourceAmounts()
+        guard let list else { return amounts }
+        if let cpu = list["cpu"]?.scalarText { amounts.cpuMillis = try quantity(cpu, "\(base)[cpu]", Quantity.parseCPU) }
+        if let memory = list["memory"]?.scalarText { amounts.memoryBytes = try quantity(memory, "\(base)[memory]", Quantity.parseMemory) }
+        return amounts
+    }
+
+    /// A container's literal environment variables, in order (one taken from valueFrom is not kept).
+    private func environment(_ env: ManifestValue?) -> [EnvVar] {
+        (env?.array ?? []).compactMap { item in
+            guard let name = item["name"]?.string, item["valueFrom"] == nil || item["valueFrom"]?.isNull == true else { return nil }
+            return EnvVar(name: name, value: item["value"]?.scalarText ?? "")
+        }
     }
 
     // MARK: numbers

@@ -20,6 +20,8 @@ public enum ManifestExporter {
         documents += store.list(DaemonSet.self).filter { !$0.isTerminating }.map(daemonSet)
         documents += store.list(Pod.self).filter { $0.metadata.controllerRef == nil && !$0.isTerminating }
             .map { pod($0, defaultTolerationSeconds: cluster.pace.defaultTolerationSeconds) }
+        documents += store.list(PodDisruptionBudget.self).filter { !$0.isTerminating }
+            .map { document(.podDisruptionBudget, $0.metadata, spec: ObjectEncoder.podDisruptionBudget($0)["spec"]) }
         return documents.map(YAMLWriter.write).joined(separator: "---\n")
     }
 

@@ -41,6 +41,7 @@ enum ManifestPlanner {
         case let ds as DaemonSet: try daemonSet(ds, live: store.get(DaemonSet.self, key: ds.key))
         case let n as Node: node(n, decoded, live: store.get(Node.self, n.name), now: store.now)
         case let ns as Namespace: namespace(ns, live: store.get(Namespace.self, ns.name))
+        case let pdb as PodDisruptionBudget: budget(pdb, live: store.get(PodDisruptionBudget.self, key: pdb.key))
         default: preconditionFailure("not served from manifests: \(decoded.kind)")
         }
     }
@@ -112,6 +113,16 @@ enum ManifestPlanner {
         if desired.spec.selector != live.spec.selector {
             throw ManifestErrors.invalid(.daemonSet, live.name, [ServerRules.immutableSelector(desired.spec.selector)])
         }
+        return outcome(desired, live: live)
+    }
+
+    /// A PodDisruptionBudget from the file over the live one: labels and spec from the file
+    /// (policy/v1 lets every spec field change); the controller's status stays.
+    private static func budget(_ new: PodDisruptionBudget, live: PodDisruptionBudget?) -> ManifestChange {
+        guard let live, !new.name.isEmpty else { return .create(new) }
+        var desired = live
+        desired.metadata = mergedMetadata(new.metadata, original: original(live), live: live.metadata)
+        desired.spec = new.spec
         return outcome(desired, live: live)
     }
 

@@ -16,6 +16,7 @@ package enum ManifestSchema {
         ServedKind(kind: .pod, apiVersion: "v1", schema: pod),
         ServedKind(kind: .node, apiVersion: "v1", schema: node),
         ServedKind(kind: .namespace, apiVersion: "v1", schema: namespace),
+        ServedKind(kind: .podDisruptionBudget, apiVersion: "policy/v1", schema: podDisruptionBudget),
     ]
 
     static func served(kind: String, apiVersion: String) -> ServedKind? {
@@ -95,7 +96,7 @@ package enum ManifestSchema {
             Field("claims", .array(.object(.opaque("io.k8s.api.core.v1.ResourceClaim", "A dynamic resource claim a container uses."))),
                   "Dynamic resource claims the container uses.", use: .ignored, list: .keyed("name")),
             // Limits matter to the kubelet's cgroups, not to scheduling, which is what kubesim shows.
-            Field("limits", .map(.quantity), "The most of each resource the container may use. Kubesim keeps limits but does not enforce them.", use: .ignored),
+            Field("limits", .map(.quantity), "The most of each resource the container may use (cpu, memory). Kubesim keeps limits but does not enforce them."),
             Field("requests", .map(.quantity), "The resources the scheduler reserves for the container on its node (cpu, memory)."),
         ])
 
@@ -103,7 +104,7 @@ package enum ManifestSchema {
         Field("name", .string, "The variable's name."),
         Field("value", .string, "The variable's value; $(NAME) refers to an earlier variable."),
         Field("valueFrom", .object(.opaque("io.k8s.api.core.v1.EnvVarSource", "Where a variable's value comes from: a field, a resource, a config map or a secret.")),
-              "Takes the value from elsewhere instead of value."),
+              "Takes the value from elsewhere instead of value. Kubesim keeps only literal values.", use: .ignored),
     ], required: ["name"])
 
     package static let volumeMount = ObjectSchema("io.k8s.api.core.v1.VolumeMount", "Where a pod volume appears in a container's file system.", [
@@ -120,19 +121,19 @@ package enum ManifestSchema {
     package static let container = ObjectSchema("io.k8s.api.core.v1.Container", "A program the pod runs, from a container image.", [
         Field("args", .array(.string), "Arguments to the entrypoint; the image's CMD when absent.", use: .ignored, list: .atomic),
         Field("command", .array(.string), "The entrypoint; the image's ENTRYPOINT when absent.", use: .ignored, list: .atomic),
-        Field("env", .array(.object(envVar)), "Environment variables set in the container.", use: .ignored, list: .keyed("name")),
+        Field("env", .array(.object(envVar)), "Environment variables set in the container.", list: .keyed("name")),
         Field("envFrom", .array(opaqueCore("EnvFromSource", "A config map or secret whose keys become environment variables.")),
               "Sources of environment variables.", use: .ignored, list: .atomic),
         Field("image", .string, "The container image to run (nginx:1.27, registry.example/app@sha256:...)."),
         Field("imagePullPolicy", .string, "Always, Never or IfNotPresent: when the kubelet pulls the image. Defaults to Always for :latest, else IfNotPresent."),
         Field("lifecycle", opaqueCore("Lifecycle", "Hooks run after a container starts and before it stops."), "Hooks run at start and stop.", use: .ignored),
-        Field("livenessProbe", opaqueCore("Probe", "A check the kubelet runs against a container."), "Restarts the container when it fails. Kubesim does not probe.", use: .ignored),
+        Field("livenessProbe", .object(probe), "Restarts the container when it fails."),
         Field("name", .string, "The container's name, unique within the pod (a DNS label). Cannot be changed."),
         Field("ports", .array(.object(containerPort)), "Ports the container listens on; informational.", list: .keyed("containerPort", mapKeys: ["containerPort", "protocol"])),
-        Field("readinessProbe", opaqueCore("Probe", "A check the kubelet runs against a container."), "Marks the container unready when it fails. Kubesim does not probe.", use: .ignored),
+        Field("readinessProbe", .object(probe), "Marks the container unready (out of its Services' endpoints) until it passes."),
         Field("resources", .object(resourceRequirements), "The compute resources the container requests."),
         Field("securityContext", opaqueCore("SecurityContext", "Privileges and access settings of a container."), "Privileges and access settings.", use: .ignored),
-        Field("startupProbe", opaqueCore("Probe", "A check the kubelet runs against a container."), "Holds off the other probes until it succeeds. Kubesim does not probe.", use: .ignored),
+        Field("startupProbe", .object(probe), "Holds off the other probes until it succeeds."),
         Field("stdin", .boolean, "Keeps a stdin open for the container.", use: .ignored),
         Field("stdinOnce", .boolean, "Closes stdin after the first attach ends.", use: .ignored),
         Field("terminationMessagePath", .string, "The file the container writes its termination message to.", use: .ignored),
@@ -221,7 +222,7 @@ package enum ManifestSchema {
         Field("priority", .integer, "The pod's priority, from its priority class.", use: .ignored),
         Field("readinessGates", .array(opaqueCore("PodReadinessGate", "A condition that must be true for the pod to be ready.")),
               "Extra conditions for readiness.", use: .notSimulated, list: .atomic),
-        Field("restartPolicy", .string, "Always, OnFailure or Never.", use: .ignored),
+        Field("restartPolicy", .string, "Always, OnFailure or Never: whether the kubelet restarts a container that exits."),
         Field("schedulerName", .string, "The scheduler that places the pod; default-scheduler by default.", use: .ignored),
         Field("securityContext", opaqueCore("PodSecurityContext", "Privileges and access settings of a pod."), "Pod-wide security settings.", use: .ignored),
         Field("serviceAccount", .string, "Old name of serviceAccountName.", use: .ignored),

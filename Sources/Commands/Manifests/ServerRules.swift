@@ -6,6 +6,7 @@ import Cluster
 enum ServerRules {
     static let taintEffects = ["NoSchedule", "PreferNoSchedule", "NoExecute"]
     static let pullPolicies = ["Always", "IfNotPresent", "Never"]
+    static let restartPolicies = ["Always", "OnFailure", "Never"]
 
     static func nonNegative(_ value: Int, _ path: String) -> [String] {
         value < 0 ? ["\(path): Invalid value: \(value): must be greater than or equal to 0"] : []

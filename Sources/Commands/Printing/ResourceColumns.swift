@@ -98,6 +98,12 @@ extension ResourceTables {
             [nameColumn,
              TableColumn("Status", "The status of the namespace"),
              ageColumn]
+        case .poddisruptionbudgets:
+            [nameColumn,
+             TableColumn("Min Available", "The minimum number of pods that must be available."),
+             TableColumn("Max Unavailable", "The maximum number of pods that may be unavailable."),
+             TableColumn("Allowed Disruptions", "integer", "Calculated number of pods that may be disrupted at this time."),
+             ageColumn]
         }
     }
 }

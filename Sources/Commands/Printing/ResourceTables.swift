@@ -41,6 +41,10 @@ public enum ResourceTables {
                     n.status.internalIP, "<none>", n.status.osImage, n.status.kernelVersion, n.status.containerRuntimeVersion]
         case let ns as Namespace:
             return [ns.name, ns.phase, age(ns.metadata.creationTimestamp, now: now)]
+        case let pdb as PodDisruptionBudget:
+            // printPodDisruptionBudget: N/A for the bound that is not set.
+            return [pdb.name, pdb.spec.minAvailable ?? "N/A", pdb.spec.maxUnavailable ?? "N/A", String(pdb.status.disruptionsAllowed),
+                    age(pdb.metadata.creationTimestamp, now: now)]
         case let e as Event:
             let object = "\(e.involvedObject.kind.lowercased())/\(e.involvedObject.name)"
             // printEvent's wide cells; SOURCE is formatEventSource: component, then host if any.

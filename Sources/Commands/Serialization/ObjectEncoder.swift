@@ -13,6 +13,7 @@ public enum ObjectEncoder {
         case let e as Event: event(e)
         case let l as Lease: lease(l)
         case let ns as Namespace: namespace(ns)
+        case let pdb as PodDisruptionBudget: podDisruptionBudget(pdb)
         default: .null
         }
     }
@@ -35,7 +36,7 @@ public enum ObjectEncoder {
 
     typealias Fields = [(String, JSONValue)]
 
-    private static func time(_ t: SimTime) -> JSONValue { .string(CalendarTime.rfc3339(t)) }
+    static func time(_ t: SimTime) -> JSONValue { .string(CalendarTime.rfc3339(t)) }
 
     private static func header(_ kind: Kind, _ meta: ObjectMeta) -> Fields {
         [("apiVersion", .string(kind.apiVersion)), ("kind", .string(kind.rawValue)), ("metadata", metadata(meta, namespaced: kind.isNamespaced))]
@@ -97,11 +98,22 @@ public enum ObjectEncoder {
         return .object(f)
     }
 
-    static func resources(_ r: ResourceAmounts) -> JSONValue {
-        var requests: Fields = []
-        if r.cpuMillis > 0 { requests.append(("cpu", .string(Quantity.formatCPU(r.cpuMillis)))) }
-        if r.memoryBytes > 0 { requests.append(("memory", .string(Quantity.formatMemory(r.memoryBytes)))) }
-        return .object(requests.isEmpty ? [] : [("requests", .object(requests))])
+    static func resources(_ r: ResourceAmounts, limits: ResourceAmounts = ResourceAmounts()) -> JSONValue {
+        func list(_ amounts: ResourceAmounts) -> Fields {
+            var fields: Fields = []
+            if amounts.cpuMillis > 0 { fields.append(("cpu", .string(Quantity.formatCPU(amounts.cpuMillis)))) }
+            if amounts.memoryBytes > 0 { fields.append(("memory", .string(Quantity.formatMemory(amounts.memoryBytes)))) }
+            return fields
+        }
+        var f: Fields = []
+        if !list(limits).isEmpty { f.append(("limits", .object(list(limits)))) }
+        if !list(r).isEmpty { f.append(("requests", .object(list(r)))) }
+        return .object(f)
+    }
+
+    /// A container's env list, as the API returns it (name, then value when not empty).
+    static func environment(_ env: [EnvVar]) -> JSONValue {
+        .array(env.map { e in .object([("name", .string(e.name))] + (e.value.isEmpty ? [] : [("value", .string(e.value))])) })
     }
 
     static func nodeAffinity(_ a: NodeAffinity) -> JSONValue {
@@ -126,11 +138,13 @@ public enum ObjectEncoder {
         var f: Fields = []
         if let affinity = s.nodeAffinity { f.append(("affinity", nodeAffinity(affinity))) }
         f += [("containers", .array(s.containers.map { c in
-            var cf: Fields = [("image", .string(c.image)), ("imagePullPolicy", .string(c.imagePullPolicy)), ("name", .string(c.name))]
+            var cf: Fields = []
+            if !c.env.isEmpty { cf.append(("env", environment(c.env))) }
+            cf += [("image", .string(c.image)), ("imagePullPolicy", .string(c.imagePullPolicy)), ("name", .string(c.name))]
             if !c.ports.isEmpty {
                 cf.append(("ports", .array(c.ports.map { .object([("containerPort", .int(Int64($0))), ("protocol", .string("TCP"))]) })))
             }
-            cf.append(("resources", resources(c.requests)))
+            cf.append(("resources", resources(c.requests, limits: c.limits)))
             cf.append(("terminationMessagePath", .string("/dev/termination-log")))
             cf.append(("terminationMessagePolicy", .string("File")))
             if !c.volumeMounts.isEmpty {
@@ -138,6 +152,7 @@ public enum ObjectEncoder {
                     .object([("mountPath", .string(m.mountPath)), ("name", .string(m.name))] + (m.readOnly ? [("readOnly", .bool(true))] : []))
                 })))
             }
+            addProbes(of: c, to: &cf)
             return .object(cf)
         }))]
         f.append(("dnsPolicy", .string("ClusterFirst")))
@@ -203,14 +218,13 @@ public enum ObjectEncoder {
             status.append(("containerStatuses", .array(p.status.containerStatuses.map { cs in
                 var cf: Fields = []
                 if !cs.containerID.isEmpty { cf.append(("containerID", .string(cs.containerID))) }
-                cf += [("image", .string(cs.image)), ("imageID", .string(cs.imageID)), ("lastState", .object([])),
+                cf += [("image", .string(cs.image)), ("imageID", .string(cs.imageID)), ("lastState", lastState(cs)),
                        ("name", .string(cs.name)), ("ready", .bool(cs.ready)), ("restartCount", .int(Int64(cs.restartCount))),
                        ("started", .bool(cs.started))]
                 let state: JSONValue = switch cs.state {
-                case .waiting(let reason): .object([("waiting", .object([("reason", .string(reason))]))])
+                case .waiting(let reason): waiting(reason, message: cs.waitingMessage)
                 case .running(let at): .object([("running", .object([("startedAt", time(at))]))])
-                case let .terminated(reason, code, at):
-                    .object([("terminated", .object([("exitCode", .int(Int64(code))), ("finishedAt", time(at)), ("reason", .string(reason))]))])
+                case let .terminated(reason, code, at): terminated(cs, reason: reason, exitCode: code, finishedAt: at)
                 }
                 cf.append(("state", state))
                 return .object(cf)

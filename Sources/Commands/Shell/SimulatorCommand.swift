@@ -1,13 +1,14 @@
 import Cluster
 
 /// The simulator's own verbs, for what a real cluster does on its own:
-/// `sim fail NODE`, `sim recover NODE`, `sim add-node [NAME] [--cpu N] [--memory Q]`.
+/// `sim fail NODE`, `sim recover NODE`, `sim add-node [NAME] [--cpu N] [--memory Q]`,
+/// `sim image [IMAGE …]`, `sim crash pod/NAME`.
 enum SimulatorCommand {
-    static let verbs = ["fail", "recover", "add-node"]
+    static let verbs = ["fail", "recover", "add-node", "image", "crash"]
 
     static func run(_ args: [String], cluster: Cluster) -> Execution {
         .capturing { out in
-            guard let verb = args.first else { throw KubectlError("error: usage: sim fail|recover NODE, sim add-node [NAME] [--cpu N] [--memory Q]") }
+            guard let verb = args.first else { throw KubectlError("error: usage: sim fail|recover NODE, sim add-node [NAME] [--cpu N] [--memory Q], sim image [IMAGE …], sim crash pod/NAME") }
             let rest = Array(args.dropFirst())
             switch verb {
             case "fail", "recover":
@@ -30,6 +31,8 @@ enum SimulatorCommand {
                 if let memory = flags.string("memory") { capacity.memoryBytes = try size(memory, flag: "memory", scale: 0) }
                 let node = try cluster.addNode(name: flags.positional.first, capacity: capacity)
                 out.out("node/\(node.name) added\n")
+            case "image": try image(rest, cluster: cluster, out: &out)
+            case "crash": try crash(rest, cluster: cluster, out: &out)
             default:
                 throw Kubectl.unknownCommand(verb, among: verbs, parent: "sim")
             }

@@ -43,6 +43,11 @@ public struct CommandCompleter {
     func candidates(previous: [String], partial: String) -> [String] {
         var words = previous
         if words.first == "kubectl" { words.removeFirst() }
+        // `set image …`, `rollout status …`: the subcommand, then a workload as for get.
+        if let verb = words.first, let subcommands = CommandVocabulary.subcommands(of: verb) {
+            guard words.count > 1 else { return partial.hasPrefix("-") ? [] : subcommands }
+            return candidates(previous: ["get"] + words.dropFirst(2), partial: partial).filter { !$0.hasPrefix("-") }
+        }
         guard let verb = words.first else {
             return previous.first == "kubectl" ? Kubectl.verbs : CommandVocabulary.firstWords
         }
@@ -51,7 +56,11 @@ public struct CommandCompleter {
         switch verb {
         case "sim":
             if arguments.isEmpty { return CommandVocabulary.simulatorVerbs }
-            return arguments.first == "add-node" ? [] : nodeNames()
+            switch arguments.first {
+            case "add-node", "image": return []
+            case "crash": return names(of: .pods).map { "pod/\($0)" }
+            default: return nodeNames()
+            }
         case "create":
             return arguments.isEmpty ? ["deployment", "namespace"] : []
         case _ where CommandVocabulary.takesNode(verb):

@@ -33,7 +33,8 @@ public struct StatusError: Error, Sendable {
         if let kind { details.append(("kind", .string(kind))) }
         if !causes.isEmpty {
             details.append(("causes", .array(causes.map {
-                .object([("reason", .string($0.reason)), ("message", .string($0.message)), ("field", .string($0.field))])
+                // StatusCause's fields are all omitempty.
+                .object([("reason", .string($0.reason)), ("message", .string($0.message))] + ($0.field.isEmpty ? [] : [("field", .string($0.field))]))
             })))
         }
         if let retryAfterSeconds { details.append(("retryAfterSeconds", .int(Int64(retryAfterSeconds)))) }
@@ -144,9 +145,18 @@ public struct StatusError: Error, Sendable {
             self = .invalid(kind: error.kind.isEmpty ? resource.kind : error.kind, group: resource.group,
                             name: error.name, causes: error.causes)
             return
-        case .tooManyRequests: self = .init(code: 429, reason: "TooManyRequests", message: error.message)
+        case .tooManyRequests:
+            // NewTooManyRequests: details carry the causes and retryAfterSeconds, no name or kind.
+            self = .init(code: 429, reason: "TooManyRequests", message: error.message)
+            causes = error.statusCauses.map { Cause(reason: $0.type, message: $0.message, field: "") }
+            if error.retryAfterSeconds > 0 { retryAfterSeconds = error.retryAfterSeconds }
+            return
         case .badRequest: self = .init(code: 400, reason: "BadRequest", message: error.message)
         case .forbidden: self = .init(code: 403, reason: "Forbidden", message: error.message)
+        case .unknown:
+            // A bare Failure Status with a code, as a REST handler returns it.
+            self = .init(code: error.code, reason: "", message: error.message)
+            return
         }
         if error.reason != .badRequest {
             group = resource.group

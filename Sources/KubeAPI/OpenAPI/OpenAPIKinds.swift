@@ -18,6 +18,7 @@ enum OpenAPIKinds {
         case ("events.k8s.io", "v1", "Event"): APIKindSchemas.eventsEvent
         case ("apiextensions.k8s.io", "v1", "CustomResourceDefinition"): APIKindSchemas.crd
         case ("policy", "v1", "Eviction"): APIKindSchemas.eviction
+        case ("policy", "v1", "PodDisruptionBudget"): ManifestSchema.podDisruptionBudget
         case ("autoscaling", "v1", "Scale"): APIKindSchemas.scale
         default: nil
         }

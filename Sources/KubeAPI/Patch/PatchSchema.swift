@@ -29,7 +29,7 @@ public struct PatchSchema: Sendable {
         case "ReplicaSet", "DaemonSet": object(spec: PatchSchema(fields: ["template": nested(podTemplate)]), status: conditions)
         case "Node": object(spec: PatchSchema(fields: ["podCIDRs": mergedScalars]),
                             status: PatchSchema(fields: ["conditions": merged(by: "type"), "addresses": merged(by: "type")]))
-        case "Namespace": object(spec: .empty, status: conditions)
+        case "Namespace", "PodDisruptionBudget": object(spec: .empty, status: conditions)
         // Events, Leases and subresources (Scale) carry no tagged lists outside their metadata.
         default: object(spec: .empty, status: .empty)
         }

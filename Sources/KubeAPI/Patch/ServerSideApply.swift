@@ -15,6 +15,7 @@ enum ServerSideApply {
     static let groupVersions: [String: [String]] = [
         "Pod": ["v1"], "Node": ["v1"], "Namespace": ["v1"], "Event": ["v1", "events.k8s.io/v1"],
         "Deployment": ["apps/v1"], "ReplicaSet": ["apps/v1"], "DaemonSet": ["apps/v1"], "Lease": ["coordination.k8s.io/v1"],
+        "PodDisruptionBudget": ["policy/v1"],
     ]
 
     static func apply(_ applied: JSONValue, to live: JSONValue, lastApplied: JSONValue?, kind: String) throws -> JSONValue {

@@ -42,6 +42,17 @@ extension ProtoMessage {
         .pointer(2, "deleteOptions", .message(.deleteOptions)),
     ])
 
+    /// policy/v1 PodDisruptionBudget (what `kubectl create pdb` sends); status is the controller's.
+    static let podDisruptionBudget = ProtoMessage("PodDisruptionBudget", [
+        ProtoField(1, "metadata", .message(.objectMeta)),
+        ProtoField(2, "spec", .message(ProtoMessage("PodDisruptionBudgetSpec", [
+            .pointer(1, "minAvailable", .intOrString),
+            .pointer(2, "selector", .message(.labelSelector)),
+            .pointer(3, "maxUnavailable", .intOrString),
+            .pointer(4, "unhealthyPodEvictionPolicy", .string),
+        ]))),
+    ])
+
     static let lease = ProtoMessage("Lease", [
         ProtoField(1, "metadata", .message(.objectMeta)),
         ProtoField(2, "spec", .message(ProtoMessage("LeaseSpec", [

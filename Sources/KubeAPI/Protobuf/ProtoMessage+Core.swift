@@ -1,5 +1,5 @@
 /// core/v1 pods, nodes and namespaces. Field numbers: k8s.io/api core/v1/generated.proto.
-/// Fields kubesim never reads (affinity, probes' gRPC, most volume sources, node info) are left
+/// Fields kubesim never reads (affinity, most volume sources, node info) are left
 /// out and skipped like any unknown field.
 extension ProtoMessage {
     static let namespace = ProtoMessage("Namespace", [
@@ -307,6 +307,10 @@ extension ProtoMessage {
             .pointer(3, "tcpSocket", .message(ProtoMessage("TCPSocketAction", [
                 ProtoField(1, "port", .intOrString, presence: true),
                 ProtoField(2, "host", .string),
+            ]))),
+            .pointer(4, "grpc", .message(ProtoMessage("GRPCAction", [
+                ProtoField(1, "port", .int32),
+                .pointer(2, "service", .string),
             ]))),
         ]))),
         ProtoField(2, "initialDelaySeconds", .int32),

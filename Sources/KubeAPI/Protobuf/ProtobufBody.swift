@@ -23,6 +23,7 @@ enum ProtobufBody {
         "authorization.k8s.io/v1/SelfSubjectAccessReview": .selfSubjectAccessReview,
         "authorization.k8s.io/v1/SelfSubjectRulesReview": .selfSubjectRulesReview,
         "policy/v1/Eviction": .eviction,
+        "policy/v1/PodDisruptionBudget": .podDisruptionBudget,
         "coordination.k8s.io/v1/Lease": .lease,
     ]
 

@@ -1,0 +1,55 @@
+/// A pull the registry refuses (`sim image IMAGE --missing`): ErrImagePull, then ImagePullBackOff
+/// until the pull back-off (10 s doubling to 5 min, per pod and image) lets the kubelet try again
+/// (kubelet image_manager EnsureImageExists).
+extension Kubelet {
+    static func pullBackOffKey(_ pod: Pod, _ image: String) -> String { "\(pod.metadata.uid)_\(image)" }
+
+    /// containerd's answer for a tag the registry does not have.
+    static func pullError(_ image: String) -> String {
+        let reference: String
+        if let at = image.firstIndex(of: "@") {
+            reference = ImageReference.repository(image) + image[at...]
+        } else {
+            let last = image.split(separator: "/").last.map(String.init) ?? image
+            let tag = last.lastIndex(of: ":").map { String(last[last.index(after: $0)...]) } ?? "latest"
+            reference = "\(ImageReference.repository(image)):\(tag)"
+        }
+        return "rpc error: code = NotFound desc = failed to pull and unpack image \"\(reference)\": "
+            + "failed to resolve reference \"\(reference)\": \(reference): not found"
+    }
+
+    func pullFailed(_ container: Container, in pod: Pod, retry next: @escaping (Pod) -> Void) {
+        let image = container.image, now = store.now
+        let error = Self.pullError(image)
+        recorder.record(pod, type: "Warning", reason: "Failed", message: "Failed to pull image \"\(image)\": \(error)",
+                        component: Self.component, host: nodeName, container: container.name)
+        recorder.record(pod, type: "Warning", reason: "Failed", message: "Error: ErrImagePull", component: Self.component, host: nodeName, container: container.name)
+        let key = Self.pullBackOffKey(pod, image)
+        pullBackOff.next(key, eventTime: now, now: now)
+        guard let waiting = setWaiting(container.name, in: pod, reason: "ErrImagePull", message: error) else { return }
+        // The pod worker syncs again at once and finds the pull in back-off.
+        after(pace.kubeletReaction, waiting) { [unowned self] pod in
+            guard !pod.isTerminating else { return }
+            let message = "Back-off pulling image \"\(image)\""
+            recorder.record(pod, reason: "BackOff", message: message, component: Self.component, host: nodeName, container: container.name)
+            recorder.record(pod, type: "Warning", reason: "Failed", message: "Error: ImagePullBackOff", component: Self.component, host: nodeName, container: container.name)
+            _ = setWaiting(container.name, in: pod, reason: "ImagePullBackOff", message: message)
+        }
+        let retryAt = pullBackOff.end(key) ?? now
+        after(retryAt - now, waiting) { [unowned self] pod in
+            guard !pod.isTerminating else { return }
+            ensureImage(container, in: pod, then: next)
+        }
+    }
+
+    /// Writes a waiting state (reason and message) for container `name`; returns the stored pod.
+    @discardableResult
+    func setWaiting(_ name: String, in pod: Pod, reason: String, message: String) -> Pod? {
+        writeStatus(pod) { p in
+            guard let i = p.status.containerStatuses.firstIndex(where: { $0.name == name }) else { return }
+            p.status.containerStatuses[i].state = .waiting(reason: reason)
+            p.status.containerStatuses[i].waitingMessage = message
+            p.status.containerStatuses[i].ready = false
+        }
+    }
+}
