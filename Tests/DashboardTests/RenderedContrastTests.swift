@@ -57,6 +57,16 @@ import Testing
         dashboard.press(.escape, .character("?"))
         capture("help", showing: "Help")
         dashboard.press(.escape)
+        RolloutViewTests.apply(RolloutViewTests.changedDemo(image: "kiamol/ch03-hello-kiamol"), to: dashboard)
+        dashboard.tick(realElapsed: .seconds(2))
+        dashboard.press(.character("2"), .enter)
+        capture("the rollout view", showing: "Rollout: deployment/hello-kiamol-2")
+        dashboard.press(.escape)
+        let running = dashboard.cluster.store.list(Pod.self, namespace: "default").filter { $0.isActive && !$0.status.containerStatuses.isEmpty }
+        for (pod, reason) in zip(running, ["CrashLoopBackOff", "ImagePullBackOff"]) {
+            _ = try dashboard.cluster.store.modify(Pod.self, key: pod.key) { $0.status.containerStatuses[0].state = .waiting(reason: reason) }
+        }
+        capture("pods failing", showing: "↻")
         for theme in themes {
             dashboard.use(theme)
             frames[theme.name, default: []].append(("too small", dashboard.render(width: 60, height: 20)))

@@ -15,6 +15,8 @@ public enum AsciiGlyphs {
         case "▒", "░": return "%"
         case "◇", "◆": return "@"
         case "✗", "×": return "x"
+        case "↻": return "!"
+        case "⇣": return "?"
         case "✓": return "+"
         case "…": return "~"
         case "▶", "→", "►": return ">"

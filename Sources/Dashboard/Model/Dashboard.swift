@@ -49,6 +49,9 @@ public final class Dashboard {
     var partEndedAt: SimTime?
     /// The output of the scenario's printing steps, in the lower panes' place.
     var outputPanel = ScenarioOutputPanel()
+    /// Enter on Deployments: the selected deployment's rollout over the workload and pod panes,
+    /// until Esc or another pane takes the focus.
+    var showsRollout = false
 
     public init(session: Session, theme: Theme, themes: ThemeLibrary? = nil, history: CommandHistory = CommandHistory()) {
         self.session = session
@@ -224,6 +227,7 @@ public final class Dashboard {
 
     private func handleNormal(_ key: Key) {
         if handleOutputPanel(key) { return }
+        defer { if focus != .deployments { showsRollout = false } }
         switch key {
         case .character("q"): shouldQuit = true
         case .character("?"): mode = .overlay(Overlay(title: "Help", text: HelpText.text(focus: focus)))
@@ -233,7 +237,7 @@ public final class Dashboard {
             mode = .command(TextInput())
         case .character("/"): mode = .filter(TextInput(filters[focus] ?? ""))
         case .escape:
-            if filters[focus] != nil { filters[focus] = nil } else { status = nil }
+            if rolloutShown { showsRollout = false } else if filters[focus] != nil { filters[focus] = nil } else { status = nil }
         case .tab: focus = focus.next
         case .backTab: focus = focus.previous
         case .character(let c) where ("1"..."5").contains(c): focus = Pane(rawValue: Int(String(c))!)!
@@ -246,6 +250,7 @@ public final class Dashboard {
         case .pageDown: moveSelection(by: visibleRows[focus] ?? 10)
         case .character("g"), .home: moveSelection(to: 0)
         case .character("G"), .end: moveSelection(to: Int.max)
+        case .enter where focus == .deployments: showsRollout = selectedName() != nil
         case .enter, .character("d"): describeSelected()
         case .character(" "):
             paused.toggle()
@@ -286,6 +291,19 @@ public final class Dashboard {
         case (.deployments, .character("s")), (.replicaSets, .character("s")):
             mode = .prompt(Prompt(purpose: .scale(resource: focus.resource, name: name), label: "replicas for \(focus.resource)/\(name)"),
                            TextInput(String(replicas(name))))
+        case (.deployments, .character("i")):
+            let containers = cluster.store.get(Deployment.self, name, namespace: namespace)?.spec.template.spec.containers ?? []
+            guard let first = containers.first else { return }
+            let label = containers.count == 1 ? "image for deployment/\(name) (container \(first.name))"
+                : "image for deployment/\(name) container \(first.name) (or CONTAINER=IMAGE …)"
+            mode = .prompt(Prompt(purpose: .setImage(deployment: name, container: first.name), label: label), TextInput(first.image))
+        case (.deployments, .character("u")):
+            run("kubectl rollout undo deployment/\(name)\(namespaceFlag)")
+        case (.deployments, .character("p")):
+            let paused = cluster.store.get(Deployment.self, name, namespace: namespace)?.spec.paused ?? false
+            run("kubectl rollout \(paused ? "resume" : "pause") deployment/\(name)\(namespaceFlag)")
+        case (.deployments, .character("R")):
+            run("kubectl rollout restart deployment/\(name)\(namespaceFlag)")
         case (.nodes, .character("c")):
             let cordoned = cluster.store.get(Node.self, name)?.spec.unschedulable ?? false
             run("kubectl \(cordoned ? "uncordon" : "cordon") \(name)")
@@ -323,6 +341,12 @@ public final class Dashboard {
             }
         case let .scale(resource, name):
             run("kubectl scale \(resource)/\(name) --replicas=\(text.trimmingCharacters(in: .whitespaces))\(namespaceFlag)")
+        case let .setImage(deployment, container):
+            let words = text.split(separator: " ").map(String.init)
+            guard !words.isEmpty else { return }
+            // A bare image is for the container the prompt named; `C=IMAGE` words go as typed.
+            let pairs = words.contains { $0.contains("=") } ? words.joined(separator: " ") : "\(container)=\(words[0])"
+            run("kubectl set image deployment/\(deployment) \(pairs)\(namespaceFlag)")
         }
     }
 

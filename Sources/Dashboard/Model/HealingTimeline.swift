@@ -2,7 +2,11 @@ import Cluster
 
 /// One step of a healing chain, as the timeline pane shows it.
 public struct HealingStep: Equatable, Sendable {
-    public enum State: Sendable { case done, active, pending }
+    public enum State: Sendable {
+        case done, active, pending
+        /// Something went wrong that holds the story up (a rollout stalled, a pod failing).
+        case failed
+    }
     public var state: State
     public var time: SimTime?
     public var text: String
@@ -23,6 +27,8 @@ public struct HealingTimeline: Equatable, Sendable {
         case surplus = "Surplus"
         /// A pod no controller owns was deleted: nothing replaces it.
         case unowned = "Not replaced"
+        /// A deployment's template changed: a new ReplicaSet grows as the old ones shrink.
+        case rollout = "Rollout"
     }
 
     public var kind: Kind

@@ -58,6 +58,10 @@ final class HealingTracker {
     private var activeOwned: [String: Int] = [:]
     private var scaleRequests: [String: ScaleRequest] = [:]
     private let tolerationSeconds: Int
+    /// A rollout, told by its own story; the pane shows whichever began last.
+    private let rollouts: RolloutStory
+    /// When the current chain began.
+    private var chainStartedAt: SimTime?
 
     static let replicaSetController = "replicaset-controller"
     /// The most pods a ReplicaSet may have for its scale-down victims to be explained.
@@ -67,6 +71,7 @@ final class HealingTracker {
     init(cluster: Cluster) {
         store = cluster.store
         tolerationSeconds = cluster.pace.defaultTolerationSeconds
+        rollouts = RolloutStory(store: cluster.store)
         for pod in store.list(Pod.self) { if let uid = Self.activeOwner(pod) { activeOwned[uid, default: 0] += 1 } }
         store.watch { [unowned self] in self.observe($0) }
     }
@@ -89,6 +94,7 @@ final class HealingTracker {
     // MARK: the timeline
 
     var timeline: HealingTimeline? {
+        if let rolloutStart = rollouts.startedAt, chainStartedAt.map({ rolloutStart >= $0 }) ?? true { return rollouts.timeline }
         guard let chain else { return nil }
         var plan = chain.plan
         // Back to desired: steps that never came (nothing to wait for any more) are left out.
@@ -140,6 +146,7 @@ final class HealingTracker {
     private static let replacementStages: [Stage] = [.create, .scheduled, .pulling, .started, .ready, .restored]
 
     private func begin(_ kind: HealingTimeline.Kind, _ title: String, plan: [Stage], replicaSet: ReplicaSet?, image: String) {
+        chainStartedAt = store.now
         chain = Chain(kind: kind, title: title, plan: plan, replicaSetUID: replicaSet?.metadata.uid ?? "",
                       replicaSet: replicaSet?.name ?? "", replicaSetNamespace: replicaSet?.metadata.namespace ?? "default", image: image)
     }
@@ -206,6 +213,11 @@ final class HealingTracker {
         let tail: [Stage] = kind == .scaleDown ? [.victims, .restored, .gone] : Self.replacementStages
         let image = rs.spec.template.spec.containers.first?.image ?? ""
         if let ref = rs.metadata.controllerRef, ref.kind == "Deployment" {
+            // Moved by a rollout: the rollout's story tells it.
+            if rollouts.isRollingOut(deploymentUID: ref.uid) {
+                scaleRequests[ref.name] = nil
+                return
+            }
             guard let request = scaleRequests.removeValue(forKey: ref.name) else {
                 begin(kind, "replicaset \(rs.name) \(from) → \(to) (rollout)", plan: [.cause] + tail, replicaSet: rs, image: image)
                 stamp(.cause, "rolling out deployment \(ref.name): scales replicaset \(from) → \(to)", Self.deploymentController)
@@ -265,6 +277,8 @@ final class HealingTracker {
         }
         let active = activeCount(rs)
         if active >= rs.spec.replicas {
+            // An old ReplicaSet shrinking under a rollout: its story tells it.
+            if let ref = rs.metadata.controllerRef, rollouts.isRollingOut(deploymentUID: ref.uid) { return }
             victimChosen(pod, rs, active: active, immediate: immediate)
             return
         }

@@ -19,6 +19,9 @@ public struct Prompt: Equatable, Sendable {
         case relabel(pod: String, old: [String: String])
         /// A replica count for a deployment or replicaset.
         case scale(resource: String, name: String)
+        /// A new image for a deployment's container (`i`): `IMAGE` for `container`, or
+        /// `CONTAINER=IMAGE` words as `kubectl set image` takes them.
+        case setImage(deployment: String, container: String)
     }
     public var purpose: Purpose
     public var label: String

@@ -42,7 +42,8 @@ public enum Pane: Int, CaseIterable, Sendable {
     public var actionHints: [(key: String, action: String)] {
         switch self {
         case .nodes: [("c", "cordon"), ("r", "drain"), ("f", "fail/recover"), ("n", "add node")]
-        case .deployments, .replicaSets: [("+ -", "scale"), ("s", "scale to")]
+        case .deployments: [("+ -", "scale"), ("s", "scale to"), ("i", "image"), ("u", "undo"), ("p", "pause"), ("R", "restart")]
+        case .replicaSets: [("+ -", "scale"), ("s", "scale to")]
         case .pods: [("x", "kill"), ("l", "relabel")]
         case .events: []
         }

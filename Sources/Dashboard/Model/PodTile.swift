@@ -4,13 +4,20 @@ import Commands
 /// How a pod looks on the node map: its state (each with a color and a glyph that still tells
 /// them apart in `mono`) and a short name the back row can read.
 enum PodTileState: CaseIterable {
-    case pending, creating, notReady, ready, terminating, failed, orphan
+    case pending, creating, notReady, ready, terminating, crashLooping, imagePullFailing, failed, orphan
 
     /// The pod's state on the map, read as kubectl's STATUS and READY columns read it; an orphan
     /// (released by its ReplicaSet) is marked as such whatever it is doing.
     init(_ pod: Pod) {
         let status = PodStatusFormatter.status(pod)
         if pod.isTerminating || status == "Terminating" { self = .terminating; return }
+        // A container that keeps failing and will be tried again has its own tile, so the back
+        // row tells a crash loop or a bad image from a pod that is simply gone wrong.
+        if pod.status.phase != "Failed" && pod.status.phase != "Succeeded" {
+            let reason = Self.withoutInitPrefix(status)
+            if Self.imagePullReasons.contains(reason) { self = .imagePullFailing; return }
+            if Self.crashReasons.contains(reason) { self = .crashLooping; return }
+        }
         if status == "Unknown" || pod.status.phase == "Failed" || PaneTable.role(forPodStatus: status) == .error {
             self = .failed
             return
@@ -30,9 +37,21 @@ enum PodTileState: CaseIterable {
         case .notReady: .notReady
         case .ready: .running
         case .terminating: .terminating
+        case .crashLooping, .imagePullFailing: .backOff
         case .failed: .error
         case .orphan: .orphan
         }
+    }
+
+    /// Waiting reasons of an image the kubelet cannot pull (kubelet images/types.go).
+    static let imagePullReasons: Set<String> = ["ErrImagePull", "ImagePullBackOff", "InvalidImageName", "ErrImageNeverPull"]
+    /// A container that crashed and will be restarted: backing off, or just exited (`Error`,
+    /// `OOMKilled`) with its restart still to come.
+    static let crashReasons: Set<String> = ["CrashLoopBackOff", "Error", "OOMKilled"]
+
+    /// `Init:CrashLoopBackOff` → `CrashLoopBackOff`: an init container fails the same way.
+    static func withoutInitPrefix(_ status: String) -> String {
+        status.hasPrefix("Init:") ? String(status.dropFirst(5)) : status
     }
 
     /// Filled when ready, hollow when running but not ready, half while starting; the terminal
@@ -44,6 +63,8 @@ enum PodTileState: CaseIterable {
         case .notReady: "□"
         case .ready: "■"
         case .terminating: "▒"
+        case .crashLooping: "↻"
+        case .imagePullFailing: "⇣"
         case .failed: "✗"
         case .orphan: "◇"
         }
@@ -56,6 +77,8 @@ enum PodTileState: CaseIterable {
         case .notReady: "not ready"
         case .ready: "ready"
         case .terminating: "terminating"
+        case .crashLooping: "crash loop"
+        case .imagePullFailing: "image pull"
         case .failed: "failed"
         case .orphan: "orphan"
         }

@@ -5,7 +5,7 @@ enum HelpText {
         ("/", "filter the focused table (text, or -l SELECTOR); Esc clears it"),
         ("Tab Shift-Tab", "next / previous pane"), ("1 2 3 4 5", "Nodes, Deployments, ReplicaSets, Pods, Events"),
         ("↑ ↓ j k", "move"), ("g G", "first / last row"), ("PgUp PgDn", "page"),
-        ("Enter d", "describe the selected object (Esc closes)"),
+        ("Enter d", "describe the selected object (Esc closes); on Deployments Enter opens the rollout view"),
         ("o", "the last command's whole output (keys report only its first line)"),
         ("z", "node map: small, medium or large cards"),
         ("N", "next namespace (:ns NAME shows one, :ns lists them; the map shows every namespace)"),
@@ -16,6 +16,10 @@ enum HelpText {
     static let panes: [(String, [(String, String)])] = [
         ("Pods", [("x Ctrl-K", "kill the selected pod (kubectl delete pod)"), ("l", "relabel it (kubectl label pod … --overwrite)")]),
         ("Deployments, ReplicaSets", [("+ -", "scale by one (kubectl scale)"), ("s", "scale to a number")]),
+        ("Deployments", [("Enter", "rollout view: old and new ReplicaSets and their pods, progress, limits, revision"),
+                         ("i", "set image (kubectl set image deployment/NAME CONTAINER=IMAGE; prompt holds the current one)"),
+                         ("u", "undo (kubectl rollout undo)"), ("p", "pause / resume (kubectl rollout pause|resume)"),
+                         ("R", "restart (kubectl rollout restart)")]),
         ("Scenario (kubesim --scenario NAME)", [("PageDown →", "play the next part (what presentation clickers send);"),
                                                 ("", "a part played before is shown again, not run again"),
                                                 ("PageUp ←", "show the previous part again (nothing runs)"),
@@ -31,7 +35,8 @@ enum HelpText {
             out += ["", "\(title)"] + lines(rows)
         }
         out += ["", "Output panels scroll with ↑ ↓ PgUp PgDn, and sideways with ← → (0 back to the start).",
-                "Node map tiles: ■ ready  □ running, not ready  ◐ creating  ◌ pending  ▒ terminating  ✗ failed  ◇ orphan.",
+                "Node map tiles: ■ ready  □ running, not ready  ◐ creating  ◌ pending  ▒ terminating  ✗ failed  ◇ orphan",
+                "                ↻ crash loop (CrashLoopBackOff, Error)  ⇣ image pull failing (ErrImagePull, ImagePullBackOff).",
                 "The highlight stays on the object you chose; if it goes away, the status line says where it moved.",
                 "", "Focused pane: \(focus.rawValue) \(focus.title). Results and errors appear in the status line in kubectl's words."]
         return out.joined(separator: "\n")

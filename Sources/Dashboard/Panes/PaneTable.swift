@@ -49,6 +49,10 @@ enum PaneTable {
         return widest
     }
 
+    /// Waiting and terminated reasons that mean a container is failing (kubelet's words).
+    static let failureReasons: Set<String> = PodTileState.imagePullReasons.union(PodTileState.crashReasons)
+        .union(["CreateContainerConfigError", "CreateContainerError", "RunContainerError", "ContainerCannotRun", "StartError"])
+
     /// Pod STATUS words to theme roles.
     static func role(forPodStatus status: String) -> ThemeRole {
         switch status {
@@ -57,7 +61,8 @@ enum PaneTable {
         case "ContainerCreating", "PodInitializing": .creating
         case "Terminating": .terminating
         case "Completed", "Succeeded": .completed
-        default: status.hasPrefix("Init:") ? .creating : .error
+        // `Init:0/1` is an init container still working; `Init:CrashLoopBackOff` one failing.
+        default: status.hasPrefix("Init:") && !failureReasons.contains(String(status.dropFirst(5))) ? .creating : .error
         }
     }
 

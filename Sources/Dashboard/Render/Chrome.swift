@@ -91,9 +91,15 @@ struct Chrome {
             always = []
         case .command: hints = [("Enter", "run"), ("Tab", "complete"), ("↑↓", "history")]; always = [("Esc", "cancel")]
         case .filter, .prompt: hints = [("Enter", "run")]; always = [("Esc", "cancel")]
+        case .normal where dashboard.rolloutShown:
+            let paused = dashboard.rolloutSummary?.deployment.spec.paused ?? false
+            hints = [("i", "set image"), ("u", "undo"), ("p", paused ? "resume" : "pause"), ("R", "restart"), ("j k", "deployment"),
+                     ("d", "describe"), ("space", dashboard.paused ? "resume time" : "pause time"), ("< >", "speed")]
+            always = [("Esc", "close"), ("?", "help")]
         case .normal:
             let scenario: [(String, String)] = dashboard.player == nil ? [] : [("PgDn →", "next"), ("PgUp ←", "back")]
-            hints = scenario + dashboard.focus.actionHints + [("Enter", "describe"), ("/", "filter"), (":", "command"), ("Tab", "pane"),
+            let enter = dashboard.focus == .deployments ? ("Enter", "rollout") : ("Enter", "describe")
+            hints = scenario + dashboard.focus.actionHints + [enter, ("/", "filter"), (":", "command"), ("Tab", "pane"),
                                                    ("space", dashboard.paused ? "resume" : "pause"), ("< >", "speed"),
                                                    ("z", "zoom"), ("o", "output"), ("t", "theme")]
         }

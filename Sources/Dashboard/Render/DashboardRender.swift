@@ -17,7 +17,7 @@ extension Dashboard {
         let workloadRows = max(view.names(.deployment).count, view.names(.replicaSet).count)
         let captionLines = caption.map { CaptionBand.lines($0, width: width - 6) } ?? []
         let layout = Layout.compute(width: width, height: height, nodeCount: rowNames(.nodes).count, workloadRows: workloadRows,
-                                    podRows: rowNames(.pods).count, zoom: mapZoom, replicaSetsWidth: replicaSetsWidth(),
+                                    podRows: rolloutShown ? max(rowNames(.pods).count, Self.rolloutRows) : rowNames(.pods).count, zoom: mapZoom, replicaSetsWidth: replicaSetsWidth(),
                                     captionHeight: captionLines.isEmpty ? 0 : captionLines.count + 2)
         CaptionBand.draw(captionLines, in: layout.caption, style: theme[.caption], into: &frame)
         let chrome = Chrome(dashboard: self)
@@ -25,6 +25,12 @@ extension Dashboard {
         NodeMapView(dashboard: self, rect: layout.nodes).draw(into: &frame)
         for (pane, rect) in [(Pane.deployments, layout.deployments), (.replicaSets, layout.replicaSets), (.pods, layout.pods)] {
             visibleRows[pane] = TableView(dashboard: self, pane: pane, rect: rect).draw(into: &frame)
+        }
+        if let summary = rolloutSummary {
+            // Over the Deployments, ReplicaSets and Pods panes: the view names its deployment.
+            let area = Rect(x: layout.deployments.x, y: layout.deployments.y, width: layout.pods.maxX - layout.deployments.x,
+                            height: layout.pods.maxY - layout.deployments.y)
+            RolloutView(dashboard: self, summary: summary, rect: area).draw(into: &frame)
         }
         visibleRows[.nodes] = max(1, layout.nodes.inner.height / mapZoom.cardHeight)
         if !layout.shared || !healingHasTheFloor {

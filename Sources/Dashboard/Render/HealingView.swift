@@ -27,6 +27,7 @@ struct HealingView {
             case .done: ("✓", .stepDone)
             case .active: ("…", .stepActive)
             case .pending: ("·", .stepPending)
+            case .failed: ("✗", .error)
             }
             let time = step.time.map(Self.clock) ?? "       "
             var x = frame.put(" \(time)  ", x: body.x, y: y, style: theme[.hints], clip: body)
@@ -34,7 +35,7 @@ struct HealingView {
             let textRoom = max(0, actorColumn - x - 1)
             var text = step.text.count > textRoom ? Self.shortened(step.text) : step.text
             if text.count > textRoom { text = String(text.prefix(max(0, textRoom - 1))) + "…" }
-            frame.put(text, x: x, y: y, style: step.state == .pending ? theme[.stepPending] : theme[.text], clip: body)
+            frame.put(text, x: x, y: y, style: step.state == .pending ? theme[.stepPending] : step.state == .failed ? theme[.error] : theme[.text], clip: body)
             frame.put(step.actor, x: actorColumn, y: y, style: theme[.hints], clip: body)
         }
     }

@@ -22,7 +22,7 @@ public struct Theme: Equatable, Sendable {
         description: "Attributes only, no colors (built in)",
         styles: [
             .focus: Style(bold: true, reverse: true), .header: Style(bold: true), .caption: Style(bold: true, reverse: true),
-            .new: Style(bold: true, underline: true), .error: Style(bold: true), .orphan: Style(bold: true, underline: true),
+            .new: Style(bold: true, underline: true), .error: Style(bold: true), .backOff: Style(bold: true), .orphan: Style(bold: true, underline: true),
             .selection: Style(reverse: true),
             .columnHeader: Style(underline: true),
         ]

@@ -10,11 +10,11 @@ extension Theme {
     /// A system pod's tile (kube-system) on the node map: muted like the hints, so the demo's own
     /// pods stand out; the glyph still tells its state, and a failing one keeps its alarm color.
     public func systemPod(_ role: ThemeRole) -> Style {
-        role == .error ? status(.error, on: .plain) : row(.plain).overlaid(with: self[.hints])
+        role == .error || role == .backOff ? status(role, on: .plain) : row(.plain).overlaid(with: self[.hints])
     }
 
     /// The roles that color a status: words in tables and on node cards, and pod tiles.
-    public static let statusRoles: [ThemeRole] = [.running, .notReady, .pending, .creating, .terminating, .error, .completed, .orphan]
+    public static let statusRoles: [ThemeRole] = [.running, .notReady, .pending, .creating, .terminating, .backOff, .error, .completed, .orphan]
 
     /// A whole table row.
     public func row(_ state: RowState) -> Style {

@@ -20,6 +20,10 @@ public enum ThemeRole: String, CaseIterable, Sendable {
     case running, pending, creating, terminating, error, completed
     /// A pod that runs but is not ready yet.
     case notReady = "not-ready"
+    /// A pod whose container keeps failing and waits to be tried again: a crash loop
+    /// (CrashLoopBackOff) or an image that cannot be pulled (ErrImagePull, ImagePullBackOff).
+    /// It colors those pods' tiles on the node map; their STATUS words keep the error style.
+    case backOff = "back-off"
     /// A pod released from its ReplicaSet (its labels no longer match), which nothing will replace.
     case orphan
     /// Rows that just appeared (they glow for a few seconds) and rows that just changed.
