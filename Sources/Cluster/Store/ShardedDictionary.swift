@@ -81,9 +81,11 @@ extension ShardedDictionary: Sequence {
 /// How the sharded tables split: small ones stay one table (an index key with five events
 /// should not carry 64 empty ones); big ones pick a shard from the top bits of the key's hash,
 /// which do not decide where the key sits inside its shard (each table seeds its own hashing).
+/// The split itself rehashes every entry, and the tables of a scale-up (pods, their indexes,
+/// events) all reach it at the same pod: at 4,096 that one step took 24 ms, so split early.
 enum Sharding {
     static let shardCount = 64
-    static let splitCount = 4_096
+    static let splitCount = 1_024
 
     @inline(__always)
     static func shard<Key: Hashable>(of key: Key, among count: Int) -> Int {
