@@ -79,7 +79,8 @@ struct BenchFrameCommand: ParsableCommand {
 
         func milliseconds(_ from: UInt64, _ to: UInt64) -> Double { Double(to - from) / 1_000_000 }
         var previous: Frame? = dashboard.render(width: width, height: height)
-        var frameTimes: [Double] = [], sliceTimes: [Double] = [], gaps: [Double] = [], gapCPU: [Double] = []
+        var frameTimes: [Double] = [], sliceTimes: [Double] = [], gaps: [Double] = [], gapCPU: [Double] = [], busyGaps: [Double] = []
+        var waited = 0.0
         var stepWall: [Double] = [], stepCPU: [Double] = []
         if let threshold = logStepsOver {
             session.cluster.clock.stepObserver = { step in
@@ -109,12 +110,19 @@ struct BenchFrameCommand: ParsableCommand {
             frameTimes.append(milliseconds(frameStart, frameEnd))
             if frameStart > lastFrameStart {
                 gaps.append(milliseconds(lastFrameStart, frameStart))
+                busyGaps.append(milliseconds(lastFrameStart, frameStart) - waited)
                 gapCPU.append(milliseconds(lastFrameCPU, frameCPU))
             }
             lastFrameStart = frameStart
             lastFrameCPU = frameCPU
             // As the main loop: no wait while the cluster is behind, else the usual 100 ms.
-            if dashboard.simulationLag == .zero { Thread.sleep(forTimeInterval: 0.1) }
+            // (The live loop waits for input then, and a key ends the wait at once: a busy gap leaves it out.)
+            waited = 0
+            if dashboard.simulationLag == .zero {
+                let waitStart = DispatchTime.now().uptimeNanoseconds
+                Thread.sleep(forTimeInterval: 0.1)
+                waited = milliseconds(waitStart, DispatchTime.now().uptimeNanoseconds)
+            }
             let now = DispatchTime.now().uptimeNanoseconds
             let elapsed = SimDuration(milliseconds: Int64((now - last) / 1_000_000))
             last += UInt64(elapsed.milliseconds) * 1_000_000
@@ -135,6 +143,8 @@ struct BenchFrameCommand: ParsableCommand {
                      percentile(sliceTimes, 50), percentile(sliceTimes, 99), sliceTimes.max() ?? 0, MainLoop.simulationSliceMilliseconds))
         print(String(format: "  gap between frames: median %.2f ms, p99 %.2f ms, longest %.2f ms",
                      percentile(gaps, 50), percentile(gaps, 99), gaps.max() ?? 0))
+        print(String(format: "  gap between frames, waits for input left out: median %.2f ms, p99 %.2f ms, longest %.2f ms; over 50 ms: %d",
+                     percentile(busyGaps, 50), percentile(busyGaps, 99), busyGaps.max() ?? 0, busyGaps.filter { $0 > 50 }.count))
         // CPU time of this thread: what a gap costs without the other processes on the machine.
         print(String(format: "  gap between frames, CPU time: median %.2f ms, p99 %.2f ms, longest %.2f ms; gaps over 50 ms: %d of %d",
                      percentile(gapCPU, 50), percentile(gapCPU, 99), gapCPU.max() ?? 0, gapCPU.filter { $0 > 50 }.count, gapCPU.count))
