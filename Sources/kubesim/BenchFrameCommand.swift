@@ -37,12 +37,12 @@ struct BenchFrameCommand: ParsableCommand {
         let theme = (try? library.load("default")) ?? Theme.builtInMono
         let dashboard = Dashboard(session: session, theme: theme)
 
-        // Frame time: 100 ms of virtual time per frame, like the live loop at 1×.
+        // Frame time: one wait of virtual time per frame, like the live loop at 1×.
         var previous: Frame? = dashboard.render(width: width, height: height)
         var times: [Double] = []
         var changed = 0
         for _ in 0..<frames {
-            dashboard.tick(realElapsed: .milliseconds(100))
+            dashboard.tick(realElapsed: .milliseconds(Int64(MainLoop.runningWaitMilliseconds)))
             let start = DispatchTime.now().uptimeNanoseconds
             let frame = dashboard.render(width: width, height: height)
             changed += frame.changedIndices(since: previous).count
@@ -115,12 +115,12 @@ struct BenchFrameCommand: ParsableCommand {
             }
             lastFrameStart = frameStart
             lastFrameCPU = frameCPU
-            // As the main loop: no wait while the cluster is behind, else the usual 100 ms.
+            // As the main loop: no wait while the cluster is behind, else the usual wait for input.
             // (The live loop waits for input then, and a key ends the wait at once: a busy gap leaves it out.)
             waited = 0
             if dashboard.simulationLag == .zero {
                 let waitStart = DispatchTime.now().uptimeNanoseconds
-                Thread.sleep(forTimeInterval: 0.1)
+                Thread.sleep(forTimeInterval: Double(MainLoop.runningWaitMilliseconds) / 1000)
                 waited = milliseconds(waitStart, DispatchTime.now().uptimeNanoseconds)
             }
             let now = DispatchTime.now().uptimeNanoseconds
@@ -163,7 +163,7 @@ struct BenchFrameCommand: ParsableCommand {
         return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
     }
 
-    /// Runs the main loop's schedule (wake every 100 ms, or 500 ms when paused) without a
+    /// Runs the main loop's schedule (wake every 40 ms, or 500 ms when paused) without a
     /// terminal and returns CPU time as a percentage of wall time.
     static func idleCPU(_ dashboard: Dashboard, seconds: Double, width: Int, height: Int) -> Double {
         func cpuSeconds() -> Double {
@@ -176,7 +176,7 @@ struct BenchFrameCommand: ParsableCommand {
         var drawnKey = dashboard.frameKey
         var last = DispatchTime.now().uptimeNanoseconds
         while Date().timeIntervalSince(wallStart) < seconds {
-            Thread.sleep(forTimeInterval: dashboard.paused ? 0.5 : 0.1)
+            Thread.sleep(forTimeInterval: Double(dashboard.paused ? MainLoop.pausedWaitMilliseconds : MainLoop.runningWaitMilliseconds) / 1000)
             let now = DispatchTime.now().uptimeNanoseconds
             dashboard.tick(realElapsed: .milliseconds(Int64((now - last) / 1_000_000)))
             last = now

@@ -135,6 +135,12 @@ struct MainLoop {
 
     /// Real time the simulation may take per frame.
     static let simulationSliceMilliseconds = 10
+    /// How long the loop waits for a key while time runs and the cluster has caught up: short
+    /// enough that a scale-up's pods appear in frames no more than 40 ms apart (the frame-gap
+    /// goal is 50 ms), long enough that a steady cluster costs almost nothing.
+    static let runningWaitMilliseconds = 40
+    /// The wait while paused: only keys change the picture then.
+    static let pausedWaitMilliseconds = 500
     static let simulationSlice = Duration.milliseconds(simulationSliceMilliseconds)
     /// Most keys applied between two frames (a paste still shows progress).
     static let eventsPerFrame = 256
@@ -156,10 +162,10 @@ struct MainLoop {
                 try? recorder?.record(frame, at: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
                 drawn = (dashboard.frameKey, size.width, size.height)
             }
-            // Wake ten times a second while time runs; slower when paused; at once while the
+            // Wake every 40 ms while time runs; slower when paused; at once while the
             // cluster has work left over from the last slice.
             // While serving, a request waits at most 10 ms for the loop to pick it up.
-            var timeout = dashboard.simulationLag > .zero ? 0 : dashboard.paused ? 500 : 100
+            var timeout = dashboard.simulationLag > .zero ? 0 : dashboard.paused ? Self.pausedWaitMilliseconds : Self.runningWaitMilliseconds
             if let jobs { timeout = jobs.pending > 0 ? 0 : min(timeout, 10) }
             input = false
             // Everything typed since the last frame is applied before the next slice: a line
