@@ -22,6 +22,8 @@ struct BenchFrameCommand: ParsableCommand {
     @Option(help: "Seconds of idle loop to measure.") var idleSeconds = 10.0
     @Option(help: "Replicas for the scale-up run (0 skips it).") var scaleTo = 100_000
     @Option(help: "Seconds of wall time to run the scale-up.") var scaleSeconds = 10.0
+    @Option(help: "Also time each simulation step of the scale-up, and print to stderr the CLOCK_MONOTONIC start and end of those longer than this many milliseconds (to match against `perf record -k mono`).")
+    var logStepsOver: Double?
 
     func run() throws {
         let deployments = max(1, pods / 100)
@@ -77,21 +79,50 @@ struct BenchFrameCommand: ParsableCommand {
 
         func milliseconds(_ from: UInt64, _ to: UInt64) -> Double { Double(to - from) / 1_000_000 }
         var previous: Frame? = dashboard.render(width: width, height: height)
-        var frameTimes: [Double] = [], sliceTimes: [Double] = [], gaps: [Double] = []
+        var frameTimes: [Double] = [], sliceTimes: [Double] = [], gaps: [Double] = [], gapCPU: [Double] = [], busyGaps: [Double] = []
+        var waited = 0.0
+        var stepWall: [Double] = [], stepCPU: [Double] = []
+        if let threshold = logStepsOver {
+            session.cluster.clock.stepObserver = { step in
+                let wallStart = Self.nanoseconds(CLOCK_MONOTONIC), cpuStart = Self.nanoseconds(CLOCK_THREAD_CPUTIME_ID)
+                let more = step()
+                let wallEnd = Self.nanoseconds(CLOCK_MONOTONIC), cpu = milliseconds(cpuStart, Self.nanoseconds(CLOCK_THREAD_CPUTIME_ID))
+                stepWall.append(milliseconds(wallStart, wallEnd))
+                stepCPU.append(cpu)
+                if milliseconds(wallStart, wallEnd) > threshold {
+                    FileHandle.standardError.write(Data(String(format: "slow step %.6f %.6f wall %.1f ms cpu %.1f ms\n",
+                                                               Double(wallStart) / 1e9, Double(wallEnd) / 1e9, milliseconds(wallStart, wallEnd), cpu).utf8))
+                }
+                return more
+            }
+        }
         let started = DispatchTime.now().uptimeNanoseconds
         var last = started, lastFrameStart = started
+        var lastFrameCPU = Self.nanoseconds(CLOCK_THREAD_CPUTIME_ID)
         let startVirtual = session.cluster.now
         while Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 < scaleSeconds {
             let frameStart = DispatchTime.now().uptimeNanoseconds
+            let frameCPU = Self.nanoseconds(CLOCK_THREAD_CPUTIME_ID)
             let frame = dashboard.render(width: width, height: height)
             _ = frame.changedIndices(since: previous)
             previous = frame
             let frameEnd = DispatchTime.now().uptimeNanoseconds
             frameTimes.append(milliseconds(frameStart, frameEnd))
-            if frameStart > lastFrameStart { gaps.append(milliseconds(lastFrameStart, frameStart)) }
+            if frameStart > lastFrameStart {
+                gaps.append(milliseconds(lastFrameStart, frameStart))
+                busyGaps.append(milliseconds(lastFrameStart, frameStart) - waited)
+                gapCPU.append(milliseconds(lastFrameCPU, frameCPU))
+            }
             lastFrameStart = frameStart
+            lastFrameCPU = frameCPU
             // As the main loop: no wait while the cluster is behind, else the usual 100 ms.
-            if dashboard.simulationLag == .zero { Thread.sleep(forTimeInterval: 0.1) }
+            // (The live loop waits for input then, and a key ends the wait at once: a busy gap leaves it out.)
+            waited = 0
+            if dashboard.simulationLag == .zero {
+                let waitStart = DispatchTime.now().uptimeNanoseconds
+                Thread.sleep(forTimeInterval: 0.1)
+                waited = milliseconds(waitStart, DispatchTime.now().uptimeNanoseconds)
+            }
             let now = DispatchTime.now().uptimeNanoseconds
             let elapsed = SimDuration(milliseconds: Int64((now - last) / 1_000_000))
             last += UInt64(elapsed.milliseconds) * 1_000_000
@@ -112,7 +143,24 @@ struct BenchFrameCommand: ParsableCommand {
                      percentile(sliceTimes, 50), percentile(sliceTimes, 99), sliceTimes.max() ?? 0, MainLoop.simulationSliceMilliseconds))
         print(String(format: "  gap between frames: median %.2f ms, p99 %.2f ms, longest %.2f ms",
                      percentile(gaps, 50), percentile(gaps, 99), gaps.max() ?? 0))
+        print(String(format: "  gap between frames, waits for input left out: median %.2f ms, p99 %.2f ms, longest %.2f ms; over 50 ms: %d",
+                     percentile(busyGaps, 50), percentile(busyGaps, 99), busyGaps.max() ?? 0, busyGaps.filter { $0 > 50 }.count))
+        // CPU time of this thread: what a gap costs without the other processes on the machine.
+        print(String(format: "  gap between frames, CPU time: median %.2f ms, p99 %.2f ms, longest %.2f ms; gaps over 50 ms: %d of %d",
+                     percentile(gapCPU, 50), percentile(gapCPU, 99), gapCPU.max() ?? 0, gapCPU.filter { $0 > 50 }.count, gapCPU.count))
+        if logStepsOver != nil {
+            session.cluster.clock.stepObserver = nil
+            print(String(format: "  simulation steps: %d, longest %.2f ms (%.2f ms CPU); over 16 ms CPU: %d",
+                         stepWall.count, stepWall.max() ?? 0, stepCPU.max() ?? 0, stepCPU.filter { $0 > 16 }.count))
+        }
         print("  pods created: \(cluster.store.count(Pod.self)); virtual time advanced \(cluster.now - startVirtual), behind real time by \(dashboard.simulationLag)")
+    }
+
+    /// The time of `clock` (CLOCK_MONOTONIC, or this thread's CPU time) in nanoseconds.
+    static func nanoseconds(_ clock: clockid_t) -> UInt64 {
+        var time = timespec()
+        clock_gettime(clock, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
     }
 
     /// Runs the main loop's schedule (wake every 100 ms, or 500 ms when paused) without a

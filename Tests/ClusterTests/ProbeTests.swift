@@ -125,6 +125,17 @@ import Testing
         #expect(unguarded.events(reason: "Killing").first?.message == "Container app failed liveness probe, will be restarted")
     }
 
+    @Test func aPodThatNeverRestartsFailsOnItsLivenessProbe() throws {
+        let cluster = Cluster(seed: 6)
+        warmingImage(cluster, "stuck:1", readyAfter: 3600)
+        try cluster.store.create(makeBarePod("once", image: "stuck:1", restartPolicy: "Never") { $0.livenessProbe = httpProbe(period: 5, failureThreshold: 2) })
+        cluster.advance(by: .seconds(60))
+        let p = try #require(pod(cluster, "once"))
+        #expect(p.status.phase == "Failed")
+        #expect(p.restartCount == 0)
+        #expect(cluster.events(reason: "Killing").first?.message == "Container app failed liveness probe")
+    }
+
     @Test func aFailedStartupProbeRestartsTheContainer() throws {
         let cluster = Cluster(seed: 9)
         warmingImage(cluster, "never:1", readyAfter: 3600)

@@ -83,4 +83,19 @@ import Testing
         #expect(shell.out("rollout history deployment/web").contains("REVISION  CHANGE-CAUSE\n3         r1\n4         r1\n5         r1\n"))
         #expect(shell.run("rollout undo deployment/web --to-revision=1").stderr == "error: unable to find specified revision 1 in history\n")
     }
+
+    @Test func aRequestAboveItsLimitIsRefused() throws {
+        let shell = Shell(seed: 13)
+        let folder = try ManifestFolder()
+        // A requests block beside limits, at the same indentation.
+        let lines = Self.manifest(image: "nginx:1.26", cause: "x").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let limits = try #require(lines.firstIndex { $0.hasSuffix("limits:") })
+        let indent = String(lines[limits].prefix { $0 == " " })
+        let text = (lines[...(limits + 1)] + ["\(indent)requests:", "\(indent)  memory: 1Gi"] + lines[(limits + 2)...]).joined(separator: "\n")
+        let file = try folder.write("web.yaml", text)
+        let result = shell.run("apply -f \(file)")
+        #expect(result.failed)
+        #expect(result.stderr.contains("spec.template.spec.containers[0].resources.requests[memory]: Invalid value: \"1Gi\": must be less than or equal to memory limit of 128Mi"))
+        #expect(shell.cluster.store.get(Deployment.self, "web", namespace: "default") == nil)
+    }
 }

@@ -58,6 +58,18 @@ import Testing
         #expect(shell.cluster.now - ready >= .seconds(15), "available only after minReadySeconds of readiness")
     }
 
+    @Test func statusFollowsEachNamedObjectInTurn() {
+        let shell = rolledOut()
+        #expect(!shell.run("create deployment api --image=nginx:1.26 --replicas=2").failed)
+        #expect(!shell.run("set image deployment/web nginx=nginx:1.27").failed)
+        let result = shell.run("rollout status deployment/web deployment/api")
+        #expect(!result.failed)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let webDone = lines.firstIndex(of: "deployment \"web\" successfully rolled out")
+        let apiDone = lines.firstIndex(of: "deployment \"api\" successfully rolled out")
+        #expect(webDone != nil && apiDone == lines.count - 1 && webDone! < apiDone!)
+    }
+
     @Test func statusWithoutWatchPrintsOneLine() {
         let shell = rolledOut()
         #expect(shell.out("rollout status deployment/web --watch=false") == "deployment \"web\" successfully rolled out\n")
@@ -103,11 +115,16 @@ import Testing
 
     @Test func statusErrors() {
         let shell = rolledOut()
-        #expect(shell.run("rollout status").stderr == "error: required resource not specified\n")
+        for verb in ["status", "history", "undo", "pause", "resume", "restart"] {
+            #expect(shell.run("rollout \(verb)").stderr == "error: required resource not specified\n")
+        }
         #expect(shell.run("rollout status deployment/nope").stderr == "Error from server (NotFound): deployments.apps \"nope\" not found\n")
         #expect(shell.run("rollout status deployment/web --revision=2").stderr == "error: desired revision (2) is different from the running revision (1)\n")
         #expect(shell.run("rollout status deployment/web --revision=-1").stderr == "error: revision must be a positive integer: -1\n")
-        #expect(shell.run("rollout frobnicate deployment/web").failed)
+        #expect(shell.run("rollout frobnicate deployment/web").stderr == "error: unknown command \"frobnicate deployment/web\"\nSee 'kubectl rollout -h' for help and examples\n")
+        #expect(shell.run("rollout history node/node-1").stderr == "error: error retrieving history for \"Node\", no visitor method exists for { Node}\n")
+        #expect(shell.run("rollout undo node/node-1").stderr == "error: error retrieving rollbacker for \"Node\", no visitor method exists for { Node}\n")
+        #expect(shell.run("rollout pause node/node-1").stderr == "error: nodes \"node-1\" pausing is not supported\n")
     }
 
     @Test func statusOfADaemonSet() {
@@ -250,7 +267,7 @@ import Testing
         #expect(shell.out("set image deployment/web nginx=nginx:1.27") == "", "an unchanged image patches nothing")
         #expect(shell.run("set image deployment/web sidecar=busybox").stderr == "error: unable to find container named \"sidecar\"\n")
         #expect(shell.run("set image deployment/web").stderr == "error: at least one image update is required\n")
-        #expect(shell.run("set image nginx=nginx:1").stderr == "error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n")
+        #expect(shell.run("set image nginx=nginx:1").stderr.hasPrefix("error: You must provide one or more resources by argument or filename.\n"))
         #expect(shell.run("set image deployment/web *=a nginx=b").stderr
             == "error: all containers are already specified by *, but saw more than one container_name=container_image pairs\n")
         #expect(shell.run("set image deployment/web nginx=a web").stderr == "error: all resources must be specified before image changes: web\n")
@@ -271,7 +288,8 @@ import Testing
         #expect(shell.run("set env deployment/web 1X=2").stderr.hasPrefix("error: \"1X\" is not a valid key name: a valid environment variable name"))
         #expect(shell.run("set env deployment/web LEVEL=5 --overwrite=false").stderr
             == "error: deployments/web 'LEVEL' already has a value (4), and --overwrite is false\n")
-        #expect(shell.run("set env deployment/web A=1 A-").stderr == "error: can not both modify and remove an environment variable in the same command\n")
+        #expect(shell.run("set env deployment/web A=1 A-").stderr == "error: can not both modify and remove the same environment variable in the same command\n")
+        #expect(shell.run("set env deployment/web -c sidecar A=1").stderr == "Warning: Deployment/web does not have any containers matching \"sidecar\"\n")
 
         #expect(shell.out("set resources deployment/web --limits=cpu=200m,memory=512Mi --requests=cpu=100m")
             == "deployment.apps/web resource requirements updated\n")
@@ -282,7 +300,7 @@ import Testing
             == "error: you must specify an update to requests or limits (in the form of --requests/--limits)\n")
         #expect(shell.run("set resources deployment/web --limits=cpu").stderr == "error: Invalid argument syntax cpu, expected <resource>=<value>\n")
         #expect(shell.run("set resources deployment/web --requests=cpu=300m").stderr
-            == "error: failed to patch resources update to pod template Deployment.apps \"web\" is invalid: spec.template.spec.containers[0].resources.requests: Invalid value: \"300m\": must be less than or equal to cpu limit of 200m\n")
+            == "error: failed to patch resources update to pod template Deployment.apps \"web\" is invalid: spec.template.spec.containers[0].resources.requests[cpu]: Invalid value: \"300m\": must be less than or equal to cpu limit of 200m\n")
         #expect(!shell.run("rollout status deployment/web").failed)
         // The pods carry the template: limits, the request kept, memory requested at its limit.
         let pod = try #require(shell.cluster.store.list(Pod.self, namespace: "default").first { !$0.isTerminating })

@@ -81,7 +81,6 @@ import Testing
         // Completing in the middle of a line keeps what follows the cursor.
         let middle = completer.complete("get po -o wide", cursor: 6)
         #expect(middle.text == "get po -o wide")
-        // PodDisruptionBudgets start with `po` too.
         #expect(middle.candidates == ["pods", "pod", "po", "poddisruptionbudgets", "poddisruptionbudget", "pod/", "poddisruptionbudget/"])
     }
 

@@ -19,7 +19,7 @@ public final class EventRecorder {
 
         func hash(into hasher: inout Hasher) { hasher.combine(hashCode) }
     }
-    private var byKey: [Key: ObjectKey] = [:]
+    private var byKey = ShardedDictionary<Key, ObjectKey>()
     private var lastNanos: Int64 = 0
 
     init(store: Store) { self.store = store }

@@ -10,7 +10,8 @@ final class KubeScheduler {
     private var queue: WorkQueue<ObjectKey>!
     private let retryInterval: SimDuration
     /// Pods that did not fit; retried when the cluster changes (MoveAllToActiveOrBackoffQueue).
-    private var unschedulable: Set<ObjectKey> = []
+    /// Sharded: a scale past the nodes' room leaves tens of thousands here.
+    private var unschedulable = ShardedSet<ObjectKey>()
     private var nextStartNodeIndex = 0
 
     init(store: Store, recorder: EventRecorder, random: RandomSource, pace: Pace) {

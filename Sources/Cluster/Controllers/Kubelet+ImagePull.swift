@@ -27,19 +27,27 @@ extension Kubelet {
         let key = Self.pullBackOffKey(pod, image)
         pullBackOff.next(key, eventTime: now, now: now)
         guard let waiting = setWaiting(container.name, in: pod, reason: "ErrImagePull", message: error) else { return }
-        // The pod worker syncs again at once and finds the pull in back-off.
-        after(pace.kubeletReaction, waiting) { [unowned self] pod in
-            guard !pod.isTerminating else { return }
-            let message = "Back-off pulling image \"\(image)\""
-            recorder.record(pod, reason: "BackOff", message: message, component: Self.component, host: nodeName, container: container.name)
-            recorder.record(pod, type: "Warning", reason: "Failed", message: "Error: ImagePullBackOff", component: Self.component, host: nodeName, container: container.name)
-            _ = setWaiting(container.name, in: pod, reason: "ImagePullBackOff", message: message)
-        }
         let retryAt = pullBackOff.end(key) ?? now
+        // The pod worker syncs again at once and finds the pull in back-off.
+        after(pace.kubeletReaction, waiting) { [unowned self] pod in pullInBackOff(container, in: pod, until: retryAt) }
         after(retryAt - now, waiting) { [unowned self] pod in
             guard !pod.isTerminating else { return }
             ensureImage(container, in: pod, then: next)
         }
+    }
+
+    /// A sync during the pull back-off: ImagePullBackOff, with its events; failed syncs are
+    /// retried every 10 s until the back-off ends.
+    private func pullInBackOff(_ container: Container, in pod: Pod, until retryAt: SimTime) {
+        guard !pod.isTerminating, store.now < retryAt else { return }
+        let message = "Back-off pulling image \"\(container.image)\""
+        recorder.record(pod, reason: "BackOff", message: message, component: Self.component, host: nodeName, container: container.name)
+        recorder.record(pod, type: "Warning", reason: "Failed", message: "Error: ImagePullBackOff", component: Self.component, host: nodeName, container: container.name)
+        let current = pod.status.containerStatuses.first { $0.name == container.name }
+        let waiting = current?.state == .waiting(reason: "ImagePullBackOff") ? pod
+            : setWaiting(container.name, in: pod, reason: "ImagePullBackOff", message: message) ?? pod
+        guard store.now + Self.syncRetry < retryAt else { return }
+        after(Self.syncRetry, waiting) { [unowned self] pod in pullInBackOff(container, in: pod, until: retryAt) }
     }
 
     /// Writes a waiting state (reason and message) for container `name`; returns the stored pod.

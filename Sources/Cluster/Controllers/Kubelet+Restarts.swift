@@ -5,6 +5,12 @@
 extension Kubelet {
     static func restartKey(_ pod: Pod, _ container: String) -> String { "\(pod.metadata.uid)_\(container)" }
 
+    /// A process ended by SIGTERM (128 + 15), as a container stopped after a failed probe exits.
+    static let sigtermExitCode = 143
+
+    /// How soon the pod worker syncs a pod again after a sync that failed (kubelet backOffPeriod).
+    static let syncRetry = SimDuration.seconds(10)
+
     /// The running instance `containerID` of container `name` has exited with `exitCode`.
     func containerExited(_ name: String, containerID: String, exitCode: Int, in pod: Pod) {
         guard !pod.isTerminating, let i = pod.status.containerStatuses.firstIndex(where: { $0.name == name }),
@@ -39,14 +45,21 @@ extension Kubelet {
             let delay = restartBackOff.delay(key)
             recorder.record(pod, type: "Warning", reason: "BackOff", message: "Back-off restarting failed container \(name) in pod \(pod.kubeletName)",
                             component: Self.component, host: nodeName, container: name)
-            guard let waiting = writeStatus(pod, { p in
-                let status = p.status.containerStatuses[i]
-                if case .terminated = status.state { p.status.containerStatuses[i].lastState = termination }
-                p.status.containerStatuses[i].state = .waiting(reason: "CrashLoopBackOff")
-                p.status.containerStatuses[i].terminatedStartedAt = nil
-                p.status.containerStatuses[i].waitingMessage = "back-off \(delay) restarting failed container=\(name) pod=\(pod.kubeletName)"
-            }) else { return }
-            after(termination.finishedAt + delay - now, waiting) { [unowned self] pod in syncExited(name, in: pod) }
+            let message = "back-off \(delay) restarting failed container=\(name) pod=\(pod.kubeletName)"
+            var waiting = pod
+            if pod.status.containerStatuses[i].state != .waiting(reason: "CrashLoopBackOff") || pod.status.containerStatuses[i].waitingMessage != message {
+                guard let written = writeStatus(pod, { p in
+                    let status = p.status.containerStatuses[i]
+                    if case .terminated = status.state { p.status.containerStatuses[i].lastState = termination }
+                    p.status.containerStatuses[i].state = .waiting(reason: "CrashLoopBackOff")
+                    p.status.containerStatuses[i].terminatedStartedAt = nil
+                    p.status.containerStatuses[i].waitingMessage = message
+                }) else { return }
+                waiting = written
+            }
+            // The pod worker retries a failed sync every 10 s (kubelet backOffPeriod), each
+            // retry finding the container still in back-off, until the back-off ends.
+            after(min(termination.finishedAt + delay - now, Self.syncRetry), waiting) { [unowned self] pod in syncExited(name, in: pod) }
             return
         }
         restartBackOff.next(key, eventTime: termination.finishedAt, now: now)
@@ -82,11 +95,13 @@ extension Kubelet {
     /// The kubelet stops a container that failed its liveness or startup probe; it exits after
     /// SIGTERM (128 + 15) and restartPolicy takes over.
     func kill(_ name: String, containerID: String, in pod: Pod, failed kind: ProbeKind) {
-        recorder.record(pod, reason: "Killing", message: "Container \(name) failed \(kind.rawValue.lowercased()) probe, will be restarted",
+        // A pod that never restarts its containers is told no more than that (computePodActions).
+        let restarts = pod.restarts(afterExit: Self.sigtermExitCode) ? ", will be restarted" : ""
+        recorder.record(pod, reason: "Killing", message: "Container \(name) failed \(kind.rawValue.lowercased()) probe\(restarts)",
                         component: Self.component, host: nodeName, container: name)
         let grace = SimDuration.seconds(pod.spec.terminationGracePeriodSeconds)
         after(min(pace.containerStop, grace), pod) { [unowned self] pod in
-            containerExited(name, containerID: containerID, exitCode: 143, in: pod)
+            containerExited(name, containerID: containerID, exitCode: Self.sigtermExitCode, in: pod)
         }
     }
 

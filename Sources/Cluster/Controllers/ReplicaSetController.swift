@@ -65,14 +65,14 @@ final class ReplicaSetController {
         let rs: ReplicaSet
         /// The owned pods when the sync began, visited in chunks; dropped once visited, before
         /// any write, or the first pod created would copy the whole owner index.
-        var owned: Set<ObjectKey>.Iterator?
+        var owned: ShardedSet<ObjectKey>.Iterator?
         var active: [ObjectKey] = []
         var status = ReplicaSetStatus()
         var toRelease: [ObjectKey] = []
         var claimed = false
         var creations: SlowStart?
 
-        init(_ rs: ReplicaSet, owned: Set<ObjectKey>) {
+        init(_ rs: ReplicaSet, owned: ShardedSet<ObjectKey>) {
             self.rs = rs
             self.owned = owned.makeIterator()
             status.observedGeneration = rs.metadata.generation

@@ -44,7 +44,8 @@ final class SchedulerCache {
     /// Pods per owner uid, by node index, for spreading an owner's pods across nodes
     /// (terminating pods left out, as PodTopologySpread leaves them out).
     private var ownerOnNode: [String: [Int: Int]] = [:]
-    private var entries: [String: Entry] = [:]
+    /// Bound pods by uid: sharded, as it grows with the cluster (see ShardedDictionary).
+    private var entries = ShardedDictionary<String, Entry>()
     /// Bound pods whose node the cache has not seen yet (a pod may be watched before its node).
     private var waiting: [String: Pod] = [:]
 

@@ -12,7 +12,8 @@ final class WorkQueue<Key: Hashable> {
     private let clock: VirtualClock
     private let delay: SimDuration
     private let process: (Key) -> Resumption?
-    private var pending: Set<Key> = []
+    /// Sharded: the scheduler's queue holds every pod of a scale-up waiting to be placed.
+    private var pending = ShardedSet<Key>()
 
     init(clock: VirtualClock, delay: SimDuration, process: @escaping (Key) -> Void) {
         self.clock = clock

@@ -24,6 +24,7 @@ extension Store {
         add(pods)
         add(leases)
         add(events)
+        add(podDisruptionBudgets)
         return found
     }
 }

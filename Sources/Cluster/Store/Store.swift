@@ -135,7 +135,7 @@ public final class Store {
     public func pods(onNode node: String) -> [Pod] { pods.byIndex(IndexName.node, node) }
     public func podCount(onNode node: String) -> Int { pods.names(index: IndexName.node, key: node).count }
     /// The keys of the pods bound to `node` (or, with "", unscheduled pods), unordered.
-    public func podKeys(onNode node: String) -> Set<ObjectKey> { pods.names(index: IndexName.node, key: node) }
+    public func podKeys(onNode node: String) -> ShardedSet<ObjectKey> { pods.names(index: IndexName.node, key: node) }
 
     /// What the pods bound to `node` that are not terminating request: sums kept on every pod
     /// write, for views that summarize nodes of thousands of pods every frame.

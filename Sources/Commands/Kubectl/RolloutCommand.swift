@@ -17,7 +17,7 @@ enum RolloutCommand {
         case "history": return RolloutHistoryCommand.run(rest, cluster: cluster)
         case "undo": return RolloutUndoCommand.run(rest, cluster: cluster)
         case "pause", "resume", "restart": return runPatch(sub, rest, cluster: cluster)
-        default: return .failure(Kubectl.unknownCommand(sub, among: subcommands, parent: "kubectl rollout"))
+        default: return .failure(SetCommand.unknownSubcommand(args, parent: "rollout"))
         }
     }
 
@@ -32,14 +32,26 @@ enum RolloutCommand {
     /// `deployments.apps "x"`, as kubectl names an object in these commands' errors.
     static func subject(_ ref: ObjectRef) -> String { "\(ref.type.kind.qualifiedResource) \"\(ref.name)\"" }
 
+    /// HistoryViewerFor / RollbackerFor for a kind without one: workload kinds have no helper
+    /// implemented (kubesim keeps no ControllerRevisions for DaemonSets); other kinds have no
+    /// visitor at all.
+    static func noHelper(_ helper: String, _ retrieving: String, _ ref: ObjectRef) -> KubectlError {
+        let kind = ref.type.kind
+        let groupKind = kind.group.isEmpty ? kind.rawValue : "\(kind.rawValue).\(kind.group)"
+        switch ref.type {
+        case .pods, .replicasets, .daemonsets:
+            return KubectlError("error: no \(helper) has been implemented for \"\(groupKind)\"")
+        default:
+            return KubectlError("error: error retrieving \(retrieving) for \"\(groupKind)\", no visitor method exists for {\(kind.group) \(kind.rawValue)}")
+        }
+    }
+
     // MARK: pause, resume, restart
 
     private static func runPatch(_ verb: String, _ args: [String], cluster: Cluster) -> Execution {
         .capturing { out in
             let flags = try FlagParser(command: "rollout \(verb)", flags: [.init(long: "selector", short: "l", isBool: false)]).parse(args)
-            if flags.positional.isEmpty && !flags.has("selector") {
-                throw KubectlError("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'")
-            }
+            if flags.positional.isEmpty { throw KubectlError("error: required resource not specified") }
             var errors: [String] = []
             for ref in try SetCommand.existingTargets(flags.positional, flags: flags, cluster: cluster) {
                 do {

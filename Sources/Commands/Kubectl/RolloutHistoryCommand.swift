@@ -13,12 +13,10 @@ enum RolloutHistoryCommand {
             let flags = try parser.parse(args)
             let revision = try parser.int(flags, "revision") ?? 0
             if revision < 0 { throw KubectlError("error: revision must be a positive integer: \(revision)") }
-            if flags.positional.isEmpty && !flags.has("selector") {
-                throw KubectlError("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'")
-            }
+            if flags.positional.isEmpty { throw KubectlError("error: required resource not specified") }
             for ref in try SetCommand.existingTargets(flags.positional, flags: flags, cluster: cluster) {
                 guard ref.type == .deployments, let d = cluster.store.get(Deployment.self, ref.name, namespace: ref.namespace) else {
-                    throw KubectlError("error: no history viewer has been implemented for \"\(ref.type.kind.rawValue)\(ref.type.kind.group.isEmpty ? "" : "." + ref.type.kind.group)\"")
+                    throw RolloutCommand.noHelper("history viewer", "history", ref)
                 }
                 let history = try view(d, revision: revision, store: cluster.store)
                 let heading = revision > 0 ? "with revision #\(revision)" : ""
@@ -71,12 +69,10 @@ enum RolloutUndoCommand {
         .capturing { out in
             let flags = try parser.parse(args)
             let toRevision = try parser.int(flags, "to-revision") ?? 0
-            if flags.positional.isEmpty && !flags.has("selector") {
-                throw KubectlError("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'")
-            }
+            if flags.positional.isEmpty { throw KubectlError("error: required resource not specified") }
             for ref in try SetCommand.existingTargets(flags.positional, flags: flags, cluster: cluster) {
                 guard ref.type == .deployments, let d = cluster.store.get(Deployment.self, ref.name, namespace: ref.namespace) else {
-                    throw KubectlError("error: no rollbacker has been implemented for \"\(ref.type.kind.rawValue)\(ref.type.kind.group.isEmpty ? "" : "." + ref.type.kind.group)\"")
+                    throw RolloutCommand.noHelper("rollbacker", "rollbacker", ref)
                 }
                 out.out("\(SetCommand.name(ref)) \(try rollback(d, to: toRevision, store: cluster.store))\n")
             }

@@ -18,16 +18,14 @@ enum RolloutStatusCommand {
             if revision < 0 { throw KubectlError("error: revision must be a positive integer: \(revision)") }
             let timeout = try GoDuration.flag(flags.string("timeout"), name: "timeout", command: "rollout status")
             let refs = try RolloutCommand.targets(flags.positional, flags: flags, cluster: cluster)
-            guard refs.count == 1, let ref = refs.first else {
-                throw KubectlError("error: rollout status is only supported on individual resources and resource collections - \(refs.count) resources were found")
-            }
-            guard ref.type == .deployments || ref.type == .daemonsets else {
+            for ref in refs where ref.type != .deployments && ref.type != .daemonsets {
                 throw KubectlError("error: no status viewer has been implemented for \(ref.type.kind.rawValue)")
             }
             let watch = flags.string("watch").map { $0 == "true" } ?? true
             let deadline = timeout.flatMap { $0 > .zero ? cluster.now + $0 : nil }
-            let operation = RolloutStatusOperation(kind: ref.type.kind, key: ObjectKey(namespace: ref.namespace, name: ref.name), revision: revision,
-                                                   watch: watch, deadline: deadline)
+            // Each object is watched to the end in turn, as kubectl visits them.
+            let operation = RolloutStatusOperation(targets: refs.map { ($0.type.kind, ObjectKey(namespace: $0.namespace, name: $0.name)) },
+                                                   revision: revision, watch: watch, deadline: deadline)
             return operation.poll(cluster, into: &out) ? nil : operation
         }
     }
@@ -106,30 +104,33 @@ enum RolloutStatusCommand {
 /// (kubectl prints one per watch event, repeats included) until the rollout is done, the watch
 /// is off, the status is an error, or the timeout passes.
 final class RolloutStatusOperation: ClusterOperation {
-    private let kind: Kind
-    private let key: ObjectKey
+    private var targets: [(kind: Kind, key: ObjectKey)]
     private let revision: Int
     private let watch: Bool
     let deadline: SimTime?
     private var seenVersion: String?
     private var seenUID: String?
 
-    init(kind: Kind = .deployment, key: ObjectKey, revision: Int, watch: Bool, deadline: SimTime?) {
-        self.kind = kind
-        self.key = key
+    init(targets: [(kind: Kind, key: ObjectKey)], revision: Int, watch: Bool, deadline: SimTime?) {
+        self.targets = targets
         self.revision = revision
         self.watch = watch
         self.deadline = deadline
     }
 
+    convenience init(kind: Kind = .deployment, key: ObjectKey, revision: Int, watch: Bool, deadline: SimTime?) {
+        self.init(targets: [(kind, key)], revision: revision, watch: watch, deadline: deadline)
+    }
+
     func poll(_ cluster: Cluster, into output: inout CommandOutput) -> Bool {
-        guard let object = cluster.store.object(kind: kind, key: key), seenUID == nil || object.metadata.uid == seenUID else {
-            // The watch sees a deletion: kubectl stops rather than follow a recreated object.
-            output.fail("error: object has been deleted")
-            return true
-        }
-        seenUID = object.metadata.uid
-        if object.metadata.resourceVersion != seenVersion {
+        while let (kind, key) = targets.first {
+            guard let object = cluster.store.object(kind: kind, key: key), seenUID == nil || object.metadata.uid == seenUID else {
+                // The watch sees a deletion: kubectl stops rather than follow a recreated object.
+                output.fail("error: object has been deleted")
+                return true
+            }
+            seenUID = object.metadata.uid
+            guard object.metadata.resourceVersion != seenVersion else { break }
             seenVersion = object.metadata.resourceVersion
             let status = if let ds = object as? DaemonSet { RolloutStatusCommand.status(ds) }
                 else { RolloutStatusCommand.status(object as! Deployment, revision: revision, store: cluster.store) }
@@ -139,9 +140,15 @@ final class RolloutStatusOperation: ClusterOperation {
                 return true
             case .success(let (line, done)):
                 output.out(line)
-                if done || !watch { return true }
+                guard done || !watch else { break }
+                targets.removeFirst()
+                seenVersion = nil
+                seenUID = nil
+                continue
             }
+            break
         }
+        if targets.isEmpty { return true }
         if let deadline, cluster.now >= deadline {
             output.fail("error: timed out waiting for the condition")
             return true

@@ -241,6 +241,7 @@ struct ManifestDecoder {
         var container = Container(name: value["name"]?.string ?? "", image: value["image"]?.string ?? "", requests: requests, ports: ports,
                                   imagePullPolicy: pullPolicy.flatMap { $0.isEmpty ? nil : $0 })
         container.limits = try resourceList(value["resources"]?["limits"], "\(path).resources.limits")
+        causes += ServerRules.requestsWithinLimits(container, path: "\(path).resources")
         container.env = environment(value["env"])
         container.readinessProbe = ProbeManifest.decode(value["readinessProbe"], path: "\(path).readinessProbe", kind: "readinessProbe", causes: &causes)
         container.livenessProbe = ProbeManifest.decode(value["livenessProbe"], path: "\(path).livenessProbe", kind: "livenessProbe", causes: &causes)

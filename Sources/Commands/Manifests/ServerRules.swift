@@ -8,6 +8,19 @@ enum ServerRules {
     static let pullPolicies = ["Always", "IfNotPresent", "Never"]
     static let restartPolicies = ["Always", "OnFailure", "Never"]
 
+    /// ValidateResourceRequirements: a resource requested beyond its limit is Invalid, at
+    /// `….requests[cpu]`.
+    static func requestsWithinLimits(_ c: Container, path: String) -> [String] {
+        var causes: [String] = []
+        if c.limits.cpuMillis > 0 && c.requests.cpuMillis > c.limits.cpuMillis {
+            causes.append("\(path).requests[cpu]: Invalid value: \"\(Quantity.formatCPU(c.requests.cpuMillis))\": must be less than or equal to cpu limit of \(Quantity.formatCPU(c.limits.cpuMillis))")
+        }
+        if c.limits.memoryBytes > 0 && c.requests.memoryBytes > c.limits.memoryBytes {
+            causes.append("\(path).requests[memory]: Invalid value: \"\(Quantity.formatMemory(c.requests.memoryBytes))\": must be less than or equal to memory limit of \(Quantity.formatMemory(c.limits.memoryBytes))")
+        }
+        return causes
+    }
+
     static func nonNegative(_ value: Int, _ path: String) -> [String] {
         value < 0 ? ["\(path): Invalid value: \(value): must be greater than or equal to 0"] : []
     }

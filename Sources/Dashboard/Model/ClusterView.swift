@@ -14,7 +14,7 @@ public final class ClusterView {
             pendingAdded = [:]
             pendingRemoved = [:]
             eventLog = []
-            eventLogPosition = [:]
+            eventLogStamp.removeAll()
             deadEntries = 0
             eventOrderCache = nil
             logExistingEvents()
@@ -27,8 +27,10 @@ public final class ClusterView {
     /// Names added or deleted since `sorted` was last brought up to date, merged in on the next
     /// read: a scale to 100,000 adds hundreds of pods a frame, and re-sorting (or listing) them
     /// all every frame would cost more than the frame.
-    private var pendingAdded: [Kind: Set<String>] = [:]
-    private var pendingRemoved: [Kind: Set<String>] = [:]
+    /// Kept only for kinds listed already (a kind never read, events, is listed afresh when first
+    /// read); sharded, as a pane hidden during a scale-up lets them grow to 100,000 names.
+    private var pendingAdded: [Kind: ShardedSet<String>] = [:]
+    private var pendingRemoved: [Kind: ShardedSet<String>] = [:]
     /// Event names, oldest first (a repeat moves its event to the end).
     var eventOrder: [String] { eventsNewestFirst.reversed() }
     /// Event names, newest first (as the Events pane lists them); built once per change.
@@ -43,13 +45,17 @@ public final class ClusterView {
     /// Every time an event appeared or repeated, in order; only its latest entry is live. A
     /// repeat marks the old entry dead instead of searching the list for it (thousands of
     /// FailedScheduling repeats a second during a big scale-up).
-    private var eventLog: [(name: PrehashedString, live: Bool)] = []
-    /// Keys hash once: these tables hold an entry per pod or event (see PrehashedString).
-    private var eventLogPosition: [PrehashedString: Int] = [:]
+    /// Each entry carries its stamp (its place in the order of logging), so the log stays sorted
+    /// by stamp and dropping dead entries moves none of the stamps.
+    private var eventLog: [(name: PrehashedString, stamp: Int, live: Bool)] = []
+    /// Keys hash once: these tables hold an entry per pod or event (see PrehashedString); sharded,
+    /// so they grow without stalling a step (see ShardedDictionary).
+    private var eventLogStamp = ShardedDictionary<PrehashedString, Int>()
+    private var nextStamp = 0
     private var deadEntries = 0
     private var eventOrderCache: [String]?
-    private var firstSeen: [PrehashedString: SimTime] = [:]
-    private var lastChanged: [PrehashedString: SimTime] = [:]
+    private var firstSeen = ShardedDictionary<PrehashedString, SimTime>()
+    private var lastChanged = ShardedDictionary<PrehashedString, SimTime>()
     /// Bumped on every change, so the main loop knows when a redraw may be needed.
     public private(set) var version = 0
 
@@ -71,14 +77,18 @@ public final class ClusterView {
         let uid = PrehashedString(event.object.metadata.uid)
         switch event.type {
         case .added:
-            if pendingRemoved[event.kind]?.remove(event.name) == nil { pendingAdded[event.kind, default: []].insert(event.name) }
+            if !unlisted.contains(event.kind) && pendingRemoved[event.kind]?.remove(event.name) == nil {
+                pendingAdded[event.kind, default: []].insert(event.name)
+            }
             firstSeen[uid] = cluster.now
             if event.kind == .event { logEvent(event.name) }
         case .modified:
             lastChanged[uid] = cluster.now
             if event.kind == .event { logEvent(event.name) }
         case .deleted:
-            if pendingAdded[event.kind]?.remove(event.name) == nil { pendingRemoved[event.kind, default: []].insert(event.name) }
+            if !unlisted.contains(event.kind) && pendingAdded[event.kind]?.remove(event.name) == nil {
+                pendingRemoved[event.kind, default: []].insert(event.name)
+            }
             firstSeen[uid] = nil
             lastChanged[uid] = nil
             if event.kind == .event { forgetEvent(PrehashedString(event.name)) }
@@ -89,21 +99,31 @@ public final class ClusterView {
     private func logEvent(_ name: String) {
         let name = PrehashedString(name)
         forgetEvent(name)
-        eventLogPosition[name] = eventLog.count
-        eventLog.append((name, true))
+        eventLogStamp[name] = nextStamp
+        eventLog.append((name, nextStamp, true))
+        nextStamp += 1
     }
 
     private func forgetEvent(_ name: PrehashedString) {
         eventOrderCache = nil
-        guard let position = eventLogPosition.removeValue(forKey: name) else { return }
-        eventLog[position].live = false
+        guard let stamp = eventLogStamp.removeValue(forKey: name) else { return }
+        eventLog[Self.position(of: stamp, in: eventLog)].live = false
         deadEntries += 1
         // Drop dead entries once they outnumber the live ones (amortised constant time).
         if deadEntries > 1024 && deadEntries * 2 > eventLog.count {
             eventLog.removeAll { !$0.live }
-            for (i, entry) in eventLog.enumerated() { eventLogPosition[entry.name] = i }
             deadEntries = 0
         }
+    }
+
+    /// Where the entry stamped `stamp` is in `log` (sorted by stamp), found by halves.
+    private static func position(of stamp: Int, in log: [(name: PrehashedString, stamp: Int, live: Bool)]) -> Int {
+        var low = 0, high = log.count
+        while low < high {
+            let middle = (low + high) / 2
+            if log[middle].stamp < stamp { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Names of a kind in name order (nodes in natural order: node-2 before node-10).

@@ -474,7 +474,10 @@ final class HealingTracker {
         }
         if old.status.phase != "Running" && pod.status.phase == "Running" { stamp(.started, "container started (Running)", kubelet) }
         if !old.isReady && pod.isReady, let chain, let rs = store.get(ReplicaSet.self, chain.replicaSet, namespace: chain.replicaSetNamespace) {
-            let ready = activePods(of: rs).filter(\.isReady).count
+            // Counted in place: listing the ReplicaSet's pods sorts and copies all of them, 124 ms
+            // inside one step when the replacement is one of 20,000 pods of a scale-up.
+            let uid = rs.metadata.uid
+            let ready = store.countPods { $0.metadata.controllerRef?.uid == uid && $0.isActive && $0.isReady }
             stamp(.ready, "\(pod.name) Ready 1/1 → \(ready) of \(rs.spec.replicas) ready", kubelet)
         }
     }

@@ -1,0 +1,94 @@
+/// A dictionary that grows in small pieces. A Swift dictionary that outgrows its storage moves
+/// every entry into a table twice the size, all inside the one insertion that tipped it over:
+/// at 100,000 pods (or events) that is one simulation step of 30–200 ms, and the tables that
+/// grow with a scale-up tip over together. Past `Sharding.splitCount` entries this one spreads
+/// its entries over `Sharding.shardCount` dictionaries by hash, so growing moves a 64th of them.
+/// Order of iteration is unspecified, as a dictionary's is.
+public struct ShardedDictionary<Key: Hashable, Value> {
+    private var shards: [[Key: Value]] = [[:]]
+    public private(set) var count = 0
+
+    public init() {}
+
+    public var isEmpty: Bool { count == 0 }
+
+    @inline(__always)
+    private func shard(of key: Key) -> Int { Sharding.shard(of: key, among: shards.count) }
+
+    public subscript(key: Key) -> Value? {
+        get { shards[shard(of: key)][key] }
+        set {
+            let s = shard(of: key)
+            if let newValue {
+                guard shards[s].updateValue(newValue, forKey: key) == nil else { return }
+                count += 1
+                splitIfLarge()
+            } else if shards[s].removeValue(forKey: key) != nil {
+                count -= 1
+            }
+        }
+        // In place: `table[key]?.insert(x)` must not copy the value (a set of 100,000 pods).
+        _modify {
+            let s = shard(of: key)
+            let before = shards[s].count
+            yield &shards[s][key]
+            count += shards[s].count - before
+            splitIfLarge()
+        }
+    }
+
+    /// The value for `key`, changed in place (no copy of the value).
+    public subscript(key: Key, default defaultValue: @autoclosure () -> Value) -> Value {
+        get { shards[shard(of: key)][key] ?? defaultValue() }
+        _modify {
+            let s = shard(of: key)
+            let before = shards[s].count
+            yield &shards[s][key, default: defaultValue()]
+            count += shards[s].count - before
+            splitIfLarge()
+        }
+    }
+
+    @discardableResult
+    public mutating func removeValue(forKey key: Key) -> Value? {
+        guard let old = shards[shard(of: key)].removeValue(forKey: key) else { return nil }
+        count -= 1
+        return old
+    }
+
+    public mutating func removeAll() {
+        shards = [[:]]
+        count = 0
+    }
+
+    public var keys: some Sequence<Key> { shards.lazy.flatMap(\.keys) }
+    public var values: some Sequence<Value> { shards.lazy.flatMap(\.values) }
+
+    private mutating func splitIfLarge() {
+        guard shards.count == 1, count > Sharding.splitCount else { return }
+        let whole = shards.removeLast()
+        shards = Array(repeating: [:], count: Sharding.shardCount)
+        for (key, value) in whole { shards[shard(of: key)][key] = value }
+    }
+}
+
+extension ShardedDictionary: Sequence {
+    public func makeIterator() -> some IteratorProtocol<(key: Key, value: Value)> {
+        shards.lazy.flatMap { $0.lazy.map { (key: $0.key, value: $0.value) } }.makeIterator()
+    }
+}
+
+/// How the sharded tables split: small ones stay one table (an index key with five events
+/// should not carry 64 empty ones); big ones pick a shard from the top bits of the key's hash,
+/// which do not decide where the key sits inside its shard (each table seeds its own hashing).
+/// The split itself rehashes every entry, and the tables of a scale-up (pods, their indexes,
+/// events) all reach it at the same pod: at 4,096 that one step took 24 ms, so split early.
+enum Sharding {
+    static let shardCount = 64
+    static let splitCount = 1_024
+
+    @inline(__always)
+    static func shard<Key: Hashable>(of key: Key, among count: Int) -> Int {
+        count == 1 ? 0 : Int(truncatingIfNeeded: UInt(bitPattern: key.hashValue) >> (UInt.bitWidth - 6))
+    }
+}
