@@ -5,7 +5,7 @@ import Testing
 /// The scenarios shipped in the package, and loading by name or path.
 @Suite struct ScenarioLibraryTests {
     @Test func listsTheBuiltInsWithDescriptions() throws {
-        #expect(ScenarioLibrary.names == ["drain", "node-failure", "self-healing"])
+        #expect(ScenarioLibrary.names == ["drain", "drain-with-budget", "node-failure", "rolling-update", "self-healing"])
         for scenario in try ScenarioLibrary.builtIns() {
             #expect(!scenario.description.isEmpty)
             #expect(!scenario.description.contains("\n"))
@@ -24,8 +24,21 @@ import Testing
         #expect(commands.contains("kubectl scale deployment/hello-kiamol-2 --replicas=3"))
     }
 
+    @Test func rollingUpdateAndDrainWithBudgetTellIssueTensStories() throws {
+        func commands(_ name: String) throws -> [String] {
+            try ScenarioLibrary.load(nameOrPath: name).steps.compactMap { if case .run(let line) = $0 { line } else { nil } }
+        }
+        let rollout = try commands("rolling-update")
+        #expect(rollout.contains("kubectl set image deployment/hello-kiamol-2 ch02-hello-kiamol=kiamol/ch03-hello-kiamol"))
+        #expect(rollout.contains("sim image kiamol/ch03-hello-kiamol:broken --missing"))
+        #expect(rollout.contains("kubectl rollout undo deployment/hello-kiamol-2"))
+        let drain = try commands("drain-with-budget")
+        #expect(drain.contains("kubectl create pdb hello-kiamol-2 --selector=app=hello-kiamol-2 --min-available=5"))
+        #expect(drain.contains("kubectl drain node-1 --ignore-daemonsets"))
+    }
+
     @Test func unknownNameListsTheBuiltIns() {
-        #expect(throws: ScenarioError("unknown scenario \"self-heal\"; built-in scenarios: drain, node-failure, self-healing (or give the path of a .yaml file)")) {
+        #expect(throws: ScenarioError("unknown scenario \"self-heal\"; built-in scenarios: drain, drain-with-budget, node-failure, rolling-update, self-healing (or give the path of a .yaml file)")) {
             try ScenarioLibrary.load(nameOrPath: "self-heal")
         }
     }

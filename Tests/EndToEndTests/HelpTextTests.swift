@@ -28,6 +28,8 @@ import Testing
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.first?.hasPrefix("NAME ") == true)
         #expect(lines.contains { $0.hasPrefix("self-healing ") })
+        #expect(lines.contains { $0.hasPrefix("rolling-update ") && $0.contains("Roll out a new image") })
+        #expect(lines.contains { $0.hasPrefix("drain-with-budget ") && $0.contains("PodDisruptionBudget") })
         #expect(result.stdout.contains("  kubesim --scenario NAME"))
         #expect(result.stdout.contains("PageDown or →"))
         #expect(result.stdout.contains("PageUp or ←"))
