@@ -92,7 +92,7 @@ enum RolloutStatusCommand {
             }
             for status in pod.status.containerStatuses {
                 if case .waiting(let reason) = status.state, failing.contains(reason) {
-                    return "\(base) (Warning: \(reason) - )\n"
+                    return "\(base) (Warning: \(reason) - \(status.waitingMessage))\n"
                 }
             }
         }
