@@ -118,9 +118,11 @@ struct BenchFrameCommand: ParsableCommand {
             // As the main loop: no wait while the cluster is behind, else the usual wait for input.
             // (The live loop waits for input then, and a key ends the wait at once: a busy gap leaves it out.)
             waited = 0
-            if dashboard.simulationLag == .zero {
+            let wait = MainLoop.inputWait(elapsedMilliseconds: Int(milliseconds(frameStart, DispatchTime.now().uptimeNanoseconds)),
+                                          behind: dashboard.simulationLag > .zero, paused: false)
+            if wait > 0 {
                 let waitStart = DispatchTime.now().uptimeNanoseconds
-                Thread.sleep(forTimeInterval: Double(MainLoop.runningWaitMilliseconds) / 1000)
+                Thread.sleep(forTimeInterval: Double(wait) / 1000)
                 waited = milliseconds(waitStart, DispatchTime.now().uptimeNanoseconds)
             }
             let now = DispatchTime.now().uptimeNanoseconds
@@ -163,7 +165,7 @@ struct BenchFrameCommand: ParsableCommand {
         return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
     }
 
-    /// Runs the main loop's schedule (wake every 40 ms, or 500 ms when paused) without a
+    /// Runs the main loop's schedule (wake every 30 ms, or 500 ms when paused) without a
     /// terminal and returns CPU time as a percentage of wall time.
     static func idleCPU(_ dashboard: Dashboard, seconds: Double, width: Int, height: Int) -> Double {
         func cpuSeconds() -> Double {
