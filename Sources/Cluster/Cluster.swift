@@ -9,6 +9,8 @@ public final class Cluster {
     public let recorder: EventRecorder
     let fleet: KubeletFleet
     let registry: ImageRegistry
+    /// Containers' output (`kubectl logs`).
+    public let logs = ContainerLogs()
     private var controllers: [AnyObject] = []
     private var nodeCount = 0
 
@@ -103,7 +105,7 @@ public final class Cluster {
         try store.create(Lease(metadata: ObjectMeta(name: nodeName, namespace: Lease.nodeLeaseNamespace), holderIdentity: nodeName,
                                leaseDurationSeconds: 40, renewTime: clock.now))
         let kubelet = Kubelet(nodeName: nodeName, podCIDR: node.spec.podCIDR, store: store, recorder: recorder, random: random,
-                              registry: registry, pace: pace)
+                              registry: registry, pace: pace, logs: logs)
         fleet.add(kubelet)
         kubelet.startHeartbeats()
         recorder.record(created, reason: "Starting", message: "Starting kubelet.", component: Kubelet.component, host: nodeName)

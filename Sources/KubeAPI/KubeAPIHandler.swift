@@ -9,10 +9,13 @@ public final class KubeAPIHandler {
     public let watches: WatchHub
     /// What each field manager last applied to each object (server-side apply).
     public let appliedConfigurations = AppliedConfigurations()
+    /// Containers' logs, read and followed.
+    public let podLogs: PodLogHandler
 
     public init(cluster: Cluster) {
         self.cluster = cluster
         watches = WatchHub(store: cluster.store)
+        podLogs = PodLogHandler(cluster: cluster)
     }
 
     public func handle(_ request: APIRequest) -> APIReply {
@@ -36,6 +39,7 @@ public final class KubeAPIHandler {
         switch request.verb {
         case .get where request.subresource == "scale" || request.subresource == "status":
             return .response(try WriteHandlers.read(request, cluster: cluster, applied: appliedConfigurations))
+        case .get where request.subresource == "log": return try podLogs.get(request)
         case .get: return .response(try ReadHandlers.get(request, cluster: cluster))
         case .list: return .response(try ReadHandlers.list(request, cluster: cluster, history: watches.history))
         case .watch: return try watches.watch(request, cluster: cluster)

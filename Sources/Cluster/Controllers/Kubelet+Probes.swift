@@ -13,11 +13,12 @@ extension Kubelet {
                   case .running(let startedAt) = status.state else { continue }
             let behavior = registry.behavior(of: container.image)
             let id = status.containerID, name = status.name
+            writeStartup(of: container, status: status, in: pod)
             // Counted from the container's start (a node that comes back resumes the same instance).
             func fromStart(_ d: SimDuration) -> SimDuration { max(startedAt + d - now, .zero) }
             if let crashAfter = behavior.crashAfter {
                 after(fromStart(crashAfter), pod) { [unowned self] pod in
-                    containerExited(name, containerID: id, exitCode: behavior.exitCode ?? 1, in: pod)
+                    applicationExited(name, containerID: id, exitCode: behavior.exitCode ?? 1, in: pod)
                 }
             }
             for kind in ProbeKind.allCases {

@@ -109,7 +109,7 @@ extension Kubelet {
     func crash(_ name: String, in pod: Pod) -> Bool {
         guard let status = pod.status.containerStatuses.first(where: { $0.name == name }), status.isRunning,
               let container = pod.spec.containers.first(where: { $0.name == name }) else { return false }
-        containerExited(name, containerID: status.containerID, exitCode: registry.behavior(of: container.image).exitCode ?? 1, in: pod)
+        applicationExited(name, containerID: status.containerID, exitCode: registry.behavior(of: container.image).exitCode ?? 1, in: pod)
         return true
     }
 
@@ -129,6 +129,7 @@ extension Kubelet {
         restartBackOff.forget(prefix: prefix)
         pullBackOff.forget(prefix: prefix)
         exited = exited.filter { !$0.key.hasPrefix(prefix) }
+        logs.forget(podUID: pod.metadata.uid)
         for status in pod.status.containerStatuses where !status.containerID.isEmpty {
             supervised.remove(status.containerID)
             for kind in ProbeKind.allCases { probeWorkers.removeValue(forKey: Self.probeKey(status.containerID, kind)) }

@@ -12,6 +12,8 @@ final class Kubelet {
     let random: RandomSource
     let registry: ImageRegistry
     let pace: Pace
+    /// Where this node's containers write their output.
+    let logs: ContainerLogs
     private var queue: WorkQueue<ObjectKey>!
     private(set) var isRunning = true
     /// Pods (by uid) with a lifecycle step in flight, so a resync does not start it twice.
@@ -34,8 +36,9 @@ final class Kubelet {
     private var lastNodeUnschedulable = false
 
     init(nodeName: String, podCIDR: String, store: Store, recorder: EventRecorder, random: RandomSource,
-         registry: ImageRegistry, pace: Pace) {
+         registry: ImageRegistry, pace: Pace, logs: ContainerLogs) {
         self.nodeName = nodeName
+        self.logs = logs
         self.store = store
         self.recorder = recorder
         self.random = random

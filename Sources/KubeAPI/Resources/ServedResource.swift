@@ -46,6 +46,7 @@ public enum ServedResources {
                        subresources: [
                            .init(name: "binding", kind: "Binding", verbs: ["create"]),
                            .init(name: "eviction", kind: "Eviction", group: "policy", version: "v1", verbs: ["create"]),
+                           .init(name: "log", kind: "Pod", verbs: ["get"]),
                            .init(name: "status", kind: "Pod", verbs: statusVerbs),
                        ], storedKind: .pod),
         ServedResource(group: "", version: "v1", resource: "events", singular: "event", kind: "Event",

@@ -1,0 +1,101 @@
+/// What containers have written to standard output, as the kubelet keeps it: per pod (uid) and
+/// container, the running instance's log and the one before it (`logs --previous`), each
+/// holding its last `lineCap` lines. A pod's logs go with the pod.
+public final class ContainerLogs {
+    /// Lines kept per container instance; older ones are dropped (as log rotation would).
+    public static let lineCap = 1000
+    /// Instances kept per container: the running one and the one before it (the kubelet keeps
+    /// the last dead container, which `lastState` names, for `logs --previous`).
+    static let instancesKept = 2
+
+    /// By pod uid, then container name: the kept instances, oldest first.
+    private var pods: [String: [String: [ContainerInstanceLog]]] = [:]
+    /// Numbers every line ever written, so a follower can ask for what came after the last it saw.
+    private var nextSequence = 0
+
+    /// Called for every line written (the API server's log followers).
+    private var listeners: [(_ podUID: String, _ container: String, _ line: LogLine) -> Void] = []
+
+    public init() {}
+
+    public func onAppend(_ listener: @escaping (_ podUID: String, _ container: String, _ line: LogLine) -> Void) {
+        listeners.append(listener)
+    }
+
+    /// A new instance of `container` starts; the oldest kept one goes. Starting the same
+    /// instance again (a node that came back) keeps its log.
+    public func startInstance(podUID: String, container: String, containerID: String, restartCount: Int) {
+        var kept = pods[podUID]?[container] ?? []
+        guard !kept.contains(where: { $0.containerID == containerID }) else { return }
+        kept.append(ContainerInstanceLog(containerID: containerID, restartCount: restartCount))
+        if kept.count > Self.instancesKept { kept.removeFirst(kept.count - Self.instancesKept) }
+        pods[podUID, default: [:]][container] = kept
+    }
+
+    /// The newest instance of `container` writes `text` at `time` (one line, no newline). Per
+    /// request access lines come through here too.
+    public func append(_ text: String, podUID: String, container: String, at time: SimTime) {
+        guard let kept = pods[podUID]?[container], !kept.isEmpty else { return }
+        nextSequence += 1
+        let line = LogLine(time: time, text: text, sequence: nextSequence)
+        pods[podUID]![container]![kept.count - 1].append(line)
+        for listener in listeners { listener(podUID, container, line) }
+    }
+
+    /// The log of the instance `containerID` of `container`, if it is still kept.
+    public func instance(podUID: String, container: String, containerID: String) -> ContainerInstanceLog? {
+        pods[podUID]?[container]?.last { $0.containerID == containerID }
+    }
+
+    /// The newest instance of `container`.
+    public func newest(podUID: String, container: String) -> ContainerInstanceLog? { pods[podUID]?[container]?.last }
+
+    /// The pod is gone: its containers' logs go too.
+    public func forget(podUID: String) { pods.removeValue(forKey: podUID) }
+
+    /// How many pods have logs kept (memory bound checks).
+    public var podCount: Int { pods.count }
+}
+
+/// One line of a container's output, stamped with the virtual time it was written.
+public struct LogLine: Equatable, Sendable {
+    public let time: SimTime
+    public let text: String
+    /// Order among every line the cluster's containers wrote.
+    public let sequence: Int
+
+    public init(time: SimTime, text: String, sequence: Int) {
+        self.time = time
+        self.text = text
+        self.sequence = sequence
+    }
+}
+
+/// The log of one container instance, holding its last `ContainerLogs.lineCap` lines.
+public struct ContainerInstanceLog: Sendable {
+    public let containerID: String
+    public let restartCount: Int
+    private var storage: [LogLine] = []
+
+    init(containerID: String, restartCount: Int) {
+        self.containerID = containerID
+        self.restartCount = restartCount
+    }
+
+    public var lines: ArraySlice<LogLine> { storage.suffix(ContainerLogs.lineCap) }
+
+    /// Lines written after the line numbered `sequence` (what a follower has not seen yet).
+    public func lines(after sequence: Int) -> ArraySlice<LogLine> {
+        let all = lines
+        guard let first = all.firstIndex(where: { $0.sequence > sequence }) else { return all[all.endIndex...] }
+        return all[first...]
+    }
+
+    mutating func append(_ line: LogLine) {
+        storage.append(line)
+        // Trimmed in batches, so appending stays cheap while at most a quarter more is held.
+        if storage.count >= ContainerLogs.lineCap + ContainerLogs.lineCap / 4 {
+            storage.removeFirst(storage.count - ContainerLogs.lineCap)
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// The lines a container's application writes as it starts and when it exits: nginx's
+/// entrypoint and notices for nginx images, a generic application's otherwise. Worker process
+/// numbers come from the container id, so a run with the same seed writes the same lines.
+enum StartupLog {
+    static func lines(image: String, containerID: String, at time: SimTime) -> [String] {
+        let name = imageName(image)
+        let tag = imageTag(image)
+        let pid = 20 + Int(StableHash.fnv1a(containerID) % 40)
+        if name == "nginx" {
+            let stamp = nginxStamp(time)
+            let version = tag.first?.isNumber == true ? tag.split(separator: "-").first.map(String.init) ?? tag : "1.27.3"
+            return [
+                "/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration",
+                "/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/",
+                "/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh",
+                "10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf",
+                "10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf",
+                "/docker-entrypoint.sh: Configuration complete; ready for start up",
+                "\(stamp) [notice] 1#1: using the \"epoll\" event method",
+                "\(stamp) [notice] 1#1: nginx/\(version)",
+                "\(stamp) [notice] 1#1: start worker processes",
+                "\(stamp) [notice] 1#1: start worker process \(pid)",
+                "\(stamp) [notice] 1#1: start worker process \(pid + 1)",
+            ]
+        }
+        let stamp = CalendarTime.rfc3339(time)
+        return [
+            "time=\"\(stamp)\" level=info msg=\"starting \(name)\" version=\(tag) pid=1",
+            "time=\"\(stamp)\" level=info msg=\"loaded configuration\" workers=2",
+            "time=\"\(stamp)\" level=info msg=\"listening\" address=\":8080\"",
+        ]
+    }
+
+    /// The application's last line when its process exits by itself.
+    static func exitLine(exitCode: Int) -> String {
+        exitCode == 0 ? "exiting: work complete" : "fatal: exiting with code \(exitCode)"
+    }
+
+    /// `registry.example/team/app:1.2` -> `app`.
+    static func imageName(_ image: String) -> String {
+        let path = image.split(separator: "@").first.map(String.init) ?? image
+        let last = path.split(separator: "/").last.map(String.init) ?? path
+        return last.split(separator: ":").first.map(String.init) ?? last
+    }
+
+    static func imageTag(_ image: String) -> String {
+        let last = image.split(separator: "/").last.map(String.init) ?? image
+        let parts = last.split(separator: ":", maxSplits: 1)
+        return parts.count == 2 ? String(parts[1]) : "latest"
+    }
+
+    /// nginx's error-log time: `2024/09/01 11:24:17`.
+    private static func nginxStamp(_ time: SimTime) -> String {
+        let iso = CalendarTime.rfc3339(time)   // 2024-09-01T11:24:17Z
+        return String(iso.prefix(10)).replacingOccurrences(of: "-", with: "/") + " " + String(iso.dropFirst(11).prefix(8))
+    }
+}
