@@ -126,7 +126,7 @@ import Testing
 
     @Test func kubectlsErrors() throws {
         let shell = Shell(seed: 1)
-        #expect(shell.run("logs nope").stderr == "Error from server (NotFound): pods \"nope\" not found\n")
+        #expect(shell.run("logs nope").stderr == "error: error from server (NotFound): pods \"nope\" not found in namespace \"default\"\n")
         #expect(shell.run("logs").stderr.hasPrefix("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'."))
         shell.out("sim image slow:1 --pull-time 30s")
         shell.out("create deployment slow --image=slow:1")

@@ -47,6 +47,6 @@ import Testing
         #expect(!current.stdout.contains("fatal"), "\(current)")
 
         let missing = try server.kubectl(["logs", "nope"])
-        #expect(missing.stderr == "Error from server (NotFound): pods \"nope\" not found\n", "\(missing)")
+        #expect(missing.stderr == "error: error from server (NotFound): pods \"nope\" not found in namespace \"default\"\n", "\(missing)")
     }
 }

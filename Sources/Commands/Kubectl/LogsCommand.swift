@@ -108,7 +108,10 @@ enum LogsCommand {
         }
         let word = flags.positional[0]
         guard word.contains("/") else {
-            guard let pod = cluster.store.get(Pod.self, key: ObjectKey(namespace: namespace, name: word)) else { throw APIError.notFound(.pod, word) }
+            // kubectl 1.33 wraps the NotFound of a bare pod name in its own words.
+            guard let pod = cluster.store.get(Pod.self, key: ObjectKey(namespace: namespace, name: word)) else {
+                throw KubectlError("error: error from server (NotFound): pods \"\(word)\" not found in namespace \"\(namespace)\"")
+            }
             return [pod]
         }
         let (_, refs) = try ArgumentResolver.resolve([word], namespace: namespace)
