@@ -3,7 +3,7 @@ import Cluster
 /// kubectl's command set over the simulated cluster: one parser and one set of messages for
 /// every way a command arrives (headless shell, dashboard keys, command bar, scenarios).
 public enum Kubectl {
-    public static let verbs = ["create", "apply", "get", "describe", "delete", "scale", "label", "annotate", "events", "cordon", "uncordon", "drain", "set", "rollout"]
+    public static let verbs = ["create", "apply", "get", "describe", "delete", "scale", "label", "annotate", "events", "cordon", "uncordon", "drain", "set", "rollout", "expose"]
 
     /// Runs `kubectl ARGS` (without the word `kubectl`).
     public static func run(_ args: [String], cluster: Cluster) -> Execution {
@@ -25,6 +25,7 @@ public enum Kubectl {
         case "drain": return DrainCommand.run(rest, cluster: cluster)
         case "set": return SetCommand.run(rest, cluster: cluster)
         case "rollout": return RolloutCommand.run(rest, cluster: cluster)
+        case "expose": return ExposeCommand.run(rest, cluster: cluster)
         default: return .failure(unknownCommand(verb, among: verbs, parent: "kubectl"))
         }
     }
