@@ -49,6 +49,7 @@ public final class Cluster {
             DisruptionController(store: store, recorder: recorder, pace: pace),
         ]
         for name in Namespace.builtIn { _ = try? store.create(Namespace(name: name)) }
+        _ = try? store.create(Service.apiServer())
         for i in stride(from: 1, through: nodes, by: 1) {
             _ = try? addNode(name: "node-\(i)", capacity: Cluster.defaultNodeCapacity, ready: true)
         }

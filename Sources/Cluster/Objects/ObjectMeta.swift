@@ -9,6 +9,7 @@ public enum Kind: String, CaseIterable, Sendable, Hashable {
     case daemonSet = "DaemonSet"
     case namespace = "Namespace"
     case podDisruptionBudget = "PodDisruptionBudget"
+    case service = "Service"
 
     /// The plural resource name (`pods`), as in URLs and kubectl errors.
     public var resource: String {
@@ -22,6 +23,7 @@ public enum Kind: String, CaseIterable, Sendable, Hashable {
         case .daemonSet: "daemonsets"
         case .namespace: "namespaces"
         case .podDisruptionBudget: "poddisruptionbudgets"
+        case .service: "services"
         }
     }
 

@@ -17,18 +17,22 @@ public final class Store {
     let daemonSets = ObjectTable<DaemonSet>()
     let namespaces = ObjectTable<Namespace>()
     let podDisruptionBudgets = ObjectTable<PodDisruptionBudget>()
+    let services = ObjectTable<Service>()
     private let nodeRequests = NodeRequestTally()
 
     /// Namespace uids come from their own sequence, seeded from (a copy of) the shared one:
     /// creating a namespace does not shift the names and
     /// timings every later pod draws.
     private let namespaceRandom: RandomSource
+    /// Services draw uids, cluster IPs and node ports from their own sequence too.
+    let serviceRandom: RandomSource
 
     init(clock: VirtualClock, random: RandomSource) {
         self.clock = clock
         self.random = random
         var peek = random.generator // a copy: the shared sequence is not advanced
         namespaceRandom = RandomSource(seed: peek.next() ^ 0x6e61_6d65_7370_6163)
+        serviceRandom = RandomSource(seed: peek.next() ^ 0x7365_7276_6963_6573)
         let byOwner: (any APIObject) -> [String] = { $0.metadata.controllerRef.map { [$0.uid] } ?? [] }
         let byLabel: (any APIObject) -> [String] = { $0.metadata.labels.map { "\($0.key)=\($0.value)" }.sorted() }
         pods.addIndex(IndexName.owner, byOwner)
@@ -65,6 +69,7 @@ public final class Store {
         case .namespace: namespaces as! ObjectTable<T>
         case .daemonSet: daemonSets as! ObjectTable<T>
         case .podDisruptionBudget: podDisruptionBudgets as! ObjectTable<T>
+        case .service: services as! ObjectTable<T>
         }
     }
 
@@ -171,7 +176,11 @@ public final class Store {
         }
         try Validation.validate(obj)
         if t[obj.key] != nil { throw APIError.alreadyExists(T.kind, obj.metadata.name) }
-        obj.metadata.uid = newUID(from: T.kind == .namespace ? namespaceRandom : nil)
+        if var service = obj as? Service {
+            try ServiceAllocation.allocate(&service, taken: services.all(), random: serviceRandom)
+            obj = service as! T
+        }
+        obj.metadata.uid = newUID(from: T.kind == .namespace ? namespaceRandom : T.kind == .service ? serviceRandom : nil)
         obj.metadata.resourceVersion = nextResourceVersion()
         obj.metadata.creationTimestamp = clock.now
         obj.metadata.generation = 1
@@ -303,6 +312,7 @@ extension Store {
         case .namespace: get(Namespace.self, key: key)
         case .daemonSet: get(DaemonSet.self, key: key)
         case .podDisruptionBudget: get(PodDisruptionBudget.self, key: key)
+        case .service: get(Service.self, key: key)
         }
     }
 
@@ -318,6 +328,7 @@ extension Store {
         case .namespace: list(Namespace.self, selector: selector)
         case .daemonSet: list(DaemonSet.self, selector: selector, namespace: namespace)
         case .podDisruptionBudget: list(PodDisruptionBudget.self, selector: selector, namespace: namespace)
+        case .service: list(Service.self, selector: selector, namespace: namespace)
         }
     }
 
@@ -333,6 +344,7 @@ extension Store {
         case .namespace: try delete(Namespace.self, key: key, gracePeriodSeconds: gracePeriodSeconds)
         case .daemonSet: try delete(DaemonSet.self, key: key, gracePeriodSeconds: gracePeriodSeconds)
         case .podDisruptionBudget: try delete(PodDisruptionBudget.self, key: key, gracePeriodSeconds: gracePeriodSeconds)
+        case .service: try delete(Service.self, key: key, gracePeriodSeconds: gracePeriodSeconds)
         }
     }
 }

@@ -21,6 +21,8 @@ enum Validation {
             causes += podSpecErrors((object as! Pod).spec, path: "spec")
         case .podDisruptionBudget:
             causes += BudgetValidation.specErrors((object as! PodDisruptionBudget).spec)
+        case .service:
+            causes += ServiceValidation.specErrors((object as! Service).spec)
         default:
             break
         }
@@ -91,6 +93,7 @@ enum Validation {
         case let (a as ReplicaSet, b as ReplicaSet): return a.spec != b.spec
         case let (a as DaemonSet, b as DaemonSet): return a.spec != b.spec
         case let (a as PodDisruptionBudget, b as PodDisruptionBudget): return a.spec != b.spec
+        case let (a as Service, b as Service): return a.spec != b.spec
         default: return false
         }
     }

@@ -21,6 +21,7 @@ public enum CommandVocabulary {
         case "events": EventsCommand.parser
         case "drain": DrainCommand.parser
         case "create": CreateCommand.deploymentParser
+        case "expose": ExposeCommand.parser
         default: nil
         }
         guard let parser else { return [] }

@@ -19,6 +19,8 @@ struct CreateCommand {
             return createNamespace(Array(args.dropFirst()), cluster: cluster)
         case "poddisruptionbudget", "pdb":
             return CreateBudgetCommand.run(Array(args.dropFirst()), cluster: cluster)
+        case "service", "svc":
+            return CreateServiceCommand.run(Array(args.dropFirst()), cluster: cluster)
         default:
             if sub.hasPrefix("-") { return ManifestFileCommand.run(args, mode: .create, cluster: cluster) }
             return .failure(KubectlError("error: unknown command \"\(sub)\" for \"kubectl create\"\nSee 'kubectl create -h' for help and examples"))

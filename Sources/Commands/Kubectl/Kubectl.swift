@@ -3,7 +3,7 @@ import Cluster
 /// kubectl's command set over the simulated cluster: one parser and one set of messages for
 /// every way a command arrives (headless shell, dashboard keys, command bar, scenarios).
 public enum Kubectl {
-    public static let verbs = ["create", "apply", "get", "describe", "delete", "scale", "label", "annotate", "events", "cordon", "uncordon", "drain", "set", "rollout", "logs"]
+    public static let verbs = ["create", "apply", "get", "describe", "delete", "scale", "label", "annotate", "events", "cordon", "uncordon", "drain", "set", "rollout", "logs", "expose"]
 
     /// Runs `kubectl ARGS` (without the word `kubectl`).
     public static func run(_ args: [String], cluster: Cluster) -> Execution {
@@ -26,6 +26,7 @@ public enum Kubectl {
         case "set": return SetCommand.run(rest, cluster: cluster)
         case "rollout": return RolloutCommand.run(rest, cluster: cluster)
         case "logs": return LogsCommand.run(rest, cluster: cluster)
+        case "expose": return ExposeCommand.run(rest, cluster: cluster)
         default: return .failure(unknownCommand(verb, among: verbs, parent: "kubectl"))
         }
     }

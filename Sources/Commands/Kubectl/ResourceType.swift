@@ -3,7 +3,7 @@ import Cluster
 /// The resource types kubectl accepts on the command line, with their short names
 /// (`po`, `deploy`, `rs`, `ds`, `no`, `ev`) and group-qualified forms (`deployments.apps`).
 public enum ResourceType: String, CaseIterable, Sendable {
-    case pods, deployments, replicasets, daemonsets, nodes, events, namespaces, poddisruptionbudgets
+    case pods, deployments, replicasets, daemonsets, nodes, events, namespaces, poddisruptionbudgets, services
 
     public var kind: Kind {
         switch self {
@@ -15,6 +15,7 @@ public enum ResourceType: String, CaseIterable, Sendable {
         case .events: .event
         case .namespaces: .namespace
         case .poddisruptionbudgets: .podDisruptionBudget
+        case .services: .service
         }
     }
 
@@ -28,6 +29,7 @@ public enum ResourceType: String, CaseIterable, Sendable {
         case .events: ["events", "event", "ev"]
         case .namespaces: ["namespaces", "namespace", "ns"]
         case .poddisruptionbudgets: ["poddisruptionbudgets", "poddisruptionbudget", "pdb", "poddisruptionbudgets.policy", "poddisruptionbudget.policy"]
+        case .services: ["services", "service", "svc"]
         }
     }
 

@@ -71,7 +71,7 @@ struct ManifestDecoder {
             return DecodedObject(source: source, object: namespace)
         case .podDisruptionBudget:
             return DecodedObject(source: source, object: PodDisruptionBudget(metadata: meta, spec: try budgetSpec(spec)))
-        case .event, .lease:
+        case .event, .lease, .service:
             preconditionFailure("\(kind) is not served from manifests")
         }
     }

@@ -104,6 +104,14 @@ extension ResourceTables {
              TableColumn("Max Unavailable", "The maximum number of pods that may be unavailable."),
              TableColumn("Allowed Disruptions", "integer", "Calculated number of pods that may be disrupted at this time."),
              ageColumn]
+        case .services:
+            [nameColumn,
+             TableColumn("Type", "The type of the service."),
+             TableColumn("Cluster-IP", "The IP address of the service."),
+             TableColumn("External-IP", "The external IP address of the service."),
+             TableColumn("Port(s)", "The ports exposed by the service."),
+             ageColumn,
+             TableColumn("Selector", "The label selector of the service.", priority: 1)]
         }
     }
 }

@@ -45,6 +45,8 @@ public enum ResourceTables {
             // printPodDisruptionBudget: N/A for the bound that is not set.
             return [pdb.name, pdb.spec.minAvailable ?? "N/A", pdb.spec.maxUnavailable ?? "N/A", String(pdb.status.disruptionsAllowed),
                     age(pdb.metadata.creationTimestamp, now: now)]
+        case let s as Service:
+            return ServiceCells.cells(s, now: now)
         case let e as Event:
             let object = "\(e.involvedObject.kind.lowercased())/\(e.involvedObject.name)"
             // printEvent's wide cells; SOURCE is formatEventSource: component, then host if any.

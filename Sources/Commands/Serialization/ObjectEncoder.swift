@@ -14,6 +14,7 @@ public enum ObjectEncoder {
         case let l as Lease: lease(l)
         case let ns as Namespace: namespace(ns)
         case let pdb as PodDisruptionBudget: podDisruptionBudget(pdb)
+        case let s as Service: service(s)
         default: .null
         }
     }

@@ -19,6 +19,7 @@ enum OpenAPIKinds {
         case ("apiextensions.k8s.io", "v1", "CustomResourceDefinition"): APIKindSchemas.crd
         case ("policy", "v1", "Eviction"): APIKindSchemas.eviction
         case ("policy", "v1", "PodDisruptionBudget"): ManifestSchema.podDisruptionBudget
+        case ("", "v1", "Service"): ManifestSchema.service
         case ("autoscaling", "v1", "Scale"): APIKindSchemas.scale
         default: nil
         }
