@@ -11,6 +11,10 @@ public final class Cluster {
     let registry: ImageRegistry
     /// Containers' output (`kubectl logs`).
     public let logs = ContainerLogs()
+    /// Requests the pods answered (simulated traffic, port-forwards, `sim serve`).
+    public let traffic = TrafficLedger()
+    /// kube-proxy's backend choice for requests sent to a service.
+    public let proxy: ServiceProxy
     private var controllers: [AnyObject] = []
     private var nodeCount = 0
 
@@ -26,6 +30,7 @@ public final class Cluster {
         recorder = EventRecorder(store: store)
         fleet = KubeletFleet(store: store)
         registry = ImageRegistry(seed: seed)
+        proxy = ServiceProxy(seed: seed)
         // DefaultTolerationSeconds admission: every pod tolerates a not-ready or unreachable node
         // for the pace's toleration, then is evicted.
         let tolerationSeconds = pace.defaultTolerationSeconds
