@@ -52,6 +52,8 @@ public final class Cluster {
             GarbageCollector(store: store, pace: pace),
             NamespaceController(store: store, pace: pace),
             DisruptionController(store: store, recorder: recorder, pace: pace),
+            EndpointSliceController(store: store),
+            EndpointsController(store: store),
         ]
         for name in Namespace.builtIn { _ = try? store.create(Namespace(name: name)) }
         _ = try? store.create(Service.apiServer())

@@ -25,13 +25,38 @@ public final class KubeAPIHandler {
             guard let resourceRequest = try ResourceRequest.parse(request) else {
                 throw StatusError.pathNotFound()
             }
-            return try dispatch(resourceRequest)
-        } catch let error as StatusError {
-            return .response(error.response)
-        } catch let error as APIError {
-            return .response(StatusError(error, resource: ServedResources.all[0]).response)
+            let warning = resourceRequest.resource.deprecationWarning
+            do {
+                return warned(try dispatch(resourceRequest), warning)
+            } catch {
+                return warned(errorReply(error), warning)
+            }
         } catch {
-            return .response(StatusError.internalError("\(error)").response)
+            return errorReply(error)
+        }
+    }
+
+    private func errorReply(_ error: any Error) -> APIReply {
+        switch error {
+        case let error as StatusError: .response(error.response)
+        case let error as APIError: .response(StatusError(error, resource: ServedResources.all[0]).response)
+        default: .response(StatusError.internalError("\(error)").response)
+        }
+    }
+
+    /// A deprecated resource's answers carry the API server's warning (`299 - "text"`), which
+    /// kubectl prints as `Warning: text`.
+    private func warned(_ reply: APIReply, _ warning: String?) -> APIReply {
+        guard let warning else { return reply }
+        let header = (name: "Warning", value: "299 - \"\(warning)\"")
+        switch reply {
+        case .response(var response):
+            response.headers.append(header)
+            return .response(response)
+        case .stream(let stream):
+            var head = stream.head
+            head.headers.append(header)
+            return .stream(StreamingReply(head: head, timeoutSeconds: stream.timeoutSeconds, start: stream.start, stop: stream.stop))
         }
     }
 

@@ -82,7 +82,7 @@ import Testing
             IPs:                      10.96.0.1
             Port:                     https  443/TCP
             TargetPort:               6443/TCP
-            Endpoints:                
+            Endpoints:                <none>
             Session Affinity:         None
             Internal Traffic Policy:  Cluster
             Events:                   <none>

@@ -7,12 +7,13 @@ final class GarbageCollector {
         self.store = store
         queue = WorkQueue(clock: store.clock, delay: pace.controllerReaction) { [unowned self] in self.collect(ownerUID: $0) }
         store.watch { [unowned self] event in
-            if event.type == .deleted, event.kind == .deployment || event.kind == .replicaSet || event.kind == .daemonSet { self.queue.add(event.object.metadata.uid) }
+            if event.type == .deleted, event.kind == .deployment || event.kind == .replicaSet || event.kind == .daemonSet || event.kind == .service { self.queue.add(event.object.metadata.uid) }
         }
     }
 
     private func collect(ownerUID: String) {
         for rs in store.replicaSets(ownedBy: ownerUID) { try? store.delete(ReplicaSet.self, key: rs.key) }
         for pod in store.pods(ownedBy: ownerUID) where !pod.isTerminating { try? store.delete(Pod.self, key: pod.key) }
+        for slice in store.endpointSlices(ownedBy: ownerUID) { try? store.delete(EndpointSlice.self, key: slice.key) }
     }
 }

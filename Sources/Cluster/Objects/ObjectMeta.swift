@@ -10,6 +10,8 @@ public enum Kind: String, CaseIterable, Sendable, Hashable {
     case namespace = "Namespace"
     case podDisruptionBudget = "PodDisruptionBudget"
     case service = "Service"
+    case endpointSlice = "EndpointSlice"
+    case endpoints = "Endpoints"
 
     /// The plural resource name (`pods`), as in URLs and kubectl errors.
     public var resource: String {
@@ -24,6 +26,8 @@ public enum Kind: String, CaseIterable, Sendable, Hashable {
         case .namespace: "namespaces"
         case .podDisruptionBudget: "poddisruptionbudgets"
         case .service: "services"
+        case .endpointSlice: "endpointslices"
+        case .endpoints: "endpoints"
         }
     }
 
@@ -32,6 +36,7 @@ public enum Kind: String, CaseIterable, Sendable, Hashable {
         case .replicaSet, .deployment, .daemonSet: "apps"
         case .lease: "coordination.k8s.io"
         case .podDisruptionBudget: "policy"
+        case .endpointSlice: "discovery.k8s.io"
         default: ""
         }
     }
@@ -41,6 +46,7 @@ public enum Kind: String, CaseIterable, Sendable, Hashable {
         case .replicaSet, .deployment, .daemonSet: "apps/v1"
         case .lease: "coordination.k8s.io/v1"
         case .podDisruptionBudget: "policy/v1"
+        case .endpointSlice: "discovery.k8s.io/v1"
         default: "v1"
         }
     }

@@ -18,6 +18,8 @@ public final class Store {
     let namespaces = ObjectTable<Namespace>()
     let podDisruptionBudgets = ObjectTable<PodDisruptionBudget>()
     let services = ObjectTable<Service>()
+    let endpointSlices = ObjectTable<EndpointSlice>()
+    let endpoints = ObjectTable<Endpoints>()
     private let nodeRequests = NodeRequestTally()
 
     /// Namespace uids come from their own sequence, seeded from (a copy of) the shared one:
@@ -26,6 +28,8 @@ public final class Store {
     private let namespaceRandom: RandomSource
     /// Services draw uids, cluster IPs and node ports from their own sequence too.
     let serviceRandom: RandomSource
+    /// And the endpoints controllers' objects: names and uids of slices come from here.
+    private let endpointRandom: RandomSource
 
     init(clock: VirtualClock, random: RandomSource) {
         self.clock = clock
@@ -33,6 +37,7 @@ public final class Store {
         var peek = random.generator // a copy: the shared sequence is not advanced
         namespaceRandom = RandomSource(seed: peek.next() ^ 0x6e61_6d65_7370_6163)
         serviceRandom = RandomSource(seed: peek.next() ^ 0x7365_7276_6963_6573)
+        endpointRandom = RandomSource(seed: peek.next() ^ 0x656e_6470_6f69_6e74)
         let byOwner: (any APIObject) -> [String] = { $0.metadata.controllerRef.map { [$0.uid] } ?? [] }
         let byLabel: (any APIObject) -> [String] = { $0.metadata.labels.map { "\($0.key)=\($0.value)" }.sorted() }
         pods.addIndex(IndexName.owner, byOwner)
@@ -43,6 +48,7 @@ public final class Store {
         replicaSets.addIndex(IndexName.label, byLabel)
         deployments.addIndex(IndexName.label, byLabel)
         daemonSets.addIndex(IndexName.label, byLabel)
+        endpointSlices.addIndex(IndexName.owner, byOwner)
         events.addIndex(IndexName.involvedObject) { [$0.involvedObject.uid] }
         pods.didChange = { [nodeRequests] old, new in nodeRequests.replace(old, with: new) }
     }
@@ -70,6 +76,8 @@ public final class Store {
         case .daemonSet: daemonSets as! ObjectTable<T>
         case .podDisruptionBudget: podDisruptionBudgets as! ObjectTable<T>
         case .service: services as! ObjectTable<T>
+        case .endpointSlice: endpointSlices as! ObjectTable<T>
+        case .endpoints: endpoints as! ObjectTable<T>
         }
     }
 
@@ -99,6 +107,17 @@ public final class Store {
             bytes.append(hexDigits[nibble])
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The random sequence a kind's uids (and, for slices, generated names) come from: kinds
+    /// created as side effects have their own, so they do not shift the names every later pod draws.
+    private func ownSequence(_ kind: Kind) -> RandomSource {
+        switch kind {
+        case .namespace: namespaceRandom
+        case .service: serviceRandom
+        case .endpointSlice, .endpoints: endpointRandom
+        default: random
+        }
     }
 
     // MARK: reads
@@ -136,6 +155,7 @@ public final class Store {
     /// Pods whose controller is the object with `uid`.
     public func pods(ownedBy uid: String) -> [Pod] { pods.byIndex(IndexName.owner, uid) }
     public func replicaSets(ownedBy uid: String) -> [ReplicaSet] { replicaSets.byIndex(IndexName.owner, uid) }
+    public func endpointSlices(ownedBy uid: String) -> [EndpointSlice] { endpointSlices.byIndex(IndexName.owner, uid) }
     /// Pods bound to `node` (or, with "", unscheduled pods).
     public func pods(onNode node: String) -> [Pod] { pods.byIndex(IndexName.node, node) }
     public func podCount(onNode node: String) -> Int { pods.names(index: IndexName.node, key: node).count }
@@ -163,7 +183,7 @@ public final class Store {
         }
         if obj.metadata.name.isEmpty && !obj.metadata.generateName.isEmpty {
             repeat {
-                obj.metadata.name = NameGenerator.generate(base: obj.metadata.generateName, using: &random.generator)
+                obj.metadata.name = NameGenerator.generate(base: obj.metadata.generateName, using: &(T.kind == .endpointSlice ? endpointRandom : random).generator)
             } while t[obj.key] != nil
         }
         if T.kind == .pod, var pod = obj as? Pod, let admit = admitPod {
@@ -180,7 +200,7 @@ public final class Store {
             try ServiceAllocation.allocate(&service, taken: services.all(), random: serviceRandom)
             obj = service as! T
         }
-        obj.metadata.uid = newUID(from: T.kind == .namespace ? namespaceRandom : T.kind == .service ? serviceRandom : nil)
+        obj.metadata.uid = newUID(from: ownSequence(T.kind))
         obj.metadata.resourceVersion = nextResourceVersion()
         obj.metadata.creationTimestamp = clock.now
         obj.metadata.generation = 1
@@ -313,6 +333,8 @@ extension Store {
         case .daemonSet: get(DaemonSet.self, key: key)
         case .podDisruptionBudget: get(PodDisruptionBudget.self, key: key)
         case .service: get(Service.self, key: key)
+        case .endpointSlice: get(EndpointSlice.self, key: key)
+        case .endpoints: get(Endpoints.self, key: key)
         }
     }
 
@@ -329,6 +351,8 @@ extension Store {
         case .daemonSet: list(DaemonSet.self, selector: selector, namespace: namespace)
         case .podDisruptionBudget: list(PodDisruptionBudget.self, selector: selector, namespace: namespace)
         case .service: list(Service.self, selector: selector, namespace: namespace)
+        case .endpointSlice: list(EndpointSlice.self, selector: selector, namespace: namespace)
+        case .endpoints: list(Endpoints.self, selector: selector, namespace: namespace)
         }
     }
 
@@ -345,6 +369,8 @@ extension Store {
         case .daemonSet: try delete(DaemonSet.self, key: key, gracePeriodSeconds: gracePeriodSeconds)
         case .podDisruptionBudget: try delete(PodDisruptionBudget.self, key: key, gracePeriodSeconds: gracePeriodSeconds)
         case .service: try delete(Service.self, key: key, gracePeriodSeconds: gracePeriodSeconds)
+        case .endpointSlice: try delete(EndpointSlice.self, key: key, gracePeriodSeconds: gracePeriodSeconds)
+        case .endpoints: try delete(Endpoints.self, key: key, gracePeriodSeconds: gracePeriodSeconds)
         }
     }
 }

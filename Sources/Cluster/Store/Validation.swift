@@ -105,6 +105,8 @@ enum Validation {
         case let (a as ReplicaSet, b as ReplicaSet): a.spec != b.spec
         case let (a as DaemonSet, b as DaemonSet): a.spec != b.spec
         case let (a as PodDisruptionBudget, b as PodDisruptionBudget): a.spec != b.spec
+        // The endpointslice strategy counts any change beyond metadata.
+        case let (a as EndpointSlice, b as EndpointSlice): a.endpoints != b.endpoints || a.ports != b.ports || a.addressType != b.addressType
         default: false
         }
     }

@@ -26,19 +26,19 @@ public struct ServiceEndpoint: Equatable, Sendable {
 }
 
 extension Cluster {
-    /// The endpoints of service `name` in `namespace`, in a stable order (by pod name); empty
-    /// when the service is missing or selects nothing.
-    // Interim: derived from the pods with the EndpointSlice controller's rules until that
-    // controller publishes slices; then this reads the slices, so traffic sees the controller's view.
+    /// The endpoints of service `name` in `namespace` as its EndpointSlices publish them, in a
+    /// stable order (by pod name); empty when the service is missing or selects nothing. Traffic
+    /// sees what kube-proxy sees: the controller's view, not the pods'.
     public func endpoints(ofService name: String, namespace: String) -> [ServiceEndpoint] {
-        guard let service = store.get(Service.self, name, namespace: namespace), let selector = service.spec.selector, !selector.isEmpty else { return [] }
-        return store.list(Pod.self, selector: LabelSelector(matchLabels: selector), namespace: namespace)
-            .filter { !$0.status.podIP.isEmpty && $0.status.phase != "Succeeded" && $0.status.phase != "Failed" }
-            .map { pod in
-                let terminating = pod.metadata.deletionTimestamp != nil
-                return ServiceEndpoint(podName: pod.metadata.name, podUID: pod.metadata.uid, namespace: namespace, nodeName: pod.spec.nodeName,
-                                       address: pod.status.podIP, ready: pod.isReady && !terminating, serving: pod.isReady, terminating: terminating)
+        var seen: Set<String> = []
+        var endpoints: [ServiceEndpoint] = []
+        for slice in store.endpointSlices(ofService: name, namespace: namespace) {
+            for e in slice.endpoints {
+                guard let pod = e.targetRef, let address = e.addresses.first, seen.insert(pod.uid).inserted else { continue }
+                endpoints.append(ServiceEndpoint(podName: pod.name, podUID: pod.uid, namespace: namespace, nodeName: e.nodeName, address: address,
+                                                 ready: e.conditions.ready, serving: e.conditions.serving, terminating: e.conditions.terminating))
             }
-            .sorted { $0.podName < $1.podName }
+        }
+        return endpoints.sorted { $0.podName < $1.podName }
     }
 }

@@ -13,7 +13,9 @@ enum Describer {
         case let ds as DaemonSet: DaemonSetDescriber.describe(ds, cluster: cluster, into: &w)
         case let node as Node: NodeDescriber.describe(node, cluster: cluster, into: &w)
         case let pdb as PodDisruptionBudget: BudgetDescriber.describe(pdb, into: &w)
-        case let s as Service: ServiceDescriber.describe(s, into: &w)
+        case let s as Service: ServiceDescriber.describe(s, slices: cluster.store.endpointSlices(ofService: s.name, namespace: s.namespace), into: &w)
+        case let slice as EndpointSlice: EndpointsDescriber.describe(slice, into: &w)
+        case let ep as Endpoints: EndpointsDescriber.describe(ep, into: &w)
         case let ns as Namespace:
             // describeNamespace: no quotas or limit ranges exist in the simulator.
             w.write(0, "Name:\t\(ns.name)\n")

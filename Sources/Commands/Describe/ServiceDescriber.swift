@@ -2,7 +2,8 @@ import Cluster
 
 /// `kubectl describe service` (describe.go describeService), single-stack IPv4.
 enum ServiceDescriber {
-    static func describe(_ s: Service, into w: inout DescribeWriter) {
+    /// `slices`: the EndpointSlices labelled with the service's name, for its `Endpoints:` lines.
+    static func describe(_ s: Service, slices: [EndpointSlice], into w: inout DescribeWriter) {
         w.write(0, "Name:\t\(s.name)\n")
         w.write(0, "Namespace:\t\(s.metadata.namespace)\n")
         w.labels("Labels", s.metadata.labels)
@@ -19,8 +20,7 @@ enum ServiceDescriber {
             let target = p.targetPort.isEmpty ? String(p.port) : p.targetPort
             w.write(0, "TargetPort:\t\(target)/\(p.protocol)\n")
             if p.nodePort != 0 { w.write(0, "NodePort:\t\(name)  \(p.nodePort)/\(p.protocol)\n") }
-            // Endpoints come from the service's EndpointSlices, which the simulator does not keep yet.
-            w.write(0, "Endpoints:\t\n")
+            w.write(0, "Endpoints:\t\(EndpointsCells.sliceEndpoints(slices, portName: p.name))\n")
         }
         w.write(0, "Session Affinity:\t\(s.spec.sessionAffinity)\n")
         if s.spec.needsNodePorts { w.write(0, "External Traffic Policy:\tCluster\n") }

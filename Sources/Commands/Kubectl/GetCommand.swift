@@ -40,6 +40,8 @@ struct GetCommand {
             }
             let format = try OutputFormat.parse(flags.string("output"))
             let (types, refs) = try resolveTypes(flags.positional, namespace: flags.namespace)
+            // The API server's deprecation warning, which kubectl prints once on stderr.
+            if (types + refs.map(\.type)).contains(.endpoints) { out.err("Warning: \(Endpoints.deprecationWarning)\n") }
             if !refs.isEmpty && flags.allNamespaces {
                 throw KubectlError("error: a resource cannot be retrieved by name across all namespaces")
             }

@@ -103,6 +103,8 @@ struct LabelCommand {
         case .daemonsets: try store.modify(DaemonSet.self, ref.name, namespace: ref.namespace) { $0.metadata.labels = labels }
         case .poddisruptionbudgets: try store.modify(PodDisruptionBudget.self, ref.name, namespace: ref.namespace) { $0.metadata.labels = labels }
         case .services: try store.modify(Service.self, ref.name, namespace: ref.namespace) { $0.metadata.labels = labels }
+        case .endpointslices: try store.modify(EndpointSlice.self, ref.name, namespace: ref.namespace) { $0.metadata.labels = labels }
+        case .endpoints: try store.modify(Endpoints.self, ref.name, namespace: ref.namespace) { $0.metadata.labels = labels }
         case .nodes: try store.modify(Node.self, ref.name) { $0.metadata.labels = labels }
         case .events: try store.modify(Event.self, ref.name, namespace: ref.namespace) { $0.metadata.labels = labels }
         case .namespaces: try store.modify(Namespace.self, ref.name) { $0.metadata.labels = labels }

@@ -10,7 +10,7 @@ enum PodSpecEditor {
         case .replicasets: try found(store.get(ReplicaSet.self, ref.name, namespace: ref.namespace), ref).spec.template.spec
         case .daemonsets: try found(store.get(DaemonSet.self, ref.name, namespace: ref.namespace), ref).spec.template.spec
         case .pods: try found(store.get(Pod.self, ref.name, namespace: ref.namespace), ref).spec
-        case .nodes, .events, .namespaces, .poddisruptionbudgets, .services:
+        case .nodes, .events, .namespaces, .poddisruptionbudgets, .services, .endpointslices, .endpoints:
             throw KubectlError("error: \(ref.type.rawValue)/\(ref.name) the object is not a pod or does not have a pod template: *v1.\(ref.type.kind.rawValue)")
         }
     }
@@ -27,7 +27,7 @@ enum PodSpecEditor {
             for i in imagesOnly.containers.indices where i < spec.containers.count { imagesOnly.containers[i].image = spec.containers[i].image }
             guard imagesOnly == spec else { throw APIError.invalid(.pod, ref.name, [ManifestPlanner.podUpdateForbidden]) }
             try store.modify(Pod.self, ref.name, namespace: ref.namespace) { $0.spec = spec }
-        case .nodes, .events, .namespaces, .poddisruptionbudgets, .services:
+        case .nodes, .events, .namespaces, .poddisruptionbudgets, .services, .endpointslices, .endpoints:
             _ = try self.spec(of: ref, store: store)
         }
     }

@@ -3,7 +3,7 @@ import Cluster
 /// The resource types kubectl accepts on the command line, with their short names
 /// (`po`, `deploy`, `rs`, `ds`, `no`, `ev`) and group-qualified forms (`deployments.apps`).
 public enum ResourceType: String, CaseIterable, Sendable {
-    case pods, deployments, replicasets, daemonsets, nodes, events, namespaces, poddisruptionbudgets, services
+    case pods, deployments, replicasets, daemonsets, nodes, events, namespaces, poddisruptionbudgets, services, endpointslices, endpoints
 
     public var kind: Kind {
         switch self {
@@ -16,6 +16,8 @@ public enum ResourceType: String, CaseIterable, Sendable {
         case .namespaces: .namespace
         case .poddisruptionbudgets: .podDisruptionBudget
         case .services: .service
+        case .endpointslices: .endpointSlice
+        case .endpoints: .endpoints
         }
     }
 
@@ -30,6 +32,8 @@ public enum ResourceType: String, CaseIterable, Sendable {
         case .namespaces: ["namespaces", "namespace", "ns"]
         case .poddisruptionbudgets: ["poddisruptionbudgets", "poddisruptionbudget", "pdb", "poddisruptionbudgets.policy", "poddisruptionbudget.policy"]
         case .services: ["services", "service", "svc"]
+        case .endpointslices: ["endpointslices", "endpointslice", "endpointslices.discovery.k8s.io", "endpointslice.discovery.k8s.io"]
+        case .endpoints: ["endpoints", "ep"]
         }
     }
 

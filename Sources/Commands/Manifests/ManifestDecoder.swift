@@ -73,6 +73,8 @@ struct ManifestDecoder {
             return DecodedObject(source: source, object: PodDisruptionBudget(metadata: meta, spec: try budgetSpec(spec)))
         case .event, .lease, .service:
             preconditionFailure("\(kind) is not served from manifests")
+        case .endpointSlice, .endpoints:
+            preconditionFailure("\(kind) is not served from manifests")
         }
     }
 

@@ -47,6 +47,10 @@ public enum ResourceTables {
                     age(pdb.metadata.creationTimestamp, now: now)]
         case let s as Service:
             return ServiceCells.cells(s, now: now)
+        case let slice as EndpointSlice:
+            return EndpointSliceCells.cells(slice, now: now)
+        case let ep as Endpoints:
+            return [ep.name, EndpointsCells.endpoints(ep), age(ep.metadata.creationTimestamp, now: now)]
         case let e as Event:
             let object = "\(e.involvedObject.kind.lowercased())/\(e.involvedObject.name)"
             // printEvent's wide cells; SOURCE is formatEventSource: component, then host if any.

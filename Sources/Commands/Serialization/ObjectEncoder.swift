@@ -15,6 +15,8 @@ public enum ObjectEncoder {
         case let ns as Namespace: namespace(ns)
         case let pdb as PodDisruptionBudget: podDisruptionBudget(pdb)
         case let s as Service: service(s)
+        case let slice as EndpointSlice: endpointSlice(slice)
+        case let ep as Endpoints: endpoints(ep)
         default: .null
         }
     }

@@ -63,15 +63,8 @@ enum APIKindSchemas {
 
     // MARK: core/v1
 
-    static let objectReference = ObjectSchema("io.k8s.api.core.v1.ObjectReference", "Names one object, in any namespace and of any kind.", [
-        Field("apiVersion", .string, "API version of the object."),
-        Field("fieldPath", .string, "A part of the object, when the reference is to one (spec.containers{web})."),
-        Field("kind", .string, "Kind of the object."),
-        Field("name", .string, "Name of the object."),
-        Field("namespace", .string, "Namespace of the object."),
-        Field("resourceVersion", .string, "The object's resource version when referred to."),
-        Field("uid", .string, "UID of the object."),
-    ], mapType: "atomic")
+    /// Shared with the endpoints' targetRef, defined beside them.
+    static let objectReference = ManifestSchema.endpointTargetRef
 
     static let eventSource = ObjectSchema("io.k8s.api.core.v1.EventSource", "The component that reported an event.", [
         Field("component", .string, "The reporting component (kubelet, default-scheduler, ...)."),

@@ -20,6 +20,8 @@ enum OpenAPIKinds {
         case ("policy", "v1", "Eviction"): APIKindSchemas.eviction
         case ("policy", "v1", "PodDisruptionBudget"): ManifestSchema.podDisruptionBudget
         case ("", "v1", "Service"): ManifestSchema.service
+        case ("", "v1", "Endpoints"): ManifestSchema.endpoints
+        case ("discovery.k8s.io", "v1", "EndpointSlice"): ManifestSchema.endpointSlice
         case ("autoscaling", "v1", "Scale"): APIKindSchemas.scale
         default: nil
         }

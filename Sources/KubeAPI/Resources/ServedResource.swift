@@ -22,6 +22,8 @@ public struct ServedResource: Sendable {
     public var subresources: [Subresource]
     /// The stored kind behind this resource; nil for resources with no storage (reviews, CRDs).
     public var storedKind: Kind?
+    /// What the API server warns with every request for this resource (a `Warning` header).
+    public var deprecationWarning: String? = nil
 
     public var groupVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
     /// `deployments.apps`, `pods`: how errors name the resource.
@@ -80,6 +82,13 @@ public enum ServedResources {
         ServedResource(group: "", version: "v1", resource: "services", singular: "service", kind: "Service",
                        namespaced: true, verbs: ["delete", "get", "list", "watch"], shortNames: ["svc"], categories: ["all"],
                        subresources: [], storedKind: .service),
+        // Written by the endpoints controllers only: read-only over the API.
+        ServedResource(group: "", version: "v1", resource: "endpoints", singular: "endpoints", kind: "Endpoints",
+                       namespaced: true, verbs: ["get", "list", "watch"], shortNames: ["ep"], categories: [],
+                       subresources: [], storedKind: .endpoints, deprecationWarning: Endpoints.deprecationWarning),
+        ServedResource(group: "discovery.k8s.io", version: "v1", resource: "endpointslices", singular: "endpointslice",
+                       kind: "EndpointSlice", namespaced: true, verbs: ["get", "list", "watch"], shortNames: [], categories: [],
+                       subresources: [], storedKind: .endpointSlice),
         ServedResource(group: "coordination.k8s.io", version: "v1", resource: "leases", singular: "lease", kind: "Lease",
                        namespaced: true, verbs: readWrite, shortNames: [], categories: [],
                        subresources: [], storedKind: .lease),
