@@ -5,6 +5,10 @@ import Commands
 /// goes through the store operations the headless kubectl uses, so controllers react alike.
 enum WriteHandlers {
     static func write(_ request: ResourceRequest, cluster: Cluster, applied: AppliedConfigurations) throws -> APIResponse {
+        // A resource served read-only (its controllers write it) refuses the verbs it does not list.
+        if request.subresource == nil, request.resource.storedKind != nil, !request.resource.verbs.contains(request.verb.rawValue) {
+            throw StatusError.methodNotSupported(request.resource.resource, request.verb.rawValue)
+        }
         do {
             return try route(request, WriteContext(request: request, cluster: cluster, applied: applied))
         } catch let error as APIError {
