@@ -87,7 +87,9 @@ import Testing
         shell.advance(0)
         let ep = try #require(shell.cluster.store.get(Endpoints.self, "web", namespace: "default"))
         #expect(ep.subsets[0].notReadyAddresses.map(\.ip) == [pod.status.podIP])
-        let describe = shell.out("describe endpoints web")
+        let described = shell.run("describe endpoints web")
+        #expect(described.stderr == Self.warning)
+        let describe = described.stdout
         #expect(describe.contains("NotReadyAddresses:  \(pod.status.podIP)\n"))
         let slice = try #require(shell.cluster.store.endpointSlices(ofService: "web", namespace: "default").first)
         let text = shell.out("describe endpointslice \(slice.name)")

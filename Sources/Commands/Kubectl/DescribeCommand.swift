@@ -14,6 +14,8 @@ struct DescribeCommand {
             guard let first = flags.positional.first else {
                 throw KubectlError("error: You must specify the type of resource to describe. Use \"kubectl api-resources\" for a complete list of supported resources.")
             }
+            let (type, refs) = try ArgumentResolver.resolve(flags.positional, namespace: flags.namespace)
+            if type == .endpoints || refs.contains(where: { $0.type == .endpoints }) { out.err("Warning: \(Endpoints.deprecationWarning)\n") }
             // `describe TYPE` alone describes every object of the type (kubectl's habit).
             var all = flags
             if flags.positional.count == 1 && !first.contains("/") { all.values["all"] = "true" }
