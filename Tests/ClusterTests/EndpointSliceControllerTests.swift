@@ -232,3 +232,24 @@ import Testing
         #expect(try podNames(withService: true) == podNames(withService: false))
     }
 }
+
+extension EndpointSliceControllerTests {
+    @Test func deletingTheNamespaceTakesItsServicesSlicesAndEndpoints() throws {
+        let cluster = Cluster(seed: 13)
+        try cluster.store.create(Namespace(name: "shop"))
+        var deployment = makeDeployment("web", replicas: 2)
+        deployment.metadata.namespace = "shop"
+        try cluster.store.create(deployment)
+        var service = Self.service()
+        service.metadata.namespace = "shop"
+        try cluster.store.create(service)
+        #expect(cluster.advance(until: { cluster.store.endpointSlices(ofService: "web", namespace: "shop").first?.endpoints.count == 2 },
+                                timeout: .seconds(60)))
+        #expect(cluster.store.get(Endpoints.self, "web", namespace: "shop") != nil)
+        try cluster.store.delete(Namespace.self, "shop")
+        #expect(cluster.advance(until: { !cluster.store.namespaceExists("shop") }, timeout: .seconds(120)))
+        #expect(cluster.store.list(Service.self, namespace: "shop").isEmpty)
+        #expect(cluster.store.list(EndpointSlice.self, namespace: "shop").isEmpty)
+        #expect(cluster.store.list(Endpoints.self, namespace: "shop").isEmpty)
+    }
+}

@@ -25,6 +25,9 @@ extension Store {
         add(leases)
         add(events)
         add(podDisruptionBudgets)
+        add(services)
+        add(endpointSlices)
+        add(endpoints)
         return found
     }
 }
