@@ -253,3 +253,34 @@ extension EndpointSliceControllerTests {
         #expect(cluster.store.list(Endpoints.self, namespace: "shop").isEmpty)
     }
 }
+
+/// The v1 Endpoints object's 1000-address cap.
+@Suite struct EndpointsCapacityTests {
+    func addresses(_ prefix: String, _ count: Int) -> [EndpointAddress] {
+        (0..<count).map { EndpointAddress(ip: "\(prefix).\($0 / 250).\($0 % 250)", nodeName: "node-1", targetRef: nil) }
+    }
+
+    @Test func underTheCapNothingIsCut() {
+        var subsets = [EndpointSubset(addresses: addresses("10.1", 600), notReadyAddresses: addresses("10.2", 400))]
+        let before = subsets
+        #expect(!EndpointsCapacity.truncate(&subsets))
+        #expect(subsets == before)
+    }
+
+    @Test func notReadyAddressesGoFirstInProportion() {
+        var subsets = [EndpointSubset(addresses: addresses("10.1", 700), notReadyAddresses: addresses("10.2", 300), ports: [EndpointPort(port: 80)]),
+                       EndpointSubset(addresses: [], notReadyAddresses: addresses("10.3", 100), ports: [EndpointPort(port: 81)])]
+        #expect(EndpointsCapacity.truncate(&subsets))
+        // 300 not-ready places: 300 × 300/400 = 225, the rest (75) to the last subset.
+        #expect(subsets.map(\.addresses.count) == [700, 0])
+        #expect(subsets.map(\.notReadyAddresses.count) == [225, 75])
+    }
+
+    @Test func tooManyReadyAddressesDropEveryNotReadyOne() {
+        var subsets = [EndpointSubset(addresses: addresses("10.1", 900), notReadyAddresses: addresses("10.2", 10)),
+                       EndpointSubset(addresses: addresses("10.3", 300), notReadyAddresses: addresses("10.4", 5))]
+        #expect(EndpointsCapacity.truncate(&subsets))
+        #expect(subsets.map(\.addresses.count) == [750, 250])
+        #expect(subsets.allSatisfy { $0.notReadyAddresses.isEmpty })
+    }
+}

@@ -1,6 +1,6 @@
 /// Keeps the legacy v1 Endpoints object of each selector Service (pkg/controller/endpoint),
 /// named as the service: Ready pods under `addresses`, the others under `notReadyAddresses`;
-/// terminating pods are left out. Deleted with its service. Like the slice controller it syncs
+/// terminating pods are left out; at most 1000 addresses. Deleted with its service. Like the slice controller it syncs
 /// at the instant a pod changes.
 final class EndpointsController {
     private let store: Store
@@ -31,19 +31,24 @@ final class EndpointsController {
         }
         guard let selector = service.spec.selector, !selector.isEmpty else { return }
         let pods = store.list(Pod.self, selector: LabelSelector(matchLabels: selector), namespace: key.namespace)
-        let subsets = Self.subsets(service, pods: pods)
+        var subsets = Self.subsets(service, pods: pods)
+        let truncated = EndpointsCapacity.truncate(&subsets)
         var labels = service.metadata.labels
         if service.spec.clusterIP == "None" { labels[EndpointRules.headlessLabel] = "" } else { labels[EndpointRules.headlessLabel] = nil }
         let trigger = CalendarTime.rfc3339(store.now)
+        let overCapacity = truncated ? "truncated" : nil
         if var current = store.get(Endpoints.self, key: key) {
-            guard current.subsets != subsets || current.metadata.labels != labels else { return }
+            guard current.subsets != subsets || current.metadata.labels != labels
+                    || current.metadata.annotations[EndpointsCapacity.overCapacityAnnotation] != overCapacity else { return }
             current.subsets = subsets
             current.metadata.labels = labels
             current.metadata.annotations[EndpointRules.triggerTimeAnnotation] = trigger
+            current.metadata.annotations[EndpointsCapacity.overCapacityAnnotation] = overCapacity
             _ = try? store.update(current)
         } else {
-            let meta = ObjectMeta(name: service.name, namespace: service.namespace, labels: labels,
+            var meta = ObjectMeta(name: service.name, namespace: service.namespace, labels: labels,
                                   annotations: [EndpointRules.triggerTimeAnnotation: trigger])
+            meta.annotations[EndpointsCapacity.overCapacityAnnotation] = overCapacity
             _ = try? store.create(Endpoints(metadata: meta, subsets: subsets))
         }
     }
