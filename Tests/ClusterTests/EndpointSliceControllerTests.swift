@@ -84,6 +84,7 @@ import Testing
         #expect(readyEndpoints.subsets[0].addresses.map(\.ip) == pods.map(\.status.podIP).sorted())
         #expect(readyEndpoints.subsets[0].notReadyAddresses.isEmpty)
         #expect(readyEndpoints.subsets[0].ports == [EndpointPort(port: 8080)])
+        #expect(readyEndpoints.metadata.labels == ["team": "blue", "endpoints.kubernetes.io/managed-by": "endpoint-controller"])
     }
 
     @Test func aDeletedPodIsTerminatingAtOnceServingWhileReadyThenGone() throws {

@@ -3,6 +3,10 @@
 /// terminating pods are left out; at most 1000 addresses. Deleted with its service. Like the slice controller it syncs
 /// at the instant a pod changes.
 final class EndpointsController {
+    /// LabelManagedBy and ControllerName: how the controller marks the Endpoints it keeps.
+    static let managedByLabel = "endpoints.kubernetes.io/managed-by"
+    static let controllerName = "endpoint-controller"
+
     private let store: Store
     private var queue: WorkQueue<ObjectKey>!
 
@@ -25,8 +29,10 @@ final class EndpointsController {
 
     private func sync(_ key: ObjectKey) {
         guard let service = store.get(Service.self, key: key) else {
-            // The service is gone: so are its endpoints.
-            try? store.delete(Endpoints.self, key: key)
+            // The service is gone: so are the endpoints the controller kept for it.
+            if store.get(Endpoints.self, key: key)?.metadata.labels[Self.managedByLabel] == Self.controllerName {
+                try? store.delete(Endpoints.self, key: key)
+            }
             return
         }
         guard let selector = service.spec.selector, !selector.isEmpty else { return }
@@ -35,6 +41,7 @@ final class EndpointsController {
         let truncated = EndpointsCapacity.truncate(&subsets)
         var labels = service.metadata.labels
         if service.spec.clusterIP == "None" { labels[EndpointRules.headlessLabel] = "" } else { labels[EndpointRules.headlessLabel] = nil }
+        labels[Self.managedByLabel] = Self.controllerName
         let trigger = CalendarTime.rfc3339(store.now)
         let overCapacity = truncated ? "truncated" : nil
         if var current = store.get(Endpoints.self, key: key) {
