@@ -49,5 +49,14 @@ import Testing
         let endpointsLine = try #require(describe.stdout.split(separator: "\n").first { $0.hasPrefix("Endpoints:") })
         let described = endpointsLine.split(separator: " ").last.map { Set($0.split(separator: ",").map(String.init)) }
         #expect(described == Set(ready.map { "\($0):80" }))
+
+        let slice = try server.kubectl(["describe", "endpointslice", row[0]])
+        #expect(slice.status == 0, "\(slice)")
+        #expect(slice.stdout.contains("AddressType:  IPv4\n"))
+        #expect(slice.stdout.components(separatedBy: "Ready:    true").count == 4, "\(slice.stdout)")
+        let describedEp = try server.kubectl(["describe", "ep", "web"])
+        #expect(describedEp.status == 0, "\(describedEp)")
+        #expect(describedEp.stderr.contains("Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n"))
+        #expect(describedEp.stdout.contains("Addresses:          \(ready.sorted().joined(separator: ","))\n"), "\(describedEp.stdout)")
     }
 }
