@@ -35,7 +35,8 @@ enum EndpointRules {
 extension Store {
     /// The services in the pod's namespace whose selector picks it.
     public func services(selecting pod: Pod) -> [Service] {
-        guard services.count > 0 else { return [] }
+        // Read in place first: on every pod write, and most pods back no service.
+        guard services.count(where: { $0.selects(pod) }) > 0 else { return [] }
         return list(Service.self, namespace: pod.metadata.namespace).filter { $0.selects(pod) }
     }
 
