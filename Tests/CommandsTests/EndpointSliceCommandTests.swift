@@ -75,6 +75,14 @@ import Testing
         #expect(yaml.stdout.contains("subsets:\n- addresses:\n  - ip: \(ready[0])\n    nodeName: "))
         #expect(!yaml.stdout.contains("generation:"))
         #expect(shell.run("get pods").stderr == "")
+        // Deleted by hand, the controllers put them back at once.
+        let slice = try #require(shell.cluster.store.endpointSlices(ofService: "web", namespace: "default").first)
+        shell.run("delete ep web")
+        shell.run("delete endpointslice \(slice.name)")
+        shell.advance(0)
+        #expect(shell.cluster.store.get(Endpoints.self, "web", namespace: "default")?.subsets[0].addresses.map(\.ip) == ready)
+        let recreated = shell.cluster.store.endpointSlices(ofService: "web", namespace: "default")
+        #expect(recreated.count == 1 && recreated[0].name != slice.name && recreated[0].endpoints.count == 4)
     }
 
     @Test func aNotReadyPodIsANotReadyAddress() throws {

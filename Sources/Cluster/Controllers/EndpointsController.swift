@@ -21,6 +21,9 @@ final class EndpointsController {
                 for pod in [event.old, event.object].compactMap({ $0 as? Pod }) {
                     for service in self.store.services(selecting: pod) { self.queue.add(service.key) }
                 }
+            case .endpoints:
+                // Deleted by someone else: put back (onEndpointsDelete).
+                if event.type == .deleted { self.queue.add(event.object.key) }
             default:
                 break
             }
