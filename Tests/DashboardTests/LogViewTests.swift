@@ -1,4 +1,5 @@
 import Testing
+import KubesimTestSupport
 @testable import Cluster
 @testable import Commands
 @testable import Dashboard
@@ -37,6 +38,17 @@ import Testing
         let lastStartup = try #require(rows.firstIndex { $0.contains(startup.last!) })
         #expect(rows[lastStartup + 1].contains(String(access.prefix(60))))
         #expect(text.contains("following · 4 lines"))
+    }
+
+    @Test func snapshotAt80x24AfterARequest() throws {
+        let dashboard = try demoDashboard(seconds: 20)
+        let pod = dashboard.podNames[2]
+        dashboard.press(.character("4"), .character("G"), .character("L"))
+        _ = dashboard.cluster.deliver(PodRequest(clientAddress: "127.0.0.1", userAgent: "curl/8.5.0"), toPod: pod, namespace: "default")
+        dashboard.tick(realElapsed: .seconds(1))
+        let text = dashboard.frameText(80, 24)
+        #expect(snapshotMismatch(text, named: "logs-80x24") == nil)
+        #expect(text.contains("Logs: pod/\(pod)"))
     }
 
     @Test func followsAt80x24AndScrollsBack() throws {

@@ -75,6 +75,27 @@ import KubesimTestSupport
         #expect(quiet.contains("REQ/S"))
     }
 
+    @Test func onShortScreensAHealingUnderWayKeepsThePlaceThenTrafficTakesItBack() throws {
+        let dashboard = try demoDashboard(seconds: 20)
+        dashboard.exposeDemo()
+        var traffic = TrafficDriver(dashboard)
+        traffic.run(seconds: 3, perSecond: 20)
+        #expect(dashboard.frameText(80, 24).contains("┌ Traffic "))
+        dashboard.press(.character("x"))
+        traffic.run(seconds: 1, perSecond: 20)
+        let healing = dashboard.frameText(80, 24)
+        #expect(healing.contains("┌ Healing: pod "))
+        #expect(!healing.contains("┌ Traffic "))
+        // Tall and wide screens show both all along.
+        #expect(dashboard.frameText(120, 40).contains("┌ Traffic "))
+        let wide = dashboard.frameText(200, 30)
+        #expect(wide.contains("┌ Traffic ") && wide.contains("┌ Healing: pod "))
+        // Once the replacement is Ready the chain is complete: Traffic has the place again.
+        traffic.run(seconds: 8, perSecond: 20)
+        #expect(dashboard.healing.timeline?.isComplete == true)
+        #expect(dashboard.frameText(80, 24).contains("┌ Traffic "))
+    }
+
     @Test func reqPerSecondColumnShowsEachPodsRateAndBlankForPodsWithoutTraffic() throws {
         let dashboard = try demoDashboard(seconds: 20)
         dashboard.exposeDemo()

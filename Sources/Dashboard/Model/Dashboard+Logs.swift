@@ -1,6 +1,11 @@
 import Cluster
 
 extension Dashboard {
+    var logsShown: Bool {
+        if case .logs = mode { return true }
+        return false
+    }
+
     /// Keys in the log view: Esc returns, arrows and pages scroll (back from the newest stops
     /// following, G follows again), `c` shows the next container; time keeps its keys.
     func handleLogs(_ key: Key, _ view: inout LogView) {

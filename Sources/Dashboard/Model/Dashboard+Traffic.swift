@@ -61,6 +61,18 @@ extension Dashboard {
         }
     }
 
+    /// The ledger read for this frame, or nil before any request. Rates and the strips count
+    /// whole seconds before now, so one reading serves every frame of a virtual second: the
+    /// walk over the pods that served traffic happens once a second, not once a frame.
+    func trafficSummary() -> TrafficSummary? {
+        guard TrafficSummary.hasTraffic(cluster) else { return nil }
+        let second = cluster.now.milliseconds / 1000
+        if let cached = trafficSummaryCache, cached.second == second, cached.namespace == namespace { return cached.summary }
+        let summary = TrafficSummary(cluster: cluster, namespace: namespace)
+        trafficSummaryCache = (second, namespace, summary)
+        return summary
+    }
+
     /// Where the Traffic pane goes this frame while requests flow: the Events place (Events
     /// come back with key 5). Where Healing and Events share one place (short screens), a
     /// healing still under way keeps it, so a kill during traffic shows its chain first.

@@ -56,6 +56,8 @@ public final class Dashboard {
     var trafficTargets: [ObjectKey: String] = [:]
     /// Where the log view's last frame was, for its scrolling keys.
     var logPage: LogPage?
+    /// The Traffic pane's reading of the ledger, made once per virtual second (see `trafficSummary`).
+    var trafficSummaryCache: (second: Int64, namespace: String, summary: TrafficSummary)?
 
     public init(session: Session, theme: Theme, themes: ThemeLibrary? = nil, history: CommandHistory = CommandHistory()) {
         self.session = session
@@ -74,8 +76,8 @@ public final class Dashboard {
     /// (ages and the clock show whole seconds), commands still running. While it stays the
     /// same and no key arrives, the last frame is still right and need not be rendered.
     public var frameKey: [Int64] {
-        // Requests (and the access lines they write) may come from a real client while time is paused.
-        [Int64(view.version), cluster.now.milliseconds / 1000, Int64(running.count), Int64(cluster.traffic.totalRequests)]
+        // A followed log shows each access line as its request comes (a real client's, even while paused).
+        [Int64(view.version), cluster.now.milliseconds / 1000, Int64(running.count), logsShown ? Int64(cluster.traffic.totalRequests) : 0]
     }
 
     // MARK: time

@@ -34,7 +34,7 @@ extension Dashboard {
         }
         visibleRows[.nodes] = max(1, layout.nodes.inner.height / mapZoom.cardHeight)
         // While requests flow the Traffic pane takes the Events place (see trafficPlace).
-        let traffic = TrafficSummary.hasTraffic(cluster) ? TrafficSummary(cluster: cluster, namespace: namespace) : nil
+        let traffic = trafficSummary()
         let trafficRect = trafficPlace(in: layout, flowing: traffic?.isFlowing ?? false)
         if (!layout.shared || !healingHasTheFloor) && trafficRect != layout.events {
             visibleRows[.events] = TableView(dashboard: self, pane: .events, rect: layout.events).draw(into: &frame)

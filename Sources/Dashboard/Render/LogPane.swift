@@ -36,7 +36,7 @@ struct LogPane {
             frame.put(" (no lines yet)", x: body.x, y: body.y, style: theme[.hints], clip: body)
             return nil
         }
-        let width = body.width - 1
+        let width = body.width - 2 // a space either side
         let followFirst = Self.followFirst(lines, width: width, rows: body.height)
         let first = view.top.flatMap { top in lines.firstIndex { $0.sequence >= top } } ?? followFirst
         var rows: [String] = []
@@ -67,15 +67,19 @@ struct LogPane {
         return index
     }
 
-    /// `text` cut into rows of `width` characters (an empty line is one empty row).
+    /// `text` cut into rows of `width` characters, the rows after the first indented so each
+    /// line's start stands out (an empty line is one empty row).
     static func wrap(_ text: String, width: Int) -> [String] {
-        guard width > 0, text.count > width else { return [text] }
-        var rows: [String] = []
-        var rest = Substring(text)
+        guard width > continuationIndent.count, text.count > width else { return [text] }
+        var rows = [String(text.prefix(width))]
+        var rest = Substring(text).dropFirst(width)
+        let room = width - continuationIndent.count
         while !rest.isEmpty {
-            rows.append(String(rest.prefix(width)))
-            rest = rest.dropFirst(width)
+            rows.append(continuationIndent + rest.prefix(room))
+            rest = rest.dropFirst(room)
         }
         return rows
     }
+
+    static let continuationIndent = "  "
 }
