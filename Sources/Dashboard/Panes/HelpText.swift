@@ -40,8 +40,8 @@ enum HelpText {
         out += ["", "Output panels scroll with ↑ ↓ PgUp PgDn, and sideways with ← → (0 back to the start).",
                 "Node map tiles: ■ ready  □ running, not ready  ◐ creating  ◌ pending  ▒ terminating  ✗ failed  ◇ orphan",
                 "                ↻ crash loop (CrashLoopBackOff, Error)  ⇣ image pull failing (ErrImagePull, ImagePullBackOff).",
-                "Traffic pane: while requests flow it takes the Events place (5 brings Events back): each pod's requests/s",
-                "                as a bar of its share, the total, and errors second by second over the last minute.",
+                "Traffic pane: shown while requests flow, in the Events place (5 brings Events back): each pod's requests/s",
+                "              as a bar of its share, the total, and errors second by second over the last minute.",
                 "The highlight stays on the object you chose; if it goes away, the status line says where it moved.",
                 "", "Focused pane: \(focus.rawValue) \(focus.title). Results and errors appear in the status line in kubectl's words."]
         return out.joined(separator: "\n")
