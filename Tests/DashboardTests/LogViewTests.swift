@@ -139,6 +139,25 @@ import KubesimTestSupport
         #expect(text.contains("container \"slow\" in pod \"slow\" is waiting to start"), "\(text)")
     }
 
+    @Test func afterACrashItShowsTheNewInstance() throws {
+        let dashboard = try demoDashboard(seconds: 20)
+        let pod = dashboard.podNames[0]
+        dashboard.press(.character("4"), .character("L"))
+        dashboard.session.execute("sim crash pod/\(pod)")
+        // The kubelet restarts it after the first back-off (10 s).
+        dashboard.tick(realElapsed: .seconds(15))
+        let status = try #require(dashboard.cluster.store.get(Pod.self, pod, namespace: "default")?.status.containerStatuses.first)
+        #expect(status.restartCount == 1)
+        let text = dashboard.frameText(120, 40)
+        #expect(text.contains("Logs: pod/\(pod) ─ container ch02-hello-kiamol ─ restart 1"))
+        // What `kubectl logs` reads now: the new instance's start-up, and no line of the old one.
+        let current = kubectlLogs(dashboard, pod)
+        let previous = kubectlLogs(dashboard, "\(pod) --previous")
+        #expect(!current.isEmpty && !previous.isEmpty)
+        for line in current { #expect(text.contains(line), "\(line)") }
+        #expect(!text.contains(try #require(previous.last)))
+    }
+
     @Test func logViewUnderLangCIsASCII() throws {
         let dashboard = try demoDashboard(seconds: 20)
         dashboard.press(.character("4"), .character("L"))

@@ -120,6 +120,22 @@ import KubesimTestSupport
         #expect(newRow[column...].prefix(5).allSatisfy { $0 == " " }, "\(newRow)")
     }
 
+    @Test func morePodsThanPlacesSayHowManyMore() throws {
+        let dashboard = try demoDashboard(seconds: 5)
+        dashboard.session.execute("kubectl scale deployment \(DemoDeployment.name) --replicas=8")
+        dashboard.tick(realElapsed: .seconds(15))
+        dashboard.exposeDemo()
+        var traffic = TrafficDriver(dashboard)
+        traffic.run(seconds: 6, perSecond: 80)
+        // 80×24: two rows of two entries; the last place counts the rest.
+        let short = dashboard.frameText(80, 24)
+        #expect(short.contains(" +5 more pods"))
+        // 120×40 has room for every one in two columns.
+        let tall = dashboard.frameText(120, 40)
+        #expect(!tall.contains("more pods"))
+        for pod in dashboard.podNames { #expect(tall.contains("…-" + PodTileState.shortName(pod) + "  ▮"), "\(pod)") }
+    }
+
     @Test func rateFormats() {
         #expect(TrafficSummary.format(0) == "0")
         #expect(TrafficSummary.format(0.04) == "0.0")

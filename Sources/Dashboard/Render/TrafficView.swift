@@ -41,7 +41,7 @@ struct TrafficView {
         drawPods(in: podArea, into: &frame)
     }
 
-    /// One bar per pod, in one column or two; `+N more` when they do not all fit.
+    /// One bar per pod, in columns when they need them; `+N more` when they do not all fit.
     private func drawPods(in area: Rect, into frame: inout Frame) {
         guard area.height > 0 else { return }
         let pods = summary.pods
@@ -50,7 +50,8 @@ struct TrafficView {
             frame.put(text, x: area.x, y: area.y, style: theme[summary.total > 0 ? .error : .hints], clip: area)
             return
         }
-        let columns = pods.count > area.height && area.width >= 2 * Self.narrowestEntry ? 2 : 1
+        // As many columns as the pods need, as far as the width allows.
+        let columns = max(1, min(area.width / Self.narrowestEntry, (pods.count + area.height - 1) / area.height))
         let slots = area.height * columns
         let shown = pods.count > slots ? Array(pods.prefix(slots - 1)) : pods
         let entryWidth = area.width / columns
