@@ -66,6 +66,10 @@ struct DashboardCommand: ParsableCommand {
         let apiBinding = DashboardAPIBinding(session: session)
         var serving: APIServing? = nil
         let jobs = ClusterJobQueue()
+        // port-forward and sim serve answer on the frame loop's thread, through the same queue.
+        let listeners = LocalHTTPListeners(queue: jobs)
+        let ports = LocalPorts(opener: listeners)
+        session.localPorts = ports
         if let serve {
             serving = try APIServing.start(listen: serve, option: "--serve", kubeconfig: nil, queue: jobs) {
                 apiBinding.handle($0)
@@ -101,10 +105,16 @@ struct DashboardCommand: ParsableCommand {
             // Each round of a loop starts from the cluster the first one started from: the
             // scenario's own steps (create, relabel, delete) would not replay on a used one.
             let options = options
-            dashboard.present(presented, autoplay: autoplay, restartWith: loop ? { try? options.makeSession() } : nil)
+            dashboard.present(presented, autoplay: autoplay, restartWith: loop ? {
+                let fresh = try? options.makeSession()
+                fresh?.localPorts = ports
+                return fresh
+            } : nil)
         }
-        MainLoop(dashboard: dashboard, screen: screen, recorder: recorder, jobs: serving == nil ? nil : jobs).run()
+        MainLoop(dashboard: dashboard, screen: screen, recorder: recorder, jobs: jobs).run()
         serving?.server.stop()
+        ports.closeAll()
+        listeners.shutdown()
         screen.close()
         recorder?.close()
         // Exit now: tearing down a cluster of 100,000 pods object by object takes seconds, and

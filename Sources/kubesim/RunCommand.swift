@@ -1,3 +1,4 @@
+import APIServer
 import ArgumentParser
 import Cluster
 import Commands
@@ -46,11 +47,20 @@ struct RunCommand: ParsableCommand {
             while let line = readLine() { lines.append(line) }
             text = lines.joined(separator: "\n")
         }
-        let runner = ScriptRunner(session: try options.makeSession()) { stream, chunk in
+        let session = try options.makeSession()
+        // kubectl port-forward blocks in real time on a real port until its pod goes or Ctrl-C.
+        let interrupt = ShellInterrupt()
+        interrupt.install()
+        let opener = InterruptibleListeners(queue: ClusterJobQueue(), interrupt: interrupt)
+        let ports = LocalPorts(opener: opener)
+        session.localPorts = ports
+        let runner = ScriptRunner(session: session) { stream, chunk in
             let handle = stream == .out ? FileHandle.standardOutput : FileHandle.standardError
             handle.write(Data(chunk.utf8))
         }
         let ok = runner.run(script: text)
+        ports.closeAll()
+        opener.listeners.shutdown()
         if !ok { throw ExitCode(1) }
     }
 }
