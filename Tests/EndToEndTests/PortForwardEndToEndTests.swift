@@ -51,4 +51,40 @@ import Testing
         let after = try ProcessRunner.run(curl, ["-s", "--max-time", "5", "http://127.0.0.1:\(port)/"])
         #expect(after.status != 0)
     }
+
+    /// `sim serve` typed in the dashboard's command bar: curl in a loop meets every pod.
+    @Test func curlThroughSimServeInTheDashboardMeetsEveryPod() throws {
+        guard TmuxSession.available() else {
+            print("skipped: tmux is missing")
+            return
+        }
+        guard let curl = Self.curl else {
+            print("skipped: curl is missing")
+            return
+        }
+        let tmux = try DashboardEndToEndTests.startFromShell("--seed 4412")
+        let running = try tmux.waitFor("three Running pods", DashboardEndToEndTests.threeRunning)
+        let pods = Set(DashboardEndToEndTests.pods(running).keys)
+        try tmux.send(":")
+        try tmux.type("expose deployment hello-kiamol-2 --port=80")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "service/hello-kiamol-2 exposed")
+        try tmux.send(":")
+        try tmux.type("sim serve svc/hello-kiamol-2 --port 0")
+        try tmux.send("Enter")
+        let serving = try tmux.waitFor(text: "Serving service/hello-kiamol-2 on http://127.0.0.1:")
+        let port = try #require(serving.firstMatch(of: /on http:\/\/127\.0\.0\.1:(\d+)/).map { Int($0.output.1)! })
+        var answered: Set<String> = []
+        for _ in 0..<30 {
+            let answer = try ProcessRunner.run(curl, ["-s", "--max-time", "10", "http://localhost:\(port)/"])
+            #expect(answer.status == 0, "\(answer)")
+            if let name = answer.stdout.firstMatch(of: /Hello from (hello-kiamol-2-[a-z0-9-]+)/) { answered.insert(String(name.output.1)) }
+        }
+        #expect(answered == pods)
+        try tmux.send("q")
+        try DashboardEndToEndTests.waitForPrompt(tmux)
+        // Quitting closed the port.
+        let after = try ProcessRunner.run(curl, ["-s", "--max-time", "5", "http://127.0.0.1:\(port)/"])
+        #expect(after.status != 0)
+    }
 }
