@@ -201,6 +201,30 @@ import Testing
         #expect(harness.run("kubectl port-forward pod/nope 80").stderr == "Error from server (NotFound): pods \"nope\" not found\n")
     }
 
+    @Test func portsAndAddressesAreReadAsKubectlReadsThem() throws {
+        let harness = Self.webCluster(replicas: 1)
+        defer { harness.stop() }
+        let pod = try #require(harness.readyPods(app: "web").first)
+        let cases: [(String, String)] = [
+            ("pod/\(pod) a:80", "error: error parsing local port 'a': strconv.ParseUint: parsing \"a\": invalid syntax"),
+            ("pod/\(pod) 70000:80", "error: error parsing local port '70000': strconv.ParseUint: parsing \"70000\": value out of range"),
+            ("pod/\(pod) 8080:0", "error: remote port must be > 0"),
+            ("pod/\(pod) 8080:http", "error: Pod '\(pod)' does not have a named port 'http'"),
+            ("svc/web 8080:81", "error: Service web does not have a service port 81"),
+            ("svc/web 8080:https", "error: Service 'web' does not have a named port 'https'"),
+            ("svc/kubernetes 443", "error: cannot attach to *v1.Service: invalid service 'kubernetes': Service is defined without a selector"),
+            ("node/node-1 80", "error: cannot attach to *v1.Node: selector for *v1.Node not implemented"),
+            ("pod/\(pod) 8080 --address foo", "error: foo is not a valid IP"),
+            ("pod/\(pod) 8080 --address 0.0.0.0", "error: kubesim forwards from loopback only (localhost, 127.0.0.1 or ::1), not 0.0.0.0"),
+        ]
+        for (arguments, message) in cases {
+            let output = harness.run("kubectl port-forward \(arguments)")
+            #expect(output.failed, "\(arguments)")
+            #expect(output.stderr == message + "\n", "\(arguments)")
+        }
+        #expect(harness.session.localPorts?.openPorts == [])
+    }
+
     @Test func withoutLocalPortsTheCommandsSaySo() {
         let session = Session(cluster: Cluster(seed: 1, nodes: 1))
         session.runToCompletion("create deployment web --image=nginx --port=8080")
