@@ -89,6 +89,26 @@ private typealias PB = ProtobufTestEncoder
         #expect(cluster.store.get(Service.self, "web", namespace: "default") == nil)
     }
 
+    /// `kubectl apply --server-side`: a missing service is created, a second apply changes its
+    /// type and the API server's allocations stay (the cluster IP) or come (the node port).
+    @Test func serverSideApplyCreatesAndConfiguresAService() throws {
+        let target = "\(Self.collection)/db?fieldManager=kubectl&fieldValidation=Strict&force=false"
+        let manifest = #"{"apiVersion":"v1","kind":"Service","metadata":{"name":"db"},"spec":{"selector":{"app":"db"},"ports":[{"port":5432}]}}"#
+        let created = try send("PATCH", target, manifest, contentType: "application/apply-patch+yaml")
+        #expect(created.status == 201, "\(created.json)")
+        let ip = created.json["spec"]?["clusterIP"]
+        #expect(created.json["spec"]?["ports"]?.items.first?["targetPort"] == .int(5432))
+        let nodePort = manifest.replacingOccurrences(of: #""spec":{"#, with: #""spec":{"type":"NodePort","#)
+        let configured = try send("PATCH", target, nodePort, contentType: "application/apply-patch+yaml")
+        #expect(configured.status == 200, "\(configured.json)")
+        #expect(configured.json["spec"]?["clusterIP"] == ip)
+        guard case .int(let port)? = configured.json["spec"]?["ports"]?.items.first?["nodePort"] else {
+            Issue.record("no nodePort: \(configured.json)")
+            return
+        }
+        #expect((30000...32767).contains(Int(port)))
+    }
+
     /// `kubectl create service nodeport api --tcp=8080:80` as kubectl 1.33 sends it: protobuf.
     @Test func aProtobufBodyCreatesAService() throws {
         let port = PB.message(1, PB.string(1, "8080-80"), PB.string(2, "TCP"), PB.int(3, 8080),
