@@ -73,6 +73,14 @@ import Testing
         #expect(patched.status != 0, "\(patched)")
         #expect(patched.stderr.contains(#"spec.clusterIPs[0]: Invalid value: []string{"10.96.0.77"}: may not change once set"#), "\(patched)")
 
+        // kubectl 1.31 and older send the same create as JSON.
+        if let older = RealKubectl.locate(version: "1.27") {
+            let json = try server.kubectl(["create", "service", "clusterip", "old", "--tcp=80:8080"], using: older)
+            #expect(json.stdout == "service/old created\n", "\(json)")
+            let port = try server.kubectl(["get", "svc", "old", "-o", "jsonpath={.spec.ports[0].port}:{.spec.ports[0].targetPort}"])
+            #expect(port.stdout == "80:8080", "\(port)")
+        }
+
         let deleted = try server.kubectl(["delete", "svc", "api"])
         #expect(deleted.stdout == "service \"api\" deleted\n", "\(deleted)")
     }
