@@ -57,7 +57,7 @@ extension Cluster {
             logs.append(AccessLog.line(image: image, request: request, status: 200, bytes: page.utf8.count, at: now),
                         podUID: pod.metadata.uid, container: container, at: now)
         } else {
-            let port = request.port ?? pod.spec.containers.first?.ports.first ?? 80
+            let port = request.port ?? pod.spec.containers.first?.ports.first?.containerPort ?? 80
             response = PodResponse(outcome: .refused(reason: "dial tcp \(pod.status.podIP):\(port): connect: connection refused"),
                                    podName: name, nodeName: pod.spec.nodeName, podIP: pod.status.podIP)
         }
@@ -67,7 +67,7 @@ extension Cluster {
 
     /// The container that declares `port` (or the first one that declares any, or the first).
     static func container(answering port: Int?, in pod: Pod) -> String? {
-        if let port, let owner = pod.spec.containers.first(where: { $0.ports.contains(port) }) { return owner.name }
+        if let port, let owner = pod.spec.containers.first(where: { $0.ports.contains { $0.containerPort == port } }) { return owner.name }
         return (pod.spec.containers.first { !$0.ports.isEmpty } ?? pod.spec.containers.first)?.name
     }
 }
