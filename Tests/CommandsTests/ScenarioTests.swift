@@ -71,7 +71,11 @@ import Testing
     func serviceScenarioLosesNoRequestThroughTheKillAndTheScale(seed: UInt64) throws {
         let result = play(try ScenarioLibrary.load(nameOrPath: "service"), seed: seed)
         #expect(result.ok, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("pod \"hello-kiamol-2-"), "one pod was killed")
+        let deleted = result.stdout.split(separator: "\n").filter { $0.hasPrefix("pod \"hello-kiamol-2-") && $0.hasSuffix("\" deleted") }
+        #expect(deleted.count == 1, "one pod was killed")
+        // The listing right after the kill shows it Terminating: no longer a ready endpoint.
+        let killed = deleted.first.map { $0.split(separator: "\"")[1] } ?? ""
+        #expect(result.stdout.split(separator: "\n").contains { $0.hasPrefix(killed + " ") && $0.contains(" Terminating ") })
         let stopped = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("traffic to service/hello-kiamol-2 stopped: ") })
         #expect(stopped.hasSuffix(" requests sent, 0 failed"))
         // Every pod that was Ready while requests flowed answered some: the five at the end too.

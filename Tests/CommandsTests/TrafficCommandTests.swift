@@ -34,9 +34,9 @@ import Testing
         var total = 0
         for line in podLines {
             let cells = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-            #expect(cells[1] == "web" && cells[2] == "Ready" && cells[4] == "0")
-            total += Int(cells[3]) ?? 0
-            #expect(Int(cells[3]) ?? 0 > 50, "each pod takes a share")
+            #expect(cells[1] == "Ready" && cells[3] == "0")
+            total += Int(cells[2]) ?? 0
+            #expect(Int(cells[2]) ?? 0 > 50, "each pod takes a share")
         }
         #expect(total == sent)
 
@@ -99,8 +99,14 @@ import Testing
         #expect(shell.out("sim traffic services/web") == "traffic to service/web started: 50 requests/s\n")
         shell.run("sleep 1s")
         #expect(["3", "4"].contains(shell.rows("sim traffic -n shop").first?["SENT"]))
-        let namespaces = shell.out("sim traffic").split(separator: "\n").prefix(3).map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        let listing = shell.out("sim traffic")
+        let namespaces = listing.split(separator: "\n").prefix(3).map { $0.split(separator: " ").first.map(String.init) ?? "" }
         #expect(namespaces == ["NAMESPACE", "default", "shop"])
+        // Pods of two services: the pods table says which service each answers for.
+        let podTable = try #require(listing.components(separatedBy: "\n\n").last)
+        #expect(podTable.hasPrefix("POD") && podTable.contains("SERVICE"))
+        let services = podTable.split(separator: "\n").dropFirst().map { $0.split(separator: " ", omittingEmptySubsequences: true)[1] }
+        #expect(services.sorted() == ["api", "web", "web"])
         #expect(shell.out("sim traffic --stop") == """
             traffic to service/web stopped: 50 requests sent, 0 failed
             traffic to service/api stopped: 4 requests sent, 0 failed

@@ -89,8 +89,11 @@ extension SimulatorCommand {
                          ResourceTables.age(flow.startedAt, now: cluster.now), flow.endReason.map { "Stopped (\($0))" } ?? "Flowing"])
         }
         var text = TabWriter.format(rows)
-        var podRows = [["POD", "SERVICE", "ENDPOINT", "REQUESTS", "ERRORS", "REQ/S"]]
-        for flow in flows where flow.isFlowing {
+        // The SERVICE column only when pods of several services are listed: the table then fits 80 columns.
+        let flowing = flows.filter(\.isFlowing)
+        let showService = flowing.count > 1
+        var podRows = [["POD"] + (showService ? ["SERVICE"] : []) + ["ENDPOINT", "REQUESTS", "ERRORS", "REQ/S"]]
+        for flow in flowing {
             guard let service = cluster.store.get(Service.self, flow.service, namespace: flow.namespace),
                   let selector = service.spec.selector, !selector.isEmpty else { continue }
             let endpoints = Dictionary(cluster.endpoints(ofService: flow.service, namespace: flow.namespace).map { ($0.podUID, $0) },
@@ -100,7 +103,7 @@ extension SimulatorCommand {
             for pod in pods {
                 let tally = cluster.traffic.pods[pod.metadata.uid]
                 let rate = cluster.traffic.requestsPerSecond(podUID: pod.metadata.uid, at: cluster.now)
-                podRows.append([pod.metadata.name, flow.service, endpointState(endpoints[pod.metadata.uid]),
+                podRows.append([pod.metadata.name] + (showService ? [flow.service] : []) + [endpointState(endpoints[pod.metadata.uid]),
                                 String((tally?.served ?? 0) + (tally?.failed ?? 0)), String(tally?.failed ?? 0), rateText(rate)])
             }
         }
@@ -108,13 +111,12 @@ extension SimulatorCommand {
         return text
     }
 
-    /// How kube-proxy sees the pod: a ready endpoint, a terminating one, one not ready, or none
-    /// (no address yet, or finished).
+    /// How kube-proxy sees the pod: a ready endpoint (new requests go there), a terminating one
+    /// (only when no endpoint is ready), one not ready, or none (no address yet, or finished).
     private static func endpointState(_ endpoint: ServiceEndpoint?) -> String {
         guard let endpoint else { return "<none>" }
         if endpoint.ready { return "Ready" }
-        if endpoint.terminating { return endpoint.serving ? "Terminating (serving)" : "Terminating" }
-        return "NotReady"
+        return endpoint.terminating ? "Terminating" : "NotReady"
     }
 
     private static func rateText(_ rate: Double) -> String {
