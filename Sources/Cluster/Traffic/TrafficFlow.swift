@@ -1,11 +1,11 @@
 /// A steady stream of simulated requests to one service (`sim traffic svc/NAME --rps N`): its
 /// rate, what it has sent so far, and whether it still flows.
 public struct TrafficFlow: Equatable, Sendable {
-    public var service: String
-    public var namespace: String
+    public let service: String
+    public let namespace: String
     /// The rate in thousandths of a request per second, so fractional rates add up exactly.
     public private(set) var millirequestsPerSecond: Int64
-    public var startedAt: SimTime
+    public let startedAt: SimTime
     /// Requests sent, and how many of them failed (refused by a dying pod, or no endpoint to go to).
     public internal(set) var sent = 0
     public internal(set) var errors = 0
