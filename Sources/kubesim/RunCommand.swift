@@ -14,6 +14,7 @@ struct RunCommand: ParsableCommand {
             is optional), `sleep DURATION` (advance virtual time by a Go duration up to a year: 10s, 2m, 1h30m, 200h), `sim fail NODE`, \
             `sim recover NODE`, `sim add-node [NAME] [--cpu N] [--memory Q]`, `sim image [IMAGE] [--missing] [--pull-time D] \
             [--size S] [--ready-after D] [--crash-after D] [--exit-code N] [--reset]`, `sim crash pod/NAME [-c CONTAINER]`, \
+            `sim traffic svc/NAME [--rps N | --stop]` (simulated requests to a service; `sim traffic` lists them), \
             `sim serve service/NAME --port N` (a real port on 127.0.0.1 balanced over the service's ready pods; \
             `sim serve --stop N`), or a # comment. `kubectl port-forward TYPE/NAME [LOCAL:]REMOTE` opens a real \
             port answered by one pod and blocks in real time until that pod goes or Ctrl-C. \
