@@ -90,14 +90,14 @@ import Testing
         let port = try Self.serve(harness)
         let pod = try #require(harness.readyPods(app: "web").first)
         // The pod's node stops answering: its endpoint stays ready until the node controller
-        // notices, and the connection to the pod is refused.
+        // notices, and the connection to the pod times out.
         let node = try #require(harness.cluster.store.get(Pod.self, pod, namespace: "default")).spec.nodeName
         #expect(!harness.run("sim fail \(node)").failed)
         let refused = HTTPResultBox()
         Thread.detachNewThread { refused.set(HTTPResult.get(port: port)) }
         #expect(harness.drive(until: { refused.value != nil }, step: .zero))
         #expect(refused.value?.status == 502)
-        #expect(refused.value?.body.hasPrefix("dial tcp ") == true && refused.value?.body.hasSuffix(":8080: connect: connection refused\n") == true)
+        #expect(refused.value?.body.hasPrefix("dial tcp ") == true && refused.value?.body.hasSuffix(":8080: i/o timeout\n") == true)
 
         // Back up, then scaled to nothing: no endpoint is left to send a request to.
         #expect(!harness.run("sim recover \(node)").failed)
@@ -162,6 +162,44 @@ import Testing
         #expect(operation.poll(harness.cluster, into: &output))
         #expect(!output.failed)
         #expect(HTTPResult.get(port: port).status == nil)
+    }
+
+    @Test func namedPortsResolveToTheContainersNumber() throws {
+        let harness = LocalPortsHarness()
+        defer { harness.stop() }
+        let applied = ManifestApplier.apply(text: """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web, labels: {app: web}}
+            spec:
+              replicas: 1
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web}}
+                spec:
+                  containers:
+                  - {name: nginx, image: nginx:1.27, ports: [{name: http, containerPort: 8080}]}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web}
+            spec:
+              selector: {app: web}
+              ports: [{port: 80, targetPort: http}]
+            """, file: "web.yaml", to: harness.cluster)
+        #expect(!applied.failed, "\(applied.combined)")
+        harness.drive(until: { harness.readyPods(app: "web").count == 1 }, step: .seconds(1))
+        let pod = try #require(harness.readyPods(app: "web").first)
+        // A pod's named port, and a service whose targetPort names the container's port.
+        for target in ["pod/\(pod) 0:http", "svc/web 0:80"] {
+            let execution = harness.session.execute("kubectl port-forward \(target) --address 127.0.0.1")
+            let operation = try #require(execution.operation, "\(target): \(execution.output.stderr)")
+            let port = try #require(LocalPortsHarness.port(after: "Forwarding from 127.0.0.1:", in: execution.output.stdout))
+            #expect(execution.output.stdout == "Forwarding from 127.0.0.1:\(port) -> 8080\n", "\(target)")
+            (operation as? any RealTimeOperation)?.interrupt()
+            var output = CommandOutput()
+            #expect(operation.poll(harness.cluster, into: &output))
+        }
     }
 
     @Test func aBusyPortIsAnErrorInKubectlsWords() throws {

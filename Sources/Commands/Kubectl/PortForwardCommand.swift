@@ -134,14 +134,16 @@ enum PortForwardCommand {
 
     private static func join(_ local: String, _ remote: String) -> String { local == remote ? remote : "\(local):\(remote)" }
 
-    /// convertPodNamedPortToNumber: a named remote port is looked up in the pod's containers
-    /// (kubesim's container ports have no names, so a name is never found).
+    /// convertPodNamedPortToNumber: a named remote port is looked up in the pod's containers.
     private static func podPorts(_ specs: [String], pod: Pod) throws -> [String] {
         try specs.map { spec in
             let (local, remote) = split(spec)
             if remote.isEmpty { throw KubectlError("error: remote port cannot be empty") }
-            guard Int(remote) != nil else { throw KubectlError("error: Pod '\(pod.metadata.name)' does not have a named port '\(remote)'") }
-            return join(local, remote)
+            if Int(remote) != nil { return join(local, remote) }
+            guard let number = containerPortNumber(for: remote, in: pod) else {
+                throw KubectlError("error: Pod '\(pod.metadata.name)' does not have a named port '\(remote)'")
+            }
+            return join(local == remote ? String(number) : local, String(number))
         }
     }
 
@@ -167,6 +169,8 @@ enum PortForwardCommand {
                 target = number
             } else if let n = Int(servicePort.targetPort) {
                 target = n == 0 ? number : n
+            } else if let n = containerPortNumber(for: servicePort.targetPort, in: pod) {
+                target = n
             } else {
                 throw KubectlError("error: Pod '\(pod.metadata.name)' does not have a named port '\(servicePort.targetPort)'")
             }

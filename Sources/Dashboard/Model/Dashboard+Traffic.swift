@@ -20,7 +20,7 @@ extension Dashboard {
         if let existing = serviceSelecting(deployment) {
             service = existing
         } else {
-            let port = deployment.spec.template.spec.containers.lazy.compactMap(\.ports.first).first
+            let port = deployment.spec.template.spec.containers.lazy.compactMap(\.ports.first?.containerPort).first
             let expose = run("kubectl expose deployment \(name) --port=80\(port.map { " --target-port=\($0)" } ?? "")\(namespaceFlag)")
             guard !expose.failed else { return }
             service = name
