@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "DashboardTests", dependencies: ["Cluster", "Commands", "Dashboard", "KubesimTestSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "KubeAPITests", dependencies: ["Cluster", "Commands", "KubeAPI"], exclude: ["Fixtures"]),
-        .testTarget(name: "APIServerTests", dependencies: ["APIServer", "KubeAPI", "KubesimTestSupport"]),
+        .testTarget(name: "APIServerTests", dependencies: ["APIServer", "Cluster", "Commands", "KubeAPI", "KubesimTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["kubesim", "KubesimTestSupport"], exclude: ["Python"]),
     ]
 )

@@ -15,6 +15,8 @@ public final class Cluster {
     public let traffic = TrafficLedger()
     /// kube-proxy's backend choice for requests sent to a service.
     public let proxy: ServiceProxy
+    /// Simulated clients' steady flows of requests to services (`sim traffic`).
+    public private(set) lazy var trafficGenerator = TrafficGenerator(cluster: self)
     private var controllers: [AnyObject] = []
     private var nodeCount = 0
 

@@ -66,6 +66,10 @@ struct DashboardCommand: ParsableCommand {
         let apiBinding = DashboardAPIBinding(session: session)
         var serving: APIServing? = nil
         let jobs = ClusterJobQueue()
+        // port-forward and sim serve answer on the frame loop's thread, through the same queue.
+        let listeners = LocalHTTPListeners(queue: jobs)
+        let ports = LocalPorts(opener: listeners)
+        session.localPorts = ports
         if let serve {
             serving = try APIServing.start(listen: serve, option: "--serve", kubeconfig: nil, queue: jobs) {
                 apiBinding.handle($0)
@@ -101,10 +105,16 @@ struct DashboardCommand: ParsableCommand {
             // Each round of a loop starts from the cluster the first one started from: the
             // scenario's own steps (create, relabel, delete) would not replay on a used one.
             let options = options
-            dashboard.present(presented, autoplay: autoplay, restartWith: loop ? { try? options.makeSession() } : nil)
+            dashboard.present(presented, autoplay: autoplay, restartWith: loop ? {
+                let fresh = try? options.makeSession()
+                fresh?.localPorts = ports
+                return fresh
+            } : nil)
         }
-        MainLoop(dashboard: dashboard, screen: screen, recorder: recorder, jobs: serving == nil ? nil : jobs).run()
+        MainLoop(dashboard: dashboard, screen: screen, recorder: recorder, jobs: jobs, serving: serving != nil, ports: ports).run()
         serving?.server.stop()
+        ports.closeAll()
+        listeners.shutdown()
         screen.close()
         recorder?.close()
         // Exit now: tearing down a cluster of 100,000 pods object by object takes seconds, and
@@ -130,8 +140,13 @@ struct MainLoop {
     let screen: TerminalScreen
     /// Receives every frame drawn, with its real time, when recording.
     let recorder: AsciicastRecorder?
-    /// The API's requests, when serving: run every frame, so a change made with kubectl shows at once.
+    /// The API's requests and real local ports' (port-forward, sim serve): run every frame, so a
+    /// change made with kubectl shows at once.
     var jobs: ClusterJobQueue? = nil
+    /// Whether the API is served: requests then wait at most 10 ms for the loop.
+    var serving = false
+    /// Real local ports: while one is open, its requests wait at most 10 ms too.
+    var ports: LocalPorts? = nil
 
     /// Real time the simulation may take per frame.
     static let simulationSliceMilliseconds = 10
@@ -176,7 +191,7 @@ struct MainLoop {
             // While serving, a request waits at most 10 ms for the loop to pick it up.
             var timeout = Self.inputWait(elapsedMilliseconds: Int((DispatchTime.now().uptimeNanoseconds - cycleStart) / 1_000_000),
                                          behind: dashboard.simulationLag > .zero, paused: dashboard.paused)
-            if let jobs { timeout = jobs.pending > 0 ? 0 : min(timeout, 10) }
+            if let jobs, serving || ports?.openPorts.isEmpty == false || jobs.pending > 0 { timeout = jobs.pending > 0 ? 0 : min(timeout, 10) }
             input = false
             // Everything typed since the last frame is applied before the next slice: a line
             // typed into `:` while the cluster is busy must not cost a frame per character.

@@ -1,3 +1,4 @@
+import APIServer
 import ArgumentParser
 import Cluster
 import Commands
@@ -13,7 +14,10 @@ struct RunCommand: ParsableCommand {
             is optional), `sleep DURATION` (advance virtual time by a Go duration up to a year: 10s, 2m, 1h30m, 200h), `sim fail NODE`, \
             `sim recover NODE`, `sim add-node [NAME] [--cpu N] [--memory Q]`, `sim image [IMAGE] [--missing] [--pull-time D] \
             [--size S] [--ready-after D] [--crash-after D] [--exit-code N] [--reset]`, `sim crash pod/NAME [-c CONTAINER]`, \
-            or a # comment. \
+            `sim traffic svc/NAME [--rps N | --stop]` (simulated requests to a service; `sim traffic` lists them), \
+            `sim serve service/NAME --port N` (a real port on 127.0.0.1 balanced over the service's ready pods; \
+            `sim serve --stop N`), or a # comment. `kubectl port-forward TYPE/NAME [LOCAL:]REMOTE` opens a real \
+            port answered by one pod and blocks in real time until that pod goes or Ctrl-C. \
             Exits 1 if any line failed.
             """
     )
@@ -46,11 +50,20 @@ struct RunCommand: ParsableCommand {
             while let line = readLine() { lines.append(line) }
             text = lines.joined(separator: "\n")
         }
-        let runner = ScriptRunner(session: try options.makeSession()) { stream, chunk in
+        let session = try options.makeSession()
+        // kubectl port-forward blocks in real time on a real port until its pod goes or Ctrl-C.
+        let interrupt = ShellInterrupt()
+        interrupt.install()
+        let opener = InterruptibleListeners(queue: ClusterJobQueue(), interrupt: interrupt)
+        let ports = LocalPorts(opener: opener)
+        session.localPorts = ports
+        let runner = ScriptRunner(session: session) { stream, chunk in
             let handle = stream == .out ? FileHandle.standardOutput : FileHandle.standardError
             handle.write(Data(chunk.utf8))
         }
         let ok = runner.run(script: text)
+        ports.closeAll()
+        opener.listeners.shutdown()
         if !ok { throw ExitCode(1) }
     }
 }

@@ -42,6 +42,8 @@ struct ServeCommand: ParsableCommand {
         let session = try options.makeSession()
         TerminalSignals.install()
         let queue = ClusterJobQueue()
+        let listeners = LocalHTTPListeners(queue: queue, speed: speed)
+        session.localPorts = LocalPorts(opener: listeners)
         let handler = KubeAPIHandler(cluster: session.cluster)
         let serving = try APIServing.start(listen: listen, kubeconfig: kubeconfig, queue: queue) { handler.handle($0) }
         try? FileHandle.standardOutput.write(contentsOf: Data(serving.announcement.utf8))
@@ -50,6 +52,8 @@ struct ServeCommand: ParsableCommand {
         let show = presented.map { ScenarioShow(scenario: $0, session: session) }
         runner.run(until: { TerminalSignals.terminationRequested }, eachTurn: { show?.step() })
         serving.server.stop()
+        session.localPorts?.closeAll()
+        listeners.shutdown()
         // Ctrl-C is the way to stop a server: a clean exit. Any other signal ends it as a
         // process killed by that signal would (SIGTERM 143), as the dashboard does.
         let signal = TerminalSignals.receivedSignal

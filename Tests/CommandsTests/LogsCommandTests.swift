@@ -49,6 +49,14 @@ import Testing
         shell.advance(120)
         #expect(shell.out("logs \(pod.name) --since=1m") == "")
         #expect(shell.out("logs \(pod.name) --since=5m") == shell.out("logs \(pod.name)"))
+        // --since-time is a calendar instant: the start-up second keeps every line, a later one none.
+        let start = CalendarTime.rfc3339(startedAt)
+        let later = CalendarTime.rfc3339(startedAt + .seconds(60))
+        #expect(shell.out("logs \(pod.name) --since-time=\(start)") == shell.out("logs \(pod.name)"))
+        #expect(shell.out("logs \(pod.name) --since-time=\(later)") == "")
+        #expect(shell.run("logs \(pod.name) --since-time=yesterday").stderr
+            == "error: parsing time \"yesterday\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"yesterday\" as \"2006\"\n")
+        #expect(shell.run("logs \(pod.name) --since-time=\(start) --since=1m").stderr == "error: at most one of `sinceTime` or `sinceSeconds` may be specified\n")
     }
 
     @Test func previousShowsTheCrashedInstanceAfterARestart() throws {

@@ -5,7 +5,7 @@ import Testing
 /// The scenarios shipped in the package, and loading by name or path.
 @Suite struct ScenarioLibraryTests {
     @Test func listsTheBuiltInsWithDescriptions() throws {
-        #expect(ScenarioLibrary.names == ["drain", "drain-with-budget", "node-failure", "rolling-update", "self-healing"])
+        #expect(ScenarioLibrary.names == ["drain", "drain-with-budget", "node-failure", "rolling-update", "self-healing", "service"])
         for scenario in try ScenarioLibrary.builtIns() {
             #expect(!scenario.description.isEmpty)
             #expect(!scenario.description.contains("\n"))
@@ -22,6 +22,21 @@ import Testing
         #expect(commands.contains { $0.hasPrefix("kubectl delete pod -l app=hello-kiamol-2") })
         #expect(commands.contains { $0.hasPrefix("kubectl label pods -l app=hello-kiamol-2") })
         #expect(commands.contains("kubectl scale deployment/hello-kiamol-2 --replicas=3"))
+        // Issue 11: the pod is deleted while requests flow through a Service, then traffic stops.
+        let expose = try #require(commands.firstIndex(of: "kubectl expose deployment hello-kiamol-2 --port=80"))
+        let start = try #require(commands.firstIndex(of: "sim traffic svc/hello-kiamol-2 --rps 20"))
+        let kill = try #require(commands.firstIndex { $0.hasPrefix("kubectl delete pod -l app=hello-kiamol-2") })
+        let stop = try #require(commands.firstIndex(of: "sim traffic svc/hello-kiamol-2 --stop"))
+        #expect(expose < start && start < kill && kill < stop)
+    }
+
+    @Test func serviceWalksThroughExposeTrafficKillAndScale() throws {
+        let commands = try ScenarioLibrary.load(nameOrPath: "service").steps.compactMap { if case .run(let line) = $0 { line } else { nil } }
+        let order = ["kubectl expose deployment hello-kiamol-2 --port=80", "sim traffic svc/hello-kiamol-2 --rps 30",
+                     "kubectl delete pod -l app=hello-kiamol-2 --field-selector spec.nodeName=node-1 --now --wait=false",
+                     "kubectl scale deployment/hello-kiamol-2 --replicas=5", "sim traffic svc/hello-kiamol-2 --stop"]
+        let positions = try order.map { step in try #require(commands.firstIndex(of: step), "\(step)") }
+        #expect(positions == positions.sorted())
     }
 
     @Test func rollingUpdateAndDrainWithBudgetTellIssueTensStories() throws {
@@ -38,7 +53,7 @@ import Testing
     }
 
     @Test func unknownNameListsTheBuiltIns() {
-        #expect(throws: ScenarioError("unknown scenario \"self-heal\"; built-in scenarios: drain, drain-with-budget, node-failure, rolling-update, self-healing (or give the path of a .yaml file)")) {
+        #expect(throws: ScenarioError("unknown scenario \"self-heal\"; built-in scenarios: drain, drain-with-budget, node-failure, rolling-update, self-healing, service (or give the path of a .yaml file)")) {
             try ScenarioLibrary.load(nameOrPath: "self-heal")
         }
     }

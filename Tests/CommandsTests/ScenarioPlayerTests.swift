@@ -214,6 +214,10 @@ import Testing
         #expect(!ScenarioStep.run("kubectl label pods -l app=web app=x --overwrite").printsForTheAudience)
         #expect(!ScenarioStep.run("kubectl delete pod web-1").printsForTheAudience)
         #expect(!ScenarioStep.run("sim fail node-2").printsForTheAudience)
+        #expect(ScenarioStep.run("kubectl logs -l app=web --tail=3").printsForTheAudience)
+        #expect(ScenarioStep.run("sim traffic").printsForTheAudience)
+        #expect(!ScenarioStep.run("sim traffic svc/web --rps 20").printsForTheAudience)
+        #expect(!ScenarioStep.run("sim traffic svc/web --stop").printsForTheAudience)
         #expect(!ScenarioStep.caption("get pods").printsForTheAudience)
     }
 

@@ -19,7 +19,7 @@ import Testing
         try ScenarioParser.parse("description: a test\nsteps:\n" + steps, file: file)
     }
 
-    @Test(arguments: ["self-healing", "drain", "node-failure", "rolling-update", "drain-with-budget"], [1, 2] as [UInt64])
+    @Test(arguments: ["self-healing", "drain", "node-failure", "rolling-update", "drain-with-budget", "service"], [1, 2] as [UInt64])
     func builtInPassesHeadless(name: String, seed: UInt64) throws {
         let result = play(try ScenarioLibrary.load(nameOrPath: name), seed: seed)
         #expect(result.ok, "\(name) seed \(seed):\n\(result.stdout)\(result.stderr)")
@@ -48,6 +48,41 @@ import Testing
         #expect(result.stderr.contains("Cannot evict pod as it would violate the pod's disruption budget."))
         #expect(result.stdout.contains("node/node-1 drained"))
         #expect(result.session.cluster.store.list(Pod.self, namespace: "default").filter { $0.isActive && $0.isReady }.count == 6)
+    }
+
+    /// Issue 11's stories: with one replica, a pod killed while requests flow leaves a gap of
+    /// failed requests; with three, the Service sends them elsewhere and none fails.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func selfHealingShowsTheErrorBlipAndTheRecovery(seed: UInt64) throws {
+        let result = play(try ScenarioLibrary.load(nameOrPath: "self-healing"), seed: seed)
+        #expect(result.ok, "\(result.stdout)\(result.stderr)")
+        let stopped = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("traffic to service/hello-kiamol-2 stopped: ") })
+        let numbers = stopped.split(separator: " ").compactMap { Int($0) }
+        #expect(numbers.count == 2)
+        let (sent, failed) = (numbers[0], numbers[1])
+        #expect(failed > 0, "the gap between the old pod stopping and the new one Ready")
+        #expect(failed < sent / 4, "then requests flowed again: \(stopped)")
+        // The new pod's log shows the requests it answered.
+        #expect(result.stdout.contains("msg=\"request\" method=GET path=/ status=200"))
+        #expect(result.session.cluster.trafficGenerator.flows.isEmpty)
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func serviceScenarioLosesNoRequestThroughTheKillAndTheScale(seed: UInt64) throws {
+        let result = play(try ScenarioLibrary.load(nameOrPath: "service"), seed: seed)
+        #expect(result.ok, "\(result.stdout)\(result.stderr)")
+        let deleted = result.stdout.split(separator: "\n").filter { $0.hasPrefix("pod \"hello-kiamol-2-") && $0.hasSuffix("\" deleted") }
+        #expect(deleted.count == 1, "one pod was killed")
+        // The listing right after the kill shows it Terminating: no longer a ready endpoint.
+        let killed = deleted.first.map { $0.split(separator: "\"")[1] } ?? ""
+        #expect(result.stdout.split(separator: "\n").contains { $0.hasPrefix(killed + " ") && $0.contains(" Terminating ") })
+        let stopped = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("traffic to service/hello-kiamol-2 stopped: ") })
+        #expect(stopped.hasSuffix(" requests sent, 0 failed"))
+        // Every pod that was Ready while requests flowed answered some: the five at the end too.
+        let cluster = result.session.cluster
+        let pods = cluster.store.list(Pod.self, namespace: "default").filter { $0.metadata.labels["app"] == "hello-kiamol-2" }
+        #expect(pods.count == 5)
+        for pod in pods { #expect((cluster.traffic.pods[pod.metadata.uid]?.served ?? 0) > 0, "\(pod.name)") }
     }
 
     @Test func builtInIsTheSameForTheSameSeed() throws {

@@ -66,7 +66,7 @@ import Testing
     @Test func helpAndHintsListTheRolloutKeys() throws {
         let dashboard = try demoDashboard()
         dashboard.press(.character("2"))
-        #expect(dashboard.frameText(160, 40).contains(" i image  u undo  p pause  R restart  Enter rollout"))
+        #expect(dashboard.frameText(200, 40).contains(" i image  u undo  p pause  R restart  T traffic  Enter rollout"))
         dashboard.press(.character("?"))
         guard case .overlay(let help) = dashboard.mode else { Issue.record("no help"); return }
         let text = help.lines.joined(separator: "\n")

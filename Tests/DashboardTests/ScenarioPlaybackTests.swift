@@ -85,12 +85,14 @@ import Testing
     @Test func backAndForthDoesNotRunTheRelabelAgain() throws {
         let dashboard = try presenter()
         let captions = try captions
+        // Part 6 relabels the pod (after the Service and the delete under traffic).
+        let relabel = try #require(captions.firstIndex { $0.hasPrefix("Relabel the pod") })
         finishPart(dashboard)
-        for _ in 1..<5 {
+        for _ in 0..<relabel {
             dashboard.press(.pageDown)
             finishPart(dashboard)
         }
-        #expect(dashboard.caption == captions[4])
+        #expect(dashboard.caption == captions[relabel])
         let labeled = { dashboard.cluster.store.list(Pod.self).filter { $0.metadata.labels["app"] == "hello-kiamol-x" }.map(\.name) }
         #expect(labeled().count == 1)
         let before = dashboard.cluster.store.list(Pod.self).map { "\($0.name) \($0.metadata.labels)" }
@@ -98,25 +100,25 @@ import Testing
         dashboard.cluster.store.watch { _ in writes += 1 }
 
         var shown: [String?] = []
-        for _ in 0..<5 { dashboard.press(.pageUp); shown.append(dashboard.caption) }
-        #expect(shown == [captions[3], captions[2], captions[1], captions[0], nil])
+        for _ in 0...relabel { dashboard.press(.pageUp); shown.append(dashboard.caption) }
+        #expect(shown == Array(captions[0..<relabel].reversed()) + [nil])
         #expect(dashboard.status?.text == "before the first part; PageDown or → shows it again (nothing runs again)")
         shown = []
-        for _ in 0..<5 { dashboard.press(.right); shown.append(dashboard.caption) }
-        #expect(shown == Array(captions[0...4]))
+        for _ in 0...relabel { dashboard.press(.right); shown.append(dashboard.caption) }
+        #expect(shown == Array(captions[0...relabel]))
         #expect(writes == 0, "walking through parts played before writes nothing to the cluster")
         #expect(dashboard.running.isEmpty)
         #expect(dashboard.cluster.store.list(Pod.self).map { "\($0.name) \($0.metadata.labels)" } == before)
-        #expect(dashboard.status?.text == "part 5 of 5, played before (nothing runs again); PageDown or → plays the next part")
+        #expect(dashboard.status?.text == "part \(relabel + 1) of \(relabel + 1), played before (nothing runs again); PageDown or → plays the next part")
 
         // Past the furthest part, the next one plays: it deletes the relabeled pod, once.
         dashboard.press(.pageDown)
         finishPart(dashboard)
-        #expect(dashboard.caption == captions[5])
+        #expect(dashboard.caption == captions[relabel + 1])
         #expect(labeled().isEmpty)
         #expect(writes > 0)
         let scenario = try ScenarioLibrary.load(nameOrPath: "self-healing")
-        #expect(dashboard.player?.position == scenario.steps.firstIndex(of: .caption(captions[6])), "it played up to the next pause")
+        #expect(dashboard.player?.position == scenario.steps.firstIndex(of: .caption(captions[relabel + 2])), "it played up to the next pause")
     }
 
     @Test func printedOutputTakesThePodsPlaceAndLeavesTheNodeMap() throws {
@@ -176,17 +178,18 @@ import Testing
     @Test func theNextPageDownClosesTheOutput() throws {
         let dashboard = try presenter()
         finishPart(dashboard)
-        for _ in 1..<3 {
+        for _ in 1..<4 {
             dashboard.press(.pageDown)
             finishPart(dashboard)
         }
-        #expect(dashboard.frameText().contains("$ kubectl describe deployment hello-kiamol-2"))
-        // Part 4 starts with a blocking delete: until its `get pods` prints, no output shows,
+        // Part 4 ends listing the traffic (its commands that change things report in the status line).
+        #expect(dashboard.frameText().contains("$ sim traffic"))
+        // Part 5 starts with a blocking delete: until its `get pods` prints, no output shows,
         // and the Pods pane is back in its place.
         dashboard.press(.pageDown)
         #expect(dashboard.player?.isPlaying == true)
         var text = dashboard.frameText()
-        #expect(!text.contains("kubectl describe"))
+        #expect(!text.contains("$ sim traffic"))
         #expect(!text.contains("Esc close"))
         #expect(text.contains("4 Pods"))
         finishPart(dashboard)

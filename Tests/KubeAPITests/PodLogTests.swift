@@ -30,6 +30,15 @@ import Testing
         #expect(c.get(path + "?previous=true").bodyText.contains("previous terminated container \\\"nginx\\\" in pod \\\"\(pod.name)\\\" not found"))
         #expect(c.get(path + "?container=other").bodyText.contains("container other is not valid for pod \(pod.name)"))
         #expect(c.get(path + "?tailLines=x").status == 400)
+        // sinceSeconds counts back from now; sinceTime is an instant; not both.
+        c.cluster.advance(by: .seconds(120))
+        #expect(c.get(path + "?sinceSeconds=60").bodyText == "")
+        #expect(c.get(path + "?sinceSeconds=600").bodyText == whole.bodyText)
+        let later = CalendarTime.rfc3339(c.cluster.now + .seconds(-60))
+        #expect(c.get(path + "?sinceTime=\(later)").bodyText == "")
+        #expect(c.get(path + "?sinceTime=\(CalendarTime.rfc3339(.zero))").bodyText == whole.bodyText)
+        #expect(c.get(path + "?sinceTime=soon").status == 400)
+        #expect(c.get(path + "?sinceTime=\(later)&sinceSeconds=5").status == 400)
         #expect(c.get("/api/v1/namespaces/default/pods/nope/log").status == 404)
     }
 

@@ -7,6 +7,8 @@ public struct LogRequest: Equatable, Sendable {
     public var tailLines: Int? = nil
     /// Only lines written in the last this many seconds (nil: all).
     public var sinceSeconds: Int? = nil
+    /// Only lines written at or after this time (nil: all); at most one of this and `sinceSeconds`.
+    public var sinceTime: SimTime? = nil
     public var timestamps = false
     /// At most this many bytes, cut where they end (nil: no limit).
     public var limitBytes: Int? = nil
@@ -52,7 +54,7 @@ extension ContainerLogs {
         }
     }
 
-    /// The lines `request` selects from `log` at `now`: those since `sinceSeconds`, then the
+    /// The lines `request` selects from `log` at `now`: those since `sinceSeconds` or `sinceTime`, then the
     /// last `tailLines` of them.
     public static func select(_ log: ContainerInstanceLog, _ request: LogRequest, now: SimTime) -> ArraySlice<LogLine> {
         var lines = log.lines
@@ -60,6 +62,7 @@ extension ContainerLogs {
             let cutoff = now + SimDuration.seconds(-since)
             lines = lines.drop { $0.time < cutoff }
         }
+        if let cutoff = request.sinceTime { lines = lines.drop { $0.time < cutoff } }
         if let tail = request.tailLines, tail >= 0 { lines = lines.suffix(tail) }
         return lines
     }

@@ -31,7 +31,7 @@ public struct Container: Equatable, Sendable {
     public var requests: ResourceAmounts
     /// resources.limits (cpu, memory); zero means no limit. `kubectl set resources` writes these.
     public var limits = ResourceAmounts()
-    public var ports: [Int]
+    public var ports: [ContainerPort]
     public var volumeMounts: [VolumeMount] = []
     /// `Always`, `IfNotPresent` or `Never`; when not given, the API server's default for the image.
     public var imagePullPolicy: String
@@ -41,7 +41,7 @@ public struct Container: Equatable, Sendable {
     public var livenessProbe: Probe? = nil
     public var startupProbe: Probe? = nil
 
-    public init(name: String, image: String, requests: ResourceAmounts = ResourceAmounts(), ports: [Int] = [],
+    public init(name: String, image: String, requests: ResourceAmounts = ResourceAmounts(), ports: [ContainerPort] = [],
                 imagePullPolicy: String? = nil) {
         self.name = name
         self.image = image

@@ -37,11 +37,19 @@ public enum TemplateHash {
 
     /// A stable printed form of the template: every map is written with its keys sorted, so
     /// the same template always gives the same hash.
+    /// Ports as `[80, 443]` while they are unnamed TCP ports (so existing templates keep their
+    /// hash), with name and protocol once a port has either.
+    static func portsText(_ ports: [ContainerPort]) -> String {
+        "[" + ports.map { p in
+            p.name.isEmpty && p.protocol == "TCP" ? String(p.containerPort) : "\(p.name):\(p.containerPort)/\(p.protocol)"
+        }.joined(separator: ", ") + "]"
+    }
+
     static func canonical(_ t: PodTemplate) -> String {
         func map(_ m: [String: String]) -> String { "{" + m.keys.sorted().map { "\($0):\(m[$0]!)" }.joined(separator: ",") + "}" }
         var parts = ["labels=" + map(t.labels), "annotations=" + map(t.annotations)]
         for c in t.spec.containers {
-            parts.append("container{name=\(c.name),image=\(c.image),cpu=\(c.requests.cpuMillis),mem=\(c.requests.memoryBytes),ports=\(c.ports)}")
+            parts.append("container{name=\(c.name),image=\(c.image),cpu=\(c.requests.cpuMillis),mem=\(c.requests.memoryBytes),ports=\(portsText(c.ports))}")
         }
         parts.append("nodeSelector=" + map(t.spec.nodeSelector))
         for tol in t.spec.tolerations {

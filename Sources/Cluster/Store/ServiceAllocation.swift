@@ -11,6 +11,13 @@ enum ServiceAllocation {
     static let apiServerIP = "10.96.0.1"
 
     static func allocate(_ service: inout Service, taken: [Service], random: RandomSource) throws {
+        var causes = clusterIPCauses(&service, taken: taken, random: random)
+        causes += nodePortCauses(&service, taken: taken, random: random)
+        if !causes.isEmpty { throw APIError.invalid(.service, service.name, causes) }
+    }
+
+    /// A free address for a service without one; one the user chose must be in range and free.
+    static func clusterIPCauses(_ service: inout Service, taken: [Service], random: RandomSource) -> [String] {
         var causes: [String] = []
         let usedIPs = Set(taken.map(\.spec.clusterIP))
         if service.spec.clusterIP.isEmpty {
@@ -28,26 +35,35 @@ enum ServiceAllocation {
                 causes.append("spec.clusterIPs: Invalid value: []string{\"\(ip)\"}: failed to allocate IP \(ip): provided IP is already allocated")
             }
         }
-        if service.spec.needsNodePorts {
-            var usedPorts = Set(taken.flatMap { $0.spec.ports.map(\.nodePort) })
-            for (i, port) in service.spec.ports.enumerated() {
-                if port.nodePort == 0 {
-                    var candidate: Int
-                    repeat {
-                        candidate = nodePorts.lowerBound + Int(random.next() % UInt64(nodePorts.count))
-                    } while usedPorts.contains(candidate)
-                    service.spec.ports[i].nodePort = candidate
-                    usedPorts.insert(candidate)
-                } else if !nodePorts.contains(port.nodePort) {
-                    causes.append("spec.ports[\(i)].nodePort: Invalid value: \(port.nodePort): provided port is not in the valid range. The range of valid ports is 30000-32767")
-                } else if usedPorts.contains(port.nodePort) {
-                    causes.append("spec.ports[\(i)].nodePort: Invalid value: \(port.nodePort): provided port is already allocated")
-                } else {
-                    usedPorts.insert(port.nodePort)
-                }
+        return causes
+    }
+
+    /// Node ports for NodePort and LoadBalancer services: a free one for each port without one;
+    /// one the user chose must be in range and not held by another service (or another port).
+    /// `held` are ports this service holds already (on update): they stay its own.
+    static func nodePortCauses(_ service: inout Service, taken: [Service], random: RandomSource, held: Set<Int> = []) -> [String] {
+        guard service.spec.needsNodePorts else { return [] }
+        var causes: [String] = []
+        var usedPorts = Set(taken.flatMap { $0.spec.ports.map(\.nodePort) })
+        var ownPorts = Set<Int>()
+        for (i, port) in service.spec.ports.enumerated() where port.nodePort != 0 {
+            if !nodePorts.contains(port.nodePort) {
+                causes.append("spec.ports[\(i)].nodePort: Invalid value: \(port.nodePort): provided port is not in the valid range. The range of valid ports is 30000-32767")
+            } else if usedPorts.contains(port.nodePort) || (ownPorts.contains(port.nodePort) && !held.contains(port.nodePort)) {
+                causes.append("spec.ports[\(i)].nodePort: Invalid value: \(port.nodePort): provided port is already allocated")
             }
+            ownPorts.insert(port.nodePort)
         }
-        if !causes.isEmpty { throw APIError.invalid(.service, service.name, causes) }
+        usedPorts.formUnion(ownPorts)
+        for i in service.spec.ports.indices where service.spec.ports[i].nodePort == 0 {
+            var candidate: Int
+            repeat {
+                candidate = nodePorts.lowerBound + Int(random.next() % UInt64(nodePorts.count))
+            } while usedPorts.contains(candidate)
+            service.spec.ports[i].nodePort = candidate
+            usedPorts.insert(candidate)
+        }
+        return causes
     }
 
     static func address(_ value: UInt32) -> String {

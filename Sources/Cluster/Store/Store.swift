@@ -226,6 +226,10 @@ public final class Store {
             DaemonSetStrategy.prepareForUpdate(&ds, old: oldDS)
             obj = ds as! T
         }
+        if var service = obj as? Service, let oldService = old as? Service, service.spec != oldService.spec {
+            try ServiceUpdate.prepare(&service, old: oldService, others: services.all().filter { $0.key != old.key }, random: serviceRandom)
+            obj = service as! T
+        }
         obj = obj.atSecondPrecision()
         if obj == old { return old } // a no-op write does not bump the version or wake watchers
         if Validation.needsValidation(old, obj) { try Validation.validate(obj) }

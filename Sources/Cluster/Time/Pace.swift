@@ -26,8 +26,6 @@ public struct Pace: Sendable, Equatable {
     public var containerStop: SimDuration
     /// How long a new node's kubelet takes to register and report Ready.
     public var nodeStartup: SimDuration
-    /// The retry interval of `kubectl drain` when an eviction is refused.
-    public var evictionRetry: SimDuration
     /// How long an unschedulable pod waits before the scheduler tries it again with no cluster change.
     public var unschedulableRetry: SimDuration
 
@@ -37,7 +35,7 @@ public struct Pace: Sendable, Equatable {
         defaultTolerationSeconds: 300,
         controllerReaction: .milliseconds(20), schedulerReaction: .milliseconds(10), kubeletReaction: .milliseconds(50),
         imagePull: .seconds(2)...(.seconds(6)), containerCreate: .milliseconds(500), containerStart: .milliseconds(300),
-        containerStop: .seconds(2), nodeStartup: .seconds(20), evictionRetry: .seconds(5),
+        containerStop: .seconds(2), nodeStartup: .seconds(20),
         unschedulableRetry: .seconds(300))
 
     public static let demo = Pace(
@@ -46,7 +44,7 @@ public struct Pace: Sendable, Equatable {
         defaultTolerationSeconds: 10,
         controllerReaction: .milliseconds(100), schedulerReaction: .milliseconds(100), kubeletReaction: .milliseconds(100),
         imagePull: .seconds(1)...(.seconds(2)), containerCreate: .milliseconds(300), containerStart: .milliseconds(200),
-        containerStop: .seconds(3), nodeStartup: .seconds(2), evictionRetry: .seconds(1),
+        containerStop: .seconds(3), nodeStartup: .seconds(2),
         unschedulableRetry: .seconds(30))
 
     public static let all: [Pace] = [.demo, .realistic]

@@ -38,36 +38,58 @@ public struct PodResponse: Equatable, Sendable {
 
 extension Cluster {
     /// A request reaches pod `name`: a running container answers with the hello page and writes
-    /// an access-log line; otherwise the connection is refused. Either way the traffic ledger counts it.
+    /// an access-log line; otherwise the connection fails. Either way the traffic ledger counts it.
     public func deliver(_ request: PodRequest, toPod name: String, namespace: String) -> PodResponse {
         guard let pod = store.get(Pod.self, name, namespace: namespace) else {
             return PodResponse(outcome: .refused(reason: "pods \"\(name)\" not found"), podName: name, nodeName: "", podIP: "")
         }
+        return deliver(request, to: pod, copies: 1)
+    }
+
+    /// A request kube-proxy sent to `endpoint` (`copies` of it, sent at the same instant). A pod
+    /// gone since its endpoint was published answers nothing: the request fails, counted
+    /// against the pod it was meant for.
+    func deliver(_ request: PodRequest, to endpoint: ServiceEndpoint, copies: Int) -> PodResponse {
+        guard let pod = store.get(Pod.self, endpoint.podName, namespace: endpoint.namespace), pod.metadata.uid == endpoint.podUID else {
+            traffic.record(podUID: endpoint.podUID, podName: endpoint.podName, namespace: endpoint.namespace, ok: false, at: now, count: copies)
+            return PodResponse(outcome: .refused(reason: "dial tcp \(endpoint.address):\(request.port ?? 80): connect: no route to host"),
+                               podName: endpoint.podName, nodeName: endpoint.nodeName, podIP: endpoint.address)
+        }
+        return deliver(request, to: pod, copies: copies)
+    }
+
+    /// A running container answers; a stopped one refuses the connection; on a node that is
+    /// down nothing answers at all and the client gives up (a timeout, not a refusal).
+    private func deliver(_ request: PodRequest, to pod: Pod, copies: Int) -> PodResponse {
+        let name = pod.metadata.name
         let container = Self.container(answering: request.port, in: pod)
         let running = container.flatMap { name in pod.status.containerStatuses.first { $0.name == name } }.map {
             if case .running = $0.state { return true }
             return false
         } ?? false
-        let reachable = running && kubeletIsRunning(pod.spec.nodeName)
+        let nodeUp = kubeletIsRunning(pod.spec.nodeName)
         let response: PodResponse
-        if reachable, let container {
+        if running && nodeUp, let container {
             let page = HelloPage.render(pod: pod)
             response = PodResponse(outcome: .answered(status: 200, body: page), podName: name, nodeName: pod.spec.nodeName, podIP: pod.status.podIP)
             let image = pod.spec.containers.first { $0.name == container }?.image ?? ""
-            logs.append(AccessLog.line(image: image, request: request, status: 200, bytes: page.utf8.count, at: now),
-                        podUID: pod.metadata.uid, container: container, at: now)
+            // Identical requests at the same instant write identical lines; more than the log
+            // keeps would only push each other out.
+            let line = AccessLog.line(image: image, request: request, status: 200, bytes: page.utf8.count, at: now)
+            for _ in 0..<min(copies, ContainerLogs.lineCap) { logs.append(line, podUID: pod.metadata.uid, container: container, at: now) }
         } else {
-            let port = request.port ?? pod.spec.containers.first?.ports.first ?? 80
-            response = PodResponse(outcome: .refused(reason: "dial tcp \(pod.status.podIP):\(port): connect: connection refused"),
+            let port = request.port ?? pod.spec.containers.first { !$0.ports.isEmpty }?.ports.first?.containerPort ?? 80
+            let failure = nodeUp ? "connect: connection refused" : "i/o timeout"
+            response = PodResponse(outcome: .refused(reason: "dial tcp \(pod.status.podIP):\(port): \(failure)"),
                                    podName: name, nodeName: pod.spec.nodeName, podIP: pod.status.podIP)
         }
-        traffic.record(podUID: pod.metadata.uid, podName: name, namespace: namespace, ok: response.succeeded, at: now)
+        traffic.record(podUID: pod.metadata.uid, podName: name, namespace: pod.metadata.namespace, ok: response.succeeded, at: now, count: copies)
         return response
     }
 
     /// The container that declares `port` (or the first one that declares any, or the first).
     static func container(answering port: Int?, in pod: Pod) -> String? {
-        if let port, let owner = pod.spec.containers.first(where: { $0.ports.contains(port) }) { return owner.name }
+        if let port, let owner = pod.spec.containers.first(where: { $0.ports.contains { $0.containerPort == port } }) { return owner.name }
         return (pod.spec.containers.first { !$0.ports.isEmpty } ?? pod.spec.containers.first)?.name
     }
 }

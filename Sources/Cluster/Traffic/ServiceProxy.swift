@@ -9,11 +9,18 @@ public final class ServiceProxy {
 
     /// The endpoint a new connection to the service reaches, or nil (no endpoints: kube-proxy rejects it).
     public func pick(from endpoints: [ServiceEndpoint]) -> ServiceEndpoint? {
-        let ready = endpoints.filter(\.ready)
-        let candidates = ready.isEmpty ? endpoints.filter { $0.serving && $0.terminating } : ready
-        guard !candidates.isEmpty else { return nil }
-        return candidates[random.int(in: 0...(candidates.count - 1))]
+        let candidates = Self.candidates(endpoints)
+        return candidates.isEmpty ? nil : candidates[pickIndex(among: candidates.count)]
     }
+
+    /// The endpoints new connections may go to: the ready ones, else the serving terminating ones.
+    static func candidates(_ endpoints: [ServiceEndpoint]) -> [ServiceEndpoint] {
+        let ready = endpoints.filter(\.ready)
+        return ready.isEmpty ? endpoints.filter { $0.serving && $0.terminating } : ready
+    }
+
+    /// One draw among `count` candidates (more than zero), as `pick` draws.
+    func pickIndex(among count: Int) -> Int { random.int(in: 0...(count - 1)) }
 }
 
 extension Cluster {
@@ -25,6 +32,24 @@ extension Cluster {
             traffic.recordUnrouted(at: now)
             return nil
         }
-        return deliver(request, toPod: endpoint.podName, namespace: namespace)
+        return deliver(request, to: endpoint, copies: 1)
+    }
+
+    /// `count` copies of `request` sent at this instant over `endpoints` (looked up once): each
+    /// picked on its own, as kube-proxy picks per connection; the copies that reach the same pod
+    /// are answered together, so a large batch costs one answer per pod. Returns how many failed.
+    func sendThroughService(_ request: PodRequest, count: Int, to endpoints: [ServiceEndpoint]) -> Int {
+        let candidates = ServiceProxy.candidates(endpoints)
+        guard !candidates.isEmpty else {
+            traffic.recordUnrouted(at: now, count: count)
+            return count
+        }
+        var copies = [Int](repeating: 0, count: candidates.count)
+        for _ in 0..<count { copies[proxy.pickIndex(among: candidates.count)] += 1 }
+        var failed = 0
+        for (endpoint, copies) in zip(candidates, copies) where copies > 0 && !deliver(request, to: endpoint, copies: copies).succeeded {
+            failed += copies
+        }
+        return failed
     }
 }

@@ -28,23 +28,25 @@ public final class TrafficLedger {
 
     public init() {}
 
-    /// A request reached the pod `podUID` at `time`; `ok` false when it failed there.
-    public func record(podUID: String, podName: String, namespace: String, ok: Bool, at time: SimTime) {
+    /// A request (or `count` of them) reached the pod `podUID` at `time`; `ok` false when it failed there.
+    public func record(podUID: String, podName: String, namespace: String, ok: Bool, at time: SimTime, count: Int = 1) {
+        guard count > 0 else { return }
         let second = time.milliseconds / 1000
         var tally = pods[podUID] ?? PodTally(podName: podName, namespace: namespace)
-        if ok { tally.served += 1 } else { tally.failed += 1 }
-        Self.count(&tally.recent, second: second, ok: ok)
+        if ok { tally.served += count } else { tally.failed += count }
+        Self.count(&tally.recent, second: second, requests: count, ok: ok)
         pods[podUID] = tally
-        Self.count(&clusterSeconds, second: second, ok: ok)
-        totalRequests += 1
-        if !ok { totalErrors += 1 }
+        Self.count(&clusterSeconds, second: second, requests: count, ok: ok)
+        totalRequests += count
+        if !ok { totalErrors += count }
     }
 
-    /// A request found no endpoint to go to (kube-proxy rejected it): a cluster-wide error.
-    public func recordUnrouted(at time: SimTime) {
-        Self.count(&clusterSeconds, second: time.milliseconds / 1000, ok: false)
-        totalRequests += 1
-        totalErrors += 1
+    /// A request (or `count`) found no endpoint to go to (kube-proxy rejected it): a cluster-wide error.
+    public func recordUnrouted(at time: SimTime, count: Int = 1) {
+        guard count > 0 else { return }
+        Self.count(&clusterSeconds, second: time.milliseconds / 1000, requests: count, ok: false)
+        totalRequests += count
+        totalErrors += count
     }
 
     /// Requests per second the pod answered over the last `seconds` whole seconds before `now`.
@@ -67,13 +69,13 @@ public final class TrafficLedger {
     /// The pod is gone and no longer shown.
     public func forget(podUID: String) { pods.removeValue(forKey: podUID) }
 
-    private static func count(_ seconds: inout [Second], second: Int64, ok: Bool) {
+    private static func count(_ seconds: inout [Second], second: Int64, requests: Int, ok: Bool) {
         if seconds.last?.second != second {
             seconds.append(Second(second: second, requests: 0, errors: 0))
             if seconds.count > window { seconds.removeFirst(seconds.count - window) }
         }
-        seconds[seconds.count - 1].requests += 1
-        if !ok { seconds[seconds.count - 1].errors += 1 }
+        seconds[seconds.count - 1].requests += requests
+        if !ok { seconds[seconds.count - 1].errors += requests }
     }
 
     private static func rate(_ recent: [Second], at now: SimTime, over seconds: Int) -> Double {

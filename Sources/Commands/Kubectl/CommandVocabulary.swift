@@ -22,6 +22,7 @@ public enum CommandVocabulary {
         case "drain": DrainCommand.parser
         case "create": CreateCommand.deploymentParser
         case "expose": ExposeCommand.parser
+        case "port-forward": PortForwardCommand.parser
         default: nil
         }
         guard let parser else { return [] }

@@ -48,7 +48,7 @@ struct CreateCommand {
             let port = try deploymentParser.int32(flags, "port").flatMap { $0 >= 0 ? $0 : nil } // -1 (the default) means none
             let name = flags.positional[0]
             let labels = ["app": name]
-            let containers = images.map { Container(name: containerName(for: $0), image: $0, ports: port.map { [$0] } ?? []) }
+            let containers = images.map { Container(name: containerName(for: $0), image: $0, ports: port.map { [ContainerPort(containerPort: $0)] } ?? []) }
             let spec = DeploymentSpec(replicas: replicas, selector: LabelSelector(matchLabels: labels),
                                       template: PodTemplate(labels: labels, spec: PodSpec(containers: containers)))
             do {

@@ -1,11 +1,12 @@
 import Cluster
 
-/// `kubectl delete TYPE NAME...|TYPE/NAME...|TYPE -l SELECTOR|TYPE --all [--now] [--grace-period=N]
+/// `kubectl delete TYPE NAME...|TYPE/NAME...|TYPE -l SELECTOR|TYPE --field-selector F|TYPE --all [--now] [--grace-period=N]
 /// [--force] [--wait=false] [--timeout=D]`. Like kubectl, it prints each deletion at once, then
 /// waits until the objects are gone (unless `--wait=false`).
 struct DeleteCommand {
     static let parser = FlagParser(command: "delete", flags: [
         .init(long: "selector", short: "l", isBool: false),
+        .init(long: "field-selector", short: nil, isBool: false),
         .init(long: "all", short: nil, isBool: true),
         .init(long: "now", short: nil, isBool: true),
         .init(long: "force", short: nil, isBool: true),

@@ -26,7 +26,7 @@ enum ExposeCommand {
             let store = cluster.store
             let object: any APIObject
             let selector: LabelSelector
-            let containerPorts: [Int]
+            let containerPorts: [ContainerPort]
             switch ref.type {
             case .deployments:
                 guard let d = store.get(Deployment.self, ref.name, namespace: ref.namespace) else { throw APIError.notFound(.deployment, ref.name) }
@@ -39,7 +39,7 @@ enum ExposeCommand {
                 (object, selector, containerPorts) = (p, LabelSelector(matchLabels: p.metadata.labels), p.spec.containers.flatMap(\.ports))
             case .services:
                 guard let s = store.get(Service.self, ref.name, namespace: ref.namespace) else { throw APIError.notFound(.service, ref.name) }
-                (object, selector, containerPorts) = (s, LabelSelector(matchLabels: s.spec.selector ?? [:]), s.spec.ports.map(\.port))
+                (object, selector, containerPorts) = (s, LabelSelector(matchLabels: s.spec.selector ?? [:]), s.spec.ports.map { ContainerPort(containerPort: $0.port, protocol: $0.protocol) })
             default:
                 throw KubectlError("error: cannot expose a \(ref.type.kind.rawValue)")
             }
@@ -51,7 +51,8 @@ enum ExposeCommand {
             if selectorMap.isEmpty {
                 throw KubectlError("error: couldn't retrieve selectors via --selector flag or introspection: the \(ref.type.kind.rawValue) has no selector")
             }
-            let proto = flags.string("protocol") ?? "TCP"
+            let protocolFlag = flags.string("protocol")
+            let proto = protocolFlag ?? "TCP"
             let targetPort = flags.string("target-port") ?? ""
             var ports: [ServicePort]
             if let text = flags.string("port") {
@@ -62,9 +63,10 @@ enum ExposeCommand {
                     throw KubectlError("error: couldn't find port via --port flag or introspection")
                 }
                 // Several ports are named port-1, port-2, ... as kubectl's generator names them.
+                // Each keeps its container port's protocol unless --protocol says otherwise (ProtocolsForObject).
                 ports = containerPorts.enumerated().map { i, port in
-                    ServicePort(name: containerPorts.count > 1 ? "port-\(i + 1)" : "", protocol: proto, port: port,
-                                targetPort: targetPort.isEmpty ? String(port) : targetPort)
+                    ServicePort(name: containerPorts.count > 1 ? "port-\(i + 1)" : "", protocol: protocolFlag ?? port.protocol,
+                                port: port.containerPort, targetPort: targetPort.isEmpty ? String(port.containerPort) : targetPort)
                 }
             }
             let name = flags.string("name") ?? ref.name

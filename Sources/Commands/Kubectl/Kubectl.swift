@@ -3,10 +3,11 @@ import Cluster
 /// kubectl's command set over the simulated cluster: one parser and one set of messages for
 /// every way a command arrives (headless shell, dashboard keys, command bar, scenarios).
 public enum Kubectl {
-    public static let verbs = ["create", "apply", "get", "describe", "delete", "scale", "label", "annotate", "events", "cordon", "uncordon", "drain", "set", "rollout", "logs", "expose"]
+    public static let verbs = ["create", "apply", "get", "describe", "delete", "scale", "label", "annotate", "events", "cordon", "uncordon", "drain", "set", "rollout", "logs", "expose", "port-forward"]
 
-    /// Runs `kubectl ARGS` (without the word `kubectl`).
-    public static func run(_ args: [String], cluster: Cluster) -> Execution {
+    /// Runs `kubectl ARGS` (without the word `kubectl`). `ports` opens real local ports
+    /// (port-forward); without it such commands fail.
+    public static func run(_ args: [String], cluster: Cluster, ports: LocalPorts? = nil) -> Execution {
         guard let verb = args.first else {
             return .failure(KubectlError("error: no command given; try one of: \(verbs.joined(separator: ", "))"))
         }
@@ -27,6 +28,7 @@ public enum Kubectl {
         case "rollout": return RolloutCommand.run(rest, cluster: cluster)
         case "logs": return LogsCommand.run(rest, cluster: cluster)
         case "expose": return ExposeCommand.run(rest, cluster: cluster)
+        case "port-forward": return PortForwardCommand.run(rest, cluster: cluster, ports: ports)
         default: return .failure(unknownCommand(verb, among: verbs, parent: "kubectl"))
         }
     }

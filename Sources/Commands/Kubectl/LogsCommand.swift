@@ -2,7 +2,7 @@ import Cluster
 import Foundation
 
 /// `kubectl logs (POD | TYPE/NAME) [CONTAINER] [-c C] [-f] [-p] [--tail N] [--timestamps]
-/// [-l SELECTOR] [--all-containers] [--prefix] [--since D] [--limit-bytes N]`.
+/// [-l SELECTOR] [--all-containers] [--prefix] [--since D | --since-time T] [--limit-bytes N]`.
 enum LogsCommand {
     static let parser = FlagParser(command: "logs", flags: [
         .init(long: "container", short: "c", isBool: false),
@@ -14,6 +14,7 @@ enum LogsCommand {
         .init(long: "all-containers", short: nil, isBool: true),
         .init(long: "prefix", short: nil, isBool: true),
         .init(long: "since", short: nil, isBool: false),
+        .init(long: "since-time", short: nil, isBool: false),
         .init(long: "limit-bytes", short: nil, isBool: false),
         .init(long: "max-log-requests", short: nil, isBool: false),
     ])
@@ -47,6 +48,8 @@ enum LogsCommand {
             var tail = try parser.int(flags, "tail") ?? (selectorText != nil ? 10 : -1)
             if tail < -1 { tail = -1 }
             let since = try GoDuration.flag(flags.string("since"), name: "since", command: "logs")
+            let sinceTime = try flags.string("since-time").map(Self.sinceTime)
+            if sinceTime != nil && since != nil { throw KubectlError("error: at most one of `sinceTime` or `sinceSeconds` may be specified") }
             let limitBytes = try parser.int(flags, "limit-bytes")
             if let limitBytes, limitBytes < 0 { throw KubectlError("error: --limit-bytes must be greater than 0") }
             let allContainers = flags.bool("all-containers")
@@ -75,6 +78,7 @@ enum LogsCommand {
             request.previous = flags.bool("previous")
             request.tailLines = tail >= 0 ? tail : nil
             request.sinceSeconds = since.map { Int(($0.seconds).rounded()) }
+            request.sinceTime = sinceTime
             request.timestamps = flags.bool("timestamps")
             request.limitBytes = limitBytes
             let prefix = flags.bool("prefix")
@@ -94,6 +98,14 @@ enum LogsCommand {
             }
             return operation.poll(cluster, into: &out) ? nil : operation
         }
+    }
+
+    /// `--since-time`: an RFC 3339 time, refused in the words of Go's time parser as kubectl does.
+    static func sinceTime(_ text: String) throws -> SimTime {
+        guard let unixMillis = RFC3339Time.unixMilliseconds(text) else {
+            throw KubectlError("error: parsing time \"\(text)\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"\(text)\" as \"2006\"")
+        }
+        return SimTime(milliseconds: unixMillis - SimTime.epochUnixSeconds * 1000)
     }
 
     /// The pods to read: the one named, the one kubectl picks for a workload, or every pod

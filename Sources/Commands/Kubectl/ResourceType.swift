@@ -100,19 +100,23 @@ enum ArgumentResolver {
     }
 
     /// The objects a command acts on: those named (`TYPE NAME…`, `TYPE/NAME…`), or every object of
-    /// TYPE matching `-l SELECTOR` (or all of them with `--all`) in the namespace (or every
-    /// namespace with `-A`), in namespace and name order.
+    /// TYPE matching `-l SELECTOR` and `--field-selector` (for the commands that take it), or all
+    /// of them with `--all`, in the namespace (or every namespace with `-A`), in namespace and
+    /// name order.
     static func targets(_ positional: [String], flags: FlagParser.Result, cluster: Cluster) throws -> [ObjectRef] {
         let (type, refs) = try resolve(positional, namespace: flags.namespace)
+        let selects = flags.has("selector") || flags.has("field-selector")
         guard let type, refs.isEmpty else {
-            if flags.has("selector") { throw KubectlError("error: name cannot be provided when a selector is specified") }
+            if selects { throw KubectlError("error: name cannot be provided when a selector is specified") }
             return refs
         }
-        guard flags.has("selector") || flags.bool("all") else {
+        guard selects || flags.bool("all") else {
             throw KubectlError("error: resource(s) were provided, but no name was specified")
         }
         let selector = try ListSelector.parse(flags.string("selector"), kind: type.kind)
+        let fields = try FieldSelector.parse(flags.string("field-selector"), kind: type.kind, labelSelector: flags.string("selector"))
         return cluster.store.objects(kind: type.kind, selector: selector, namespace: flags.allNamespaces ? nil : flags.namespace)
+            .filter(fields.matches)
             .map { ObjectRef(type: type, name: $0.name, namespace: $0.metadata.namespace) }
     }
 }

@@ -71,7 +71,9 @@ struct ManifestDecoder {
             return DecodedObject(source: source, object: namespace)
         case .podDisruptionBudget:
             return DecodedObject(source: source, object: PodDisruptionBudget(metadata: meta, spec: try budgetSpec(spec)))
-        case .event, .lease, .service:
+        case .service:
+            return DecodedObject(source: source, object: Service(metadata: meta, spec: try serviceSpec(spec)))
+        case .event, .lease:
             preconditionFailure("\(kind) is not served from manifests")
         case .endpointSlice, .endpoints:
             preconditionFailure("\(kind) is not served from manifests")
@@ -156,6 +158,28 @@ struct ManifestDecoder {
         return result
     }
 
+    /// A Service's spec with the API server's defaults: type ClusterIP, protocol TCP, targetPort
+    /// the port's number, sessionAffinity None. The cluster IP and node ports are allocated on
+    /// create (ServiceAllocation); ipFamilies and the traffic policies are the defaults kubesim
+    /// always reports, and ExternalName services are not modelled.
+    private mutating func serviceSpec(_ spec: ManifestValue) throws -> ServiceSpec {
+        var ports: [ServicePort] = []
+        for item in spec["ports"]?.array ?? [] {
+            let port = try int32(item["port"], "ServicePort", "spec.ports.port") ?? 0
+            let nodePort = try int32(item["nodePort"], "ServicePort", "spec.ports.nodePort") ?? 0
+            _ = try int32(item["targetPort"], "ServicePort", "spec.ports.targetPort")
+            // An absent (or zero) targetPort is the port itself.
+            var target = item["targetPort"]?.scalarText ?? ""
+            if target.isEmpty || target == "0" { target = String(port) }
+            let proto = item["protocol"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? "TCP"
+            ports.append(ServicePort(name: item["name"]?.string ?? "", protocol: proto, port: port, targetPort: target, nodePort: nodePort))
+        }
+        let clusterIP = spec["clusterIP"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? spec["clusterIPs"]?.array.first?.string ?? ""
+        return ServiceSpec(type: spec["type"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? ServiceSpec.clusterIP,
+                           selector: spec["selector"].flatMap { $0.isNull ? nil : $0.stringMap }, ports: ports, clusterIP: clusterIP,
+                           sessionAffinity: spec["sessionAffinity"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? "None")
+    }
+
     /// matchLabels as equality requirements, matchExpressions as set-based ones.
     private mutating func selector(_ value: ManifestValue?) -> LabelSelector {
         var selector = LabelSelector(matchLabels: value?["matchLabels"]?.stringMap ?? [:])
@@ -235,7 +259,11 @@ struct ManifestDecoder {
             if c == "[" { inIndex = true } else if c == "]" { inIndex = false; return false }
             return !inIndex
         } + ".ports.containerPort"
-        let ports = try (value["ports"]?.array ?? []).compactMap { try int32($0["containerPort"], "ContainerPort", portPath) }
+        // A port without a number is kept as 0, which validation refuses (containerPort: Required value).
+        let ports = try (value["ports"]?.array ?? []).map { item in
+            ContainerPort(containerPort: try int32(item["containerPort"], "ContainerPort", portPath) ?? 0, name: item["name"]?.string ?? "",
+                          protocol: item["protocol"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? "TCP")
+        }
         let pullPolicy = value["imagePullPolicy"]?.string
         if let pullPolicy, !ServerRules.pullPolicies.contains(pullPolicy) {
             causes.append(ServerRules.unsupported(pullPolicy, "\(path).imagePullPolicy", ServerRules.pullPolicies))

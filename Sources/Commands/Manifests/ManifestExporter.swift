@@ -22,6 +22,10 @@ public enum ManifestExporter {
             .map { pod($0, defaultTolerationSeconds: cluster.pace.defaultTolerationSeconds) }
         documents += store.list(PodDisruptionBudget.self).filter { !$0.isTerminating }
             .map { document(.podDisruptionBudget, $0.metadata, spec: ObjectEncoder.podDisruptionBudget($0)["spec"]) }
+        // The kubernetes service is the API server's own; the rest keep their allocated cluster IP
+        // and node ports, as `kubectl get -o yaml` shows them, so a re-import gets the same addresses.
+        documents += store.list(Service.self).filter { !$0.isTerminating && !($0.namespace == "default" && $0.name == "kubernetes") }
+            .map { document(.service, $0.metadata, spec: ObjectEncoder.service($0)["spec"]) }
         return documents.map(YAMLWriter.write).joined(separator: "---\n")
     }
 

@@ -42,6 +42,7 @@ enum ManifestPlanner {
         case let n as Node: node(n, decoded, live: store.get(Node.self, n.name), now: store.now)
         case let ns as Namespace: namespace(ns, live: store.get(Namespace.self, ns.name))
         case let pdb as PodDisruptionBudget: budget(pdb, live: store.get(PodDisruptionBudget.self, key: pdb.key))
+        case let service as Service: self.service(service, live: store.get(Service.self, key: service.key))
         default: preconditionFailure("not served from manifests: \(decoded.kind)")
         }
     }
@@ -123,6 +124,18 @@ enum ManifestPlanner {
         var desired = live
         desired.metadata = mergedMetadata(new.metadata, original: original(live), live: live.metadata)
         desired.spec = new.spec
+        return outcome(desired, live: live)
+    }
+
+    /// A Service from the file over the live one: labels and spec from the file, with the
+    /// cluster IP and node ports the API server allocated kept when the file leaves them out (a
+    /// cluster IP the file changes is refused by the store: it may not change once set).
+    private static func service(_ new: Service, live: Service?) -> ManifestChange {
+        guard let live, !new.name.isEmpty else { return .create(new) }
+        var desired = live
+        desired.metadata = mergedMetadata(new.metadata, original: original(live), live: live.metadata)
+        desired.spec = new.spec
+        desired.spec.keepAllocatedValues(of: live.spec)
         return outcome(desired, live: live)
     }
 

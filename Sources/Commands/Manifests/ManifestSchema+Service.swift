@@ -17,7 +17,7 @@ extension ManifestSchema {
         Field("internalTrafficPolicy", .string, "Cluster or Local, for in-cluster traffic."),
         Field("ipFamilies", .array(.string), "The IP families, IPv4 here.", list: .atomic),
         Field("ipFamilyPolicy", .string, "SingleStack here."),
-        Field("ports", .array(.object(servicePort)), "The ports the service exposes.", list: .keyed("port")),
+        Field("ports", .array(.object(servicePort)), "The ports the service exposes.", list: .keyed("port", mapKeys: ["port", "protocol"])),
         Field("selector", .map(.string), "The labels of the pods the service sends traffic to."),
         Field("sessionAffinity", .string, "None or ClientIP."),
         Field("type", .string, "ClusterIP, NodePort or LoadBalancer."),

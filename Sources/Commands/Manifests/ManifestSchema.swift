@@ -17,6 +17,7 @@ package enum ManifestSchema {
         ServedKind(kind: .node, apiVersion: "v1", schema: node),
         ServedKind(kind: .namespace, apiVersion: "v1", schema: namespace),
         ServedKind(kind: .podDisruptionBudget, apiVersion: "policy/v1", schema: podDisruptionBudget),
+        ServedKind(kind: .service, apiVersion: "v1", schema: service),
     ]
 
     static func served(kind: String, apiVersion: String) -> ServedKind? {
@@ -87,8 +88,8 @@ package enum ManifestSchema {
         Field("containerPort", .integer, "The port number in the pod's network namespace (1-65535)."),
         Field("hostIP", .string, "The node address a host port binds to.", use: .ignored),
         Field("hostPort", .integer, "A port on the node forwarded to this one.", use: .ignored),
-        Field("name", .string, "A name services can refer to the port by.", use: .ignored),
-        Field("protocol", .string, "TCP (the default), UDP or SCTP.", use: .ignored),
+        Field("name", .string, "An IANA service name (at most 15 characters) a Service's targetPort can refer to the port by."),
+        Field("protocol", .string, "TCP (the default), UDP or SCTP."),
     ], required: ["containerPort"])
 
     package static let resourceRequirements = ObjectSchema("io.k8s.api.core.v1.ResourceRequirements",

@@ -54,7 +54,7 @@ enum ServerRules {
         return allowed && s.first != "-" && s.last != "-" && !s.isEmpty
     }
 
-    /// Names must be DNS labels and unique; ports 1–65535.
+    /// Names must be DNS labels and unique; ports valid (PortValidation).
     static func containers(_ containers: [Container], _ path: String) -> [String] {
         var causes: [String] = []
         var seen: Set<String> = []
@@ -63,11 +63,13 @@ enum ServerRules {
             if c.name.count > 63 { causes.append("\(namePath): Invalid value: \"\(c.name)\": must be no more than 63 bytes") }
             if !isDNS1123Label(c.name) { causes.append("\(namePath): Invalid value: \"\(c.name)\": \(dns1123LabelMessage)") }
             if !seen.insert(c.name).inserted { causes.append("\(namePath): Duplicate value: \"\(c.name)\"") }
-            for (j, port) in c.ports.enumerated() where !(1...65535).contains(port) {
-                causes.append("\(path)[\(i)].ports[\(j)].containerPort: Invalid value: \(port): must be between 1 and 65535, inclusive")
-            }
+            causes += containerPorts(c.ports, "\(path)[\(i)].ports")
         }
         return causes
+    }
+
+    static func containerPorts(_ ports: [ContainerPort], _ path: String) -> [String] {
+        PortValidation.containerPortErrors(ports, path: path)
     }
 
     // MARK: tolerations and taints

@@ -80,3 +80,11 @@ final class WaitForDeletion: ClusterOperation {
         return false
     }
 }
+
+/// A command that waits on the real world as well as the cluster (a port-forward answering real
+/// connections): the headless shell runs the clock in real time while it runs, rather than
+/// racing virtual time to its end.
+public protocol RealTimeOperation: ClusterOperation {
+    /// The user stopped it (Ctrl-C): it lets go of what it holds and prints nothing more.
+    func interrupt()
+}

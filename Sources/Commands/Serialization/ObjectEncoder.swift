@@ -145,7 +145,10 @@ public enum ObjectEncoder {
             if !c.env.isEmpty { cf.append(("env", environment(c.env))) }
             cf += [("image", .string(c.image)), ("imagePullPolicy", .string(c.imagePullPolicy)), ("name", .string(c.name))]
             if !c.ports.isEmpty {
-                cf.append(("ports", .array(c.ports.map { .object([("containerPort", .int(Int64($0))), ("protocol", .string("TCP"))]) })))
+                cf.append(("ports", .array(c.ports.map { p in
+                    .object([("containerPort", .int(Int64(p.containerPort)))] + (p.name.isEmpty ? [] : [("name", .string(p.name))])
+                            + [("protocol", .string(p.protocol))])
+                })))
             }
             cf.append(("resources", resources(c.requests, limits: c.limits)))
             cf.append(("terminationMessagePath", .string("/dev/termination-log")))

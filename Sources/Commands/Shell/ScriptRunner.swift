@@ -31,11 +31,14 @@ public struct ScriptRunner {
             write(.out, (atLineStart ? "" : "\n") + "$ \(trimmed)\n")
             atLineStart = true
             if trimmed.hasPrefix("#") { continue }
-            let output = session.runToCompletion(trimmed)
-            for chunk in output.chunks {
-                write(chunk.stream, chunk.text)
-                atLineStart = chunk.text.hasSuffix("\n")
+            let emit = { (output: CommandOutput) in
+                for chunk in output.chunks {
+                    write(chunk.stream, chunk.text)
+                    atLineStart = chunk.text.hasSuffix("\n")
+                }
             }
+            let output = session.runToCompletion(trimmed, emit: emit)
+            emit(output)
             if output.failed { ok = false }
         }
         return ok

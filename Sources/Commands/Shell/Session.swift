@@ -5,6 +5,8 @@ import Cluster
 /// Every front end (headless shell, dashboard, scenarios, HTTP) goes through here.
 public final class Session {
     public let cluster: Cluster
+    /// Real local ports (`kubectl port-forward`, `sim serve`); nil where none can be opened.
+    public var localPorts: LocalPorts?
 
     public init(cluster: Cluster) { self.cluster = cluster }
 
@@ -15,11 +17,11 @@ public final class Session {
         do { words = try ShellWords.split(trimmed) } catch { return .failure(KubectlError("\(error)")) }
         guard let first = words.first else { return Execution() }
         switch first {
-        case "kubectl": return Kubectl.run(Array(words.dropFirst()), cluster: cluster)
+        case "kubectl": return Kubectl.run(Array(words.dropFirst()), cluster: cluster, ports: localPorts)
         case "sleep": return sleep(Array(words.dropFirst()))
-        case "sim": return SimulatorCommand.run(Array(words.dropFirst()), cluster: cluster)
+        case "sim": return SimulatorCommand.run(Array(words.dropFirst()), cluster: cluster, ports: localPorts)
         default:
-            if Kubectl.verbs.contains(first) { return Kubectl.run(words, cluster: cluster) }
+            if Kubectl.verbs.contains(first) { return Kubectl.run(words, cluster: cluster, ports: localPorts) }
             return .failure(Kubectl.unknownCommand(first, among: Kubectl.verbs + ["sleep", "sim"], parent: "kubectl"))
         }
     }
@@ -54,10 +56,15 @@ public final class Session {
     /// 200 h). A command with no deadline of its own is given kubectl's longest default wait
     /// (a week); if it still has not finished then, the line fails with kubectl's timeout error
     /// rather than ending silently.
-    public func runToCompletion(_ line: String) -> CommandOutput {
+    /// A command on a real port (port-forward) runs in real time instead, its lines passed to
+    /// `emit` as they come, until it ends or the user interrupts it.
+    public func runToCompletion(_ line: String, emit: ((CommandOutput) -> Void)? = nil) -> CommandOutput {
         let execution = execute(line)
         guard let operation = execution.operation else { return execution.output }
         var output = execution.output
+        if let realTime = operation as? any RealTimeOperation, let opener = localPorts?.opener {
+            return runInRealTime(realTime, opener: opener, output: output, emit: emit)
+        }
         let deadline = min(operation.deadline ?? cluster.now + DeleteCommand.defaultTimeout, cluster.now + Self.longestWait)
         // First up to the deadline exactly (timers due later wait), so a sleep or a --timeout
         // ends on its deadline; only a command still busy then gets the slack.
@@ -66,6 +73,29 @@ public final class Session {
         let finished = cluster.advance(until: poll, timeout: deadline - cluster.now)
             || cluster.advance(until: poll, timeout: Self.deadlineSlack)
         if !finished { output.fail("error: timed out waiting for the condition") }
+        return output
+    }
+}
+
+extension Session {
+    private func runInRealTime(_ operation: any RealTimeOperation, opener: any LocalListenerOpener, output first: CommandOutput,
+                               emit: ((CommandOutput) -> Void)?) -> CommandOutput {
+        var output = first
+        let cluster = self.cluster
+        func flush() {
+            guard let emit, !output.chunks.isEmpty else { return }
+            emit(output)
+            let failed = output.failed
+            output = CommandOutput()
+            output.failed = failed
+        }
+        flush()
+        let finished = opener.runInRealTime(cluster) {
+            let done = operation.poll(cluster, into: &output)
+            flush()
+            return done
+        }
+        if !finished { operation.interrupt() }
         return output
     }
 }

@@ -2,13 +2,14 @@ import Cluster
 
 /// The simulator's own verbs, for what a real cluster does on its own:
 /// `sim fail NODE`, `sim recover NODE`, `sim add-node [NAME] [--cpu N] [--memory Q]`,
-/// `sim image [IMAGE …]`, `sim crash pod/NAME`.
+/// `sim image [IMAGE …]`, `sim crash pod/NAME`, `sim traffic [svc/NAME [--rps N | --stop]]`,
+/// `sim serve service/NAME --port N`.
 enum SimulatorCommand {
-    static let verbs = ["fail", "recover", "add-node", "image", "crash"]
+    static let verbs = ["fail", "recover", "add-node", "image", "crash", "traffic", "serve"]
 
-    static func run(_ args: [String], cluster: Cluster) -> Execution {
+    static func run(_ args: [String], cluster: Cluster, ports: LocalPorts? = nil) -> Execution {
         .capturing { out in
-            guard let verb = args.first else { throw KubectlError("error: usage: sim fail|recover NODE, sim add-node [NAME] [--cpu N] [--memory Q], sim image [IMAGE …], sim crash pod/NAME") }
+            guard let verb = args.first else { throw KubectlError("error: usage: sim fail|recover NODE, sim add-node [NAME] [--cpu N] [--memory Q], sim image [IMAGE …], sim crash pod/NAME, sim traffic [svc/NAME [--rps N | --stop]], sim serve service/NAME --port N") }
             let rest = Array(args.dropFirst())
             switch verb {
             case "fail", "recover":
@@ -33,6 +34,8 @@ enum SimulatorCommand {
                 out.out("node/\(node.name) added\n")
             case "image": try image(rest, cluster: cluster, out: &out)
             case "crash": try crash(rest, cluster: cluster, out: &out)
+            case "serve": try serve(rest, cluster: cluster, ports: ports, out: &out)
+            case "traffic": try traffic(rest, cluster: cluster, out: &out)
             default:
                 throw Kubectl.unknownCommand(verb, among: verbs, parent: "sim")
             }

@@ -8,7 +8,11 @@ public enum AsciiGlyphs {
         case "─", "━", "═": return "-"
         case "│", "┃", "║": return "|"
         case "┌", "┐", "└", "┘", "├", "┤", "┬", "┴", "┼": return "+"
-        case "■", "▮", "█": return "#"
+        case "■", "▮", "█", "▇": return "#"
+        // The Traffic pane's strips: low to high.
+        case "▁", "▂": return "_"
+        case "▃", "▄": return "-"
+        case "▅", "▆": return "="
         case "▯", "□": return "o"
         case "◐": return "~"
         case "◌", "·": return "."

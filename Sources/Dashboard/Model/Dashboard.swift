@@ -52,6 +52,12 @@ public final class Dashboard {
     /// Enter on Deployments: the selected deployment's rollout over the workload and pod panes,
     /// until Esc or another pane takes the focus.
     var showsRollout = false
+    /// Deployments `T` sent traffic to, and through which Service (see `noteTrafficCommand`).
+    var trafficTargets: [ObjectKey: String] = [:]
+    /// Where the log view's last frame was, for its scrolling keys.
+    var logPage: LogPage?
+    /// The Traffic pane's reading of the ledger, made once per virtual second (see `trafficSummary`).
+    var trafficSummaryCache: (second: Int64, namespace: String, summary: TrafficSummary)?
 
     public init(session: Session, theme: Theme, themes: ThemeLibrary? = nil, history: CommandHistory = CommandHistory()) {
         self.session = session
@@ -70,7 +76,8 @@ public final class Dashboard {
     /// (ages and the clock show whole seconds), commands still running. While it stays the
     /// same and no key arrives, the last frame is still right and need not be rendered.
     public var frameKey: [Int64] {
-        [Int64(view.version), cluster.now.milliseconds / 1000, Int64(running.count)]
+        // A followed log shows each access line as its request comes (a real client's, even while paused).
+        [Int64(view.version), cluster.now.milliseconds / 1000, Int64(running.count), logsShown ? Int64(cluster.traffic.totalRequests) : 0]
     }
 
     // MARK: time
@@ -113,6 +120,7 @@ public final class Dashboard {
         let execution = session.execute(line)
         let output = execution.output
         lastOutput = (line, output)
+        noteTrafficCommand(line, failed: output.failed)
         if let operation = execution.operation {
             running.append(RunningCommand(line: line, operation: operation, output: output, startedAt: cluster.now))
         }
@@ -219,13 +227,15 @@ public final class Dashboard {
                 overlay.column = max(0, min(overlay.column, max(0, overlay.widest - room)))
                 mode = .overlay(overlay)
             }
+        case .logs(var logs):
+            handleLogs(key, &logs)
         }
     }
 
     var lastHeight: Int?
     var lastWidth: Int?
 
-    private func handleNormal(_ key: Key) {
+    func handleNormal(_ key: Key) {
         if handleOutputPanel(key) { return }
         defer { if focus != .deployments { showsRollout = false } }
         switch key {
@@ -304,6 +314,12 @@ public final class Dashboard {
             run("kubectl rollout \(paused ? "resume" : "pause") deployment/\(name)\(namespaceFlag)")
         case (.deployments, .character("R")):
             run("kubectl rollout restart deployment/\(name)\(namespaceFlag)")
+        case (.deployments, .character("T")):
+            toggleTraffic(deployment: name)
+        case (.pods, .character("L")):
+            guard let pod = cluster.store.get(Pod.self, name, namespace: namespace) else { return }
+            logPage = nil
+            mode = .logs(LogView(pod: pod))
         case (.nodes, .character("c")):
             let cordoned = cluster.store.get(Node.self, name)?.spec.unschedulable ?? false
             run("kubectl \(cordoned ? "uncordon" : "cordon") \(name)")

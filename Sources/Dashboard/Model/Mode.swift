@@ -10,6 +10,8 @@ public enum Mode: Equatable, Sendable {
     case prompt(Prompt, TextInput)
     /// A scrollable text overlay (describe, help, multi-line command output).
     case overlay(Overlay)
+    /// `L` — a pod's log, following new lines (Esc returns).
+    case logs(LogView)
 }
 
 /// A question the dashboard asks before issuing a command.

@@ -42,9 +42,9 @@ public enum Pane: Int, CaseIterable, Sendable {
     public var actionHints: [(key: String, action: String)] {
         switch self {
         case .nodes: [("c", "cordon"), ("r", "drain"), ("f", "fail/recover"), ("n", "add node")]
-        case .deployments: [("+ -", "scale"), ("s", "scale to"), ("i", "image"), ("u", "undo"), ("p", "pause"), ("R", "restart")]
+        case .deployments: [("+ -", "scale"), ("s", "scale to"), ("i", "image"), ("u", "undo"), ("p", "pause"), ("R", "restart"), ("T", "traffic")]
         case .replicaSets: [("+ -", "scale"), ("s", "scale to")]
-        case .pods: [("x", "kill"), ("l", "relabel")]
+        case .pods: [("x", "kill"), ("l", "relabel"), ("L", "logs")]
         case .events: []
         }
     }

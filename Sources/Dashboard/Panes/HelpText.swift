@@ -14,12 +14,15 @@ enum HelpText {
     ]
 
     static let panes: [(String, [(String, String)])] = [
-        ("Pods", [("x Ctrl-K", "kill the selected pod (kubectl delete pod)"), ("l", "relabel it (kubectl label pod … --overwrite)")]),
+        ("Pods", [("x Ctrl-K", "kill the selected pod (kubectl delete pod)"), ("l", "relabel it (kubectl label pod … --overwrite)"),
+                  ("L", "its log, following new lines (↑ ↓ PgUp PgDn scroll, G follows, c next container, Esc back)")]),
         ("Deployments, ReplicaSets", [("+ -", "scale by one (kubectl scale)"), ("s", "scale to a number")]),
         ("Deployments", [("Enter", "rollout view: old and new ReplicaSets and their pods, progress, limits, revision"),
                          ("i", "set image (kubectl set image deployment/NAME CONTAINER=IMAGE; prompt holds the current one)"),
                          ("u", "undo (kubectl rollout undo)"), ("p", "pause / resume (kubectl rollout pause|resume)"),
-                         ("R", "restart (kubectl rollout restart)")]),
+                         ("R", "restart (kubectl rollout restart)"),
+                         ("T", "start / stop traffic to its Service (sim traffic svc/NAME --rps 50 | --stop;"),
+                         ("", "kubectl expose deployment NAME --port=80 first when no Service selects its pods)")]),
         ("Scenario (kubesim --scenario NAME)", [("PageDown →", "play the next part (what presentation clickers send);"),
                                                 ("", "a part played before is shown again, not run again"),
                                                 ("PageUp ←", "show the previous part again (nothing runs)"),
@@ -37,6 +40,8 @@ enum HelpText {
         out += ["", "Output panels scroll with ↑ ↓ PgUp PgDn, and sideways with ← → (0 back to the start).",
                 "Node map tiles: ■ ready  □ running, not ready  ◐ creating  ◌ pending  ▒ terminating  ✗ failed  ◇ orphan",
                 "                ↻ crash loop (CrashLoopBackOff, Error)  ⇣ image pull failing (ErrImagePull, ImagePullBackOff).",
+                "Traffic pane: shown while requests flow, in the Events place (5 brings Events back): each pod's requests/s",
+                "              as a bar of its share, the total, and errors second by second over the last minute.",
                 "The highlight stays on the object you chose; if it goes away, the status line says where it moved.",
                 "", "Focused pane: \(focus.rawValue) \(focus.title). Results and errors appear in the status line in kubectl's words."]
         return out.joined(separator: "\n")

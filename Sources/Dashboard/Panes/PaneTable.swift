@@ -4,9 +4,10 @@ import Commands
 /// The columns each table pane shows — kubectl's own printers, so the dashboard and
 /// `kubectl get` always agree — and the theme role that colors a row.
 enum PaneTable {
-    static func headers(_ pane: Pane) -> [String] {
+    /// `traffic`: the cluster has served requests, so Pods gain a REQ/S column (see TrafficSummary).
+    static func headers(_ pane: Pane, traffic: Bool = false) -> [String] {
         switch pane {
-        case .pods: ["NAME", "READY", "STATUS", "RESTARTS", "AGE", "NODE"]
+        case .pods: ["NAME", "READY", "STATUS", "RESTARTS", "AGE", "NODE"] + (traffic ? ["REQ/S"] : [])
         case .nodes: ResourceTables.headers(.nodes, wide: false)
         case .deployments: ResourceTables.headers(.deployments, wide: false)
         case .replicaSets: ResourceTables.headers(.replicasets, wide: false)
@@ -15,7 +16,7 @@ enum PaneTable {
     }
 
     /// The row for `name`, or nil if the object is gone.
-    static func row(_ pane: Pane, _ name: String, cluster: Cluster, namespace: String) -> (cells: [String], role: ThemeRole?, uid: String)? {
+    static func row(_ pane: Pane, _ name: String, cluster: Cluster, namespace: String, traffic: Bool = false) -> (cells: [String], role: ThemeRole?, uid: String)? {
         guard let object = cluster.store.object(kind: pane.kind, name: name, namespace: namespace) else { return nil }
         let now = cluster.now
         switch object {
@@ -23,7 +24,8 @@ enum PaneTable {
             let wide = ResourceTables.row(pod, wide: true, now: now)
             // kubectl's columns, then a note kubectl has no column for (an orphan keeps running, counted by no one).
             let note = ClusterView.isOrphan(pod) ? [orphanNote] : []
-            return ([wide[0], wide[1], wide[2], wide[3], wide[4], wide[6]] + note, role(forPodStatus: wide[2]), pod.metadata.uid)
+            let rate = traffic ? [TrafficSummary.rateCell(podUID: pod.metadata.uid, cluster: cluster)] : []
+            return ([wide[0], wide[1], wide[2], wide[3], wide[4], wide[6]] + rate + note, role(forPodStatus: wide[2]), pod.metadata.uid)
         case let node as Node:
             return (ResourceTables.row(node, wide: false, now: now), role(forNode: node), node.metadata.uid)
         case let event as Event:

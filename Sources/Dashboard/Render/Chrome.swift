@@ -91,6 +91,10 @@ struct Chrome {
             always = []
         case .command: hints = [("Enter", "run"), ("Tab", "complete"), ("↑↓", "history")]; always = [("Esc", "cancel")]
         case .filter, .prompt: hints = [("Enter", "run")]; always = [("Esc", "cancel")]
+        case .logs(let logs):
+            hints = [("↑↓", "scroll"), ("PgUp PgDn", "page"), logs.isFollowing ? ("g", "oldest") : ("G", "follow")]
+                + (logs.containers.count > 1 ? [("c", "container")] : []) + [("space", dashboard.paused ? "resume time" : "pause time")]
+            always = [("Esc", "back")]
         case .normal where dashboard.rolloutShown:
             let paused = dashboard.rolloutSummary?.deployment.spec.paused ?? false
             hints = [("i", "set image"), ("u", "undo"), ("p", paused ? "resume" : "pause"), ("R", "restart"), ("j k", "deployment"),

@@ -33,15 +33,26 @@ extension Dashboard {
             RolloutView(dashboard: self, summary: summary, rect: area).draw(into: &frame)
         }
         visibleRows[.nodes] = max(1, layout.nodes.inner.height / mapZoom.cardHeight)
-        if !layout.shared || !healingHasTheFloor {
+        // While requests flow the Traffic pane takes the Events place (see trafficPlace).
+        let traffic = trafficSummary()
+        let trafficRect = trafficPlace(in: layout, flowing: traffic?.isFlowing ?? false)
+        if (!layout.shared || !healingHasTheFloor) && trafficRect != layout.events {
             visibleRows[.events] = TableView(dashboard: self, pane: .events, rect: layout.events).draw(into: &frame)
         }
-        if !layout.shared || healingHasTheFloor {
+        if (!layout.shared || healingHasTheFloor) && trafficRect != layout.healing {
             HealingView(dashboard: self, rect: layout.healing).draw(into: &frame)
+        }
+        if let traffic, let trafficRect {
+            TrafficView(summary: traffic, rect: trafficRect, theme: theme).draw(into: &frame)
         }
         if let lines = outputPanel.lines(player) {
             outputPanel.visibleRows = ScenarioOutputView(lines: lines, theme: theme)
                 .draw(in: layout.outputPanel(lines: lines.count), scroll: outputPanel.scroll, into: &frame)
+        }
+        if case .logs(let logs) = mode {
+            // Under the node map, down to the status line: the pods stay in view while their log scrolls.
+            let area = Rect(x: layout.deployments.x, y: layout.deployments.y, width: layout.pods.width, height: layout.statusRow - layout.deployments.y)
+            logPage = LogPane(view: logs, cluster: cluster, rect: area, theme: theme).draw(into: &frame)
         }
         chrome.drawStatus(row: layout.statusRow, width: width, into: &frame)
         chrome.drawHints(width: width, height: height, into: &frame)

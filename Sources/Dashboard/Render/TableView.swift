@@ -24,8 +24,11 @@ struct TableView {
         let selected = dashboard.selectedIndex(pane, in: names)
         let top = selected < capacity ? 0 : selected - capacity + 1
         let visible = Array(names.dropFirst(top).prefix(capacity))
-        let rows = visible.compactMap { name in PaneTable.row(pane, name, cluster: dashboard.cluster, namespace: dashboard.namespace).map { (name, $0) } }
-        var headers = PaneTable.headers(pane)
+        let traffic = pane == .pods && TrafficSummary.hasTraffic(dashboard.cluster)
+        let rows = visible.compactMap { name in
+            PaneTable.row(pane, name, cluster: dashboard.cluster, namespace: dashboard.namespace, traffic: traffic).map { (name, $0) }
+        }
+        var headers = PaneTable.headers(pane, traffic: traffic)
         // A row may carry a note past kubectl's columns (an orphan pod): give it an unnamed column.
         let noted = rows.contains { $0.1.cells.count > headers.count }
         if noted { headers.append("") }

@@ -44,6 +44,13 @@ public final class PodLogHandler {
         options.timestamps = http.boolQuery("timestamps") ?? false
         options.tailLines = try Self.integer(http, "tailLines", least: 0)
         options.sinceSeconds = try Self.integer(http, "sinceSeconds", least: 1)
+        if let text = http.query("sinceTime"), !text.isEmpty {
+            guard let unixMillis = RFC3339Time.unixMilliseconds(text) else {
+                throw StatusError.badRequest("parsing time \"\(text)\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"\(text)\" as \"2006\"")
+            }
+            guard options.sinceSeconds == nil else { throw StatusError.badRequest("at most one of `sinceTime` or `sinceSeconds` may be specified") }
+            options.sinceTime = SimTime(milliseconds: unixMillis - SimTime.epochUnixSeconds * 1000)
+        }
         options.limitBytes = try Self.integer(http, "limitBytes", least: 1)
         let follow = http.boolQuery("follow") ?? false
 

@@ -30,6 +30,8 @@ public struct PatchSchema: Sendable {
         case "Node": object(spec: PatchSchema(fields: ["podCIDRs": mergedScalars]),
                             status: PatchSchema(fields: ["conditions": merged(by: "type"), "addresses": merged(by: "type")]))
         case "Namespace", "PodDisruptionBudget": object(spec: .empty, status: conditions)
+        // ServiceSpec.ports: patchMergeKey port (kubectl apply's patch deletes `{"$patch":"delete","port":80}`).
+        case "Service": object(spec: PatchSchema(fields: ["ports": merged(by: "port")]), status: conditions)
         // Events, Leases and subresources (Scale) carry no tagged lists outside their metadata.
         default: object(spec: .empty, status: .empty)
         }

@@ -13,7 +13,7 @@ extension PatchSchema: ListMergeKeys {
 enum ServerSideApply {
     /// The group/versions each kind is served at (Event at both of its groups).
     static let groupVersions: [String: [String]] = [
-        "Pod": ["v1"], "Node": ["v1"], "Namespace": ["v1"], "Event": ["v1", "events.k8s.io/v1"],
+        "Pod": ["v1"], "Node": ["v1"], "Service": ["v1"], "Namespace": ["v1"], "Event": ["v1", "events.k8s.io/v1"],
         "Deployment": ["apps/v1"], "ReplicaSet": ["apps/v1"], "DaemonSet": ["apps/v1"], "Lease": ["coordination.k8s.io/v1"],
         "PodDisruptionBudget": ["policy/v1"],
     ]

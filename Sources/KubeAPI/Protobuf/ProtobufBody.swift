@@ -18,6 +18,7 @@ enum ProtobufBody {
         "v1/Pod": .pod,
         "v1/Node": .node,
         "v1/Namespace": .namespace,
+        "v1/Service": .service,
         "v1/DeleteOptions": .deleteOptions,
         "meta.k8s.io/v1/DeleteOptions": .deleteOptions,
         "authorization.k8s.io/v1/SelfSubjectAccessReview": .selfSubjectAccessReview,

@@ -78,9 +78,9 @@ public enum ServedResources {
         ServedResource(group: "policy", version: "v1", resource: "poddisruptionbudgets", singular: "poddisruptionbudget",
                        kind: "PodDisruptionBudget", namespaced: true, verbs: readWrite, shortNames: ["pdb"], categories: [],
                        subresources: [.init(name: "status", kind: "PodDisruptionBudget", verbs: statusVerbs)], storedKind: .podDisruptionBudget),
-        // Read-only over the API until Service manifests decode: no create, patch or update yet.
+        // No deletecollection: the API server does not offer it for services.
         ServedResource(group: "", version: "v1", resource: "services", singular: "service", kind: "Service",
-                       namespaced: true, verbs: ["delete", "get", "list", "watch"], shortNames: ["svc"], categories: ["all"],
+                       namespaced: true, verbs: ["create", "delete", "get", "list", "patch", "update", "watch"], shortNames: ["svc"], categories: ["all"],
                        subresources: [], storedKind: .service),
         // Written by the endpoints controllers only: read-only over the API.
         ServedResource(group: "", version: "v1", resource: "endpoints", singular: "endpoints", kind: "Endpoints",
