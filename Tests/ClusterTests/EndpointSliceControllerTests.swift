@@ -285,3 +285,24 @@ extension EndpointSliceControllerTests {
         #expect(subsets.allSatisfy { $0.notReadyAddresses.isEmpty })
     }
 }
+
+extension EndpointSliceControllerTests {
+    @Test func aNamedTargetPortResolvesPerPodThroughItsContainerPorts() throws {
+        let cluster = Cluster(seed: 14)
+        var named = makeBarePod("named", image: "web:1")
+        named.spec.containers[0].ports = [ContainerPort(containerPort: 9376, name: "http")]
+        named.metadata.labels = ["app": "web"]
+        var unnamed = makeBarePod("unnamed", image: "web:1")
+        unnamed.metadata.labels = ["app": "web"]
+        try cluster.store.create(named)
+        try cluster.store.create(unnamed)
+        try cluster.store.create(Self.service(targetPort: "http"))
+        runChecking(cluster, for: .seconds(10))
+        // Each set of ports has its own slice: the pod without an `http` port has none.
+        let byPorts = Dictionary(uniqueKeysWithValues: slices(cluster).map { ($0.ports, $0.endpoints.map { $0.targetRef!.name }) })
+        #expect(byPorts == [[EndpointPort(port: 9376)]: ["named"], []: ["unnamed"]])
+        let endpoints = try #require(cluster.store.get(Endpoints.self, "web", namespace: "default"))
+        #expect(endpoints.subsets.map(\.ports) == [[EndpointPort(port: 9376)]])
+        #expect(endpoints.subsets[0].addresses.map { $0.targetRef?.name } == ["named"])
+    }
+}

@@ -12,12 +12,10 @@ enum EndpointRules {
 
     /// The pod's port for a service port: the targetPort's number, or the service port's own
     /// number when targetPort is unset. A named targetPort resolves through the pod's container
-    /// port names; nil when it cannot be resolved, and the port is left out for this pod.
-    // Named targetPorts wait for container port names (`containerPortNumber(for:in:)`); until
-    // then they resolve to nothing, as FindPort does for a name no container declares.
+    /// port names and protocol; nil when no container has it, and the port is left out for this pod.
     static func targetPort(_ port: ServicePort, in pod: Pod) -> Int? {
         if port.targetPort.isEmpty { return port.port }
-        return Int(port.targetPort)
+        return containerPortNumber(for: port.targetPort, in: pod, protocol: port.protocol)
     }
 
     /// A pod as the endpoints it stands for name it.
