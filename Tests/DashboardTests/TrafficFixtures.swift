@@ -41,6 +41,8 @@ extension Dashboard {
     func exposeDemo() {
         let output = session.execute("kubectl expose deployment \(DemoDeployment.name) --port=80").output
         precondition(!output.failed, output.combined)
+        // The endpoints controllers publish the service's endpoints within the instant it is created.
+        cluster.advance(by: .zero)
     }
 }
 

@@ -13,6 +13,10 @@ public final class Session {
     public func execute(_ line: String) -> Execution {
         let trimmed = line.trimmingSpaces()
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return Execution() }
+        // What is due at this very instant (the endpoints controllers react with no delay)
+        // finishes before the next command reads the cluster: on a real cluster it takes
+        // milliseconds, less than it takes to type the next command.
+        cluster.advance(by: .zero)
         let words: [String]
         do { words = try ShellWords.split(trimmed) } catch { return .failure(KubectlError("\(error)")) }
         guard let first = words.first else { return Execution() }
