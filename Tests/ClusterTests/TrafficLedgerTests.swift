@@ -63,3 +63,28 @@ import Testing
         #expect(ledger.pods.isEmpty && ledger.totalRequests == 200)
     }
 }
+
+extension TrafficLedgerTests {
+    @Test func goneQuietPodsAreForgottenLivePodsKept() {
+        let ledger = TrafficLedger()
+        var gone: Set<String> = []
+        ledger.podExists = { uid, _ in !gone.contains(uid) }
+        ledger.record(podUID: "a", podName: "web-a", namespace: "default", ok: true, at: at(100))
+        ledger.record(podUID: "b", podName: "web-b", namespace: "default", ok: true, at: at(100))
+        gone = ["a"]
+        // Within a window of its last request, a gone pod keeps its row (its rate falls to zero).
+        ledger.record(podUID: "c", podName: "web-c", namespace: "default", ok: true, at: at(150))
+        #expect(ledger.pods["a"] != nil)
+        // A window later, the gone pod is forgotten; the quiet live one keeps its totals.
+        ledger.record(podUID: "c", podName: "web-c", namespace: "default", ok: true, at: at(230))
+        #expect(ledger.pods["a"] == nil)
+        #expect(ledger.pods["b"]?.served == 1)
+        #expect(ledger.totalRequests == 4)
+    }
+
+    @Test func theClusterTellsTheLedgerWhichPodsAreGone() {
+        let cluster = Cluster(seed: 1, nodes: 1)
+        cluster.traffic.record(podUID: "uid-x", podName: "nope", namespace: "default", ok: true, at: cluster.now)
+        #expect(!cluster.traffic.podExists("uid-x", cluster.traffic.pods["uid-x"]!))
+    }
+}

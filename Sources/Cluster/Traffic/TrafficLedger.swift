@@ -26,12 +26,18 @@ public final class TrafficLedger {
     public private(set) var totalRequests = 0
     public private(set) var totalErrors = 0
 
+    /// Whether the pod a tally belongs to still exists (the cluster answers from its store).
+    var podExists: (_ uid: String, _ tally: PodTally) -> Bool = { _, _ in true }
+    /// The second the tallies of gone pods were last swept.
+    private var lastSweep: Int64 = 0
+
     public init() {}
 
     /// A request (or `count` of them) reached the pod `podUID` at `time`; `ok` false when it failed there.
     public func record(podUID: String, podName: String, namespace: String, ok: Bool, at time: SimTime, count: Int = 1) {
         guard count > 0 else { return }
         let second = time.milliseconds / 1000
+        sweepGonePods(at: second)
         var tally = pods[podUID] ?? PodTally(podName: podName, namespace: namespace)
         if ok { tally.served += count } else { tally.failed += count }
         Self.count(&tally.recent, second: second, requests: count, ok: ok)
@@ -68,6 +74,17 @@ public final class TrafficLedger {
 
     /// The pod is gone and no longer shown.
     public func forget(podUID: String) { pods.removeValue(forKey: podUID) }
+
+    /// Once a window, forget the tallies of pods that are gone and have been quiet for a whole
+    /// window (their rate is zero), so a long demo's churn does not pile up.
+    private func sweepGonePods(at second: Int64) {
+        guard second - lastSweep >= Int64(Self.window) else { return }
+        lastSweep = second
+        let quietSince = second - Int64(Self.window)
+        for (uid, tally) in pods where (tally.recent.last?.second ?? 0) < quietSince && !podExists(uid, tally) {
+            pods.removeValue(forKey: uid)
+        }
+    }
 
     private static func count(_ seconds: inout [Second], second: Int64, requests: Int, ok: Bool) {
         if seconds.last?.second != second {
