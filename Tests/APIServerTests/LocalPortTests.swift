@@ -202,6 +202,29 @@ import Testing
         }
     }
 
+    @Test func logsFollowRunsInRealTimeUntilTheContainerStops() throws {
+        let harness = Self.webCluster(replicas: 1)
+        defer { harness.stop() }
+        let pod = try #require(harness.readyPods(app: "web").first)
+        let uid = try #require(harness.cluster.store.get(Pod.self, pod, namespace: "default")).metadata.uid
+        // The headless shell prints the tail at once, then each new line as the container
+        // writes it; a crash ends the follow (the kubelet closes the stream).
+        var chunks: [String] = []
+        let output = harness.session.runToCompletion("logs -f \(pod) --tail 1") { chunk in
+            chunks.append(chunk.stdout)
+            if chunks.count == 1 {
+                harness.cluster.logs.append("GET /live 200", podUID: uid, container: "nginx", at: harness.cluster.now)
+            } else if chunks.count == 2 {
+                harness.run("sim crash pod/\(pod)")
+            }
+        }
+        #expect(!output.failed)
+        #expect(chunks.count == 3)
+        #expect(chunks.first?.split(separator: "\n").count == 1)
+        #expect(chunks.dropFirst().first == "GET /live 200\n")
+        #expect(chunks.last == "fatal: exiting with code 1\n")
+    }
+
     @Test func aBusyPortIsAnErrorInKubectlsWords() throws {
         let harness = Self.webCluster(replicas: 1)
         defer { harness.stop() }

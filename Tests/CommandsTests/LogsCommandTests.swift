@@ -112,6 +112,12 @@ import Testing
         let log = shell.run("logs deploy/web")
         #expect(log.stderr == "Found 3 pods, using pod/\(chosen.name)\n")
         #expect(log.stdout == shell.out("logs \(chosen.name)"))
+        // A service picks among the pods its selector matches, the same way.
+        shell.out("expose deployment web --port=80")
+        let viaService = shell.run("logs svc/web")
+        #expect(viaService.stderr == "Found 3 pods, using pod/\(chosen.name)\n")
+        #expect(viaService.stdout == log.stdout)
+        #expect(shell.run("logs svc/kubernetes").stderr == "error: cannot attach to *v1.Service: invalid service 'kubernetes': Service is defined without a selector\n")
         let other = try #require(all.first { $0.name != chosen.name })
         shell.out("sim crash pod/\(chosen.name)")
         #expect(shell.run("logs deployment/web").stderr != "Found 3 pods, using pod/\(chosen.name)\n")

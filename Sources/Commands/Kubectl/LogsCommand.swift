@@ -137,6 +137,11 @@ enum LogsCommand {
         case let d as Deployment: selector = d.spec.selector
         case let rs as ReplicaSet: selector = rs.spec.selector
         case let ds as DaemonSet: selector = ds.spec.selector
+        case let service as Service:
+            guard let labels = service.spec.selector, !labels.isEmpty else {
+                throw KubectlError("error: cannot attach to *v1.Service: invalid service '\(service.metadata.name)': Service is defined without a selector")
+            }
+            selector = LabelSelector(matchLabels: labels)
         default: throw KubectlError("error: cannot get the logs from *v1.\(ref.type.kind.rawValue)")
         }
         let pods = cluster.store.list(Pod.self, selector: selector, namespace: namespace)
@@ -187,8 +192,9 @@ enum ActivePods {
 
 /// The streams of `kubectl logs`: each container's selected lines at once, and with `-f` each
 /// new line as the container writes it, until every followed instance has stopped (as the
-/// kubelet closes a follow when the container exits).
-final class FollowLogsOperation: ClusterOperation {
+/// kubelet closes a follow when the container exits). Following waits on the real world as
+/// kubectl does, so the headless shell runs it in real time until the container stops or Ctrl-C.
+final class FollowLogsOperation: RealTimeOperation {
     private struct Open {
         let podKey: ObjectKey
         let podUID: String
@@ -224,6 +230,10 @@ final class FollowLogsOperation: ClusterOperation {
 
     private func prefixed(_ line: LogLine, _ pod: String, _ container: String) -> LogLine {
         prefix ? LogLine(time: line.time, text: "[pod/\(pod)/\(container)] " + line.text, sequence: line.sequence) : line
+    }
+
+    func interrupt() {
+        for i in streams.indices { streams[i].done = true }
     }
 
     func poll(_ cluster: Cluster, into output: inout CommandOutput) -> Bool {
