@@ -226,3 +226,54 @@ import Testing
         #expect(tally.served == 1 && tally.failed == 2)
     }
 }
+
+/// Which port a request reaches: the service's targetPort as the slices resolved it, and only
+/// a port the application listens on answers.
+@Suite struct TrafficPortTests {
+    @Test func aNamedTargetPortThePodsLackGetsNoTraffic() throws {
+        let cluster = Cluster(seed: 1)
+        try cluster.store.create(makeDeployment("web", replicas: 2))
+        try cluster.store.create(Service(metadata: ObjectMeta(name: "web", namespace: "default"),
+                                         spec: ServiceSpec(selector: ["app": "web"], ports: [ServicePort(port: 80, targetPort: "http")])))
+        #expect(cluster.settle(app: "web", count: 2))
+        // The pods sit in a slice without ports: kube-proxy has no backend for port 80.
+        #expect(cluster.endpoints(ofService: "web", namespace: "default").isEmpty)
+        try cluster.trafficGenerator.start(service: "web", namespace: "default", requestsPerSecond: 10)
+        cluster.advance(by: .seconds(5))
+        let flow = try #require(cluster.trafficGenerator.flow(toService: "web", namespace: "default"))
+        #expect(flow.sent > 0 && flow.errors == flow.sent)
+        #expect(cluster.traffic.pods.isEmpty)
+    }
+
+    @Test func aNumericTargetPortReachesTheDeclaredPort() throws {
+        let cluster = Cluster(seed: 1)
+        var deployment = makeDeployment("web", replicas: 1)
+        deployment.spec.template.spec.containers[0].ports = [ContainerPort(containerPort: 8080, name: "http")]
+        try cluster.store.create(deployment)
+        try cluster.store.create(Service(metadata: ObjectMeta(name: "web", namespace: "default"),
+                                         spec: ServiceSpec(selector: ["app": "web"], ports: [ServicePort(port: 80, targetPort: "http")])))
+        #expect(cluster.settle(app: "web", count: 1))
+        cluster.advance(by: .seconds(1))   // the slice controller's update of the same instant
+        #expect(cluster.endpoints(ofService: "web", namespace: "default").map(\.port) == [8080])
+        let response = try #require(cluster.sendThroughService(PodRequest(clientAddress: "10.0.0.1"), service: "web", namespace: "default"))
+        #expect(response.succeeded)
+    }
+
+    @Test func onlyAPortTheApplicationListensOnAnswers() throws {
+        let cluster = Cluster(seed: 1)
+        var deployment = makeDeployment("web", replicas: 1)
+        deployment.spec.template.spec.containers[0].ports = [ContainerPort(containerPort: 8080)]
+        try cluster.store.create(deployment)
+        #expect(cluster.settle(app: "web", count: 1))
+        let pod = try #require(cluster.pods(app: "web").first)
+        func ask(_ port: Int) -> PodResponse { cluster.deliver(PodRequest(clientAddress: "127.0.0.1", port: port), toPod: pod.metadata.name, namespace: "default") }
+        #expect(ask(8080).succeeded)
+        #expect(ask(9999).outcome == .refused(reason: "dial tcp \(pod.status.podIP):9999: connect: connection refused"))
+        // The hello app declares a port, so it no longer listens on 80; nginx always does.
+        #expect(!ask(80).succeeded)
+        #expect(Cluster.container(answering: 80, in: Pod(metadata: ObjectMeta(name: "x"), spec: PodSpec(containers: [
+            Container(name: "nginx", image: "nginx:1.27", ports: [ContainerPort(containerPort: 8080)])]))) == "nginx")
+        #expect(Cluster.container(answering: 80, in: Pod(metadata: ObjectMeta(name: "x"), spec: PodSpec(containers: [
+            Container(name: "app", image: "app:1")]))) == "app")
+    }
+}

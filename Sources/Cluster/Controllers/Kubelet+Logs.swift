@@ -8,7 +8,8 @@ extension Kubelet {
         let uid = pod.metadata.uid
         logs.startInstance(podUID: uid, container: container.name, containerID: status.containerID, restartCount: status.restartCount)
         guard logs.instance(podUID: uid, container: container.name, containerID: status.containerID)?.lines.isEmpty ?? false else { return }
-        for line in StartupLog.lines(image: container.image, containerID: status.containerID, at: startedAt) {
+        for line in StartupLog.lines(image: container.image, containerID: status.containerID,
+                                         port: container.ports.first?.containerPort ?? AccessLog.defaultPort, at: startedAt) {
             logs.append(line, podUID: uid, container: container.name, at: startedAt)
         }
     }

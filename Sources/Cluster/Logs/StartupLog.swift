@@ -4,7 +4,7 @@ import Foundation
 /// entrypoint and notices for nginx images, a generic application's otherwise. Worker process
 /// numbers come from the container id, so a run with the same seed writes the same lines.
 enum StartupLog {
-    static func lines(image: String, containerID: String, at time: SimTime) -> [String] {
+    static func lines(image: String, containerID: String, port: Int = AccessLog.defaultPort, at time: SimTime) -> [String] {
         let name = imageName(image)
         let tag = imageTag(image)
         let pid = 20 + Int(StableHash.fnv1a(containerID) % 40)
@@ -29,7 +29,7 @@ enum StartupLog {
         return [
             "time=\"\(stamp)\" level=info msg=\"starting \(name)\" version=\(tag) pid=1",
             "time=\"\(stamp)\" level=info msg=\"loaded configuration\" workers=2",
-            "time=\"\(stamp)\" level=info msg=\"listening\" address=\":8080\"",
+            "time=\"\(stamp)\" level=info msg=\"listening\" address=\":\(port)\"",
         ]
     }
 

@@ -1,6 +1,9 @@
 /// The line an application writes for each request it answers: nginx's combined format for
 /// nginx images, a structured line otherwise (matching `StartupLog`).
 enum AccessLog {
+    /// Where a simulated application listens when its container declares no port.
+    static let defaultPort = 80
+
     static func line(image: String, request: PodRequest, status: Int, bytes: Int, at time: SimTime) -> String {
         if StartupLog.imageName(image) == "nginx" {
             return "\(request.clientAddress) - - [\(nginxAccessStamp(time))] \"\(request.method) \(request.path) HTTP/1.1\" \(status) \(bytes) \"-\" \"\(request.userAgent)\" \"-\""

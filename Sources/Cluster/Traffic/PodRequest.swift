@@ -55,6 +55,8 @@ extension Cluster {
             return PodResponse(outcome: .refused(reason: "dial tcp \(endpoint.address):\(request.port ?? 80): connect: no route to host"),
                                podName: endpoint.podName, nodeName: endpoint.nodeName, podIP: endpoint.address)
         }
+        var request = request
+        if let port = endpoint.port { request.port = port }
         return deliver(request, to: pod, copies: copies)
     }
 
@@ -87,9 +89,18 @@ extension Cluster {
         return response
     }
 
-    /// The container that declares `port` (or the first one that declares any, or the first).
+    /// The container whose application listens on `port`; nil when none does (the connection
+    /// is refused). Without a port, the first that declares one, or the first.
     static func container(answering port: Int?, in pod: Pod) -> String? {
-        if let port, let owner = pod.spec.containers.first(where: { $0.ports.contains { $0.containerPort == port } }) { return owner.name }
-        return (pod.spec.containers.first { !$0.ports.isEmpty } ?? pod.spec.containers.first)?.name
+        guard let port else { return (pod.spec.containers.first { !$0.ports.isEmpty } ?? pod.spec.containers.first)?.name }
+        return pod.spec.containers.first { listens($0, on: port) }?.name
+    }
+
+    /// What a simulated application listens on: the ports its container declares, and port 80
+    /// where nginx always listens or when it declares none (the hello app's and nginx's port).
+    /// Declaring a port is only informational in Kubernetes; the process decides.
+    static func listens(_ container: Container, on port: Int) -> Bool {
+        if container.ports.contains(where: { $0.containerPort == port }) { return true }
+        return port == AccessLog.defaultPort && (container.ports.isEmpty || StartupLog.imageName(container.image) == "nginx")
     }
 }
