@@ -49,7 +49,24 @@ import Testing
         shell.run("expose deployment web --port=80")
         #expect(shell.run("expose deployment web --port=80").stderr == "Error from server (AlreadyExists): services \"web\" already exists\n")
         #expect(shell.run("expose deployment web --port=80 --name=bad --type=Foo").stderr
-                == "The Service \"bad\" is invalid: spec.type: Unsupported value: \"Foo\": supported values: \"ClusterIP\", \"ExternalName\", \"LoadBalancer\", \"NodePort\"\n")
+                == "The Service \"bad\" is invalid: spec.type: Unsupported value: \"Foo\": supported values: \"ClusterIP\", \"LoadBalancer\", \"NodePort\"\n")
+        // ExternalName is not modelled: refused with the types kubesim has, nothing about ports.
+        #expect(shell.run("expose deployment web --port=80 --name=ext --type=ExternalName").stderr
+                == "The Service \"ext\" is invalid: spec.type: Unsupported value: \"ExternalName\": supported values: \"ClusterIP\", \"LoadBalancer\", \"NodePort\"\n")
+        #expect(shell.run("create service externalname ext --external-name=example.com").stderr
+                == "error: failed to create ExternalName service: Service \"ext\" is invalid: spec.type: Unsupported value: \"ExternalName\": supported values: \"ClusterIP\", \"LoadBalancer\", \"NodePort\"\n")
+        #expect(shell.cluster.store.get(Service.self, "ext", namespace: "default") == nil)
+    }
+
+    @Test func createServiceLoadBalancerWaitsForAnExternalIP() throws {
+        let shell = Self.webShell()
+        #expect(shell.out("create service loadbalancer lb --tcp=80:8080") == "service/lb created\n")
+        let lb = try #require(shell.cluster.store.get(Service.self, "lb", namespace: "default"))
+        #expect(lb.spec.type == "LoadBalancer")
+        let nodePort = try #require(lb.spec.ports.first).nodePort
+        #expect((30000...32767).contains(nodePort))
+        let row = shell.out("get svc lb").split(separator: "\n").last.map(String.init) ?? ""
+        #expect(row.contains("<pending>") && row.contains("80:\(nodePort)/TCP"))
     }
 
     @Test func createServiceNamesPortsAfterTheirSpecifiers() throws {

@@ -2,8 +2,10 @@
 enum ServiceValidation {
     static func specErrors(_ spec: ServiceSpec) -> [String] {
         var causes: [String] = []
+        // kubesim does not model ExternalName (a DNS alias, no endpoints): refused with the
+        // API server's words for the types it does model, before anything about ports.
         if !ServiceSpec.types.contains(spec.type) {
-            causes.append("spec.type: Unsupported value: \"\(spec.type)\": supported values: \"ClusterIP\", \"ExternalName\", \"LoadBalancer\", \"NodePort\"")
+            return ["spec.type: Unsupported value: \"\(spec.type)\": supported values: \"ClusterIP\", \"LoadBalancer\", \"NodePort\""]
         }
         if spec.ports.isEmpty && spec.clusterIP != "None" { causes.append("spec.ports: Required value") }
         if !["None", "ClientIP"].contains(spec.sessionAffinity) {

@@ -1,6 +1,6 @@
 import Cluster
 
-/// `kubectl create service clusterip|nodeport NAME --tcp=PORT[:TARGET] [--node-port=N]`
+/// `kubectl create service clusterip|nodeport|loadbalancer NAME --tcp=PORT[:TARGET] [--node-port=N]`
 /// (create_service.go): the service selects and is labelled `app=NAME`; each `--tcp` gives a
 /// port named after it (`80-8080`).
 enum CreateServiceCommand {
@@ -11,7 +11,12 @@ enum CreateServiceCommand {
 
     static func run(_ args: [String], cluster: Cluster) -> Execution {
         .capturing { out in
-            guard let sub = args.first, let type = ["clusterip": ServiceSpec.clusterIP, "nodeport": ServiceSpec.nodePort][sub] else {
+            if args.first == "externalname" {
+                let name = args.dropFirst().first { !$0.hasPrefix("-") } ?? ""
+                throw KubectlError("error: failed to create ExternalName service: Service \"\(name)\" is invalid: spec.type: Unsupported value: \"ExternalName\": supported values: \"ClusterIP\", \"LoadBalancer\", \"NodePort\"")
+            }
+            guard let sub = args.first, let type = ["clusterip": ServiceSpec.clusterIP, "nodeport": ServiceSpec.nodePort,
+                                                     "loadbalancer": ServiceSpec.loadBalancer][sub] else {
                 throw KubectlError("error: Create a service using a specified subcommand.\nSee 'kubectl create service -h' for help and examples")
             }
             let (tcp, rest) = collect("tcp", Array(args.dropFirst()))
@@ -31,7 +36,7 @@ enum CreateServiceCommand {
                 // intstr.Parse: a number is a port, a word a container port's name.
                 let target = parts.count == 2 ? parts[1] : parts[0]
                 ports.append(ServicePort(name: spec.replacingOccurrences(of: ":", with: "-"), port: port, targetPort: target,
-                                         nodePort: type == ServiceSpec.nodePort ? nodePort : 0))
+                                         nodePort: type == ServiceSpec.clusterIP ? 0 : nodePort))
             }
             let labels = ["app": name]
             let service = Service(metadata: ObjectMeta(name: name, namespace: flags.namespace, labels: labels),
