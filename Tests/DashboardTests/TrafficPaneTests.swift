@@ -144,6 +144,9 @@ import KubesimTestSupport
         #expect(TrafficSummary.format(120.4) == "120")
         #expect(TrafficSummary.percent(0) == "0%")
         #expect(TrafficSummary.percent(1.0 / 3) == "33.3%")
+        #expect(TrafficSummary.percent(0.22) == "22.0%")
+        #expect(TrafficSummary.percent(1) == "100%")
+        #expect(TrafficSummary.format(16) == "16.0")
     }
 
     @Test func trafficFramesUnderLangCAreASCIIWithEveryGlyphMapped() throws {

@@ -119,8 +119,5 @@ extension SimulatorCommand {
         return endpoint.terminating ? "Terminating" : "NotReady"
     }
 
-    private static func rateText(_ rate: Double) -> String {
-        let tenths = Int((rate * 10).rounded())
-        return tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(tenths % 10)"
-    }
+    private static func rateText(_ rate: Double) -> String { RateText.perSecond(rate) }
 }

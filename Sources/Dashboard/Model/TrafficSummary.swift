@@ -1,4 +1,5 @@
 import Cluster
+import Commands
 
 /// What the Traffic pane and the Pods pane's REQ/S column show, read from the cluster's
 /// traffic ledger for one frame: the rate of each pod that has answered requests, the total,
@@ -53,18 +54,7 @@ struct TrafficSummary {
         return format(cluster.traffic.requestsPerSecond(podUID: podUID, at: cluster.now, over: rateWindow))
     }
 
-    /// `0`, `0.4`, `16.6`, `120`: a tenth while small, whole numbers from 100 up.
-    static func format(_ rate: Double) -> String {
-        if rate <= 0 { return "0" }
-        let tenths = Int((rate * 10).rounded())
-        if tenths >= 1000 { return String(Int(rate.rounded())) }
-        return "\(tenths / 10).\(tenths % 10)"
-    }
+    static func format(_ rate: Double) -> String { RateText.perSecond(rate) }
 
-    /// `0%`, `2.5%`, `100%`.
-    static func percent(_ ratio: Double) -> String {
-        let tenths = Int((ratio * 1000).rounded())
-        if tenths % 10 == 0 { return "\(tenths / 10)%" }
-        return "\(tenths / 10).\(tenths % 10)%"
-    }
+    static func percent(_ ratio: Double) -> String { RateText.percent(ratio) }
 }
