@@ -47,6 +47,19 @@ import Testing
         #expect(!dashboard.frameText().contains("◴ kubectl"))
     }
 
+    @Test func aRunningCommandsLineCutAtTheEdgeEndsWithAnEllipsis() throws {
+        let dashboard = try demoDashboard()
+        dashboard.press(.character("x"))
+        #expect(!dashboard.running.isEmpty)
+        // At 80 columns the running line and what it printed (`pod "…" deleted`) do not both
+        // fit: the printed part is cut with … inside the border.
+        dashboard.tick(realElapsed: .milliseconds(300))
+        #expect(!dashboard.running.isEmpty)
+        let line = try #require(dashboard.frameText(80, 24).split(separator: "\n").dropLast().last)
+        #expect(line.contains("kubectl delete pod"))
+        #expect(line.contains("…"), "\(line)")
+    }
+
     @Test func wideOutputScrollsSidewaysWithMarkers() throws {
         let dashboard = try demoDashboard()
         dashboard.press(.character(":"))

@@ -40,22 +40,29 @@ struct Chrome {
             // latest thing it printed — unless a later command's result is newer news.
             let command = dashboard.running.last { !$0.line.hasPrefix("scenario ") }
             if let command, dashboard.status.map({ $0.byRunningCommand || $0.at < command.startedAt }) ?? true {
-                var x = frame.put(" \(Self.spinner(at: dashboard.cluster.now)) \(command.line)", x: area.x, y: row, style: theme[.prompt], clip: area)
-                if let status = dashboard.status, status.at >= command.startedAt {
+                var x = frame.put(Self.fitted(" \(Self.spinner(at: dashboard.cluster.now)) \(command.line)", room: area.width),
+                                  x: area.x, y: row, style: theme[.prompt], clip: area)
+                if let status = dashboard.status, status.at >= command.startedAt, area.maxX - x > 3 {
                     x = frame.put("  ", x: x, y: row, style: theme[.text], clip: area)
-                    frame.put(status.text, x: x, y: row, style: theme[status.isError ? .statusError : .statusOK], clip: area)
+                    frame.put(Self.fitted(status.text, room: area.maxX - x), x: x, y: row,
+                              style: theme[status.isError ? .statusError : .statusOK], clip: area)
                 }
             } else if let status = dashboard.status {
                 let more = status.moreLines > 0 ? "  (+\(status.moreLines) more line\(status.moreLines == 1 ? "" : "s"): o shows all)" : ""
                 let busy = command.map { " \(Self.spinner(at: dashboard.cluster.now)) \($0.line)" } ?? ""
                 let room = area.width - more.count
                 var text = (status.isError ? " ✗ " : " ✓ ") + status.text
-                if text.count > room { text = String(text.prefix(max(0, room - 1))) + "…" }
+                text = Self.fitted(text, room: room)
                 var x = frame.put(text, x: area.x, y: row, style: theme[status.isError ? .statusError : .statusOK], clip: area)
                 x = frame.put(more, x: x, y: row, style: theme[.hints], clip: area)
                 if x + 2 + busy.count <= area.maxX { frame.put(busy, x: area.maxX - busy.count, y: row, style: theme[.hints], clip: area) }
             }
         }
+    }
+
+    /// `text` cut to `room` columns with `…` where it was cut, so a cut line says so.
+    static func fitted(_ text: String, room: Int) -> String {
+        text.count > room ? String(text.prefix(max(0, room - 1))) + "…" : text
     }
 
     /// A spinner that turns with virtual time (four steps a second).
