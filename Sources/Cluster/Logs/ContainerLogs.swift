@@ -35,10 +35,12 @@ public final class ContainerLogs {
     /// The newest instance of `container` writes `text` at `time` (one line, no newline). Per
     /// request access lines come through here too.
     public func append(_ text: String, podUID: String, container: String, at time: SimTime) {
-        guard let kept = pods[podUID]?[container], !kept.isEmpty else { return }
+        // Only the count is read first: holding the instances while appending would make the
+        // log's storage shared and copy all of it on every line.
+        guard let count = pods[podUID]?[container]?.count, count > 0 else { return }
         nextSequence += 1
         let line = LogLine(time: time, text: text, sequence: nextSequence)
-        pods[podUID]![container]![kept.count - 1].append(line)
+        pods[podUID]![container]![count - 1].append(line)
         for listener in listeners { listener(podUID, container, line) }
     }
 

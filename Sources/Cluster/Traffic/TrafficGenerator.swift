@@ -18,6 +18,8 @@ public final class TrafficGenerator {
     private unowned let cluster: Cluster
     private var flowsByKey: [ObjectKey: TrafficFlow] = [:]
     private var ticking = false
+    /// The node the clients' requests enter by, kept while it stays Ready (no node scan per tick).
+    private var entryNode: String?
     private var endObservers: [(TrafficFlow) -> Void] = []
 
     init(cluster: Cluster) {
@@ -136,8 +138,11 @@ public final class TrafficGenerator {
     }
 
     /// The first Ready node's address (by name): where the simulated clients' requests enter.
+    /// Looked for again only when that node is gone or no longer Ready.
     private func clientAddress() -> String {
+        if let name = entryNode, let node = cluster.store.get(Node.self, name), node.isReady { return node.status.internalIP }
         let nodes = cluster.store.list(Node.self).filter(\.isReady).sorted { $0.metadata.name < $1.metadata.name }
+        entryNode = nodes.first?.metadata.name
         return nodes.first?.status.internalIP ?? "10.244.0.1"
     }
 }
