@@ -41,9 +41,11 @@ import Testing
         let logged = ready.map { harness.run("logs \($0)").stdout.split(separator: "\n").filter { $0.contains("\"GET / HTTP/1.1\" 200") }.count }
         #expect(logged.reduce(0, +) == 60)
 
-        // `sim serve --stop` frees the port.
+        // `sim serve` alone lists what is served; `--stop` frees the port.
+        #expect(harness.run("sim serve").stdout.contains("http://127.0.0.1:\(port)   default     web"))
         #expect(harness.run("sim serve --stop \(port)").stdout == "Stopped serving service/web on 127.0.0.1:\(port)\n")
         #expect(HTTPResult.get(port: port).status == nil)
+        #expect(harness.run("sim serve").stdout == "Nothing is served. Start with: sim serve service/NAME --port PORT\n")
     }
 
     @Test func noFailedRequestWhileAPodIsKilledAndReplaced() throws {

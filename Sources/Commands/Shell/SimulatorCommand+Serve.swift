@@ -23,6 +23,10 @@ extension SimulatorCommand {
             out.out("Stopped serving service/\(served.service) on 127.0.0.1:\(port)\n")
             return
         }
+        if flags.positional.isEmpty && !flags.has("port") {
+            listServed(ports, out: &out)
+            return
+        }
         guard flags.positional.count == 1, let portText = flags.string("port") else { throw KubectlError(serveUsage) }
         guard let port = Int(portText), (0...65535).contains(port) else {
             throw KubectlError("error: invalid argument \"\(portText)\" for \"--port\" flag: a port is a number from 0 (any free port) to 65535")
@@ -47,6 +51,20 @@ extension SimulatorCommand {
         }
         ports.addServed(LocalPorts.ServedService(service: name, namespace: namespace, listener: listener))
         out.out("Serving service/\(name) on http://127.0.0.1:\(listener.port): each request goes to a ready endpoint, as kube-proxy picks (sim serve --stop \(listener.port) ends it)\n")
+    }
+}
+
+extension SimulatorCommand {
+    /// `sim serve` alone: what is served where, as `sim traffic` alone lists its flows.
+    static func listServed(_ ports: LocalPorts, out: inout CommandOutput) {
+        let served = ports.served.sorted { $0.key < $1.key }
+        guard !served.isEmpty else {
+            out.out("Nothing is served. Start with: sim serve service/NAME --port PORT\n")
+            return
+        }
+        var rows = [["ADDRESS", "NAMESPACE", "SERVICE"]]
+        for (port, entry) in served { rows.append(["http://127.0.0.1:\(port)", entry.namespace, entry.service]) }
+        out.out(TabWriter.format(rows))
     }
 }
 
