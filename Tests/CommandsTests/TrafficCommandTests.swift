@@ -150,6 +150,10 @@ import Testing
         shell.run("sleep 10s")
         let row = try #require(shell.rows("sim traffic").first)
         #expect(row["ERRORS"] == "0")
-        #expect(!shell.out("sim traffic").contains(victim.name))
+        // The killed pod keeps a row, marked gone, so the pods' requests add up to what was sent.
+        let podLines = shell.out("sim traffic").split(separator: "\n").filter { $0.hasPrefix("web-") }
+        #expect(podLines.contains { $0.hasPrefix(victim.name + " ") && $0.contains("<gone>") })
+        let served = podLines.compactMap { Int($0.split(separator: " ", omittingEmptySubsequences: true)[2]) }.reduce(0, +)
+        #expect(String(served) == row["SENT"])
     }
 }

@@ -7,6 +7,8 @@ public struct PodRequest: Sendable {
     public var userAgent: String
     /// The container port asked for; nil for the pod's first declared port.
     public var port: Int?
+    /// The service the request was sent to (nil for a port-forward straight to a pod).
+    public var service: String? = nil
 
     public init(method: String = "GET", path: String = "/", clientAddress: String, userAgent: String = "-", port: Int? = nil) {
         self.method = method
@@ -51,7 +53,8 @@ extension Cluster {
     /// against the pod it was meant for.
     func deliver(_ request: PodRequest, to endpoint: ServiceEndpoint, copies: Int) -> PodResponse {
         guard let pod = store.get(Pod.self, endpoint.podName, namespace: endpoint.namespace), pod.metadata.uid == endpoint.podUID else {
-            traffic.record(podUID: endpoint.podUID, podName: endpoint.podName, namespace: endpoint.namespace, ok: false, at: now, count: copies)
+            traffic.record(podUID: endpoint.podUID, podName: endpoint.podName, namespace: endpoint.namespace, service: request.service,
+                           ok: false, at: now, count: copies)
             return PodResponse(outcome: .refused(reason: "dial tcp \(endpoint.address):\(request.port ?? 80): connect: no route to host"),
                                podName: endpoint.podName, nodeName: endpoint.nodeName, podIP: endpoint.address)
         }
@@ -85,7 +88,8 @@ extension Cluster {
             response = PodResponse(outcome: .refused(reason: "dial tcp \(pod.status.podIP):\(port): \(failure)"),
                                    podName: name, nodeName: pod.spec.nodeName, podIP: pod.status.podIP)
         }
-        traffic.record(podUID: pod.metadata.uid, podName: name, namespace: pod.metadata.namespace, ok: response.succeeded, at: now, count: copies)
+        traffic.record(podUID: pod.metadata.uid, podName: name, namespace: pod.metadata.namespace, service: request.service,
+                       ok: response.succeeded, at: now, count: copies)
         return response
     }
 

@@ -32,6 +32,8 @@ extension Cluster {
             traffic.recordUnrouted(at: now)
             return nil
         }
+        var request = request
+        request.service = service
         return deliver(request, to: endpoint, copies: 1)
     }
 

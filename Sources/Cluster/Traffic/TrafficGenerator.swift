@@ -118,7 +118,8 @@ public final class TrafficGenerator {
         guard due > 0 else { return }
         // Nothing else runs between these requests, so one look at the endpoints serves them all.
         let endpoints = cluster.endpoints(ofService: flow.service, namespace: flow.namespace)
-        let request = PodRequest(clientAddress: clientAddress(), userAgent: Self.userAgent, port: Self.targetPort(of: service))
+        var request = PodRequest(clientAddress: clientAddress(), userAgent: Self.userAgent, port: Self.targetPort(of: service))
+        request.service = flow.service
         flow.errors += cluster.sendThroughService(request, count: due, to: endpoints)
         flow.sent += due
     }

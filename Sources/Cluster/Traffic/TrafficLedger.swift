@@ -16,6 +16,8 @@ public final class TrafficLedger {
     public struct PodTally: Equatable, Sendable {
         public var podName: String
         public var namespace: String
+        /// The service whose traffic reached the pod last (nil: only port-forwards).
+        public var service: String? = nil
         public var served = 0
         public var failed = 0
         fileprivate var recent: [Second] = []
@@ -34,11 +36,12 @@ public final class TrafficLedger {
     public init() {}
 
     /// A request (or `count` of them) reached the pod `podUID` at `time`; `ok` false when it failed there.
-    public func record(podUID: String, podName: String, namespace: String, ok: Bool, at time: SimTime, count: Int = 1) {
+    public func record(podUID: String, podName: String, namespace: String, service: String? = nil, ok: Bool, at time: SimTime, count: Int = 1) {
         guard count > 0 else { return }
         let second = time.milliseconds / 1000
         sweepGonePods(at: second)
         var tally = pods[podUID] ?? PodTally(podName: podName, namespace: namespace)
+        if let service { tally.service = service }
         if ok { tally.served += count } else { tally.failed += count }
         Self.count(&tally.recent, second: second, requests: count, ok: ok)
         pods[podUID] = tally

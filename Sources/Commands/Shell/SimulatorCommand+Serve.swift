@@ -90,7 +90,8 @@ final class ServiceTrafficHandler: LocalHTTPHandler {
         let port = targetPort()
         // Traffic entering the cluster through a node is SNATed to that node's address.
         let client = cluster.store.list(Node.self).map(\.status.internalIP).sorted().first ?? "10.244.0.1"
-        let podRequest = PodRequest(method: request.method, path: request.path, clientAddress: client, userAgent: request.userAgent, port: port)
+        var podRequest = PodRequest(method: request.method, path: request.path, clientAddress: client, userAgent: request.userAgent, port: port)
+        podRequest.service = service
         guard let response = cluster.sendThroughService(podRequest, service: service, namespace: namespace) else {
             return .respond(status: 503, contentType: "text/plain; charset=utf-8", body: "no endpoints available for service \"\(service)\"\n")
         }

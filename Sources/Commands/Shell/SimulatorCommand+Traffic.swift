@@ -106,6 +106,16 @@ extension SimulatorCommand {
                 podRows.append([pod.metadata.name] + (showService ? [flow.service] : []) + [endpointState(endpoints[pod.metadata.uid]),
                                 String((tally?.served ?? 0) + (tally?.failed ?? 0)), String(tally?.failed ?? 0), rateText(rate)])
             }
+            // Pods that served this flow and are gone keep a row while the ledger keeps them,
+            // so the rows still add up to what was sent.
+            let present = Set(pods.map(\.metadata.uid))
+            let gone = cluster.traffic.pods.filter { uid, tally in
+                !present.contains(uid) && tally.namespace == flow.namespace && tally.service == flow.service
+            }.sorted { $0.value.podName < $1.value.podName }
+            for (uid, tally) in gone {
+                podRows.append([tally.podName] + (showService ? [flow.service] : []) + ["<gone>", String(tally.served + tally.failed),
+                                String(tally.failed), rateText(cluster.traffic.requestsPerSecond(podUID: uid, at: cluster.now))])
+            }
         }
         if podRows.count > 1 { text += "\n" + TabWriter.format(podRows) }
         return text
