@@ -56,12 +56,12 @@ import Testing
     @Test func pressedAgainAfterAStartItStops() throws {
         let dashboard = try demoDashboard()
         dashboard.exposeDemo()
-        // A start that ran without error (from T or typed at `:`) makes the next T stop.
-        dashboard.noteTrafficCommand("sim traffic svc/\(Self.deployment) --rps 50", failed: false)
+        // A start that ran without error (from T, typed at `:` or played by a scenario) makes the next T stop.
+        dashboard.session.execute("sim traffic svc/\(Self.deployment) --rps 50")
         dashboard.press(.character("2"), .character("T"))
         #expect(dashboard.lastOutput?.line == "sim traffic svc/\(Self.deployment) --stop")
         // A stop that ran clears it: T starts again.
-        dashboard.noteTrafficCommand("sim traffic svc/\(Self.deployment) --stop", failed: false)
+        dashboard.session.execute("sim traffic svc/\(Self.deployment) --stop")
         dashboard.press(.character("T"))
         #expect(dashboard.lastOutput?.line == "sim traffic svc/\(Self.deployment) --rps 50")
     }
@@ -69,7 +69,7 @@ import Testing
     @Test func aStartThatFailedIsNotTakenForRunningTraffic() throws {
         let dashboard = try demoDashboard()
         dashboard.exposeDemo()
-        dashboard.noteTrafficCommand("sim traffic svc/\(Self.deployment) --rps 50", failed: true)
+        #expect(dashboard.session.execute("sim traffic svc/\(Self.deployment) --rps 0").output.failed)
         dashboard.press(.character("2"), .character("T"))
         #expect(dashboard.lastOutput?.line == "sim traffic svc/\(Self.deployment) --rps 50")
         // Whatever the command answered, T's next line follows from it.

@@ -11,13 +11,15 @@ extension Dashboard {
     /// the command path as typed lines, so the status line reports them in their own words.
     func toggleTraffic(deployment name: String) {
         guard let deployment = cluster.store.get(Deployment.self, name, namespace: namespace) else { return }
-        let key = ObjectKey(namespace: namespace, name: name)
-        if let service = trafficTargets[key] {
+        // Whether traffic flows is the generator's to say (a start typed at `:` or played by a
+        // scenario counts too), not a record of our own.
+        let existing = serviceSelecting(deployment)
+        if let service = existing, cluster.trafficGenerator.isFlowing(toService: service, namespace: namespace) {
             run("sim traffic svc/\(service) --stop\(namespaceFlag)")
             return
         }
         let service: String
-        if let existing = serviceSelecting(deployment) {
+        if let existing {
             service = existing
         } else {
             let port = deployment.spec.template.spec.containers.lazy.compactMap(\.ports.first?.containerPort).first
@@ -37,28 +39,6 @@ extension Dashboard {
             return selector.allSatisfy { labels[$0.key] == $0.value }
         }.map(\.name).sorted()
         return matching.contains(deployment.name) ? deployment.name : matching.first
-    }
-
-    /// Keeps `trafficTargets` in step with the `sim traffic` lines that ran without error,
-    /// from a key or typed at `:`, so `T` knows whether to start or to stop.
-    // The dashboard's own record until the traffic generators can be asked directly.
-    func noteTrafficCommand(_ line: String, failed: Bool) {
-        guard !failed else { return }
-        let words = line.split(separator: " ").map(String.init)
-        guard words.count >= 3, words[0] == "sim", words[1] == "traffic" else { return }
-        let target = words[2]
-        guard let slash = target.firstIndex(of: "/"), ["svc", "service", "services"].contains(String(target[..<slash])) else { return }
-        let service = String(target[target.index(after: slash)...])
-        var ns = namespace
-        if let i = words.firstIndex(where: { $0 == "-n" || $0 == "--namespace" }), i + 1 < words.count { ns = words[i + 1] }
-        if let flag = words.first(where: { $0.hasPrefix("--namespace=") || $0.hasPrefix("-n=") }) { ns = String(flag.split(separator: "=", maxSplits: 1)[1]) }
-        // Every deployment this service sends to is the one `T` toggles.
-        guard let selector = cluster.store.get(Service.self, service, namespace: ns)?.spec.selector, !selector.isEmpty else { return }
-        for deployment in cluster.store.list(Deployment.self, namespace: ns)
-        where selector.allSatisfy({ deployment.spec.template.labels[$0.key] == $0.value }) {
-            let key = ObjectKey(namespace: ns, name: deployment.name)
-            if words.contains("--stop") { trafficTargets[key] = nil } else { trafficTargets[key] = service }
-        }
     }
 
     /// The ledger read for this frame, or nil before any request. Rates and the strips count

@@ -52,8 +52,6 @@ public final class Dashboard {
     /// Enter on Deployments: the selected deployment's rollout over the workload and pod panes,
     /// until Esc or another pane takes the focus.
     var showsRollout = false
-    /// Deployments `T` sent traffic to, and through which Service (see `noteTrafficCommand`).
-    var trafficTargets: [ObjectKey: String] = [:]
     /// Where the log view's last frame was, for its scrolling keys.
     var logPage: LogPage?
     /// The Traffic pane's reading of the ledger, made once per virtual second (see `trafficSummary`).
@@ -120,7 +118,6 @@ public final class Dashboard {
         let execution = session.execute(line)
         let output = execution.output
         lastOutput = (line, output)
-        noteTrafficCommand(line, failed: output.failed)
         if let operation = execution.operation {
             running.append(RunningCommand(line: line, operation: operation, output: output, startedAt: cluster.now))
         }
