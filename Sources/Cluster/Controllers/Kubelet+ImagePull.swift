@@ -10,9 +10,7 @@ extension Kubelet {
         if let at = image.firstIndex(of: "@") {
             reference = ImageReference.repository(image) + image[at...]
         } else {
-            let last = image.split(separator: "/").last.map(String.init) ?? image
-            let tag = last.lastIndex(of: ":").map { String(last[last.index(after: $0)...]) } ?? "latest"
-            reference = "\(ImageReference.repository(image)):\(tag)"
+            reference = "\(ImageReference.repository(image)):\(ImageReference.tag(image))"
         }
         return "rpc error: code = NotFound desc = failed to pull and unpack image \"\(reference)\": "
             + "failed to resolve reference \"\(reference)\": \(reference): not found"

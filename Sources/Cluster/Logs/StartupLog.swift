@@ -5,8 +5,8 @@ import Foundation
 /// numbers come from the container id, so a run with the same seed writes the same lines.
 enum StartupLog {
     static func lines(image: String, containerID: String, port: Int = AccessLog.defaultPort, at time: SimTime) -> [String] {
-        let name = imageName(image)
-        let tag = imageTag(image)
+        let name = ImageReference.shortName(image)
+        let tag = ImageReference.tag(image)
         let pid = 20 + Int(StableHash.fnv1a(containerID) % 40)
         if name == "nginx" {
             let stamp = nginxStamp(time)
@@ -36,19 +36,6 @@ enum StartupLog {
     /// The application's last line when its process exits by itself.
     static func exitLine(exitCode: Int) -> String {
         exitCode == 0 ? "exiting: work complete" : "fatal: exiting with code \(exitCode)"
-    }
-
-    /// `registry.example/team/app:1.2` -> `app`.
-    static func imageName(_ image: String) -> String {
-        let path = image.split(separator: "@").first.map(String.init) ?? image
-        let last = path.split(separator: "/").last.map(String.init) ?? path
-        return last.split(separator: ":").first.map(String.init) ?? last
-    }
-
-    static func imageTag(_ image: String) -> String {
-        let last = image.split(separator: "/").last.map(String.init) ?? image
-        let parts = last.split(separator: ":", maxSplits: 1)
-        return parts.count == 2 ? String(parts[1]) : "latest"
     }
 
     /// nginx's error-log time: `2024/09/01 11:24:17`.

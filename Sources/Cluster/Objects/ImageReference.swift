@@ -20,4 +20,19 @@ public enum ImageReference {
     public static func digestReference(_ image: String) -> String {
         "\(repository(image))@sha256:\(StableHash.hex(StableHash.fnv1a(image), count: 64))"
     }
+
+    /// `registry.example/team/app:1.2` → `app`: the application's own name.
+    public static func shortName(_ image: String) -> String {
+        let path = image.split(separator: "@").first.map(String.init) ?? image
+        let last = path.split(separator: "/").last.map(String.init) ?? path
+        return last.split(separator: ":").first.map(String.init) ?? last
+    }
+
+    /// `nginx:1.27` → `1.27`; no tag → `latest`, as a runtime reads it.
+    public static func tag(_ image: String) -> String {
+        let path = image.split(separator: "@").first.map(String.init) ?? image
+        let last = path.split(separator: "/").last.map(String.init) ?? path
+        let parts = last.split(separator: ":", maxSplits: 1)
+        return parts.count == 2 ? String(parts[1]) : "latest"
+    }
 }

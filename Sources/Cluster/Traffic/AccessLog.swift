@@ -5,7 +5,7 @@ enum AccessLog {
     static let defaultPort = 80
 
     static func line(image: String, request: PodRequest, status: Int, bytes: Int, at time: SimTime) -> String {
-        if StartupLog.imageName(image) == "nginx" {
+        if ImageReference.shortName(image) == "nginx" {
             return "\(request.clientAddress) - - [\(nginxAccessStamp(time))] \"\(request.method) \(request.path) HTTP/1.1\" \(status) \(bytes) \"-\" \"\(request.userAgent)\" \"-\""
         }
         return "time=\"\(CalendarTime.rfc3339(time))\" level=info msg=\"request\" method=\(request.method) path=\(request.path) status=\(status) bytes=\(bytes) remote=\(request.clientAddress)"

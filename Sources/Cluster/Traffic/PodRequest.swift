@@ -105,6 +105,6 @@ extension Cluster {
     /// Declaring a port is only informational in Kubernetes; the process decides.
     static func listens(_ container: Container, on port: Int) -> Bool {
         if container.ports.contains(where: { $0.containerPort == port }) { return true }
-        return port == AccessLog.defaultPort && (container.ports.isEmpty || StartupLog.imageName(container.image) == "nginx")
+        return port == AccessLog.defaultPort && (container.ports.isEmpty || ImageReference.shortName(container.image) == "nginx")
     }
 }
