@@ -39,10 +39,13 @@ public enum CalendarTime {
     public static func describe(_ t: SimTime) -> String {
         let c = components(t)
         let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let months = monthNames
         return String(format: "%@, %02d %@ %04d %02d:%02d:%02d +0000",
                       days[c.weekday], c.day, months[c.month - 1], c.year, c.hour, c.minute, c.second)
     }
+
+    /// English month abbreviations, as HTTP dates and log stamps write them.
+    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     struct Parts { var year, month, day, hour, minute, second, weekday: Int }
 

@@ -14,7 +14,7 @@ enum AccessLog {
     /// nginx's `$time_local` in UTC: `01/Sep/2024:11:24:17 +0000`.
     private static func nginxAccessStamp(_ time: SimTime) -> String {
         let c = CalendarTime.components(time)
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let months = CalendarTime.monthNames
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(two(c.day))/\(months[c.month - 1])/\(c.year):\(two(c.hour)):\(two(c.minute)):\(two(c.second)) +0000"
     }
