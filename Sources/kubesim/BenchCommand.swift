@@ -44,6 +44,7 @@ struct BenchCommand: ParsableCommand {
         print(String(format: "scheduled: %d pods, %.0f pods/s of wall time", scheduled, Double(scheduled) / wall))
         print(String(format: "events: %d", cluster.store.count(Event.self)))
         print(String(format: "peak memory: %.0f MiB", peakMiB))
+        print("state digest: \(cluster.stateDigest())")
         if running < want { throw ExitCode(1) }
     }
 }

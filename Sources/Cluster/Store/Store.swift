@@ -30,6 +30,9 @@ public final class Store {
     let serviceRandom: RandomSource
     /// And the endpoints controllers' objects: names and uids of slices come from here.
     private let endpointRandom: RandomSource
+    /// Events draw their uids from their own sequence: recording fewer (the spam filter, the
+    /// aggregator) or more of them never shifts the names and timings of pods.
+    private let eventRandom: RandomSource
 
     init(clock: VirtualClock, random: RandomSource) {
         self.clock = clock
@@ -38,6 +41,7 @@ public final class Store {
         namespaceRandom = RandomSource(seed: peek.next() ^ 0x6e61_6d65_7370_6163)
         serviceRandom = RandomSource(seed: peek.next() ^ 0x7365_7276_6963_6573)
         endpointRandom = RandomSource(seed: peek.next() ^ 0x656e_6470_6f69_6e74)
+        eventRandom = RandomSource(seed: peek.next() ^ 0x6576_656e_7473_0000)
         let byOwner: (any APIObject) -> [String] = { $0.metadata.controllerRef.map { [$0.uid] } ?? [] }
         let byLabel: (any APIObject) -> [String] = { $0.metadata.labels.map { "\($0.key)=\($0.value)" }.sorted() }
         pods.addIndex(IndexName.owner, byOwner)
@@ -116,6 +120,7 @@ public final class Store {
         case .namespace: namespaceRandom
         case .service: serviceRandom
         case .endpointSlice, .endpoints: endpointRandom
+        case .event: eventRandom
         default: random
         }
     }
