@@ -22,7 +22,7 @@ final class DaemonSetController {
     init(store: Store, recorder: EventRecorder, pace: Pace) {
         self.store = store
         self.recorder = recorder
-        queue = WorkQueue(clock: store.clock, delay: pace.controllerReaction) { [unowned self] in self.sync($0) }
+        queue = WorkQueue(clock: store.clock, delay: pace.controllerReaction, name: "daemonset") { [unowned self] in self.sync($0) }
         store.watch { [unowned self] in self.observe($0) }
     }
 

@@ -16,7 +16,7 @@ final class DeploymentController {
     init(store: Store, recorder: EventRecorder, pace: Pace) {
         self.store = store
         self.recorder = recorder
-        queue = WorkQueue(clock: store.clock, delay: pace.controllerReaction) { [unowned self] in self.sync($0) }
+        queue = WorkQueue(clock: store.clock, delay: pace.controllerReaction, name: "deployment") { [unowned self] in self.sync($0) }
         store.watch { [unowned self] in self.observe($0) }
     }
 

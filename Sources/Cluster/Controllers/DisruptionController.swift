@@ -16,7 +16,7 @@ final class DisruptionController {
     init(store: Store, recorder: EventRecorder, pace: Pace) {
         self.store = store
         self.recorder = recorder
-        queue = WorkQueue(clock: store.clock, delay: pace.controllerReaction) { [unowned self] in self.sync($0) }
+        queue = WorkQueue(clock: store.clock, delay: pace.controllerReaction, name: "disruption") { [unowned self] in self.sync($0) }
         store.watch { [unowned self] event in
             switch event.kind {
             case .podDisruptionBudget:

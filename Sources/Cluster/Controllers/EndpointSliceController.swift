@@ -10,7 +10,7 @@ final class EndpointSliceController {
 
     init(store: Store) {
         self.store = store
-        queue = WorkQueue(clock: store.clock, delay: .zero) { [unowned self] in self.sync($0) }
+        queue = WorkQueue(clock: store.clock, delay: .zero, name: "endpointslice") { [unowned self] in self.sync($0) }
         store.watch { [unowned self] event in
             switch event.kind {
             case .service:

@@ -19,7 +19,7 @@ final class KubeScheduler {
         self.recorder = recorder
         self.random = random
         retryInterval = pace.unschedulableRetry
-        queue = WorkQueue(clock: store.clock, delay: pace.schedulerReaction) { [unowned self] in self.schedule($0) }
+        queue = WorkQueue(clock: store.clock, delay: pace.schedulerReaction, name: "scheduler") { [unowned self] in self.schedule($0) }
         store.watch { [unowned self] in self.observe($0) }
     }
 

@@ -45,7 +45,7 @@ final class Kubelet {
         self.registry = registry
         self.pace = pace
         ipam = PodIPAllocator(cidr: podCIDR)
-        queue = WorkQueue(clock: store.clock, delay: pace.kubeletReaction) { [unowned self] in self.syncPod($0) }
+        queue = WorkQueue(clock: store.clock, delay: pace.kubeletReaction, name: "kubelet") { [unowned self] in self.syncPod($0) }
     }
 
     // MARK: heartbeats

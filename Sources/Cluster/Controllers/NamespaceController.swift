@@ -7,7 +7,7 @@ final class NamespaceController {
 
     init(store: Store, pace: Pace) {
         self.store = store
-        queue = WorkQueue(clock: store.clock, delay: pace.controllerReaction) { [unowned self] in self.sync($0) }
+        queue = WorkQueue(clock: store.clock, delay: pace.controllerReaction, name: "namespace") { [unowned self] in self.sync($0) }
         store.watch { [unowned self] event in
             if event.kind == .namespace {
                 if event.type != .deleted, event.object.isTerminating { self.queue.add(event.name) }

@@ -12,7 +12,7 @@ final class ReplicaSetController {
     init(store: Store, recorder: EventRecorder, pace: Pace) {
         self.store = store
         self.recorder = recorder
-        queue = WorkQueue(clock: store.clock, delay: pace.controllerReaction, processInSteps: { [unowned self] in self.sync($0) })
+        queue = WorkQueue(clock: store.clock, delay: pace.controllerReaction, name: "replicaset", processInSteps: { [unowned self] in self.sync($0) })
         store.watch { [unowned self] in self.observe($0) }
     }
 

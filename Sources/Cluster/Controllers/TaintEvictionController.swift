@@ -12,7 +12,7 @@ final class TaintEvictionController {
     init(store: Store, recorder: EventRecorder, pace: Pace) {
         self.store = store
         self.recorder = recorder
-        queue = WorkQueue(clock: store.clock, delay: pace.controllerReaction) { [unowned self] in self.syncNode($0) }
+        queue = WorkQueue(clock: store.clock, delay: pace.controllerReaction, name: "tainteviction") { [unowned self] in self.syncNode($0) }
         store.watch { [unowned self] event in
             switch event.kind {
             case .node:

@@ -12,19 +12,23 @@ final class WorkQueue<Key: Hashable> {
     private let clock: VirtualClock
     private let delay: SimDuration
     private let process: (Key) -> Resumption?
+    /// The name its depth is counted under (`QueueDepths`).
+    private let name: String
     /// Sharded: the scheduler's queue holds every pod of a scale-up waiting to be placed.
     private var pending = ShardedSet<Key>()
 
-    init(clock: VirtualClock, delay: SimDuration, process: @escaping (Key) -> Void) {
+    init(clock: VirtualClock, delay: SimDuration, name: String, process: @escaping (Key) -> Void) {
         self.clock = clock
         self.delay = delay
+        self.name = name
         self.process = { process($0); return nil }
     }
 
     /// A queue whose syncs may leave work to resume in further steps.
-    init(clock: VirtualClock, delay: SimDuration, processInSteps: @escaping (Key) -> Resumption?) {
+    init(clock: VirtualClock, delay: SimDuration, name: String, processInSteps: @escaping (Key) -> Resumption?) {
         self.clock = clock
         self.delay = delay
+        self.name = name
         self.process = processInSteps
     }
 
@@ -32,6 +36,7 @@ final class WorkQueue<Key: Hashable> {
 
     func add(_ key: Key, after wait: SimDuration) {
         guard pending.insert(key).inserted else { return }
+        clock.queueDepths.added(name)
         var resumption: Resumption?
         var started = false
         clock.scheduleInSteps(after: wait) { [weak self] in
@@ -39,6 +44,7 @@ final class WorkQueue<Key: Hashable> {
             started = true
             guard let self else { return false }
             self.pending.remove(key)
+            self.clock.queueDepths.removed(self.name)
             resumption = self.process(key)
             return resumption != nil
         }

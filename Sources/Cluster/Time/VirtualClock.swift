@@ -13,6 +13,10 @@ public final class VirtualClock {
     /// Runs each step of the sliced path when set: a benchmark's stopwatch around the steps.
     /// The simulation itself never reads real time.
     public var stepObserver: ((() -> Bool) -> Bool)?
+    /// The work queues' depths (they all run on this clock).
+    public let queueDepths = QueueDepths()
+    /// Timers waiting to fire.
+    public var pendingTimers: Int { heap.count }
 
     struct Timer {
         let time: SimTime
