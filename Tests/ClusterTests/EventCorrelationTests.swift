@@ -1,0 +1,67 @@
+import Testing
+@testable import Cluster
+
+/// The recorder bounds events as client-go's EventCorrelator does: similar events past ten
+/// distinct messages are combined, and a source's writes about one object come from a bucket
+/// of 25 tokens that refills one every 5 minutes (virtual time).
+@Suite struct EventCorrelationTests {
+    private func events(_ cluster: Cluster, reason: String) -> [Event] {
+        cluster.store.list(Event.self).filter { $0.reason == reason }.sorted { ($0.firstTimestamp, $0.name) < ($1.firstTimestamp, $1.name) }
+    }
+
+    @Test func aStormOfOneEventIsCountedUpTo25WritesThenOneEveryFiveMinutes() throws {
+        let cluster = Cluster(seed: 1, nodes: 1)
+        let node = try #require(cluster.store.get(Node.self, "node-1"))
+        for _ in 1...100 { cluster.recorder.record(node, type: "Warning", reason: "Storm", message: "again", component: "test") }
+        // The first write creates the event, 24 more count repeats; the other 75 are dropped.
+        #expect(events(cluster, reason: "Storm").map(\.count) == [25])
+        cluster.advance(by: .seconds(299))
+        cluster.recorder.record(node, type: "Warning", reason: "Storm", message: "again", component: "test")
+        #expect(events(cluster, reason: "Storm").map(\.count) == [25])
+        // A token is back: the write carries every repeat seen, dropped ones included (upstream's logger counts them).
+        cluster.advance(by: .seconds(1))
+        cluster.recorder.record(node, type: "Warning", reason: "Storm", message: "again", component: "test")
+        #expect(events(cluster, reason: "Storm").map(\.count) == [102])
+        cluster.recorder.record(node, type: "Warning", reason: "Storm", message: "again", component: "test")
+        #expect(events(cluster, reason: "Storm").map(\.count) == [102])
+    }
+
+    @Test func theBudgetIsPerSourceAndObject() throws {
+        let cluster = Cluster(seed: 1, nodes: 2)
+        let first = try #require(cluster.store.get(Node.self, "node-1"))
+        let second = try #require(cluster.store.get(Node.self, "node-2"))
+        for _ in 1...30 { cluster.recorder.record(first, reason: "Storm", message: "again", component: "test") }
+        cluster.recorder.record(second, reason: "Storm", message: "again", component: "test")
+        cluster.recorder.record(first, reason: "Storm", message: "again", component: "other")
+        let counts = events(cluster, reason: "Storm").map { "\($0.involvedObject.name) \($0.sourceComponent) \($0.count)" }.sorted()
+        #expect(counts == ["node-1 other 1", "node-1 test 25", "node-2 test 1"])
+    }
+
+    @Test func theTenthDistinctMessageWithinTenMinutesStartsTheCombinedEvent() throws {
+        let cluster = Cluster(seed: 1, nodes: 1)
+        let node = try #require(cluster.store.get(Node.self, "node-1"))
+        for i in 1...15 { cluster.recorder.record(node, reason: "Made", message: "made thing-\(i)", component: "test") }
+        let made = events(cluster, reason: "Made")
+        #expect(made.map(\.message) == (1...9).map { "made thing-\($0)" } + ["(combined from similar events): made thing-15"])
+        #expect(made.map(\.count) == Array(repeating: 1, count: 9) + [6])
+        // A repeat of one of the nine still counts on its own event.
+        cluster.recorder.record(node, reason: "Made", message: "made thing-3", component: "test")
+        #expect(events(cluster, reason: "Made")[2].count == 2)
+        // Ten quiet minutes close the window: a new message is an event of its own again.
+        cluster.advance(by: .seconds(601))
+        cluster.recorder.record(node, reason: "Made", message: "made thing-16", component: "test")
+        #expect(events(cluster, reason: "Made").last?.message == "made thing-16")
+    }
+
+    @Test func aScaleUpShowsNineCreatedPodEventsAndACombinedOneCappedByTheBudget() throws {
+        let cluster = Cluster(seed: 1, nodes: 3)
+        try cluster.store.create(makeDeployment("web", replicas: 40))
+        #expect(cluster.settle(app: "web", count: 40))
+        let rs = try #require(cluster.replicaSet(of: "web"))
+        let created = cluster.store.events(about: rs.metadata.uid).filter { $0.reason == "SuccessfulCreate" }
+        #expect(created.count == 10)
+        let combined = try #require(created.first { $0.message.hasPrefix("(combined from similar events): Created pod: web-") })
+        // 25 writes about the ReplicaSet: nine events, the combined one's creation and 15 of its counts.
+        #expect(combined.count == 16)
+    }
+}
