@@ -11,6 +11,9 @@ import Testing
     static let nodeCount = 5000
     static let podCount = 150_000
 
+    /// Built once for the suite (the tests add to it only what the other does not look at).
+    nonisolated(unsafe) static let shared: (cluster: Cluster, names: [String]) = try! largeCluster()
+
     /// The cluster, and the pods' names in name order.
     static func largeCluster() throws -> (Cluster, [String]) {
         let cluster = Cluster(seed: 1, nodes: nodeCount)
@@ -37,7 +40,7 @@ import Testing
     }
 
     @Test func theNodeMapShowsEveryNodeAsACellOfItsWorstPodState() throws {
-        let (cluster, _) = try Self.largeCluster()
+        let cluster = Self.shared.cluster
         // One node fails: its pods stay bound to it, and its cell shows it is down.
         try cluster.store.modify(Node.self, "node-2") { node in
             node.status.conditions = node.status.conditions.map { condition in
@@ -52,12 +55,19 @@ import Testing
         let text = map.joined(separator: "\n")
         // 196 × 15 cells for 5,000 nodes: a cell per 2 nodes, in the nodes' order.
         #expect(text.contains("5000 nodes, a cell per 2 nodes, worst pod state · Z zooms in"))
-        #expect(text.contains("\(Self.podCount) ready"))
+        #expect(text.contains("\(cluster.store.count(Pod.self)) ready"))
         #expect(frame.text.contains("nodes 4999/5000 Ready"))
         let firstRow = map[1]
         // node-1 and node-2 share the first cell: down. Every other node's pods are ready.
         #expect(firstRow.hasPrefix("││ ✗■■■■"))
         #expect(map.dropFirst().dropLast().joined().filter { $0 == "■" }.count == Self.nodeCount / 2 - 1)
+        try cluster.store.modify(Node.self, "node-2") { node in
+            node.status.conditions = node.status.conditions.map { condition in
+                var condition = condition
+                if condition.type == "Ready" { condition.status = "True" }
+                return condition
+            }
+        }
         #expect(!text.contains("node-1 "), "no cards: the map aggregates")
 
         // Z zooms into the selected node's region: cards again; Esc back to the whole cluster.
@@ -69,11 +79,12 @@ import Testing
     }
 
     @Test func thePodsTableScrollsToTheEndAndTheSelectionHolds() throws {
-        let (cluster, names) = try Self.largeCluster()
+        let (cluster, names) = Self.shared
         let dashboard = try Self.dashboard(cluster)
         dashboard.press(.character("4"), .character("G"))
         let last = try #require(names.last)
         #expect(dashboard.selectedName() == last)
+        #expect(names.count == Self.podCount)
         let frame = dashboard.frameText(200, 60)
         #expect(frame.contains(last))
         #expect(!frame.contains(names[0]), "only the rows around the selection are on screen")
@@ -97,5 +108,7 @@ import Testing
         let filtered = dashboard.frameText(200, 60)
         #expect(filtered.contains("4 Pods /\(last.suffix(6)) (1)"))
         #expect(dashboard.selectedName() == last)
+        dashboard.press(.escape)
+        try cluster.store.delete(Pod.self, "aaa-first", namespace: "default", gracePeriodSeconds: 0)
     }
 }
