@@ -11,8 +11,12 @@ import Testing
     static let nodeCount = 5000
     static let podCount = 150_000
 
-    /// Built once for the suite (the tests add to it only what the other does not look at).
-    nonisolated(unsafe) static let shared: (cluster: Cluster, names: [String]) = try! largeCluster()
+    /// Built once for the suite, with one dashboard (a view watches its cluster for as long as
+    /// the cluster lives); each test puts back what it changed.
+    nonisolated(unsafe) static let shared: (cluster: Cluster, names: [String], dashboard: Dashboard) = {
+        let (cluster, names) = try! largeCluster()
+        return (cluster, names, try! Dashboard(session: Session(cluster: cluster), theme: themeLibrary.load("default")))
+    }()
 
     /// The cluster, and the pods' names in name order.
     static func largeCluster() throws -> (Cluster, [String]) {
@@ -35,12 +39,8 @@ import Testing
         return (cluster, names.sorted())
     }
 
-    static func dashboard(_ cluster: Cluster) throws -> Dashboard {
-        Dashboard(session: Session(cluster: cluster), theme: try themeLibrary.load("default"))
-    }
-
     @Test func theNodeMapShowsEveryNodeAsACellOfItsWorstPodState() throws {
-        let cluster = Self.shared.cluster
+        let (cluster, _, dashboard) = Self.shared
         // One node fails: its pods stay bound to it, and its cell shows it is down.
         try cluster.store.modify(Node.self, "node-2") { node in
             node.status.conditions = node.status.conditions.map { condition in
@@ -49,7 +49,6 @@ import Testing
                 return condition
             }
         }
-        let dashboard = try Self.dashboard(cluster)
         let frame = dashboard.render(width: 200, height: 60)
         let map = NodeMapTests.mapLines(frame.text)
         let text = map.joined(separator: "\n")
@@ -79,8 +78,7 @@ import Testing
     }
 
     @Test func thePodsTableScrollsToTheEndAndTheSelectionHolds() throws {
-        let (cluster, names) = Self.shared
-        let dashboard = try Self.dashboard(cluster)
+        let (cluster, names, dashboard) = Self.shared
         dashboard.press(.character("4"), .character("G"))
         let last = try #require(names.last)
         #expect(dashboard.selectedName() == last)
