@@ -6,19 +6,20 @@ import Cluster
 /// event carries both), so the figures always equal a count made from scratch.
 public final class ClusterTally {
     /// Pods on one node (or not yet bound: the node named ""), by their state on the map.
+    /// A vector, not an array: the overview adds up thousands of these a frame without allocating.
     struct PodStates: Equatable {
-        private(set) var counts = [Int](repeating: 0, count: PodTileState.allCases.count)
+        private(set) var counts = SIMD16<Int32>(repeating: 0)
 
-        subscript(state: PodTileState) -> Int { counts[state.index] }
+        subscript(state: PodTileState) -> Int { Int(counts[state.index]) }
 
-        mutating func add(_ state: PodTileState, _ delta: Int) { counts[state.index] += delta }
+        mutating func add(_ state: PodTileState, _ delta: Int) { counts[state.index] += Int32(delta) }
+
+        var isEmpty: Bool { counts == SIMD16(repeating: 0) }
 
         /// The state most in need of a look, among those with pods.
         var worst: PodTileState? { PodTileState.bySeverity.first { counts[$0.index] > 0 } }
 
-        mutating func formUnion(_ other: PodStates) {
-            for i in counts.indices { counts[i] += other.counts[i] }
-        }
+        mutating func formUnion(_ other: PodStates) { counts &+= other.counts }
     }
 
     public private(set) var nodeCount = 0
@@ -35,7 +36,11 @@ public final class ClusterTally {
 
     init(store: Store) {
         for node in store.list(Node.self) { count(node, 1) }
-        for pod in store.list(Pod.self) { count(pod, 1) }
+        // Visited in place: a sorted copy of 150,000 pods is not needed to count them.
+        _ = store.countPods { pod in
+            count(pod, 1)
+            return false
+        }
         for deployment in store.list(Deployment.self) { count(deployment, 1) }
     }
 
@@ -64,7 +69,7 @@ public final class ClusterTally {
             let state = PodTileState(pod)
             podsByNode[pod.spec.nodeName, default: PodStates()].add(state, sign)
             pods.add(state, sign)
-            if sign < 0, podsByNode[pod.spec.nodeName]?.counts.allSatisfy({ $0 == 0 }) == true { podsByNode[pod.spec.nodeName] = nil }
+            if sign < 0, podsByNode[pod.spec.nodeName]?.isEmpty == true { podsByNode[pod.spec.nodeName] = nil }
         case let deployment as Deployment:
             let namespace = deployment.metadata.namespace
             var sums = deploymentReplicas[namespace] ?? (0, 0)

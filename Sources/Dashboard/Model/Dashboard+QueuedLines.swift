@@ -2,7 +2,8 @@ import Cluster
 
 /// Command lines the dashboard runs a slice at a time, between frames: a preset's 1,500
 /// `kubectl create deployment` lines would otherwise keep the first frame waiting. Each line
-/// is run as a key or `:` runs it (Session.execute), in order; the status line counts them.
+/// is run as a key or `:` runs it (Session.execute), in order, as one batch (the work a line
+/// sets off waits for the clock, not for the next line); the status line counts them.
 struct QueuedLines {
     /// What the lines make, for the status line (`preset large`).
     var label: String
@@ -31,7 +32,8 @@ extension Dashboard {
         let start = clock.now
         var ran = 0
         repeat {
-            let output = session.execute(queue.lines[queue.done]).output
+            // Sent as one batch: the cluster works on them as its clock moves, frame by frame.
+            let output = session.execute(queue.lines[queue.done], finishingDueWork: false).output
             if output.failed {
                 queue.failed += 1
                 if queue.firstError == nil { queue.firstError = output.stderr.split(separator: "\n").first.map(String.init) }
