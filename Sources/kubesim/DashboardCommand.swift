@@ -15,8 +15,10 @@ struct DashboardCommand: ParsableCommand {
         discussion: "Starts a demo cluster: three nodes and the deployment hello-kiamol-2 at 3 replicas (or what --file manifests describe). Press ? for keys."
     )
 
-    @Flag(help: "Start with nodes only, no deployment.") var empty = false
-    @Option(help: ArgumentHelp("Start with a preset workload instead of the demo deployment, created over the first frames: large (1,500 deployments × 100 replicas; with --nodes 5000, Kubernetes' documented limits).", valueName: "name"))
+    // --empty is `--preset empty` now, kept for scripts but out of the usage line: a thirteenth
+    // listed option and ArgumentParser shortens the root usage line to `kubesim <options>`.
+    @Flag(help: ArgumentHelp("Start with nodes only, no deployment (--preset empty).", visibility: .hidden)) var empty = false
+    @Option(help: ArgumentHelp("Start with a preset workload instead of the demo deployment: empty (nodes only) or large (1,500 deployments × 100 replicas, created over the first frames; with --nodes 5000, Kubernetes' documented limits).", valueName: "name"))
     var preset: String?
     @Option(help: "Theme name (default, light, high-contrast, mono, solarized-dark) or path to a theme file.") var theme: String?
     @Option(help: "Record what the dashboard shows to FILE as an asciicast v2 recording (asciinema play FILE).") var record: String?
@@ -48,7 +50,8 @@ struct DashboardCommand: ParsableCommand {
             throw ExitCode(1)
         }
 
-        let workload = try preset.map { name in
+        let workload = try preset.flatMap { name -> WorkloadPreset? in
+            if name == "empty" { return nil }
             guard let workload = WorkloadPreset(rawValue: name) else {
                 FileHandle.standardError.write(Data("error: unknown preset \"\(name)\": use \(WorkloadPreset.names)\n".utf8))
                 throw ExitCode(1)
@@ -68,7 +71,7 @@ struct DashboardCommand: ParsableCommand {
         if serve != nil { SimTime.anchorCalendarToNow() }
         let session = try options.makeSession()
         // Manifests and scenarios replace the demo deployment.
-        if !empty && options.files.isEmpty && presented == nil && workload == nil {
+        if !empty && preset != "empty" && options.files.isEmpty && presented == nil && workload == nil {
             DemoDeployment.create(in: session.cluster)
         }
         // The API answers from the dashboard's cluster (a looping scenario replaces it).

@@ -26,5 +26,6 @@ enum WorkloadPreset: String, CaseIterable {
         }
     }
 
-    static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
+    /// Every name `--preset` takes (`empty`: nodes only, no workload).
+    static var names: String { (["empty"] + allCases.map(\.rawValue)).joined(separator: ", ") }
 }
