@@ -6,10 +6,10 @@ import Testing
         let help = try HeadlessBinaryTests.run(["--help"])
         #expect(help.status == 0)
         // The dashboard is the default subcommand: its options are the root's.
-        for option in ["--scenario <scenario>", "--autoplay", "--loop", "--theme <theme>", "--record <record>", "--empty", "--seed <seed>"] {
+        for option in ["--scenario <scenario>", "--autoplay", "--loop", "--theme <theme>", "--record <record>", "--preset <name>", "--seed <seed>"] {
             #expect(help.stdout.contains("\n  \(option)"), "\(option) in kubesim --help")
         }
-        #expect(help.stdout.contains("USAGE: kubesim [--empty] [--theme <theme>]"))
+        #expect(help.stdout.contains("USAGE: kubesim [--preset <name>] [--theme <theme>]"))
         #expect(help.stdout.contains("\n       kubesim <subcommand>\n"))
         for subcommand in ["dashboard (default)", "run", "serve", "kubeconfig", "scenarios", "export"] {
             #expect(help.stdout.contains("\n  \(subcommand) "), "\(subcommand) in kubesim --help")

@@ -58,9 +58,12 @@ public final class ClusterView {
     private var lastChanged = ShardedDictionary<PrehashedString, SimTime>()
     /// Bumped on every change, so the main loop knows when a redraw may be needed.
     public private(set) var version = 0
+    /// Counts of nodes, pods and replicas for the header and the overview map.
+    public let tally: ClusterTally
 
     public init(cluster: Cluster) {
         self.cluster = cluster
+        tally = ClusterTally(store: cluster.store)
         logExistingEvents()
         cluster.store.watch { [unowned self] event in self.observe(event) }
     }
@@ -72,6 +75,7 @@ public final class ClusterView {
     private func observe(_ event: WatchEvent) {
         guard event.kind != .lease else { return }
         version += 1
+        tally.observe(event)
         // Objects of other namespaces are not listed here (the node map reads pods from the store).
         if event.kind.isNamespaced && event.object.metadata.namespace != namespace { return }
         let uid = PrehashedString(event.object.metadata.uid)

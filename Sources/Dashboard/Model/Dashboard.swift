@@ -22,9 +22,17 @@ public final class Dashboard {
     /// then acts on nothing, since what the presenter aimed at is gone.
     var selectionMoved = false
     var filters: [Pane: String] = [:]
+    /// The rows each filter let through, for the state of the cluster they were made from.
+    var filteredRows: [Pane: FilteredRows] = [:]
+    /// Lines run a slice at a time between frames (a preset's creations).
+    var queuedLines: QueuedLines?
     public private(set) var speed = Speed()
     /// How large the node map draws each node (`z`).
     public internal(set) var mapZoom = MapZoom.tiles
+    /// Whether the last frame's node map showed the overview (too many nodes for cards).
+    public internal(set) var nodeMapAggregates = false
+    /// `Z`: the node map shows the cards of the selected node's region instead of the overview.
+    public internal(set) var nodeMapZoomedIn = false
     public private(set) var paused = false
     public internal(set) var status: StatusMessage?
     var running: [RunningCommand] = []
@@ -75,7 +83,8 @@ public final class Dashboard {
     /// same and no key arrives, the last frame is still right and need not be rendered.
     public var frameKey: [Int64] {
         // A followed log shows each access line as its request comes (a real client's, even while paused).
-        [Int64(view.version), cluster.now.milliseconds / 1000, Int64(running.count), logsShown ? Int64(cluster.traffic.totalRequests) : 0]
+        [Int64(view.version), cluster.now.milliseconds / 1000, Int64(running.count), logsShown ? Int64(cluster.traffic.totalRequests) : 0,
+         Int64(queuedLines?.done ?? 0)]
     }
 
     // MARK: time
@@ -88,6 +97,8 @@ public final class Dashboard {
         }
         // Paused, nothing runs, not even work left at the current instant (a ReplicaSet's burst
         // that the last slice cut short): the cluster stays as the screen shows it.
+        // A preset's creations run whether or not time runs, as keys' commands do.
+        runQueuedLines()
         if !paused || pacer.lag > .zero { pacer.advance() }
         pollRunning()
     }
@@ -244,7 +255,15 @@ public final class Dashboard {
             mode = .command(TextInput())
         case .character("/"): mode = .filter(TextInput(filters[focus] ?? ""))
         case .escape:
-            if rolloutShown { showsRollout = false } else if filters[focus] != nil { filters[focus] = nil } else { status = nil }
+            if rolloutShown {
+                showsRollout = false
+            } else if filters[focus] != nil {
+                filters[focus] = nil
+            } else if focus == .nodes && nodeMapAggregates && nodeMapZoomedIn {
+                toggleNodeMapZoom()
+            } else {
+                status = nil
+            }
         case .tab: focus = focus.next
         case .backTab: focus = focus.previous
         case .character(let c) where ("1"..."5").contains(c): focus = Pane(rawValue: Int(String(c))!)!
@@ -272,8 +291,21 @@ public final class Dashboard {
         case .character("z"):
             mapZoom = mapZoom.next
             status = StatusMessage(text: "node map: \(mapZoom.name) cards", isError: false, at: cluster.now)
+        case .character("Z"): toggleNodeMapZoom()
         default: paneAction(key)
         }
+    }
+
+    /// `Z`: between the overview of a large cluster and the cards of the selected node's region.
+    private func toggleNodeMapZoom() {
+        guard nodeMapAggregates else {
+            status = StatusMessage(text: "node map: every node has its card already (Z zooms into a cluster too large for cards)", isError: false, at: cluster.now)
+            return
+        }
+        nodeMapZoomedIn.toggle()
+        let text = nodeMapZoomedIn ? "node map: cards around \(selectedName(.nodes) ?? "the first node") (Z or Esc: the whole cluster)"
+            : "node map: the whole cluster, a cell per node or group (Z zooms in)"
+        status = StatusMessage(text: text, isError: false, at: cluster.now)
     }
 
     private func paneAction(_ key: Key) {
@@ -383,7 +415,13 @@ public final class Dashboard {
     func rowNames(_ pane: Pane) -> [String] {
         let names = pane == .events ? view.eventsNewestFirst : view.names(pane.kind)
         guard let filter = filters[pane] else { return names }
-        return names.filter { RowFilter.matches(filter, name: $0, pane: pane, dashboard: self) }
+        // A frame asks several times (layout, selection, the table): filtered once per change
+        // of the cluster or of the virtual second (ages are part of a row's text).
+        let key = FilteredRows.Key(filter: filter, namespace: namespace, version: view.version, second: cluster.now.milliseconds / 1000)
+        if let cached = filteredRows[pane], cached.key == key { return cached.names }
+        let filtered = RowFilter.rows(names, matching: filter, pane: pane, dashboard: self)
+        filteredRows[pane] = FilteredRows(key: key, names: filtered)
+        return filtered
     }
 
     private func describeSelected() {

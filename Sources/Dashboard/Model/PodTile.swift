@@ -3,7 +3,7 @@ import Commands
 
 /// How a pod looks on the node map: its state (each with a color and a glyph that still tells
 /// them apart in `mono`) and a short name the back row can read.
-enum PodTileState: CaseIterable {
+enum PodTileState: Int, CaseIterable {
     case pending, creating, notReady, ready, terminating, crashLooping, imagePullFailing, failed, orphan
 
     /// The pod's state on the map, read as kubectl's STATUS and READY columns read it; an orphan

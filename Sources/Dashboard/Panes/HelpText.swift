@@ -8,6 +8,8 @@ enum HelpText {
         ("Enter d", "describe the selected object (Esc closes); on Deployments Enter opens the rollout view"),
         ("o", "the last command's whole output (keys report only its first line)"),
         ("z", "node map: small, medium or large cards"),
+        ("Z", "node map of a cluster too large for cards (a cell per node or group, worst pod state):"),
+        ("", "zoom into the selected node's region as cards; Z or Esc back to the whole cluster"),
         ("N", "next namespace (:ns NAME shows one, :ns lists them; the map shows every namespace)"),
         ("space", "pause / resume time"), (".", "advance one second while paused"),
         ("< >", "slower / faster (¼× to 16×)"), ("t", "next theme"), ("q Ctrl-C", "quit"),

@@ -76,14 +76,22 @@ enum PaneTable {
 
 /// A table filter: `-l SELECTOR` matches labels, anything else is a case-insensitive search in
 /// the row's text.
+/// The filter is read once for all rows (a selector parsed once, text folded once); a row's
+/// cells are made only when its name alone does not match.
 enum RowFilter {
-    static func matches(_ filter: String, name: String, pane: Pane, dashboard: Dashboard) -> Bool {
+    static func rows(_ names: [String], matching filter: String, pane: Pane, dashboard: Dashboard) -> [String] {
+        let cluster = dashboard.cluster, namespace = dashboard.namespace
         if filter.hasPrefix("-l ") || filter.hasPrefix("-l=") {
-            guard let selector = try? SelectorParser.parse(String(filter.dropFirst(3))),
-                  let object = dashboard.cluster.store.object(kind: pane.kind, name: name, namespace: dashboard.namespace) else { return false }
-            return selector.matches(object.metadata.labels)
+            guard let selector = try? SelectorParser.parse(String(filter.dropFirst(3))) else { return [] }
+            return names.filter { name in
+                cluster.store.object(kind: pane.kind, name: name, namespace: namespace).map { selector.matches($0.metadata.labels) } ?? false
+            }
         }
-        guard let row = PaneTable.row(pane, name, cluster: dashboard.cluster, namespace: dashboard.namespace) else { return false }
-        return row.cells.joined(separator: " ").lowercased().contains(filter.lowercased())
+        let needle = FilterNeedle(filter)
+        return names.filter { name in
+            if needle.found(in: name) { return true }
+            guard let row = PaneTable.row(pane, name, cluster: cluster, namespace: namespace) else { return false }
+            return needle.found(in: row.cells.joined(separator: " "))
+        }
     }
 }

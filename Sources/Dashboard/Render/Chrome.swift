@@ -9,15 +9,14 @@ struct Chrome {
     /// `kubesim ─ NAMESPACE ─ t=00:02:41 ─ 1× ▶ ─ nodes 3/3 Ready ─ pods 3/3 Ready +1 orphan … theme: default`
     func drawHeader(width: Int, into frame: inout Frame) {
         let cluster = dashboard.cluster
-        let nodes = cluster.store.list(Node.self)
-        let ready = nodes.filter(\.isReady).count
+        let tally = dashboard.view.tally
         let seconds = cluster.now.milliseconds / 1000
         let time = "\(String(seconds / 3600).leftPadded(2)):\(String(seconds / 60 % 60).leftPadded(2)):\(String(seconds % 60).leftPadded(2))"
         // While the cluster is busier than real time allows, virtual time falls behind: say so.
         let lag = dashboard.simulationLag.milliseconds / 1000
         let play = dashboard.paused ? "‖ paused" : lag >= 1 ? "▶ \(lag)s behind" : "▶"
         let namespace = dashboard.namespace
-        var left = " kubesim ─ \(namespace) ─ t=\(time) ─ \(dashboard.speed.label) \(play) ─ nodes \(ready)/\(nodes.count) Ready ─ \(HeaderCounts.pods(dashboard.view)) "
+        var left = " kubesim ─ \(namespace) ─ t=\(time) ─ \(dashboard.speed.label) \(play) ─ nodes \(tally.readyNodeCount)/\(tally.nodeCount) Ready ─ \(HeaderCounts.pods(dashboard.view)) "
         // On a narrow screen the counts matter more than the namespace.
         for less in [" ─ \(namespace)", " kubesim ─"] where left.count > width - 4 { left = left.replacingOccurrences(of: less, with: "") }
         let right = " theme: \(theme.name) "

@@ -32,7 +32,10 @@ extension Dashboard {
                             height: layout.pods.maxY - layout.deployments.y)
             RolloutView(dashboard: self, summary: summary, rect: area).draw(into: &frame)
         }
-        visibleRows[.nodes] = max(1, layout.nodes.inner.height / mapZoom.cardHeight)
+        // A page of the overview is a row of its cells.
+        visibleRows[.nodes] = nodeMapAggregates && !nodeMapZoomedIn
+            ? max(1, layout.nodes.inner.width - 2) * NodeOverviewView.nodesPerCell(nodeCount: rowNames(.nodes).count, cells: (layout.nodes.inner.width - 2) * layout.nodes.inner.height)
+            : max(1, layout.nodes.inner.height / mapZoom.cardHeight)
         // While requests flow the Traffic pane takes the Events place (see trafficPlace).
         let traffic = trafficSummary()
         let trafficRect = trafficPlace(in: layout, flowing: traffic?.isFlowing ?? false)

@@ -22,6 +22,11 @@ struct NodeMapView {
         let cardWidth = body.width / columns
         let rowsVisible = max(1, body.height / zoom.cardHeight)
         let selected = dashboard.selectedIndex(.nodes, in: names)
+        dashboard.nodeMapAggregates = Self.aggregates(nodeCount: names.count, cardPlaces: rowsVisible * columns)
+        if dashboard.nodeMapAggregates && !dashboard.nodeMapZoomedIn {
+            NodeOverviewView(dashboard: dashboard, rect: rect).draw(names: names, selected: selected, title: title, into: &frame)
+            return
+        }
         let firstRow = max(0, selected / columns - rowsVisible + 1)
         var states: Set<PodTileState> = []
         for (offset, name) in names.dropFirst(firstRow * columns).prefix(rowsVisible * columns).enumerated() {
@@ -38,6 +43,15 @@ struct NodeMapView {
             frame.put(note, x: noteX, y: rect.maxY - 1, style: theme[.hints])
         }
         drawLegend(states, before: noteX, into: &frame)
+    }
+
+    /// Screens of cards beyond which the map shows the whole cluster as an overview instead
+    /// (`Z` zooms into the cards of the selected node's region).
+    static let cardScreensBeforeOverview = 8
+
+    /// Whether `nodeCount` nodes are too many for cards, with `cardPlaces` cards on a screen.
+    static func aggregates(nodeCount: Int, cardPlaces: Int) -> Bool {
+        nodeCount > max(1, cardPlaces) * cardScreensBeforeOverview
     }
 
     /// What each tile means, for the states on screen, in the bottom border.
