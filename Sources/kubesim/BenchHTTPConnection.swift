@@ -63,6 +63,9 @@ final class BenchHTTPConnection {
     func request(_ method: String, _ target: String, headers: [(String, String)] = [], body: [UInt8] = []) throws -> Response {
         try send(method, target, headers: headers, body: body)
         let (status, responseHeaders) = try readHead()
+        if responseHeaders.contains(where: { $0.name.lowercased() == "transfer-encoding" && $0.value.lowercased() == "chunked" }) {
+            return Response(status: status, headers: responseHeaders, body: try readChunkedBody(method, target))
+        }
         guard let length = responseHeaders.first(where: { $0.name.lowercased() == "content-length" }).flatMap({ Int($0.value) }) else {
             throw Failure(description: "\(method) \(target): answer without Content-Length")
         }
@@ -79,6 +82,45 @@ final class BenchHTTPConnection {
             body.removeLast(body.count - length)
         }
         return Response(status: status, headers: responseHeaders, body: body)
+    }
+
+    /// Reads a chunked body (a large list) to its last, empty chunk.
+    private func readChunkedBody(_ method: String, _ target: String) throws -> [UInt8] {
+        var body: [UInt8] = []
+        var offset = 0
+        /// Waits until `pending` holds at least `count` bytes from `offset`.
+        func need(_ count: Int) throws {
+            while pending.count - offset < count {
+                if offset > 0 {
+                    pending.removeFirst(offset)
+                    offset = 0
+                }
+                guard try fill() > 0 else { throw Failure(description: "\(method) \(target): connection closed mid-body") }
+            }
+        }
+        while true {
+            // The size line: hex digits up to CRLF.
+            var length = 0  // of the line so far (`need` may move `offset`)
+            while true {
+                try need(length + 2)
+                if pending[offset + length] == 13 && pending[offset + length + 1] == 10 { break }
+                length += 1
+            }
+            let lineEnd = offset + length
+            let sizeText = String(decoding: pending[offset..<lineEnd], as: UTF8.self)
+            guard let size = Int(sizeText.split(separator: ";").first ?? "", radix: 16) else {
+                throw Failure(description: "\(method) \(target): bad chunk size \(sizeText)")
+            }
+            offset = lineEnd + 2
+            try need(size + 2)
+            if size == 0 {
+                offset += 2
+                pending.removeFirst(offset)
+                return body
+            }
+            body.append(contentsOf: pending[offset..<(offset + size)])
+            offset += size + 2
+        }
     }
 
     /// Reads a status line and headers.
