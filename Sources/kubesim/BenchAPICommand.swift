@@ -31,7 +31,8 @@ struct BenchAPICommand: ParsableCommand {
     }
 
     static let tableAccept = "application/json;as=Table;v=v1;g=meta.k8s.io"
-    static let listGoal = 1.0
+    /// Issue 12's goal for a full list of 150,000 pods; smaller lists meet it more easily.
+    static let listGoal = 2.0
 
     func run() throws {
         var report = BenchAPIReport()
