@@ -21,6 +21,8 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
         /// The cluster has the request.
         case waiting(HTTPRequestHead)
         case streaming(ChunkedStreamSink, HTTPRequestHead)
+        /// A streamed body (a large list) going out as chunks, one piece per socket drain.
+        case sendingBody(HTTPRequestHead, () -> [UInt8]?)
         case closed
     }
 
@@ -61,7 +63,7 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let part = unwrapInboundIn(data)
         switch state {
-        case .waiting, .streaming:
+        case .waiting, .streaming, .sendingBody:
             hold(part)
         default:
             receive(part)
@@ -188,6 +190,10 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
 
     private func answer(_ response: APIResponse) {
         guard case .waiting(let head) = state else { return }
+        if let streamed = response.streamedBody, head.method != .HEAD {
+            beginBody(response, pieces: streamed.pieces(), head: head)
+            return
+        }
         state = head.isKeepAlive ? .idle : .closed
         write(response, version: head.version, keepAlive: head.isKeepAlive, omitBody: head.method == .HEAD)
         if head.isKeepAlive {
@@ -199,18 +205,70 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
     /// `omitBody` for HEAD: the headers of the GET answer, no body.
     private func write(_ response: APIResponse, version: HTTPVersion, keepAlive: Bool, closeAfter: Bool? = nil, omitBody: Bool = false) {
         guard let context else { return }
+        let body = response.body
         var headers = HTTPHeaders(response.headers.map { ($0.name, $0.value) })
-        headers.replaceOrAdd(name: "Content-Length", value: "\(response.body.count)")
+        headers.replaceOrAdd(name: "Content-Length", value: "\(body.count)")
         if !keepAlive { headers.replaceOrAdd(name: "Connection", value: "close") }
         context.write(wrapOutboundOut(.head(HTTPResponseHead(version: version, status: .init(statusCode: response.status), headers: headers))), promise: nil)
-        if !response.body.isEmpty && !omitBody {
-            context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: response.body)))), promise: nil)
+        if !body.isEmpty && !omitBody {
+            context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: body)))), promise: nil)
         }
         let done = context.writeAndFlush(wrapOutboundOut(.end(nil)))
         if closeAfter ?? !keepAlive {
             let channel = context.channel
             done.whenComplete { _ in channel.close(promise: nil) }
         }
+    }
+
+    // MARK: streamed bodies
+
+    /// Starts a streamed body. As Go's server does, a body that ends within its first piece goes
+    /// out whole with a Content-Length; a longer one is chunked.
+    private func beginBody(_ response: APIResponse, pieces: @escaping () -> [UInt8]?, head: HTTPRequestHead) {
+        guard let context else { return }
+        let first = pieces() ?? []
+        guard let second = pieces() else {
+            var whole = response
+            whole.body = first
+            answer(whole)
+            return
+        }
+        var headers = HTTPHeaders(response.headers.map { ($0.name, $0.value) })
+        headers.remove(name: "Content-Length")
+        headers.replaceOrAdd(name: "Transfer-Encoding", value: "chunked")
+        if !head.isKeepAlive { headers.replaceOrAdd(name: "Connection", value: "close") }
+        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .init(statusCode: response.status), headers: headers))), promise: nil)
+        context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: first)))), promise: nil)
+        context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: second)))), promise: nil)
+        state = .sendingBody(head, pieces)
+        sendPieces()
+    }
+
+    /// Writes the next piece while the socket takes them; when it does not, `channelWritabilityChanged`
+    /// comes back here. Each piece is its own event-loop task, so other connections on this loop
+    /// are served in between.
+    private func sendPieces() {
+        guard case .sendingBody(let head, let pieces) = state, let context, context.channel.isWritable else { return }
+        guard let piece = pieces() else {
+            state = head.isKeepAlive ? .idle : .closed
+            let done = context.writeAndFlush(wrapOutboundOut(.end(nil)))
+            if head.isKeepAlive {
+                armTimer(seconds: core.limits.idleTimeoutSeconds)
+                replayHeld()
+            } else {
+                let channel = context.channel
+                done.whenComplete { _ in channel.close(promise: nil) }
+            }
+            return
+        }
+        context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: piece)))), promise: nil)
+        let connection = loopBound
+        context.eventLoop.execute { connection.value.sendPieces() }
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable { sendPieces() }
+        context.fireChannelWritabilityChanged()
     }
 
     // MARK: streams

@@ -31,7 +31,8 @@ struct BenchAPICommand: ParsableCommand {
     }
 
     static let tableAccept = "application/json;as=Table;v=v1;g=meta.k8s.io"
-    static let listGoal = 1.0
+    /// Issue 12's goal for a full list of 150,000 pods; smaller lists meet it more easily.
+    static let listGoal = 2.0
 
     func run() throws {
         var report = BenchAPIReport()
@@ -106,12 +107,13 @@ struct BenchAPICommand: ParsableCommand {
         var size = 0
         for _ in 0..<runs {
             let start = DispatchTime.now().uptimeNanoseconds
-            let response = try client.request("GET", path, headers: [("Accept", accept)])
+            // Only the tail is kept: the list's resourceVersion is in it.
+            let response = try client.request("GET", path, headers: [("Accept", accept)], keepTail: 64 * 1024)
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
             guard response.status == 200 else {
                 throw ValidationError("GET \(path): HTTP \(response.status): \(String(decoding: response.body.prefix(300), as: UTF8.self))")
             }
-            size = response.body.count
+            size = response.length
             check(response)
         }
         return BenchAPIReport.Latency(seconds: times, bytes: size)

@@ -15,7 +15,10 @@ final class BenchHTTPConnection {
     struct Response {
         var status: Int
         var headers: [(name: String, value: String)]
+        /// The body, or its last bytes when the request kept only a tail.
         var body: [UInt8]
+        /// The whole body's length.
+        var length: Int
 
         func header(_ name: String) -> String? { headers.first { $0.name.lowercased() == name }?.value }
     }
@@ -59,10 +62,17 @@ final class BenchHTTPConnection {
         }
     }
 
-    /// Sends a request and reads its whole answer.
-    func request(_ method: String, _ target: String, headers: [(String, String)] = [], body: [UInt8] = []) throws -> Response {
+    /// Sends a request and reads its whole answer. `keepTail` keeps only the last bytes of a
+    /// chunked body (a list of 150,000 pods is 400 MiB the bench has no use for: it would count
+    /// in the peak memory as if the server held it).
+    func request(_ method: String, _ target: String, headers: [(String, String)] = [], body: [UInt8] = [],
+                 keepTail: Int? = nil) throws -> Response {
         try send(method, target, headers: headers, body: body)
         let (status, responseHeaders) = try readHead()
+        if responseHeaders.contains(where: { $0.name.lowercased() == "transfer-encoding" && $0.value.lowercased() == "chunked" }) {
+            let (tail, length) = try readChunkedBody(method, target, keepTail: keepTail)
+            return Response(status: status, headers: responseHeaders, body: tail, length: length)
+        }
         guard let length = responseHeaders.first(where: { $0.name.lowercased() == "content-length" }).flatMap({ Int($0.value) }) else {
             throw Failure(description: "\(method) \(target): answer without Content-Length")
         }
@@ -78,7 +88,51 @@ final class BenchHTTPConnection {
             pending = Array(body[length...])
             body.removeLast(body.count - length)
         }
-        return Response(status: status, headers: responseHeaders, body: body)
+        return Response(status: status, headers: responseHeaders, body: body, length: length)
+    }
+
+    /// Reads a chunked body (a large list) to its last, empty chunk: the body (or its last
+    /// `keepTail` bytes) and its length.
+    private func readChunkedBody(_ method: String, _ target: String, keepTail: Int?) throws -> (body: [UInt8], length: Int) {
+        var body: [UInt8] = []
+        var length = 0
+        var offset = 0
+        /// Waits until `pending` holds at least `count` bytes from `offset`.
+        func need(_ count: Int) throws {
+            while pending.count - offset < count {
+                if offset > 0 {
+                    pending.removeFirst(offset)
+                    offset = 0
+                }
+                guard try fill() > 0 else { throw Failure(description: "\(method) \(target): connection closed mid-body") }
+            }
+        }
+        while true {
+            // The size line: hex digits up to CRLF.
+            var lineLength = 0  // so far (`need` may move `offset`)
+            while true {
+                try need(lineLength + 2)
+                if pending[offset + lineLength] == 13 && pending[offset + lineLength + 1] == 10 { break }
+                lineLength += 1
+            }
+            let lineEnd = offset + lineLength
+            let sizeText = String(decoding: pending[offset..<lineEnd], as: UTF8.self)
+            guard let size = Int(sizeText.split(separator: ";").first ?? "", radix: 16) else {
+                throw Failure(description: "\(method) \(target): bad chunk size \(sizeText)")
+            }
+            offset = lineEnd + 2
+            try need(size + 2)
+            if size == 0 {
+                offset += 2
+                pending.removeFirst(offset)
+                if let keepTail, body.count > keepTail { body.removeFirst(body.count - keepTail) }
+                return (body, length)
+            }
+            if let keepTail, body.count > keepTail + (1 << 20) { body.removeFirst(body.count - keepTail) }
+            body.append(contentsOf: pending[offset..<(offset + size)])
+            length += size
+            offset += size + 2
+        }
     }
 
     /// Reads a status line and headers.

@@ -37,6 +37,10 @@ import Testing
             server = APIServer(queue: queue, limits: limits) { request in
                 box.requests.append(request)
                 if request.path == "/watch", !pending.isEmpty { return pending.removeFirst().reply() }
+                if request.path == "/list" {
+                    let count = Int(request.query("pieces") ?? "") ?? 1
+                    return .response(.streamed(APIServerStreamTests.numberedPieces(count)))
+                }
                 return .response(APIResponse(status: 200, headers: [("Content-Type", "application/json")], body: Array("{}".utf8)))
             }
             port = try server.start(listen: ListenAddress(host: "127.0.0.1", port: 0)).port
@@ -84,6 +88,54 @@ import Testing
         #expect(response?.status == 200)
         #expect(response?.bodyText == "{}")
         #expect(watch.stops == 1)
+    }
+
+    /// A streamed body of `count` pieces of 100,000 bytes, each filled with its number's last digit.
+    static func numberedPieces(_ count: Int) -> StreamedBody {
+        StreamedBody {
+            var index = 0
+            return {
+                guard index < count else { return nil }
+                index += 1
+                return [UInt8](repeating: UInt8(ascii: "0") + UInt8(index % 10), count: 100_000)
+            }
+        }
+    }
+
+    /// The data of a chunked body (after the head), or nil when its framing is broken.
+    static func dechunk(_ bytes: ArraySlice<UInt8>) -> [UInt8]? {
+        var data: [UInt8] = []
+        var rest = bytes
+        while let lf = rest.firstIndex(of: 10) {
+            guard let size = Int(String(decoding: rest[rest.startIndex..<lf], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines), radix: 16) else { return nil }
+            rest = rest[(lf + 1)...]
+            if size == 0 { return data }
+            guard rest.count >= size + 2 else { return nil }
+            data += rest.prefix(size)
+            rest = rest.dropFirst(size + 2)
+        }
+        return nil
+    }
+
+    @Test func aStreamedBodyGoesOutChunkedAndAShortOneWhole() throws {
+        let harness = try Harness(watches: [])
+        let connection = try RawHTTPConnection(port: harness.port)
+        connection.send("GET /list?pieces=40 HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(harness.drain { harness.log.requests.count == 1 })
+        let bytes = connection.read(until: Self.chunkedEnd)
+        let headEnd = try #require(String(decoding: bytes, as: UTF8.self).range(of: "\r\n\r\n")).upperBound
+        let head = String(decoding: bytes, as: UTF8.self)[..<headEnd].lowercased()
+        #expect(head.contains("transfer-encoding: chunked\r\n"))
+        #expect(!head.contains("content-length"))
+        let body = try #require(Self.dechunk(bytes[head.utf8.count...]))
+        #expect(body == Self.numberedPieces(40).collect())
+
+        // One piece: a whole answer with its length, on the same connection.
+        connection.send("GET /list?pieces=1 HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(harness.drain { harness.log.requests.count == 2 })
+        let whole = try #require(connection.readResponse())
+        #expect(whole.header("content-length") == "100000")
+        #expect(whole.body == Self.numberedPieces(1).collect())
     }
 
     @Test func aZeroTimeoutEndsTheStreamAndStopsTheProducer() throws {

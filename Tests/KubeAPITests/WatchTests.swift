@@ -66,6 +66,28 @@ import Testing
         #expect(c.api.watches.watchCount == 1)
     }
 
+    @Test func theHistoryStaysBoundedOverManyWrites() throws {
+        let c = try webCluster()
+        c.api.watches.historyLimit = 50
+        let start = c.store.currentResourceVersion
+        for i in 0..<2_000 { _ = try c.store.modify(Deployment.self, "web", namespace: "default") { $0.metadata.annotations["n"] = "\(i)" } }
+        let history = c.api.watches.history
+        // Only the last 50 changes are kept, however many were written.
+        #expect(history.count == 50)
+        #expect(history.changes(after: 0).count == 50)
+        #expect(history.coveredFrom == c.store.currentResourceVersion - 50)
+        // A list at a compacted version is refused as the API server refuses it…
+        let exact = c.get("\(pods)?resourceVersion=\(start + 1)&resourceVersionMatch=Exact")
+        #expect(exact.status == 410)
+        let status = try JSONParser.parse(exact.body)
+        #expect(status["reason"] == .string("Expired"))
+        #expect(status["message"] == .string("too old resource version: \(start + 1) (\(history.coveredFrom))"))
+        // …and a watch from it gets the ERROR event a reflector relists on.
+        let (_, sink) = try c.watch("\(pods)?watch=true&resourceVersion=\(start + 1)")
+        #expect(sink.types == ["ERROR"])
+        #expect(sink.events.first?["object"]?["code"] == .int(410))
+    }
+
     @Test func watchWithoutAVersionStartsWithTheCurrentObjects() throws {
         let c = try webCluster(replicas: 3)
         let names = c.store.list(Pod.self, namespace: "default").map(\.name)

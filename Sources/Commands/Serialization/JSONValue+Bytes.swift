@@ -53,30 +53,39 @@ extension JSONValue {
 
     /// A JSON string as Go's encoder writes it (`<`, `>`, `&` escaped for HTML safety). Works on
     /// UTF-8 bytes: every byte of a multi-byte character is 0x80 or above and passes through.
+    /// Most strings need no escape and are copied in one go.
     static func writeQuoted(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in
             var start = 0
-            for (index, byte) in bytes.enumerated() {
-                let escape: [UInt8]?
-                switch byte {
-                case UInt8(ascii: "\""): escape = [92, 34]
-                case UInt8(ascii: "\\"): escape = [92, 92]
-                case UInt8(ascii: "\n"): escape = [92, UInt8(ascii: "n")]
-                case UInt8(ascii: "\t"): escape = [92, UInt8(ascii: "t")]
-                case UInt8(ascii: "\r"): escape = [92, UInt8(ascii: "r")]
-                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0..<0x20:
-                    escape = [92, UInt8(ascii: "u"), 48, 48, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xf)]]
-                default: escape = nil
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard needsEscape(byte) else {
+                    index += 1
+                    continue
                 }
-                guard let escape else { continue }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                out.append(contentsOf: escape)
-                start = index + 1
+                switch byte {
+                case UInt8(ascii: "\""): out.append(contentsOf: [92, 34])
+                case UInt8(ascii: "\\"): out.append(contentsOf: [92, 92])
+                case UInt8(ascii: "\n"): out.append(contentsOf: [92, UInt8(ascii: "n")])
+                case UInt8(ascii: "\t"): out.append(contentsOf: [92, UInt8(ascii: "t")])
+                case UInt8(ascii: "\r"): out.append(contentsOf: [92, UInt8(ascii: "r")])
+                default: out.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xf)]])
+                }
+                index += 1
+                start = index
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    @inline(__always)
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<")
+            || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
     }
 }

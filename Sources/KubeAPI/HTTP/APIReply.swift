@@ -4,12 +4,31 @@ import Commands
 public struct APIResponse: Sendable {
     public var status: Int
     public var headers: [(name: String, value: String)]
-    public var body: [UInt8]
+    /// The body when it is built whole.
+    private var builtBody: [UInt8]
+    /// The body when it is encoded a piece at a time as the connection takes it (a list).
+    public private(set) var streamedBody: StreamedBody?
 
     public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
         self.status = status
         self.headers = headers
-        self.body = body
+        builtBody = body
+    }
+
+    /// The whole body (a streamed one is put together: tests and small answers).
+    public var body: [UInt8] {
+        get { streamedBody?.collect() ?? builtBody }
+        set {
+            builtBody = newValue
+            streamedBody = nil
+        }
+    }
+
+    /// An answer whose body is streamed.
+    public static func streamed(_ body: StreamedBody, status: Int = 200, contentType: String = "application/json") -> APIResponse {
+        var response = APIResponse(status: status, headers: [("Content-Type", contentType)])
+        response.streamedBody = body
+        return response
     }
 
     /// A JSON body (`Content-Type: application/json` unless `contentType` says otherwise).

@@ -35,14 +35,14 @@ enum ReadHandlers {
         var metadata: [(String, JSONValue)] = [("resourceVersion", .string(String(page.resourceVersion)))]
         if let next = page.next { metadata.append(("continue", .string(next.encoded))) }
         if let remaining = page.remainingItemCount { metadata.append(("remainingItemCount", .int(Int64(remaining)))) }
+        // Streamed: the body is encoded as the connection takes it, off this thread.
         switch shape {
         case .object:
-            return .json(ServedObjectJSON.list(page.objects.map { ServedObjectJSON.listItem($0, as: resource) },
-                                               resource: resource, metadata: metadata))
+            return .streamed(StreamedList.json(page.objects, resource: resource, metadata: metadata))
         case .table(let version, let include):
-            let table = TableBuilder.table(page.objects, resource: resource, now: cluster.now, version: version, include: include,
-                                           metadata: metadata)
-            return .json(table, contentType: shape.contentType)
+            let table = TableBuilder.streamedTable(page.objects, resource: resource, now: cluster.now, version: version,
+                                                   include: include, metadata: metadata)
+            return .streamed(table, contentType: shape.contentType)
         }
     }
 }

@@ -16,12 +16,14 @@ enum ServedObjectJSON {
         return .object(pairs.filter { $0.0 != "kind" && $0.0 != "apiVersion" })
     }
 
-    /// `PodList`, `DeploymentList`…: the list kind with the store's version and paging metadata.
-    static func list(_ items: [JSONValue], resource: ServedResource, metadata: [(String, JSONValue)]) -> JSONValue {
-        .object([
-            ("kind", .string("\(resource.kind)List")), ("apiVersion", .string(resource.groupVersion)),
-            ("metadata", .object(metadata)), ("items", .array(items)),
-        ])
+    /// Appends the object's compact JSON to `out` (`typeMeta: false`: as a list item). Pods, the
+    /// bulk of any large answer, are written straight into the bytes.
+    static func write(_ object: any APIObject, as resource: ServedResource, typeMeta: Bool = true, into out: inout [UInt8]) {
+        if let pod = object as? Pod {
+            ObjectEncoder.writePod(pod, typeMeta: typeMeta, into: &out)
+            return
+        }
+        (typeMeta ? encode(object, as: resource) : listItem(object, as: resource)).writeCompactJSON(into: &out)
     }
 
     static func eventsGroupEvent(_ e: Event) -> JSONValue {

@@ -34,28 +34,52 @@ enum TableBuilder {
     static func table(_ objects: [any APIObject], resource: ServedResource, now: SimTime, version: String,
                       include: ResponseShape.IncludeObject, metadata: [(String, JSONValue)], headers: Bool = true) -> JSONValue {
         let columns = columns(resource)
-        let definitions: JSONValue = headers ? .array(columns.map { c in
-            .object([("name", .string(c.name)), ("type", .string(c.type)), ("format", .string(c.format)),
-                     ("description", .string(c.description)), ("priority", .int(Int64(c.priority)))])
-        }) : .null
-        let rows: [JSONValue] = objects.map { object in
-            let cells = zip(columns, self.cells(object, resource: resource, now: now)).map { column, text -> JSONValue in
-                // Counts are numbers in the API server's rows; kubectl prints them as it prints text.
-                if column.type == "integer", let number = Int64(text) { return .int(number) }
-                return .string(text)
-            }
-            var row: [(String, JSONValue)] = [("cells", .array(cells))]
-            switch include {
-            case .none: break
-            case .metadata: row.append(("object", partialObjectMetadata(object, resource: resource, version: version)))
-            case .object: row.append(("object", ServedObjectJSON.encode(object, as: resource)))
-            }
-            return .object(row)
-        }
         return .object([
             ("kind", .string("Table")), ("apiVersion", .string("meta.k8s.io/\(version)")),
-            ("metadata", .object(metadata)), ("columnDefinitions", definitions), ("rows", .array(rows)),
+            ("metadata", .object(metadata)), ("columnDefinitions", headers ? definitions(columns) : .null),
+            ("rows", .array(objects.map { row($0, columns: columns, resource: resource, now: now, version: version, include: include) })),
         ])
+    }
+
+    /// The Table of a list as a streamed body: the same JSON as `table`, rows encoded as the
+    /// connection takes them.
+    static func streamedTable(_ objects: [any APIObject], resource: ServedResource, now: SimTime, version: String,
+                              include: ResponseShape.IncludeObject, metadata: [(String, JSONValue)]) -> StreamedBody {
+        let columns = columns(resource)
+        // The keys in sorted order, as every object is written: rows come last.
+        var prefix = Array(#"{"apiVersion":"#.utf8)
+        JSONValue.string("meta.k8s.io/\(version)").writeCompactJSON(into: &prefix)
+        prefix += Array(#","columnDefinitions":"#.utf8)
+        definitions(columns).writeCompactJSON(into: &prefix)
+        prefix += Array(#","kind":"Table","metadata":"#.utf8)
+        JSONValue.object(metadata).writeCompactJSON(into: &prefix)
+        prefix += Array(#","rows":["#.utf8)
+        return StreamedList.body(prefix: prefix, objects: objects, suffix: Array("]}".utf8)) { object, out in
+            row(object, columns: columns, resource: resource, now: now, version: version, include: include).writeCompactJSON(into: &out)
+        }
+    }
+
+    private static func definitions(_ columns: [TableColumn]) -> JSONValue {
+        .array(columns.map { c in
+            .object([("name", .string(c.name)), ("type", .string(c.type)), ("format", .string(c.format)),
+                     ("description", .string(c.description)), ("priority", .int(Int64(c.priority)))])
+        })
+    }
+
+    private static func row(_ object: any APIObject, columns: [TableColumn], resource: ServedResource, now: SimTime, version: String,
+                            include: ResponseShape.IncludeObject) -> JSONValue {
+        let cells = zip(columns, self.cells(object, resource: resource, now: now)).map { column, text -> JSONValue in
+            // Counts are numbers in the API server's rows; kubectl prints them as it prints text.
+            if column.type == "integer", let number = Int64(text) { return .int(number) }
+            return .string(text)
+        }
+        var row: [(String, JSONValue)] = [("cells", .array(cells))]
+        switch include {
+        case .none: break
+        case .metadata: row.append(("object", partialObjectMetadata(object, resource: resource, version: version)))
+        case .object: row.append(("object", ServedObjectJSON.encode(object, as: resource)))
+        }
+        return .object(row)
     }
 
     /// The row's object when `includeObject` is Metadata (the default): kind, apiVersion and the

@@ -50,23 +50,20 @@ final class Watcher {
     func send(_ type: String, _ object: any APIObject, now: SimTime, shared: EncodedEventLines? = nil) {
         // An object's JSON is the same for every watch of the resource; a Table is not (columns
         // go with a watch's first row).
-        if case .object = shape, let shared {
-            guard open else { return }
-            let line = shared.line("\(type) \(resource.groupVersion)/\(resource.resource)") { Self.line(type, ServedObjectJSON.encode(object, as: resource)) }
-            if !sink.send(line) { open = false }
-            return
-        }
-        let json: JSONValue
         switch shape {
         case .object:
-            json = ServedObjectJSON.encode(object, as: resource)
+            guard open else { return }
+            let resource = resource
+            let encode = { Self.line(type, object, as: resource) }
+            let line = shared.map { $0.line("\(type) \(resource.groupVersion)/\(resource.resource)", encode: encode) } ?? encode()
+            if !sink.send(line) { open = false }
         case .table(let version, let include):
-            json = TableBuilder.table([object], resource: resource, now: now, version: version, include: include,
-                                      metadata: [("resourceVersion", .string(object.metadata.resourceVersion))],
-                                      headers: !sentColumns)
+            let table = TableBuilder.table([object], resource: resource, now: now, version: version, include: include,
+                                           metadata: [("resourceVersion", .string(object.metadata.resourceVersion))],
+                                           headers: !sentColumns)
             sentColumns = true
+            write(type, table)
         }
-        write(type, json)
     }
 
     /// A BOOKMARK: only the resourceVersion the client may resume from (and, after the initial
@@ -95,6 +92,16 @@ final class Watcher {
     private func write(_ type: String, _ object: JSONValue) {
         guard open else { return }
         if !sink.send(Self.line(type, object)) { open = false }
+    }
+
+    /// The line of an object as the resource serves it, its JSON written straight into the line.
+    private static func line(_ type: String, _ object: any APIObject, as resource: ServedResource) -> [UInt8] {
+        var line = Array(#"{"object":"#.utf8)
+        ServedObjectJSON.write(object, as: resource, into: &line)
+        line += Array(#","type":"#.utf8)
+        JSONValue.string(type).writeCompactJSON(into: &line)
+        line += Array("}\n".utf8)
+        return line
     }
 
     /// One newline-terminated `{"object":…,"type":…}` line.

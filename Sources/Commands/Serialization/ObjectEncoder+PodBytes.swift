@@ -1,0 +1,289 @@
+import Cluster
+
+/// A pod's compact JSON written straight into bytes: the same text as `pod(p)` written with
+/// `writeCompactJSON` (keys sorted), without building a JSONValue tree first. Lists and watches
+/// of 150,000 pods spend most of their time here; the tree costs a heap block per field. `pod(p)`
+/// stays the reference (YAML, jsonpath and tests read it); rare parts (probes, affinity,
+/// tolerations) are written through it, so only the common ones are spelled out twice.
+extension ObjectEncoder {
+    /// Appends the pod's JSON; `typeMeta: false` leaves out apiVersion and kind (a list item).
+    public static func writePod(_ p: Pod, typeMeta: Bool = true, into out: inout [UInt8]) {
+        var w = JSONObjectWriter(&out)
+        if typeMeta {
+            w.key("apiVersion", &out); out.append(contentsOf: #""v1""#.utf8)
+            w.key("kind", &out); out.append(contentsOf: #""Pod""#.utf8)
+        }
+        w.key("metadata", &out); writeMetadata(p.metadata, namespaced: true, into: &out)
+        w.key("spec", &out); writePodSpec(p.spec, into: &out)
+        w.key("status", &out); writePodStatus(p.status, into: &out)
+        w.end(&out)
+    }
+
+    static func writeMetadata(_ m: ObjectMeta, namespaced: Bool, into out: inout [UInt8]) {
+        var w = JSONObjectWriter(&out)
+        if !m.annotations.isEmpty { w.key("annotations", &out); writeMap(m.annotations, into: &out) }
+        w.key("creationTimestamp", &out); writeTime(m.creationTimestamp, into: &out)
+        if let grace = m.deletionGracePeriodSeconds { w.key("deletionGracePeriodSeconds", &out); writeInt(grace, into: &out) }
+        if let t = m.deletionTimestamp { w.key("deletionTimestamp", &out); writeTime(t, into: &out) }
+        if !m.generateName.isEmpty { w.key("generateName", &out); JSONValue.writeQuoted(m.generateName, into: &out) }
+        if m.generation > 0 { w.key("generation", &out); writeInt(Int(m.generation), into: &out) }
+        if !m.labels.isEmpty { w.key("labels", &out); writeMap(m.labels, into: &out) }
+        w.key("name", &out); JSONValue.writeQuoted(m.name, into: &out)
+        if namespaced { w.key("namespace", &out); JSONValue.writeQuoted(m.namespace, into: &out) }
+        if !m.ownerReferences.isEmpty {
+            w.key("ownerReferences", &out)
+            out.append(UInt8(ascii: "["))
+            for (index, r) in m.ownerReferences.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                var o = JSONObjectWriter(&out)
+                o.key("apiVersion", &out); JSONValue.writeQuoted(r.apiVersion, into: &out)
+                o.key("blockOwnerDeletion", &out); writeBool(r.blockOwnerDeletion, into: &out)
+                o.key("controller", &out); writeBool(r.controller, into: &out)
+                o.key("kind", &out); JSONValue.writeQuoted(r.kind, into: &out)
+                o.key("name", &out); JSONValue.writeQuoted(r.name, into: &out)
+                o.key("uid", &out); JSONValue.writeQuoted(r.uid, into: &out)
+                o.end(&out)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        w.key("resourceVersion", &out); JSONValue.writeQuoted(m.resourceVersion, into: &out)
+        w.key("uid", &out); JSONValue.writeQuoted(m.uid, into: &out)
+        w.end(&out)
+    }
+
+    private static func writePodSpec(_ s: PodSpec, into out: inout [UInt8]) {
+        var w = JSONObjectWriter(&out)
+        if let affinity = s.nodeAffinity { w.key("affinity", &out); nodeAffinity(affinity).writeCompactJSON(into: &out) }
+        w.key("containers", &out)
+        out.append(UInt8(ascii: "["))
+        for (index, c) in s.containers.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            writeContainer(c, into: &out)
+        }
+        out.append(UInt8(ascii: "]"))
+        w.key("dnsPolicy", &out); out.append(contentsOf: #""ClusterFirst""#.utf8)
+        if let links = s.enableServiceLinks { w.key("enableServiceLinks", &out); writeBool(links, into: &out) }
+        if !s.nodeName.isEmpty { w.key("nodeName", &out); JSONValue.writeQuoted(s.nodeName, into: &out) }
+        if !s.nodeSelector.isEmpty { w.key("nodeSelector", &out); writeMap(s.nodeSelector, into: &out) }
+        if let policy = s.preemptionPolicy { w.key("preemptionPolicy", &out); JSONValue.writeQuoted(policy, into: &out) }
+        if let priority = s.priority { w.key("priority", &out); writeInt(priority, into: &out) }
+        w.key("restartPolicy", &out); JSONValue.writeQuoted(s.restartPolicy, into: &out)
+        w.key("schedulerName", &out); JSONValue.writeQuoted(s.schedulerName, into: &out)
+        w.key("securityContext", &out); out.append(contentsOf: "{}".utf8)
+        if !s.serviceAccountName.isEmpty && !s.nodeName.isEmpty {
+            w.key("serviceAccount", &out); JSONValue.writeQuoted(s.serviceAccountName, into: &out)
+            w.key("serviceAccountName", &out); JSONValue.writeQuoted(s.serviceAccountName, into: &out)
+        }
+        w.key("terminationGracePeriodSeconds", &out); writeInt(s.terminationGracePeriodSeconds, into: &out)
+        if !s.tolerations.isEmpty {
+            w.key("tolerations", &out)
+            JSONValue.array(s.tolerations.map(toleration)).writeCompactJSON(into: &out)
+        }
+        if !s.volumes.isEmpty {
+            w.key("volumes", &out)
+            out.append(UInt8(ascii: "["))
+            for (index, v) in s.volumes.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(contentsOf: #"{"name":"#.utf8)
+                JSONValue.writeQuoted(v.name, into: &out)
+                out.append(contentsOf: #","projected":{"defaultMode":420,"sources":[{"serviceAccountToken":{"expirationSeconds":"#.utf8)
+                writeInt(v.tokenExpirationSeconds, into: &out)
+                out.append(contentsOf: #","path":"token"}},{"configMap":{"items":[{"key":"ca.crt","path":"ca.crt"}],"name":"kube-root-ca.crt"}},{"downwardAPI":{"items":[{"fieldRef":{"apiVersion":"v1","fieldPath":"metadata.namespace"},"path":"namespace"}]}}]}}"#.utf8)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        w.end(&out)
+    }
+
+    private static func writeContainer(_ c: Container, into out: inout [UInt8]) {
+        var w = JSONObjectWriter(&out)
+        if !c.env.isEmpty { w.key("env", &out); environment(c.env).writeCompactJSON(into: &out) }
+        w.key("image", &out); JSONValue.writeQuoted(c.image, into: &out)
+        w.key("imagePullPolicy", &out); JSONValue.writeQuoted(c.imagePullPolicy, into: &out)
+        if let probe = c.livenessProbe { w.key("livenessProbe", &out); encode(probe).writeCompactJSON(into: &out) }
+        w.key("name", &out); JSONValue.writeQuoted(c.name, into: &out)
+        if !c.ports.isEmpty {
+            w.key("ports", &out)
+            out.append(UInt8(ascii: "["))
+            for (index, p) in c.ports.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(contentsOf: #"{"containerPort":"#.utf8)
+                writeInt(p.containerPort, into: &out)
+                if !p.name.isEmpty {
+                    out.append(contentsOf: #","name":"#.utf8)
+                    JSONValue.writeQuoted(p.name, into: &out)
+                }
+                out.append(contentsOf: #","protocol":"#.utf8)
+                JSONValue.writeQuoted(p.protocol, into: &out)
+                out.append(UInt8(ascii: "}"))
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        if let probe = c.readinessProbe { w.key("readinessProbe", &out); encode(probe).writeCompactJSON(into: &out) }
+        w.key("resources", &out); writeResources(c.requests, limits: c.limits, into: &out)
+        if let probe = c.startupProbe { w.key("startupProbe", &out); encode(probe).writeCompactJSON(into: &out) }
+        w.key("terminationMessagePath", &out); out.append(contentsOf: #""/dev/termination-log""#.utf8)
+        w.key("terminationMessagePolicy", &out); out.append(contentsOf: #""File""#.utf8)
+        if !c.volumeMounts.isEmpty {
+            w.key("volumeMounts", &out)
+            out.append(UInt8(ascii: "["))
+            for (index, m) in c.volumeMounts.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(contentsOf: #"{"mountPath":"#.utf8)
+                JSONValue.writeQuoted(m.mountPath, into: &out)
+                out.append(contentsOf: #","name":"#.utf8)
+                JSONValue.writeQuoted(m.name, into: &out)
+                if m.readOnly { out.append(contentsOf: #","readOnly":true"#.utf8) }
+                out.append(UInt8(ascii: "}"))
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        w.end(&out)
+    }
+
+    private static func writeResources(_ requests: ResourceAmounts, limits: ResourceAmounts, into out: inout [UInt8]) {
+        func amounts(_ key: StaticString, _ a: ResourceAmounts, _ w: inout JSONObjectWriter) {
+            guard a.cpuMillis > 0 || a.memoryBytes > 0 else { return }
+            w.key(key, &out)
+            var o = JSONObjectWriter(&out)
+            if a.cpuMillis > 0 { o.key("cpu", &out); JSONValue.writeQuoted(Quantity.formatCPU(a.cpuMillis), into: &out) }
+            if a.memoryBytes > 0 { o.key("memory", &out); JSONValue.writeQuoted(Quantity.formatMemory(a.memoryBytes), into: &out) }
+            o.end(&out)
+        }
+        var w = JSONObjectWriter(&out)
+        amounts("limits", limits, &w)
+        amounts("requests", requests, &w)
+        w.end(&out)
+    }
+
+    private static func writePodStatus(_ s: PodStatus, into out: inout [UInt8]) {
+        var w = JSONObjectWriter(&out)
+        if !s.conditions.isEmpty {
+            w.key("conditions", &out)
+            out.append(UInt8(ascii: "["))
+            for (index, c) in s.conditions.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(contentsOf: #"{"lastProbeTime":null,"lastTransitionTime":"#.utf8)
+                writeTime(c.lastTransitionTime, into: &out)
+                if !c.message.isEmpty { out.append(contentsOf: #","message":"#.utf8); JSONValue.writeQuoted(c.message, into: &out) }
+                if !c.reason.isEmpty { out.append(contentsOf: #","reason":"#.utf8); JSONValue.writeQuoted(c.reason, into: &out) }
+                out.append(contentsOf: #","status":"#.utf8)
+                JSONValue.writeQuoted(c.status, into: &out)
+                out.append(contentsOf: #","type":"#.utf8)
+                JSONValue.writeQuoted(c.type, into: &out)
+                out.append(UInt8(ascii: "}"))
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        if !s.containerStatuses.isEmpty {
+            w.key("containerStatuses", &out)
+            out.append(UInt8(ascii: "["))
+            for (index, cs) in s.containerStatuses.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                writeContainerStatus(cs, into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        if !s.hostIP.isEmpty {
+            w.key("hostIP", &out); JSONValue.writeQuoted(s.hostIP, into: &out)
+            w.key("hostIPs", &out); writeIPs(s.hostIP, into: &out)
+        }
+        if !s.message.isEmpty { w.key("message", &out); JSONValue.writeQuoted(s.message, into: &out) }
+        w.key("phase", &out); JSONValue.writeQuoted(s.phase, into: &out)
+        if !s.podIP.isEmpty {
+            w.key("podIP", &out); JSONValue.writeQuoted(s.podIP, into: &out)
+            w.key("podIPs", &out); writeIPs(s.podIP, into: &out)
+        }
+        w.key("qosClass", &out); JSONValue.writeQuoted(s.qosClass, into: &out)
+        if !s.reason.isEmpty { w.key("reason", &out); JSONValue.writeQuoted(s.reason, into: &out) }
+        if let start = s.startTime { w.key("startTime", &out); writeTime(start, into: &out) }
+        w.end(&out)
+    }
+
+    private static func writeContainerStatus(_ cs: ContainerStatus, into out: inout [UInt8]) {
+        var w = JSONObjectWriter(&out)
+        if !cs.containerID.isEmpty { w.key("containerID", &out); JSONValue.writeQuoted(cs.containerID, into: &out) }
+        w.key("image", &out); JSONValue.writeQuoted(cs.image, into: &out)
+        w.key("imageID", &out); JSONValue.writeQuoted(cs.imageID, into: &out)
+        w.key("lastState", &out)
+        if cs.lastState == nil { out.append(contentsOf: "{}".utf8) } else { lastState(cs).writeCompactJSON(into: &out) }
+        w.key("name", &out); JSONValue.writeQuoted(cs.name, into: &out)
+        w.key("ready", &out); writeBool(cs.ready, into: &out)
+        w.key("restartCount", &out); writeInt(cs.restartCount, into: &out)
+        w.key("started", &out); writeBool(cs.started, into: &out)
+        w.key("state", &out)
+        switch cs.state {
+        case .running(let at):
+            out.append(contentsOf: #"{"running":{"startedAt":"#.utf8)
+            writeTime(at, into: &out)
+            out.append(contentsOf: "}}".utf8)
+        case .waiting(let reason): waiting(reason, message: cs.waitingMessage).writeCompactJSON(into: &out)
+        case let .terminated(reason, code, at): terminated(cs, reason: reason, exitCode: code, finishedAt: at).writeCompactJSON(into: &out)
+        }
+        w.end(&out)
+    }
+
+    private static func toleration(_ t: Toleration) -> JSONValue {
+        var tf: Fields = []
+        if !t.effect.isEmpty { tf.append(("effect", .string(t.effect))) }
+        if !t.key.isEmpty { tf.append(("key", .string(t.key))) }
+        tf.append(("operator", .string(t.operator)))
+        if let secs = t.tolerationSeconds { tf.append(("tolerationSeconds", .int(Int64(secs)))) }
+        if !t.value.isEmpty { tf.append(("value", .string(t.value))) }
+        return .object(tf)
+    }
+
+    private static func writeIPs(_ ip: String, into out: inout [UInt8]) {
+        out.append(contentsOf: #"[{"ip":"#.utf8)
+        JSONValue.writeQuoted(ip, into: &out)
+        out.append(contentsOf: "}]".utf8)
+    }
+
+    /// A string map with its keys sorted (as Go writes maps).
+    private static func writeMap(_ m: [String: String], into out: inout [UInt8]) {
+        var w = JSONObjectWriter(&out)
+        for key in m.keys.sorted() {
+            w.separate(&out)
+            JSONValue.writeQuoted(key, into: &out)
+            out.append(UInt8(ascii: ":"))
+            JSONValue.writeQuoted(m[key]!, into: &out)
+        }
+        w.end(&out)
+    }
+
+    private static func writeTime(_ t: SimTime, into out: inout [UInt8]) {
+        JSONValue.writeQuoted(CalendarTime.rfc3339(t), into: &out)
+    }
+
+    private static func writeInt(_ value: Int, into out: inout [UInt8]) {
+        JSONValue.int(Int64(value)).writeCompactJSON(into: &out)
+    }
+
+    private static func writeBool(_ value: Bool, into out: inout [UInt8]) {
+        out.append(contentsOf: value ? "true".utf8 : "false".utf8)
+    }
+}
+
+/// Writes an object's braces and the commas between its fields; the caller writes the fields
+/// in sorted key order.
+struct JSONObjectWriter {
+    private var empty = true
+
+    init(_ out: inout [UInt8]) { out.append(UInt8(ascii: "{")) }
+
+    /// A comma unless this is the first field.
+    mutating func separate(_ out: inout [UInt8]) {
+        if !empty { out.append(UInt8(ascii: ",")) }
+        empty = false
+    }
+
+    /// `"name":`, after a comma when needed.
+    mutating func key(_ name: StaticString, _ out: inout [UInt8]) {
+        separate(&out)
+        out.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { out.append(contentsOf: $0) }
+        out.append(contentsOf: "\":".utf8)
+    }
+
+    func end(_ out: inout [UInt8]) { out.append(UInt8(ascii: "}")) }
+}
