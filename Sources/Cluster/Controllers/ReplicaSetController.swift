@@ -72,6 +72,9 @@ final class ReplicaSetController {
         var active: [ObjectKey] = []
         /// Active pods counted (the length of `active` when the owned pods were visited).
         var activeCount = 0
+        /// Whether the owned pods were counted from the tally rather than visited (then
+        /// `active` holds only the pods adopted in this sync).
+        var counted = false
         var status = ReplicaSetStatus()
         var toRelease: [ObjectKey] = []
         var claimed = false
@@ -89,6 +92,7 @@ final class ReplicaSetController {
             status = counted
             status.observedGeneration = rs.metadata.generation
             activeCount = active
+            self.counted = true
         }
     }
 
@@ -112,7 +116,7 @@ final class ReplicaSetController {
                 sync.creations = SlowStart(count: min(-diff, Self.burstReplicas))
                 return true
             }
-            if diff > 0 { deletePods(sync.rs, active: sync.active, count: diff) }
+            if diff > 0 { deletePods(sync.rs, active: sync.counted ? activeOwned(sync.rs) : sync.active, count: diff) }
             return writeStatus(sync)
         }
         if var creations = sync.creations {
@@ -224,6 +228,15 @@ final class ReplicaSetController {
                 sync.status.fullyLabeledReplicas += 1
                 if adopted.isReady { sync.status.readyReplicas += 1; sync.status.availableReplicas += 1 }
             }
+        }
+    }
+
+    /// The active owned pods the selector matches, as the visit collects them: for a counted
+    /// sync that adopted pods and now has too many.
+    private func activeOwned(_ rs: ReplicaSet) -> [ObjectKey] {
+        store.pods.names(index: IndexName.owner, key: rs.metadata.uid).filter { name in
+            guard let box = store.pods.box(name) else { return false }
+            return (rs.isTerminating || rs.spec.selector.matches(box.object.metadata.labels)) && box.object.isActive
         }
     }
 
