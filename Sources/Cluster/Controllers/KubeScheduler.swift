@@ -77,29 +77,27 @@ final class KubeScheduler {
     /// (NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit)
     /// and stop at the first that rejects the node (RunFilterPlugins), so each node is counted
     /// under one plugin; only NodeResourcesFit may give several reasons.
-    private func filter(_ pod: Pod, _ node: SchedulerCache.NodeState) -> [FilterFailure] {
-        let box = node.box
+    private func filter(_ pod: Pod, wanting want: ResourceAmounts, _ node: SchedulerCache.NodeState) -> [FilterFailure] {
         // NodeUnschedulable: a cordoned node, unless the pod tolerates the unschedulable taint.
-        if box.object.spec.unschedulable {
+        if node.unschedulable {
             let toleration = Taint(key: Taint.unschedulableKey, effect: "NoSchedule")
             if !pod.spec.tolerations.contains(where: { $0.tolerates(toleration) }) { return [.unschedulable] }
         }
         // NodeName has nothing to check: pods with spec.nodeName never reach the scheduler.
         // TaintToleration: the first NoSchedule or NoExecute taint not tolerated.
-        for taint in box.object.spec.taints where taint.effect == "NoSchedule" || taint.effect == "NoExecute" {
-            if !pod.spec.tolerations.contains(where: { $0.tolerates(taint) }) { return [.taint(taint)] }
+        if !node.schedulingTaints.isEmpty {
+            for taint in node.schedulingTaints where !pod.spec.tolerations.contains(where: { $0.tolerates(taint) }) { return [.taint(taint)] }
         }
         // NodeAffinity (nodeSelector).
-        if !pod.spec.nodeSelector.isEmpty && !pod.spec.nodeSelector.allSatisfy({ box.object.metadata.labels[$0.key] == $0.value }) {
+        if !pod.spec.nodeSelector.isEmpty && !pod.spec.nodeSelector.allSatisfy({ node.box.object.metadata.labels[$0.key] == $0.value }) {
             return [.selector]
         }
         // NodeAffinity (required terms; daemon pods are pinned to their node by matchFields).
-        if let affinity = pod.spec.nodeAffinity, !affinity.matches(box.object) { return [.selector] }
+        if let affinity = pod.spec.nodeAffinity, !affinity.matches(node.box.object) { return [.selector] }
         // NodePorts has nothing to check: the sim's containers declare no hostPorts.
         // NodeResourcesFit.
         let used = node.requested
-        let want = pod.spec.requests
-        let allocatable = box.object.status.allocatable
+        let allocatable = node.allocatable
         var failures: [FilterFailure] = []
         if used.pods + 1 > allocatable.pods { failures.append(.tooManyPods) }
         if want.cpuMillis > 0 && Saturating.add(used.cpuMillis, want.cpuMillis) > allocatable.cpuMillis { failures.append(.insufficient("cpu")) }
@@ -118,7 +116,7 @@ final class KubeScheduler {
 
     private func score(_ want: ResourceAmounts, _ node: SchedulerCache.NodeState, spread: Int64) -> Int {
         let used = node.scoringRequested + want
-        let allocatable = node.box.object.status.allocatable
+        let allocatable = node.allocatable
         let cpuCap = max(allocatable.cpuMillis, 1), memCap = max(allocatable.memoryBytes, 1)
         let cpuFree = Self.percent(max(0, cpuCap - used.cpuMillis), of: cpuCap)
         let memFree = Self.percent(max(0, memCap - used.memoryBytes), of: memCap)
@@ -151,10 +149,11 @@ final class KubeScheduler {
         var reasons: [String: Int] = [:]
         var preemption: [String: Int] = [:]
         var examined = 0
+        let requests = pod.spec.requests
         while examined < total && feasible.count < wanted {
             let node = nodes[(nextStartNodeIndex + examined) % total]
             examined += 1
-            let failures = filter(pod, node)
+            let failures = filter(pod, wanting: requests, node)
             if failures.isEmpty {
                 feasible.append(node)
             } else {

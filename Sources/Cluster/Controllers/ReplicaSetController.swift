@@ -8,6 +8,8 @@ final class ReplicaSetController {
     private let store: Store
     private let recorder: EventRecorder
     private var queue: WorkQueue<ObjectKey>!
+    /// Every owner's pods counted from watch events, so most syncs need not visit them.
+    private let tally = OwnedPodTally()
 
     init(store: Store, recorder: EventRecorder, pace: Pace) {
         self.store = store
@@ -23,6 +25,7 @@ final class ReplicaSetController {
         case .pod:
             let pod = event.object as! Pod
             let old = event.old as? Pod
+            tally.replace(old, with: event.type == .deleted ? nil : pod)
             // A deletion always matters: the pod's last state differs from the one before only
             // in resourceVersion, but its owner has one pod fewer (a force delete, grace 0, or a
             // Pending pod goes without ever being Terminating).
@@ -67,6 +70,11 @@ final class ReplicaSetController {
         /// any write, or the first pod created would copy the whole owner index.
         var owned: ShardedSet<ObjectKey>.Iterator?
         var active: [ObjectKey] = []
+        /// Active pods counted (the length of `active` when the owned pods were visited).
+        var activeCount = 0
+        /// Whether the owned pods were counted from the tally rather than visited (then
+        /// `active` holds only the pods adopted in this sync).
+        var counted = false
         var status = ReplicaSetStatus()
         var toRelease: [ObjectKey] = []
         var claimed = false
@@ -77,11 +85,20 @@ final class ReplicaSetController {
             self.owned = owned.makeIterator()
             status.observedGeneration = rs.metadata.generation
         }
+
+        /// A sync whose owned pods were counted already: nothing to visit, nothing to release.
+        init(_ rs: ReplicaSet, counted: ReplicaSetStatus, active: Int) {
+            self.rs = rs
+            status = counted
+            status.observedGeneration = rs.metadata.generation
+            activeCount = active
+            self.counted = true
+        }
     }
 
     private func sync(_ name: ObjectKey) -> WorkQueue<ObjectKey>.Resumption? {
         guard let rs = store.get(ReplicaSet.self, key: name) else { return nil }
-        let sync = Sync(rs, owned: store.pods.names(index: IndexName.owner, key: rs.metadata.uid))
+        let sync = countedSync(rs) ?? Sync(rs, owned: store.pods.names(index: IndexName.owner, key: rs.metadata.uid))
         guard step(sync) else { return nil }
         return { [unowned self] in self.step(sync) }
     }
@@ -94,12 +111,12 @@ final class ReplicaSetController {
             finishClaim(sync)
             sync.claimed = true
             guard !sync.rs.isTerminating else { return writeStatus(sync) }
-            let diff = sync.active.count - sync.rs.spec.replicas
+            let diff = sync.activeCount - sync.rs.spec.replicas
             if diff < 0 {
                 sync.creations = SlowStart(count: min(-diff, Self.burstReplicas))
                 return true
             }
-            if diff > 0 { deletePods(sync.rs, active: sync.active, count: diff) }
+            if diff > 0 { deletePods(sync.rs, active: sync.counted ? activeOwned(sync.rs) : sync.active, count: diff) }
             return writeStatus(sync)
         }
         if var creations = sync.creations {
@@ -115,6 +132,30 @@ final class ReplicaSetController {
     private func stillCurrent(_ rs: ReplicaSet) -> Bool {
         guard let current = store.get(ReplicaSet.self, key: rs.key) else { return false }
         return current.metadata.uid == rs.metadata.uid && !current.isTerminating
+    }
+
+    /// The sync from the tally, when the tally says all a visit would: no owned pod to
+    /// release, no pod to delete (the deletion ranks the pods themselves), and availability
+    /// that is readiness (with minReadySeconds a pod becomes available later, and the visit
+    /// schedules the wake-up). Nil when the owned pods must be visited.
+    private func countedSync(_ rs: ReplicaSet) -> Sync? {
+        guard rs.spec.minReadySeconds == 0 else { return nil }
+        let templateLabels = rs.spec.template.labels
+        var status = ReplicaSetStatus()
+        var active = 0
+        for (labels, counts) in tally.groups(ownedBy: rs.metadata.uid) {
+            guard rs.isTerminating || rs.spec.selector.matches(labels) else {
+                if counts.notTerminating > 0 { return nil }
+                continue
+            }
+            active += counts.active
+            status.replicas += counts.active
+            if templateLabels.allSatisfy({ labels[$0.key] == $0.value }) { status.fullyLabeledReplicas += counts.active }
+            status.readyReplicas += counts.activeReady
+            status.availableReplicas += counts.activeReady
+        }
+        if !rs.isTerminating && active > rs.spec.replicas { return nil }
+        return Sync(rs, counted: status, active: active)
     }
 
     private func writeStatus(_ sync: Sync) -> Bool {
@@ -142,6 +183,7 @@ final class ReplicaSetController {
             }
             guard box.object.isActive else { continue }
             sync.active.append(name)
+            sync.activeCount += 1
             sync.status.replicas += 1
             if templateLabels.allSatisfy({ box.object.metadata.labels[$0.key] == $0.value }) { sync.status.fullyLabeledReplicas += 1 }
             guard box.object.isReady else { continue }
@@ -181,10 +223,20 @@ final class ReplicaSetController {
         for name in toAdopt.sorted() {
             if let adopted = try? store.modify(Pod.self, key: name, { $0.metadata.ownerReferences.append(ref) }), adopted.isActive {
                 sync.active.append(name)
+                sync.activeCount += 1
                 sync.status.replicas += 1
                 sync.status.fullyLabeledReplicas += 1
                 if adopted.isReady { sync.status.readyReplicas += 1; sync.status.availableReplicas += 1 }
             }
+        }
+    }
+
+    /// The active owned pods the selector matches, as the visit collects them: for a counted
+    /// sync that adopted pods and now has too many.
+    private func activeOwned(_ rs: ReplicaSet) -> [ObjectKey] {
+        store.pods.names(index: IndexName.owner, key: rs.metadata.uid).filter { name in
+            guard let box = store.pods.box(name) else { return false }
+            return (rs.isTerminating || rs.spec.selector.matches(box.object.metadata.labels)) && box.object.isActive
         }
     }
 

@@ -14,17 +14,30 @@ final class SchedulerCache {
         /// The node's hostname and zone labels, which topology spreading reads for every pod.
         var hostnameLabel: String?
         var zoneLabel: String?
+        /// The cache's number for `zoneLabel ?? ""`, so spreading counts zones in arrays.
+        var zoneIndex = 0
+        /// What the filters read of the node for every pod, copied out of the object on each
+        /// node write so the filter loop touches no strings or arrays for a plain node.
+        var unschedulable = false
+        /// The NoSchedule and NoExecute taints, in the node's order.
+        var schedulingTaints: [Taint] = []
+        var allocatable = ResourceAmounts()
 
         init(name: String, index: Int, box: ObjectTable<Node>.Box) {
             self.name = name
             self.index = index
             self.box = box
-            readTopologyLabels()
         }
 
-        func readTopologyLabels() {
-            hostnameLabel = box.object.metadata.labels[TopologySpreadScore.hostnameKey]
-            zoneLabel = box.object.metadata.labels[TopologySpreadScore.zoneKey]
+        /// Re-reads what the scheduler keeps of the node's object.
+        fileprivate func refresh(zoneIndex: (String) -> Int) {
+            let node = box.object
+            hostnameLabel = node.metadata.labels[TopologySpreadScore.hostnameKey]
+            zoneLabel = node.metadata.labels[TopologySpreadScore.zoneKey]
+            self.zoneIndex = zoneIndex(zoneLabel ?? "")
+            unschedulable = node.spec.unschedulable
+            schedulingTaints = node.spec.taints.filter { $0.effect == "NoSchedule" || $0.effect == "NoExecute" }
+            allocatable = node.status.allocatable
         }
     }
 
@@ -41,6 +54,9 @@ final class SchedulerCache {
     private var byName: [String: NodeState] = [:]
     private var byIndex: [Int: NodeState] = [:]
     private var nextIndex = 0
+    /// Zone label values ("" for none) by number, in the order first seen.
+    private var zoneNumbers: [String: Int] = [:]
+    var zoneCount: Int { zoneNumbers.count }
     /// Pods per owner uid, by node index, for spreading an owner's pods across nodes
     /// (terminating pods left out, as PodTopologySpread leaves them out).
     private var ownerOnNode: [String: [Int: Int]] = [:]
@@ -54,6 +70,7 @@ final class SchedulerCache {
         case .node:
             if event.type == .added, let box = store.nodes.box(event.object.key) {
                 let state = NodeState(name: event.name, index: nextIndex, box: box)
+                state.refresh(zoneIndex: zoneNumber)
                 nextIndex += 1
                 byName[event.name] = state
                 byIndex[state.index] = state
@@ -63,7 +80,7 @@ final class SchedulerCache {
                     add(pod)
                 }
             } else if event.type == .modified {
-                byName[event.name]?.readTopologyLabels()
+                byName[event.name]?.refresh(zoneIndex: zoneNumber)
             } else if event.type == .deleted {
                 if let state = byName[event.name] { byIndex[state.index] = nil }
                 byName[event.name] = nil
@@ -81,6 +98,12 @@ final class SchedulerCache {
         default:
             break
         }
+    }
+
+    private func zoneNumber(_ zone: String) -> Int {
+        if let number = zoneNumbers[zone] { return number }
+        zoneNumbers[zone] = zoneNumbers.count
+        return zoneNumbers.count - 1
     }
 
     /// Counts a bound pod on its node (idempotent). A terminating pod keeps its resources until

@@ -23,23 +23,28 @@ enum TopologySpreadScore {
         // still spreads by hostname; it falls in the "" zone and gets no zone score. Without
         // any zone label, pods per zone are not counted at all.
         let anyZone = feasible.contains { $0.zoneLabel != nil }
-        var zoneValues: Set<String> = [""]
+        // Zones by the cache's numbers: which ones the feasible nodes are in, and how many.
+        var isFeasibleZone = [Bool](repeating: false, count: cache.zoneCount)
+        var zoneValueCount = 1 // just "", when no node has a zone
         if anyZone {
-            zoneValues = []
-            for node in feasible { zoneValues.insert(node.zoneLabel ?? "") }
+            zoneValueCount = 0
+            for node in feasible where !isFeasibleZone[node.zoneIndex] {
+                isFeasibleZone[node.zoneIndex] = true
+                zoneValueCount += 1
+            }
         }
         let hostnameWeight = log(Double(feasible.count + 2))
-        let zoneWeight = log(Double(zoneValues.count + 2))
+        let zoneWeight = log(Double(zoneValueCount + 2))
         // Pods per zone, over every node the pod's nodeSelector admits (NodeAffinityPolicy Honor).
-        var perZone: [String: Int] = [:]
+        var perZone = [Int](repeating: 0, count: cache.zoneCount)
         if anyZone {
             for (index, count) in counts {
-                guard let node = cache.node(index: index) else { continue }
-                let zone = node.zoneLabel ?? ""
-                guard zoneValues.contains(zone) else { continue }
-                let labels = node.box.object.metadata.labels
-                guard pod.spec.nodeSelector.allSatisfy({ labels[$0.key] == $0.value }) else { continue }
-                perZone[zone, default: 0] += count
+                guard let node = cache.node(index: index), isFeasibleZone[node.zoneIndex] else { continue }
+                if !pod.spec.nodeSelector.isEmpty {
+                    let labels = node.box.object.metadata.labels
+                    guard pod.spec.nodeSelector.allSatisfy({ labels[$0.key] == $0.value }) else { continue }
+                }
+                perZone[node.zoneIndex] += count
             }
         }
         let hostname = defaultConstraints[0], zone = defaultConstraints[1]
@@ -48,8 +53,8 @@ enum TopologySpreadScore {
             if node.hostnameLabel != nil {
                 score += Double(counts[node.index] ?? 0) * hostnameWeight + Double(hostname.maxSkew - 1)
             }
-            if let value = node.zoneLabel {
-                score += Double(perZone[value] ?? 0) * zoneWeight + Double(zone.maxSkew - 1)
+            if node.zoneLabel != nil {
+                score += Double(perZone[node.zoneIndex]) * zoneWeight + Double(zone.maxSkew - 1)
             }
             return Int64(score.rounded())
         }

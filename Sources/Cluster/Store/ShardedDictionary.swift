@@ -61,8 +61,10 @@ public struct ShardedDictionary<Key: Hashable, Value> {
         count = 0
     }
 
-    public var keys: some Sequence<Key> { shards.lazy.flatMap(\.keys) }
-    public var values: some Sequence<Value> { shards.lazy.flatMap(\.values) }
+    // Closures, not key paths: a key path into a generic type is built at run time on every
+    // call (swift_getKeyPath), and these are read on every pod write.
+    public var keys: some Sequence<Key> { shards.lazy.flatMap { $0.keys } }
+    public var values: some Sequence<Value> { shards.lazy.flatMap { $0.values } }
 
     private mutating func splitIfLarge() {
         guard shards.count == 1, count > Sharding.splitCount else { return }
