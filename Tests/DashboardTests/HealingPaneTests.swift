@@ -132,7 +132,9 @@ import Testing
         #expect(pane.first?.contains("Healing: pod \(pods[1]) force deleted") == true, "\(pane.first ?? "")")
         #expect(row(pane, containing: "\(pods[1]) force deleted → gone at once (grace 0)")?.contains("kubectl delete (user)") == true)
         #expect(tick(dashboard, until: { dashboard.healing.timeline?.isComplete == true }, within: 30))
-        #expect(lines(dashboard)[0].contains("pods 3/3 Ready ─"))
+        // The header reads the Deployment's status, which the deployment controller writes a
+        // moment after the ReplicaSet's.
+        #expect(tick(dashboard, until: { lines(dashboard)[0].contains("pods 3/3 Ready ─") }, within: 2))
     }
 
     @Test func deletingTheOrphanSaysNothingReplacesIt() throws {
@@ -198,7 +200,9 @@ import Testing
         #expect(pane.first?.contains("Healing: pod \(pod) evicted") == true, "\(pane.first ?? "")")
         #expect(row(pane, containing: "\(pod) evicted by drain → gone at once (grace 0)")?.contains("kubectl drain (user)") == true)
         #expect(tick(dashboard, until: { dashboard.healing.timeline?.isComplete == true }, within: 30))
-        #expect(lines(dashboard)[0].contains("pods 3/3 Ready ─"))
+        // The header reads the Deployment's status, which the deployment controller writes a
+        // moment after the ReplicaSet's.
+        #expect(tick(dashboard, until: { lines(dashboard)[0].contains("pods 3/3 Ready ─") }, within: 2))
     }
 
     @Test func deletingTheDeploymentIsGarbageCollectionNotHealing() throws {
