@@ -250,15 +250,7 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
     private func sendPieces() {
         guard case .sendingBody(let head, let pieces) = state, let context, context.channel.isWritable else { return }
         guard let piece = pieces() else {
-            state = head.isKeepAlive ? .idle : .closed
-            let done = context.writeAndFlush(wrapOutboundOut(.end(nil)))
-            if head.isKeepAlive {
-                armTimer(seconds: core.limits.idleTimeoutSeconds)
-                replayHeld()
-            } else {
-                let channel = context.channel
-                done.whenComplete { _ in channel.close(promise: nil) }
-            }
+            endBody(head, context)
             return
         }
         context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: piece)))), promise: nil)
@@ -313,6 +305,12 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
         streamTimer?.cancel()
         streamTimer = nil
         sink.close()
+        endBody(head, context)
+    }
+
+    /// The last chunk of a response: a keep-alive connection waits for its next request (and
+    /// serves any that arrived meanwhile); another closes once the chunk is out.
+    private func endBody(_ head: HTTPRequestHead, _ context: ChannelHandlerContext) {
         state = head.isKeepAlive ? .idle : .closed
         let done = context.writeAndFlush(wrapOutboundOut(.end(nil)))
         if head.isKeepAlive {

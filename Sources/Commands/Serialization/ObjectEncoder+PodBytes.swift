@@ -223,7 +223,7 @@ extension ObjectEncoder {
         w.end(&out)
     }
 
-    private static func toleration(_ t: Toleration) -> JSONValue {
+    static func toleration(_ t: Toleration) -> JSONValue {
         var tf: Fields = []
         if !t.effect.isEmpty { tf.append(("effect", .string(t.effect))) }
         if !t.key.isEmpty { tf.append(("key", .string(t.key))) }

@@ -176,15 +176,7 @@ public enum ObjectEncoder {
         }
         f.append(("terminationGracePeriodSeconds", .int(Int64(s.terminationGracePeriodSeconds))))
         if !s.tolerations.isEmpty {
-            f.append(("tolerations", .array(s.tolerations.map { t in
-                var tf: Fields = []
-                if !t.effect.isEmpty { tf.append(("effect", .string(t.effect))) }
-                if !t.key.isEmpty { tf.append(("key", .string(t.key))) }
-                tf.append(("operator", .string(t.operator)))
-                if let secs = t.tolerationSeconds { tf.append(("tolerationSeconds", .int(Int64(secs)))) }
-                if !t.value.isEmpty { tf.append(("value", .string(t.value))) }
-                return .object(tf)
-            })))
+            f.append(("tolerations", .array(s.tolerations.map(toleration))))
         }
         if !s.volumes.isEmpty { f.append(("volumes", .array(s.volumes.map(serviceAccountVolume)))) }
         return .object(f)
