@@ -6,7 +6,9 @@ import Foundation
 
 /// `kubesim bench-frame`: the dashboard's cost. First, the launch of the large preset (time to
 /// the first frame); frame time is state → frame → diff with 1,000 pods at 200×60 (what
-/// happens every tick), then the time to filter them and to list them in order afresh; idle CPU runs the main loop's schedule
+/// happens every tick; `--direct` puts them straight into the store), then the time to list
+/// them in order for the first Pods frame, to filter them, and to list them again after a
+/// namespace switch and back; idle CPU runs the main loop's schedule
 /// (wake, tick, render, diff) for a while with nothing changing, and divides CPU time by wall time;
 /// the scale-up run drives the main loop while the demo deployment scales to 100,000 pods and
 /// times each frame and each gap between frames (simulation slice included).
@@ -26,28 +28,39 @@ struct BenchFrameCommand: ParsableCommand {
     @Option(help: "Seconds of wall time to run the scale-up.") var scaleSeconds = 10.0
     @Option(help: "Also time each simulation step of the scale-up, and print to stderr the CLOCK_MONOTONIC start and end of those longer than this many milliseconds (to match against `perf record -k mono`).")
     var logStepsOver: Double?
+    @Flag(help: "Put the pods straight into the store, as copies of one ready pod with no owner (the controllers would take minutes to make 150,000), and skip the preset launch.")
+    var direct = false
 
     func run() throws {
         let library = ThemeLibrary.locate()
         let theme = (try? library.load("default")) ?? Theme.builtInMono
-        try launchLargePreset(theme: theme)
+        if !direct { try launchLargePreset(theme: theme) }
         let setupStart = DispatchTime.now().uptimeNanoseconds
         let deployments = max(1, pods / 100)
         let cluster = Cluster(seed: 1, pace: .demo, nodes: nodes ?? max(3, (pods + 99) / 100 + 2))
         let session = Session(cluster: cluster)
-        for i in 1...deployments {
-            session.execute("kubectl create deployment web-\(i) --image=nginx:1.25 --replicas=\(pods / deployments)")
-        }
-        // Counted once per virtual second, not after every timer: counting 150,000 pods after
-        // each of millions of timers is what kept 5,000 pods from ever being set up.
         var waited = 0
-        while cluster.store.countPods(where: \.isReady) < pods && waited < 600 {
-            cluster.advance(by: .seconds(1))
-            waited += 1
+        if direct {
+            try putPods(deployments: deployments, session: session)
+        } else {
+            for i in 1...deployments {
+                session.execute("kubectl create deployment web-\(i) --image=nginx:1.25 --replicas=\(pods / deployments)")
+            }
+            // Counted once per virtual second, not after every timer: counting 150,000 pods after
+            // each of millions of timers is what kept 5,000 pods from ever being set up.
+            while cluster.store.countPods(where: \.isReady) < pods && waited < 600 {
+                cluster.advance(by: .seconds(1))
+                waited += 1
+            }
         }
         print(String(format: "set-up: %d pods ready after %d s of virtual time, %.1f s of wall time",
                      cluster.store.countPods(where: \.isReady), waited, Double(DispatchTime.now().uptimeNanoseconds - setupStart) / 1e9))
         let dashboard = Dashboard(session: session, theme: theme)
+        let listStart = Self.nanoseconds(CLOCK_THREAD_CPUTIME_ID)
+        dashboard.handle(.character("4"))
+        _ = dashboard.render(width: width, height: height)
+        print(String(format: "first frame of the Pods table (the pods listed from the store in name order): %.1f ms of CPU",
+                     Double(Self.nanoseconds(CLOCK_THREAD_CPUTIME_ID) - listStart) / 1_000_000))
 
         // Frame time: one wait of virtual time per frame, like the live loop at 1×.
         var previous: Frame? = dashboard.render(width: width, height: height)
@@ -174,6 +187,30 @@ struct BenchFrameCommand: ParsableCommand {
                          stepWall.count, stepWall.max() ?? 0, stepCPU.max() ?? 0, stepCPU.filter { $0 > 16 }.count))
         }
         print("  pods created: \(cluster.store.count(Pod.self)); virtual time advanced \(cluster.now - startVirtual), behind real time by \(dashboard.simulationLag)")
+    }
+
+    /// `--direct`: one pod made by a deployment, then `pods` copies of it created in the store,
+    /// named web-N-NNNNNN across `deployments` names and spread over the nodes; without owner
+    /// or the deployment's labels, so no controller adopts or deletes them.
+    func putPods(deployments: Int, session: Session) throws {
+        let cluster = session.cluster
+        session.execute("kubectl create deployment model --image=nginx:1.25 --replicas=1")
+        guard cluster.advance(until: { cluster.store.countPods(where: \.isReady) == 1 }, timeout: .seconds(60)),
+              let model = cluster.store.list(Pod.self).first else { throw ValidationError("the model pod never became ready") }
+        session.execute("kubectl delete deployment model")
+        let nodes = cluster.store.list(Node.self).map(\.name)
+        for i in 0..<pods {
+            var pod = model
+            let number = String(i)
+            pod.metadata.name = "web-\(i % deployments + 1)-" + String(repeating: "0", count: max(0, 6 - number.count)) + number
+            pod.metadata.uid = ""
+            pod.metadata.resourceVersion = ""
+            pod.metadata.ownerReferences = []
+            pod.metadata.labels = ["app": "bench"]
+            pod.spec.nodeName = nodes[i % nodes.count]
+            try cluster.store.create(pod)
+        }
+        cluster.advance(by: .seconds(5))
     }
 
     /// `kubesim --nodes 5000 --preset large` without a terminal: the time from nothing to the
