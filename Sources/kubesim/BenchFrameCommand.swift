@@ -28,7 +28,7 @@ struct BenchFrameCommand: ParsableCommand {
     @Option(help: "Seconds of wall time to run the scale-up.") var scaleSeconds = 10.0
     @Option(help: "Also time each simulation step of the scale-up, and print to stderr the CLOCK_MONOTONIC start and end of those longer than this many milliseconds (to match against `perf record -k mono`).")
     var logStepsOver: Double?
-    @Flag(help: "Put the pods straight into the store, as copies of one ready pod with no owner (the controllers would take minutes to make 150,000), and skip the preset launch.")
+    @Flag(help: "Put the pods straight into the store, as copies of one ready pod (the controllers would take minutes to make 150,000), and skip the preset launch.")
     var direct = false
 
     func run() throws {
@@ -189,24 +189,25 @@ struct BenchFrameCommand: ParsableCommand {
         print("  pods created: \(cluster.store.count(Pod.self)); virtual time advanced \(cluster.now - startVirtual), behind real time by \(dashboard.simulationLag)")
     }
 
-    /// `--direct`: one pod made by a deployment, then `pods` copies of it created in the store,
-    /// named web-N-NNNNNN across `deployments` names and spread over the nodes; without owner
-    /// or the deployment's labels, so no controller adopts or deletes them.
+    /// `--direct`: one pod made by a deployment, then copies of it created in the store (owned
+    /// by its ReplicaSet, as the tests do: orphans would be counted every frame), named
+    /// web-N-NNNNNN across `deployments` names and spread over the nodes. The deployment and
+    /// its ReplicaSet are told the full count first, so no controller adds or removes pods.
     func putPods(deployments: Int, session: Session) throws {
         let cluster = session.cluster
         session.execute("kubectl create deployment model --image=nginx:1.25 --replicas=1")
         guard cluster.advance(until: { cluster.store.countPods(where: \.isReady) == 1 }, timeout: .seconds(60)),
-              let model = cluster.store.list(Pod.self).first else { throw ValidationError("the model pod never became ready") }
-        session.execute("kubectl delete deployment model")
+              let model = cluster.store.list(Pod.self).first,
+              let owner = model.metadata.controllerRef else { throw ValidationError("the model pod never became ready") }
+        try cluster.store.modify(Deployment.self, "model", namespace: "default") { $0.spec.replicas = pods }
+        try cluster.store.modify(ReplicaSet.self, owner.name, namespace: "default") { $0.spec.replicas = pods }
         let nodes = cluster.store.list(Node.self).map(\.name)
-        for i in 0..<pods {
+        for i in 1..<pods {
             var pod = model
             let number = String(i)
             pod.metadata.name = "web-\(i % deployments + 1)-" + String(repeating: "0", count: max(0, 6 - number.count)) + number
             pod.metadata.uid = ""
             pod.metadata.resourceVersion = ""
-            pod.metadata.ownerReferences = []
-            pod.metadata.labels = ["app": "bench"]
             pod.spec.nodeName = nodes[i % nodes.count]
             try cluster.store.create(pod)
         }
@@ -256,7 +257,7 @@ struct BenchFrameCommand: ParsableCommand {
             return Double(Self.nanoseconds(CLOCK_THREAD_CPUTIME_ID) - start) / 1_000_000
         }
         dashboard.handle(.character("4"))
-        for filter in ["web-1", "Pending"] {
+        for filter in ["web-1", "Pending", "Evicted"] {
             dashboard.handle(.character("/"))
             for c in filter { dashboard.handle(.character(c)) }
             let time = timed {

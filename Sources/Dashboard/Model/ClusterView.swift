@@ -125,6 +125,9 @@ public final class ClusterView {
         }
     }
 
+    /// The pod's row as `/` searches it if kept already.
+    func keptPodSearchText(_ name: String) -> PodSearchText? { listing.podTexts[name] }
+
     /// The pod's row as `/` searches it, or nil if the pod is gone.
     func podSearchText(_ name: String) -> PodSearchText? {
         if let text = listing.podTexts[name] { return text }

@@ -93,8 +93,18 @@ enum RowFilter {
             let view = dashboard.view, now = cluster.now
             var ages: [SimTime: [UInt8]] = [:], buffer: [UInt8] = []
             return names.filter { name in
-                if needle.found(in: name) { return true }
-                return view.podSearchText(name)?.contains(needle, now: now, ages: &ages, buffer: &buffer) ?? false
+                // A kept text begins with the name; without one, a name that matches spares making it.
+                let text: PodSearchText
+                if let kept = view.keptPodSearchText(name) {
+                    text = kept
+                } else if needle.found(in: name) {
+                    return true
+                } else if let made = view.podSearchText(name) {
+                    text = made
+                } else {
+                    return false
+                }
+                return text.contains(needle, now: now, ages: &ages, buffer: &buffer) { cluster.store.get(Pod.self, name, namespace: namespace) }
             }
         }
         return names.filter { name in
