@@ -6,7 +6,9 @@ import Foundation
 
 /// `kubesim bench-frame`: the dashboard's cost. First, the launch of the large preset (time to
 /// the first frame); frame time is state → frame → diff with 1,000 pods at 200×60 (what
-/// happens every tick), then the time to filter them and to list them in order afresh; idle CPU runs the main loop's schedule
+/// happens every tick; `--direct` puts them straight into the store), then the time to list
+/// them in order for the first Pods frame, to filter them, and to list them again after a
+/// namespace switch and back; idle CPU runs the main loop's schedule
 /// (wake, tick, render, diff) for a while with nothing changing, and divides CPU time by wall time;
 /// the scale-up run drives the main loop while the demo deployment scales to 100,000 pods and
 /// times each frame and each gap between frames (simulation slice included).
@@ -26,28 +28,39 @@ struct BenchFrameCommand: ParsableCommand {
     @Option(help: "Seconds of wall time to run the scale-up.") var scaleSeconds = 10.0
     @Option(help: "Also time each simulation step of the scale-up, and print to stderr the CLOCK_MONOTONIC start and end of those longer than this many milliseconds (to match against `perf record -k mono`).")
     var logStepsOver: Double?
+    @Flag(help: "Put the pods straight into the store, as copies of one ready pod (the controllers would take minutes to make 150,000), and skip the preset launch.")
+    var direct = false
 
     func run() throws {
         let library = ThemeLibrary.locate()
         let theme = (try? library.load("default")) ?? Theme.builtInMono
-        try launchLargePreset(theme: theme)
+        if !direct { try launchLargePreset(theme: theme) }
         let setupStart = DispatchTime.now().uptimeNanoseconds
         let deployments = max(1, pods / 100)
         let cluster = Cluster(seed: 1, pace: .demo, nodes: nodes ?? max(3, (pods + 99) / 100 + 2))
         let session = Session(cluster: cluster)
-        for i in 1...deployments {
-            session.execute("kubectl create deployment web-\(i) --image=nginx:1.25 --replicas=\(pods / deployments)")
-        }
-        // Counted once per virtual second, not after every timer: counting 150,000 pods after
-        // each of millions of timers is what kept 5,000 pods from ever being set up.
         var waited = 0
-        while cluster.store.countPods(where: \.isReady) < pods && waited < 600 {
-            cluster.advance(by: .seconds(1))
-            waited += 1
+        if direct {
+            try putPods(deployments: deployments, session: session)
+        } else {
+            for i in 1...deployments {
+                session.execute("kubectl create deployment web-\(i) --image=nginx:1.25 --replicas=\(pods / deployments)")
+            }
+            // Counted once per virtual second, not after every timer: counting 150,000 pods after
+            // each of millions of timers is what kept 5,000 pods from ever being set up.
+            while cluster.store.countPods(where: \.isReady) < pods && waited < 600 {
+                cluster.advance(by: .seconds(1))
+                waited += 1
+            }
         }
         print(String(format: "set-up: %d pods ready after %d s of virtual time, %.1f s of wall time",
                      cluster.store.countPods(where: \.isReady), waited, Double(DispatchTime.now().uptimeNanoseconds - setupStart) / 1e9))
         let dashboard = Dashboard(session: session, theme: theme)
+        let listStart = Self.nanoseconds(CLOCK_THREAD_CPUTIME_ID)
+        dashboard.handle(.character("4"))
+        _ = dashboard.render(width: width, height: height)
+        print(String(format: "first frame of the Pods table (the pods listed from the store in name order): %.1f ms of CPU",
+                     Double(Self.nanoseconds(CLOCK_THREAD_CPUTIME_ID) - listStart) / 1_000_000))
 
         // Frame time: one wait of virtual time per frame, like the live loop at 1×.
         var previous: Frame? = dashboard.render(width: width, height: height)
@@ -176,6 +189,31 @@ struct BenchFrameCommand: ParsableCommand {
         print("  pods created: \(cluster.store.count(Pod.self)); virtual time advanced \(cluster.now - startVirtual), behind real time by \(dashboard.simulationLag)")
     }
 
+    /// `--direct`: one pod made by a deployment, then copies of it created in the store (owned
+    /// by its ReplicaSet, as the tests do: orphans would be counted every frame), named
+    /// web-N-NNNNNN across `deployments` names and spread over the nodes. The deployment and
+    /// its ReplicaSet are told the full count first, so no controller adds or removes pods.
+    func putPods(deployments: Int, session: Session) throws {
+        let cluster = session.cluster
+        session.execute("kubectl create deployment model --image=nginx:1.25 --replicas=1")
+        guard cluster.advance(until: { cluster.store.countPods(where: \.isReady) == 1 }, timeout: .seconds(60)),
+              let model = cluster.store.list(Pod.self).first,
+              let owner = model.metadata.controllerRef else { throw ValidationError("the model pod never became ready") }
+        try cluster.store.modify(Deployment.self, "model", namespace: "default") { $0.spec.replicas = pods }
+        try cluster.store.modify(ReplicaSet.self, owner.name, namespace: "default") { $0.spec.replicas = pods }
+        let nodes = cluster.store.list(Node.self).map(\.name)
+        for i in 1..<pods {
+            var pod = model
+            let number = String(i)
+            pod.metadata.name = "web-\(i % deployments + 1)-" + String(repeating: "0", count: max(0, 6 - number.count)) + number
+            pod.metadata.uid = ""
+            pod.metadata.resourceVersion = ""
+            pod.spec.nodeName = nodes[i % nodes.count]
+            try cluster.store.create(pod)
+        }
+        cluster.advance(by: .seconds(5))
+    }
+
     /// `kubesim --nodes 5000 --preset large` without a terminal: the time from nothing to the
     /// first frame (the cluster of 5,000 nodes and its system pods made, the dashboard, a
     /// frame), then the main loop's schedule until the preset's 1,500 deployments are created,
@@ -219,7 +257,7 @@ struct BenchFrameCommand: ParsableCommand {
             return Double(Self.nanoseconds(CLOCK_THREAD_CPUTIME_ID) - start) / 1_000_000
         }
         dashboard.handle(.character("4"))
-        for filter in ["web-1", "Pending"] {
+        for filter in ["web-1", "Pending", "Evicted"] {
             dashboard.handle(.character("/"))
             for c in filter { dashboard.handle(.character(c)) }
             let time = timed {

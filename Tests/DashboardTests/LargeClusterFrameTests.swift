@@ -109,4 +109,55 @@ import Testing
         dashboard.press(.escape)
         try cluster.store.delete(Pod.self, "aaa-first", namespace: "default", gracePeriodSeconds: 0)
     }
+
+    /// `/` over 150,000 rows matches each row's text (a column here, NODE) and gives the rows
+    /// in name order; a pod that changes is searched as it now reads.
+    @Test func aFilterOverEveryPodGivesTheRowsWhoseTextMatches() throws {
+        let (cluster, names, dashboard) = Self.shared
+        dashboard.press(.character("4"), .character("/"))
+        dashboard.type("node-4999")
+        dashboard.press(.enter)
+        let onNode = names.filter { cluster.store.get(Pod.self, $0, namespace: "default")?.spec.nodeName == "node-4999" }
+        #expect(onNode.count == Self.podCount / Self.nodeCount)
+        #expect(dashboard.rowNames(.pods) == onNode)
+
+        // One pod is evicted: a filter on its new STATUS finds it, and only it.
+        let evicted = names[names.count / 2]
+        let before = try #require(cluster.store.get(Pod.self, evicted, namespace: "default"))
+        try cluster.store.modify(Pod.self, evicted, namespace: "default") { pod in
+            pod.status.phase = "Failed"
+            pod.status.reason = "Evicted"
+        }
+        dashboard.press(.escape, .character("/"))
+        dashboard.type("evicted")
+        dashboard.press(.enter)
+        #expect(dashboard.rowNames(.pods) == [evicted])
+        _ = try cluster.store.modify(Pod.self, evicted, namespace: "default") { $0.status = before.status }
+        dashboard.press(.escape)
+    }
+
+    /// After a namespace switch and back, the pods are in name order, with one made meanwhile
+    /// in its place.
+    @Test func podsStayInNameOrderAcrossANamespaceSwitch() throws {
+        let (cluster, names, dashboard) = Self.shared
+        dashboard.press(.character("4"))
+        #expect(dashboard.rowNames(.pods) == names)
+        _ = dashboard.run("kubectl create namespace elsewhere")
+        dashboard.press(.character(":"))
+        dashboard.type("ns elsewhere")
+        dashboard.press(.enter)
+        #expect(dashboard.rowNames(.pods).isEmpty)
+        var newcomer = try #require(cluster.store.get(Pod.self, names[0], namespace: "default"))
+        newcomer.metadata.name = names[1000] + "a"
+        newcomer.metadata.uid = ""
+        newcomer.metadata.resourceVersion = ""
+        try cluster.store.create(newcomer)
+        dashboard.press(.character(":"))
+        dashboard.type("ns default")
+        dashboard.press(.enter)
+        let shown = dashboard.rowNames(.pods)
+        #expect(shown.count == names.count + 1)
+        #expect(shown[1001] == newcomer.metadata.name && Array(shown[..<1001]) == Array(names[..<1001]) && Array(shown[1002...]) == Array(names[1001...]))
+        try cluster.store.delete(Pod.self, newcomer.metadata.name, namespace: "default", gracePeriodSeconds: 0)
+    }
 }

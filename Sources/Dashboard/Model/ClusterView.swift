@@ -6,13 +6,14 @@ import Cluster
 /// kinds are those of the shown namespace only (`namespace`), as `kubectl get -n NS` lists them.
 public final class ClusterView {
     public let cluster: Cluster
-    /// The namespace the tables show; changing it lists every kind afresh.
+    /// The namespace the tables show; a namespace shown for the first time is listed afresh.
     public var namespace = "default" {
         didSet {
             guard namespace != oldValue else { return }
-            unlisted = Set(Kind.allCases)
-            pendingAdded = [:]
-            pendingRemoved = [:]
+            // The listing of the namespace left is kept (its changes still noted), so coming
+            // back does not list and sort 150,000 pods afresh.
+            listings[oldValue] = listing
+            listing = listings.removeValue(forKey: namespace) ?? Listing()
             eventLog = []
             eventLogStamp.removeAll()
             deadEntries = 0
@@ -21,16 +22,43 @@ public final class ClusterView {
             version += 1
         }
     }
-    private var sorted: [Kind: [String]] = [:]
-    /// Kinds never listed yet.
-    private var unlisted: Set<Kind> = Set(Kind.allCases)
-    /// Names added or deleted since `sorted` was last brought up to date, merged in on the next
-    /// read: a scale to 100,000 adds hundreds of pods a frame, and re-sorting (or listing) them
-    /// all every frame would cost more than the frame.
-    /// Kept only for kinds listed already (a kind never read, events, is listed afresh when first
-    /// read); sharded, as a pane hidden during a scale-up lets them grow to 100,000 names.
-    private var pendingAdded: [Kind: ShardedSet<String>] = [:]
-    private var pendingRemoved: [Kind: ShardedSet<String>] = [:]
+    /// Names of each kind of one namespace in order, and what changed since they were read.
+    struct Listing {
+        var sorted: [Kind: [String]] = [:]
+        /// Kinds never listed yet.
+        var unlisted: Set<Kind> = Set(Kind.allCases)
+        /// Names added or deleted since `sorted` was last brought up to date, merged in on the next
+        /// read: a scale to 100,000 adds hundreds of pods a frame, and re-sorting (or listing) them
+        /// all every frame would cost more than the frame.
+        /// Kept only for kinds listed already (a kind never read, events, is listed afresh when first
+        /// read); sharded, as a pane hidden during a scale-up lets them grow to 100,000 names.
+        var pendingAdded: [Kind: ShardedSet<String>] = [:]
+        var pendingRemoved: [Kind: ShardedSet<String>] = [:]
+        /// Pods' rows as `/` searches them, made when first searched, dropped when the pod changes.
+        var podTexts: [String: PodSearchText] = [:]
+
+        mutating func note(_ event: WatchEvent) {
+            switch event.type {
+            case .added:
+                if !unlisted.contains(event.kind) && pendingRemoved[event.kind]?.remove(event.name) == nil {
+                    pendingAdded[event.kind, default: []].insert(event.name)
+                }
+            case .modified:
+                if event.kind == .pod { podTexts[event.name] = nil }
+            case .deleted:
+                if !unlisted.contains(event.kind) && pendingAdded[event.kind]?.remove(event.name) == nil {
+                    pendingRemoved[event.kind, default: []].insert(event.name)
+                }
+                if event.kind == .pod { podTexts[event.name] = nil }
+            }
+        }
+    }
+    /// The shown namespace's listing.
+    private var listing = Listing()
+    /// Nodes and the other kinds outside namespaces, the same whichever namespace is shown.
+    private var clusterListing = Listing()
+    /// Listings of namespaces shown before.
+    private var listings: [String: Listing] = [:]
     /// Event names, oldest first (a repeat moves its event to the end).
     var eventOrder: [String] { eventsNewestFirst.reversed() }
     /// Event names, newest first (as the Events pane lists them); built once per change.
@@ -76,27 +104,37 @@ public final class ClusterView {
         guard event.kind != .lease else { return }
         version += 1
         tally.observe(event)
-        // Objects of other namespaces are not listed here (the node map reads pods from the store).
-        if event.kind.isNamespaced && event.object.metadata.namespace != namespace { return }
+        if event.kind.isNamespaced && event.object.metadata.namespace != namespace {
+            // Another namespace: noted in its listing if it was shown before (the node map reads pods from the store).
+            listings[event.object.metadata.namespace]?.note(event)
+            return
+        }
+        if event.kind.isNamespaced { listing.note(event) } else { clusterListing.note(event) }
         let uid = PrehashedString(event.object.metadata.uid)
         switch event.type {
         case .added:
-            if !unlisted.contains(event.kind) && pendingRemoved[event.kind]?.remove(event.name) == nil {
-                pendingAdded[event.kind, default: []].insert(event.name)
-            }
             firstSeen[uid] = cluster.now
             if event.kind == .event { logEvent(event.name) }
         case .modified:
             lastChanged[uid] = cluster.now
             if event.kind == .event { logEvent(event.name) }
         case .deleted:
-            if !unlisted.contains(event.kind) && pendingAdded[event.kind]?.remove(event.name) == nil {
-                pendingRemoved[event.kind, default: []].insert(event.name)
-            }
             firstSeen[uid] = nil
             lastChanged[uid] = nil
             if event.kind == .event { forgetEvent(PrehashedString(event.name)) }
         }
+    }
+
+    /// The pod's row as `/` searches it if kept already.
+    func keptPodSearchText(_ name: String) -> PodSearchText? { listing.podTexts[name] }
+
+    /// The pod's row as `/` searches it, or nil if the pod is gone.
+    func podSearchText(_ name: String) -> PodSearchText? {
+        if let text = listing.podTexts[name] { return text }
+        guard let pod = cluster.store.get(Pod.self, name, namespace: namespace) else { return nil }
+        let text = PodSearchText(pod)
+        listing.podTexts[name] = text
+        return text
     }
 
     /// The event appeared or repeated: it moves to the end.
@@ -132,22 +170,26 @@ public final class ClusterView {
 
     /// Names of a kind in name order (nodes in natural order: node-2 before node-10).
     public func names(_ kind: Kind) -> [String] {
-        if unlisted.contains(kind) {
+        kind.isNamespaced ? names(kind, from: &listing) : names(kind, from: &clusterListing)
+    }
+
+    private func names(_ kind: Kind, from listing: inout Listing) -> [String] {
+        if listing.unlisted.contains(kind) {
             let names = cluster.store.objects(kind: kind, namespace: namespace).map(\.name)
-            sorted[kind] = kind == .node ? names.sorted(by: Self.order(of: kind)) : names
-            unlisted.remove(kind)
-            pendingAdded[kind] = nil
-            pendingRemoved[kind] = nil
+            listing.sorted[kind] = kind == .node ? names.sorted(by: Self.order(of: kind)) : names
+            listing.unlisted.remove(kind)
+            listing.pendingAdded[kind] = nil
+            listing.pendingRemoved[kind] = nil
         }
-        let removed = pendingRemoved.removeValue(forKey: kind) ?? []
+        let removed = listing.pendingRemoved.removeValue(forKey: kind) ?? []
         let order = Self.order(of: kind)
-        let added = (pendingAdded.removeValue(forKey: kind) ?? []).sorted(by: order)
-        guard !removed.isEmpty || !added.isEmpty else { return sorted[kind] ?? [] }
+        let added = (listing.pendingAdded.removeValue(forKey: kind) ?? []).sorted(by: order)
+        guard !removed.isEmpty || !added.isEmpty else { return listing.sorted[kind] ?? [] }
         // Changed in place (taken out of the dictionary so it is not shared, hence not copied).
-        var names = sorted.removeValue(forKey: kind) ?? []
+        var names = listing.sorted.removeValue(forKey: kind) ?? []
         if !removed.isEmpty { names.removeAll { removed.contains($0) } }
         Self.insert(added, into: &names, by: order)
-        sorted[kind] = names
+        listing.sorted[kind] = names
         return names
     }
 

@@ -19,6 +19,13 @@ struct FilterNeedle {
         return haystack.withUTF8 { Self.search(bytes, in: $0) }
     }
 
+    /// The same search in UTF-8 text already laid out as bytes.
+    func found(inBytes haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        if bytes.isEmpty { return true }
+        guard ascii else { return String(decoding: haystack, as: UTF8.self).lowercased().contains(text) }
+        return Self.search(bytes, in: haystack)
+    }
+
     private static func search(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         guard haystack.count >= needle.count else { return false }
         let first = needle[0]

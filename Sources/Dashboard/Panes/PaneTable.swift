@@ -77,7 +77,7 @@ enum PaneTable {
 /// A table filter: `-l SELECTOR` matches labels, anything else is a case-insensitive search in
 /// the row's text.
 /// The filter is read once for all rows (a selector parsed once, text folded once); a row's
-/// cells are made only when its name alone does not match.
+/// cells are made only when its name alone does not match, and a pod's only when it changed.
 enum RowFilter {
     static func rows(_ names: [String], matching filter: String, pane: Pane, dashboard: Dashboard) -> [String] {
         let cluster = dashboard.cluster, namespace = dashboard.namespace
@@ -88,6 +88,25 @@ enum RowFilter {
             }
         }
         let needle = FilterNeedle(filter)
+        if pane == .pods {
+            // Each pod's text is kept between passes (see PodSearchText): a pass searches bytes.
+            let view = dashboard.view, now = cluster.now
+            var ages: [SimTime: [UInt8]] = [:], buffer: [UInt8] = []
+            return names.filter { name in
+                // A kept text begins with the name; without one, a name that matches spares making it.
+                let text: PodSearchText
+                if let kept = view.keptPodSearchText(name) {
+                    text = kept
+                } else if needle.found(in: name) {
+                    return true
+                } else if let made = view.podSearchText(name) {
+                    text = made
+                } else {
+                    return false
+                }
+                return text.contains(needle, now: now, ages: &ages, buffer: &buffer) { cluster.store.get(Pod.self, name, namespace: namespace) }
+            }
+        }
         return names.filter { name in
             if needle.found(in: name) { return true }
             guard let row = PaneTable.row(pane, name, cluster: cluster, namespace: namespace) else { return false }
