@@ -13,7 +13,9 @@ public final class EventRecorder {
         init(component: String, host: String, uid: String) {
             (self.component, self.host, self.uid) = (component, host, uid)
             var hasher = Hasher()
-            for part in [component, host, uid] { hasher.combine(part) }
+            hasher.combine(component)
+            hasher.combine(host)
+            hasher.combine(uid)
             hashCode = hasher.finalize()
         }
 

@@ -156,6 +156,9 @@ final class SchedulerCache {
     /// Pods of `owner` that are not terminating, per node index.
     func ownerCounts(_ owner: String) -> [Int: Int] { ownerOnNode[owner] ?? [:] }
 
+    /// One more than the highest node index handed out, for arrays indexed by node.
+    var nodeIndexLimit: Int { nextIndex }
+
     /// The node with cache index `index`, if it still exists.
     func node(index: Int) -> NodeState? { byIndex[index] }
 
