@@ -18,6 +18,8 @@ public final class Cluster {
     /// Simulated clients' steady flows of requests to services (`sim traffic`).
     public private(set) lazy var trafficGenerator = TrafficGenerator(cluster: self)
     private var controllers: [AnyObject] = []
+    /// What the scheduler's cycles scored.
+    public let scheduling: SchedulingTally
     private var nodeCount = 0
 
     public static let defaultNodeCapacity = ResourceAmounts(cpuMillis: 4000, memoryBytes: 8 << 30, pods: 110)
@@ -44,11 +46,13 @@ public final class Cluster {
                 pod.spec.tolerations.append(Toleration(key: key, operator: "Exists", effect: "NoExecute", tolerationSeconds: tolerationSeconds))
             }
         }
+        let scheduler = KubeScheduler(store: store, recorder: recorder, random: random, pace: pace)
+        scheduling = scheduler.tally
         controllers = [
             DeploymentController(store: store, recorder: recorder, pace: pace),
             ReplicaSetController(store: store, recorder: recorder, pace: pace),
             DaemonSetController(store: store, recorder: recorder, pace: pace),
-            KubeScheduler(store: store, recorder: recorder, random: random, pace: pace),
+            scheduler,
             NodeLifecycleController(store: store, recorder: recorder, pace: pace),
             TaintEvictionController(store: store, recorder: recorder, pace: pace),
             GarbageCollector(store: store, pace: pace),

@@ -49,11 +49,13 @@ struct BenchCommand: ParsableCommand {
                 ("nodes", .int(Int64(nodes))), ("deployments", .int(Int64(deployments))), ("replicas", .int(Int64(replicas))),
                 ("pods", .int(Int64(bench.pods))), ("seed", .int(Int64(bitPattern: seed))), ("scenario", .string(scenario.rawValue)),
                 ("phases", .array(phases.map(\.json))), ("events", .int(Int64(store.count(Event.self)))),
+                ("nodesScoredPerPod", BenchPhase.number(bench.cluster.scheduling.nodesScoredPerCycle)),
                 ("peakMiB", BenchPhase.number(peakMiB)), ("stateDigest", .string(digest)),
             ]).prettyJSON())
         } else {
             print("nodes: \(nodes)  deployments: \(deployments) × \(replicas) replicas = \(bench.pods) pods  (pace realistic, seed \(seed))")
             for phase in phases { print(phase.text) }
+            print(String(format: "nodes scored per pod: %.0f (kube-scheduler's sample)", bench.cluster.scheduling.nodesScoredPerCycle))
             print("events: \(store.count(Event.self))")
             print(String(format: "peak memory: %.0f MiB", peakMiB))
             print("state digest: \(digest)")

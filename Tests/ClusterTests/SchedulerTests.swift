@@ -109,6 +109,23 @@ import Testing
         #expect(message == "0/3 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint {dedicated: gpu}, 1 node(s) were unschedulable. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.")
     }
 
+    @Test func eachPodIsScoredAgainstTheSampleNotEveryNodeAndPodsStillSpread() {
+        let large = Cluster(seed: 1, pace: .realistic, nodes: 1000)
+        _ = try? large.store.create(makeDeployment("web", replicas: 60))
+        large.advance(by: .seconds(5))
+        let scheduled = large.store.list(Pod.self).filter(\.isScheduled)
+        #expect(scheduled.count == 60)
+        #expect(large.scheduling.cycles == 60)
+        // 1,000 nodes: 50% less 1% per 125 nodes = 42%, so 420 nodes scored for each pod.
+        #expect(large.scheduling.nodesScored == 60 * 420)
+        #expect(Set(scheduled.map(\.spec.nodeName)).count == 60, "one pod a node while nodes are empty")
+
+        let small = Cluster(seed: 1, pace: .realistic, nodes: 50)
+        _ = try? small.store.create(makeDeployment("web", replicas: 10))
+        small.advance(by: .seconds(5))
+        #expect(small.scheduling.nodesScored == 10 * 50, "under 100 nodes every node is scored")
+    }
+
     @Test func feasibleNodeSamplingFollowsTheScheduler() {
         #expect(KubeScheduler.feasibleNodesToFind(50) == 50)
         #expect(KubeScheduler.feasibleNodesToFind(1000) == 420)

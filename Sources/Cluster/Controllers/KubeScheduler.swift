@@ -13,6 +13,8 @@ final class KubeScheduler {
     /// Sharded: a scale past the nodes' room leaves tens of thousands here.
     private var unschedulable = ShardedSet<ObjectKey>()
     private var nextStartNodeIndex = 0
+    /// How many nodes each scheduling cycle scored (for `kubesim bench` and the sampling tests).
+    let tally = SchedulingTally()
 
     init(store: Store, recorder: EventRecorder, random: RandomSource, pace: Pace) {
         self.store = store
@@ -170,6 +172,7 @@ final class KubeScheduler {
             return
         }
         // A plugin that skips scoring adds the same (nothing) to every node.
+        tally.scored(feasible.count)
         let spread = TopologySpreadScore.scores(for: pod, feasible: feasible, cache: cache) ?? Array(repeating: 0, count: feasible.count)
         let want = SchedulerCache.scoringRequests(pod)
         var best: [String] = []
