@@ -5,15 +5,8 @@
 /// recorder's spam filter and aggregation decide.
 extension Cluster {
     public func stateDigest() -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func add(_ text: String) {
-            for byte in text.utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x100_0000_01b3
-            }
-            hash ^= 0x0a
-            hash = hash &* 0x100_0000_01b3
-        }
+        var hash = StableHash.fnv1a("")
+        func add(_ line: String) { hash = StableHash.fnv1a(line + "\n", continuing: hash) }
         add("now \(clock.now.milliseconds)")
         for node in store.list(Node.self) {
             add("node \(node.name) \(node.metadata.uid) ready=\(node.isReady) unschedulable=\(node.spec.unschedulable)")

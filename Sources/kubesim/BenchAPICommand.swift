@@ -44,21 +44,13 @@ struct BenchAPICommand: ParsableCommand {
 
         // The cluster, built as `bench` builds it: virtual time, as fast as it goes.
         let buildStart = Date()
-        let cluster = Cluster(seed: seed, pace: .realistic, nodes: nodes)
-        let session = Session(cluster: cluster)
-        for i in 1...deployments {
-            let output = session.execute("kubectl create deployment bench-\(i) --image=registry.example/bench:1.0 --replicas=\(replicas)").output
-            if output.failed { throw ValidationError(output.stderr) }
-        }
-        let want = report.pods
-        var running = 0
-        for _ in 0..<3600 where running < want {
-            cluster.advance(by: .seconds(1))
-            running = cluster.store.countPods { $0.status.phase == "Running" }
-        }
+        let bench = BenchCluster(nodes: nodes, deployments: deployments, replicas: replicas, seed: seed)
+        let cluster = bench.cluster
+        try bench.createDeployments()
+        let built = bench.run { bench.runningPods() == report.pods }
         report.buildSeconds = Date().timeIntervalSince(buildStart)
-        guard running == want else {
-            throw ValidationError("the cluster did not reach \(want) running pods")
+        guard built.done else {
+            throw ValidationError("the cluster did not reach \(report.pods) running pods")
         }
 
         // Pod changes the store makes, counted on the cluster's thread.
@@ -91,7 +83,7 @@ struct BenchAPICommand: ParsableCommand {
             report.watch = try watchStorm(client: client, port: port, listRV: listRV, deployments: deployments, replicas: replicas,
                                           cluster: cluster, owner: owner, podChanges: podChanges)
         }
-        report.peakMiB = Self.peakMiB()
+        report.peakMiB = ProcessUsage.peakMiB()
         if json {
             print(report.json)
         } else {
@@ -183,12 +175,6 @@ struct BenchAPICommand: ParsableCommand {
             i -= 1
         }
         return nil
-    }
-
-    static func peakMiB() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_maxrss) / 1024  // ru_maxrss is in KiB on Linux
     }
 }
 

@@ -39,9 +39,7 @@ struct BenchCommand: ParsableCommand {
                 if !phases.last!.completed { break }
             }
         }
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        let peakMiB = Double(usage.ru_maxrss) / 1024 // ru_maxrss is in KiB on Linux
+        let peakMiB = ProcessUsage.peakMiB()
         let store = bench.cluster.store
         let digest = bench.cluster.stateDigest()
         if json {

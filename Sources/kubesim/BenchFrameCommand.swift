@@ -292,12 +292,7 @@ struct BenchFrameCommand: ParsableCommand {
     /// Runs the main loop's schedule (wake every 30 ms, or 500 ms when paused) without a
     /// terminal and returns CPU time as a percentage of wall time.
     static func idleCPU(_ dashboard: Dashboard, seconds: Double, width: Int, height: Int) -> Double {
-        func cpuSeconds() -> Double {
-            var usage = rusage()
-            getrusage(RUSAGE_SELF.rawValue, &usage)
-            return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-        }
-        let wallStart = Date(), cpuStart = cpuSeconds()
+        let wallStart = Date(), cpuStart = ProcessUsage.cpuSeconds()
         var previous: Frame? = dashboard.render(width: width, height: height)
         var drawnKey = dashboard.frameKey
         var last = DispatchTime.now().uptimeNanoseconds
@@ -313,6 +308,6 @@ struct BenchFrameCommand: ParsableCommand {
             _ = frame.changedIndices(since: previous)
             previous = frame
         }
-        return (cpuSeconds() - cpuStart) / Date().timeIntervalSince(wallStart) * 100
+        return (ProcessUsage.cpuSeconds() - cpuStart) / Date().timeIntervalSince(wallStart) * 100
     }
 }

@@ -29,22 +29,14 @@ struct BenchPhase {
         let cluster = bench.cluster
         cluster.clock.queueDepths.resetPeaks()
         bench.timers.reset(cluster.clock.pendingTimers)
-        let cpu = Self.cpuSeconds(), start = DispatchTime.now().uptimeNanoseconds
+        let cpu = ProcessUsage.cpuSeconds(), start = DispatchTime.now().uptimeNanoseconds
         try body(&phase)
         phase.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        phase.cpuSeconds = Self.cpuSeconds() - cpu
+        phase.cpuSeconds = ProcessUsage.cpuSeconds() - cpu
         phase.peakTimers = bench.timers.peak
         phase.peakQueueDepths = cluster.clock.queueDepths.peak.filter { $0.value > 0 }
             .sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ($0.key, $0.value) }
         return phase
-    }
-
-    /// User and system CPU time of this process so far.
-    static func cpuSeconds() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
-        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     var text: String {

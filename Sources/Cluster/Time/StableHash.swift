@@ -2,9 +2,9 @@
 /// seeded per process): for values derived from names — an image's size and digest, a pod's
 /// token-volume suffix — so they never take a draw from the simulation's random sequence.
 public enum StableHash {
-    /// 64-bit FNV-1a.
-    public static func fnv1a(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// 64-bit FNV-1a: of `text` alone, or of `text` after what `hash` already covers.
+    public static func fnv1a(_ text: String, continuing hash: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+        var hash = hash
         for byte in text.utf8 {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3
