@@ -195,16 +195,62 @@ public struct PodStatus: Equatable, Sendable {
     }
 }
 
+/// A pod is copied far more often than it is changed (every read of the store, every watcher,
+/// every write's old and new state), so its fields live in one shared box that is copied only
+/// when a shared pod is changed: a copy costs one retain instead of one for each of its dozens
+/// of strings, arrays and dictionaries.
 public struct Pod: APIObject, Equatable {
     public static let kind = Kind.pod
-    public var metadata: ObjectMeta
-    public var spec: PodSpec
-    public var status: PodStatus
+
+    private final class Storage: @unchecked Sendable {
+        var metadata: ObjectMeta
+        var spec: PodSpec
+        var status: PodStatus
+
+        init(metadata: ObjectMeta, spec: PodSpec, status: PodStatus) {
+            self.metadata = metadata
+            self.spec = spec
+            self.status = status
+        }
+    }
+
+    private var storage: Storage
 
     public init(metadata: ObjectMeta, spec: PodSpec, status: PodStatus = PodStatus()) {
-        self.metadata = metadata
-        self.spec = spec
-        self.status = status
+        storage = Storage(metadata: metadata, spec: spec, status: status)
+    }
+
+    /// The box, made this pod's own before a change (Storage is never changed while shared, so
+    /// it is safe to hand between threads as a value).
+    private mutating func uniqueStorage() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) {
+            storage = Storage(metadata: storage.metadata, spec: storage.spec, status: storage.status)
+        }
+        return storage
+    }
+
+    public var metadata: ObjectMeta {
+        get { storage.metadata }
+        _modify { yield &uniqueStorage().metadata }
+        set { uniqueStorage().metadata = newValue }
+    }
+
+    public var spec: PodSpec {
+        get { storage.spec }
+        _modify { yield &uniqueStorage().spec }
+        set { uniqueStorage().spec = newValue }
+    }
+
+    public var status: PodStatus {
+        get { storage.status }
+        _modify { yield &uniqueStorage().status }
+        set { uniqueStorage().status = newValue }
+    }
+
+    /// Two copies of one pod share a box and compare equal at once.
+    public static func == (lhs: Pod, rhs: Pod) -> Bool {
+        lhs.storage === rhs.storage
+            || (lhs.metadata == rhs.metadata && lhs.spec == rhs.spec && lhs.status == rhs.status)
     }
 
     public var isScheduled: Bool { !spec.nodeName.isEmpty }

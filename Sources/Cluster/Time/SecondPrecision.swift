@@ -55,7 +55,8 @@ extension Pod {
     public func atSecondPrecision() -> Pod {
         var pod = self
         if metadata.hasFractionalTimes { pod.metadata.truncateTimesToSeconds() }
-        truncate(&pod.status.startTime)
+        // Only changes reach the pod: touching it would copy its shared storage.
+        if let start = status.startTime, start.milliseconds % 1000 != 0 { pod.status.startTime = start.wholeSecond }
         for (i, condition) in status.conditions.enumerated() where condition.lastTransitionTime.milliseconds % 1000 != 0 {
             pod.status.conditions[i].lastTransitionTime = condition.lastTransitionTime.wholeSecond
         }
