@@ -230,19 +230,19 @@ public struct Pod: APIObject, Equatable {
     }
 
     public var metadata: ObjectMeta {
-        get { storage.metadata }
+        _read { yield storage.metadata } // borrowed: reading one field copies nothing
         _modify { yield &uniqueStorage().metadata }
         set { uniqueStorage().metadata = newValue }
     }
 
     public var spec: PodSpec {
-        get { storage.spec }
+        _read { yield storage.spec }
         _modify { yield &uniqueStorage().spec }
         set { uniqueStorage().spec = newValue }
     }
 
     public var status: PodStatus {
-        get { storage.status }
+        _read { yield storage.status }
         _modify { yield &uniqueStorage().status }
         set { uniqueStorage().status = newValue }
     }

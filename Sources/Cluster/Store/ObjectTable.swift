@@ -12,7 +12,9 @@ final class ObjectTable<T: APIObject> {
     /// Sharded, as the index tables and their sets: a table of 100,000 pods or events grows a
     /// 64th at a time, never in one step that stalls the dashboard.
     private var boxes = ShardedDictionary<ObjectKey, Box>()
-    private var indexers: [(name: String, keys: (T) -> [String])] = []
+    /// Each index's keys for an object, and (optionally) a cheap test that two states of an
+    /// object file under the same keys, so a write that leaves them alone builds no key strings.
+    private var indexers: [(name: String, keys: (T) -> [String], sameKeys: ((T, T) -> Bool)?)] = []
     /// Index name → index key → names. Index keys hash once (an index by uid has a key per object).
     private var indexes: [String: ShardedDictionary<PrehashedString, ShardedSet<ObjectKey>>] = [:]
 
@@ -20,8 +22,8 @@ final class ObjectTable<T: APIObject> {
     /// Told of every write: what was stored (nil for a new object) and what is now (nil once removed).
     var didChange: ((T?, T?) -> Void)?
 
-    func addIndex(_ name: String, _ keys: @escaping (T) -> [String]) {
-        indexers.append((name, keys))
+    func addIndex(_ name: String, sameKeys: ((T, T) -> Bool)? = nil, _ keys: @escaping (T) -> [String]) {
+        indexers.append((name, keys, sameKeys))
         indexes[name] = ShardedDictionary()
     }
 
@@ -33,8 +35,10 @@ final class ObjectTable<T: APIObject> {
     func put(_ object: T) {
         let box: Box
         let name = object.key
+        var previous: T?
         if let existing = boxes[name] {
             box = existing
+            previous = existing.object
             didChange?(existing.object, object)
             box.object = object
         } else {
@@ -44,6 +48,7 @@ final class ObjectTable<T: APIObject> {
             didChange?(nil, object)
         }
         for (i, indexer) in indexers.enumerated() {
+            if let previous, let same = indexer.sameKeys, same(previous, object) { continue }
             let keys = indexer.keys(object)
             let old = box.indexKeys[i]
             if keys == old { continue }

@@ -44,10 +44,14 @@ public final class Store {
         eventRandom = RandomSource(seed: peek.next() ^ 0x6576_656e_7473_0000)
         let byOwner: (any APIObject) -> [String] = { $0.metadata.controllerRef.map { [$0.uid] } ?? [] }
         let byLabel: (any APIObject) -> [String] = { $0.metadata.labels.map { "\($0.key)=\($0.value)" }.sorted() }
-        pods.addIndex(IndexName.owner, byOwner)
-        pods.addIndex(IndexName.label, byLabel)
-        pods.addIndex(IndexName.node) { [$0.spec.nodeName] }
-        pods.addIndex(IndexName.orphan) { $0.metadata.controllerRef == nil ? [""] : [] }
+        // A pod is written four times on its way to Running, its owner, labels and node rarely
+        // changing: those writes skip re-deriving the index keys.
+        pods.addIndex(IndexName.owner, sameKeys: { $0.metadata.controllerRef?.uid == $1.metadata.controllerRef?.uid }, byOwner)
+        pods.addIndex(IndexName.label, sameKeys: { $0.metadata.labels == $1.metadata.labels }, byLabel)
+        pods.addIndex(IndexName.node, sameKeys: { $0.spec.nodeName == $1.spec.nodeName }) { [$0.spec.nodeName] }
+        pods.addIndex(IndexName.orphan, sameKeys: { ($0.metadata.controllerRef == nil) == ($1.metadata.controllerRef == nil) }) {
+            $0.metadata.controllerRef == nil ? [""] : []
+        }
         replicaSets.addIndex(IndexName.owner, byOwner)
         replicaSets.addIndex(IndexName.label, byLabel)
         deployments.addIndex(IndexName.label, byLabel)

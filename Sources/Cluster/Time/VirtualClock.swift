@@ -8,7 +8,11 @@
 /// head of the queue, so the same timers run in the same order however the work is sliced.
 public final class VirtualClock {
     public private(set) var now: SimTime = .zero
+    /// The heap holds plain values (time, sequence, slot), so sifting copies no closures; each
+    /// timer's work waits in `steps` at its slot, and freed slots are reused.
     private var heap: [Timer] = []
+    private var steps: [(() -> Bool)?] = []
+    private var freeSlots: [Int] = []
     private var sequence: UInt64 = 0
     /// Runs each step of the sliced path when set: a benchmark's stopwatch around the steps.
     /// The simulation itself never reads real time.
@@ -21,8 +25,8 @@ public final class VirtualClock {
     struct Timer {
         let time: SimTime
         let sequence: UInt64
-        /// One step of the timer's work; returns whether more steps remain.
-        let step: () -> Bool
+        /// Where its work is in `steps`: one step per call, returning whether more remain.
+        let slot: Int
     }
 
     public init() {}
@@ -44,7 +48,21 @@ public final class VirtualClock {
 
     public func scheduleInSteps(at time: SimTime, _ step: @escaping () -> Bool) {
         sequence += 1
-        push(Timer(time: max(time, now), sequence: sequence, step: step))
+        let slot: Int
+        if let free = freeSlots.popLast() {
+            slot = free
+            steps[slot] = step
+        } else {
+            slot = steps.count
+            steps.append(step)
+        }
+        push(Timer(time: max(time, now), sequence: sequence, slot: slot))
+    }
+
+    /// Takes a finished timer's work out of its slot and frees the slot.
+    private func release(_ timer: Timer) {
+        steps[timer.slot] = nil
+        freeSlots.append(timer.slot)
     }
 
     /// The time of the next timer, if any.
@@ -57,7 +75,9 @@ public final class VirtualClock {
         guard !heap.isEmpty, heap[0].time <= limit else { return false }
         let timer = pop()
         now = max(now, timer.time)
-        while timer.step() {}
+        let step = steps[timer.slot]!
+        while step() {}
+        release(timer)
         return true
     }
 
@@ -69,7 +89,8 @@ public final class VirtualClock {
         guard !heap.isEmpty, heap[0].time <= limit else { return false }
         let timer = pop()
         now = max(now, timer.time)
-        if stepObserver?(timer.step) ?? timer.step() { push(timer) }
+        let step = steps[timer.slot]!
+        if stepObserver?(step) ?? step() { push(timer) } else { release(timer) }
         return true
     }
 
@@ -103,9 +124,7 @@ public final class VirtualClock {
         }
     }
 
-    /// Whether the timer at heap index `i` fires before the one at `j`. It reads the two
-    /// fields in place: copying whole timers retains and releases their closures, once per
-    /// comparison, on the path every timer takes.
+    /// Whether the timer at heap index `i` fires before the one at `j`.
     private func firesBefore(_ i: Int, _ j: Int) -> Bool {
         let (a, b) = (heap[i].time, heap[j].time)
         return a != b ? a < b : heap[i].sequence < heap[j].sequence
