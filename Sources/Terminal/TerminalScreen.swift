@@ -218,6 +218,19 @@ public final class TerminalScreen {
         }
     }
 
+    /// Ctrl-Z: stops the job as the terminal's suspend key would in a shell (raw mode makes it
+    /// a key). ncurses' SIGTSTP handler gives the shell back its modes and screen first, and
+    /// takes them again when the job continues; without job control (SIGTSTP ignored) nothing
+    /// happens. The next frame is drawn whole.
+    public func suspend() {
+        guard !closed else { return }
+        _ = raise(SIGTSTP)
+        redrawAll()
+    }
+
+    /// Draws the next frame whole (after the terminal was shared with something else).
+    public func redrawAll() { needsFullRedraw = true }
+
     /// Ends ncurses and puts the terminal back as it was (termios, cursor, main screen).
     /// Safe to call more than once.
     public func close() {

@@ -21,6 +21,8 @@ nonisolated(unsafe) var terminalScreenActive: Int32 = 0
 nonisolated(unsafe) var terminalTerminationSignal: Int32 = 0
 /// 1 once the handlers are installed.
 nonisolated(unsafe) var terminalSignalsInstalled: Int32 = 0
+/// 1 after a SIGCONT (the job was stopped and continued), until the main loop takes it.
+nonisolated(unsafe) var terminalContinued: Int32 = 0
 
 /// Puts the terminal back the way the shell expects it, using only async-signal-safe calls:
 /// the saved termios, then leave the alternate screen, show the cursor, reset attributes and
@@ -118,6 +120,20 @@ public enum TerminalSignals {
             }, flags: Int32(bitPattern: UInt32(SA_NODEFER) | UInt32(SA_RESETHAND) | UInt32(SA_ONSTACK)))
         }
         for signal in ignoredSignals { setDisposition(signal, SIG_IGN) }
+        // SIGTSTP is left to ncurses, which gives the shell its modes back before stopping and
+        // takes the screen again on SIGCONT; the loop hears of the SIGCONT to redraw and to
+        // leave the time spent stopped out of the cluster's clock.
+        setHandler(SIGCONT, { _ in terminalContinued = 1 }, flags: Int32(SA_RESTART))
+        // Whatever ends the process through exit() with the screen still taken (a library's
+        // exit on an error) gives the terminal back too.
+        atexit { terminalEmergencyRestore() }
+    }
+
+    /// True once after the process was stopped (Ctrl-Z, SIGTSTP) and continued (`fg`, SIGCONT).
+    public static func takeContinued() -> Bool {
+        guard terminalContinued != 0 else { return false }
+        terminalContinued = 0
+        return true
     }
 
     /// True once a termination signal has arrived; the main loop polls it and exits cleanly.
@@ -139,6 +155,7 @@ public enum TerminalSignals {
         _ = terminalScreenActive
         _ = terminalTerminationSignal
         _ = terminalSignalsInstalled
+        _ = terminalContinued
     }
 
     /// A separate stack for the crash handler, so a stack overflow can still restore the terminal.

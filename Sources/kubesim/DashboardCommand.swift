@@ -212,6 +212,7 @@ struct MainLoop {
             var handled = 0
             while let current = event {
                 switch current {
+                case .key(.control("z")): screen.suspend(); input = true
                 case .key(let key): dashboard.handle(key); input = true
                 case .hangUp: return
                 case .resize: input = true
@@ -221,6 +222,13 @@ struct MainLoop {
                 event = screen.read(timeoutMilliseconds: 0)
             }
             jobs?.drain(within: Self.apiSlice)
+            if TerminalSignals.takeContinued() {
+                // Stopped and continued: the time away is not the cluster's (as a pause), and the
+                // screen may hold what the shell drew meanwhile.
+                last = DispatchTime.now().uptimeNanoseconds
+                screen.redrawAll()
+                input = true
+            }
             let now = DispatchTime.now().uptimeNanoseconds
             let elapsed = SimDuration(milliseconds: Int64((now - last) / 1_000_000))
             last += UInt64(elapsed.milliseconds) * 1_000_000

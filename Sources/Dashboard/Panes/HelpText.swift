@@ -13,6 +13,7 @@ enum HelpText {
         ("N", "next namespace (:ns NAME shows one, :ns lists them; the map shows every namespace)"),
         ("space", "pause / resume time"), (".", "advance one second while paused"),
         ("< >", "slower / faster (¼× to 16×)"), ("t", "next theme"), ("q Ctrl-C", "quit"),
+        ("Ctrl-Z", "suspend to the shell (fg resumes)"),
     ]
 
     static let panes: [(String, [(String, String)])] = [
