@@ -13,6 +13,9 @@ let package = Package(
         // The HTTP listener of `kubesim serve`: NIO's HTTP/1.1 alone streams chunked watches and
         // checks out 4 packages (Hummingbird would bring 24 and twice the build time).
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // Property-based tests (generators and shrinking over Swift Testing); tests only, no
+        // dependencies of its own.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The ncurses C API, wrapped for Swift 6 (globals and macros become functions).
@@ -58,8 +61,9 @@ let package = Package(
         ),
         // Helpers shared by the test targets (text snapshots).
         .target(name: "KubesimTestSupport"),
-        .testTarget(name: "ClusterTests", dependencies: ["Cluster"]),
-        .testTarget(name: "CommandsTests", dependencies: ["Cluster", "Commands", "KubesimTestSupport"],
+        .testTarget(name: "ClusterTests", dependencies: ["Cluster", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "CommandsTests", dependencies: ["Cluster", "Commands", "KubesimTestSupport",
+                                                          .product(name: "PropertyBased", package: "swift-property-based")],
                     exclude: ["__Snapshots__", "Fixtures"]),
         // Drives the built binary; depending on it makes `swift test` build it first.
         .testTarget(name: "DashboardTests", dependencies: ["Cluster", "Commands", "Dashboard", "KubesimTestSupport"],
