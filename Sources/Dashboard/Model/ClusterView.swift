@@ -36,6 +36,9 @@ public final class ClusterView {
         var pendingRemoved: [Kind: ShardedSet<String>] = [:]
         /// What is kept of each pod for `/` and sorting, at its name's index in `sorted[.pod]`.
         var podRows: [KeptPodRow] = []
+        /// Whether a pass has kept anything in `podRows` yet: until then a pod's change has
+        /// nothing to drop, and is not looked up (a scale-up changes thousands a second).
+        var podRowsUsed = false
 
         mutating func note(_ event: WatchEvent) {
             switch event.type {
@@ -58,7 +61,7 @@ public final class ClusterView {
         /// The pod changed: what was kept of it no longer reads as it does. A pod not yet in
         /// the list (added since the last read) has nothing kept.
         private mutating func forgetKeptRow(of name: String) {
-            guard !podRows.isEmpty, let names = sorted[.pod] else { return }
+            guard podRowsUsed, let names = sorted[.pod] else { return }
             let i = ClusterView.position(of: name, in: names)
             if i < names.count && names[i] == name { podRows[i] = KeptPodRow() }
         }
@@ -140,6 +143,7 @@ public final class ClusterView {
     /// `body` must not read the view's listings.
     func withOrderedPods<Result>(_ body: (_ names: [String], _ kept: inout [KeptPodRow]) -> Result) -> Result {
         let names = self.names(.pod)
+        listing.podRowsUsed = true
         return body(names, &listing.podRows)
     }
 

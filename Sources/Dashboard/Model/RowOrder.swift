@@ -14,9 +14,7 @@ enum RowOrder {
         var ranks: [String: Int64] = [:]
         var words: [String] = []
         for row in rows {
-            if kept[row].sortKeys == nil, let pod = store.pod(names[row], namespace: namespace) {
-                kept[row].sortKeys = PodSortKeys(pod)
-            }
+            if kept[row].sortKeys == nil { kept[row].sortKeys = store.pod(names[row], namespace: namespace).map(PodSortKeys.init) }
             // A pod gone since the list was read goes last; the next frame drops it.
             guard let keys = kept[row].sortKeys else { values.append(.max); continue }
             switch sort.column {
