@@ -7,8 +7,8 @@ import Foundation
 /// `kubesim bench-frame`: the dashboard's cost. First, the launch of the large preset (time to
 /// the first frame); frame time is state → frame → diff with 1,000 pods at 200×60 (what
 /// happens every tick; `--direct` puts them straight into the store), then the time to list
-/// them in order for the first Pods frame, to filter them, and to list them again after a
-/// namespace switch and back; idle CPU runs the main loop's schedule
+/// them in order for the first Pods frame, to filter them, to sort them by each column, and
+/// to list them again after a namespace switch and back; idle CPU runs the main loop's schedule
 /// (wake, tick, render, diff) for a while with nothing changing, and divides CPU time by wall time;
 /// the scale-up run drives the main loop while the demo deployment scales to 100,000 pods and
 /// times each frame and each gap between frames (simulation slice included).
@@ -268,6 +268,29 @@ struct BenchFrameCommand: ParsableCommand {
             print(String(format: "filter /%@ over %d pods: %.1f ms of CPU to the frame that shows it (%@ match)", filter, dashboard.cluster.store.count(Pod.self), time, shown))
             dashboard.handle(.escape)
         }
+        // k9s' Shift-letters on Pods, each to the frame that shows it; the first makes each
+        // pod's sort values, the rest read them.
+        for key in "AASSRTOMM" {
+            let time = timed {
+                dashboard.handle(.character(key))
+                _ = dashboard.render(width: width, height: height)
+            }
+            let order = dashboard.status?.text.components(separatedBy: " (").first ?? ""
+            print(String(format: "sort (%@) %@ over %d pods: %.1f ms of CPU to the frame that shows it", String(key), order,
+                         dashboard.cluster.store.count(Pod.self), time))
+        }
+        dashboard.handle(.character("S"))
+        dashboard.handle(.character("/"))
+        for c in "Evicted" { dashboard.handle(.character(c)) }
+        let sortedFilter = timed {
+            dashboard.handle(.enter)
+            _ = dashboard.render(width: width, height: height)
+        }
+        print(String(format: "filter /Evicted with the table sorted by STATUS: %.1f ms of CPU to the frame that shows it", sortedFilter))
+        dashboard.handle(.escape)
+        dashboard.handle(.character(":"))
+        for c in "sort name" { dashboard.handle(.character(c)) }
+        dashboard.handle(.enter)
         let ordered = timed {
             dashboard.run("kubectl create namespace bench-other")
             dashboard.handle(.character(":"))

@@ -136,6 +136,41 @@ import Testing
         dashboard.press(.escape)
     }
 
+    /// Sorted by NODE (natural order, ties in name order), 150,000 rows scroll to the end; the
+    /// same key again reverses; a filter keeps the order.
+    @Test func podsSortedByNodeScrollToTheEnd() throws {
+        let (cluster, names, dashboard) = Self.shared
+        // Pods of node-1 and node-5000 in name order (`names` is), found by one pass over the store.
+        var onFirst: [String] = [], onLast: [String] = []
+        for name in names {
+            switch cluster.store.get(Pod.self, name, namespace: "default")?.spec.nodeName {
+            case "node-1": onFirst.append(name)
+            case "node-5000": onLast.append(name)
+            default: break
+            }
+        }
+        dashboard.press(.character("4"), .character("O"), .character("G"))
+        #expect(dashboard.selectedName() == onLast.last)
+        let frame = dashboard.frameText(200, 60)
+        #expect(frame.contains("NODE↑") && frame.contains(onLast.last!))
+        dashboard.press(.character("g"))
+        #expect(dashboard.selectedName() == onFirst.first)
+        // Descending: node-5000 first, ties still in name order.
+        dashboard.press(.character("O"), .character("g"))
+        #expect(dashboard.selectedName() == onLast.first)
+        dashboard.press(.character("G"))
+        #expect(dashboard.selectedName() == onFirst.last)
+        #expect(dashboard.frameText(200, 60).contains("NODE↓"))
+        dashboard.press(.character("/"))
+        dashboard.type("node-5000")
+        dashboard.press(.enter)
+        #expect(dashboard.rowNames(.pods) == onLast)
+        dashboard.press(.escape, .character(":"))
+        dashboard.type("sort name")
+        dashboard.press(.enter)
+        #expect(dashboard.rowNames(.pods) == names)
+    }
+
     /// After a namespace switch and back, the pods are in name order, with one made meanwhile
     /// in its place.
     @Test func podsStayInNameOrderAcrossANamespaceSwitch() throws {

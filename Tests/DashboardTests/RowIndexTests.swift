@@ -19,7 +19,8 @@ import Testing
             // A name that is there, or one that is gone; a hint that is right, stale, or out of range.
             let name = names.isEmpty || random.int(in: 0...4) == 0 ? "gone-\(round)" : names[random.int(in: 0...(names.count - 1))]
             let hint = random.int(in: -2...(names.count + 2))
-            #expect(Dashboard.rowIndex(of: name, in: names, pane: pane, hint: hint) == names.firstIndex(of: name), "round \(round)")
+            let order = pane == .events ? nil : ClusterView.order(of: pane.kind)
+            #expect(Dashboard.rowIndex(of: name, in: names, order: order, hint: hint) == names.firstIndex(of: name), "round \(round)")
         }
     }
 }

@@ -86,6 +86,15 @@ final class ObjectTable<T: APIObject> {
         return boxes.keys.filter { $0.namespace == namespace }.sorted().map { boxes[$0]!.object }
     }
 
+    /// The names of one namespace's objects ("" for kinds outside namespaces) in key order,
+    /// without copying an object: the dashboard's first Pods frame lists 150,000 of them.
+    func orderedNames(in namespace: String) -> [String] {
+        var names: [String] = []
+        names.reserveCapacity(boxes.count)
+        for key in boxes.keys where key.namespace == namespace { names.append(key.name) }
+        return KeyOrder.sorted(names)
+    }
+
     /// How many objects satisfy `predicate`, visiting the boxes directly (no lookup by name).
     func count(where predicate: (T) -> Bool) -> Int {
         var n = 0

@@ -2,12 +2,14 @@ import Cluster
 
 /// kubectl's READY, STATUS and RESTARTS for a pod (printers.go printPod).
 public enum PodStatusFormatter {
-    public static func ready(_ pod: Pod) -> String {
-        let ready = pod.status.containerStatuses.filter { cs in
+    public static func ready(_ pod: Pod) -> String { "\(readyContainers(pod))/\(pod.spec.containers.count)" }
+
+    /// READY's first number: containers running and ready.
+    public static func readyContainers(_ pod: Pod) -> Int {
+        pod.status.containerStatuses.filter { cs in
             if case .running = cs.state { return cs.ready }
             return false
         }.count
-        return "\(ready)/\(pod.spec.containers.count)"
     }
 
     public static func status(_ pod: Pod) -> String {

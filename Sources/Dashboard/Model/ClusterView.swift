@@ -34,8 +34,11 @@ public final class ClusterView {
         /// read); sharded, as a pane hidden during a scale-up lets them grow to 100,000 names.
         var pendingAdded: [Kind: ShardedSet<String>] = [:]
         var pendingRemoved: [Kind: ShardedSet<String>] = [:]
-        /// Pods' rows as `/` searches them, made when first searched, dropped when the pod changes.
-        var podTexts: [String: PodSearchText] = [:]
+        /// What is kept of each pod for `/` and sorting, at its name's index in `sorted[.pod]`.
+        var podRows: [KeptPodRow] = []
+        /// Whether a pass has kept anything in `podRows` yet: until then a pod's change has
+        /// nothing to drop, and is not looked up (a scale-up changes thousands a second).
+        var podRowsUsed = false
 
         mutating func note(_ event: WatchEvent) {
             switch event.type {
@@ -44,13 +47,23 @@ public final class ClusterView {
                     pendingAdded[event.kind, default: []].insert(event.name)
                 }
             case .modified:
-                if event.kind == .pod { podTexts[event.name] = nil }
+                if event.kind == .pod { forgetKeptRow(of: event.name) }
             case .deleted:
                 if !unlisted.contains(event.kind) && pendingAdded[event.kind]?.remove(event.name) == nil {
                     pendingRemoved[event.kind, default: []].insert(event.name)
                 }
-                if event.kind == .pod { podTexts[event.name] = nil }
+                // Dropped now, not when the name leaves the list: a pod made again under the
+                // same name before then keeps its place in the list.
+                if event.kind == .pod { forgetKeptRow(of: event.name) }
             }
+        }
+
+        /// The pod changed: what was kept of it no longer reads as it does. A pod not yet in
+        /// the list (added since the last read) has nothing kept.
+        private mutating func forgetKeptRow(of name: String) {
+            guard podRowsUsed, let names = sorted[.pod] else { return }
+            let i = ClusterView.position(of: name, in: names)
+            if i < names.count && names[i] == name { podRows[i] = KeptPodRow() }
         }
     }
     /// The shown namespace's listing.
@@ -125,16 +138,13 @@ public final class ClusterView {
         }
     }
 
-    /// The pod's row as `/` searches it if kept already.
-    func keptPodSearchText(_ name: String) -> PodSearchText? { listing.podTexts[name] }
-
-    /// The pod's row as `/` searches it, or nil if the pod is gone.
-    func podSearchText(_ name: String) -> PodSearchText? {
-        if let text = listing.podTexts[name] { return text }
-        guard let pod = cluster.store.get(Pod.self, name, namespace: namespace) else { return nil }
-        let text = PodSearchText(pod)
-        listing.podTexts[name] = text
-        return text
+    /// The shown namespace's pods in name order, and what is kept of each at the same index,
+    /// for passes over every pod (`/`, sorting) that fill in what is missing as they go.
+    /// `body` must not read the view's listings.
+    func withOrderedPods<Result>(_ body: (_ names: [String], _ kept: inout [KeptPodRow]) -> Result) -> Result {
+        let names = self.names(.pod)
+        listing.podRowsUsed = true
+        return body(names, &listing.podRows)
     }
 
     /// The event appeared or repeated: it moves to the end.
@@ -175,8 +185,9 @@ public final class ClusterView {
 
     private func names(_ kind: Kind, from listing: inout Listing) -> [String] {
         if listing.unlisted.contains(kind) {
-            let names = cluster.store.objects(kind: kind, namespace: namespace).map(\.name)
+            let names = cluster.store.names(kind: kind, namespace: namespace)
             listing.sorted[kind] = kind == .node ? names.sorted(by: Self.order(of: kind)) : names
+            if kind == .pod { listing.podRows = Array(repeating: KeptPodRow(), count: names.count) }
             listing.unlisted.remove(kind)
             listing.pendingAdded[kind] = nil
             listing.pendingRemoved[kind] = nil
@@ -187,38 +198,75 @@ public final class ClusterView {
         guard !removed.isEmpty || !added.isEmpty else { return listing.sorted[kind] ?? [] }
         // Changed in place (taken out of the dictionary so it is not shared, hence not copied).
         var names = listing.sorted.removeValue(forKey: kind) ?? []
-        if !removed.isEmpty { names.removeAll { removed.contains($0) } }
-        Self.insert(added, into: &names, by: order)
+        // The pods' kept rows move with their names (taken out too, for the same reason).
+        var kept: [KeptPodRow] = []
+        if kind == .pod { swap(&kept, &listing.podRows) }
+        if !removed.isEmpty { Self.remove(removed, from: &names, alongside: &kept) }
+        Self.insert(added, into: &names, alongside: &kept, by: order)
+        if kind == .pod { swap(&kept, &listing.podRows) }
         listing.sorted[kind] = names
         return names
+    }
+
+    /// Removes `removed` from `names`, and from `kept` the rows at the same places when it
+    /// holds one per name (the pods').
+    static func remove(_ removed: ShardedSet<String>, from names: inout [String], alongside kept: inout [KeptPodRow]) {
+        let carries = kept.count == names.count
+        var next = 0
+        for i in names.indices where !removed.contains(names[i]) {
+            if i != next {
+                names.swapAt(i, next)
+                if carries { kept.swapAt(i, next) }
+            }
+            next += 1
+        }
+        names.removeLast(names.count - next)
+        if carries { kept.removeLast(kept.count - next) }
     }
 
     /// Inserts `added` (ordered by `order`) into `names` (ordered too), in place: each new name's
     /// place is found by halves and the names after it are swapped up, from the back, into
     /// room made at the end. A frame of a scale-up inserts a few hundred names among 100,000:
     /// this moves them without the copy (and the retain and release of every name) of a merge.
-    static func insert(_ added: [String], into names: inout [String], by order: (String, String) -> Bool) {
+    /// When `kept` holds a row per name (the pods'), its rows move with their names and each
+    /// new name gets an empty one.
+    static func insert(_ added: [String], into names: inout [String], alongside kept: inout [KeptPodRow], by order: (String, String) -> Bool) {
         guard !added.isEmpty else { return }
+        let carries = kept.count == names.count
         var last = names.count - 1 // the last name not yet moved to its final place
         names.append(contentsOf: repeatElement("", count: added.count))
+        if carries { kept.append(contentsOf: repeatElement(KeptPodRow(), count: added.count)) }
         names.withUnsafeMutableBufferPointer { buffer in
-            for j in added.indices.reversed() {
-                // The first place among names[0...last] whose name comes after added[j].
-                var low = 0, high = last + 1
-                while low < high {
-                    let mid = (low + high) / 2
-                    if order(added[j], buffer[mid]) { high = mid } else { low = mid + 1 }
+            kept.withUnsafeMutableBufferPointer { keptBuffer in
+                for j in added.indices.reversed() {
+                    // The first place among names[0...last] whose name comes after added[j].
+                    var low = 0, high = last + 1
+                    while low < high {
+                        let mid = (low + high) / 2
+                        if order(added[j], buffer[mid]) { high = mid } else { low = mid + 1 }
+                    }
+                    // names[low...last] move up by j + 1, into empty places.
+                    var t = last
+                    while t >= low {
+                        buffer.swapAt(t, t + j + 1)
+                        if carries { keptBuffer.swapAt(t, t + j + 1) }
+                        t -= 1
+                    }
+                    buffer[low + j] = added[j]
+                    last = low - 1
                 }
-                // names[low...last] move up by j + 1, into empty places.
-                var t = last
-                while t >= low {
-                    buffer.swapAt(t, t + j + 1)
-                    t -= 1
-                }
-                buffer[low + j] = added[j]
-                last = low - 1
             }
         }
+    }
+
+    /// Where `name` is, or would go, among `names` (in name order), found by halves.
+    static func position(of name: String, in names: [String]) -> Int {
+        var low = 0, high = names.count
+        while low < high {
+            let middle = (low + high) / 2
+            if names[middle] < name { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// How a kind's names are ordered: nodes as people count them, the rest as the API server lists.

@@ -22,8 +22,10 @@ public final class Dashboard {
     /// then acts on nothing, since what the presenter aimed at is gone.
     var selectionMoved = false
     var filters: [Pane: String] = [:]
-    /// The rows each filter let through, for the state of the cluster they were made from.
-    var filteredRows: [Pane: FilteredRows] = [:]
+    /// The order each table was sorted in with a Shift-letter (none: name order).
+    var sorts: [Pane: TableSort] = [:]
+    /// The rows each filter and sort left, for the state of the cluster they were made from.
+    var shownRows: [Pane: ShownRows] = [:]
     /// Lines run a slice at a time between frames (a preset's creations).
     var queuedLines: QueuedLines?
     public private(set) var speed = Speed()
@@ -183,7 +185,7 @@ public final class Dashboard {
                 mode = .normal
                 let line = input.text.trimmingCharacters(in: .whitespaces)
                 history.add(line)
-                if !line.isEmpty && !handleNamespaceCommand(line) { run(line, fromCommandLine: true) }
+                if !line.isEmpty && !handleNamespaceCommand(line) && !handleSortCommand(line) { run(line, fromCommandLine: true) }
             case .up:
                 if let earlier = history.previous(current: input.text) { mode = .command(TextInput(earlier)) }
             case .down:
@@ -292,6 +294,7 @@ public final class Dashboard {
             mapZoom = mapZoom.next
             status = StatusMessage(text: "node map: \(mapZoom.name) cards", isError: false, at: cluster.now)
         case .character("Z"): toggleNodeMapZoom()
+        case .character(let c) where SortColumn(key: c, pane: focus) != nil: sortFocusedTable(by: SortColumn(key: c, pane: focus)!)
         default: paneAction(key)
         }
     }
@@ -411,17 +414,32 @@ public final class Dashboard {
 
     // MARK: selection
 
-    /// Names shown in a pane, filtered, in display order.
+    /// Names shown in a pane, filtered and sorted, in display order.
     func rowNames(_ pane: Pane) -> [String] {
         let names = pane == .events ? view.eventsNewestFirst : view.names(pane.kind)
-        guard let filter = filters[pane] else { return names }
-        // A frame asks several times (layout, selection, the table): filtered once per change
-        // of the cluster or of the virtual second (ages are part of a row's text).
-        let key = FilteredRows.Key(filter: filter, namespace: namespace, version: view.version, second: cluster.now.milliseconds / 1000)
-        if let cached = filteredRows[pane], cached.key == key { return cached.names }
-        let filtered = RowFilter.rows(names, matching: filter, pane: pane, dashboard: self)
-        filteredRows[pane] = FilteredRows(key: key, names: filtered)
-        return filtered
+        let filter = filters[pane], sort = sorts[pane]
+        guard filter != nil || sort != nil else { return names }
+        // A frame asks several times (layout, selection, the table): made once per change of
+        // the cluster, and with a filter of the virtual second (ages are part of a row's text).
+        let key = ShownRows.Key(filter: filter, sort: sort, namespace: namespace, version: view.version,
+                                second: filter == nil ? 0 : cluster.now.milliseconds / 1000)
+        if let cached = shownRows[pane], cached.key == key { return cached.names }
+        let shown: [String]
+        if pane == .pods {
+            // By place in the pods' name order, where what is kept of each pod is.
+            let store = cluster.store, namespace = namespace, now = cluster.now
+            shown = view.withOrderedPods { names, kept in
+                var rows = filter.map { RowFilter.pods(names, kept: &kept, matching: $0, store: store, namespace: namespace, now: now) }
+                    ?? Array(names.indices)
+                if let sort { rows = RowOrder.pods(rows, names: names, kept: &kept, by: sort, store: store, namespace: namespace) }
+                return rows.map { names[$0] }
+            }
+        } else {
+            let filtered = filter.map { RowFilter.rows(names, matching: $0, pane: pane, cluster: cluster, namespace: namespace) } ?? names
+            shown = sort.map { RowOrder.objects(filtered, pane: pane, by: $0, store: cluster.store, namespace: namespace) } ?? filtered
+        }
+        shownRows[pane] = ShownRows(key: key, names: shown)
+        return shown
     }
 
     private func describeSelected() {

@@ -25,25 +25,37 @@ struct PodSearchText {
         created = pod.metadata.creationTimestamp
     }
 
-    /// Whether `needle` is in the row as it reads at `now`; `ages` keeps the AGE cells of one
-    /// pass; `pod` looks the pod up when its row follows the clock.
-    func contains(_ needle: FilterNeedle, now: SimTime, ages: inout [SimTime: [UInt8]], buffer: inout [UInt8], pod: () -> Pod?) -> Bool {
+    /// Whether `needle` is in the row as it reads at `ages.now`; `ages` keeps the AGE cells of
+    /// one pass; `pod` looks the pod up when its row follows the clock.
+    func contains(_ needle: FilterNeedle, ages: inout AgeCells, buffer: inout [UInt8], pod: () -> Pod?) -> Bool {
         if followsClock {
             guard let pod = pod() else { return false }
-            let cells = ResourceTables.row(pod, wide: true, now: now)
+            let cells = ResourceTables.row(pod, wide: true, now: ages.now)
             let note = ClusterView.isOrphan(pod) ? [PaneTable.orphanNote] : []
             return needle.found(in: ([cells[0], cells[1], cells[2], cells[3], cells[4], cells[6]] + note).joined(separator: " "))
         }
         buffer.removeAll(keepingCapacity: true)
         buffer.append(contentsOf: text[..<ageAt])
-        if let age = ages[created] {
-            buffer.append(contentsOf: age)
-        } else {
-            let age = Array(ResourceTables.age(created, now: now).utf8)
-            ages[created] = age
-            buffer.append(contentsOf: age)
-        }
+        ages.append(created, to: &buffer)
         buffer.append(contentsOf: text[ageAt...])
         return buffer.withUnsafeBufferPointer { needle.found(inBytes: $0) }
+    }
+}
+
+/// The AGE cells of one pass over the pods, at `now`, by creation time: pods are made in
+/// batches, so most rows repeat the cell of the row before.
+struct AgeCells {
+    let now: SimTime
+    private var made: [SimTime: [UInt8]] = [:]
+    private var last: (created: SimTime, cell: [UInt8])?
+
+    init(now: SimTime) { self.now = now }
+
+    mutating func append(_ created: SimTime, to buffer: inout [UInt8]) {
+        if let last, last.created == created { return buffer.append(contentsOf: last.cell) }
+        let cell = made[created] ?? Array(ResourceTables.age(created, now: now).utf8)
+        made[created] = cell
+        last = (created, cell)
+        buffer.append(contentsOf: cell)
     }
 }

@@ -16,18 +16,23 @@ extension Dashboard {
     func selectedIndex(_ pane: Pane, in names: [String]) -> Int {
         guard !names.isEmpty else { return 0 }
         guard let selected = selection[pane] else { return 0 }
-        if let i = Self.rowIndex(of: selected.name, in: names, pane: pane, hint: selected.index) { return i }
+        if let i = Self.rowIndex(of: selected.name, in: names, order: nameOrder(pane), hint: selected.index) { return i }
         return max(0, min(selected.index, names.count - 1))
     }
 
+    /// How `pane`'s rows are ordered by name, or nil when they are not (Events, newest first;
+    /// a table sorted by a column).
+    func nameOrder(_ pane: Pane) -> ((String, String) -> Bool)? {
+        pane == .events || sorts[pane] != nil ? nil : ClusterView.order(of: pane.kind)
+    }
+
     /// Where `name` is among `names`, last seen on row `hint`. A frame asks this of every pane,
-    /// and a scale-up inserts hundreds of rows a frame among 100,000: the tables in name order
-    /// are searched by halves, the Events pane (newest first, so new events push a row down)
+    /// and a scale-up inserts hundreds of rows a frame among 100,000: rows in name order (`order`)
+    /// are searched by halves, others (Events, newest first, so new events push a row down)
     /// from the hint onward; a full scan only when that finds nothing.
-    static func rowIndex(of name: String, in names: [String], pane: Pane, hint: Int) -> Int? {
+    static func rowIndex(of name: String, in names: [String], order: ((String, String) -> Bool)?, hint: Int) -> Int? {
         if names[safe: hint] == name { return hint }
-        if pane != .events {
-            let less = ClusterView.order(of: pane.kind)
+        if let less = order {
             var low = 0, high = names.count
             while low < high {
                 let mid = (low + high) / 2
@@ -78,7 +83,7 @@ extension Dashboard {
                 select(pane, index: 0, in: names)
                 continue
             }
-            let index = Self.rowIndex(of: selected.name, in: names, pane: pane, hint: selected.index)
+            let index = Self.rowIndex(of: selected.name, in: names, order: nameOrder(pane), hint: selected.index)
             if let index, cluster.store.object(kind: pane.kind, name: selected.name, namespace: namespace)?.metadata.uid == selected.uid {
                 if index != selected.index { selection[pane]?.index = index }
                 continue

@@ -5,6 +5,8 @@ enum HelpText {
         ("/", "filter the focused table (text, or -l SELECTOR); Esc clears it"),
         ("Tab Shift-Tab", "next / previous pane"), ("1 2 3 4 5", "Nodes, Deployments, ReplicaSets, Pods, Events"),
         ("↑ ↓ j k", "move"), ("g G", "first / last row"), ("PgUp PgDn", "page"),
+        ("M A", "sort the focused table by NAME / AGE, k9s' Shift-letters (N is the next namespace,"),
+        ("", "so NAME is M); the same key again reverses; ↑ ↓ mark the heading; :sort COLUMN too"),
         ("Enter d", "describe the selected object (Esc closes); on Deployments Enter opens the rollout view"),
         ("o", "the last command's whole output (keys report only its first line)"),
         ("z", "node map: small, medium or large cards"),
@@ -18,7 +20,8 @@ enum HelpText {
 
     static let panes: [(String, [(String, String)])] = [
         ("Pods", [("x Ctrl-K", "kill the selected pod (kubectl delete pod)"), ("l", "relabel it (kubectl label pod … --overwrite)"),
-                  ("L", "its log, following new lines (↑ ↓ PgUp PgDn scroll, G follows, c next container, Esc back)")]),
+                  ("L", "its log, following new lines (↑ ↓ PgUp PgDn scroll, G follows, c next container, Esc back)"),
+                  ("R S T O", "sort by READY / STATUS / RESTARTS / NODE (again reverses)")]),
         ("Deployments, ReplicaSets", [("+ -", "scale by one (kubectl scale)"), ("s", "scale to a number")]),
         ("Deployments", [("Enter", "rollout view: old and new ReplicaSets and their pods, progress, limits, revision"),
                          ("i", "set image (kubectl set image deployment/NAME CONTAINER=IMAGE; prompt holds the current one)"),

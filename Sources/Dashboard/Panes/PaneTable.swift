@@ -79,38 +79,51 @@ enum PaneTable {
 /// The filter is read once for all rows (a selector parsed once, text folded once); a row's
 /// cells are made only when its name alone does not match, and a pod's only when it changed.
 enum RowFilter {
-    static func rows(_ names: [String], matching filter: String, pane: Pane, dashboard: Dashboard) -> [String] {
-        let cluster = dashboard.cluster, namespace = dashboard.namespace
-        if filter.hasPrefix("-l ") || filter.hasPrefix("-l=") {
-            guard let selector = try? SelectorParser.parse(String(filter.dropFirst(3))) else { return [] }
+    /// The places in `names` (the pods in name order) of the pods that match. Each pod's text
+    /// is kept at its place in `kept` between passes (see PodSearchText): a pass searches bytes.
+    static func pods(_ names: [String], kept: inout [KeptPodRow], matching filter: String, store: Store, namespace: String, now: SimTime) -> [Int] {
+        if let selector = selector(filter) {
+            guard let selector else { return [] }
+            return names.indices.filter { store.pod(names[$0], namespace: namespace).map { selector.matches($0.metadata.labels) } ?? false }
+        }
+        let needle = FilterNeedle(filter)
+        var ages = AgeCells(now: now), buffer: [UInt8] = []
+        var matched: [Int] = []
+        for row in names.indices {
+            let name = names[row]
+            // A kept text begins with the name; without one, a name that matches spares making it.
+            if kept[row].searchText == nil {
+                if needle.found(in: name) { matched.append(row); continue }
+                guard let pod = store.pod(name, namespace: namespace) else { continue }
+                kept[row].searchText = PodSearchText(pod)
+            }
+            if kept[row].searchText!.contains(needle, ages: &ages, buffer: &buffer, pod: { store.pod(name, namespace: namespace) }) {
+                matched.append(row)
+            }
+        }
+        return matched
+    }
+
+    /// The rows of another table (not Pods) that match, in the order of `names`.
+    static func rows(_ names: [String], matching filter: String, pane: Pane, cluster: Cluster, namespace: String) -> [String] {
+        if let selector = selector(filter) {
+            guard let selector else { return [] }
             return names.filter { name in
                 cluster.store.object(kind: pane.kind, name: name, namespace: namespace).map { selector.matches($0.metadata.labels) } ?? false
             }
         }
         let needle = FilterNeedle(filter)
-        if pane == .pods {
-            // Each pod's text is kept between passes (see PodSearchText): a pass searches bytes.
-            let view = dashboard.view, now = cluster.now
-            var ages: [SimTime: [UInt8]] = [:], buffer: [UInt8] = []
-            return names.filter { name in
-                // A kept text begins with the name; without one, a name that matches spares making it.
-                let text: PodSearchText
-                if let kept = view.keptPodSearchText(name) {
-                    text = kept
-                } else if needle.found(in: name) {
-                    return true
-                } else if let made = view.podSearchText(name) {
-                    text = made
-                } else {
-                    return false
-                }
-                return text.contains(needle, now: now, ages: &ages, buffer: &buffer) { cluster.store.get(Pod.self, name, namespace: namespace) }
-            }
-        }
         return names.filter { name in
             if needle.found(in: name) { return true }
             guard let row = PaneTable.row(pane, name, cluster: cluster, namespace: namespace) else { return false }
             return needle.found(in: row.cells.joined(separator: " "))
         }
+    }
+
+    /// The selector of a `-l` filter (nil inside when it does not parse: nothing matches), or
+    /// nil for a text filter.
+    private static func selector(_ filter: String) -> LabelSelector?? {
+        guard filter.hasPrefix("-l ") || filter.hasPrefix("-l=") else { return nil }
+        return .some(try? SelectorParser.parse(String(filter.dropFirst(3))))
     }
 }

@@ -29,6 +29,8 @@ struct TableView {
             PaneTable.row(pane, name, cluster: dashboard.cluster, namespace: dashboard.namespace, traffic: traffic).map { (name, $0) }
         }
         var headers = PaneTable.headers(pane, traffic: traffic)
+        // The sorted column's heading carries the direction, as k9s marks it.
+        if let sort = dashboard.sorts[pane], let column = headers.firstIndex(of: sort.column.header) { headers[column] += sort.mark }
         // A row may carry a note past kubectl's columns (an orphan pod): give it an unnamed column.
         let noted = rows.contains { $0.1.cells.count > headers.count }
         if noted { headers.append("") }
