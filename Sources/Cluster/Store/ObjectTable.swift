@@ -77,8 +77,10 @@ final class ObjectTable<T: APIObject> {
 
     /// Every object (of one namespace, or of all with nil), sorted by key (the API server lists in key order).
     func all(in namespace: String? = nil) -> [T] {
-        guard let namespace else { return boxes.keys.sorted().map { boxes[$0]!.object } }
-        return boxes.keys.filter { $0.namespace == namespace }.sorted().map { boxes[$0]!.object }
+        // Keys sorted with their boxes: each object is read from its box, not looked up again.
+        var entries = namespace.map { namespace in boxes.filter { $0.key.namespace == namespace } } ?? Array(boxes)
+        entries.sort { $0.key < $1.key }
+        return entries.map { $0.value.object }
     }
 
     /// How many objects satisfy `predicate`, visiting the boxes directly (no lookup by name).

@@ -146,6 +146,8 @@ public final class Store {
                 .filter { namespace == nil || $0.namespace == namespace }.sorted()
                 .compactMap { t[$0] }.filter { selector.matches($0.metadata.labels) }
         }
+        // Without a selector every object is kept: no second copy of each.
+        guard !selector.requirements.isEmpty else { return t.all(in: namespace) }
         return t.all(in: namespace).filter { selector.matches($0.metadata.labels) }
     }
 

@@ -8,6 +8,12 @@ import Cluster
 extension ObjectEncoder {
     /// Appends the pod's JSON; `typeMeta: false` leaves out apiVersion and kind (a list item).
     public static func writePod(_ p: Pod, typeMeta: Bool = true, into out: inout [UInt8]) {
+        var memo = PodJSONMemo()
+        writePod(p, typeMeta: typeMeta, into: &out, memo: &memo)
+    }
+
+    /// As above, with what the list's earlier pods left in `memo`.
+    public static func writePod(_ p: Pod, typeMeta: Bool = true, into out: inout [UInt8], memo: inout PodJSONMemo) {
         var w = JSONObjectWriter(&out)
         if typeMeta {
             w.key("apiVersion", &out); out.append(contentsOf: #""v1""#.utf8)
@@ -15,11 +21,12 @@ extension ObjectEncoder {
         }
         w.key("metadata", &out); writeMetadata(p.metadata, namespaced: true, into: &out)
         w.key("spec", &out); writePodSpec(p.spec, into: &out)
-        w.key("status", &out); writePodStatus(p.status, into: &out)
+        w.key("status", &out); writePodStatus(p.status, into: &out, memo: &memo)
         w.end(&out)
     }
 
-    static func writeMetadata(_ m: ObjectMeta, namespaced: Bool, into out: inout [UInt8]) {
+    /// The same text as `metadata(m, namespaced:)` written compact.
+    public static func writeMetadata(_ m: ObjectMeta, namespaced: Bool, into out: inout [UInt8]) {
         var w = JSONObjectWriter(&out)
         if !m.annotations.isEmpty { w.key("annotations", &out); writeMap(m.annotations, into: &out) }
         w.key("creationTimestamp", &out); writeTime(m.creationTimestamp, into: &out)
@@ -156,7 +163,7 @@ extension ObjectEncoder {
         w.end(&out)
     }
 
-    private static func writePodStatus(_ s: PodStatus, into out: inout [UInt8]) {
+    private static func writePodStatus(_ s: PodStatus, into out: inout [UInt8], memo: inout PodJSONMemo) {
         var w = JSONObjectWriter(&out)
         if !s.conditions.isEmpty {
             w.key("conditions", &out)
@@ -180,7 +187,7 @@ extension ObjectEncoder {
             out.append(UInt8(ascii: "["))
             for (index, cs) in s.containerStatuses.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                writeContainerStatus(cs, into: &out)
+                writeContainerStatus(cs, into: &out, memo: &memo)
             }
             out.append(UInt8(ascii: "]"))
         }
@@ -200,11 +207,11 @@ extension ObjectEncoder {
         w.end(&out)
     }
 
-    private static func writeContainerStatus(_ cs: ContainerStatus, into out: inout [UInt8]) {
+    private static func writeContainerStatus(_ cs: ContainerStatus, into out: inout [UInt8], memo: inout PodJSONMemo) {
         var w = JSONObjectWriter(&out)
         if !cs.containerID.isEmpty { w.key("containerID", &out); JSONValue.writeQuoted(cs.containerID, into: &out) }
         w.key("image", &out); JSONValue.writeQuoted(cs.image, into: &out)
-        w.key("imageID", &out); JSONValue.writeQuoted(cs.imageID, into: &out)
+        w.key("imageID", &out); memo.writeImageID(cs, into: &out)
         w.key("lastState", &out)
         if cs.lastState == nil { out.append(contentsOf: "{}".utf8) } else { lastState(cs).writeCompactJSON(into: &out) }
         w.key("name", &out); JSONValue.writeQuoted(cs.name, into: &out)
@@ -251,8 +258,11 @@ extension ObjectEncoder {
         w.end(&out)
     }
 
+    /// A timestamp has nothing to escape: its text between quotes.
     private static func writeTime(_ t: SimTime, into out: inout [UInt8]) {
-        JSONValue.writeQuoted(CalendarTime.rfc3339(t), into: &out)
+        out.append(UInt8(ascii: "\""))
+        CalendarTime.writeRFC3339(t, into: &out)
+        out.append(UInt8(ascii: "\""))
     }
 
     private static func writeInt(_ value: Int, into out: inout [UInt8]) {
