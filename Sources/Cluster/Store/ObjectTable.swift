@@ -12,6 +12,9 @@ final class ObjectTable<T: APIObject> {
     /// Sharded, as the index tables and their sets: a table of 100,000 pods or events grows a
     /// 64th at a time, never in one step that stalls the dashboard.
     private var boxes = ShardedDictionary<ObjectKey, Box>()
+    /// The keys and their boxes in key order, kept until a key comes or goes (an update writes
+    /// into its box): a list of 150,000 pods would otherwise sort their keys every time.
+    private var ordered: [(key: ObjectKey, box: Box)]?
     private var indexers: [(name: String, keys: (T) -> [String])] = []
     /// Index name → index key → names. Index keys hash once (an index by uid has a key per object).
     private var indexes: [String: ShardedDictionary<PrehashedString, ShardedSet<ObjectKey>>] = [:]
@@ -40,6 +43,7 @@ final class ObjectTable<T: APIObject> {
         } else {
             box = Box(object)
             boxes[name] = box
+            ordered = nil
             box.indexKeys = Array(repeating: [], count: indexers.count)
             didChange?(nil, object)
         }
@@ -55,6 +59,7 @@ final class ObjectTable<T: APIObject> {
 
     func remove(_ name: ObjectKey) {
         guard let old = boxes.removeValue(forKey: name) else { return }
+        ordered = nil
         didChange?(old.object, nil)
         for (i, indexer) in indexers.enumerated() {
             for key in old.indexKeys[i] { removeName(name, from: indexer.name, key: key) }
@@ -77,10 +82,23 @@ final class ObjectTable<T: APIObject> {
 
     /// Every object (of one namespace, or of all with nil), sorted by key (the API server lists in key order).
     func all(in namespace: String? = nil) -> [T] {
-        // Keys sorted with their boxes: each object is read from its box, not looked up again.
-        var entries = namespace.map { namespace in boxes.filter { $0.key.namespace == namespace } } ?? Array(boxes)
-        entries.sort { $0.key < $1.key }
-        return entries.map { $0.value.object }
+        let entries = inOrder()
+        guard let namespace else { return entries.map { $0.box.object } }
+        return entries.compactMap { $0.key.namespace == namespace ? $0.box.object : nil }
+    }
+
+    /// `all(in:)` type-erased, each object copied once, from its box straight into the existential.
+    func allErased(in namespace: String? = nil) -> [any APIObject] {
+        let entries = inOrder()
+        guard let namespace else { return entries.map { $0.box.object } }
+        return entries.compactMap { $0.key.namespace == namespace ? $0.box.object : nil }
+    }
+
+    private func inOrder() -> [(key: ObjectKey, box: Box)] {
+        if let ordered { return ordered }
+        let sorted = boxes.map { (key: $0.key, box: $0.value) }.sorted { $0.key < $1.key }
+        ordered = sorted
+        return sorted
     }
 
     /// How many objects satisfy `predicate`, visiting the boxes directly (no lookup by name).

@@ -3,10 +3,11 @@ import Cluster
 /// kubectl's READY, STATUS and RESTARTS for a pod (printers.go printPod).
 public enum PodStatusFormatter {
     public static func ready(_ pod: Pod) -> String {
-        let ready = pod.status.containerStatuses.filter { cs in
-            if case .running = cs.state { return cs.ready }
-            return false
-        }.count
+        // Counted in place: a Table of 150,000 pods would copy each status into a filtered array.
+        var ready = 0
+        for cs in pod.status.containerStatuses {
+            if case .running = cs.state, cs.ready { ready += 1 }
+        }
         return "\(ready)/\(pod.spec.containers.count)"
     }
 
