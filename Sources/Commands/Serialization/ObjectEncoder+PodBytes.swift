@@ -16,8 +16,8 @@ extension ObjectEncoder {
     public static func writePod(_ p: Pod, typeMeta: Bool = true, into out: inout [UInt8], memo: inout PodJSONMemo) {
         var w = JSONObjectWriter(&out)
         if typeMeta {
-            w.key("apiVersion", &out); out.append(contentsOf: #""v1""#.utf8)
-            w.key("kind", &out); out.append(contentsOf: #""Pod""#.utf8)
+            w.key("apiVersion", &out); out.append(literal: #""v1""#)
+            w.key("kind", &out); out.append(literal: #""Pod""#)
         }
         w.key("metadata", &out); writeMetadata(p.metadata, namespaced: true, into: &out)
         w.key("spec", &out); writePodSpec(p.spec, into: &out)
@@ -68,7 +68,7 @@ extension ObjectEncoder {
             writeContainer(c, into: &out)
         }
         out.append(UInt8(ascii: "]"))
-        w.key("dnsPolicy", &out); out.append(contentsOf: #""ClusterFirst""#.utf8)
+        w.key("dnsPolicy", &out); out.append(literal: #""ClusterFirst""#)
         if let links = s.enableServiceLinks { w.key("enableServiceLinks", &out); writeBool(links, into: &out) }
         if !s.nodeName.isEmpty { w.key("nodeName", &out); JSONValue.writeQuoted(s.nodeName, into: &out) }
         if !s.nodeSelector.isEmpty { w.key("nodeSelector", &out); writeMap(s.nodeSelector, into: &out) }
@@ -76,7 +76,7 @@ extension ObjectEncoder {
         if let priority = s.priority { w.key("priority", &out); writeInt(priority, into: &out) }
         w.key("restartPolicy", &out); JSONValue.writeQuoted(s.restartPolicy, into: &out)
         w.key("schedulerName", &out); JSONValue.writeQuoted(s.schedulerName, into: &out)
-        w.key("securityContext", &out); out.append(contentsOf: "{}".utf8)
+        w.key("securityContext", &out); out.append(literal: "{}")
         if !s.serviceAccountName.isEmpty && !s.nodeName.isEmpty {
             w.key("serviceAccount", &out); JSONValue.writeQuoted(s.serviceAccountName, into: &out)
             w.key("serviceAccountName", &out); JSONValue.writeQuoted(s.serviceAccountName, into: &out)
@@ -91,11 +91,11 @@ extension ObjectEncoder {
             out.append(UInt8(ascii: "["))
             for (index, v) in s.volumes.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(contentsOf: #"{"name":"#.utf8)
+                out.append(literal: #"{"name":"#)
                 JSONValue.writeQuoted(v.name, into: &out)
-                out.append(contentsOf: #","projected":{"defaultMode":420,"sources":[{"serviceAccountToken":{"expirationSeconds":"#.utf8)
+                out.append(literal: #","projected":{"defaultMode":420,"sources":[{"serviceAccountToken":{"expirationSeconds":"#)
                 writeInt(v.tokenExpirationSeconds, into: &out)
-                out.append(contentsOf: #","path":"token"}},{"configMap":{"items":[{"key":"ca.crt","path":"ca.crt"}],"name":"kube-root-ca.crt"}},{"downwardAPI":{"items":[{"fieldRef":{"apiVersion":"v1","fieldPath":"metadata.namespace"},"path":"namespace"}]}}]}}"#.utf8)
+                out.append(literal: #","path":"token"}},{"configMap":{"items":[{"key":"ca.crt","path":"ca.crt"}],"name":"kube-root-ca.crt"}},{"downwardAPI":{"items":[{"fieldRef":{"apiVersion":"v1","fieldPath":"metadata.namespace"},"path":"namespace"}]}}]}}"#)
             }
             out.append(UInt8(ascii: "]"))
         }
@@ -114,13 +114,13 @@ extension ObjectEncoder {
             out.append(UInt8(ascii: "["))
             for (index, p) in c.ports.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(contentsOf: #"{"containerPort":"#.utf8)
+                out.append(literal: #"{"containerPort":"#)
                 writeInt(p.containerPort, into: &out)
                 if !p.name.isEmpty {
-                    out.append(contentsOf: #","name":"#.utf8)
+                    out.append(literal: #","name":"#)
                     JSONValue.writeQuoted(p.name, into: &out)
                 }
-                out.append(contentsOf: #","protocol":"#.utf8)
+                out.append(literal: #","protocol":"#)
                 JSONValue.writeQuoted(p.protocol, into: &out)
                 out.append(UInt8(ascii: "}"))
             }
@@ -129,18 +129,18 @@ extension ObjectEncoder {
         if let probe = c.readinessProbe { w.key("readinessProbe", &out); encode(probe).writeCompactJSON(into: &out) }
         w.key("resources", &out); writeResources(c.requests, limits: c.limits, into: &out)
         if let probe = c.startupProbe { w.key("startupProbe", &out); encode(probe).writeCompactJSON(into: &out) }
-        w.key("terminationMessagePath", &out); out.append(contentsOf: #""/dev/termination-log""#.utf8)
-        w.key("terminationMessagePolicy", &out); out.append(contentsOf: #""File""#.utf8)
+        w.key("terminationMessagePath", &out); out.append(literal: #""/dev/termination-log""#)
+        w.key("terminationMessagePolicy", &out); out.append(literal: #""File""#)
         if !c.volumeMounts.isEmpty {
             w.key("volumeMounts", &out)
             out.append(UInt8(ascii: "["))
             for (index, m) in c.volumeMounts.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(contentsOf: #"{"mountPath":"#.utf8)
+                out.append(literal: #"{"mountPath":"#)
                 JSONValue.writeQuoted(m.mountPath, into: &out)
-                out.append(contentsOf: #","name":"#.utf8)
+                out.append(literal: #","name":"#)
                 JSONValue.writeQuoted(m.name, into: &out)
-                if m.readOnly { out.append(contentsOf: #","readOnly":true"#.utf8) }
+                if m.readOnly { out.append(literal: #","readOnly":true"#) }
                 out.append(UInt8(ascii: "}"))
             }
             out.append(UInt8(ascii: "]"))
@@ -170,13 +170,13 @@ extension ObjectEncoder {
             out.append(UInt8(ascii: "["))
             for (index, c) in s.conditions.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(contentsOf: #"{"lastProbeTime":null,"lastTransitionTime":"#.utf8)
+                out.append(literal: #"{"lastProbeTime":null,"lastTransitionTime":"#)
                 writeTime(c.lastTransitionTime, into: &out)
-                if !c.message.isEmpty { out.append(contentsOf: #","message":"#.utf8); JSONValue.writeQuoted(c.message, into: &out) }
-                if !c.reason.isEmpty { out.append(contentsOf: #","reason":"#.utf8); JSONValue.writeQuoted(c.reason, into: &out) }
-                out.append(contentsOf: #","status":"#.utf8)
+                if !c.message.isEmpty { out.append(literal: #","message":"#); JSONValue.writeQuoted(c.message, into: &out) }
+                if !c.reason.isEmpty { out.append(literal: #","reason":"#); JSONValue.writeQuoted(c.reason, into: &out) }
+                out.append(literal: #","status":"#)
                 JSONValue.writeQuoted(c.status, into: &out)
-                out.append(contentsOf: #","type":"#.utf8)
+                out.append(literal: #","type":"#)
                 JSONValue.writeQuoted(c.type, into: &out)
                 out.append(UInt8(ascii: "}"))
             }
@@ -213,7 +213,7 @@ extension ObjectEncoder {
         w.key("image", &out); JSONValue.writeQuoted(cs.image, into: &out)
         w.key("imageID", &out); memo.writeImageID(cs, into: &out)
         w.key("lastState", &out)
-        if cs.lastState == nil { out.append(contentsOf: "{}".utf8) } else { lastState(cs).writeCompactJSON(into: &out) }
+        if cs.lastState == nil { out.append(literal: "{}") } else { lastState(cs).writeCompactJSON(into: &out) }
         w.key("name", &out); JSONValue.writeQuoted(cs.name, into: &out)
         w.key("ready", &out); writeBool(cs.ready, into: &out)
         w.key("restartCount", &out); writeInt(cs.restartCount, into: &out)
@@ -221,9 +221,9 @@ extension ObjectEncoder {
         w.key("state", &out)
         switch cs.state {
         case .running(let at):
-            out.append(contentsOf: #"{"running":{"startedAt":"#.utf8)
+            out.append(literal: #"{"running":{"startedAt":"#)
             writeTime(at, into: &out)
-            out.append(contentsOf: "}}".utf8)
+            out.append(literal: "}}")
         case .waiting(let reason): waiting(reason, message: cs.waitingMessage).writeCompactJSON(into: &out)
         case let .terminated(reason, code, at): terminated(cs, reason: reason, exitCode: code, finishedAt: at).writeCompactJSON(into: &out)
         }
@@ -241,9 +241,9 @@ extension ObjectEncoder {
     }
 
     private static func writeIPs(_ ip: String, into out: inout [UInt8]) {
-        out.append(contentsOf: #"[{"ip":"#.utf8)
+        out.append(literal: #"[{"ip":"#)
         JSONValue.writeQuoted(ip, into: &out)
-        out.append(contentsOf: "}]".utf8)
+        out.append(literal: "}]")
     }
 
     /// A string map with its keys sorted (as Go writes maps).
@@ -270,7 +270,7 @@ extension ObjectEncoder {
     }
 
     private static func writeBool(_ value: Bool, into out: inout [UInt8]) {
-        out.append(contentsOf: value ? "true".utf8 : "false".utf8)
+        out.append(literal: value ? "true" : "false")
     }
 }
 
@@ -291,8 +291,8 @@ struct JSONObjectWriter {
     mutating func key(_ name: StaticString, _ out: inout [UInt8]) {
         separate(&out)
         out.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { out.append(contentsOf: $0) }
-        out.append(contentsOf: "\":".utf8)
+        out.append(literal: name)
+        out.append(literal: "\":")
     }
 
     func end(_ out: inout [UInt8]) { out.append(UInt8(ascii: "}")) }

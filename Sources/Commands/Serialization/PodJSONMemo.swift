@@ -13,7 +13,7 @@ public struct PodJSONMemo {
     /// Appends the status's `imageID` as a JSON string.
     mutating func writeImageID(_ status: ContainerStatus, into out: inout [UInt8]) {
         guard status.hasImageID else {
-            out.append(contentsOf: #""""#.utf8)
+            out.append(literal: #""""#)
             return
         }
         if status.image != image {

@@ -25,7 +25,7 @@ struct TableRowWriter {
 
     /// `{"cells":[…],"object":…}`: the keys in sorted order, as every object is written.
     func write(_ object: any APIObject, into out: inout [UInt8], memo: inout PodJSONMemo) {
-        out.append(contentsOf: #"{"cells":["#.utf8)
+        out.append(literal: #"{"cells":["#)
         for (index, (column, text)) in zip(columns, TableBuilder.cells(object, resource: resource, now: now)).enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             // Counts are numbers, as `TableBuilder.row` makes them.
@@ -44,7 +44,7 @@ struct TableRowWriter {
             ObjectEncoder.writeMetadata(object.metadata, namespaced: type(of: object).kind.isNamespaced, into: &out)
             out.append(UInt8(ascii: "}"))
         case .object:
-            out.append(contentsOf: #","object":"#.utf8)
+            out.append(literal: #","object":"#)
             ServedObjectJSON.write(object, as: resource, into: &out, memo: &memo)
         }
         out.append(UInt8(ascii: "}"))
