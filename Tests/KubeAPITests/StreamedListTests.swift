@@ -81,6 +81,30 @@ import Testing
         #expect(try JSONParser.parse(response.body)["rows"]?.items.count == pods.count)
     }
 
+    @Test func streamedTablesOfEveryKindAreTheWholeTablesBytes() throws {
+        let c = try busyCluster()
+        #expect(c.run("kubectl expose deployment web --port=80").stderr == "")
+        c.advance(5)
+        let metadata: [(String, JSONValue)] = [("resourceVersion", .string(String(c.store.currentResourceVersion)))]
+        var kinds = 0
+        for resource in ServedResources.all where resource.verbs.contains("list") {
+            guard let kind = resource.storedKind else { continue }
+            let objects = c.store.objects(kind: kind)
+            guard !objects.isEmpty else { continue }
+            kinds += 1
+            for include in [ResponseShape.IncludeObject.none, .metadata, .object] {
+                for version in ["v1", "v1beta1"] {
+                    let whole = TableBuilder.table(objects, resource: resource, now: c.cluster.now, version: version, include: include, metadata: metadata)
+                    let streamed = TableBuilder.streamedTable(objects, resource: resource, now: c.cluster.now, version: version,
+                                                              include: include, metadata: metadata)
+                    #expect(streamed.collect() == whole.compactJSONBytes(), "\(resource.group)/\(resource.resource) \(include) \(version)")
+                }
+            }
+        }
+        // Pods, nodes, namespaces, events, leases, services, endpoints, slices, deployments, replica sets…
+        #expect(kinds >= 10)
+    }
+
     @Test func podBytesAreTheEncodersJSONInEveryShape() throws {
         let c = try busyCluster()
         var pods = c.store.list(Pod.self)
@@ -116,6 +140,13 @@ import Testing
         odd.status.reason = "r"
         pods.append(odd)
         #expect(pods.contains { !$0.isScheduled })
+        // One memo across pods of different images (and containers not started), as a list writes them.
+        var memo = PodJSONMemo()
+        for pod in pods + pods.reversed() {
+            var item: [UInt8] = []
+            ObjectEncoder.writePod(pod, typeMeta: false, into: &item, memo: &memo)
+            #expect(item == ServedObjectJSON.listItem(pod, as: try resource("pods")).compactJSONBytes(), "\(pod.name)")
+        }
         for pod in pods {
             var whole: [UInt8] = []
             ObjectEncoder.writePod(pod, into: &whole)

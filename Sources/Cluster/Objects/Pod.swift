@@ -100,9 +100,14 @@ public struct ContainerStatus: Equatable, Sendable {
 
     /// The pulled image's digest reference, once the container has started (as the runtime
     /// reports it); derived from the image name, so an image has one digest everywhere.
-    public var imageID: String {
-        guard started || { if case .running = state { return true }; if case .terminated = state { return true }; return false }() else { return "" }
-        return ImageReference.digestReference(image)
+    public var imageID: String { hasImageID ? ImageReference.digestReference(image) : "" }
+    /// Whether the runtime reports the image's digest: once the container has started.
+    public var hasImageID: Bool {
+        if started { return true }
+        switch state {
+        case .running, .terminated: return true
+        case .waiting: return false
+        }
     }
     /// state.terminated.startedAt: when the instance that has exited had started.
     public var terminatedStartedAt: SimTime? = nil

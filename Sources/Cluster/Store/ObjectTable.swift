@@ -12,6 +12,9 @@ final class ObjectTable<T: APIObject> {
     /// Sharded, as the index tables and their sets: a table of 100,000 pods or events grows a
     /// 64th at a time, never in one step that stalls the dashboard.
     private var boxes = ShardedDictionary<ObjectKey, Box>()
+    /// The keys and their boxes in key order, kept until a key comes or goes (an update writes
+    /// into its box): a list of 150,000 pods would otherwise sort their keys every time.
+    private var ordered: [(key: ObjectKey, box: Box)]?
     /// Each index's keys for an object, and (optionally) a cheap test that two states of an
     /// object file under the same keys, so a write that leaves them alone builds no key strings.
     private var indexers: [(name: String, keys: (T) -> [String], sameKeys: ((T, T) -> Bool)?)] = []
@@ -44,6 +47,7 @@ final class ObjectTable<T: APIObject> {
         } else {
             box = Box(object)
             boxes[name] = box
+            ordered = nil
             box.indexKeys = Array(repeating: [], count: indexers.count)
             didChange?(nil, object)
         }
@@ -60,6 +64,7 @@ final class ObjectTable<T: APIObject> {
 
     func remove(_ name: ObjectKey) {
         guard let old = boxes.removeValue(forKey: name) else { return }
+        ordered = nil
         didChange?(old.object, nil)
         for (i, indexer) in indexers.enumerated() {
             for key in old.indexKeys[i] { removeName(name, from: indexer.name, key: key) }
@@ -82,8 +87,23 @@ final class ObjectTable<T: APIObject> {
 
     /// Every object (of one namespace, or of all with nil), sorted by key (the API server lists in key order).
     func all(in namespace: String? = nil) -> [T] {
-        guard let namespace else { return boxes.keys.sorted().map { boxes[$0]!.object } }
-        return boxes.keys.filter { $0.namespace == namespace }.sorted().map { boxes[$0]!.object }
+        let entries = inOrder()
+        guard let namespace else { return entries.map { $0.box.object } }
+        return entries.compactMap { $0.key.namespace == namespace ? $0.box.object : nil }
+    }
+
+    /// `all(in:)` type-erased, each object copied once, from its box straight into the existential.
+    func allErased(in namespace: String? = nil) -> [any APIObject] {
+        let entries = inOrder()
+        guard let namespace else { return entries.map { $0.box.object } }
+        return entries.compactMap { $0.key.namespace == namespace ? $0.box.object : nil }
+    }
+
+    private func inOrder() -> [(key: ObjectKey, box: Box)] {
+        if let ordered { return ordered }
+        let sorted = boxes.map { (key: $0.key, box: $0.value) }.sorted { $0.key < $1.key }
+        ordered = sorted
+        return sorted
     }
 
     /// The names of one namespace's objects ("" for kinds outside namespaces) in key order,

@@ -154,6 +154,8 @@ public final class Store {
                 .filter { namespace == nil || $0.namespace == namespace }.sorted()
                 .compactMap { t[$0] }.filter { selector.matches($0.metadata.labels) }
         }
+        // Without a selector every object is kept: no second copy of each.
+        guard !selector.requirements.isEmpty else { return t.all(in: namespace) }
         return t.all(in: namespace).filter { selector.matches($0.metadata.labels) }
     }
 
@@ -378,19 +380,26 @@ extension Store {
     /// Objects of a kind matching a selector, in one namespace (nil: all), type-erased.
     public func objects(kind: Kind, selector: LabelSelector = LabelSelector(), namespace: String? = nil) -> [any APIObject] {
         switch kind {
-        case .node: list(Node.self, selector: selector)
-        case .pod: list(Pod.self, selector: selector, namespace: namespace)
-        case .replicaSet: list(ReplicaSet.self, selector: selector, namespace: namespace)
-        case .deployment: list(Deployment.self, selector: selector, namespace: namespace)
-        case .event: list(Event.self, selector: selector, namespace: namespace)
-        case .lease: list(Lease.self, selector: selector, namespace: namespace)
-        case .namespace: list(Namespace.self, selector: selector)
-        case .daemonSet: list(DaemonSet.self, selector: selector, namespace: namespace)
-        case .podDisruptionBudget: list(PodDisruptionBudget.self, selector: selector, namespace: namespace)
-        case .service: list(Service.self, selector: selector, namespace: namespace)
-        case .endpointSlice: list(EndpointSlice.self, selector: selector, namespace: namespace)
-        case .endpoints: list(Endpoints.self, selector: selector, namespace: namespace)
+        case .node: erased(Node.self, selector: selector)
+        case .pod: erased(Pod.self, selector: selector, namespace: namespace)
+        case .replicaSet: erased(ReplicaSet.self, selector: selector, namespace: namespace)
+        case .deployment: erased(Deployment.self, selector: selector, namespace: namespace)
+        case .event: erased(Event.self, selector: selector, namespace: namespace)
+        case .lease: erased(Lease.self, selector: selector, namespace: namespace)
+        case .namespace: erased(Namespace.self, selector: selector)
+        case .daemonSet: erased(DaemonSet.self, selector: selector, namespace: namespace)
+        case .podDisruptionBudget: erased(PodDisruptionBudget.self, selector: selector, namespace: namespace)
+        case .service: erased(Service.self, selector: selector, namespace: namespace)
+        case .endpointSlice: erased(EndpointSlice.self, selector: selector, namespace: namespace)
+        case .endpoints: erased(Endpoints.self, selector: selector, namespace: namespace)
         }
+    }
+
+    /// A list type-erased: without a selector each object is copied once, straight from the
+    /// store into its existential (a list of 150,000 pods copies each pod field by field).
+    private func erased<T: APIObject>(_ type: T.Type, selector: LabelSelector, namespace: String? = nil) -> [any APIObject] {
+        guard selector.requirements.isEmpty else { return list(type, selector: selector, namespace: namespace) }
+        return table(type).allErased(in: T.kind.isNamespaced ? namespace : nil)
     }
 
     public func delete(kind: Kind, name: String, namespace: String, gracePeriodSeconds: Int? = nil) throws {

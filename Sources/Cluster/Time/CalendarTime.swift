@@ -6,33 +6,54 @@ public enum CalendarTime {
     /// RFC 3339 as in object YAML/JSON: `2024-09-01T11:24:17Z`.
     public static func rfc3339(_ t: SimTime) -> String {
         let c = components(t)
-        guard (0...9999).contains(c.year) else {
-            return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month, c.day, c.hour, c.minute, c.second)
-        }
-        // Digits laid out by hand: a 30,000-pod list formats over 100,000 timestamps, and
-        // String(format:) goes through Foundation's formatter for each.
+        guard (0...9999).contains(c.year) else { return farRFC3339(c) }
         return String(unsafeUninitializedCapacity: 20) { out in
-            func put(_ value: Int, _ width: Int, at offset: Int) {
-                var value = value
-                for i in stride(from: offset + width - 1, through: offset, by: -1) {
-                    out[i] = UInt8(ascii: "0") + UInt8(value % 10)
-                    value /= 10
-                }
-            }
-            put(c.year, 4, at: 0)
-            out[4] = UInt8(ascii: "-")
-            put(c.month, 2, at: 5)
-            out[7] = UInt8(ascii: "-")
-            put(c.day, 2, at: 8)
-            out[10] = UInt8(ascii: "T")
-            put(c.hour, 2, at: 11)
-            out[13] = UInt8(ascii: ":")
-            put(c.minute, 2, at: 14)
-            out[16] = UInt8(ascii: ":")
-            put(c.second, 2, at: 17)
-            out[19] = UInt8(ascii: "Z")
+            layOutRFC3339(c, into: out)
             return 20
         }
+    }
+
+    /// Appends `rfc3339(t)` as UTF-8: a list of 150,000 pods writes over half a million
+    /// timestamps, and a String for each costs a heap block.
+    public static func writeRFC3339(_ t: SimTime, into out: inout [UInt8]) {
+        let c = components(t)
+        guard (0...9999).contains(c.year) else {
+            out.append(contentsOf: farRFC3339(c).utf8)
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { text in
+            layOutRFC3339(c, into: text)
+            out.append(contentsOf: text)
+        }
+    }
+
+    /// A year of more (or fewer) than four digits, which only a far-off deadline reaches.
+    private static func farRFC3339(_ c: Parts) -> String {
+        String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month, c.day, c.hour, c.minute, c.second)
+    }
+
+    /// The 20 bytes of a four-digit year's timestamp, digits laid out by hand (String(format:)
+    /// goes through Foundation's formatter).
+    private static func layOutRFC3339(_ c: Parts, into out: UnsafeMutableBufferPointer<UInt8>) {
+        func put(_ value: Int, _ width: Int, at offset: Int) {
+            var value = value
+            for i in stride(from: offset + width - 1, through: offset, by: -1) {
+                out[i] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
+        }
+        put(c.year, 4, at: 0)
+        out[4] = UInt8(ascii: "-")
+        put(c.month, 2, at: 5)
+        out[7] = UInt8(ascii: "-")
+        put(c.day, 2, at: 8)
+        out[10] = UInt8(ascii: "T")
+        put(c.hour, 2, at: 11)
+        out[13] = UInt8(ascii: ":")
+        put(c.minute, 2, at: 14)
+        out[16] = UInt8(ascii: ":")
+        put(c.second, 2, at: 17)
+        out[19] = UInt8(ascii: "Z")
     }
 
     /// kubectl describe's layout: `Sun, 01 Sep 2024 11:24:17 +0000`.

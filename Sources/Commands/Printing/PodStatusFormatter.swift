@@ -4,12 +4,14 @@ import Cluster
 public enum PodStatusFormatter {
     public static func ready(_ pod: Pod) -> String { "\(readyContainers(pod))/\(pod.spec.containers.count)" }
 
-    /// READY's first number: containers running and ready.
+    /// READY's first number: containers running and ready. Counted in place: a Table of
+    /// 150,000 pods would copy each status into a filtered array.
     public static func readyContainers(_ pod: Pod) -> Int {
-        pod.status.containerStatuses.filter { cs in
-            if case .running = cs.state { return cs.ready }
-            return false
-        }.count
+        var ready = 0
+        for cs in pod.status.containerStatuses {
+            if case .running = cs.state, cs.ready { ready += 1 }
+        }
+        return ready
     }
 
     public static func status(_ pod: Pod) -> String {

@@ -54,7 +54,7 @@ extension JSONValue {
     /// A JSON string as Go's encoder writes it (`<`, `>`, `&` escaped for HTML safety). Works on
     /// UTF-8 bytes: every byte of a multi-byte character is 0x80 or above and passes through.
     /// Most strings need no escape and are copied in one go.
-    static func writeQuoted(_ s: String, into out: inout [UInt8]) {
+    public static func writeQuoted(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in

@@ -8,18 +8,25 @@ import Cluster
 extension ObjectEncoder {
     /// Appends the pod's JSON; `typeMeta: false` leaves out apiVersion and kind (a list item).
     public static func writePod(_ p: Pod, typeMeta: Bool = true, into out: inout [UInt8]) {
+        var memo = PodJSONMemo()
+        writePod(p, typeMeta: typeMeta, into: &out, memo: &memo)
+    }
+
+    /// As above, with what the list's earlier pods left in `memo`.
+    public static func writePod(_ p: Pod, typeMeta: Bool = true, into out: inout [UInt8], memo: inout PodJSONMemo) {
         var w = JSONObjectWriter(&out)
         if typeMeta {
-            w.key("apiVersion", &out); out.append(contentsOf: #""v1""#.utf8)
-            w.key("kind", &out); out.append(contentsOf: #""Pod""#.utf8)
+            w.key("apiVersion", &out); out.append(literal: #""v1""#)
+            w.key("kind", &out); out.append(literal: #""Pod""#)
         }
         w.key("metadata", &out); writeMetadata(p.metadata, namespaced: true, into: &out)
         w.key("spec", &out); writePodSpec(p.spec, into: &out)
-        w.key("status", &out); writePodStatus(p.status, into: &out)
+        w.key("status", &out); writePodStatus(p.status, into: &out, memo: &memo)
         w.end(&out)
     }
 
-    static func writeMetadata(_ m: ObjectMeta, namespaced: Bool, into out: inout [UInt8]) {
+    /// The same text as `metadata(m, namespaced:)` written compact.
+    public static func writeMetadata(_ m: ObjectMeta, namespaced: Bool, into out: inout [UInt8]) {
         var w = JSONObjectWriter(&out)
         if !m.annotations.isEmpty { w.key("annotations", &out); writeMap(m.annotations, into: &out) }
         w.key("creationTimestamp", &out); writeTime(m.creationTimestamp, into: &out)
@@ -61,7 +68,7 @@ extension ObjectEncoder {
             writeContainer(c, into: &out)
         }
         out.append(UInt8(ascii: "]"))
-        w.key("dnsPolicy", &out); out.append(contentsOf: #""ClusterFirst""#.utf8)
+        w.key("dnsPolicy", &out); out.append(literal: #""ClusterFirst""#)
         if let links = s.enableServiceLinks { w.key("enableServiceLinks", &out); writeBool(links, into: &out) }
         if !s.nodeName.isEmpty { w.key("nodeName", &out); JSONValue.writeQuoted(s.nodeName, into: &out) }
         if !s.nodeSelector.isEmpty { w.key("nodeSelector", &out); writeMap(s.nodeSelector, into: &out) }
@@ -69,7 +76,7 @@ extension ObjectEncoder {
         if let priority = s.priority { w.key("priority", &out); writeInt(priority, into: &out) }
         w.key("restartPolicy", &out); JSONValue.writeQuoted(s.restartPolicy, into: &out)
         w.key("schedulerName", &out); JSONValue.writeQuoted(s.schedulerName, into: &out)
-        w.key("securityContext", &out); out.append(contentsOf: "{}".utf8)
+        w.key("securityContext", &out); out.append(literal: "{}")
         if !s.serviceAccountName.isEmpty && !s.nodeName.isEmpty {
             w.key("serviceAccount", &out); JSONValue.writeQuoted(s.serviceAccountName, into: &out)
             w.key("serviceAccountName", &out); JSONValue.writeQuoted(s.serviceAccountName, into: &out)
@@ -84,11 +91,11 @@ extension ObjectEncoder {
             out.append(UInt8(ascii: "["))
             for (index, v) in s.volumes.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(contentsOf: #"{"name":"#.utf8)
+                out.append(literal: #"{"name":"#)
                 JSONValue.writeQuoted(v.name, into: &out)
-                out.append(contentsOf: #","projected":{"defaultMode":420,"sources":[{"serviceAccountToken":{"expirationSeconds":"#.utf8)
+                out.append(literal: #","projected":{"defaultMode":420,"sources":[{"serviceAccountToken":{"expirationSeconds":"#)
                 writeInt(v.tokenExpirationSeconds, into: &out)
-                out.append(contentsOf: #","path":"token"}},{"configMap":{"items":[{"key":"ca.crt","path":"ca.crt"}],"name":"kube-root-ca.crt"}},{"downwardAPI":{"items":[{"fieldRef":{"apiVersion":"v1","fieldPath":"metadata.namespace"},"path":"namespace"}]}}]}}"#.utf8)
+                out.append(literal: #","path":"token"}},{"configMap":{"items":[{"key":"ca.crt","path":"ca.crt"}],"name":"kube-root-ca.crt"}},{"downwardAPI":{"items":[{"fieldRef":{"apiVersion":"v1","fieldPath":"metadata.namespace"},"path":"namespace"}]}}]}}"#)
             }
             out.append(UInt8(ascii: "]"))
         }
@@ -107,13 +114,13 @@ extension ObjectEncoder {
             out.append(UInt8(ascii: "["))
             for (index, p) in c.ports.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(contentsOf: #"{"containerPort":"#.utf8)
+                out.append(literal: #"{"containerPort":"#)
                 writeInt(p.containerPort, into: &out)
                 if !p.name.isEmpty {
-                    out.append(contentsOf: #","name":"#.utf8)
+                    out.append(literal: #","name":"#)
                     JSONValue.writeQuoted(p.name, into: &out)
                 }
-                out.append(contentsOf: #","protocol":"#.utf8)
+                out.append(literal: #","protocol":"#)
                 JSONValue.writeQuoted(p.protocol, into: &out)
                 out.append(UInt8(ascii: "}"))
             }
@@ -122,18 +129,18 @@ extension ObjectEncoder {
         if let probe = c.readinessProbe { w.key("readinessProbe", &out); encode(probe).writeCompactJSON(into: &out) }
         w.key("resources", &out); writeResources(c.requests, limits: c.limits, into: &out)
         if let probe = c.startupProbe { w.key("startupProbe", &out); encode(probe).writeCompactJSON(into: &out) }
-        w.key("terminationMessagePath", &out); out.append(contentsOf: #""/dev/termination-log""#.utf8)
-        w.key("terminationMessagePolicy", &out); out.append(contentsOf: #""File""#.utf8)
+        w.key("terminationMessagePath", &out); out.append(literal: #""/dev/termination-log""#)
+        w.key("terminationMessagePolicy", &out); out.append(literal: #""File""#)
         if !c.volumeMounts.isEmpty {
             w.key("volumeMounts", &out)
             out.append(UInt8(ascii: "["))
             for (index, m) in c.volumeMounts.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(contentsOf: #"{"mountPath":"#.utf8)
+                out.append(literal: #"{"mountPath":"#)
                 JSONValue.writeQuoted(m.mountPath, into: &out)
-                out.append(contentsOf: #","name":"#.utf8)
+                out.append(literal: #","name":"#)
                 JSONValue.writeQuoted(m.name, into: &out)
-                if m.readOnly { out.append(contentsOf: #","readOnly":true"#.utf8) }
+                if m.readOnly { out.append(literal: #","readOnly":true"#) }
                 out.append(UInt8(ascii: "}"))
             }
             out.append(UInt8(ascii: "]"))
@@ -156,20 +163,20 @@ extension ObjectEncoder {
         w.end(&out)
     }
 
-    private static func writePodStatus(_ s: PodStatus, into out: inout [UInt8]) {
+    private static func writePodStatus(_ s: PodStatus, into out: inout [UInt8], memo: inout PodJSONMemo) {
         var w = JSONObjectWriter(&out)
         if !s.conditions.isEmpty {
             w.key("conditions", &out)
             out.append(UInt8(ascii: "["))
             for (index, c) in s.conditions.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(contentsOf: #"{"lastProbeTime":null,"lastTransitionTime":"#.utf8)
+                out.append(literal: #"{"lastProbeTime":null,"lastTransitionTime":"#)
                 writeTime(c.lastTransitionTime, into: &out)
-                if !c.message.isEmpty { out.append(contentsOf: #","message":"#.utf8); JSONValue.writeQuoted(c.message, into: &out) }
-                if !c.reason.isEmpty { out.append(contentsOf: #","reason":"#.utf8); JSONValue.writeQuoted(c.reason, into: &out) }
-                out.append(contentsOf: #","status":"#.utf8)
+                if !c.message.isEmpty { out.append(literal: #","message":"#); JSONValue.writeQuoted(c.message, into: &out) }
+                if !c.reason.isEmpty { out.append(literal: #","reason":"#); JSONValue.writeQuoted(c.reason, into: &out) }
+                out.append(literal: #","status":"#)
                 JSONValue.writeQuoted(c.status, into: &out)
-                out.append(contentsOf: #","type":"#.utf8)
+                out.append(literal: #","type":"#)
                 JSONValue.writeQuoted(c.type, into: &out)
                 out.append(UInt8(ascii: "}"))
             }
@@ -180,7 +187,7 @@ extension ObjectEncoder {
             out.append(UInt8(ascii: "["))
             for (index, cs) in s.containerStatuses.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                writeContainerStatus(cs, into: &out)
+                writeContainerStatus(cs, into: &out, memo: &memo)
             }
             out.append(UInt8(ascii: "]"))
         }
@@ -200,13 +207,13 @@ extension ObjectEncoder {
         w.end(&out)
     }
 
-    private static func writeContainerStatus(_ cs: ContainerStatus, into out: inout [UInt8]) {
+    private static func writeContainerStatus(_ cs: ContainerStatus, into out: inout [UInt8], memo: inout PodJSONMemo) {
         var w = JSONObjectWriter(&out)
         if !cs.containerID.isEmpty { w.key("containerID", &out); JSONValue.writeQuoted(cs.containerID, into: &out) }
         w.key("image", &out); JSONValue.writeQuoted(cs.image, into: &out)
-        w.key("imageID", &out); JSONValue.writeQuoted(cs.imageID, into: &out)
+        w.key("imageID", &out); memo.writeImageID(cs, into: &out)
         w.key("lastState", &out)
-        if cs.lastState == nil { out.append(contentsOf: "{}".utf8) } else { lastState(cs).writeCompactJSON(into: &out) }
+        if cs.lastState == nil { out.append(literal: "{}") } else { lastState(cs).writeCompactJSON(into: &out) }
         w.key("name", &out); JSONValue.writeQuoted(cs.name, into: &out)
         w.key("ready", &out); writeBool(cs.ready, into: &out)
         w.key("restartCount", &out); writeInt(cs.restartCount, into: &out)
@@ -214,9 +221,9 @@ extension ObjectEncoder {
         w.key("state", &out)
         switch cs.state {
         case .running(let at):
-            out.append(contentsOf: #"{"running":{"startedAt":"#.utf8)
+            out.append(literal: #"{"running":{"startedAt":"#)
             writeTime(at, into: &out)
-            out.append(contentsOf: "}}".utf8)
+            out.append(literal: "}}")
         case .waiting(let reason): waiting(reason, message: cs.waitingMessage).writeCompactJSON(into: &out)
         case let .terminated(reason, code, at): terminated(cs, reason: reason, exitCode: code, finishedAt: at).writeCompactJSON(into: &out)
         }
@@ -234,9 +241,9 @@ extension ObjectEncoder {
     }
 
     private static func writeIPs(_ ip: String, into out: inout [UInt8]) {
-        out.append(contentsOf: #"[{"ip":"#.utf8)
+        out.append(literal: #"[{"ip":"#)
         JSONValue.writeQuoted(ip, into: &out)
-        out.append(contentsOf: "}]".utf8)
+        out.append(literal: "}]")
     }
 
     /// A string map with its keys sorted (as Go writes maps).
@@ -251,8 +258,11 @@ extension ObjectEncoder {
         w.end(&out)
     }
 
+    /// A timestamp has nothing to escape: its text between quotes.
     private static func writeTime(_ t: SimTime, into out: inout [UInt8]) {
-        JSONValue.writeQuoted(CalendarTime.rfc3339(t), into: &out)
+        out.append(UInt8(ascii: "\""))
+        CalendarTime.writeRFC3339(t, into: &out)
+        out.append(UInt8(ascii: "\""))
     }
 
     private static func writeInt(_ value: Int, into out: inout [UInt8]) {
@@ -260,7 +270,7 @@ extension ObjectEncoder {
     }
 
     private static func writeBool(_ value: Bool, into out: inout [UInt8]) {
-        out.append(contentsOf: value ? "true".utf8 : "false".utf8)
+        out.append(literal: value ? "true" : "false")
     }
 }
 
@@ -281,8 +291,8 @@ struct JSONObjectWriter {
     mutating func key(_ name: StaticString, _ out: inout [UInt8]) {
         separate(&out)
         out.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { out.append(contentsOf: $0) }
-        out.append(contentsOf: "\":".utf8)
+        out.append(literal: name)
+        out.append(literal: "\":")
     }
 
     func end(_ out: inout [UInt8]) { out.append(UInt8(ascii: "}")) }

@@ -62,7 +62,7 @@ struct ListPage {
             if version.resourceVersion == 0 { limit = 0 }
         }
 
-        objects = objects.filter(filter.matches)
+        if !filter.selectsAll { objects = objects.filter(filter.matches) }
         if let after = token?.after { objects = objects.filter { after < $0.key } }
         var page = ListPage(objects: objects, resourceVersion: listVersion)
         if limit > 0, objects.count > limit {

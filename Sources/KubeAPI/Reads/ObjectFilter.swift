@@ -24,6 +24,9 @@ struct ObjectFilter {
         }
     }
 
+    /// No namespace and no selector: every object, so a list need not test (or copy) each.
+    var selectsAll: Bool { namespace == nil && labels.requirements.isEmpty && fields.isEmpty }
+
     func matches(_ object: any APIObject) -> Bool {
         if let namespace, object.metadata.namespace != namespace { return false }
         return labels.matches(object.metadata.labels) && fields.matches(object)

@@ -19,8 +19,15 @@ enum ServedObjectJSON {
     /// Appends the object's compact JSON to `out` (`typeMeta: false`: as a list item). Pods, the
     /// bulk of any large answer, are written straight into the bytes.
     static func write(_ object: any APIObject, as resource: ServedResource, typeMeta: Bool = true, into out: inout [UInt8]) {
+        var memo = PodJSONMemo()
+        write(object, as: resource, typeMeta: typeMeta, into: &out, memo: &memo)
+    }
+
+    /// As above, for one of a list's items, with what the earlier items left in `memo`.
+    static func write(_ object: any APIObject, as resource: ServedResource, typeMeta: Bool = true, into out: inout [UInt8],
+                      memo: inout PodJSONMemo) {
         if let pod = object as? Pod {
-            ObjectEncoder.writePod(pod, typeMeta: typeMeta, into: &out)
+            ObjectEncoder.writePod(pod, typeMeta: typeMeta, into: &out, memo: &memo)
             return
         }
         (typeMeta ? encode(object, as: resource) : listItem(object, as: resource)).writeCompactJSON(into: &out)

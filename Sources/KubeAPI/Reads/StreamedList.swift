@@ -3,16 +3,18 @@ import Commands
 
 /// A list answer as a streamed body: `prefix`, the items separated by commas, `suffix`, in
 /// pieces of about `pieceBytes`. Each item is encoded once, straight into the piece that carries
-/// it, and a piece is let go once the connection has it.
+/// it, and a piece is let go once the connection has it. Each pass keeps its own memo of what
+/// consecutive items share.
 enum StreamedList {
     static let defaultPieceBytes = 256 * 1024
 
     static func body(prefix: [UInt8], objects: [any APIObject], suffix: [UInt8], pieceBytes: Int = defaultPieceBytes,
-                     item: @escaping (any APIObject, inout [UInt8]) -> Void) -> StreamedBody {
+                     item: @escaping (any APIObject, inout [UInt8], inout PodJSONMemo) -> Void) -> StreamedBody {
         StreamedBody {
             var started = false
             var ended = false
             var index = 0
+            var memo = PodJSONMemo()
             return {
                 guard !ended else { return nil }
                 var piece: [UInt8] = []
@@ -25,7 +27,7 @@ enum StreamedList {
                 var items = 0
                 while index < objects.count && (items == 0 || piece.count < pieceBytes) {
                     if index > 0 { piece.append(UInt8(ascii: ",")) }
-                    item(objects[index], &piece)
+                    item(objects[index], &piece, &memo)
                     index += 1
                     items += 1
                 }
@@ -50,8 +52,8 @@ enum StreamedList {
         suffix += Array(#","metadata":"#.utf8)
         JSONValue.object(metadata).writeCompactJSON(into: &suffix)
         suffix.append(UInt8(ascii: "}"))
-        return body(prefix: prefix, objects: objects, suffix: suffix, pieceBytes: pieceBytes) { object, out in
-            ServedObjectJSON.write(object, as: resource, typeMeta: false, into: &out)
+        return body(prefix: prefix, objects: objects, suffix: suffix, pieceBytes: pieceBytes) { object, out, memo in
+            ServedObjectJSON.write(object, as: resource, typeMeta: false, into: &out, memo: &memo)
         }
     }
 }

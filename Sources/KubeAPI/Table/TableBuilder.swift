@@ -41,8 +41,8 @@ enum TableBuilder {
         ])
     }
 
-    /// The Table of a list as a streamed body: the same JSON as `table`, rows encoded as the
-    /// connection takes them.
+    /// The Table of a list as a streamed body: the same JSON as `table`, rows written straight
+    /// into bytes as the connection takes them.
     static func streamedTable(_ objects: [any APIObject], resource: ServedResource, now: SimTime, version: String,
                               include: ResponseShape.IncludeObject, metadata: [(String, JSONValue)]) -> StreamedBody {
         let columns = columns(resource)
@@ -54,8 +54,9 @@ enum TableBuilder {
         prefix += Array(#","kind":"Table","metadata":"#.utf8)
         JSONValue.object(metadata).writeCompactJSON(into: &prefix)
         prefix += Array(#","rows":["#.utf8)
-        return StreamedList.body(prefix: prefix, objects: objects, suffix: Array("]}".utf8)) { object, out in
-            row(object, columns: columns, resource: resource, now: now, version: version, include: include).writeCompactJSON(into: &out)
+        let rows = TableRowWriter(columns: columns, resource: resource, now: now, version: version, include: include)
+        return StreamedList.body(prefix: prefix, objects: objects, suffix: Array("]}".utf8)) { object, out, memo in
+            rows.write(object, into: &out, memo: &memo)
         }
     }
 
