@@ -1,8 +1,8 @@
 /// Deletes every Event an hour after its last write, as the API server's `--event-ttl` lease
 /// does in etcd: events the components record and events API clients create or update alike
 /// (`kubectl create -f event.yaml`, a POST to core/v1 or events.k8s.io). Each write renews it.
-final class EventExpiry {
-    static let ttl = SimDuration.seconds(3600)
+public final class EventExpiry {
+    public static let ttl = SimDuration.seconds(3600)
 
     private unowned let store: Store
     /// One entry per write, in write order (so expiry times only grow): the sweep reads from the
