@@ -82,12 +82,21 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
         }
     }
 
-    /// Requests held while busy, now that the connection is free.
+    /// Requests held while busy, now that the connection is free: parts go on until one
+    /// completes a request and makes the connection busy again.
     private func replayHeld() {
-        while case .idle = state, !held.isEmpty {
+        while !held.isEmpty, isReading {
             let part = held.removeFirst()
             if case .body(let buffer) = part { heldBytes -= buffer.readableBytes }
             receive(part)
+        }
+    }
+
+    /// Whether a request part is taken now rather than held.
+    private var isReading: Bool {
+        switch state {
+        case .idle, .receiving, .discarding: true
+        case .waiting, .streaming, .sendingBody, .closed: false
         }
     }
 

@@ -234,6 +234,16 @@ import Testing
         #expect(response?.bodyText == "{}")
     }
 
+    @Test func pipelinedRequestsAreAllAnsweredInTurn() throws {
+        let harness = try Harness(watches: [])
+        let connection = try RawHTTPConnection(port: harness.port)
+        connection.send(["/a", "/b", "/c"].map { "GET \($0) HTTP/1.1\r\nHost: x\r\n\r\n" }.joined())
+        #expect(harness.drain { harness.log.requests.count == 3 })
+        #expect(harness.log.requests.map(\.path) == ["/a", "/b", "/c"])
+        let text = String(decoding: connection.read { String(decoding: $0, as: UTF8.self).components(separatedBy: "\r\n\r\n{}").count == 4 }, as: UTF8.self)
+        #expect(text.components(separatedBy: "HTTP/1.1 200 OK\r\n").count == 4, "\(text)")
+    }
+
     @Test func aClientThatAsksBeforeSendingItsBodyIsToldToContinue() throws {
         let harness = try Harness(watches: [])
         let connection = try RawHTTPConnection(port: harness.port)

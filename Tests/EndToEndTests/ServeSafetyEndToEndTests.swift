@@ -94,6 +94,61 @@ import Testing
         #expect(try server.http("GET", "/healthz").bodyText == "ok")
     }
 
+    @Test func burstsOfTenThousandRequestsAreAllAnsweredWithinAMemoryBound() throws {
+        let server = try KubesimServer(kubectl: nil)
+        let pid = server.process.processIdentifier
+        #expect(try server.http("GET", "/api/v1/namespaces/default/pods").status == 200)
+        var residentKiB = [try Self.residentKiB(of: pid)]
+        for burst in 1...2 {
+            #expect(try Self.burst(port: server.port) == 10_000, "burst \(burst)")
+            residentKiB.append(try Self.residentKiB(of: pid))
+        }
+        // The first burst warms the allocator up; the second finds it ready.
+        #expect(residentKiB[1] - residentKiB[0] < 16 * 1024, "resident KiB before and after each burst: \(residentKiB)")
+        #expect(residentKiB[2] - residentKiB[1] < 4 * 1024, "resident KiB before and after each burst: \(residentKiB)")
+        #expect(try server.http("GET", "/healthz").bodyText == "ok")
+    }
+
+    /// 100 connections, each sending its 100 requests at once (pipelined) before reading its
+    /// answers; returns how many were answered 200.
+    static func burst(port: Int) throws -> Int {
+        let connections = try (0..<100).map { _ in try RawHTTPConnection(port: port) }
+        let request = "GET /api/v1/namespaces/default/pods HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        for connection in connections { connection.send(String(repeating: request, count: 100)) }
+        return connections.reduce(0) { answered, connection in
+            let statuses = statuses(of: 100, from: connection)
+            #expect(statuses.allSatisfy { $0 == 200 }, "\(Set(statuses))")
+            return answered + statuses.filter { $0 == 200 }.count
+        }
+    }
+
+    /// The statuses of the next `count` responses on `connection` (each with a Content-Length).
+    static func statuses(of count: Int, from connection: RawHTTPConnection) -> [Int] {
+        var statuses: [Int] = []
+        var bytes: [UInt8] = []
+        var start = 0
+        let separator = Array("\r\n\r\n".utf8)
+        while statuses.count < count {
+            // The next whole response in `bytes` from `start`, or more bytes first.
+            if let end = bytes[start...].firstRange(of: separator)?.lowerBound {
+                let head = String(decoding: bytes[start..<end], as: UTF8.self)
+                let lines = head.components(separatedBy: "\r\n")
+                let length = lines.dropFirst().first { $0.lowercased().hasPrefix("content-length:") }
+                    .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) }
+                if let length, bytes.count >= end + 4 + length {
+                    statuses.append(lines[0].split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0)
+                    start = end + 4 + length
+                    continue
+                }
+                if length == nil { return statuses + [0] }  // not a response this reader can frame
+            }
+            let more = connection.read { !$0.isEmpty }
+            if more.isEmpty { break }
+            bytes += more
+        }
+        return statuses
+    }
+
     /// Opens `count` pod watches, each on its own connection, once its answer's head has come.
     /// A 429 means the last round's watches are not all released yet: that one is tried again
     /// (a bounded poll).
