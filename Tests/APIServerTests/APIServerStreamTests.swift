@@ -292,6 +292,18 @@ import Testing
         #expect(harness.log.requests.isEmpty)
     }
 
+    @Test func headersOver80KiBGet400AndTheConnectionCloses() throws {
+        let harness = try Harness(watches: [])
+        let connection = try RawHTTPConnection(port: harness.port)
+        connection.send("GET /version HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 100 * 1024))\r\n\r\n")
+        let response = connection.readResponse()
+        #expect(response?.status == 400)
+        #expect(response?.bodyText.contains("overflow") == true, "\(response?.bodyText ?? "")")
+        #expect(connection.waitForPeerClose(within: 20))
+        harness.queue.drain()
+        #expect(harness.log.requests.isEmpty)
+    }
+
     @Test func aBusyPortIsAClearError() throws {
         let harness = try Harness(watches: [])
         let second = APIServer(queue: ClusterJobQueue()) { _ in .response(APIResponse(status: 200)) }
