@@ -32,7 +32,8 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
     private var held: [HTTPServerRequestPart] = []
     private var heldBytes = 0
     private var context: ChannelHandlerContext?
-    /// The idle timeout between requests, or the read timeout while one arrives.
+    /// The idle timeout between requests, the read timeout while one arrives, or the response
+    /// timeout while a streamed answer goes out.
     private var timer: Scheduled<Void>?
     /// A watch's `timeoutSeconds`.
     private var streamTimer: Scheduled<Void>?
@@ -250,6 +251,7 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
         context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: first)))), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: second)))), promise: nil)
         state = .sendingBody(head, pieces)
+        armTimer(seconds: core.limits.responseTimeoutSeconds)
         sendPieces()
     }
 
@@ -350,7 +352,7 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
     private func timedOut() {
         timer = nil
         switch state {
-        case .idle, .receiving, .discarding:
+        case .idle, .receiving, .discarding, .sendingBody:
             state = .closed
             context?.close(promise: nil)
         default:

@@ -7,6 +7,10 @@ public struct APIServerLimits: Sendable {
     /// Seconds a connection may sit between requests, or before its first one (the API server
     /// closes idle keep-alive connections after 90 s).
     public var idleTimeoutSeconds: Int64 = 90
+    /// Seconds a streamed answer (a large list) may take to go out, so a client that stops
+    /// reading does not hold its connection and the list for ever: kube-apiserver cuts off any
+    /// request but a watch after 60 s (`--request-timeout`).
+    public var responseTimeoutSeconds: Int64 = 60
     /// Watches open at once; one more gets 429.
     public var maxConcurrentWatches = 1000
     /// Bytes a watcher may leave unread before it is closed: a client that does not keep up is

@@ -138,6 +138,18 @@ import Testing
         #expect(whole.body == Self.numberedPieces(1).collect())
     }
 
+    @Test func aClientThatStopsReadingALargeListIsCutOff() throws {
+        var limits = APIServerLimits()
+        limits.responseTimeoutSeconds = 1
+        let harness = try Harness(watches: [], limits: limits)
+        let connection = try RawHTTPConnection(port: harness.port)
+        // 100 MB it never reads: the socket's buffers fill and the answer stalls.
+        connection.send("GET /list?pieces=1000 HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(harness.drain { harness.log.requests.count == 1 })
+        #expect(harness.drain { harness.server.openConnections == 0 }, "cut off by the response timeout")
+        withExtendedLifetime(connection) {}
+    }
+
     @Test func aZeroTimeoutEndsTheStreamAndStopsTheProducer() throws {
         let watch = FakeWatch(timeoutSeconds: 0)
         let harness = try Harness(watches: [watch])
