@@ -63,12 +63,9 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let part = unwrapInboundIn(data)
-        switch state {
-        case .waiting, .streaming, .sendingBody:
-            hold(part)
-        default:
-            receive(part)
-        }
+        if case .closed = state { return }
+        // Parts already held go first.
+        if isReading && held.isEmpty { receive(part) } else { hold(part) }
     }
 
     /// A request that arrives while the previous one is being answered (pipelining) waits its
@@ -84,8 +81,11 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
     }
 
     /// Requests held while busy, now that the connection is free: parts go on until one
-    /// completes a request and makes the connection busy again.
+    /// completes a request and makes the connection busy again. Only while the client takes
+    /// its answers: one that sends requests without reading them waits with them held (and is
+    /// closed past the bound) instead of piling answers up in memory.
     private func replayHeld() {
+        guard context?.channel.isWritable == true else { return }
         while !held.isEmpty, isReading {
             let part = held.removeFirst()
             if case .body(let buffer) = part { heldBytes -= buffer.readableBytes }
@@ -270,7 +270,10 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
     }
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {
-        if context.channel.isWritable { sendPieces() }
+        if context.channel.isWritable {
+            sendPieces()
+            replayHeld()
+        }
         context.fireChannelWritabilityChanged()
     }
 

@@ -256,6 +256,26 @@ import Testing
         #expect(text.components(separatedBy: "HTTP/1.1 200 OK\r\n").count == 4, "\(text)")
     }
 
+    @Test func aClientThatSendsRequestsWithoutReadingTheAnswersIsNotAnsweredIntoMemory() throws {
+        var limits = APIServerLimits()
+        limits.idleTimeoutSeconds = 1
+        let harness = try Harness(watches: [], limits: limits)
+        let connection = try RawHTTPConnection(port: harness.port)
+        connection.send("GET /version HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(harness.drain { harness.log.requests.count == 1 })
+        #expect(connection.readResponse()?.status == 200)
+        // Then 2,000 answers of 100 kB (200 MB) it never reads, asked for 200 at a time (under
+        // the bound on held requests) once the last ones were taken.
+        var asked = 1
+        while asked < 2001, connection.send(String(repeating: "GET /list?pieces=1 HTTP/1.1\r\nHost: x\r\n\r\n", count: 200)) {
+            asked += 200
+            harness.drain { harness.log.requests.count == asked || harness.server.openConnections == 0 }
+        }
+        #expect(harness.drain { harness.server.openConnections == 0 })
+        #expect(harness.log.requests.count < 1000, "answered only while the socket took the answers: \(harness.log.requests.count)")
+        withExtendedLifetime(connection) {}
+    }
+
     @Test func aClientThatAsksBeforeSendingItsBodyIsToldToContinue() throws {
         let harness = try Harness(watches: [])
         let connection = try RawHTTPConnection(port: harness.port)
