@@ -4,7 +4,8 @@ import KubesimTestSupport
 import Testing
 
 /// `kubesim serve` against clients that misbehave: slow ones are cut off by the timeouts while
-/// others are served, and a thousand watches come and go without the server growing.
+/// others are served, and a thousand watches or bursts of 10,000 requests come and go without
+/// the server growing.
 @Suite struct ServeSafetyEndToEndTests {
     /// A client that sends its request one byte per turn and never finishes it.
     struct SlowClient {
