@@ -70,6 +70,6 @@ let package = Package(
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "KubeAPITests", dependencies: ["Cluster", "Commands", "KubeAPI"], exclude: ["Fixtures"]),
         .testTarget(name: "APIServerTests", dependencies: ["APIServer", "Cluster", "Commands", "KubeAPI", "KubesimTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["kubesim", "KubesimTestSupport"], exclude: ["Python"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["kubesim", "APIServer", "KubesimTestSupport"], exclude: ["Python"]),
     ]
 )

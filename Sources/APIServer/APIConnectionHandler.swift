@@ -32,7 +32,8 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
     private var held: [HTTPServerRequestPart] = []
     private var heldBytes = 0
     private var context: ChannelHandlerContext?
-    /// The idle timeout between requests, or the read timeout while one arrives.
+    /// The idle timeout between requests, the read timeout while one arrives, or the response
+    /// timeout while a streamed answer goes out.
     private var timer: Scheduled<Void>?
     /// A watch's `timeoutSeconds`.
     private var streamTimer: Scheduled<Void>?
@@ -62,12 +63,9 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let part = unwrapInboundIn(data)
-        switch state {
-        case .waiting, .streaming, .sendingBody:
-            hold(part)
-        default:
-            receive(part)
-        }
+        if case .closed = state { return }
+        // Parts already held go first.
+        if isReading && held.isEmpty { receive(part) } else { hold(part) }
     }
 
     /// A request that arrives while the previous one is being answered (pipelining) waits its
@@ -82,12 +80,24 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
         }
     }
 
-    /// Requests held while busy, now that the connection is free.
+    /// Requests held while busy, now that the connection is free: parts go on until one
+    /// completes a request and makes the connection busy again. Only while the client takes
+    /// its answers: one that sends requests without reading them waits with them held (and is
+    /// closed past the bound) instead of piling answers up in memory.
     private func replayHeld() {
-        while case .idle = state, !held.isEmpty {
+        guard context?.channel.isWritable == true else { return }
+        while !held.isEmpty, isReading {
             let part = held.removeFirst()
             if case .body(let buffer) = part { heldBytes -= buffer.readableBytes }
             receive(part)
+        }
+    }
+
+    /// Whether a request part is taken now rather than held.
+    private var isReading: Bool {
+        switch state {
+        case .idle, .receiving, .discarding: true
+        case .waiting, .streaming, .sendingBody, .closed: false
         }
     }
 
@@ -241,6 +251,7 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
         context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: first)))), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: second)))), promise: nil)
         state = .sendingBody(head, pieces)
+        armTimer(seconds: core.limits.responseTimeoutSeconds)
         sendPieces()
     }
 
@@ -259,7 +270,10 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
     }
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {
-        if context.channel.isWritable { sendPieces() }
+        if context.channel.isWritable {
+            sendPieces()
+            replayHeld()
+        }
         context.fireChannelWritabilityChanged()
     }
 
@@ -341,7 +355,7 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
     private func timedOut() {
         timer = nil
         switch state {
-        case .idle, .receiving, .discarding:
+        case .idle, .receiving, .discarding, .sendingBody:
             state = .closed
             context?.close(promise: nil)
         default:

@@ -34,7 +34,11 @@ public final class APIServer: @unchecked Sendable {
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
+                // Over the cap, the failed setup makes NIO close the socket before it is ever
+                // read: the client sees its connection closed at once.
+                guard core.admitConnection() else { return channel.eventLoop.makeFailedFuture(ConnectionRefused()) }
+                channel.closeFuture.whenComplete { _ in core.releaseConnection() }
+                return channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withPipeliningAssistance: false, withErrorHandling: false)
                     try channel.pipeline.syncOperations.addHandler(APIConnectionHandler(core: core))
                 }
@@ -56,6 +60,9 @@ public final class APIServer: @unchecked Sendable {
     /// Watches open now.
     public var openWatches: Int { core.watchCount }
 
+    /// Client connections open now.
+    public var openConnections: Int { core.connectionCount }
+
     /// Stops listening and closes every connection.
     public func stop() {
         if let listener {
@@ -65,6 +72,9 @@ public final class APIServer: @unchecked Sendable {
         try? group.syncShutdownGracefully()
     }
 }
+
+/// Why a connection past `APIServerLimits.maxConnections` was closed (NIO drops the error).
+struct ConnectionRefused: Error {}
 
 /// A listener that could not start, worded as Go's net.Listen error (`listen tcp
 /// 127.0.0.1:6443: bind: address already in use`).

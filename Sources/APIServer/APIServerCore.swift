@@ -1,8 +1,8 @@
 import Foundation
 import KubeAPI
 
-/// What every connection shares: the way to the cluster's thread, the limits, and the count of
-/// open watches.
+/// What every connection shares: the way to the cluster's thread, the limits, and the counts of
+/// open connections and watches.
 final class APIServerCore: @unchecked Sendable {
     let queue: ClusterJobQueue
     let limits: APIServerLimits
@@ -10,6 +10,7 @@ final class APIServerCore: @unchecked Sendable {
     private let respond: (APIRequest) -> APIReply
     private let lock = NSLock()
     private var openWatches = 0
+    private var openConnections = 0
 
     init(queue: ClusterJobQueue, limits: APIServerLimits, respond: @escaping (APIRequest) -> APIReply) {
         self.queue = queue
@@ -33,6 +34,27 @@ final class APIServerCore: @unchecked Sendable {
         lock.lock()
         openWatches -= 1
         lock.unlock()
+    }
+
+    /// Takes a connection slot; false when `maxConnections` are already open.
+    func admitConnection() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard openConnections < limits.maxConnections else { return false }
+        openConnections += 1
+        return true
+    }
+
+    func releaseConnection() {
+        lock.lock()
+        openConnections -= 1
+        lock.unlock()
+    }
+
+    var connectionCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return openConnections
     }
 
     var watchCount: Int {

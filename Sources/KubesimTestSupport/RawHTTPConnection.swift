@@ -83,6 +83,26 @@ public final class RawHTTPConnection {
         var byte: UInt8 = 0
         return recv(descriptor, &byte, 1, 0) == 0
     }
+
+    /// Waits at most `timeout` seconds (0: only looks) for the peer to close the connection,
+    /// by an end of file or a reset; whatever it sends meanwhile is read and dropped. True once
+    /// it has closed.
+    public func waitForPeerClose(within timeout: TimeInterval) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            var watched = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&watched, 1, Int32(max(0, deadline.timeIntervalSinceNow) * 1000))
+            if ready < 0 && errno == EINTR { continue }
+            guard ready > 0 else { return false }
+            let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
+            if count == 0 { return true }
+            if count < 0 {
+                if errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR { continue }
+                return true  // ECONNRESET: closed with our bytes unread
+            }
+        }
+    }
 }
 
 /// A response as read off the wire.

@@ -12,8 +12,9 @@ struct APIServing {
 
     /// `listen` is nil for the default (loopback); an explicit non-loopback address serves
     /// without authentication and is warned about.
-    static func start(listen: String?, option: String = "--listen", kubeconfig: String?, queue: ClusterJobQueue,
-                      respond: @escaping (APIRequest) -> APIReply) throws -> APIServing {
+    /// The open-file limit is raised to the hard one first, and the connection cap fitted under it.
+    static func start(listen: String?, option: String = "--listen", kubeconfig: String?, limits: APIServerLimits = APIServerLimits(),
+                      queue: ClusterJobQueue, respond: @escaping (APIRequest) -> APIReply) throws -> APIServing {
         let requested: ListenAddress
         if let listen {
             switch ListenAddress.parse(listen) {
@@ -23,7 +24,8 @@ struct APIServing {
         } else {
             requested = .loopbackDefault
         }
-        let server = APIServer(queue: queue, respond: respond)
+        let openFiles = OpenFileLimit.raiseToHardLimit()
+        let server = APIServer(queue: queue, limits: limits.fitting(openFiles: openFiles), respond: respond)
         let bound: ListenAddress
         do {
             bound = try server.start(listen: requested)

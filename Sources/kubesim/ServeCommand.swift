@@ -32,8 +32,31 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup var options: ClusterOptions
 
+    // Hidden: tests shorten these so that a slow client is seen cut off in seconds.
+    @Option(help: ArgumentHelp("Close a connection that sends no complete request for SECONDS (default 90).", valueName: "seconds", visibility: .hidden))
+    var idleTimeout: Int?
+
+    @Option(help: ArgumentHelp("Cut off a request whose body has not all arrived SECONDS after its head (default 60).", valueName: "seconds", visibility: .hidden))
+    var readTimeout: Int?
+
+    /// Longest timeout the options take (a day): NIO counts time in nanoseconds in an Int64.
+    static let longestTimeoutSeconds = 86_400
+
     func validate() throws {
         guard speed > 0, speed.isFinite, speed <= 10_000 else { throw ValidationError("--speed must be a number above 0 and at most 10000") }
+        for (name, seconds) in [("--idle-timeout", idleTimeout), ("--read-timeout", readTimeout)] {
+            if let seconds, !(1...Self.longestTimeoutSeconds).contains(seconds) {
+                throw ValidationError("\(name) must be a whole number of seconds from 1 to \(Self.longestTimeoutSeconds)")
+            }
+        }
+    }
+
+    /// The server's limits with the timeouts given on the command line.
+    var limits: APIServerLimits {
+        var limits = APIServerLimits()
+        if let idleTimeout { limits.idleTimeoutSeconds = Int64(idleTimeout) }
+        if let readTimeout { limits.requestReadTimeoutSeconds = Int64(readTimeout) }
+        return limits
     }
 
     func run() throws {
@@ -45,7 +68,7 @@ struct ServeCommand: ParsableCommand {
         let listeners = LocalHTTPListeners(queue: queue, speed: speed)
         session.localPorts = LocalPorts(opener: listeners)
         let handler = KubeAPIHandler(cluster: session.cluster)
-        let serving = try APIServing.start(listen: listen, kubeconfig: kubeconfig, queue: queue) { handler.handle($0) }
+        let serving = try APIServing.start(listen: listen, kubeconfig: kubeconfig, limits: limits, queue: queue) { handler.handle($0) }
         try? FileHandle.standardOutput.write(contentsOf: Data(serving.announcement.utf8))
 
         let runner = RealTimeClusterRunner(cluster: session.cluster, queue: queue, speed: speed)

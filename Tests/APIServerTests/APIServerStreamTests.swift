@@ -138,6 +138,18 @@ import Testing
         #expect(whole.body == Self.numberedPieces(1).collect())
     }
 
+    @Test func aClientThatStopsReadingALargeListIsCutOff() throws {
+        var limits = APIServerLimits()
+        limits.responseTimeoutSeconds = 1
+        let harness = try Harness(watches: [], limits: limits)
+        let connection = try RawHTTPConnection(port: harness.port)
+        // 100 MB it never reads: the socket's buffers fill and the answer stalls.
+        connection.send("GET /list?pieces=1000 HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(harness.drain { harness.log.requests.count == 1 })
+        #expect(harness.drain { harness.server.openConnections == 0 }, "cut off by the response timeout")
+        withExtendedLifetime(connection) {}
+    }
+
     @Test func aZeroTimeoutEndsTheStreamAndStopsTheProducer() throws {
         let watch = FakeWatch(timeoutSeconds: 0)
         let harness = try Harness(watches: [watch])
@@ -234,6 +246,36 @@ import Testing
         #expect(response?.bodyText == "{}")
     }
 
+    @Test func pipelinedRequestsAreAllAnsweredInTurn() throws {
+        let harness = try Harness(watches: [])
+        let connection = try RawHTTPConnection(port: harness.port)
+        connection.send(["/a", "/b", "/c"].map { "GET \($0) HTTP/1.1\r\nHost: x\r\n\r\n" }.joined())
+        #expect(harness.drain { harness.log.requests.count == 3 })
+        #expect(harness.log.requests.map(\.path) == ["/a", "/b", "/c"])
+        let text = String(decoding: connection.read { String(decoding: $0, as: UTF8.self).components(separatedBy: "\r\n\r\n{}").count == 4 }, as: UTF8.self)
+        #expect(text.components(separatedBy: "HTTP/1.1 200 OK\r\n").count == 4, "\(text)")
+    }
+
+    @Test func aClientThatSendsRequestsWithoutReadingTheAnswersIsNotAnsweredIntoMemory() throws {
+        var limits = APIServerLimits()
+        limits.idleTimeoutSeconds = 1
+        let harness = try Harness(watches: [], limits: limits)
+        let connection = try RawHTTPConnection(port: harness.port)
+        connection.send("GET /version HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(harness.drain { harness.log.requests.count == 1 })
+        #expect(connection.readResponse()?.status == 200)
+        // Then 2,000 answers of 100 kB (200 MB) it never reads, asked for 200 at a time (under
+        // the bound on held requests) once the last ones were taken.
+        var asked = 1
+        while asked < 2001, connection.send(String(repeating: "GET /list?pieces=1 HTTP/1.1\r\nHost: x\r\n\r\n", count: 200)) {
+            asked += 200
+            harness.drain { harness.log.requests.count == asked || harness.server.openConnections == 0 }
+        }
+        #expect(harness.drain { harness.server.openConnections == 0 })
+        #expect(harness.log.requests.count < 1000, "answered only while the socket took the answers: \(harness.log.requests.count)")
+        withExtendedLifetime(connection) {}
+    }
+
     @Test func aClientThatAsksBeforeSendingItsBodyIsToldToContinue() throws {
         let harness = try Harness(watches: [])
         let connection = try RawHTTPConnection(port: harness.port)
@@ -279,6 +321,18 @@ import Testing
         #expect(response?.status == 400)
         #expect(response?.bodyText.contains("\"kind\":\"Status\"") == true)
         #expect(response?.bodyText.contains("\"reason\":\"BadRequest\"") == true)
+        #expect(harness.log.requests.isEmpty)
+    }
+
+    @Test func headersOver80KiBGet400AndTheConnectionCloses() throws {
+        let harness = try Harness(watches: [])
+        let connection = try RawHTTPConnection(port: harness.port)
+        connection.send("GET /version HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 100 * 1024))\r\n\r\n")
+        let response = connection.readResponse()
+        #expect(response?.status == 400)
+        #expect(response?.bodyText.contains("overflow") == true, "\(response?.bodyText ?? "")")
+        #expect(connection.waitForPeerClose(within: 20))
+        harness.queue.drain()
         #expect(harness.log.requests.isEmpty)
     }
 

@@ -1,3 +1,4 @@
+import APIServer
 import Foundation
 import KubesimTestSupport
 import Testing
@@ -55,6 +56,32 @@ import Testing
         #expect(screen.contains("Serving the Kubernetes API on http://127.0.0.1:\(port)\n"))
         #expect(screen.contains("export KUBECONFIG=\(kubeconfig.path)"))
         #expect(connection.peerClosed(), "quitting closes the API's connections")
+    }
+
+    /// A thousand watches and a burst of 10,000 requests while the dashboard draws: its keys
+    /// are still answered, and quitting closes every watch.
+    @Test func aThousandWatchesAndABurstLeaveTheDashboardAnsweringKeys() throws {
+        guard TmuxSession.available() else { return }
+        let needed = ServeSafetyEndToEndTests.watchCount + 200
+        let openFiles = OpenFileLimit.raiseToHardLimit()
+        guard openFiles >= needed else {
+            print("note: the open-file limit is \(openFiles), under the \(needed) a thousand watches need: skipping the test")
+            return
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kubesim-dash-load-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (tmux, kubeconfig) = try Self.startFromShell(seed: 4413, state: folder)
+        try tmux.waitFor("three Running pods", DashboardEndToEndTests.threeRunning)
+        let port = try #require(Self.servedPort(kubeconfig: kubeconfig))
+        let watches = try ServeSafetyEndToEndTests.openWatches(ServeSafetyEndToEndTests.watchCount, port: port)
+        #expect(watches.count == ServeSafetyEndToEndTests.watchCount)
+        #expect(try ServeSafetyEndToEndTests.burst(port: port) == 10_000)
+        try tmux.send("?")
+        try tmux.waitFor(text: "Help")
+        try tmux.send("Escape", "q")
+        try DashboardEndToEndTests.waitForPrompt(tmux)
+        #expect(watches.allSatisfy { $0.waitForPeerClose(within: 10) }, "quitting closes every watch")
     }
 
     /// A pod deleted with the real kubectl heals on screen as one deleted with `x` does.
