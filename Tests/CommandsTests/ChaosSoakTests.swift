@@ -2,9 +2,10 @@ import Cluster
 import Testing
 @testable import Commands
 
-/// `kubesim chaos` as CI runs it: three seeds over a million virtual seconds break none of the
-/// guarantees, and a deliberately broken scheduler is caught and shrunk to a short script that
-/// still breaks it when replayed.
+/// `kubesim chaos` as the suite runs it: three seeds over 100,000 virtual seconds each (a smoke
+/// run: the debug build takes ~14 s a seed; the million-second soaks are `kubesim chaos` runs
+/// with figures in README.md) break none of the guarantees, and a deliberately broken scheduler
+/// is caught and shrunk to a short script that still breaks it when replayed.
 @Suite struct ChaosSoakTests {
     /// A cluster as `kubesim chaos --pace realistic` starts one: three nodes and the system pods.
     static func session(seed: UInt64) -> Session {
@@ -14,14 +15,14 @@ import Testing
     }
 
     @Test(arguments: [UInt64(1), 2, 3])
-    func aMillionSecondsOfChaosBreakNothing(_ seed: UInt64) {
-        let plan = ChaosPlan.generate(seed: seed, durationSeconds: 1_000_000)
+    func aHundredThousandSecondsOfChaosBreakNothing(_ seed: UInt64) {
+        let plan = ChaosPlan.generate(seed: seed, durationSeconds: 100_000)
         let outcome = ChaosRunner.run(plan, session: Self.session(seed: seed))
         #expect(outcome.violations.isEmpty, "\(outcome.violations.prefix(5))")
-        #expect(outcome.virtualSeconds >= 1_000_000)
-        #expect(outcome.actions > 1000 && outcome.checks > 1000)
+        #expect(outcome.virtualSeconds >= 100_000)
+        #expect(outcome.actions > 200 && outcome.checks > 100)
         // Every kind of disruption happened, often.
-        for kind in ChaosAction.Kind.allCases.map(\.rawValue) { #expect(outcome.actionCounts[kind, default: 0] > 20, "\(kind)") }
+        for kind in ChaosAction.Kind.allCases.map(\.rawValue) { #expect(outcome.actionCounts[kind, default: 0] >= 5, "\(kind)") }
         // What the store holds follows the cluster, not the run's history.
         #expect(outcome.peakEvents < 5000 && outcome.peakPods < 600, "events \(outcome.peakEvents), pods \(outcome.peakPods)")
     }
@@ -47,12 +48,12 @@ import Testing
     }
 
     @Test func aBrokenSchedulerIsCaughtAndShrunkToAShortScript() throws {
-        let plan = ChaosPlan.generate(seed: 7, durationSeconds: 200_000)
+        let plan = ChaosPlan.generate(seed: 7, durationSeconds: 30_000, kinds: [.cordon, .kill, .scale, .relabel])
         let outcome = ChaosRunner.run(plan, session: Self.brokenSession())
         let first = try #require(outcome.violations.first)
         #expect(first.invariant == ChaosInvariants.boundToUnschedulableNode, "\(first)")
 
-        let shrunk = try #require(ChaosShrinker.shrink(plan, breaking: first.invariant) { candidate in
+        let shrunk = try #require(ChaosShrinker.shrink(plan, breaking: first.invariant, maxReplays: 80) { candidate in
             ChaosRunner.run(candidate, session: Self.brokenSession(), stopAtFirstViolation: true)
         })
         let actions = shrunk.plan.steps.filter { if case .act = $0 { true } else { false } }
@@ -69,8 +70,8 @@ import Testing
     }
 
     @Test func theSameSeedGivesTheSameRun() {
-        let plan = ChaosPlan.generate(seed: 11, durationSeconds: 50_000)
-        #expect(plan == ChaosPlan.generate(seed: 11, durationSeconds: 50_000))
+        let plan = ChaosPlan.generate(seed: 11, durationSeconds: 20_000)
+        #expect(plan == ChaosPlan.generate(seed: 11, durationSeconds: 20_000))
         let (a, b) = (ChaosRunner.run(plan, session: Self.session(seed: 11)), ChaosRunner.run(plan, session: Self.session(seed: 11)))
         #expect(a.script == b.script && a.script.count > 50)
     }
