@@ -18,4 +18,19 @@ import Testing
             #expect(KeyOrder.sorted(shuffled) == names.sorted(), "round \(round)")
         }
     }
+
+    /// Keys order by namespace, then name, whichever namespace is a prefix of another.
+    @Test func sortsKeysAsKeysSort() {
+        let random = RandomSource(seed: 5)
+        let namespaces = ["", "a", "ab", "default", "default-2", "kube-system"]
+        for round in 0..<100 {
+            var keys: Set<ObjectKey> = []
+            for _ in 0..<random.int(in: 0...200) {
+                let name = String(random.next() % 100_000, radix: 36)
+                keys.insert(ObjectKey(namespace: namespaces[random.int(in: 0...(namespaces.count - 1))], name: name))
+            }
+            let shuffled = Array(keys).sorted().shuffled(using: &random.generator)
+            #expect(KeyOrder.sorted(shuffled).map { shuffled[$0] } == keys.sorted(), "round \(round)")
+        }
+    }
 }
