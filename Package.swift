@@ -49,12 +49,15 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // `kubesim fuzz`: a seeded mutational fuzzer over every parser and loader, reached the way
+        // users reach them (typed lines, -f files, themes, scenarios, history, HTTP requests).
+        .target(name: "Fuzzing", dependencies: ["Cluster", "Commands", "Dashboard", "KubeAPI", "APIServer"]),
         // The only code that talks to the terminal (ncurses): draws frame differences, reads keys.
         .target(name: "Terminal", dependencies: ["CNcurses", "Dashboard"]),
         .executableTarget(
             name: "kubesim",
             dependencies: [
-                "Cluster", "Commands", "Dashboard", "Terminal", "KubeAPI", "APIServer",
+                "Cluster", "Commands", "Dashboard", "Terminal", "KubeAPI", "APIServer", "Fuzzing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -70,6 +73,7 @@ let package = Package(
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "KubeAPITests", dependencies: ["Cluster", "Commands", "KubeAPI"], exclude: ["Fixtures"]),
         .testTarget(name: "APIServerTests", dependencies: ["APIServer", "Cluster", "Commands", "KubeAPI", "KubesimTestSupport"]),
+        .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "Cluster", "Commands"]),
         .testTarget(name: "EndToEndTests", dependencies: ["kubesim", "APIServer", "KubesimTestSupport"], exclude: ["Python"]),
     ]
 )

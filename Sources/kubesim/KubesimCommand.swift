@@ -9,7 +9,7 @@ struct KubesimCommand: ParsableCommand {
         abstract: "A Kubernetes cluster simulated in one process, to show how it keeps itself alive.",
         usage: RootHelp.usage,
         discussion: RootHelp.discussion,
-        subcommands: [DashboardCommand.self, RunCommand.self, ServeCommand.self, KubeconfigCommand.self, ScenariosCommand.self, ExportCommand.self, ChaosCommand.self, BenchCommand.self, BenchFrameCommand.self, BenchAPICommand.self],
+        subcommands: [DashboardCommand.self, RunCommand.self, ServeCommand.self, KubeconfigCommand.self, ScenariosCommand.self, ExportCommand.self, ChaosCommand.self, FuzzCommand.self, BenchCommand.self, BenchFrameCommand.self, BenchAPICommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }

@@ -1,0 +1,66 @@
+/// One input surface of kubesim that the fuzzer feeds: a parser or loader reached the way users
+/// reach it (a typed line, a `-f` file, a theme, an HTTP request), with the promises it keeps
+/// checked after every input.
+public protocol FuzzTarget: AnyObject {
+    /// The name `kubesim fuzz NAME` takes.
+    var name: String { get }
+    /// One line for `kubesim fuzz --list`.
+    var summary: String { get }
+    /// Valid and nearly valid inputs to start mutating from.
+    var seeds: [[UInt8]] { get }
+    /// Words the mutator splices in: keywords, punctuation and numbers the grammar cares about.
+    var dictionary: [[UInt8]] { get }
+    /// Feeds one input. Returns what kind of answer it got (the fuzzer keeps inputs that reach a
+    /// kind of answer not seen before, so it explores more of the grammar); throws a
+    /// `FuzzFinding` when the answer breaks a promise (an error in the wrong words, a cluster
+    /// changed by a refused request, an answer that does not parse).
+    func run(_ input: [UInt8]) throws(FuzzFinding) -> FuzzBehaviour
+}
+
+/// A kind of answer, with the particulars (names, numbers, positions) left out: "refused:
+/// error: unknown flag: --#" and "refused: error: unknown flag: --x" are one behaviour.
+public struct FuzzBehaviour: Hashable, Sendable {
+    public var signature: String
+
+    public init(_ text: some StringProtocol) { signature = FuzzBehaviour.generalised(text) }
+
+    /// The first line's words, folding every word that is not plain English (names, flags,
+    /// numbers, quoted text, runs over 20 letters) to "…", so that one message with different particulars is one
+    /// behaviour; at most 12 words.
+    static func generalised(_ text: some StringProtocol) -> String {
+        var words: [Substring] = []
+        for word in unquoted(text.prefix { $0 != "\n" }).split(separator: " ") {
+            let core = word.trimmingPrefix { "([".contains($0) }.prefix { !"):,.;]".contains($0) }
+            let plain = !core.isEmpty && core.count <= 20 && core.allSatisfy { $0.isASCII && ($0.isLetter || $0 == "-" || $0 == "'") } && core.first!.isLetter
+            let folded: Substring = plain ? word : "…"
+            if folded == "…" && words.last == "…" { continue }
+            words.append(folded)
+            if words.count == 12 { break }
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// Quoted text ("…", '…', `…`) folded to "…", whatever spaces it holds.
+    private static func unquoted(_ line: some StringProtocol) -> String {
+        var result = ""
+        var quote: Character?
+        for character in line {
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "`" || (character == "'" && result.last == " ") {
+                quote = character
+                result.append(" … ")
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+/// A broken promise found by an input.
+public struct FuzzFinding: Error, Equatable, Sendable, CustomStringConvertible {
+    public var problem: String
+    public init(_ problem: String) { self.problem = problem }
+    public var description: String { problem }
+}

@@ -1,0 +1,11 @@
+/// Every target `kubesim fuzz` knows, in the order `--list` shows them. Each is made fresh
+/// for a run.
+public enum FuzzTargets {
+    public static let makers: [(name: String, make: @Sendable () -> any FuzzTarget)] = [
+        ("line", { CommandLineFuzzTarget() }),
+    ]
+
+    public static var names: [String] { makers.map(\.name) }
+
+    public static func make(_ name: String) -> (any FuzzTarget)? { makers.first { $0.name == name }?.make() }
+}
