@@ -17,8 +17,21 @@ enum FuzzChecks {
 
     /// No Swift description of a value or error leaks into what a user reads.
     static func plainText(_ text: String) throws(FuzzFinding) {
-        for fragment in leakedDescriptions where text.contains(fragment) {
+        let bytes = Array(text.utf8)
+        for fragment in leakedDescriptions where contains(bytes, Array(fragment.utf8)) {
             throw FuzzFinding("an answer shows Swift's description of a value (\(fragment)): \(text.prefix(160).debugDescription)")
         }
+    }
+
+    /// A plain byte search: Foundation's `contains` compares Unicode-aware and costs more than
+    /// the target on long answers.
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        var start = 0
+        while let found = haystack[start...].firstIndex(of: first), found + needle.count <= haystack.count {
+            if haystack[found..<(found + needle.count)].elementsEqual(needle) { return true }
+            start = found + 1
+        }
+        return false
     }
 }

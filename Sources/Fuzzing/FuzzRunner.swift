@@ -50,12 +50,17 @@ public struct FuzzReport: Sendable {
 /// branches well). The same seed feeds the same inputs.
 public enum FuzzRunner {
     static let corpusLimit = 10_000
+    /// The corpus's bytes are bounded too, so that the fuzzer's own memory stays flat and what
+    /// a run measures is the target's.
+    static let corpusByteLimit = 32 << 20
 
     public static func run(_ target: any FuzzTarget, options: FuzzOptions, memoryMiB: () -> Double = { 0 },
-                           watchdog: FuzzWatchdog? = nil, progress: ((FuzzReport) -> Void)? = nil) -> FuzzReport {
+                           watchdog: FuzzWatchdog? = nil, newBehaviour: ((FuzzBehaviour) -> Void)? = nil,
+                           progress: ((FuzzReport) -> Void)? = nil) -> FuzzReport {
         var report = FuzzReport(target: target.name)
         var mutator = FuzzMutator(seed: options.seed, dictionary: target.dictionary, maxLength: options.maxLength)
         var corpus = target.seeds.isEmpty ? [[UInt8]()] : target.seeds
+        var corpusBytes = corpus.reduce(0) { $0 + $1.count }
         var seen = Set<FuzzBehaviour>()
         var findingIndex: [String: Int] = [:]
         let started = Date()
@@ -87,8 +92,9 @@ public enum FuzzRunner {
                     report.findings.append(.init(finding: found, input: input, count: 1))
                 }
             }
-            guard case .success(let behaviour) = result else { return false }
-            return seen.insert(behaviour).inserted
+            guard case .success(let behaviour) = result, seen.insert(behaviour).inserted else { return false }
+            newBehaviour?(behaviour)
+            return true
         }
 
         for seed in corpus { _ = feed(seed) }
@@ -96,7 +102,14 @@ public enum FuzzRunner {
             let parent = corpus[mutator.below(corpus.count)], other = corpus[mutator.below(corpus.count)]
             let input = mutator.mutate(parent, other: other)
             if feed(input) {
-                if corpus.count < corpusLimit { corpus.append(input) } else { corpus[mutator.below(corpus.count)] = input }
+                if corpus.count < corpusLimit && corpusBytes + input.count <= corpusByteLimit {
+                    corpus.append(input)
+                } else {
+                    let replaced = mutator.below(corpus.count)
+                    corpusBytes -= corpus[replaced].count
+                    corpus[replaced] = input
+                }
+                corpusBytes += input.count
             }
             if run == options.runs / 4 { report.memoryQuarterMiB = memoryMiB() }
             if run % 10_000 == 9_999, let progress {

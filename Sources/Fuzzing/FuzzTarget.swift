@@ -26,29 +26,33 @@ public struct FuzzBehaviour: Hashable, Sendable {
 
     /// The first line's words, folding every word that is not plain English (names, flags,
     /// numbers, quoted text, runs over 20 letters) to "…", so that one message with different particulars is one
-    /// behaviour; at most 12 words.
+    /// behaviour; at most 7 words (more lets echoed arguments through).
     static func generalised(_ text: some StringProtocol) -> String {
         var words: [Substring] = []
         for word in unquoted(text.prefix { $0 != "\n" }).split(separator: " ") {
-            let core = word.trimmingPrefix { "([".contains($0) }.prefix { !"):,.;]".contains($0) }
+            var core = word.trimmingPrefix { "([".contains($0) }
+            while let last = core.last, "):,.;]".contains(last) { core = core.dropLast() }
             let plain = !core.isEmpty && core.count <= 20 && core.allSatisfy { $0.isASCII && ($0.isLetter || $0 == "-" || $0 == "'") } && core.first!.isLetter
             let folded: Substring = plain ? word : "…"
             if folded == "…" && words.last == "…" { continue }
             words.append(folded)
-            if words.count == 12 { break }
+            if words.count == 7 { break }
         }
         return words.joined(separator: " ")
     }
 
-    /// Quoted text ("…", '…', `…`) folded to "…", whatever spaces it holds.
+    /// Quoted and bracketed text ("…", '…', `…`, […]) folded to "…", whatever spaces it holds.
     private static func unquoted(_ line: some StringProtocol) -> String {
         var result = ""
         var quote: Character?
         for character in line {
-            if let open = quote {
-                if character == open { quote = nil }
+            if let close = quote {
+                if character == close { quote = nil }
             } else if character == "\"" || character == "`" || (character == "'" && result.last == " ") {
                 quote = character
+                result.append(" … ")
+            } else if character == "[" {
+                quote = "]"
                 result.append(" … ")
             } else {
                 result.append(character)

@@ -43,6 +43,9 @@ struct FuzzCommand: ParsableCommand {
     @Option(help: "Folder for the inputs that crash, hang or break a promise.")
     var out = "."
 
+    @Flag(help: "Print each new kind of answer as it is found (what the run explores).")
+    var printBehaviours = false
+
     @Option(help: "Feed only the input in FILE (a saved finding) and print the answer.")
     var input: String?
 
@@ -71,7 +74,8 @@ struct FuzzCommand: ParsableCommand {
         let watchdog = FuzzWatchdog(limit: hang, hangPath: file("hang"))
         print("fuzz \(fuzzTarget.name): seed \(seed), \(runs) inputs of at most \(maxLength) bytes after \(fuzzTarget.seeds.count) seeds")
         let options = FuzzOptions(runs: runs, seed: seed, maxLength: maxLength, slowSeconds: slow)
-        let report = FuzzRunner.run(fuzzTarget, options: options, memoryMiB: ProcessUsage.currentMiB, watchdog: watchdog) { progress in
+        let report = FuzzRunner.run(fuzzTarget, options: options, memoryMiB: ProcessUsage.currentMiB, watchdog: watchdog,
+                                     newBehaviour: printBehaviours ? { print("  new: \($0.signature)") } : nil) { progress in
             print(String(format: "  %d inputs, %.0f/s, %d kinds of answer, %d findings", progress.inputs, progress.inputsPerSecond,
                          progress.behaviours, progress.findingCount))
             fflush(nil)

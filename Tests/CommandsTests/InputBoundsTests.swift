@@ -276,4 +276,26 @@ import Testing
             try ScenarioParser.parse(scenario, file: "bomb.yaml")
         }
     }
+
+    /// Found by `kubesim fuzz line`: trimming walked Characters from the end, each step counting
+    /// the whole line, so a pasted page of spaces took seconds. Trimming works on bytes now and
+    /// must still keep characters whole.
+    @Test func linesAreTrimmedOfBlanksWithCharactersKept() {
+        #expect(" \t héllo wörld 👍🏽\r\t ".trimmingSpaces() == "héllo wörld 👍🏽")
+        #expect(" \t \r".trimmingSpaces() == "")
+        #expect("e\u{301} ".trimmingSpaces() == "e\u{301}")
+        #expect(Substring("  {.a} ").trimmingSpacesSubstring() == "{.a}")
+        let padded = String(repeating: " ", count: 60_000) + "get pods" + String(repeating: " ", count: 60_000)
+        #expect(padded.trimmingSpaces() == "get pods")
+        let shell = Self.webShell()
+        #expect(shell.run(padded).stdout.hasPrefix("NAME"))
+    }
+
+    /// Also found by the fuzzer: a long unknown word was compared with every verb letter by
+    /// letter; only words within two letters of a verb's length can be within two edits.
+    @Test func aLongUnknownCommandGetsNoSuggestion() {
+        let error = Kubectl.unknownCommand(String(repeating: "x", count: 50_000), among: Kubectl.verbs, parent: "kubectl")
+        #expect(!error.message.contains("Did you mean"))
+        #expect(Kubectl.unknownCommand("scael", among: Kubectl.verbs, parent: "kubectl").message.contains("\tscale"))
+    }
 }

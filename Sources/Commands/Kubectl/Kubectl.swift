@@ -37,7 +37,10 @@ public enum Kubectl {
     /// (Levenshtein distance ≤ 2, or a prefix).
     static func unknownCommand(_ word: String, among candidates: [String], parent: String) -> KubectlError {
         var message = "error: unknown command \"\(word)\" for \"\(parent)\""
-        let close = candidates.filter { levenshtein($0, word) <= 2 || $0.hasPrefix(word.lowercased()) }
+        // Lengths more than 2 apart are more than 2 edits apart: a pasted page is not compared.
+        let close = candidates.filter {
+            (abs($0.count - word.count) <= 2 && levenshtein($0, word) <= 2) || $0.hasPrefix(word.lowercased())
+        }
         if !close.isEmpty {
             message += "\n\nDid you mean this?\n" + close.map { "\t\($0)" }.joined(separator: "\n")
         }

@@ -282,20 +282,21 @@ public struct JSONPath {
 }
 
 extension Substring {
-    func trimmingSpacesSubstring() -> Substring {
-        var s = self
-        while let c = s.first, c == " " || c == "\t" { s = s.dropFirst() }
-        while let c = s.last, c == " " || c == "\t" { s = s.dropLast() }
-        return s
+    func trimmingSpacesSubstring() -> Substring { trimming(blanks: [0x20, 0x09]) }
+
+    /// Without leading and trailing `blanks` (ASCII bytes), found on the UTF-8 view: walking
+    /// Characters from the end costs a count of the whole text per step, which a line of
+    /// 60,000 spaces made quadratic.
+    func trimming(blanks: Set<UInt8>) -> Substring {
+        let bytes = utf8
+        guard let first = bytes.firstIndex(where: { !blanks.contains($0) }),
+              let last = bytes.lastIndex(where: { !blanks.contains($0) }) else { return self[endIndex...] }
+        // Both ends border an ASCII blank or the text's end: character boundaries.
+        return self[first..<bytes.index(after: last)]
     }
 }
 
 extension String {
     /// Without leading and trailing blanks (spaces, tabs, and the `\r` of CRLF files).
-    func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while let c = s.first, c == " " || c == "\t" || c == "\r" { s = s.dropFirst() }
-        while let c = s.last, c == " " || c == "\t" || c == "\r" { s = s.dropLast() }
-        return String(s)
-    }
+    func trimmingSpaces() -> String { String(Substring(self).trimming(blanks: [0x20, 0x09, 0x0d])) }
 }
