@@ -26,12 +26,17 @@ public enum FuzzCrashRecorder {
         buffer = .allocate(capacity: capacity)
         crashPath = strdup(path)
         crashMessage = strdup("kubesim fuzz: the process crashed on an input; it is saved in \(path)\n")
-        let stackSize = 1 << 16
-        var stack = stack_t()
-        stack.ss_sp = UnsafeMutableRawPointer.allocate(byteCount: stackSize, alignment: 16)
-        stack.ss_size = stackSize
-        stack.ss_flags = 0
-        sigaltstack(&stack, nil)
+        // Swift's backtracer may have given this thread a signal stack already; it needs it.
+        var existing = stack_t()
+        sigaltstack(nil, &existing)
+        if existing.ss_flags & Int32(SS_DISABLE) != 0 {
+            let stackSize = 1 << 18
+            var stack = stack_t()
+            stack.ss_sp = UnsafeMutableRawPointer.allocate(byteCount: stackSize, alignment: 16)
+            stack.ss_size = stackSize
+            stack.ss_flags = 0
+            sigaltstack(&stack, nil)
+        }
         for signal in signals {
             var action = sigaction()
             #if canImport(Glibc)

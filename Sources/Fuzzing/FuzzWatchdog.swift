@@ -25,7 +25,7 @@ public final class FuzzWatchdog: @unchecked Sendable {
             let since = lock.withLock { startedAt }
             guard let since, Date().timeIntervalSince(since) > limit else { continue }
             FuzzCrashRecorder.save(to: hangPath)
-            FileHandle.standardError.write(Data("kubesim fuzz: an input has run for more than \(Int(limit)) s; it is saved in \(hangPath)\n".utf8))
+            FileHandle.standardError.write(Data("kubesim fuzz: an input has run for more than \(String(format: "%g", limit)) s; it is saved in \(hangPath)\n".utf8))
             exit(3)
         }
     }

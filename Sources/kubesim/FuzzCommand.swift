@@ -73,6 +73,7 @@ struct FuzzCommand: ParsableCommand {
         FuzzCrashRecorder.install(path: file("crash"), capacity: max(maxLength, fuzzTarget.seeds.map(\.count).max() ?? 0))
         let watchdog = FuzzWatchdog(limit: hang, hangPath: file("hang"))
         print("fuzz \(fuzzTarget.name): seed \(seed), \(runs) inputs of at most \(maxLength) bytes after \(fuzzTarget.seeds.count) seeds")
+        fflush(nil)
         let options = FuzzOptions(runs: runs, seed: seed, maxLength: maxLength, slowSeconds: slow)
         let report = FuzzRunner.run(fuzzTarget, options: options, memoryMiB: ProcessUsage.currentMiB, watchdog: watchdog,
                                      newBehaviour: printBehaviours ? { print("  new: \($0.signature)") } : nil) { progress in
