@@ -25,15 +25,16 @@ public struct FuzzBehaviour: Hashable, Sendable {
     public init(_ text: some StringProtocol) { signature = FuzzBehaviour.generalised(text) }
 
     /// The first line's words, folding every word that is not plain English (names, flags,
-    /// numbers, quoted text, runs over 20 letters) to "…", so that one message with different particulars is one
-    /// behaviour; at most 7 words (more lets echoed arguments through).
+    /// numbers, quoted text, runs over 20 letters) to "…", so that one message with different
+    /// particulars is one behaviour; at most 7 words (more lets echoed arguments through). Only
+    /// the first 1,000 characters are read: answers echo inputs of 64 KiB.
     static func generalised(_ text: some StringProtocol) -> String {
-        var words: [Substring] = []
-        for word in unquoted(text.prefix { $0 != "\n" }).split(separator: " ") {
-            var core = word.trimmingPrefix { "([".contains($0) }
-            while let last = core.last, "):,.;]".contains(last) { core = core.dropLast() }
-            let plain = !core.isEmpty && core.count <= 20 && core.allSatisfy { $0.isASCII && ($0.isLetter || $0 == "-" || $0 == "'") } && core.first!.isLetter
-            let folded: Substring = plain ? word : "…"
+        var words: [String] = []
+        for word in unquoted(text.prefix(1000).prefix { $0 != "\n" }).split(separator: " ") {
+            let core = Array(word.drop { "([".contains($0) }.reversed().drop { "):,.;]".contains($0) })
+            let plain = !core.isEmpty && core.count <= 20 && core.last!.isLetter
+                && core.allSatisfy { $0.isASCII && ($0.isLetter || $0 == "-" || $0 == "'") }
+            let folded = plain ? String(core.reversed()) : "…"
             if folded == "…" && words.last == "…" { continue }
             words.append(folded)
             if words.count == 7 { break }
