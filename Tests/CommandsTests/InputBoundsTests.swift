@@ -298,4 +298,15 @@ import Testing
         #expect(!error.message.contains("Did you mean"))
         #expect(Kubectl.unknownCommand("scael", among: Kubectl.verbs, parent: "kubectl").message.contains("\tscale"))
     }
+
+    /// Found by `kubesim fuzz line`: a typed `"` ended the quoting of what kubectl echoes back.
+    /// kubectl and cobra print it with Go's %q, escapes and all.
+    @Test func typedTextIsEchoedAsGoQuotesIt() {
+        #expect("a\"b\\c\n\t\u{1}\u{7f}é👍 \u{200b}".goQuoted == #""a\"b\\c\n\t\x01\x7fé👍 \u200b""#)
+        let shell = Self.webShell()
+        #expect(shell.run(#"'we"b'"#).stderr.hasPrefix(#"error: unknown command "we\"b" for "kubectl""#))
+        #expect(shell.run(#"get 'po"ds'"#).stderr == #"error: the server doesn't have a resource type "po\"ds""# + "\n")
+        #expect(shell.run(#"scale deployment/web '--replicas=3"'"#).stderr
+            .hasPrefix(#"error: invalid argument "3\"" for "--replicas" flag: strconv.ParseInt: parsing "3\"": invalid syntax"#))
+    }
 }

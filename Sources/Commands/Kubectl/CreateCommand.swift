@@ -23,7 +23,7 @@ struct CreateCommand {
             return CreateServiceCommand.run(Array(args.dropFirst()), cluster: cluster)
         default:
             if sub.hasPrefix("-") { return ManifestFileCommand.run(args, mode: .create, cluster: cluster) }
-            return .failure(KubectlError("error: unknown command \"\(sub)\" for \"kubectl create\"\nSee 'kubectl create -h' for help and examples"))
+            return .failure(KubectlError("error: unknown command \(sub.goQuoted) for \"kubectl create\"\nSee 'kubectl create -h' for help and examples"))
         }
     }
 

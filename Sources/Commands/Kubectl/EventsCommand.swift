@@ -14,7 +14,7 @@ struct EventsCommand {
         .capturing { out in
             let flags = try parser.parse(args)
             if !flags.positional.isEmpty {
-                throw KubectlError("error: unknown command \"\(flags.positional[0])\" for \"kubectl events\"")
+                throw KubectlError("error: unknown command \(flags.positional[0].goQuoted) for \"kubectl events\"")
             }
             var events = cluster.store.list(Event.self)
             if !flags.allNamespaces { events = events.filter { $0.metadata.namespace == flags.namespace } }

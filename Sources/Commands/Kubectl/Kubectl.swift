@@ -36,7 +36,7 @@ public enum Kubectl {
     /// cobra's unknown-command error, with "Did you mean this?" for near misses
     /// (Levenshtein distance ≤ 2, or a prefix).
     static func unknownCommand(_ word: String, among candidates: [String], parent: String) -> KubectlError {
-        var message = "error: unknown command \"\(word)\" for \"\(parent)\""
+        var message = "error: unknown command \(word.goQuoted) for \(parent.goQuoted)"
         // Lengths more than 2 apart are more than 2 edits apart: a pasted page is not compared.
         let close = candidates.filter {
             (abs($0.count - word.count) <= 2 && levenshtein($0, word) <= 2) || $0.hasPrefix(word.lowercased())

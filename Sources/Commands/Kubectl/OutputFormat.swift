@@ -32,7 +32,7 @@ extension GoDuration {
         guard let text else { return nil }
         guard let d = parse(text) else {
             let reason = if case .failure(let error) = parseNanoseconds(text) { error.description } else { "time: invalid duration \"\(text)\"" }
-            throw KubectlError("error: invalid argument \"\(text)\" for \"--\(name)\" flag: \(reason)\nSee 'kubectl \(command) --help' for usage.")
+            throw KubectlError("error: invalid argument \(text.goQuoted) for \"--\(name)\" flag: \(reason)\nSee 'kubectl \(command) --help' for usage.")
         }
         return d == .zero ? nil : d
     }

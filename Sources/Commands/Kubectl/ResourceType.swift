@@ -50,7 +50,7 @@ public enum ResourceType: String, CaseIterable, Sendable {
 
     /// kubectl's error for a word that names no resource type.
     public static func unknown(_ word: String) -> KubectlError {
-        KubectlError("error: the server doesn't have a resource type \"\(word)\"")
+        KubectlError("error: the server doesn't have a resource type \(word.goQuoted)")
     }
 
     /// Resolves `word`, or throws kubectl's error.

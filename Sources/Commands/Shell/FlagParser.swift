@@ -65,7 +65,7 @@ struct FlagParser {
                     let value = String(body[body.index(after: eq)...])
                     if flag.isBool {
                         guard let b = Self.parseBool(value) else {
-                            throw usageError("invalid argument \"\(value)\" for \"\(flagLabel(flag))\" flag: strconv.ParseBool: parsing \"\(value)\": invalid syntax")
+                            throw usageError("invalid argument \(value.goQuoted) for \(flagLabel(flag).goQuoted) flag: strconv.ParseBool: parsing \(value.goQuoted): invalid syntax")
                         }
                         result.values[name] = b ? "true" : "false"
                     } else {
@@ -131,7 +131,7 @@ struct FlagParser {
             return value
         case .failure(let error):
             let flag = flags.first { $0.long == name }!
-            throw usageError("invalid argument \"\(text)\" for \"\(flagLabel(flag))\" flag: strconv.ParseInt: parsing \"\(text)\": \(error.reason)")
+            throw usageError("invalid argument \(text.goQuoted) for \(flagLabel(flag).goQuoted) flag: strconv.ParseInt: parsing \(text.goQuoted): \(error.reason)")
         }
     }
 }

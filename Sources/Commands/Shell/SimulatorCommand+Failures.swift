@@ -25,13 +25,13 @@ extension SimulatorCommand {
         if let text = flags.string("crash-after") { behavior.crashAfter = try duration(text, flag: "crash-after") }
         if let text = flags.string("size") {
             guard let bytes = ImageSize.parse(text) else {
-                throw KubectlError("error: invalid argument \"\(text)\" for \"--size\" flag: expected a size such as 120MB, 1.5GB or 80Mi")
+                throw KubectlError("error: invalid argument \(text.goQuoted) for \"--size\" flag: expected a size such as 120MB, 1.5GB or 80Mi")
             }
             behavior.sizeBytes = bytes
         }
         if let text = flags.string("exit-code") {
             guard let code = Int(text), (0...255).contains(code) else {
-                throw KubectlError("error: invalid argument \"\(text)\" for \"--exit-code\" flag: an exit code is 0 to 255")
+                throw KubectlError("error: invalid argument \(text.goQuoted) for \"--exit-code\" flag: an exit code is 0 to 255")
             }
             behavior.exitCode = code
         }
@@ -58,7 +58,7 @@ extension SimulatorCommand {
 
     private static func duration(_ text: String, flag: String) throws -> SimDuration {
         guard let d = GoDuration.parse(text), d >= .zero else {
-            throw KubectlError("error: invalid argument \"\(text)\" for \"--\(flag)\" flag: time: invalid duration \"\(text)\"")
+            throw KubectlError("error: invalid argument \(text.goQuoted) for \"--\(flag)\" flag: time: invalid duration \(text.goQuoted)")
         }
         return d
     }

@@ -29,7 +29,7 @@ extension SimulatorCommand {
         }
         guard flags.positional.count == 1, let portText = flags.string("port") else { throw KubectlError(serveUsage) }
         guard let port = Int(portText), (0...65535).contains(port) else {
-            throw KubectlError("error: invalid argument \"\(portText)\" for \"--port\" flag: a port is a number from 0 (any free port) to 65535")
+            throw KubectlError("error: invalid argument \(portText.goQuoted) for \"--port\" flag: a port is a number from 0 (any free port) to 65535")
         }
         let namespace = flags.namespace
         let word = flags.positional[0]

@@ -36,14 +36,14 @@ extension SimulatorCommand {
         }
         let rateText = flags.string("rps") ?? defaultRate
         guard let rate = Double(rateText) else {
-            throw KubectlError("error: invalid argument \"\(rateText)\" for \"--rps\" flag: strconv.ParseFloat: parsing \"\(rateText)\": invalid syntax")
+            throw KubectlError("error: invalid argument \(rateText.goQuoted) for \"--rps\" flag: strconv.ParseFloat: parsing \(rateText.goQuoted): invalid syntax")
         }
         let before = generator.flow(toService: name, namespace: namespace).flatMap { $0.isFlowing ? $0 : nil }
         let flow: TrafficFlow
         do {
             flow = try generator.start(service: name, namespace: namespace, requestsPerSecond: rate)
         } catch TrafficError.rateOutOfRange {
-            throw KubectlError("error: invalid argument \"\(rateText)\" for \"--rps\" flag: \(TrafficError.rateOutOfRange)")
+            throw KubectlError("error: invalid argument \(rateText.goQuoted) for \"--rps\" flag: \(TrafficError.rateOutOfRange)")
         } catch let error as TrafficError {
             throw KubectlError("error: \(error)")
         }

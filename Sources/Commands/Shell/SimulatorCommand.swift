@@ -48,9 +48,9 @@ enum SimulatorCommand {
     private static func size(_ text: String, flag: String, scale: Int) throws -> Int64 {
         switch Quantity.parse(text, scale: scale) {
         case .failure(let error):
-            throw KubectlError("error: invalid argument \"\(text)\" for \"--\(flag)\" flag: \(error)")
+            throw KubectlError("error: invalid argument \(text.goQuoted) for \"--\(flag)\" flag: \(error)")
         case .success(let amount) where amount <= 0:
-            throw KubectlError("error: invalid argument \"\(text)\" for \"--\(flag)\" flag: a node's \(flag) must be greater than 0")
+            throw KubectlError("error: invalid argument \(text.goQuoted) for \"--\(flag)\" flag: a node's \(flag) must be greater than 0")
         case .success(let amount):
             return amount
         }
