@@ -61,7 +61,8 @@ struct ChaosCommand: ParsableCommand {
         print("chaos: seed \(options.seed), \(options.nodes) nodes, pace \(options.pace), \(duration) of virtual time")
         let started = Date()
         var memory: [Double] = []
-        let outcome = ChaosRunner.run(plan, session: try options.makeSession()) { _ in memory.append(ProcessUsage.currentMiB()) }
+        let session = try options.makeSession()
+        let outcome = ChaosRunner.run(plan, session: session) { _ in memory.append(ProcessUsage.currentMiB()) }
         let counts = outcome.actionCounts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         print("actions: \(outcome.actions) (\(counts)); lines refused or timed out: \(outcome.failedLines)")
         print("checks: \(outcome.checks), violations: \(outcome.violations.count)")
@@ -70,6 +71,8 @@ struct ChaosCommand: ParsableCommand {
             print(String(format: "memory: %.0f MiB a quarter of the way in, %.0f MiB at the end", quarter, last))
         }
         print(String(format: "wall time %.1f s for %d s of virtual time", Date().timeIntervalSince(started), outcome.virtualSeconds))
+        // The same seed and options give the same digest: a run to compare before and after a change.
+        print("state digest: \(session.cluster.stateDigest())")
         guard let first = outcome.violations.first else { return }
         for violation in outcome.violations.prefix(10) { print("violation: \(violation)") }
         if outcome.violations.count > 10 { print("… and \(outcome.violations.count - 10) more") }
