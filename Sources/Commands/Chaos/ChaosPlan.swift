@@ -25,7 +25,7 @@ public struct ChaosPlan: Equatable, Sendable {
     public static let settleSeconds = 1800
 
     /// `quietSeconds` (at least the default) sets the rate: one burst per quiet period and a
-    /// minute or so, about 2,700 actions in 10⁶ s at the default, about 180 with an hour.
+    /// few minutes, about 2,700 actions in 10⁶ s at the default and about 550 with an hour.
     public static func generate(seed: UInt64, durationSeconds: Int, kinds: Set<ChaosAction.Kind> = Set(ChaosAction.Kind.allCases),
                                 quietSeconds: Int = quietSeconds) -> ChaosPlan {
         precondition(quietSeconds >= Self.quietSeconds, "a quiet period shorter than \(Self.quietSeconds) s checks before the scheduler's retry")
