@@ -19,6 +19,26 @@ import Testing
         }, timeout: .seconds(120))
     }
 
+    /// A complete rollout that lost a pod it cannot place again never times out
+    /// (NewReplicaSetAvailable), so nothing is left to check: the deployment controller goes idle
+    /// until something changes, however long the pod stays Pending, past the progress deadline too.
+    @Test func aCompleteRolloutMissingAPodLeavesTheControllerIdle() throws {
+        let cluster = Cluster(seed: 3, pace: .realistic)
+        try cluster.store.create(makeDeployment("web", replicas: 3))
+        #expect(settleRollout(cluster, replicas: 3))
+        let d0 = try deployment(cluster)
+        for node in ["node-1", "node-2", "node-3"] {
+            try cluster.store.modify(Node.self, node) { $0.spec.unschedulable = true }
+        }
+        let victim = try #require(cluster.pods(app: "web").first)
+        try cluster.store.delete(Pod.self, victim.name, namespace: "default", gracePeriodSeconds: 0)
+        cluster.advance(by: .seconds(d0.spec.progressDeadlineSeconds + 60))
+        let d = try deployment(cluster)
+        #expect(d.status.availableReplicas == 2 && d.status.condition("Progressing")?.reason == "NewReplicaSetAvailable")
+        #expect(cluster.pods(app: "web").filter { !$0.isScheduled }.count == 1)
+        #expect(cluster.clock.queueDepths.current["deployment", default: 0] == 0)
+    }
+
     /// Once a rollout is complete, Progressing stays True/NewReplicaSetAvailable through pod
     /// deletions and scales (isCompleteDeployment skips progress estimation); Available flips
     /// and, as SetDeploymentCondition removes and appends a changed condition, moves last.

@@ -42,6 +42,27 @@ import Testing
         #expect(cluster.pods(app: "web").allSatisfy { $0.spec.nodeName == "node-3" })
     }
 
+    /// Every change of a node retries a Pending pod at once, and each failure parks it for the
+    /// periodic flush (5 min at realistic pace); once the cluster stops changing, the pod is
+    /// retried once per interval, not once for every failure it had before.
+    @Test func aPendingPodIsFlushedOncePerIntervalHoweverOftenItWasRetried() throws {
+        let cluster = Cluster(seed: 4, pace: .realistic)
+        for node in ["node-1", "node-2", "node-3"] {
+            try cluster.store.modify(Node.self, node) { $0.spec.unschedulable = true }
+        }
+        try cluster.store.create(makeDeployment("web", replicas: 1))
+        cluster.advance(by: .seconds(1))
+        for i in 1...4 {
+            cluster.advance(by: .seconds(20))
+            try cluster.store.modify(Node.self, "node-1") { $0.spec.taints.append(Taint(key: "example.com/change-\(i)", effect: "NoSchedule")) }
+        }
+        cluster.advance(by: .seconds(1))
+        let afterChanges = try #require(cluster.events(reason: "FailedScheduling").first).count
+        #expect(afterChanges == 5)
+        cluster.advance(by: .seconds(29 * 60))
+        #expect(cluster.events(reason: "FailedScheduling").first?.count == afterChanges + 5)
+    }
+
     @Test func insufficientResourcesAreCountedPerReason() throws {
         let cluster = Cluster(seed: 4)
         try cluster.store.modify(Node.self, "node-1") { $0.spec.unschedulable = true }

@@ -9,9 +9,10 @@ final class KubeScheduler {
     private let cache = SchedulerCache()
     private var queue: WorkQueue<ObjectKey>!
     private let retryInterval: SimDuration
-    /// Pods that did not fit; retried when the cluster changes (MoveAllToActiveOrBackoffQueue).
+    /// Pods that did not fit, with when they were parked; retried when the cluster changes
+    /// (MoveAllToActiveOrBackoffQueue) or once they have waited the retry interval.
     /// Sharded: a scale past the nodes' room leaves tens of thousands here.
-    private var unschedulable = ShardedSet<ObjectKey>()
+    private var unschedulable = ShardedDictionary<ObjectKey, SimTime>()
     private var nextStartNodeIndex = 0
     /// How many nodes each scheduling cycle scored (for `kubesim bench` and the sampling tests).
     let tally = SchedulingTally()
@@ -33,7 +34,7 @@ final class KubeScheduler {
             if event.type != .deleted && !pod.isScheduled && !pod.isTerminating {
                 if event.type == .added { queue.add(pod.key) }
             } else if event.type == .deleted || (event.old as? Pod)?.isTerminating == false && pod.isTerminating {
-                if event.type == .deleted { unschedulable.remove(pod.key) } // a deleted Pending pod is not retried
+                if event.type == .deleted { unschedulable.removeValue(forKey: pod.key) } // a deleted Pending pod is not retried
                 if pod.isScheduled { retryUnschedulable() } // freed resources
             }
         case .node:
@@ -47,7 +48,7 @@ final class KubeScheduler {
     }
 
     private func retryUnschedulable() {
-        for key in unschedulable.sorted() { queue.add(key) }
+        for key in unschedulable.keys.sorted() { queue.add(key) }
         unschedulable.removeAll()
     }
 
@@ -196,10 +197,14 @@ final class KubeScheduler {
         updated.status.setCondition("PodScheduled", "False", at: store.now, reason: "Unschedulable", message: message)
         updated.metadata.resourceVersion = ""
         _ = try? store.update(updated)
-        unschedulable.insert(pod.key)
-        // Periodic flush of unschedulable pods (podMaxInUnschedulablePodsDuration).
+        let parkedAt = store.now
+        unschedulable[pod.key] = parkedAt
+        // Periodic flush of unschedulable pods (podMaxInUnschedulablePodsDuration), counted from
+        // this failure: a pod retried and parked again meanwhile waits for its own later flush,
+        // so each Pending pod is flushed once per interval, not once for every failure it had.
         store.clock.schedule(after: retryInterval) { [weak self] in
-            guard let self, self.unschedulable.remove(pod.key) != nil else { return }
+            guard let self, self.unschedulable[pod.key] == parkedAt else { return }
+            self.unschedulable.removeValue(forKey: pod.key)
             self.queue.add(pod.key)
         }
     }

@@ -41,6 +41,8 @@ enum ChaosInvariants {
             }
         }
         let nodes = Dictionary(uniqueKeysWithValues: store.list(Node.self).map { ($0.name, $0) })
+        // What each node holds, counted once per check and only when a pod is Pending.
+        var rooms: [NodeRoom]?
         for pod in store.list(Pod.self) {
             let controllers = pod.metadata.ownerReferences.filter(\.controller)
             if pod.isActive && controllers.count > 1 {
@@ -50,8 +52,11 @@ enum ChaosInvariants {
                let node = nodes[pod.spec.nodeName], node.isReady, cluster.kubeletIsRunning(node.name) {
                 violation(stuckTerminating, "pod \(pod.key) on healthy \(node.name) is still Terminating \(GoDuration.format(now - deadline)) after its deadline")
             }
-            if !pod.isScheduled && !pod.isTerminating, let node = nodes.values.sorted(by: { $0.name < $1.name }).first(where: { fits(pod, on: $0, store: store) }) {
-                violation(pendingWithRoom, "pod \(pod.key) is Pending while \(node.name) has room for it")
+            if !pod.isScheduled && !pod.isTerminating {
+                if rooms == nil { rooms = nodes.values.sorted { $0.name < $1.name }.map { NodeRoom($0, store: store) } }
+                if let room = rooms!.first(where: { $0.fits(pod) }) {
+                    violation(pendingWithRoom, "pod \(pod.key) is Pending while \(room.node.name) has room for it")
+                }
             }
         }
         for event in store.list(Event.self) where now > event.lastTimestamp + EventExpiry.ttl + .seconds(1) {
@@ -82,23 +87,35 @@ enum ChaosInvariants {
         return found
     }
 
-    /// Whether `node` could take `pod` now: Ready, not cordoned, every NoSchedule and NoExecute
-    /// taint tolerated, its nodeSelector met, and room for its requests and one more pod.
-    static func fits(_ pod: Pod, on node: Node, store: Store) -> Bool {
-        guard node.isReady, !node.spec.unschedulable else { return false }
-        for taint in node.spec.taints where taint.effect != "PreferNoSchedule" && !pod.spec.tolerations.contains(where: { $0.tolerates(taint) }) {
-            return false
+    /// A node and what is bound to it, as the scheduler counts: every pod bound there that has
+    /// not finished, terminating ones included (their resources are held until they are gone).
+    struct NodeRoom {
+        let node: Node
+        let bound: Int64
+        let used: ResourceAmounts
+
+        init(_ node: Node, store: Store) {
+            self.node = node
+            let bound = store.pods(onNode: node.name).filter { $0.status.phase != "Succeeded" && $0.status.phase != "Failed" }
+            self.bound = Int64(bound.count)
+            used = bound.reduce(ResourceAmounts()) { $0 + $1.spec.requests }
         }
-        guard pod.spec.nodeSelector.allSatisfy({ node.metadata.labels[$0.key] == $0.value }) else { return false }
-        if let affinity = pod.spec.nodeAffinity, !affinity.matches(node) { return false }
-        // As the scheduler counts: every pod bound there that has not finished, terminating
-        // ones included (their resources are held until they are gone).
-        let bound = store.pods(onNode: node.name).filter { $0.status.phase != "Succeeded" && $0.status.phase != "Failed" }
-        let used = bound.reduce(ResourceAmounts()) { $0 + $1.spec.requests }
-        let want = pod.spec.requests, allocatable = node.status.allocatable
-        return Int64(bound.count) < allocatable.pods
-            && used.cpuMillis + want.cpuMillis <= allocatable.cpuMillis
-            && used.memoryBytes + want.memoryBytes <= allocatable.memoryBytes
+
+        /// Whether the node could take `pod` now: Ready, not cordoned, every NoSchedule and
+        /// NoExecute taint tolerated, its nodeSelector and affinity met, and room for its
+        /// requests and one more pod.
+        func fits(_ pod: Pod) -> Bool {
+            guard node.isReady, !node.spec.unschedulable else { return false }
+            for taint in node.spec.taints where taint.effect != "PreferNoSchedule" && !pod.spec.tolerations.contains(where: { $0.tolerates(taint) }) {
+                return false
+            }
+            guard pod.spec.nodeSelector.allSatisfy({ node.metadata.labels[$0.key] == $0.value }) else { return false }
+            if let affinity = pod.spec.nodeAffinity, !affinity.matches(node) { return false }
+            let want = pod.spec.requests, allocatable = node.status.allocatable
+            return bound < allocatable.pods
+                && used.cpuMillis + want.cpuMillis <= allocatable.cpuMillis
+                && used.memoryBytes + want.memoryBytes <= allocatable.memoryBytes
+        }
     }
 
     /// Watches every bind as it happens: a pod placed on a cordoned node, or on one whose

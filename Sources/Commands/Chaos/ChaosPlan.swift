@@ -3,7 +3,8 @@ import Cluster
 /// A chaos run's script before it meets a cluster: bursts of actions a few seconds to two
 /// minutes apart, each followed by a quiet period after which the invariants are checked;
 /// then every fault is healed and the cluster settles for the final check. Drawn from its own
-/// seeded sequence, so the same seed gives the same plan.
+/// seeded sequence, so the same seed gives the same plan, and the same bursts in the same
+/// order whatever the quiet period (a longer one only spreads them out).
 public struct ChaosPlan: Equatable, Sendable {
     public enum Step: Equatable, Sendable {
         case act(ChaosAction)
@@ -18,12 +19,16 @@ public struct ChaosPlan: Equatable, Sendable {
 
     public init(steps: [Step]) { self.steps = steps }
 
-    /// Long enough for the scheduler's periodic retry of unschedulable pods (5 min) and a
-    /// rollout of a few dozen pods.
+    /// The shortest quiet period, and the default: long enough for the scheduler's periodic
+    /// retry of unschedulable pods (5 min) and a rollout of a few dozen pods.
     public static let quietSeconds = 600
     public static let settleSeconds = 1800
 
-    public static func generate(seed: UInt64, durationSeconds: Int, kinds: Set<ChaosAction.Kind> = Set(ChaosAction.Kind.allCases)) -> ChaosPlan {
+    /// `quietSeconds` (at least the default) sets the rate: one burst per quiet period and a
+    /// few minutes, about 2,700 actions in 10⁶ s at the default and about 550 with an hour.
+    public static func generate(seed: UInt64, durationSeconds: Int, kinds: Set<ChaosAction.Kind> = Set(ChaosAction.Kind.allCases),
+                                quietSeconds: Int = quietSeconds) -> ChaosPlan {
+        precondition(quietSeconds >= Self.quietSeconds, "a quiet period shorter than \(Self.quietSeconds) s checks before the scheduler's retry")
         var random = SeededRandom(seed: seed ^ 0x6368_616f_735f_706c)
         func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(random.next() % UInt64(range.count)) }
         let kinds = ChaosAction.Kind.allCases.filter(kinds.contains)
