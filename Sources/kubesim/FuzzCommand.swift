@@ -34,7 +34,7 @@ struct FuzzCommand: ParsableCommand {
     @Option(help: "Longest input to generate, in bytes.")
     var maxLength = 64 * 1024
 
-    @Option(help: "An input answered more slowly than this many seconds is a finding.")
+    @Option(help: "An input costing more than this many seconds of CPU is a finding.")
     var slow = 1.0
 
     @Option(help: "An input still running after this many seconds is saved as a hang and ends the run.")
@@ -83,7 +83,7 @@ struct FuzzCommand: ParsableCommand {
         }
         print(String(format: "%@: %d inputs in %.1f s (%.0f/s), 0 crashes, 0 hangs, %d findings", report.target, report.inputs,
                      report.seconds, report.inputsPerSecond, report.findingCount))
-        print(String(format: "  %d kinds of answer, corpus %d, longest input %d bytes, slowest %.0f ms, memory %.0f MiB a quarter in, %.0f MiB at the end",
+        print(String(format: "  %d kinds of answer, corpus %d, longest input %d bytes, slowest %.0f ms of CPU, memory %.0f MiB a quarter in, %.0f MiB at the end",
                      report.behaviours, report.corpus, report.longestInput, report.slowestSeconds * 1000,
                      report.memoryQuarterMiB, report.memoryEndMiB))
         for (index, found) in report.findings.enumerated() {
