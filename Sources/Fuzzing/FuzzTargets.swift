@@ -3,6 +3,8 @@
 public enum FuzzTargets {
     public static let makers: [(name: String, make: @Sendable () -> any FuzzTarget)] = [
         ("line", { CommandLineFuzzTarget() }),
+        ("api", { APIRequestFuzzTarget() }),
+        ("http-raw", { RawHTTPFuzzTarget() }),
     ]
 
     public static var names: [String] { makers.map(\.name) }
