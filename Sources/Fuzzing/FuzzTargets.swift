@@ -4,6 +4,7 @@ public enum FuzzTargets {
     public static let makers: [(name: String, make: @Sendable () -> any FuzzTarget)] = [
         ("line", { CommandLineFuzzTarget() }),
         ("api", { APIRequestFuzzTarget() }),
+        ("protobuf", { ProtobufBodyFuzzTarget() }),
         ("http-raw", { RawHTTPFuzzTarget() }),
     ]
 

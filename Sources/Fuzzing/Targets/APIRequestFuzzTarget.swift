@@ -105,8 +105,9 @@ final class APIRequestFuzzTarget: FuzzTarget {
                 (headEnd, bodyStart) = (index, index + 3); break
             }
         }
-        let lines = String(decoding: input[..<headEnd], as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        // Split as bytes: in a String, "\r\n" is one Character and "\n" would not split it.
+        let lines = input[..<headEnd].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { String(decoding: $0.last == UInt8(ascii: "\r") ? $0.dropLast() : $0, as: UTF8.self) }
         let requestLine = lines.first?.split(separator: " ") ?? []
         let method = requestLine.first.map(String.init) ?? "GET"
         let target = requestLine.count > 1 ? String(requestLine[1]) : "/"
@@ -147,9 +148,7 @@ final class APIRequestFuzzTarget: FuzzTarget {
         try FuzzChecks.headers(response.headers)
         let body = response.body
         if response.status >= 400 {
-            // The reason and the message's first words: one kind of refusal, whatever it quotes.
-            let refusal = try FuzzChecks.apiStatus(body, code: response.status)
-            return "refused \(response.status) " + refusal.split(separator: " ").prefix(5).joined(separator: " ")
+            return "refused \(response.status) " + refusalKind(try FuzzChecks.apiStatus(body, code: response.status))
         }
         let contentType = response.contentType ?? ""
         var kind = "text"
@@ -162,6 +161,23 @@ final class APIRequestFuzzTarget: FuzzTarget {
         }
         let shape = contentType.contains("as=Table") ? "table" : contentType.contains("json") ? "json" : "other"
         return "answered \(response.status) \(request.method) \(kind.allSatisfy(\.isLetter) ? kind : "…") \(shape)"
+    }
+
+    /// A refusal's reason and the first words of its message with every word that may come
+    /// from the request (names, methods, field paths, numbers, camel-case) folded to "…", so
+    /// that one kind of refusal is one behaviour whatever it echoes.
+    static func refusalKind(_ refusal: String) -> String {
+        var words: [Substring] = []
+        for word in refusal.split(separator: " ") {
+            let core = word.hasSuffix(":") || word.hasSuffix(",") ? word.dropLast() : word
+            let plain = (1...20).contains(core.count) && core.allSatisfy { $0.isASCII && $0.isLetter }
+                && core.dropFirst().allSatisfy(\.isLowercase)
+            let folded: Substring = plain || words.isEmpty ? word : "…"
+            if folded == "…" && words.last == "…" { continue }
+            words.append(folded)
+            if words.count == 7 { break }
+        }
+        return words.joined(separator: " ")
     }
 
     /// Starts a stream on a sink that keeps what is sent at once, checks it, and stops it.
