@@ -48,7 +48,7 @@ final class RawHTTPFuzzTarget: FuzzTarget {
             "GET /version HTTP/1.0\r\n\r\n",
             "GET /api/v1/pods?watch=1 HTTP/1.0\r\nConnection: keep-alive\r\n\r\n",
             "GET /api/v1/pods HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\nGET /version HTTP/1.1\r\nHost: a\r\n\r\n",
-            "GET \(pods)/web/log?follow=true HTTP/1.1\r\nHost: a\r\n\r\n",
+            "GET \(pods)/\(fixture.webPod)/log?follow=true&tailLines=2 HTTP/1.1\r\nHost: a\r\n\r\nGET /version HTTP/1.1\r\nHost: a\r\n\r\n",
             "DELETE /api/v1/namespaces/team-a/pods?labelSelector=app%3Dapi HTTP/1.1\r\nHost: a\r\nContent-Length: 35\r\n\r\n{\"propagationPolicy\":\"Background\"}\r\n",
             "\u{16}\u{03}\u{01}\u{02}\u{00}\u{01}\u{00}\u{01}\u{fc}\u{03}\u{03}",
             "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n",
@@ -69,7 +69,7 @@ final class RawHTTPFuzzTarget: FuzzTarget {
         fixture.cluster.advance(by: .zero)
         let before = fixture.store.currentResourceVersion
         let expected = Self.completeRequests(in: input)
-        let connection = Connection(server: server, queue: queue)
+        let connection = try Connection(server: server, queue: queue)
         for piece in Self.pieces(of: input) where connection.isOpen {
             connection.receive(piece)
         }
@@ -110,7 +110,7 @@ final class RawHTTPFuzzTarget: FuzzTarget {
 
     /// A normal request on a new connection is answered: nothing the input did broke the listener.
     private func probe() throws(FuzzFinding) {
-        let connection = Connection(server: server, queue: queue)
+        let connection = try Connection(server: server, queue: queue)
         connection.receive(Array("GET /version HTTP/1.1\r\nHost: kubesim\r\n\r\n".utf8)[...])
         let responses = try HTTPResponseReader.responses(in: connection.output)
         connection.hangUp()
@@ -128,12 +128,13 @@ final class RawHTTPFuzzTarget: FuzzTarget {
         return counter.ends
     }
 
-    /// How the bytes arrive, chosen by the input: whole, a byte at a time (short inputs), or in
-    /// runs of 3, 16 or 200 bytes.
+    /// How the bytes arrive, chosen by the input: whole, a byte at a time or in runs of 3 (inputs
+    /// up to 512 bytes; longer ones in runs of 64, to keep the cost of an input flat), or in runs
+    /// of 16 or 200 bytes.
     static func pieces(of input: [UInt8]) -> [ArraySlice<UInt8>] {
         let choice = Int(input.reduce(UInt8(0), &+) % 5)
         var size = [max(1, input.count), 1, 3, 16, 200][choice]
-        if size < 16 && input.count > 2048 { size = 64 }
+        if size < 16 && input.count > 512 { size = 64 }
         return stride(from: 0, to: input.count, by: size).map { input[$0..<min(input.count, $0 + size)] }
     }
 
@@ -150,9 +151,9 @@ private final class Connection {
     private let queue: ClusterJobQueue
     private(set) var output: [UInt8] = []
 
-    init(server: APIServer, queue: ClusterJobQueue) {
+    init(server: APIServer, queue: ClusterJobQueue) throws(FuzzFinding) {
         self.queue = queue
-        try! server.serve(channel)
+        do { try server.serve(channel) } catch { throw FuzzFinding("the listener's pipeline could not be set up: \(error)") }
         _ = try? channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 40000)).wait()
         settle()
     }
