@@ -163,9 +163,10 @@ final class APIRequestFuzzTarget: FuzzTarget {
         return "answered \(response.status) \(request.method) \(kind.allSatisfy(\.isLetter) ? kind : "…") \(shape)"
     }
 
-    /// A refusal's reason and the first words of its message with every word that may come
-    /// from the request (names, methods, field paths, numbers, camel-case) folded to "…", so
-    /// that one kind of refusal is one behaviour whatever it echoes.
+    /// A refusal's reason and the first three words of its message (the API server's messages
+    /// start with their fixed words and quote the request after them), with every word that may
+    /// come from the request (names, methods, field paths, numbers, camel-case) folded to "…",
+    /// so that one kind of refusal is one behaviour whatever it echoes.
     static func refusalKind(_ refusal: String) -> String {
         var words: [Substring] = []
         for word in refusal.split(separator: " ") {
@@ -175,7 +176,7 @@ final class APIRequestFuzzTarget: FuzzTarget {
             let folded: Substring = plain || words.isEmpty ? word : "…"
             if folded == "…" && words.last == "…" { continue }
             words.append(folded)
-            if words.count == 7 { break }
+            if words.count == 4 { break }
         }
         return words.joined(separator: " ")
     }
