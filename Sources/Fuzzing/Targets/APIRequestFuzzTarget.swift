@@ -127,7 +127,7 @@ final class APIRequestFuzzTarget: FuzzTarget {
         let behaviour: String
         switch fixture.api.handle(request) {
         case .response(let response):
-            behaviour = try Self.check(response, request)
+            behaviour = try Self.check(response, request, input: input)
         case .stream(let stream):
             behaviour = try Self.check(stream)
         }
@@ -143,12 +143,12 @@ final class APIRequestFuzzTarget: FuzzTarget {
     }
 
     /// Checks a whole answer; returns its kind (`refused 404 NotFound: …` or `answered …`).
-    static func check(_ response: APIResponse, _ request: APIRequest) throws(FuzzFinding) -> String {
+    static func check(_ response: APIResponse, _ request: APIRequest, input: [UInt8]) throws(FuzzFinding) -> String {
         try FuzzChecks.replyStatus(response.status)
         try FuzzChecks.headers(response.headers)
         let body = response.body
         if response.status >= 400 {
-            return "refused \(response.status) " + refusalKind(try FuzzChecks.apiStatus(body, code: response.status))
+            return "refused \(response.status) " + refusalKind(try FuzzChecks.apiStatus(body, code: response.status), echoing: input)
         }
         let contentType = response.contentType ?? ""
         var kind = "text"
@@ -167,20 +167,31 @@ final class APIRequestFuzzTarget: FuzzTarget {
 
     /// A refusal's reason and the first three words of its message (the API server's messages
     /// start with their fixed words and quote the request after them), with every word that may
-    /// come from the request (names, methods, field paths, numbers, camel-case) folded to "…",
-    /// so that one kind of refusal is one behaviour whatever it echoes.
-    static func refusalKind(_ refusal: String) -> String {
+    /// come from the request (names, methods, field paths, numbers, camel-case, any word found
+    /// in `input`) folded to "…", so that one kind of refusal is one behaviour whatever it echoes.
+    static func refusalKind(_ refusal: String, echoing input: [UInt8]) -> String {
         var words: [Substring] = []
         for word in refusal.split(separator: " ") {
             let core = word.hasSuffix(":") || word.hasSuffix(",") ? word.dropLast() : word
             let plain = (1...20).contains(core.count) && core.allSatisfy { $0.isASCII && $0.isLetter }
-                && core.dropFirst().allSatisfy(\.isLowercase)
+                && core.dropFirst().allSatisfy(\.isLowercase) && !Self.contains(input, Array(core.utf8))
             let folded: Substring = plain || words.isEmpty ? word : "…"
             if folded == "…" && words.last == "…" { continue }
             words.append(folded)
             if words.count == 4 { break }
         }
         return words.joined(separator: " ")
+    }
+
+    /// Whether `bytes` holds `word`.
+    static func contains(_ bytes: [UInt8], _ word: [UInt8]) -> Bool {
+        guard let first = word.first, word.count <= bytes.count else { return false }
+        var index = 0
+        while index + word.count <= bytes.count {
+            if bytes[index] == first && bytes[index..<index + word.count].elementsEqual(word) { return true }
+            index += 1
+        }
+        return false
     }
 
     /// Starts a stream on a sink that keeps what is sent at once, checks it, and stops it.

@@ -138,9 +138,9 @@ final class ProtobufBodyFuzzTarget: FuzzTarget {
             if changed { throw FuzzFinding("a refused protobuf body changed the cluster: \(refusal.prefix(160))") }
             // The decoder's own words, after what the API server wraps them in.
             let detail = refusal.split(separator: ": ", maxSplits: 2).dropFirst().last ?? ""
-            behaviour = "refused \(endpoint) \(refusal.prefix { $0 != ":" }) " + APIRequestFuzzTarget.refusalKind(String(detail))
+            behaviour = "refused \(endpoint) \(refusal.prefix { $0 != ":" }) " + APIRequestFuzzTarget.refusalKind(String(detail), echoing: rest)
         } else {
-            let answer = try APIRequestFuzzTarget.check(response, request)
+            let answer = try APIRequestFuzzTarget.check(response, request, input: rest)
             behaviour = "\(endpoint) " + answer
         }
         fixture.answered(changed: changed)
