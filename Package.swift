@@ -51,7 +51,17 @@ let package = Package(
         ),
         // `kubesim fuzz`: a seeded mutational fuzzer over every parser and loader, reached the way
         // users reach them (typed lines, -f files, themes, scenarios, history, HTTP requests).
-        .target(name: "Fuzzing", dependencies: ["Cluster", "Commands", "Dashboard", "KubeAPI", "APIServer"]),
+        // NIOEmbedded (a few files of swift-nio, already checked out) lets the raw HTTP target
+        // drive the listener's pipeline in process, without sockets or threads.
+        .target(
+            name: "Fuzzing",
+            dependencies: [
+                "Cluster", "Commands", "Dashboard", "KubeAPI", "APIServer",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         // The only code that talks to the terminal (ncurses): draws frame differences, reads keys.
         .target(name: "Terminal", dependencies: ["CNcurses", "Dashboard"]),
         .executableTarget(

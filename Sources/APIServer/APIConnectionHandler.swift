@@ -26,6 +26,9 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
         case closed
     }
 
+    /// About 68 years: a longer `timeoutSeconds` sets no timer (NIO counts time in int64 nanoseconds).
+    static let longestStreamTimeoutSeconds = Double(Int32.max)
+
     private let core: APIServerCore
     private var state = State.idle
     /// Parts of requests sent before the current one was answered.
@@ -245,8 +248,7 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
         }
         var headers = HTTPHeaders(response.headers.map { ($0.name, $0.value) })
         headers.remove(name: "Content-Length")
-        headers.replaceOrAdd(name: "Transfer-Encoding", value: "chunked")
-        if !head.isKeepAlive { headers.replaceOrAdd(name: "Connection", value: "close") }
+        Self.frameStream(&headers, for: head)
         context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .init(statusCode: response.status), headers: headers))), promise: nil)
         context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: first)))), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: second)))), promise: nil)
@@ -287,9 +289,11 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
         state = .streaming(sink, head)
         var headers = HTTPHeaders(response.headers.map { ($0.name, $0.value) })
         headers.remove(name: "Content-Length")
-        headers.replaceOrAdd(name: "Transfer-Encoding", value: "chunked")
+        Self.frameStream(&headers, for: head)
         context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .init(statusCode: response.status), headers: headers))), promise: nil)
-        if let timeoutSeconds, timeoutSeconds >= 0 {
+        // timeoutSeconds is any int64; one past what the clock counts (`9223372036854775807`)
+        // means no end, as it does to a client, rather than a timer that overflows.
+        if let timeoutSeconds, timeoutSeconds >= 0, timeoutSeconds < Self.longestStreamTimeoutSeconds {
             let connection = loopBound
             streamTimer = context.eventLoop.scheduleTask(in: .milliseconds(Int64(timeoutSeconds * 1000))) {
                 connection.value.endStream(sink)
@@ -325,15 +329,28 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
     /// The last chunk of a response: a keep-alive connection waits for its next request (and
     /// serves any that arrived meanwhile); another closes once the chunk is out.
     private func endBody(_ head: HTTPRequestHead, _ context: ChannelHandlerContext) {
-        state = head.isKeepAlive ? .idle : .closed
+        let keepAlive = head.isKeepAlive && head.canReadChunks
+        state = keepAlive ? .idle : .closed
         let done = context.writeAndFlush(wrapOutboundOut(.end(nil)))
-        if head.isKeepAlive {
+        if keepAlive {
             armTimer(seconds: core.limits.idleTimeoutSeconds)
             replayHeld()
         } else {
             let channel = context.channel
             done.whenComplete { _ in channel.close(promise: nil) }
         }
+    }
+
+    /// The framing of a body whose length is not known when its head goes out: chunked, or for
+    /// an HTTP/1.0 client, which cannot read chunks, the body as it is, ended by closing the
+    /// connection (as Go's server answers HTTP/1.0).
+    private static func frameStream(_ headers: inout HTTPHeaders, for head: HTTPRequestHead) {
+        if head.canReadChunks {
+            headers.replaceOrAdd(name: "Transfer-Encoding", value: "chunked")
+        } else {
+            headers.remove(name: "Transfer-Encoding")
+        }
+        if !(head.isKeepAlive && head.canReadChunks) { headers.replaceOrAdd(name: "Connection", value: "close") }
     }
 
     /// The watcher fell too far behind: drop the connection.
@@ -373,4 +390,9 @@ final class APIConnectionHandler: ChannelInboundHandler, RemovableChannelHandler
         streamTimer?.cancel()
         streamTimer = nil
     }
+}
+
+private extension HTTPRequestHead {
+    /// Chunked transfer coding is HTTP/1.1's.
+    var canReadChunks: Bool { version.major == 1 && version.minor >= 1 }
 }

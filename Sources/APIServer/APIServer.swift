@@ -9,7 +9,9 @@ import NIOPosix
 /// draining it.
 public final class APIServer: @unchecked Sendable {
     private let core: APIServerCore
-    private let group: MultiThreadedEventLoopGroup
+    /// NIO's threads, made when the server starts (a server that only configures channels
+    /// given to it, as the fuzzer's in-process connections, needs none).
+    private var group: MultiThreadedEventLoopGroup?
     private var listener: (any Channel)?
     /// Where it listens, with the port the system picked for port 0.
     public private(set) var address: ListenAddress?
@@ -17,8 +19,6 @@ public final class APIServer: @unchecked Sendable {
     /// `respond` is called on the cluster's thread only (in jobs run by the queue's owner).
     public init(queue: ClusterJobQueue, limits: APIServerLimits = APIServerLimits(), respond: @escaping (APIRequest) -> APIReply) {
         core = APIServerCore(queue: queue, limits: limits, respond: respond)
-        // The work is the cluster's; two loops keep a slow reader from delaying the others.
-        group = MultiThreadedEventLoopGroup(numberOfThreads: min(2, System.coreCount))
     }
 
     /// The Kubernetes API of `handler`'s cluster.
@@ -30,6 +30,9 @@ public final class APIServer: @unchecked Sendable {
     @discardableResult
     public func start(listen: ListenAddress) throws -> ListenAddress {
         let core = core
+        // The work is the cluster's; two loops keep a slow reader from delaying the others.
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: min(2, System.coreCount))
+        self.group = group
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -38,10 +41,7 @@ public final class APIServer: @unchecked Sendable {
                 // read: the client sees its connection closed at once.
                 guard core.admitConnection() else { return channel.eventLoop.makeFailedFuture(ConnectionRefused()) }
                 channel.closeFuture.whenComplete { _ in core.releaseConnection() }
-                return channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withPipeliningAssistance: false, withErrorHandling: false)
-                    try channel.pipeline.syncOperations.addHandler(APIConnectionHandler(core: core))
-                }
+                return channel.eventLoop.makeCompletedFuture { try Self.configure(channel, core: core) }
             }
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
         let channel: any Channel
@@ -49,6 +49,7 @@ public final class APIServer: @unchecked Sendable {
             channel = try bootstrap.bind(host: listen.host, port: listen.port).wait()
         } catch {
             try? group.syncShutdownGracefully()
+            self.group = nil
             throw APIServerError(listen: listen, underlying: error)
         }
         listener = channel
@@ -69,7 +70,18 @@ public final class APIServer: @unchecked Sendable {
             try? listener.close().wait()
             self.listener = nil
         }
-        try? group.syncShutdownGracefully()
+        try? group?.syncShutdownGracefully()
+        group = nil
+    }
+
+    /// Serves the connection `channel` (one accepted socket, or an in-process channel) as this
+    /// server serves the ones it accepts; on the channel's event loop.
+    public func serve(_ channel: any Channel) throws { try Self.configure(channel, core: core) }
+
+    /// NIO's HTTP/1.1 decoder and encoder, then the API's connection handler.
+    private static func configure(_ channel: any Channel, core: APIServerCore) throws {
+        try channel.pipeline.syncOperations.configureHTTPServerPipeline(withPipeliningAssistance: false, withErrorHandling: false)
+        try channel.pipeline.syncOperations.addHandler(APIConnectionHandler(core: core))
     }
 }
 

@@ -1,4 +1,6 @@
+import Commands
 import Foundation
+import KubeAPI
 
 /// Promises every target's answers keep.
 enum FuzzChecks {
@@ -33,5 +35,67 @@ enum FuzzChecks {
             start = found + 1
         }
         return false
+    }
+
+    // MARK: the HTTP API
+
+    /// The reasons kube-apiserver puts in a failed Status (apimachinery metav1.StatusReason), with
+    /// the codes it sends each with (apimachinery/pkg/api/errors). The empty reason is
+    /// StatusReasonUnknown, which goes with any error code.
+    static let statusReasonCodes: [String: Set<Int>] = [
+        "": Set(400...599), "BadRequest": [400], "Unauthorized": [401], "Forbidden": [403], "NotFound": [404],
+        "MethodNotAllowed": [405], "NotAcceptable": [406], "AlreadyExists": [409], "Conflict": [409],
+        "Gone": [410], "Expired": [410], "RequestEntityTooLarge": [413], "UnsupportedMediaType": [415],
+        "Invalid": [422], "TooManyRequests": [429], "InternalError": [500], "ServiceUnavailable": [503],
+        "Timeout": [504], "ServerTimeout": [500, 504],
+    ]
+
+    /// A status an HTTP/1.1 response line can carry, as the API answers: no 1xx (interim
+    /// answers are the listener's), nothing outside the three digits.
+    static func replyStatus(_ status: Int) throws(FuzzFinding) {
+        guard (200...599).contains(status) else { throw FuzzFinding("answered with HTTP status \(status)") }
+    }
+
+    /// Header names and values a client can read back: no line breaks or other control
+    /// characters (a value carrying the request's text must not split the header block).
+    static func headers(_ headers: [(name: String, value: String)]) throws(FuzzFinding) {
+        for (name, value) in headers {
+            if name.isEmpty || name.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value >= 0x7f || $0 == ":" }) {
+                throw FuzzFinding("a response header has an invalid name: \(name.debugDescription)")
+            }
+            if value.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7f }) {
+                throw FuzzFinding("the response header \(name) has a control character in its value: \(value.prefix(120).debugDescription)")
+            }
+        }
+    }
+
+    /// An error answer's body is a metav1 Status as kube-apiserver writes it: kind Status,
+    /// status Failure, the response's own code, a reason the API server uses with that code,
+    /// and a message without Swift's descriptions of values. Returns `reason: message`.
+    @discardableResult
+    static func apiStatus(_ body: [UInt8], code: Int) throws(FuzzFinding) -> String {
+        let status: JSONValue
+        do { status = try JSONParser.parse(body) } catch {
+            throw FuzzFinding("a \(code) answer's body is not JSON: \(String(decoding: body.prefix(120), as: UTF8.self).debugDescription)")
+        }
+        guard status["kind"] == .string("Status"), status["apiVersion"] == .string("v1") else {
+            throw FuzzFinding("a \(code) answer's body is not a v1 Status: \(String(decoding: body.prefix(120), as: UTF8.self).debugDescription)")
+        }
+        guard status["status"] == .string("Failure") else { throw FuzzFinding("a \(code) Status does not say Failure") }
+        guard status["code"] == .int(Int64(code)) else {
+            throw FuzzFinding("a \(code) answer's Status has another code: \(status["code"].map { $0.compactJSON() } ?? "none")")
+        }
+        var reason = ""
+        if let value = status["reason"] {
+            guard case .string(let text) = value else { throw FuzzFinding("a Status reason is not a string") }
+            reason = text
+        }
+        guard let codes = statusReasonCodes[reason] else { throw FuzzFinding("a Status has a reason the API server never sends: \(reason)") }
+        guard codes.contains(code) else { throw FuzzFinding("a \(code) Status has the reason \(reason), which the API server sends with \(codes.sorted())") }
+        guard case .string(let message)? = status["message"], !message.isEmpty else {
+            throw FuzzFinding("a \(code) \(reason) Status has no message")
+        }
+        try plainText(message)
+        return "\(reason): \(message)"
     }
 }

@@ -3,6 +3,9 @@
 public enum FuzzTargets {
     public static let makers: [(name: String, make: @Sendable () -> any FuzzTarget)] = [
         ("line", { CommandLineFuzzTarget() }),
+        ("api", { APIRequestFuzzTarget() }),
+        ("protobuf", { ProtobufBodyFuzzTarget() }),
+        ("http-raw", { RawHTTPFuzzTarget() }),
     ]
 
     public static var names: [String] { makers.map(\.name) }

@@ -162,6 +162,40 @@ import Testing
         #expect(watch.sink?.send(Array("late\n".utf8)) == false)
     }
 
+    /// Found by `kubesim fuzz http-raw`: a timeout past what NIO's clock counts trapped the server.
+    @Test func aTimeoutBeyondTheClocksRangeStreamsWithoutEnd() throws {
+        let watch = FakeWatch(timeoutSeconds: Double(Int64.max))
+        let harness = try Harness(watches: [watch])
+        let connection = try RawHTTPConnection(port: harness.port)
+        connection.send("GET /watch?timeoutSeconds=9223372036854775807 HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(harness.drain { watch.sink != nil })
+        #expect(watch.sink?.send(Array("{\"type\":\"ADDED\"}\n".utf8)) == true)
+        watch.sink?.finish()
+        let text = String(decoding: connection.read(until: Self.chunkedEnd), as: UTF8.self)
+        #expect(text.hasPrefix("HTTP/1.1 200 OK\r\n"))
+        #expect(text.hasSuffix("11\r\n{\"type\":\"ADDED\"}\n\r\n0\r\n\r\n"))
+        #expect(harness.drain { watch.stops == 1 })
+    }
+
+    /// Found by `kubesim fuzz http-raw`: a watch asked over HTTP/1.0 went out with a chunked
+    /// head and an unchunked body. HTTP/1.0 has no chunks: the body ends with the connection.
+    @Test func anHTTP10WatchEndsWithTheConnectionInsteadOfChunks() throws {
+        let watch = FakeWatch()
+        let harness = try Harness(watches: [watch])
+        let connection = try RawHTTPConnection(port: harness.port)
+        connection.send("GET /watch HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+        #expect(harness.drain { watch.sink != nil })
+        #expect(watch.sink?.send(Array("{\"type\":\"ADDED\"}\n".utf8)) == true)
+        watch.sink?.finish()
+        // Read to the end of file: the connection closes once the watch ends.
+        let text = String(decoding: connection.read(), as: UTF8.self)
+        #expect(text.hasPrefix("HTTP/1.0 200 OK\r\n"))
+        #expect(!text.lowercased().contains("transfer-encoding"))
+        #expect(text.lowercased().contains("connection: close\r\n"))
+        #expect(text.hasSuffix("\r\n\r\n{\"type\":\"ADDED\"}\n"))
+        #expect(harness.drain { watch.stops == 1 })
+    }
+
     @Test func aClientThatLeavesStopsTheProducer() throws {
         let watch = FakeWatch()
         let harness = try Harness(watches: [watch])
