@@ -1,3 +1,4 @@
+import Commands
 import Foundation
 
 /// The command line's history, as a shell keeps it: ↑ and ↓ walk through earlier lines (the line
@@ -27,10 +28,20 @@ public struct CommandHistory: Equatable, Sendable {
         return URL(fileURLWithPath: home).appendingPathComponent(".local/state/kubesim/history")
     }
 
-    /// Reads the history file; a missing or unreadable file is an empty history.
+    /// The most read from the history file: its newest megabyte, a thousand lines of a
+    /// kilobyte, however large the file grew (or whatever it is).
+    public static let fileLimit = 1024 * 1024
+
+    /// Reads the history file's newest lines; a missing or unreadable file is an empty history.
+    /// Bytes that are not UTF-8 become U+FFFD rather than losing the whole history (the next
+    /// line run rewrites the file from what was kept).
     public static func load(from file: URL?) -> CommandHistory {
-        guard let file, let text = try? String(contentsOf: file, encoding: .utf8) else { return CommandHistory(file: file) }
-        return CommandHistory(entries: text.split(separator: "\n").map(String.init), file: file)
+        guard let file, let tail = try? BoundedFile.tail(file.path, limit: fileLimit) else { return CommandHistory(file: file) }
+        var lines = tail.bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        // Read from the middle of a longer file, the first line is the end of a cut one.
+        if !tail.isWhole, !lines.isEmpty { lines.removeFirst() }
+        let entries = lines.map { String(decoding: $0, as: UTF8.self) }.filter { !$0.isEmpty }
+        return CommandHistory(entries: entries, file: file)
     }
 
     /// Records a line that was run (not a repeat of the last one) and saves the file.
