@@ -51,7 +51,9 @@ let package = Package(
         ),
         // `kubesim fuzz`: a seeded mutational fuzzer over every parser and loader, reached the way
         // users reach them (typed lines, -f files, themes, scenarios, history, HTTP requests).
-        .target(name: "Fuzzing", dependencies: ["Cluster", "Commands", "Dashboard", "KubeAPI", "APIServer"]),
+        // Optimised in debug builds too: the test suite's smoke feeds every target 1,500 inputs.
+        .target(name: "Fuzzing", dependencies: ["Cluster", "Commands", "Dashboard", "KubeAPI", "APIServer"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // The only code that talks to the terminal (ncurses): draws frame differences, reads keys.
         .target(name: "Terminal", dependencies: ["CNcurses", "Dashboard"]),
         .executableTarget(
