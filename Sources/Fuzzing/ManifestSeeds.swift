@@ -354,8 +354,8 @@ enum ManifestSeeds {
         ]
     }
 
-    /// A YAML file's documents as one JSON List, read as the API server reads YAML (kept in
-    /// the order written, as kubectl's printers keep theirs).
+    /// A YAML file's documents as one JSON List, read as the API server reads YAML and printed
+    /// as `kubectl get -o json` prints (keys sorted).
     private static func jsonList(_ yaml: String) -> String? {
         var items: [JSONValue] = []
         for document in yaml.components(separatedBy: "\n---\n") {
