@@ -35,8 +35,12 @@ final class ThemeFuzzTarget: FuzzTarget {
             guard message.hasPrefix(Self.file + ":") else {
                 throw FuzzFinding("a theme error that does not name its file: \(message.prefix(120).debugDescription)")
             }
-            try FuzzChecks.kubectlError(String(message.dropFirst(Self.file.count + 1)))
-            return FuzzBehaviour("refused: " + message.dropFirst(Self.file.count + 1))
+            let reason = message.dropFirst(Self.file.count + 1)
+            try FuzzChecks.kubectlError(String(reason))
+            // What was expected is the kind of answer; what was found instead is the input's
+            // own words, which would make every input a kind of its own.
+            let expected = reason.contains("expected valid YAML") ? String(reason) : reason.components(separatedBy: ", got ")[0]
+            return FuzzBehaviour("refused: " + expected)
         } catch {
             throw FuzzFinding("a theme refused with \(type(of: error)), not ThemeError: \(String(describing: error).prefix(120))")
         }
