@@ -17,6 +17,17 @@ enum FuzzChecks {
         try plainText(text)
     }
 
+    /// How kubectl's refusals begin: its own errors, the API server's (with their reason), an
+    /// Invalid object's summary, or a warning printed before the error.
+    static let kubectlErrorOpenings = ["error: ", "Error from server", "The ", "Warning: "]
+
+    /// A refusal opens the way kubectl's do.
+    static func kubectlWording(_ text: String) throws(FuzzFinding) {
+        guard kubectlErrorOpenings.contains(where: text.hasPrefix) else {
+            throw FuzzFinding("a refusal not in kubectl's words: \(text.prefix(120).debugDescription)")
+        }
+    }
+
     /// No Swift description of a value or error leaks into what a user reads.
     static func plainText(_ text: String) throws(FuzzFinding) {
         let bytes = Array(text.utf8)

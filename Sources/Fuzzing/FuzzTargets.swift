@@ -3,6 +3,12 @@
 public enum FuzzTargets {
     public static let makers: [(name: String, make: @Sendable () -> any FuzzTarget)] = [
         ("line", { CommandLineFuzzTarget() }),
+        ("manifest-yaml", { ManifestYAMLFuzzTarget() }),
+        ("manifest-json", { ManifestJSONFuzzTarget() }),
+        ("theme", { ThemeFuzzTarget() }),
+        ("scenario", { ScenarioFuzzTarget() }),
+        ("history", { HistoryFuzzTarget() }),
+        ("keys", { KeysFuzzTarget() }),
         ("api", { APIRequestFuzzTarget() }),
         ("protobuf", { ProtobufBodyFuzzTarget() }),
         ("http-raw", { RawHTTPFuzzTarget() }),

@@ -66,8 +66,22 @@ import Testing
         try "description: mine\nsteps:\n  - run: kubectl get pods\n".write(to: file, atomically: true, encoding: .utf8)
         let scenario = try ScenarioLibrary.load(nameOrPath: file.path)
         #expect(scenario == Scenario(name: "my-demo", description: "mine", steps: [.run("kubectl get pods")]))
-        #expect(throws: ScenarioError("cannot read scenario \"missing.yaml\"")) {
+        #expect(throws: ScenarioError("cannot read scenario \"missing.yaml\": no such file")) {
             try ScenarioLibrary.load(nameOrPath: "missing.yaml")
+        }
+    }
+
+    /// A device that never ends is refused without reading it, and a file over the 3 MiB a
+    /// YAML document may hold is refused from its size.
+    @Test func devicesAndHugeFilesAreRefusedUnread() throws {
+        #expect(throws: ScenarioError("cannot read scenario \"/dev/zero\": it is a character device, not a file")) {
+            try ScenarioLibrary.load(nameOrPath: "/dev/zero")
+        }
+        let folder = try ManifestFolder()
+        let file = try folder.write("huge.yaml", "description: big\n")
+        try sparselyExtend(file, to: YAMLLimits.maxDocumentBytes + 1)
+        #expect(throws: ScenarioError("cannot read scenario \"\(file)\": it is larger than 3 MiB, the most kubesim reads")) {
+            try ScenarioLibrary.load(nameOrPath: file)
         }
     }
 }

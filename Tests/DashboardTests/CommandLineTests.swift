@@ -54,6 +54,31 @@ import Testing
         #expect(commandText(dashboard) == "scale deployment/web --replicas=2")
     }
 
+    /// Whatever the history file holds, loading reads at most its newest megabyte: a huge file
+    /// keeps its newest lines (not the one cut in two), a bad byte spoils only its own line, and
+    /// a device is an empty history rather than a read that never ends.
+    @Test func historyLoadingIsBounded() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kubesim-history-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("history")
+        // 1,500 lines of 2 KB: the newest megabyte holds about 520 of them.
+        let line = "get pods -l app=" + String(repeating: "w", count: 2000)
+        let lines = (0..<1_500).map { "\($0) \(line)" }
+        try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let history = CommandHistory.load(from: file)
+        #expect((500..<530).contains(history.entries.count))
+        #expect(history.entries.last == lines.last)
+        #expect(history.entries.allSatisfy(lines.contains), "the line cut in two at the start is dropped")
+
+        try Data([0x67, 0x65, 0x74, 0xff, 0x0a] + Array("get nodes\n".utf8)).write(to: file)
+        #expect(CommandHistory.load(from: file).entries == ["get\u{FFFD}", "get nodes"])
+
+        var device = CommandHistory.load(from: URL(fileURLWithPath: "/dev/zero"))
+        #expect(device.entries.isEmpty)
+        #expect(device.previous(current: "") == nil)
+    }
+
     @Test func completesVerbsKindsFlagsAndNames() throws {
         let dashboard = try demoDashboard()
         let completer = CommandCompleter(cluster: dashboard.cluster)

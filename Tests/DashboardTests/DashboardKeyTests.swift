@@ -226,4 +226,21 @@ import Testing
         let handledUp = input.handle(.up)
         #expect(!handledUp)
     }
+
+    /// A combining accent or a joiner arrives as a key of its own (a dead key, pasted decomposed
+    /// text) and merges with the character before it: the cursor stays inside the text and the
+    /// next keys type after it (found by `kubesim fuzz keys`; it used to trap).
+    @Test func combiningMarksKeepTheCursorInsideTheText() {
+        var input = TextInput()
+        for key: Key in [.character("e"), .character("\u{301}"), .character("x"), .character("\u{200D}"), .character("y")] {
+            _ = input.handle(key)
+            #expect(input.cursor <= input.text.count)
+        }
+        #expect(input.text == "e\u{301}x\u{200D}y")
+        _ = input.handle(.backspace)
+        _ = input.handle(.left)
+        _ = input.handle(.character("z"))
+        #expect(input.cursor <= input.text.count)
+        #expect(input.text.hasPrefix("e\u{301}z"))
+    }
 }

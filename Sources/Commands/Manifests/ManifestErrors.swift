@@ -20,6 +20,19 @@ enum ManifestErrors {
         KubectlError("error: the path \"\(path)\" does not exist")
     }
 
+    /// A named file that cannot be read whole: the system's refusal in Go's words (`open FILE:
+    /// permission denied`), or kubesim's bounds on what it reads.
+    static func unreadable(_ file: String, _ failure: BoundedFile.Failure, limit: Int) -> KubectlError {
+        switch failure {
+        case .missing: pathDoesNotExist(file)
+        case .notRegular(let kind):
+            KubectlError("error: the path \"\(file)\" is \(kind), not a file: kubesim reads manifests from files and folders")
+        case .tooLarge:
+            KubectlError("error: the file \"\(file)\" is larger than \(BoundedFile.size(limit)), the most kubesim reads from one manifest file")
+        case let .unreadable(operation, reason): KubectlError("error: \(operation) \(file): \(reason)")
+        }
+    }
+
     /// The YAML itself is broken (`problem` is go-yaml's `line N: …`).
     static func parsing(_ source: ManifestSource, _ problem: String) -> KubectlError {
         KubectlError("error: error parsing \(source.plain): error converting YAML to JSON: yaml: \(problem)")

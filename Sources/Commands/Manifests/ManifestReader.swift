@@ -12,6 +12,10 @@ struct ManifestDocument {
 /// its own (with Yams), so a YAML error names its line within the document, as kubectl's does.
 enum ManifestReader {
     static let extensions: Set<String> = ["yaml", "yml", "json"]
+    /// The most read from one file: five requests at the API server's 3 MiB body limit and some
+    /// room. kubectl itself reads any size, but a file this large costs seconds and hundreds of
+    /// megabytes to parse, and a device like /dev/zero would be read forever.
+    static let maxFileBytes = 16 * 1024 * 1024
 
     /// The files a `-f` argument names, in the order kubectl visits them.
     static func files(for path: String) throws -> [String] {
@@ -26,8 +30,13 @@ enum ManifestReader {
     }
 
     static func read(file: String) throws -> [ManifestDocument] {
-        guard let data = FileManager.default.contents(atPath: file) else { throw ManifestErrors.pathDoesNotExist(file) }
-        return documents(in: String(decoding: data, as: UTF8.self), file: file)
+        let bytes: [UInt8]
+        do {
+            bytes = try BoundedFile.read(file, limit: maxFileBytes)
+        } catch {
+            throw ManifestErrors.unreadable(file, error, limit: maxFileBytes)
+        }
+        return documents(in: String(decoding: bytes, as: UTF8.self), file: file)
     }
 
     /// Splits and parses; documents holding nothing (only comments or blank lines) are skipped
@@ -38,7 +47,7 @@ enum ManifestReader {
             let source = ManifestSource(file: file, document: result.count + 1)
             do {
                 guard let node = try YAMLLimits.compose(chunk) else { continue }
-                let value = ManifestValue(node)
+                let value = try ManifestValue(node)
                 if value.isNull { continue }
                 result.append(ManifestDocument(source: source, parsed: .success(value)))
             } catch let error as YAMLLimitError {

@@ -12,7 +12,8 @@ indirect enum ManifestValue {
     case array([ManifestValue])
     case object([(String, ManifestValue)])
 
-    init(_ node: Yams.Node) {
+    /// Throws for a mapping or list used as a key, which go-yaml refuses (a Go map cannot hold one).
+    init(_ node: Yams.Node) throws(InvalidMapKey) {
         switch node {
         case .scalar(let scalar):
             switch Tag.Name(rawValue: node.tag.rawValue) {
@@ -23,9 +24,18 @@ indirect enum ManifestValue {
             default: self = .string(scalar.string)
             }
         case .mapping(let mapping):
-            self = .object(mapping.map { ($0.key.string ?? "\($0.key)", ManifestValue($0.value)) })
+            var pairs: [(String, ManifestValue)] = []
+            pairs.reserveCapacity(mapping.count)
+            for (key, value) in mapping {
+                guard let name = key.string else { throw InvalidMapKey(key: key) }
+                pairs.append((name, try ManifestValue(value)))
+            }
+            self = .object(pairs)
         case .sequence(let sequence):
-            self = .array(sequence.map(ManifestValue.init))
+            var items: [ManifestValue] = []
+            items.reserveCapacity(sequence.count)
+            for item in sequence { items.append(try ManifestValue(item)) }
+            self = .array(items)
         case .alias:
             // Yams resolves aliases while composing; an unresolved one reads as nothing.
             self = .null
@@ -85,6 +95,27 @@ indirect enum ManifestValue {
         case .number(let s), .string(let s): .string(s)
         case .array(let items): .array(items.map(\.json))
         case .object(let pairs): .object(pairs.map { ($0.0, $0.1.json) })
+        }
+    }
+}
+
+/// go-yaml's refusal of a mapping or a list as a mapping's key, in its words (`invalid map key:
+/// map[interface {}]interface {}{"name":"web"}`, the key as Go's %#v prints it).
+struct InvalidMapKey: Error, CustomStringConvertible {
+    let key: Yams.Node
+
+    var description: String {
+        let shown = Self.goSyntax(key)
+        return "invalid map key: " + (shown.count > 200 ? shown.prefix(200) + "…" : shown)
+    }
+
+    private static func goSyntax(_ node: Yams.Node) -> String {
+        switch node {
+        case .scalar(let scalar): "\"" + scalar.string + "\""
+        case .mapping(let mapping):
+            "map[interface {}]interface {}{" + mapping.map { goSyntax($0.key) + ":" + goSyntax($0.value) }.joined(separator: ", ") + "}"
+        case .sequence(let sequence): "[]interface {}{" + sequence.map(goSyntax).joined(separator: ", ") + "}"
+        case .alias: "interface {}(nil)"
         }
     }
 }

@@ -6,7 +6,7 @@ public enum ScenarioLibrary {
     /// The folder of built-in scenario files inside the resource bundle. SwiftPM's `Bundle.module`
     /// stops the program when the bundle is missing (a binary copied without it), so look first
     /// where it would and only then ask it; without the bundle there are no built-ins.
-    static var directory: URL? {
+    public static var directory: URL? {
         let bundleName = "kubesim_Commands.resources"
         let candidates = [Bundle.main.bundleURL.appendingPathComponent(bundleName),
                           Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent(bundleName)]
@@ -49,9 +49,16 @@ public enum ScenarioLibrary {
         return try ScenarioParser.parse(try read(path, shownAs: shownAs), file: shownAs)
     }
 
+    /// A scenario is one YAML document, which YAMLLimits caps at 3 MiB: no more is read.
     private static func read(_ path: String, shownAs: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioError("cannot read scenario \(String(reflecting: shownAs))")
+        let bytes: [UInt8]
+        do {
+            bytes = try BoundedFile.read(path, limit: YAMLLimits.maxDocumentBytes)
+        } catch {
+            throw ScenarioError("cannot read scenario \(String(reflecting: shownAs)): \(error.explanation(limit: YAMLLimits.maxDocumentBytes))")
+        }
+        guard let text = String(bytes: bytes, encoding: .utf8) else {
+            throw ScenarioError("cannot read scenario \(String(reflecting: shownAs)): it is not UTF-8 text")
         }
         return text
     }

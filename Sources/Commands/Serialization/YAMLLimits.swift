@@ -1,3 +1,4 @@
+import CYaml
 import Yams
 
 /// Why a YAML document was refused before it could use up memory or time.
@@ -89,71 +90,89 @@ public enum YAMLLimits {
 
     /// Yams checks a mapping for duplicate keys by hashing them, and hashing an alias of a
     /// collection walks the whole expansion: a bomb in key position would hang inside Yams, before
-    /// the walk above could count it. Such keys (`? *name` or `*name : value`, where `&name`
-    /// anchors a mapping or a list) are refused first. Quoted text and comments are skipped.
+    /// the walk above could count it. Such keys (an alias of a mapping or a list used as a key,
+    /// or anywhere inside a key) are refused first, found in libyaml's events — the parser Yams
+    /// wraps — which cost little and see the document exactly as Yams will (a reading of the text
+    /// missed keys that libyaml makes up, such as `[*bomb junk: x]`).
     static func collectionAliasKey(in yaml: String) -> YAMLLimitError? {
         guard yaml.contains("*"), yaml.contains("&") else { return nil }
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map { outsideQuotes(Substring($0)) }
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return nil }
+        defer { yaml_parser_delete(&parser) }
+        let bytes = Array(yaml.utf8)
+        return bytes.withUnsafeBufferPointer { buffer -> YAMLLimitError? in
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var keys = KeyTracker()
+            while true {
+                var event = yaml_event_t()
+                // A syntax error is Yams' to report, in its words.
+                guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+                defer { yaml_event_delete(&event) }
+                switch event.type {
+                case YAML_STREAM_END_EVENT:
+                    return nil
+                case YAML_SCALAR_EVENT:
+                    keys.anchor(event.data.scalar.anchor, isCollection: false)
+                    keys.nodeEnded()
+                case YAML_ALIAS_EVENT:
+                    let name = String(cString: event.data.alias.anchor)
+                    if keys.collectionAnchors.contains(name) && keys.atKey {
+                        return .collectionKey(line: Int(event.start_mark.line) + 1, alias: name)
+                    }
+                    keys.nodeEnded()
+                case YAML_SEQUENCE_START_EVENT:
+                    keys.anchor(event.data.sequence_start.anchor, isCollection: true)
+                    keys.collectionStarted(isMapping: false)
+                case YAML_MAPPING_START_EVENT:
+                    keys.anchor(event.data.mapping_start.anchor, isCollection: true)
+                    keys.collectionStarted(isMapping: true)
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    keys.collectionEnded()
+                default:
+                    break
+                }
+            }
+        }
+    }
+
+    /// Where the event stream stands: which anchors name collections, and whether the next node
+    /// is a mapping's key or lies inside one.
+    private struct KeyTracker {
+        struct Level {
+            var isMapping: Bool
+            var expectsKey: Bool
+            var insideKey: Bool
+        }
+
         var collectionAnchors: Set<String> = []
-        for line in lines {
-            for (name, rest) in tokens(after: "&", in: line) {
-                let next = rest.drop { $0 == " " || $0 == "\t" }
-                if next.isEmpty || next.first == "[" || next.first == "{" { collectionAnchors.insert(name) }
-            }
-        }
-        guard !collectionAnchors.isEmpty else { return nil }
-        for (index, line) in lines.enumerated() {
-            let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "-" }
-            for (name, rest) in tokens(after: "*", in: line) where collectionAnchors.contains(name) {
-                let asExplicitKey = trimmed.hasPrefix("?") && trimmed.dropFirst().drop { $0 == " " }.hasPrefix("*\(name)")
-                let afterName = rest.drop { $0 == " " || $0 == "\t" }
-                let asImplicitKey = afterName.hasPrefix(":") && (afterName.count == 1 || afterName.dropFirst().first == " ")
-                if asExplicitKey || asImplicitKey { return .collectionKey(line: index + 1, alias: name) }
-            }
-        }
-        return nil
-    }
+        var levels: [Level] = []
 
-    /// Anchor or alias names introduced by `marker` at the start of a token, with the text after each.
-    private static func tokens(after marker: Character, in line: Substring) -> [(String, Substring)] {
-        var found: [(String, Substring)] = []
-        var previous: Character = " "
-        var i = line.startIndex
-        while i < line.endIndex {
-            let c = line[i]
-            if c == marker, " \t[{,?:-".contains(previous) {
-                let nameStart = line.index(after: i)
-                let nameEnd = line[nameStart...].firstIndex { " \t,[]{}".contains($0) } ?? line.endIndex
-                if nameStart < nameEnd { found.append((String(line[nameStart..<nameEnd]), line[nameEnd...])) }
-                i = nameEnd
-                previous = "x"
-                continue
-            }
-            previous = c
-            i = line.index(after: i)
+        /// The next node is a key, or part of one.
+        var atKey: Bool {
+            guard let level = levels.last else { return false }
+            return level.insideKey || (level.isMapping && level.expectsKey)
         }
-        return found
-    }
 
-    /// The line with quoted text blanked out and any comment removed.
-    private static func outsideQuotes(_ line: Substring) -> Substring {
-        var result = ""
-        var quote: Character?
-        var previous: Character = " "
-        for c in line {
-            if let q = quote {
-                if c == q { quote = nil }
-                result.append(" ")
-            } else if (c == "\"" || c == "'") && " \t[{,:-".contains(previous) {
-                quote = c
-                result.append(" ")
-            } else if c == "#" && (previous == " " || previous == "\t") {
-                break
-            } else {
-                result.append(c)
-            }
-            previous = c
+        mutating func anchor(_ name: UnsafeMutablePointer<yaml_char_t>?, isCollection: Bool) {
+            guard let name else { return }
+            // A later anchor of the same name replaces the earlier one.
+            if isCollection { collectionAnchors.insert(String(cString: name)) } else { collectionAnchors.remove(String(cString: name)) }
         }
-        return Substring(result)
+
+        mutating func collectionStarted(isMapping: Bool) {
+            levels.append(Level(isMapping: isMapping, expectsKey: true, insideKey: atKey))
+        }
+
+        mutating func collectionEnded() {
+            _ = levels.popLast()
+            nodeEnded()
+        }
+
+        /// A mapping alternates keys and values.
+        mutating func nodeEnded() {
+            guard let last = levels.indices.last, levels[last].isMapping else { return }
+            levels[last].expectsKey.toggle()
+        }
     }
 }

@@ -8,7 +8,7 @@ public enum YAMLToJSON {
     public static func parse(_ text: String) throws(YAMLToJSONError) -> JSONValue? {
         do {
             guard let node = try YAMLLimits.compose(text) else { return nil }
-            return json(ManifestValue(node))
+            return json(try ManifestValue(node))
         } catch let error as YAMLLimitError {
             throw YAMLToJSONError(message: error.description)
         } catch {

@@ -1,3 +1,4 @@
+import Commands
 import Foundation
 
 /// The command line's history, as a shell keeps it: ↑ and ↓ walk through earlier lines (the line
@@ -27,10 +28,37 @@ public struct CommandHistory: Equatable, Sendable {
         return URL(fileURLWithPath: home).appendingPathComponent(".local/state/kubesim/history")
     }
 
-    /// Reads the history file; a missing or unreadable file is an empty history.
+    /// The most read from the history file: its newest megabyte, a thousand lines of a
+    /// kilobyte, however large the file grew (or whatever it is).
+    public static let fileLimit = 1024 * 1024
+
+    /// Reads the history file's newest lines; a missing or unreadable file is an empty history.
+    /// Bytes that are not UTF-8 become U+FFFD rather than losing the whole history (the next
+    /// line run rewrites the file from what was kept).
     public static func load(from file: URL?) -> CommandHistory {
-        guard let file, let text = try? String(contentsOf: file, encoding: .utf8) else { return CommandHistory(file: file) }
-        return CommandHistory(entries: text.split(separator: "\n").map(String.init), file: file)
+        guard let file, let tail = try? BoundedFile.tail(file.path, limit: fileLimit) else { return CommandHistory(file: file) }
+        var lines = Self.lines(tail.bytes)
+        // Read from the middle of a longer file, the first line is the end of a cut one.
+        if !tail.isWhole, !lines.isEmpty { lines.removeFirst() }
+        let entries = lines.filter { !$0.isEmpty }
+        return CommandHistory(entries: entries, file: file)
+    }
+
+    /// The file's lines split at each `\n` byte (memchr finds them: a megabyte costs little
+    /// even in a debug build), each decoded on its own.
+    static func lines(_ bytes: [UInt8]) -> [String] {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return [] }
+            var lines: [String] = []
+            var start = 0
+            while start < buffer.count {
+                let found = memchr(base + start, 0x0a, buffer.count - start)
+                let end = found.map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? buffer.count
+                lines.append(String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self))
+                start = end + 1
+            }
+            return lines
+        }
     }
 
     /// Records a line that was run (not a repeat of the last one) and saves the file.

@@ -40,6 +40,9 @@ public struct TextInput: Equatable, Sendable {
             return false
         }
         text = String(chars)
+        // A combining mark or joiner typed on its own merges with its neighbour into one
+        // character: the cursor counts what is before it again, so it stays inside the text.
+        cursor = min(String(chars[..<cursor]).count, text.count)
         return true
     }
 }

@@ -1,3 +1,4 @@
+import Commands
 import Foundation
 
 /// The folder of shipped theme files (`Themes/`), and loading themes by name or by path.
@@ -72,12 +73,15 @@ public struct ThemeLibrary: Sendable {
     }
 
     private static func load(_ url: URL, shownAs file: String) throws -> Theme {
-        let text: String
+        // A theme is one YAML document, which YAMLLimits caps at 3 MiB: no more is read.
+        let bytes: [UInt8]
         do {
-            text = try String(contentsOf: url, encoding: .utf8)
+            bytes = try BoundedFile.read(url.path, limit: YAMLLimits.maxDocumentBytes)
         } catch {
-            let reason = FileManager.default.fileExists(atPath: url.path) ? "a file that is not UTF-8 text" : "no such file"
-            throw ThemeError(file: file, path: nil, expected: "a readable theme file", got: reason)
+            throw ThemeError(file: file, path: nil, expected: "a readable theme file", got: error.explanation(limit: YAMLLimits.maxDocumentBytes))
+        }
+        guard let text = String(bytes: bytes, encoding: .utf8) else {
+            throw ThemeError(file: file, path: nil, expected: "a readable theme file", got: "a file that is not UTF-8 text")
         }
         return try ThemeParser.parse(text, file: file)
     }
