@@ -7,6 +7,7 @@ final class EndpointSliceController {
 
     private let store: Store
     private var queue: WorkQueue<ObjectKey>!
+    private var cost = EndpointSyncCost()
 
     init(store: Store) {
         self.store = store
@@ -18,7 +19,7 @@ final class EndpointSliceController {
             case .pod:
                 // The services of the pod before and after the change (a relabel moves it).
                 for pod in [event.old, event.object].compactMap({ $0 as? Pod }) {
-                    for service in self.store.services(selecting: pod) { self.queue.add(service.key) }
+                    for service in self.store.services(selecting: pod) { self.queue.add(service.key, after: self.cost.wait(for: service.key, now: self.store.now)) }
                 }
             case .endpointSlice:
                 // A managed slice deleted by someone else is put back.
@@ -33,8 +34,12 @@ final class EndpointSliceController {
 
     private func sync(_ key: ObjectKey) {
         guard let service = store.get(Service.self, key: key), !service.isTerminating,
-              let selector = service.spec.selector, !selector.isEmpty else { return }
+              let selector = service.spec.selector, !selector.isEmpty else {
+            cost.synced(key, pods: 0, now: store.now)
+            return
+        }
         let pods = store.list(Pod.self, selector: LabelSelector(matchLabels: selector), namespace: key.namespace)
+        cost.synced(key, pods: pods.count, now: store.now)
         let managed = store.endpointSlices(ofService: service.name, namespace: key.namespace)
             .filter { $0.metadata.labels[EndpointSlice.managedByLabel] == EndpointSlice.controllerName }
         // Slices left by an earlier service of the same name go; they are never reused.

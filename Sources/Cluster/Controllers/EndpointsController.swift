@@ -9,6 +9,7 @@ final class EndpointsController {
 
     private let store: Store
     private var queue: WorkQueue<ObjectKey>!
+    private var cost = EndpointSyncCost()
 
     init(store: Store) {
         self.store = store
@@ -19,7 +20,7 @@ final class EndpointsController {
                 self.queue.add(event.object.key)
             case .pod:
                 for pod in [event.old, event.object].compactMap({ $0 as? Pod }) {
-                    for service in self.store.services(selecting: pod) { self.queue.add(service.key) }
+                    for service in self.store.services(selecting: pod) { self.queue.add(service.key, after: self.cost.wait(for: service.key, now: self.store.now)) }
                 }
             case .endpoints:
                 // Deleted by someone else: put back (onEndpointsDelete).
@@ -32,6 +33,7 @@ final class EndpointsController {
 
     private func sync(_ key: ObjectKey) {
         guard let service = store.get(Service.self, key: key) else {
+            cost.synced(key, pods: 0, now: store.now)
             // The service is gone: so are the endpoints the controller kept for it.
             if store.get(Endpoints.self, key: key)?.metadata.labels[Self.managedByLabel] == Self.controllerName {
                 try? store.delete(Endpoints.self, key: key)
@@ -40,6 +42,7 @@ final class EndpointsController {
         }
         guard let selector = service.spec.selector, !selector.isEmpty else { return }
         let pods = store.list(Pod.self, selector: LabelSelector(matchLabels: selector), namespace: key.namespace)
+        cost.synced(key, pods: pods.count, now: store.now)
         var subsets = Self.subsets(service, pods: pods)
         let truncated = EndpointsCapacity.truncate(&subsets)
         var labels = service.metadata.labels
