@@ -109,4 +109,17 @@ enum FuzzChecks {
         try plainText(message)
         return "\(reason): \(message)"
     }
+
+    /// A YAML file's parser (themes, scenarios) refused `message`: it must name the file, then
+    /// say what it expected. What was expected is the kind of answer; what was found instead is
+    /// the input's own words, which would make every input a kind of its own.
+    static func fileRefusal(_ message: String, file: String, what: String) throws(FuzzFinding) -> FuzzBehaviour {
+        guard message.hasPrefix(file + ":") else {
+            throw FuzzFinding("a \(what) error that does not name its file: \(message.prefix(120).debugDescription)")
+        }
+        let reason = message.dropFirst(file.count + 1)
+        try kubectlError(String(reason))
+        let expected = reason.contains("expected valid YAML") ? String(reason) : reason.components(separatedBy: ", got ")[0]
+        return FuzzBehaviour("refused: " + expected)
+    }
 }

@@ -36,16 +36,7 @@ final class ScenarioFuzzTarget: FuzzTarget {
         } catch let finding as FuzzFinding {
             throw finding
         } catch let error as ScenarioError {
-            let message = error.description
-            guard message.hasPrefix(Self.file + ":") else {
-                throw FuzzFinding("a scenario error that does not name its file: \(message.prefix(120).debugDescription)")
-            }
-            let reason = message.dropFirst(Self.file.count + 1)
-            try FuzzChecks.kubectlError(String(reason))
-            // What was expected is the kind of answer; what was found instead is the input's own
-            // words (keys, step names), which would make every input a kind of its own.
-            let expected = reason.contains("expected valid YAML") ? String(reason) : reason.components(separatedBy: ", got ")[0]
-            return FuzzBehaviour("refused: " + expected)
+            return try FuzzChecks.fileRefusal(error.description, file: Self.file, what: "scenario")
         } catch {
             throw FuzzFinding("a scenario refused with \(type(of: error)), not ScenarioError: \(String(describing: error).prefix(120))")
         }

@@ -31,16 +31,7 @@ final class ThemeFuzzTarget: FuzzTarget {
             let theme = try ThemeParser.parse(String(decoding: input, as: UTF8.self), file: Self.file)
             return FuzzBehaviour("loaded with \(theme.styles.count) roles")
         } catch let error as ThemeError {
-            let message = error.description
-            guard message.hasPrefix(Self.file + ":") else {
-                throw FuzzFinding("a theme error that does not name its file: \(message.prefix(120).debugDescription)")
-            }
-            let reason = message.dropFirst(Self.file.count + 1)
-            try FuzzChecks.kubectlError(String(reason))
-            // What was expected is the kind of answer; what was found instead is the input's
-            // own words, which would make every input a kind of its own.
-            let expected = reason.contains("expected valid YAML") ? String(reason) : reason.components(separatedBy: ", got ")[0]
-            return FuzzBehaviour("refused: " + expected)
+            return try FuzzChecks.fileRefusal(error.description, file: Self.file, what: "theme")
         } catch {
             throw FuzzFinding("a theme refused with \(type(of: error)), not ThemeError: \(String(describing: error).prefix(120))")
         }
