@@ -15,6 +15,21 @@ import Testing
         #expect(seen.last == "DELETED web")
     }
 
+    /// A watcher that names kinds hears only changes to them, in order; one that names none hears all.
+    @Test func aWatcherHearsOnlyTheKindsItAskedFor() throws {
+        let cluster = Cluster(seed: 1, nodes: 1)
+        var workloads: [String] = [], everything: Set<Kind> = []
+        cluster.store.watch([.deployment, .replicaSet]) { workloads.append("\($0.kind.rawValue) \($0.type.rawValue)") }
+        cluster.store.watch { everything.insert($0.kind) }
+        try cluster.store.create(makeDeployment("web"))
+        cluster.advance(by: .seconds(10))
+        #expect(workloads.first == "Deployment ADDED")
+        #expect(workloads.contains("ReplicaSet ADDED"))
+        #expect(Set(workloads.map { $0.split(separator: " ")[0] }) == ["Deployment", "ReplicaSet"])
+        #expect(everything.isSuperset(of: [.deployment, .replicaSet, .pod, .event]))
+        #expect(KindSet.all.contains(.endpoints) && !KindSet([.pod]).contains(.event))
+    }
+
     @Test func staleResourceVersionIsAConflict() throws {
         let cluster = Cluster(seed: 1, nodes: 0)
         let created = try cluster.store.create(makeDeployment("web"))

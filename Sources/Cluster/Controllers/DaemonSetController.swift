@@ -23,7 +23,7 @@ final class DaemonSetController {
         self.store = store
         self.recorder = recorder
         queue = WorkQueue(clock: store.clock, delay: pace.controllerReaction, name: "daemonset") { [unowned self] in self.sync($0) }
-        store.watch { [unowned self] in self.observe($0) }
+        store.watch([.daemonSet, .pod, .node]) { [unowned self] in self.observe($0) }
     }
 
     private func observe(_ event: WatchEvent) {

@@ -17,7 +17,7 @@ final class DeploymentController {
         self.store = store
         self.recorder = recorder
         queue = WorkQueue(clock: store.clock, delay: pace.controllerReaction, name: "deployment") { [unowned self] in self.sync($0) }
-        store.watch { [unowned self] in self.observe($0) }
+        store.watch([.deployment, .replicaSet, .pod]) { [unowned self] in self.observe($0) }
     }
 
     private func observe(_ event: WatchEvent) {

@@ -17,7 +17,7 @@ final class DisruptionController {
         self.store = store
         self.recorder = recorder
         queue = WorkQueue(clock: store.clock, delay: pace.controllerReaction, name: "disruption") { [unowned self] in self.sync($0) }
-        store.watch { [unowned self] event in
+        store.watch([.podDisruptionBudget, .pod]) { [unowned self] event in
             switch event.kind {
             case .podDisruptionBudget:
                 if event.type != .deleted { self.queue.add(event.object.key) }

@@ -12,7 +12,7 @@ final class EndpointSliceController {
     init(store: Store) {
         self.store = store
         queue = WorkQueue(clock: store.clock, delay: .zero, name: "endpointslice") { [unowned self] in self.sync($0) }
-        store.watch { [unowned self] event in
+        store.watch([.service, .pod, .endpointSlice]) { [unowned self] event in
             switch event.kind {
             case .service:
                 if event.type != .deleted { self.queue.add(event.object.key) }

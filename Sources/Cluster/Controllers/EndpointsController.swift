@@ -14,7 +14,7 @@ final class EndpointsController {
     init(store: Store) {
         self.store = store
         queue = WorkQueue(clock: store.clock, delay: .zero, name: "endpoints") { [unowned self] in self.sync($0) }
-        store.watch { [unowned self] event in
+        store.watch([.service, .pod, .endpoints]) { [unowned self] event in
             switch event.kind {
             case .service:
                 self.queue.add(event.object.key)

@@ -6,7 +6,7 @@ final class GarbageCollector {
     init(store: Store, pace: Pace) {
         self.store = store
         queue = WorkQueue(clock: store.clock, delay: pace.controllerReaction, name: "garbagecollector") { [unowned self] in self.collect(ownerUID: $0) }
-        store.watch { [unowned self] event in
+        store.watch([.deployment, .replicaSet, .daemonSet, .service]) { [unowned self] event in
             if event.type == .deleted, event.kind == .deployment || event.kind == .replicaSet || event.kind == .daemonSet || event.kind == .service { self.queue.add(event.object.metadata.uid) }
         }
     }

@@ -4,7 +4,7 @@ final class KubeletFleet {
     private(set) var kubelets: [String: Kubelet] = [:]
 
     init(store: Store) {
-        store.watch { [unowned self] event in
+        store.watch([.pod]) { [unowned self] event in
             guard event.kind == .pod else { return }
             let pod = event.object as! Pod
             guard pod.isScheduled, let kubelet = kubelets[pod.spec.nodeName] else { return }

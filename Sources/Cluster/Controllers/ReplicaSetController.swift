@@ -15,7 +15,7 @@ final class ReplicaSetController {
         self.store = store
         self.recorder = recorder
         queue = WorkQueue(clock: store.clock, delay: pace.controllerReaction, name: "replicaset", processInSteps: { [unowned self] in self.sync($0) })
-        store.watch { [unowned self] in self.observe($0) }
+        store.watch([.replicaSet, .pod]) { [unowned self] in self.observe($0) }
     }
 
     private func observe(_ event: WatchEvent) {

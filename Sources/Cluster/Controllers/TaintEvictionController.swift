@@ -13,7 +13,7 @@ final class TaintEvictionController {
         self.store = store
         self.recorder = recorder
         queue = WorkQueue(clock: store.clock, delay: pace.controllerReaction, name: "tainteviction") { [unowned self] in self.syncNode($0) }
-        store.watch { [unowned self] event in
+        store.watch([.node, .pod]) { [unowned self] event in
             switch event.kind {
             case .node:
                 let old = event.old as? Node

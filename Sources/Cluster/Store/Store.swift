@@ -4,7 +4,9 @@ public final class Store {
     let clock: VirtualClock
     let random: RandomSource
     private var lastResourceVersion: Int64 = 0
-    private var watchers: [(WatchEvent) -> Void] = []
+    /// Each watcher with the kinds it asked for: most controllers read two or three kinds, and a
+    /// build-up writes five events a pod, so a change reaches only the watchers of its kind.
+    private var watchers: [(kinds: KindSet, handler: (WatchEvent) -> Void)] = []
     /// Admission for new pods (the API server's mutating plugins, e.g. DefaultTolerationSeconds).
     var admitPod: ((inout Pod) -> Void)?
 
@@ -66,11 +68,14 @@ public final class Store {
     /// The resourceVersion of the latest write (what a list's metadata.resourceVersion says).
     public var currentResourceVersion: Int64 { lastResourceVersion }
 
-    /// Registers a watcher for every change to every kind. Watchers must not write to the store
-    /// while being notified; controllers only enqueue work.
-    public func watch(_ handler: @escaping (WatchEvent) -> Void) { watchers.append(handler) }
+    /// Registers a watcher for every change to the given kinds (all kinds by default), in the
+    /// order registered. Watchers must not write to the store while being notified; controllers
+    /// only enqueue work.
+    public func watch(_ kinds: KindSet = .all, _ handler: @escaping (WatchEvent) -> Void) { watchers.append((kinds, handler)) }
 
-    private func notify(_ event: WatchEvent) { for w in watchers { w(event) } }
+    private func notify(_ event: WatchEvent) {
+        for w in watchers where w.kinds.contains(event.kind) { w.handler(event) }
+    }
 
     private func table<T: APIObject>(_ type: T.Type) -> ObjectTable<T> {
         switch T.kind {
