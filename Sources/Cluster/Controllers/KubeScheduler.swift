@@ -14,6 +14,8 @@ final class KubeScheduler {
     /// Sharded: a scale past the nodes' room leaves tens of thousands here.
     private var unschedulable = ShardedDictionary<ObjectKey, SimTime>()
     private var nextStartNodeIndex = 0
+    /// Scratch for the best-scoring nodes of the pod being scheduled, kept to save an allocation a pod.
+    private var best: [Int] = []
     /// How many nodes each scheduling cycle scored (for `kubesim bench` and the sampling tests).
     let tally = SchedulingTally()
 
@@ -23,7 +25,7 @@ final class KubeScheduler {
         self.random = random
         retryInterval = pace.unschedulableRetry
         queue = WorkQueue(clock: store.clock, delay: pace.schedulerReaction, name: "scheduler") { [unowned self] in self.schedule($0) }
-        store.watch { [unowned self] in self.observe($0) }
+        store.watch([.pod, .node]) { [unowned self] in self.observe($0) }
     }
 
     private func observe(_ event: WatchEvent) {
@@ -176,13 +178,14 @@ final class KubeScheduler {
         tally.scored(feasible.count)
         let spread = TopologySpreadScore.scores(for: pod, feasible: feasible, cache: cache) ?? Array(repeating: 0, count: feasible.count)
         let want = SchedulerCache.scoringRequests(pod)
-        var best: [String] = []
+        // The nodes sharing the top score, by position in `feasible` (a buffer kept between pods).
+        best.removeAll(keepingCapacity: true)
         var bestScore = Int.min
         for (i, node) in feasible.enumerated() {
             let s = score(want, node, spread: spread[i])
-            if s > bestScore { bestScore = s; best = [node.name] } else if s == bestScore { best.append(node.name) }
+            if s > bestScore { bestScore = s; best.removeAll(keepingCapacity: true); best.append(i) } else if s == bestScore { best.append(i) }
         }
-        let chosen = best.count == 1 ? best[0] : best[random.int(in: 0...(best.count - 1))]
+        let chosen = feasible[best.count == 1 ? best[0] : best[random.int(in: 0...(best.count - 1))]].name
         pod.spec.nodeName = chosen
         pod.status.setCondition("PodScheduled", "True", at: store.now)
         pod.metadata.resourceVersion = ""

@@ -108,18 +108,20 @@ public final class Store {
     /// A random UUID (version 4 layout) drawn from the seeded generator.
     func newUID(from random: RandomSource? = nil) -> String {
         let random = random ?? self.random
-        let hexDigits = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(36)
-        let words = [random.next(), random.next()]
-        for i in 0..<32 {
-            if i == 8 || i == 12 || i == 16 || i == 20 { bytes.append(UInt8(ascii: "-")) }
-            var nibble = Int((words[i / 16] >> UInt64((15 - i % 16) * 4)) & 0xF)
-            if i == 12 { nibble = 4 }              // version 4
-            if i == 16 { nibble = 8 | (nibble & 3) } // RFC 4122 variant
-            bytes.append(hexDigits[nibble])
+        let high = random.next(), low = random.next()
+        // Written in place: one allocation for the string, none for the digits.
+        return String(unsafeUninitializedCapacity: 36) { out in
+            var at = 0
+            for i in 0..<32 {
+                if i == 8 || i == 12 || i == 16 || i == 20 { out[at] = UInt8(ascii: "-"); at += 1 }
+                var nibble = ((i < 16 ? high : low) >> UInt64((15 - i % 16) * 4)) & 0xF
+                if i == 12 { nibble = 4 }              // version 4
+                if i == 16 { nibble = 8 | (nibble & 3) } // RFC 4122 variant
+                out[at] = nibble < 10 ? UInt8(ascii: "0") + UInt8(nibble) : UInt8(ascii: "a") + UInt8(nibble - 10)
+                at += 1
+            }
+            return at
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The random sequence a kind's uids (and, for slices, generated names) come from: kinds
