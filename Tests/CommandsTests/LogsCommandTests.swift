@@ -174,4 +174,29 @@ import Testing
         #expect(logs.instance(podUID: "u", container: "c", containerID: "a") == nil)
         #expect(logs.instance(podUID: "u", container: "c", containerID: "b") != nil)
     }
+
+    /// Start-up lines are written out only when read, numbered when the container started: a
+    /// line written later comes after them, and a follower asking for lines after one it saw
+    /// gets the rest in order.
+    @Test func startupLinesReadLaterKeepTheirPlaceAndNumbers() {
+        let logs = ContainerLogs()
+        logs.startInstance(podUID: "u", container: "c", containerID: "a", restartCount: 0)
+        logs.appendStartup(image: "nginx:1.27", containerID: "a", port: 80, podUID: "u", container: "c", at: SimTime(milliseconds: 0))
+        logs.append("GET / 200", podUID: "u", container: "c", at: SimTime(milliseconds: 5))
+        let lines = logs.newest(podUID: "u", container: "c")?.lines ?? []
+        #expect(lines.count == 12)
+        #expect(lines.first?.text.hasPrefix("/docker-entrypoint.sh") == true)
+        #expect(lines.last?.text == "GET / 200")
+        #expect(lines.map(\.sequence) == Array(1...12))
+        let after = logs.newest(podUID: "u", container: "c")?.lines(after: 10).map(\.text)
+        #expect(after == [lines[10].text, "GET / 200"])
+        // Someone following the log: the lines are written (and told) at once.
+        var told: [String] = []
+        logs.onAppend { _, _, line in told.append(line.text) }
+        logs.startInstance(podUID: "u", container: "c", containerID: "b", restartCount: 1)
+        logs.appendStartup(image: "example/app:2", containerID: "b", port: 8080, podUID: "u", container: "c", at: SimTime(milliseconds: 9))
+        #expect(told.count == 3)
+        #expect(told.last == "time=\"\(CalendarTime.rfc3339(SimTime(milliseconds: 9)))\" level=info msg=\"listening\" address=\":8080\"")
+        #expect(logs.newest(podUID: "u", container: "c")?.lines.map(\.sequence) == [13, 14, 15])
+    }
 }

@@ -7,11 +7,10 @@ extension Kubelet {
         guard case .running(let startedAt) = status.state else { return }
         let uid = pod.metadata.uid
         logs.startInstance(podUID: uid, container: container.name, containerID: status.containerID, restartCount: status.restartCount)
-        guard logs.instance(podUID: uid, container: container.name, containerID: status.containerID)?.lines.isEmpty ?? false else { return }
-        for line in StartupLog.lines(image: container.image, containerID: status.containerID,
-                                         port: container.ports.first?.containerPort ?? AccessLog.defaultPort, at: startedAt) {
-            logs.append(line, podUID: uid, container: container.name, at: startedAt)
-        }
+        guard logs.instance(podUID: uid, container: container.name, containerID: status.containerID)?.isEmpty ?? false else { return }
+        logs.appendStartup(image: container.image, containerID: status.containerID,
+                           port: container.ports.first?.containerPort ?? AccessLog.defaultPort,
+                           podUID: uid, container: container.name, at: startedAt)
     }
 
     /// The application's process exits by itself (a crash, or `--crash-after`).

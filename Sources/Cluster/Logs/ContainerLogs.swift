@@ -44,6 +44,21 @@ public final class ContainerLogs {
         for listener in listeners { listener(podUID, container, line) }
     }
 
+    /// The newest instance of `container` starts its application: the startup lines, written
+    /// when first read unless someone follows the log now.
+    func appendStartup(image: String, containerID: String, port: Int, podUID: String, container: String, at time: SimTime) {
+        guard let count = pods[podUID]?[container]?.count, count > 0 else { return }
+        guard listeners.isEmpty else {
+            for line in StartupLog.lines(image: image, containerID: containerID, port: port, at: time) {
+                append(line, podUID: podUID, container: container, at: time)
+            }
+            return
+        }
+        let deferred = StartupLog.Deferred(image: image, containerID: containerID, port: port, time: time, firstSequence: nextSequence + 1)
+        nextSequence += deferred.count
+        pods[podUID]![container]![count - 1].defer(deferred)
+    }
+
     /// The log of the instance `containerID` of `container`, if it is still kept.
     public func instance(podUID: String, container: String, containerID: String) -> ContainerInstanceLog? {
         pods[podUID]?[container]?.last { $0.containerID == containerID }
@@ -78,13 +93,32 @@ public struct ContainerInstanceLog: Sendable {
     public let containerID: String
     public let restartCount: Int
     private var storage: [LogLine] = []
+    /// Startup lines that come before `storage`, not written out yet.
+    private var deferred: StartupLog.Deferred?
 
     init(containerID: String, restartCount: Int) {
         self.containerID = containerID
         self.restartCount = restartCount
     }
 
-    public var lines: ArraySlice<LogLine> { storage.suffix(ContainerLogs.lineCap) }
+    public var lines: ArraySlice<LogLine> {
+        guard let deferred else { return storage.suffix(ContainerLogs.lineCap) }
+        return (deferred.lines + storage).suffix(ContainerLogs.lineCap)
+    }
+
+    /// Nothing written yet, deferred or not.
+    var isEmpty: Bool { deferred == nil && storage.isEmpty }
+
+    mutating func `defer`(_ startup: StartupLog.Deferred) {
+        writeOutDeferred()
+        deferred = startup
+    }
+
+    private mutating func writeOutDeferred() {
+        guard let deferred else { return }
+        storage.insert(contentsOf: deferred.lines, at: 0)
+        self.deferred = nil
+    }
 
     /// Lines written after the line numbered `sequence` (what a follower has not seen yet).
     public func lines(after sequence: Int) -> ArraySlice<LogLine> {
@@ -94,6 +128,7 @@ public struct ContainerInstanceLog: Sendable {
     }
 
     mutating func append(_ line: LogLine) {
+        writeOutDeferred()
         storage.append(line)
         // Trimmed in batches, so appending stays cheap while at most a quarter more is held.
         if storage.count >= ContainerLogs.lineCap + ContainerLogs.lineCap / 4 {
