@@ -12,15 +12,15 @@ final class WorkQueue<Key: Hashable> {
     private let clock: VirtualClock
     private let delay: SimDuration
     private let process: (Key) -> Resumption?
-    /// The name its depth is counted under (`QueueDepths`).
-    private let name: String
+    /// Its depth, counted under its name (`QueueDepths`).
+    private let depth: QueueDepths.Depth
     /// Sharded: the scheduler's queue holds every pod of a scale-up waiting to be placed.
     private var pending = ShardedSet<Key>()
 
     init(clock: VirtualClock, delay: SimDuration, name: String, process: @escaping (Key) -> Void) {
         self.clock = clock
         self.delay = delay
-        self.name = name
+        depth = clock.queueDepths.depth(name)
         self.process = { process($0); return nil }
     }
 
@@ -28,7 +28,7 @@ final class WorkQueue<Key: Hashable> {
     init(clock: VirtualClock, delay: SimDuration, name: String, processInSteps: @escaping (Key) -> Resumption?) {
         self.clock = clock
         self.delay = delay
-        self.name = name
+        depth = clock.queueDepths.depth(name)
         self.process = processInSteps
     }
 
@@ -36,7 +36,7 @@ final class WorkQueue<Key: Hashable> {
 
     func add(_ key: Key, after wait: SimDuration) {
         guard pending.insert(key).inserted else { return }
-        clock.queueDepths.added(name)
+        depth.added()
         var resumption: Resumption?
         var started = false
         clock.scheduleInSteps(after: wait) { [weak self] in
@@ -44,7 +44,7 @@ final class WorkQueue<Key: Hashable> {
             started = true
             guard let self else { return false }
             self.pending.remove(key)
-            self.clock.queueDepths.removed(self.name)
+            self.depth.removed()
             resumption = self.process(key)
             return resumption != nil
         }

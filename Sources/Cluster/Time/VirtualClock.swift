@@ -11,7 +11,7 @@ public final class VirtualClock {
     /// The heap holds plain values (time, sequence, slot), so sifting copies no closures; each
     /// timer's work waits in `steps` at its slot, and freed slots are reused.
     private var heap: [Timer] = []
-    private var steps: [(() -> Bool)?] = []
+    private var steps: [Work?] = []
     private var freeSlots: [Int] = []
     private var sequence: UInt64 = 0
     /// Runs each step of the sliced path when set: a benchmark's stopwatch around the steps.
@@ -21,6 +21,13 @@ public final class VirtualClock {
     public let queueDepths = QueueDepths()
     /// Timers waiting to fire.
     public var pendingTimers: Int { heap.count }
+
+    /// A timer's work: one action, or steps (kept apart so a plain timer is not wrapped in a
+    /// second closure, one allocation per timer).
+    private enum Work {
+        case once(() -> Void)
+        case steps(() -> Bool)
+    }
 
     struct Timer {
         let time: SimTime
@@ -37,7 +44,7 @@ public final class VirtualClock {
     }
 
     public func schedule(at time: SimTime, _ action: @escaping () -> Void) {
-        scheduleInSteps(at: time) { action(); return false }
+        add(.once(action), at: time)
     }
 
     /// Runs `step` once `delay` has passed, and again (at the same instant, before any other
@@ -47,14 +54,18 @@ public final class VirtualClock {
     }
 
     public func scheduleInSteps(at time: SimTime, _ step: @escaping () -> Bool) {
+        add(.steps(step), at: time)
+    }
+
+    private func add(_ work: Work, at time: SimTime) {
         sequence += 1
         let slot: Int
         if let free = freeSlots.popLast() {
             slot = free
-            steps[slot] = step
+            steps[slot] = work
         } else {
             slot = steps.count
-            steps.append(step)
+            steps.append(work)
         }
         push(Timer(time: max(time, now), sequence: sequence, slot: slot))
     }
@@ -75,8 +86,10 @@ public final class VirtualClock {
         guard !heap.isEmpty, heap[0].time <= limit else { return false }
         let timer = pop()
         now = max(now, timer.time)
-        let step = steps[timer.slot]!
-        while step() {}
+        switch steps[timer.slot]! {
+        case .once(let action): action()
+        case .steps(let step): while step() {}
+        }
         release(timer)
         return true
     }
@@ -89,7 +102,20 @@ public final class VirtualClock {
         guard !heap.isEmpty, heap[0].time <= limit else { return false }
         let timer = pop()
         now = max(now, timer.time)
-        let step = steps[timer.slot]!
+        let step: () -> Bool
+        switch steps[timer.slot]! {
+        case .once(let action):
+            guard let stepObserver else {
+                action()
+                release(timer)
+                return true
+            }
+            step = { action(); return false }
+            _ = stepObserver(step)
+            release(timer)
+            return true
+        case .steps(let work): step = work
+        }
         if stepObserver?(step) ?? step() { push(timer) } else { release(timer) }
         return true
     }
