@@ -88,7 +88,13 @@ enum Validation {
     static func needsValidation(_ old: any APIObject, _ new: any APIObject) -> Bool {
         if old.metadata.labels != new.metadata.labels || old.metadata.name != new.metadata.name { return true }
         switch (old, new) {
-        case let (a as Pod, b as Pod): return a.spec != b.spec
+        case let (a as Pod, b as Pod):
+            // A binding sets only spec.nodeName (the pods/binding subresource, which upstream
+            // does not validate as a whole pod): the rest of the spec was validated on create.
+            guard a.spec != b.spec else { return false }
+            var bound = a.spec
+            bound.nodeName = b.spec.nodeName
+            return bound != b.spec
         case let (a as Deployment, b as Deployment): return a.spec != b.spec
         case let (a as ReplicaSet, b as ReplicaSet): return a.spec != b.spec
         case let (a as DaemonSet, b as DaemonSet): return a.spec != b.spec
