@@ -5,12 +5,22 @@ final class KubeletFleet {
 
     init(store: Store) {
         store.watch([.pod]) { [unowned self] event in
-            guard event.kind == .pod else { return }
             let pod = event.object as! Pod
             guard pod.isScheduled, let kubelet = kubelets[pod.spec.nodeName] else { return }
-            if event.type == .deleted { kubelet.forget(pod) } else { kubelet.observe(pod) }
+            if event.type == .deleted { return kubelet.forget(pod) }
+            if event.type == .modified, let old = event.old as? Pod, !Self.differSemantically(old, pod) { return }
+            kubelet.observe(pod)
         }
     }
 
     func add(_ kubelet: Kubelet) { kubelets[kubelet.nodeName] = kubelet }
+
+    /// Whether an update is one the kubelet acts on (config.go's podsDifferSemantically): the
+    /// kubelet is the source of a pod's status, so its own status writes coming back through the
+    /// watch, and anyone else's, do not start a sync.
+    static func differSemantically(_ old: Pod, _ new: Pod) -> Bool {
+        old.spec != new.spec || old.metadata.labels != new.metadata.labels || old.metadata.annotations != new.metadata.annotations
+            || old.metadata.deletionTimestamp != new.metadata.deletionTimestamp
+            || old.metadata.deletionGracePeriodSeconds != new.metadata.deletionGracePeriodSeconds
+    }
 }
