@@ -22,7 +22,8 @@ extension Dashboard {
     func sortFocusedTable(by column: SortColumn) {
         let current = sorts[focus] ?? .byName
         let next = TableSort(column: column, descending: current.column == column && !current.descending)
-        sorts[focus] = next == .byName ? nil : next
+        // Kept even when it is name order again, so the heading keeps its mark (NAME↑).
+        sorts[focus] = next
         status = StatusMessage(text: "\(focus.title) by \(column.header) \(next.mark) (again reverses)", isError: false, at: cluster.now)
     }
 }
