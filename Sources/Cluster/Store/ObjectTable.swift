@@ -18,8 +18,12 @@ final class ObjectTable<T: APIObject> {
     /// Each index's keys for an object, and (optionally) a cheap test that two states of an
     /// object file under the same keys, so a write that leaves them alone builds no key strings.
     private var indexers: [(name: String, keys: (T) -> [String], sameKeys: ((T, T) -> Bool)?)] = []
-    /// Index name → index key → names. Index keys hash once (an index by uid has a key per object).
-    private var indexes: [String: ShardedDictionary<PrehashedString, ShardedSet<ObjectKey>>] = [:]
+    /// Per index (in `indexers`' order): index key → names. Index keys hash once (an index by
+    /// uid has a key per object).
+    private var indexes: [ShardedDictionary<PrehashedString, ShardedSet<ObjectKey>>] = []
+    /// Room a new index entry starts with: most hold a few names (a pod's events, a node's or a
+    /// ReplicaSet's first pods), and growing a set from one to six rehashes it three times.
+    private static var entryCapacity: Int { 6 }
 
     var count: Int { boxes.count }
     /// Told of every write: what was stored (nil for a new object) and what is now (nil once removed).
@@ -27,7 +31,7 @@ final class ObjectTable<T: APIObject> {
 
     func addIndex(_ name: String, sameKeys: ((T, T) -> Bool)? = nil, _ keys: @escaping (T) -> [String]) {
         indexers.append((name, keys, sameKeys))
-        indexes[name] = ShardedDictionary()
+        indexes.append(ShardedDictionary())
     }
 
     subscript(key: ObjectKey) -> T? { boxes[key]?.object }
@@ -48,7 +52,8 @@ final class ObjectTable<T: APIObject> {
             box = Box(object)
             boxes[name] = box
             ordered = nil
-            box.indexKeys = Array(repeating: [], count: indexers.count)
+            box.indexKeys.reserveCapacity(indexers.count)
+            for _ in indexers { box.indexKeys.append([]) }
             didChange?(nil, object)
         }
         for (i, indexer) in indexers.enumerated() {
@@ -56,8 +61,10 @@ final class ObjectTable<T: APIObject> {
             let keys = indexer.keys(object)
             let old = box.indexKeys[i]
             if keys == old { continue }
-            for key in old where !keys.contains(key) { removeName(name, from: indexer.name, key: key) }
-            for key in keys where !old.contains(key) { indexes[indexer.name]![PrehashedString(key), default: []].insert(name) }
+            for key in old where !keys.contains(key) { removeName(name, from: i, key: key) }
+            for key in keys where !old.contains(key) {
+                indexes[i][PrehashedString(key), default: ShardedSet(minimumCapacity: Self.entryCapacity)].insert(name)
+            }
             box.indexKeys[i] = keys
         }
     }
@@ -66,19 +73,22 @@ final class ObjectTable<T: APIObject> {
         guard let old = boxes.removeValue(forKey: name) else { return }
         ordered = nil
         didChange?(old.object, nil)
-        for (i, indexer) in indexers.enumerated() {
-            for key in old.indexKeys[i] { removeName(name, from: indexer.name, key: key) }
+        for i in indexers.indices {
+            for key in old.indexKeys[i] { removeName(name, from: i, key: key) }
         }
     }
 
-    private func removeName(_ name: ObjectKey, from index: String, key: String) {
+    private func removeName(_ name: ObjectKey, from index: Int, key: String) {
         let key = PrehashedString(key)
-        indexes[index]![key]?.remove(name)
-        if indexes[index]![key]?.isEmpty == true { indexes[index]![key] = nil }
+        indexes[index][key]?.remove(name)
+        if indexes[index][key]?.isEmpty == true { indexes[index][key] = nil }
     }
 
     /// Keys under `key` in index `index`, unordered.
-    func names(index: String, key: String) -> ShardedSet<ObjectKey> { indexes[index]?[PrehashedString(key)] ?? [] }
+    func names(index: String, key: String) -> ShardedSet<ObjectKey> {
+        guard let i = indexers.firstIndex(where: { $0.name == index }) else { return [] }
+        return indexes[i][PrehashedString(key)] ?? []
+    }
 
     /// Objects under `key` in `index`, sorted by key so callers act in a reproducible order.
     func byIndex(_ index: String, _ key: String) -> [T] {

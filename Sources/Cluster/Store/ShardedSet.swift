@@ -7,6 +7,9 @@ public struct ShardedSet<Element: Hashable> {
 
     public init() {}
 
+    /// Room for `minimumCapacity` elements before the first growth.
+    public init(minimumCapacity: Int) { shards = [Set(minimumCapacity: minimumCapacity)] }
+
     public var isEmpty: Bool { count == 0 }
 
     @inline(__always)
