@@ -56,4 +56,18 @@ import Testing
         let last = try #require(KeysFuzzTarget.sizes.firstIndex { $0 == (300, 100) })
         _ = try target.run([0x90 + UInt8(first), 0x3f, 0x90 + UInt8(last), 0x1b, 0x33, 0x6a, 0x6a, 0x4c, 0x1d, 0x90 + UInt8(first)])
     }
+
+    /// The input `keys` hung on: on the Deployments pane, `s` and 2147483647, then ten seconds
+    /// of clock. The clock stops once the cluster passes the target's pod limit, and the next
+    /// input gets a fresh dashboard instead of carrying the scale on.
+    @Test func aScaleToTheLargestInt32StopsTheClockAndTheNextInputStartsAfresh() throws {
+        let target = KeysFuzzTarget()
+        let scale = Array("2s\u{7f}\u{7f}2147483647\n".utf8) + Array(repeating: 0x1e, count: 10)
+        let answer = try target.run(scale)
+        #expect(answer.signature.contains("Deployments"), "\(answer.signature)")
+        let grown = KeysFuzzTarget.pods(in: target.currentDashboard)
+        #expect(grown > KeysFuzzTarget.podLimit && grown < 3 * KeysFuzzTarget.podLimit, "\(grown) pods")
+        _ = try target.run([0x1e])
+        #expect(KeysFuzzTarget.pods(in: target.currentDashboard) < 10)
+    }
 }

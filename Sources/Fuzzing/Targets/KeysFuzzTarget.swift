@@ -18,7 +18,13 @@ final class KeysFuzzTarget: FuzzTarget {
     /// Inputs fed to one dashboard before a fresh one: keys carry on from where the last input
     /// left the screen, as in a long session, while the cluster stays small and the cost flat.
     static let inputsPerDashboard = 16
+    /// Past this many pods the clock stops for the rest of the input and the next input starts
+    /// a fresh dashboard: a scale to 2147483647 (a `s` and a number) creates 5,000 pods a virtual
+    /// second, and sixteen inputs of it made one input take 30 s. Scale itself is the benchmarks'.
+    static let podLimit = 5_000
     private var dashboard = KeysFuzzTarget.freshDashboard()
+    /// The dashboard the next input goes to (for tests).
+    var currentDashboard: Dashboard { dashboard }
     private var inputsFed = 0
 
     /// Terminal sizes a byte may switch to: tiny ones, both sides of the 80×24 minimum, large ones.
@@ -89,7 +95,7 @@ final class KeysFuzzTarget: FuzzTarget {
     }
 
     func run(_ input: [UInt8]) throws(FuzzFinding) -> FuzzBehaviour {
-        if inputsFed == Self.inputsPerDashboard {
+        if inputsFed == Self.inputsPerDashboard || Self.pods(in: dashboard) > Self.podLimit {
             dashboard = Self.freshDashboard()
             inputsFed = 0
         }
@@ -100,7 +106,7 @@ final class KeysFuzzTarget: FuzzTarget {
             switch Self.press(for: byte) {
             case .key(let key): dashboard.handle(key)
             case .advance(let duration):
-                guard clockLeft >= duration.milliseconds else { continue }
+                guard clockLeft >= duration.milliseconds, Self.pods(in: dashboard) <= Self.podLimit else { continue }
                 clockLeft -= duration.milliseconds
                 dashboard.tick(realElapsed: duration)
             case .draw: try Self.draw(dashboard, size)
@@ -113,6 +119,8 @@ final class KeysFuzzTarget: FuzzTarget {
         try Self.draw(dashboard, size)
         return FuzzBehaviour("\(Self.modeName(dashboard.mode)) \(dashboard.focus.title): " + (dashboard.status?.text ?? "quiet"))
     }
+
+    static func pods(in dashboard: Dashboard) -> Int { dashboard.session.cluster.store.count(Pod.self) }
 
     /// A frame of exactly the size asked for, every cell one column wide.
     static func draw(_ dashboard: Dashboard, _ size: (width: Int, height: Int)) throws(FuzzFinding) {
