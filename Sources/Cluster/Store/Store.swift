@@ -23,6 +23,8 @@ public final class Store {
     let endpointSlices = ObjectTable<EndpointSlice>()
     let endpoints = ObjectTable<Endpoints>()
     private let nodeRequests = NodeRequestTally()
+    /// etcd's space quota: creations past it are refused as etcd refuses them.
+    var quota = EtcdQuota()
 
     /// Namespace uids come from their own sequence, seeded from (a copy of) the shared one:
     /// creating a namespace does not shift the names and
@@ -64,6 +66,16 @@ public final class Store {
     }
 
     public var now: SimTime { clock.now }
+
+    /// What the stored objects take in etcd, estimated from their counts (see EtcdQuota).
+    var estimatedBytes: Int {
+        func size(_ kind: Kind, _ count: Int) -> Int { count * EtcdQuota.estimatedSize(of: kind) }
+        return size(.node, nodes.count) + size(.pod, pods.count) + size(.replicaSet, replicaSets.count)
+            + size(.deployment, deployments.count) + size(.event, events.count) + size(.lease, leases.count)
+            + size(.daemonSet, daemonSets.count) + size(.namespace, namespaces.count)
+            + size(.podDisruptionBudget, podDisruptionBudgets.count) + size(.service, services.count)
+            + size(.endpointSlice, endpointSlices.count) + size(.endpoints, endpoints.count)
+    }
 
     /// The resourceVersion of the latest write (what a list's metadata.resourceVersion says).
     public var currentResourceVersion: Int64 { lastResourceVersion }
@@ -218,6 +230,7 @@ public final class Store {
         }
         try Validation.validate(obj)
         if t[obj.key] != nil { throw APIError.alreadyExists(T.kind, obj.metadata.name) }
+        if estimatedBytes + EtcdQuota.estimatedSize(of: T.kind) > quota.bytes { throw EtcdQuota.exceeded }
         if var service = obj as? Service {
             try ServiceAllocation.allocate(&service, taken: services.all(), random: serviceRandom)
             obj = service as! T

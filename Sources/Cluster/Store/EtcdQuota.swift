@@ -1,0 +1,36 @@
+/// etcd's space quota (`--quota-backend-bytes`, 2 GiB by default): past it etcd refuses writes
+/// that would grow the database and the API server passes its error on as a 500. Kubernetes
+/// accepts `--replicas=2147483647`, and its ReplicaSet controller then creates pods until etcd
+/// is full; here the same bound keeps a scale like that from growing the process without end.
+///
+/// The size of an object is an estimate per kind (what such an object takes in etcd, protobuf
+/// with its managed fields), so the usage follows the counts of stored objects and never
+/// drifts. Unlike etcd, whose NOSPACE alarm stays until an operator compacts, defragments and
+/// disarms it, writes are admitted again as soon as deletions bring the usage under the quota.
+struct EtcdQuota {
+    /// etcd's default quota.
+    static let defaultBytes = 2 * 1024 * 1024 * 1024
+
+    var bytes = EtcdQuota.defaultBytes
+
+    /// The message etcd's NOSPACE error carries (ErrGRPCNoSpace), which kubectl shows as
+    /// `Error from server: etcdserver: mvcc: database space exceeded`.
+    static let exceeded: APIError = {
+        var error = APIError(.unknown, "etcdserver: mvcc: database space exceeded")
+        error.code = 500
+        return error
+    }()
+
+    /// Estimated bytes an object of `kind` takes in etcd.
+    static func estimatedSize(of kind: Kind) -> Int {
+        switch kind {
+        case .pod: 4096
+        case .node: 6144
+        case .event: 1024
+        case .replicaSet, .daemonSet: 3072
+        case .deployment: 4096
+        case .service, .endpointSlice, .endpoints: 2048
+        case .lease, .namespace, .podDisruptionBudget: 768
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Testing
+@testable import Cluster
+@testable import Commands
+
+/// etcd's space quota: a scale to 2147483647 fills the store to the quota and stops there,
+/// further creations are refused with etcd's error in kubectl's words, and deleting frees room.
+@Suite struct EtcdQuotaTests {
+    @Test func creationsStopAtTheQuotaAndDeletionsMakeRoom() throws {
+        let shell = Shell(seed: 1)
+        shell.out("create deployment web --image=nginx --replicas=3")
+        shell.run("sleep 30s")
+        let store = shell.cluster.store
+        store.quota.bytes = store.estimatedBytes + 40 * EtcdQuota.estimatedSize(of: .pod)
+
+        shell.out("scale deployment web --replicas=2147483647")
+        shell.run("sleep 60s")
+        let pods = store.count(Pod.self)
+        #expect(pods > 3 && pods < 43, "\(pods) pods")
+        #expect(store.estimatedBytes <= store.quota.bytes)
+        // Full: a new deployment is refused as kubectl shows etcd's error, and nothing is written.
+        let refused = shell.run("create deployment other --image=nginx")
+        #expect(refused.stderr == "error: failed to create deployment: etcdserver: mvcc: database space exceeded\n")
+        #expect(store.get(Deployment.self, "other", namespace: "default") == nil)
+
+        // Scaling down is an update, which the quota lets through; the pods deleted make room.
+        shell.out("scale deployment web --replicas=1")
+        shell.run("sleep 60s")
+        #expect(store.count(Pod.self) == 1)
+        #expect(shell.run("create deployment other --image=nginx").stdout == "deployment.apps/other created\n")
+    }
+
+    @Test func theReplicaSetsEventSaysWhatEtcdSaid() throws {
+        let shell = Shell(seed: 1)
+        shell.out("create deployment web --image=nginx --replicas=1")
+        shell.run("sleep 30s")
+        let store = shell.cluster.store
+        // Room for events but not for one more pod.
+        store.quota.bytes = store.estimatedBytes + EtcdQuota.estimatedSize(of: .pod) - 1
+        shell.out("scale deployment web --replicas=2")
+        shell.run("sleep 5s")
+        #expect(store.count(Pod.self) == 1)
+        let events = shell.out("get events --field-selector reason=FailedCreate")
+        #expect(events.contains("Error creating: etcdserver: mvcc: database space exceeded"), "\(events)")
+    }
+}
