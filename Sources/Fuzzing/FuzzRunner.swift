@@ -66,7 +66,8 @@ public enum FuzzRunner {
         let started = Date()
 
         func feed(_ input: [UInt8]) -> Bool {
-            FuzzCrashRecorder.hold(input)
+            let saved = target.replayForm(of: input)
+            FuzzCrashRecorder.hold(saved)
             watchdog?.started()
             let before = processCPUSeconds()
             let result: Result<FuzzBehaviour, FuzzFinding>
@@ -89,7 +90,7 @@ public enum FuzzRunner {
                     report.findings[index].count += 1
                 } else {
                     findingIndex[key] = report.findings.count
-                    report.findings.append(.init(finding: found, input: input, count: 1))
+                    report.findings.append(.init(finding: found, input: saved, count: 1))
                 }
             }
             guard case .success(let behaviour) = result, seen.insert(behaviour).inserted else { return false }

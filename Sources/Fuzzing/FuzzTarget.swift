@@ -15,6 +15,16 @@ public protocol FuzzTarget: AnyObject {
     /// `FuzzFinding` when the answer breaks a promise (an error in the wrong words, a cluster
     /// changed by a refused request, an answer that does not parse).
     func run(_ input: [UInt8]) throws(FuzzFinding) -> FuzzBehaviour
+    /// What to save for `input`, asked just before it is fed, so that `--input` replays what the
+    /// run saw: the input itself, unless the target carries state from earlier inputs.
+    func replayForm(of input: [UInt8]) -> [UInt8]
+    /// Feeds a saved `replayForm` to this (fresh) target.
+    func replay(_ saved: [UInt8]) throws(FuzzFinding) -> FuzzBehaviour
+}
+
+extension FuzzTarget {
+    public func replayForm(of input: [UInt8]) -> [UInt8] { input }
+    public func replay(_ saved: [UInt8]) throws(FuzzFinding) -> FuzzBehaviour { try run(saved) }
 }
 
 /// A kind of answer, with the particulars (names, numbers, positions) left out: "refused:

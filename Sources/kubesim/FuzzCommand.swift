@@ -70,7 +70,8 @@ struct FuzzCommand: ParsableCommand {
         let folder = URL(fileURLWithPath: out)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         func file(_ suffix: String) -> String { folder.appendingPathComponent("\(fuzzTarget.name)-\(suffix)").path }
-        FuzzCrashRecorder.install(path: file("crash"), capacity: max(maxLength, fuzzTarget.seeds.map(\.count).max() ?? 0))
+        // Room for a replay form too (the keys target's earlier inputs on the same dashboard).
+        FuzzCrashRecorder.install(path: file("crash"), capacity: max(maxLength, fuzzTarget.seeds.map(\.count).max() ?? 0) + 8_192)
         let watchdog = FuzzWatchdog(limit: hang, hangPath: file("hang"))
         print("fuzz \(fuzzTarget.name): seed \(seed), \(runs) inputs of at most \(maxLength) bytes after \(fuzzTarget.seeds.count) seeds")
         fflush(nil)
@@ -97,7 +98,7 @@ struct FuzzCommand: ParsableCommand {
     private func replay(_ fuzzTarget: any FuzzTarget, file: String) throws {
         guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read --input \(file)") }
         do throws(FuzzFinding) {
-            let behaviour = try fuzzTarget.run(Array(data))
+            let behaviour = try fuzzTarget.replay(Array(data))
             print("answered: \(behaviour.signature)")
         } catch {
             print("finding: \(error.problem)")

@@ -70,4 +70,25 @@ import Testing
         _ = try target.run([0x1e])
         #expect(KeysFuzzTarget.pods(in: target.currentDashboard) < 10)
     }
+
+    /// An input fed to a dashboard that earlier inputs left on the Deployments pane is saved as
+    /// a session of them all, and a fresh target replaying it answers as the run did; the input
+    /// alone, on a fresh dashboard, does something else. Bytes past the keys read count only
+    /// for the terminal size, and the session keeps that.
+    @Test func aSavedKeysInputReplaysWithTheInputsBeforeIt() throws {
+        let target = KeysFuzzTarget()
+        _ = try target.run(Array("2".utf8) + Array(repeating: 0x1f, count: 200))
+        let scale = Array("s\u{7f}\u{7f}9\n".utf8) + Array(repeating: 0x1d, count: 4)
+        let saved = target.replayForm(of: scale)
+        #expect(saved.starts(with: KeysFuzzTarget.sessionHeader))
+        #expect(saved.count < 200)
+        let answer = try target.run(scale)
+        #expect(answer.signature.contains("Deployments"), "\(answer.signature)")
+
+        let replayed = try KeysFuzzTarget().replay(saved)
+        #expect(replayed == answer)
+        #expect(try KeysFuzzTarget().replay(scale) != answer)
+        // A first input goes to a fresh dashboard: saved as it is.
+        #expect(KeysFuzzTarget().replayForm(of: scale) == scale)
+    }
 }

@@ -6,7 +6,9 @@ import Dashboard
 /// Backspace, `:` command lines typed and run, `/` filters, prompts, overlays, the log view —
 /// with small clock advances and frames drawn into memory at terminal sizes from 1×1 to
 /// 300×100. Whatever is pressed, nothing traps, and every frame has the size asked for and
-/// only characters a terminal draws in one column. Sixteen inputs in a row share a dashboard.
+/// only characters a terminal draws in one column. Sixteen inputs in a row share a dashboard,
+/// so a saved input carries the ones before it on the same dashboard (a session, see
+/// `replayForm`) and replays as the run saw it.
 final class KeysFuzzTarget: FuzzTarget {
     let name = "keys"
     let summary = "key presses into the dashboard, frames drawn at 1×1 … 300×100"
@@ -23,6 +25,10 @@ final class KeysFuzzTarget: FuzzTarget {
     /// second, and sixteen inputs of it made one input take 30 s. Scale itself is the benchmarks'.
     static let podLimit = 5_000
     private var dashboard = KeysFuzzTarget.freshDashboard()
+    /// The inputs fed to this dashboard so far, each as it acts (`acting`).
+    private var session: [[UInt8]] = []
+    /// How a saved session begins; then each input as a 2-byte big-endian length and its bytes.
+    static let sessionHeader = Array("kubesim fuzz keys session\n".utf8)
     /// The dashboard the next input goes to (for tests).
     var currentDashboard: Dashboard { dashboard }
     private var inputsFed = 0
@@ -95,11 +101,13 @@ final class KeysFuzzTarget: FuzzTarget {
     }
 
     func run(_ input: [UInt8]) throws(FuzzFinding) -> FuzzBehaviour {
-        if inputsFed == Self.inputsPerDashboard || Self.pods(in: dashboard) > Self.podLimit {
+        if startsAfresh {
             dashboard = Self.freshDashboard()
             inputsFed = 0
+            session = []
         }
         inputsFed += 1
+        session.append(Self.acting(input))
         var size = Self.sizes[Int(input.reduce(UInt8(0)) { $0 &+ $1 }) % Self.sizes.count]
         var clockLeft = Self.clockBudget.milliseconds
         for byte in input.prefix(Self.maxKeys) {
@@ -121,6 +129,44 @@ final class KeysFuzzTarget: FuzzTarget {
     }
 
     static func pods(in dashboard: Dashboard) -> Int { dashboard.session.cluster.store.count(Pod.self) }
+
+    private var startsAfresh: Bool { inputsFed == Self.inputsPerDashboard || Self.pods(in: dashboard) > Self.podLimit }
+
+    /// The input alone when it goes to a fresh dashboard; otherwise a session of the inputs
+    /// this dashboard was fed, then it.
+    func replayForm(of input: [UInt8]) -> [UInt8] {
+        guard !startsAfresh, !session.isEmpty else { return input }
+        var saved = Self.sessionHeader
+        for part in session + [Self.acting(input)] {
+            saved += [UInt8(part.count >> 8), UInt8(part.count & 0xff)] + part
+        }
+        return saved
+    }
+
+    /// A session fed input after input to this fresh target; anything else as one input.
+    func replay(_ saved: [UInt8]) throws(FuzzFinding) -> FuzzBehaviour {
+        guard saved.starts(with: Self.sessionHeader) else { return try run(saved) }
+        var parts: [[UInt8]] = []
+        var at = Self.sessionHeader.count
+        while at + 2 <= saved.count {
+            let count = Int(saved[at]) << 8 | Int(saved[at + 1])
+            guard at + 2 + count <= saved.count else { throw FuzzFinding("a cut session: \(saved.count - at - 2) bytes left for an input of \(count)") }
+            parts.append(Array(saved[(at + 2)..<(at + 2 + count)]))
+            at += 2 + count
+        }
+        var answer = FuzzBehaviour("")
+        for part in parts { answer = try run(part) }
+        return answer
+    }
+
+    /// What of `input` acts: its first `maxKeys` bytes and the terminal size its byte sum picks.
+    /// A longer input becomes those bytes and one more (never pressed) that keeps the sum.
+    static func acting(_ input: [UInt8]) -> [UInt8] {
+        guard input.count > maxKeys else { return input }
+        let sum = { (bytes: ArraySlice<UInt8>) in bytes.reduce(UInt8(0)) { $0 &+ $1 } }
+        let kept = input.prefix(maxKeys)
+        return Array(kept) + [sum(input[...]) &- sum(kept)]
+    }
 
     /// A frame of exactly the size asked for, every cell one column wide.
     static func draw(_ dashboard: Dashboard, _ size: (width: Int, height: Int)) throws(FuzzFinding) {
