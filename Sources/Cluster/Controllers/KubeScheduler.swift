@@ -16,6 +16,8 @@ final class KubeScheduler {
     private var nextStartNodeIndex = 0
     /// Scratch for the best-scoring nodes of the pod being scheduled, kept to save an allocation a pod.
     private var best: [Int] = []
+    /// Scratch for topology spreading's pods per node (see TopologySpreadScore.scores).
+    private var spreadScratch: [Int] = []
     /// How many nodes each scheduling cycle scored (for `kubesim bench` and the sampling tests).
     let tally = SchedulingTally()
 
@@ -176,7 +178,8 @@ final class KubeScheduler {
         }
         // A plugin that skips scoring adds the same (nothing) to every node.
         tally.scored(feasible.count)
-        let spread = TopologySpreadScore.scores(for: pod, feasible: feasible, cache: cache) ?? Array(repeating: 0, count: feasible.count)
+        let spread = TopologySpreadScore.scores(for: pod, feasible: feasible, cache: cache, perNode: &spreadScratch)
+            ?? Array(repeating: 0, count: feasible.count)
         let want = SchedulerCache.scoringRequests(pod)
         // The nodes sharing the top score, by position in `feasible` (a buffer kept between pods).
         best.removeAll(keepingCapacity: true)
