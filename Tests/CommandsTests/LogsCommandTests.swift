@@ -190,13 +190,20 @@ import Testing
         #expect(lines.map(\.sequence) == Array(1...12))
         let after = logs.newest(podUID: "u", container: "c")?.lines(after: 10).map(\.text)
         #expect(after == [lines[10].text, "GET / 200"])
-        // Someone following the log: the lines are written (and told) at once.
+        // A listener (the API server's follows) is told of lines written after them, not of
+        // a new instance's start-up lines, which a reader still gets in their place.
         var told: [String] = []
         logs.onAppend { _, _, line in told.append(line.text) }
         logs.startInstance(podUID: "u", container: "c", containerID: "b", restartCount: 1)
         logs.appendStartup(image: "example/app:2", containerID: "b", port: 8080, podUID: "u", container: "c", at: SimTime(milliseconds: 9))
-        #expect(told.count == 3)
-        #expect(told.last == "time=\"\(CalendarTime.rfc3339(SimTime(milliseconds: 9)))\" level=info msg=\"listening\" address=\":8080\"")
-        #expect(logs.newest(podUID: "u", container: "c")?.lines.map(\.sequence) == [13, 14, 15])
+        logs.append("GET /b 200", podUID: "u", container: "c", at: SimTime(milliseconds: 10))
+        #expect(told == ["GET /b 200"])
+        #expect(logs.newest(podUID: "u", container: "c")?.lines[2].text
+            == "time=\"\(CalendarTime.rfc3339(SimTime(milliseconds: 9)))\" level=info msg=\"listening\" address=\":8080\"")
+        #expect(logs.newest(podUID: "u", container: "c")?.lines.map(\.sequence) == [13, 14, 15, 16])
+        // The count reserved for each kind of image is the count of lines it makes.
+        for image in ["nginx:1.27", "nginx", "example/app:2", "busybox"] {
+            #expect(StartupLog.lineCount(image: image) == StartupLog.lines(image: image, containerID: "x", at: .zero).count)
+        }
     }
 }

@@ -44,16 +44,11 @@ public final class ContainerLogs {
         for listener in listeners { listener(podUID, container, line) }
     }
 
-    /// The newest instance of `container` starts its application: the startup lines, written
-    /// when first read unless someone follows the log now.
+    /// The newest instance of `container` starts its application: its start-up lines, made
+    /// when they are read. No listener misses them: a follow begins on a running instance
+    /// (reading what it has written), and a follower of the instance before stops with it.
     func appendStartup(image: String, containerID: String, port: Int, podUID: String, container: String, at time: SimTime) {
         guard let count = pods[podUID]?[container]?.count, count > 0 else { return }
-        guard listeners.isEmpty else {
-            for line in StartupLog.lines(image: image, containerID: containerID, port: port, at: time) {
-                append(line, podUID: podUID, container: container, at: time)
-            }
-            return
-        }
         let deferred = StartupLog.Deferred(image: image, containerID: containerID, port: port, time: time, firstSequence: nextSequence + 1)
         nextSequence += deferred.count
         pods[podUID]![container]![count - 1].defer(deferred)
@@ -93,7 +88,8 @@ public struct ContainerInstanceLog: Sendable {
     public let containerID: String
     public let restartCount: Int
     private var storage: [LogLine] = []
-    /// Startup lines that come before `storage`, not written out yet.
+    /// Start-up lines that come before `storage`, made on each read until the first line after
+    /// them is written.
     private var deferred: StartupLog.Deferred?
 
     init(containerID: String, restartCount: Int) {
@@ -109,8 +105,9 @@ public struct ContainerInstanceLog: Sendable {
     /// Nothing written yet, deferred or not.
     var isEmpty: Bool { deferred == nil && storage.isEmpty }
 
+    /// Start-up lines come first in an instance's log.
     mutating func `defer`(_ startup: StartupLog.Deferred) {
-        writeOutDeferred()
+        precondition(isEmpty, "start-up lines come before anything else in an instance's log")
         deferred = startup
     }
 

@@ -4,7 +4,7 @@ import Foundation
 /// entrypoint and notices for nginx images, a generic application's otherwise. Worker process
 /// numbers come from the container id, so a run with the same seed writes the same lines.
 enum StartupLog {
-    /// A container's startup lines not written out yet, with the line numbers they will have:
+    /// A container's start-up lines, kept as what makes them, with the line numbers they have:
     /// most are never read, and a build-up of 150,000 pods would otherwise spend a twentieth of
     /// its time (and a hundred megabytes) writing them.
     struct Deferred: Sendable {
@@ -22,6 +22,7 @@ enum StartupLog {
         }
     }
 
+    /// How many lines `lines(image:…)` gives (the tests hold the two together).
     static func lineCount(image: String) -> Int { ImageReference.shortName(image) == "nginx" ? 11 : 3 }
 
     static func lines(image: String, containerID: String, port: Int = AccessLog.defaultPort, at time: SimTime) -> [String] {
