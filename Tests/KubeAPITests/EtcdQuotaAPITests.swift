@@ -10,7 +10,7 @@ import Testing
         let cluster = Cluster(seed: 7)
         let api = KubeAPIHandler(cluster: cluster)
         cluster.advance(by: .seconds(5))
-        cluster.store.quota.bytes = cluster.store.estimatedBytes
+        cluster.store.quota.bytes = cluster.store.estimatedBytes(storing: .pod)
         let body = #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"solo"},"spec":{"containers":[{"name":"web","image":"nginx"}]}}"#
         let response = try #require(api.handle(APIRequest(method: "POST", target: "/api/v1/namespaces/default/pods",
                                                           headers: [(name: "Content-Type", value: "application/json")],

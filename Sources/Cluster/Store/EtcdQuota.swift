@@ -3,6 +3,10 @@
 /// accepts `--replicas=2147483647`, and its ReplicaSet controller then creates pods until etcd
 /// is full; here the same bound keeps a scale like that from growing the process without end.
 ///
+/// Events are kept in an etcd of their own, each with this quota, as Kubernetes' guidance for
+/// large clusters has it (`--etcd-servers-overrides=/events#…`): a rolling update of 150,000
+/// pods writes some 800,000 events, which would otherwise crowd the pods out.
+///
 /// The size of an object is an estimate per kind (what such an object takes in etcd, protobuf
 /// with its managed fields), so the usage follows the counts of stored objects and never
 /// drifts. Unlike etcd, whose NOSPACE alarm stays until an operator compacts, defragments and
@@ -11,7 +15,12 @@ struct EtcdQuota {
     /// etcd's default quota.
     static let defaultBytes = 2 * 1024 * 1024 * 1024
 
+    /// The main etcd's quota, and the events etcd's.
     var bytes = EtcdQuota.defaultBytes
+    var eventBytes = EtcdQuota.defaultBytes
+
+    /// The quota of the etcd that holds `kind`.
+    func limit(storing kind: Kind) -> Int { kind == .event ? eventBytes : bytes }
 
     /// The message etcd's NOSPACE error carries (ErrGRPCNoSpace), which kubectl shows as
     /// `Error from server: etcdserver: mvcc: database space exceeded`.
@@ -20,6 +29,9 @@ struct EtcdQuota {
         error.code = 500
         return error
     }()
+
+    /// Whether objects of kinds `a` and `b` are stored in the same etcd.
+    static func sharesEtcd(_ a: Kind, _ b: Kind) -> Bool { (a == .event) == (b == .event) }
 
     /// Estimated bytes an object of `kind` takes in etcd.
     static func estimatedSize(of kind: Kind) -> Int {

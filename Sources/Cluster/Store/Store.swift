@@ -67,14 +67,30 @@ public final class Store {
 
     public var now: SimTime { clock.now }
 
-    /// What the stored objects take in etcd, estimated from their counts (see EtcdQuota).
-    var estimatedBytes: Int {
-        func size(_ kind: Kind, _ count: Int) -> Int { count * EtcdQuota.estimatedSize(of: kind) }
-        return size(.node, nodes.count) + size(.pod, pods.count) + size(.replicaSet, replicaSets.count)
-            + size(.deployment, deployments.count) + size(.event, events.count) + size(.lease, leases.count)
-            + size(.daemonSet, daemonSets.count) + size(.namespace, namespaces.count)
-            + size(.podDisruptionBudget, podDisruptionBudgets.count) + size(.service, services.count)
-            + size(.endpointSlice, endpointSlices.count) + size(.endpoints, endpoints.count)
+    /// What the stored objects of the etcd that holds `kind` take, estimated from their counts
+    /// (see EtcdQuota: events have an etcd of their own).
+    func estimatedBytes(storing kind: Kind) -> Int {
+        Kind.allCases.reduce(0) { sum, other in
+            EtcdQuota.sharesEtcd(kind, other) ? sum + count(of: other) * EtcdQuota.estimatedSize(of: other) : sum
+        }
+    }
+
+    /// How many objects of `kind` are stored.
+    private func count(of kind: Kind) -> Int {
+        switch kind {
+        case .node: nodes.count
+        case .pod: pods.count
+        case .replicaSet: replicaSets.count
+        case .deployment: deployments.count
+        case .event: events.count
+        case .lease: leases.count
+        case .daemonSet: daemonSets.count
+        case .namespace: namespaces.count
+        case .podDisruptionBudget: podDisruptionBudgets.count
+        case .service: services.count
+        case .endpointSlice: endpointSlices.count
+        case .endpoints: endpoints.count
+        }
     }
 
     /// The resourceVersion of the latest write (what a list's metadata.resourceVersion says).
@@ -230,7 +246,7 @@ public final class Store {
         }
         try Validation.validate(obj)
         if t[obj.key] != nil { throw APIError.alreadyExists(T.kind, obj.metadata.name) }
-        if estimatedBytes + EtcdQuota.estimatedSize(of: T.kind) > quota.bytes { throw EtcdQuota.exceeded }
+        if estimatedBytes(storing: T.kind) + EtcdQuota.estimatedSize(of: T.kind) > quota.limit(storing: T.kind) { throw EtcdQuota.exceeded }
         if var service = obj as? Service {
             try ServiceAllocation.allocate(&service, taken: services.all(), random: serviceRandom)
             obj = service as! T
