@@ -31,7 +31,6 @@ public struct FuzzReport: Sendable {
     public var seconds = 0.0
     public var findings: [Found] = []
     public var slowestSeconds = 0.0
-    public var slowestInput: [UInt8] = []
     /// Kinds of answer seen (see FuzzBehaviour), and how many inputs the corpus grew to.
     public var behaviours = 0
     public var corpus = 0
@@ -76,7 +75,7 @@ public enum FuzzRunner {
             watchdog?.finished()
             report.inputs += 1
             report.longestInput = max(report.longestInput, input.count)
-            if seconds > report.slowestSeconds { (report.slowestSeconds, report.slowestInput) = (seconds, input) }
+            report.slowestSeconds = max(report.slowestSeconds, seconds)
             var found: FuzzFinding?
             switch result {
             case .failure(let finding): found = finding

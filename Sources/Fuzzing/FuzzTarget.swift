@@ -20,11 +20,14 @@ public protocol FuzzTarget: AnyObject {
     func replayForm(of input: [UInt8]) -> [UInt8]
     /// Feeds a saved `replayForm` to this (fresh) target.
     func replay(_ saved: [UInt8]) throws(FuzzFinding) -> FuzzBehaviour
+    /// The longest replay form that is not an input as it is (what the crash recorder must hold).
+    var replayRoom: Int { get }
 }
 
 extension FuzzTarget {
     public func replayForm(of input: [UInt8]) -> [UInt8] { input }
     public func replay(_ saved: [UInt8]) throws(FuzzFinding) -> FuzzBehaviour { try run(saved) }
+    public var replayRoom: Int { 0 }
 }
 
 /// A kind of answer, with the particulars (names, numbers, positions) left out: "refused:

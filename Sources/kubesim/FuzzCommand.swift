@@ -70,8 +70,7 @@ struct FuzzCommand: ParsableCommand {
         let folder = URL(fileURLWithPath: out)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         func file(_ suffix: String) -> String { folder.appendingPathComponent("\(fuzzTarget.name)-\(suffix)").path }
-        // Room for a replay form too (the keys target's earlier inputs on the same dashboard).
-        FuzzCrashRecorder.install(path: file("crash"), capacity: max(maxLength, fuzzTarget.seeds.map(\.count).max() ?? 0) + 8_192)
+        FuzzCrashRecorder.install(path: file("crash"), capacity: max(maxLength, fuzzTarget.seeds.map(\.count).max() ?? 0, fuzzTarget.replayRoom))
         let watchdog = FuzzWatchdog(limit: hang, hangPath: file("hang"))
         print("fuzz \(fuzzTarget.name): seed \(seed), \(runs) inputs of at most \(maxLength) bytes after \(fuzzTarget.seeds.count) seeds")
         fflush(nil)

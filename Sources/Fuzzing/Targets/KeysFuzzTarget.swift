@@ -123,12 +123,15 @@ final class KeysFuzzTarget: FuzzTarget {
                 try Self.draw(dashboard, size)
             }
         }
-        dashboard.tick(realElapsed: .milliseconds(100))
+        if Self.pods(in: dashboard) <= Self.podLimit { dashboard.tick(realElapsed: .milliseconds(100)) }
         try Self.draw(dashboard, size)
         return FuzzBehaviour("\(Self.modeName(dashboard.mode)) \(dashboard.focus.title): " + (dashboard.status?.text ?? "quiet"))
     }
 
     static func pods(in dashboard: Dashboard) -> Int { dashboard.session.cluster.store.count(Pod.self) }
+
+    /// A session of sixteen inputs, each its acting bytes and one more, with lengths and header.
+    var replayRoom: Int { Self.sessionHeader.count + Self.inputsPerDashboard * (2 + Self.maxKeys + 1) }
 
     private var startsAfresh: Bool { inputsFed == Self.inputsPerDashboard || Self.pods(in: dashboard) > Self.podLimit }
 
