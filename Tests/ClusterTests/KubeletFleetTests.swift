@@ -26,5 +26,12 @@ import Testing
         var image = pod
         image.spec.containers[0].image = "nginx:1.27"
         #expect(KubeletFleet.differSemantically(pod, image))
+
+        // Through the store: a status write queues no kubelet sync; a label change does.
+        #expect(cluster.clock.queueDepths.current["kubelet"] == 0)
+        try cluster.store.update(status)
+        #expect(cluster.clock.queueDepths.current["kubelet"] == 0)
+        try cluster.store.modify(Pod.self, pod.name, namespace: "default") { $0.metadata.labels["tier"] = "front" }
+        #expect(cluster.clock.queueDepths.current["kubelet"] == 1)
     }
 }

@@ -237,7 +237,7 @@ final class DaemonSetController {
                 recorder.record(ds, reason: "SuccessfulCreate", message: "Created pod: \(created.name)", component: Self.component)
                 return true
             } catch {
-                recorder.record(ds, type: "Warning", reason: "FailedCreate", message: "Error creating: \((error as? APIError)?.message ?? "\(error)")", component: Self.component)
+                recorder.record(ds, type: "Warning", reason: "FailedCreate", message: "Error creating: \(APIError.message(of: error))", component: Self.component)
                 return false
             }
         }

@@ -16,7 +16,7 @@ public final class EventExpiry {
         // `self.store`, not the parameter: the store keeps this closure, and a closure keeping
         // the store would keep every cluster ever made (each `apply -f` makes a scratch one).
         store.watch([.event]) { [unowned self] change in
-            guard change.kind == .event, change.type != .deleted else { return }
+            guard change.type != .deleted else { return }
             writes.append((self.store.now + Self.ttl, change.object.key, change.object.metadata.resourceVersion))
             scheduleSweep()
         }

@@ -7,7 +7,7 @@ final class GarbageCollector {
         self.store = store
         queue = WorkQueue(clock: store.clock, delay: pace.controllerReaction, name: "garbagecollector") { [unowned self] in self.collect(ownerUID: $0) }
         store.watch([.deployment, .replicaSet, .daemonSet, .service]) { [unowned self] event in
-            if event.type == .deleted, event.kind == .deployment || event.kind == .replicaSet || event.kind == .daemonSet || event.kind == .service { self.queue.add(event.object.metadata.uid) }
+            if event.type == .deleted { self.queue.add(event.object.metadata.uid) }
         }
     }
 

@@ -16,7 +16,7 @@ final class NodeLifecycleController {
         self.pace = pace
         queue = WorkQueue(clock: store.clock, delay: pace.controllerReaction, name: "nodelifecycle") { [unowned self] in self.syncUnschedulableTaint($0) }
         store.watch([.node]) { [unowned self] event in
-            if event.kind == .node, event.type != .deleted, (event.old as? Node)?.spec.unschedulable != (event.object as! Node).spec.unschedulable {
+            if event.type != .deleted, (event.old as? Node)?.spec.unschedulable != (event.object as! Node).spec.unschedulable {
                 self.queue.add(event.name)
             }
         }

@@ -264,7 +264,7 @@ final class ReplicaSetController {
             recorder.record(rs, reason: "SuccessfulCreate", message: "Created pod: \(created.name)", component: Self.component)
             return true
         } catch {
-            recorder.record(rs, type: "Warning", reason: "FailedCreate", message: "Error creating: \((error as? APIError)?.message ?? "\(error)")", component: Self.component)
+            recorder.record(rs, type: "Warning", reason: "FailedCreate", message: "Error creating: \(APIError.message(of: error))", component: Self.component)
             return false
         }
     }

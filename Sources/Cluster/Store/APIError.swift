@@ -54,6 +54,10 @@ public struct APIError: Error, Equatable, CustomStringConvertible {
         reason == .unknown ? "Error from server: \(message)" : "Error from server (\(reason.rawValue)): \(message)"
     }
 
+    /// What an error says as Go's `err.Error()` gives it inside another message: a server
+    /// error's message alone, without kubectl's `Error from server` (controllers' events).
+    public static func message(of error: any Error) -> String { (error as? APIError)?.message ?? "\(error)" }
+
     public static func notFound(_ kind: Kind, _ name: String) -> APIError {
         APIError(.notFound, "\(kind.qualifiedResource) \"\(name)\" not found")
     }

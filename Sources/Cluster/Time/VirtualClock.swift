@@ -102,21 +102,13 @@ public final class VirtualClock {
         guard !heap.isEmpty, heap[0].time <= limit else { return false }
         let timer = pop()
         now = max(now, timer.time)
-        let step: () -> Bool
         switch steps[timer.slot]! {
         case .once(let action):
-            guard let stepObserver else {
-                action()
-                release(timer)
-                return true
-            }
-            step = { action(); return false }
-            _ = stepObserver(step)
+            if let stepObserver { _ = stepObserver { action(); return false } } else { action() }
             release(timer)
-            return true
-        case .steps(let work): step = work
+        case .steps(let step):
+            if stepObserver?(step) ?? step() { push(timer) } else { release(timer) }
         }
-        if stepObserver?(step) ?? step() { push(timer) } else { release(timer) }
         return true
     }
 

@@ -417,8 +417,7 @@ public final class Dashboard {
     /// Names shown in a pane, filtered and sorted, in display order.
     func rowNames(_ pane: Pane) -> [String] {
         let names = pane == .events ? view.eventsNewestFirst : view.names(pane.kind)
-        // Name order is how the names come already (a sort by NAME ↑ only marks the heading).
-        let filter = filters[pane], sort = sorts[pane].flatMap { $0 == .byName ? nil : $0 }
+        let filter = filters[pane], sort = sorts[pane].flatMap { $0.isNameOrder ? nil : $0 }
         guard filter != nil || sort != nil else { return names }
         // A frame asks several times (layout, selection, the table): made once per change of
         // the cluster, and with a filter of the virtual second (ages are part of a row's text).

@@ -23,7 +23,7 @@ extension Dashboard {
     /// How `pane`'s rows are ordered by name, or nil when they are not (Events, newest first;
     /// a table sorted by a column).
     func nameOrder(_ pane: Pane) -> ((String, String) -> Bool)? {
-        pane == .events || (sorts[pane] ?? .byName) != .byName ? nil : ClusterView.order(of: pane.kind)
+        pane == .events || !(sorts[pane] ?? .byName).isNameOrder ? nil : ClusterView.order(of: pane.kind)
     }
 
     /// Where `name` is among `names`, last seen on row `hint`. A frame asks this of every pane,

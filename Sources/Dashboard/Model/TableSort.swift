@@ -43,6 +43,9 @@ struct TableSort: Equatable, Sendable {
     /// What each table shows when the user has not sorted it: name order, as kubectl lists.
     static let byName = TableSort(column: .name)
 
+    /// Name order, the order the names come in already (sorting by it only marks the heading).
+    var isNameOrder: Bool { self == .byName }
+
     /// The heading's mark: ↑ ascending, ↓ descending.
     var mark: String { descending ? "↓" : "↑" }
 }

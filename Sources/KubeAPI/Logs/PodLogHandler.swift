@@ -13,10 +13,7 @@ public final class PodLogHandler {
     init(cluster: Cluster) {
         self.cluster = cluster
         cluster.logs.onAppend { [weak self] uid, container, line in self?.deliver(uid, container, line) }
-        cluster.store.watch { [weak self] event in
-            guard event.kind == .pod else { return }
-            self?.podChanged(event)
-        }
+        cluster.store.watch([.pod]) { [weak self] event in self?.podChanged(event) }
     }
 
     /// The number of open follows.
