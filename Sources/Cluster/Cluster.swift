@@ -126,8 +126,10 @@ public final class Cluster {
         recorder.record(created, reason: "Starting", message: "Starting kubelet.", component: Kubelet.component, host: nodeName)
         recorder.record(created, reason: "RegisteredNode", message: "Node \(nodeName) event: Registered Node \(nodeName) in Controller", component: NodeLifecycleController.component)
         if !ready {
-            clock.schedule(after: pace.nodeStartup) { [weak self] in
-                guard let self, kubelet.isRunning else { return }
+            // Weakly: the clock holds this until it fires, and a kubelet holds the store that
+            // holds the clock, so a strong capture kept a cluster let go before then forever.
+            clock.schedule(after: pace.nodeStartup) { [weak self, weak kubelet] in
+                guard let self, let kubelet, kubelet.isRunning else { return }
                 let now = self.clock.now
                 if let up = try? self.store.modify(Node.self, nodeName, {
                     $0.status.conditions = NodeConditions.healthy(at: now)

@@ -1,3 +1,4 @@
+import Cluster
 import Commands
 import Foundation
 import KubeAPI
@@ -26,6 +27,14 @@ enum FuzzChecks {
         guard kubectlErrorOpenings.contains(where: text.hasPrefix) else {
             throw FuzzFinding("a refusal not in kubectl's words: \(text.prefix(120).debugDescription)")
         }
+    }
+
+    /// A cluster a target let go of is freed: one kept alive by a reference cycle (a clock's
+    /// timer holding a component strongly, say) keeps every object it held for the rest of the
+    /// process, and the run's memory grows with the inputs.
+    static func freed(_ store: Store?) throws(FuzzFinding) {
+        guard let store else { return }
+        throw FuzzFinding("a cluster let go of was not freed: something still holds its store (\(store.count(Pod.self)) pods, resourceVersion \(store.currentResourceVersion))")
     }
 
     /// No Swift description of a value or error leaks into what a user reads.

@@ -91,4 +91,20 @@ import Testing
         // A first input goes to a fresh dashboard: saved as it is.
         #expect(KeysFuzzTarget().replayForm(of: scale) == scale)
     }
+
+    /// A dashboard let go must be freed with its cluster: here the test itself keeps the store,
+    /// as a reference cycle did (a node added with `n` and let go before it was Ready), and the
+    /// input that starts afresh reports it, saved with the session that kept it.
+    @Test func aClusterKeptAfterItsDashboardIsLetGoIsAFinding() throws {
+        let target = KeysFuzzTarget()
+        let kept = target.currentDashboard.session.cluster.store
+        withExtendedLifetime(kept) {
+            for _ in 0..<KeysFuzzTarget.inputsPerDashboard { _ = try? target.run([0x6a, 0x1c]) }
+            let next: [UInt8] = [0x6b]
+            #expect(target.replayForm(of: next).starts(with: KeysFuzzTarget.sessionHeader))
+            let finding = #expect(throws: FuzzFinding.self) { try target.run(next) }
+            #expect(finding?.problem.contains("was not freed") == true, "\(String(describing: finding))")
+            do throws(FuzzFinding) { _ = try target.run(next) } catch { Issue.record("a fresh dashboard's first input: \(error.problem)") }
+        }
+    }
 }

@@ -59,6 +59,12 @@ final class CommandLineFuzzTarget: FuzzTarget {
     }
 
     func run(_ input: [UInt8]) throws(FuzzFinding) -> FuzzBehaviour {
+        let behaviour = try feed(input)
+        try startAfreshWhenGrown()
+        return behaviour
+    }
+
+    private func feed(_ input: [UInt8]) throws(FuzzFinding) -> FuzzBehaviour {
         let cluster = session.cluster
         cluster.advance(by: .zero)
         let before = cluster.store.currentResourceVersion
@@ -76,12 +82,16 @@ final class CommandLineFuzzTarget: FuzzTarget {
             }
         }
         if changed { writes += 1 }
-        // Keep the cluster small and the run's cost per input flat.
-        if writes >= 200 || cluster.store.count(Pod.self) > 2_000 {
-            session = Self.freshSession()
-            writes = 0
-        }
         let verb = line.split(separator: " ").first.map(String.init) ?? ""
         return FuzzBehaviour(output.failed ? "refused: " + output.stderr : "ran: \(verb) " + output.stdout)
+    }
+
+    /// Keeps the cluster small and the run's cost per input flat; the cluster let go must be freed.
+    private func startAfreshWhenGrown() throws(FuzzFinding) {
+        guard writes >= 200 || session.cluster.store.count(Pod.self) > 2_000 else { return }
+        weak var store = session.cluster.store
+        session = Self.freshSession()
+        writes = 0
+        try FuzzChecks.freed(store)
     }
 }

@@ -101,11 +101,7 @@ final class KeysFuzzTarget: FuzzTarget {
     }
 
     func run(_ input: [UInt8]) throws(FuzzFinding) -> FuzzBehaviour {
-        if startsAfresh {
-            dashboard = Self.freshDashboard()
-            inputsFed = 0
-            session = []
-        }
+        if startsAfresh { try startAfresh() }
         inputsFed += 1
         session.append(Self.acting(input))
         var size = Self.sizes[Int(input.reduce(UInt8(0)) { $0 &+ $1 }) % Self.sizes.count]
@@ -130,15 +126,26 @@ final class KeysFuzzTarget: FuzzTarget {
 
     static func pods(in dashboard: Dashboard) -> Int { dashboard.session.cluster.store.count(Pod.self) }
 
-    /// A session of sixteen inputs, each its acting bytes and one more, with lengths and header.
-    var replayRoom: Int { Self.sessionHeader.count + Self.inputsPerDashboard * (2 + Self.maxKeys + 1) }
+    /// A session of sixteen inputs and the one after, each its acting bytes and one more, with
+    /// lengths and header.
+    var replayRoom: Int { Self.sessionHeader.count + (Self.inputsPerDashboard + 1) * (2 + Self.maxKeys + 1) }
 
     private var startsAfresh: Bool { inputsFed == Self.inputsPerDashboard || Self.pods(in: dashboard) > Self.podLimit }
 
-    /// The input alone when it goes to a fresh dashboard; otherwise a session of the inputs
-    /// this dashboard was fed, then it.
+    /// The dashboard let go must be freed with its cluster.
+    private func startAfresh() throws(FuzzFinding) {
+        weak var store = dashboard.session.cluster.store
+        dashboard = Self.freshDashboard()
+        inputsFed = 0
+        session = []
+        try FuzzChecks.freed(store)
+    }
+
+    /// A session of the inputs this dashboard was fed, then the input; the input alone when it
+    /// is the first. An input that starts afresh is saved with the session before it, whose
+    /// dashboard it lets go (and, replayed, checks again that it is freed).
     func replayForm(of input: [UInt8]) -> [UInt8] {
-        guard !startsAfresh, !session.isEmpty else { return input }
+        guard !session.isEmpty else { return input }
         var saved = Self.sessionHeader
         for part in session + [Self.acting(input)] {
             saved += [UInt8(part.count >> 8), UInt8(part.count & 0xff)] + part
