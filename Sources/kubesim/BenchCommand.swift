@@ -58,6 +58,9 @@ struct BenchCommand: ParsableCommand {
             print(String(format: "peak memory: %.0f MiB", peakMiB))
             print("state digest: \(digest)")
         }
-        if !phases.allSatisfy(\.completed) || phases.count < 1 + scenario.phases.count { throw ExitCode(1) }
+        let completed = phases.allSatisfy(\.completed) && phases.count == 1 + scenario.phases.count
+        // Exit without tearing the cluster down: freeing it object by object took another
+        // second after the figures at 30,000 pods, and the shell prompt waited for it.
+        Foundation.exit(completed ? 0 : 1)
     }
 }
