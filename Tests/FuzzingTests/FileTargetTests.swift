@@ -66,7 +66,8 @@ import Testing
         let answer = try target.run(scale)
         #expect(answer.signature.contains("Deployments"), "\(answer.signature)")
         let grown = KeysFuzzTarget.pods(in: target.currentDashboard)
-        #expect(grown > KeysFuzzTarget.podLimit && grown < 3 * KeysFuzzTarget.podLimit, "\(grown) pods")
+        // At most a virtual second of creations past the limit (some 5,000), not the ten asked for.
+        #expect(grown > KeysFuzzTarget.podLimit && grown < KeysFuzzTarget.podLimit + 6_000, "\(grown) pods")
         _ = try target.run([0x1e])
         #expect(KeysFuzzTarget.pods(in: target.currentDashboard) < 10)
     }
