@@ -123,7 +123,9 @@ enum ChaosInvariants {
     /// pods tolerate both, and are left out).
     static func watchBinds(_ cluster: Cluster, report: @escaping (ChaosViolation) -> Void) {
         let store = cluster.store
-        store.watch { change in
+        // Unowned: the store keeps its watchers, so a strong capture kept every cluster a
+        // chaos run (or its shrinking's replays) ever made.
+        store.watch { [unowned store] change in
             guard change.kind == .pod, change.type == .modified, let old = change.old as? Pod, let pod = change.object as? Pod,
                   !old.isScheduled, pod.isScheduled, pod.metadata.controllerRef?.kind != "DaemonSet",
                   let node = store.get(Node.self, pod.spec.nodeName) else { return }
