@@ -16,8 +16,10 @@ final class KubeScheduler {
     private var nextStartNodeIndex = 0
     /// Scratch for the best-scoring nodes of the pod being scheduled, kept to save an allocation a pod.
     private var best: [Int] = []
-    /// Scratch for topology spreading's pods per node (see TopologySpreadScore.scores).
-    private var spreadScratch: [Int] = []
+    /// Scratch for topology spreading (see TopologySpreadScore.scores).
+    private var spreadScratch = TopologySpreadScore.Scratch()
+    /// Scratch for the indexes of the feasible nodes of the pod being scheduled.
+    private var feasible: [Int] = []
     /// How many nodes each scheduling cycle scored (for `kubesim bench` and the sampling tests).
     let tally = SchedulingTally()
 
@@ -84,9 +86,9 @@ final class KubeScheduler {
     /// (NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit)
     /// and stop at the first that rejects the node (RunFilterPlugins), so each node is counted
     /// under one plugin; only NodeResourcesFit may give several reasons.
-    private func filter(_ pod: Pod, wanting want: ResourceAmounts, _ node: SchedulerCache.NodeState) -> [FilterFailure] {
+    private func filter(_ pod: Pod, wanting want: ResourceAmounts, _ node: SchedulerCache.NodeState, _ figures: SchedulerCache.Figures) -> [FilterFailure] {
         // NodeUnschedulable: a cordoned node, unless the pod tolerates the unschedulable taint.
-        if node.unschedulable {
+        if figures.unschedulable {
             let toleration = Taint(key: Taint.unschedulableKey, effect: "NoSchedule")
             if !pod.spec.tolerations.contains(where: { $0.tolerates(toleration) }) { return [.unschedulable] }
         }
@@ -103,13 +105,23 @@ final class KubeScheduler {
         if let affinity = pod.spec.nodeAffinity, !affinity.matches(node.box.object) { return [.selector] }
         // NodePorts has nothing to check: the sim's containers declare no hostPorts.
         // NodeResourcesFit.
-        let used = node.requested
-        let allocatable = node.allocatable
+        let used = figures.requested
+        let allocatable = figures.allocatable
         var failures: [FilterFailure] = []
         if used.pods + 1 > allocatable.pods { failures.append(.tooManyPods) }
         if want.cpuMillis > 0 && Saturating.add(used.cpuMillis, want.cpuMillis) > allocatable.cpuMillis { failures.append(.insufficient("cpu")) }
         if want.memoryBytes > 0 && Saturating.add(used.memoryBytes, want.memoryBytes) > allocatable.memoryBytes { failures.append(.insufficient("memory")) }
         return failures
+    }
+
+    /// NodeResourcesFit on the figures alone: what `filter` finds for a plain node, without
+    /// building its list of reasons.
+    @inline(__always)
+    private static func fits(_ want: ResourceAmounts, _ node: SchedulerCache.Figures) -> Bool {
+        let used = node.requested, allocatable = node.allocatable
+        return used.pods + 1 <= allocatable.pods
+            && (want.cpuMillis <= 0 || Saturating.add(used.cpuMillis, want.cpuMillis) <= allocatable.cpuMillis)
+            && (want.memoryBytes <= 0 || Saturating.add(used.memoryBytes, want.memoryBytes) <= allocatable.memoryBytes)
     }
 
     /// How many feasible nodes to look for before scoring (numFeasibleNodesToFind).
@@ -121,7 +133,7 @@ final class KubeScheduler {
 
     // MARK: scoring
 
-    private func score(_ want: ResourceAmounts, _ node: SchedulerCache.NodeState, spread: Int64) -> Int {
+    private func score(_ want: ResourceAmounts, _ node: SchedulerCache.Figures, spread: Int64) -> Int {
         let used = node.scoringRequested + want
         let allocatable = node.allocatable
         let cpuCap = max(allocatable.cpuMillis, 1), memCap = max(allocatable.memoryBytes, 1)
@@ -145,24 +157,51 @@ final class KubeScheduler {
 
     private func schedule(_ key: ObjectKey) {
         guard var pod = store.get(Pod.self, key: key), !pod.isScheduled, !pod.isTerminating else { return }
-        let nodes = cache.nodes
-        let total = nodes.count
-        guard total > 0 else {
-            fail(pod, message: "no nodes available to schedule pods")
-            return
+        switch pickNode(for: pod) {
+        case .unschedulable(let message):
+            fail(pod, message: message)
+        case .node(let chosen):
+            pod.spec.nodeName = chosen
+            pod.status.setCondition("PodScheduled", "True", at: store.now)
+            pod.metadata.resourceVersion = ""
+            guard let bound = try? store.update(pod) else { return }
+            cache.add(bound)
+            recorder.record(bound, reason: "Scheduled", message: "Successfully assigned \(pod.key) to \(chosen)", component: Self.component)
         }
+    }
+
+    private enum Placement {
+        case node(String)
+        case unschedulable(String)
+    }
+
+    /// Filters and scores the nodes for `pod`. It writes nothing: the cache's figures it reads
+    /// are held only here, so the binding's write, which changes them, does not copy them all.
+    private func pickNode(for pod: Pod) -> Placement {
+        let order = cache.order
+        let total = order.count
+        guard total > 0 else { return .unschedulable("no nodes available to schedule pods") }
         let wanted = Self.feasibleNodesToFind(total)
-        var feasible: [SchedulerCache.NodeState] = []
+        feasible.removeAll(keepingCapacity: true)
         var reasons: [String: Int] = [:]
         var preemption: [String: Int] = [:]
         var examined = 0
         let requests = pod.spec.requests
+        // Most nodes are plain (schedulable, untainted) and most pods select none: for those
+        // only the resource fit can reject, and it is read from the figures alone.
+        let selectsNodes = !pod.spec.nodeSelector.isEmpty || pod.spec.nodeAffinity != nil
+        let figures = cache.figures
         while examined < total && feasible.count < wanted {
-            let node = nodes[(nextStartNodeIndex + examined) % total]
+            let index = order[(nextStartNodeIndex + examined) % total]
             examined += 1
-            let failures = filter(pod, wanting: requests, node)
+            let node = figures[index]
+            if !selectsNodes && !node.unschedulable && !node.hasSchedulingTaints && Self.fits(requests, node) {
+                feasible.append(index)
+                continue
+            }
+            let failures = filter(pod, wanting: requests, cache.node(index: index)!, node)
             if failures.isEmpty {
-                feasible.append(node)
+                feasible.append(index)
             } else {
                 for f in failures { reasons[f.reason, default: 0] += 1 }
                 preemption[failures.allSatisfy(\.isResolvableByPreemption) ? "No preemption victims found for incoming pod" : "Preemption is not helpful for scheduling", default: 0] += 1
@@ -173,28 +212,20 @@ final class KubeScheduler {
             // FitError: per-reason node counts, sorted as strings; then the preemption plugin's
             // verdict (every pod has priority 0, so preemption never finds victims).
             func summary(_ counts: [String: Int]) -> String { counts.map { "\($0.value) \($0.key)" }.sorted().joined(separator: ", ") }
-            fail(pod, message: "0/\(total) nodes are available: \(summary(reasons)). preemption: 0/\(total) nodes are available: \(summary(preemption)).")
-            return
+            return .unschedulable("0/\(total) nodes are available: \(summary(reasons)). preemption: 0/\(total) nodes are available: \(summary(preemption)).")
         }
         // A plugin that skips scoring adds the same (nothing) to every node.
         tally.scored(feasible.count)
-        let spread = TopologySpreadScore.scores(for: pod, feasible: feasible, cache: cache, perNode: &spreadScratch)
-            ?? Array(repeating: 0, count: feasible.count)
+        let spreads = TopologySpreadScore.scores(for: pod, feasible: feasible, figures: figures, cache: cache, scratch: &spreadScratch)
         let want = SchedulerCache.scoringRequests(pod)
         // The nodes sharing the top score, by position in `feasible` (a buffer kept between pods).
         best.removeAll(keepingCapacity: true)
         var bestScore = Int.min
-        for (i, node) in feasible.enumerated() {
-            let s = score(want, node, spread: spread[i])
+        for i in feasible.indices {
+            let s = score(want, figures[feasible[i]], spread: spreads ? spreadScratch.normalized[i] : 0)
             if s > bestScore { bestScore = s; best.removeAll(keepingCapacity: true); best.append(i) } else if s == bestScore { best.append(i) }
         }
-        let chosen = feasible[best.count == 1 ? best[0] : best[random.int(in: 0...(best.count - 1))]].name
-        pod.spec.nodeName = chosen
-        pod.status.setCondition("PodScheduled", "True", at: store.now)
-        pod.metadata.resourceVersion = ""
-        guard let bound = try? store.update(pod) else { return }
-        cache.add(bound)
-        recorder.record(bound, reason: "Scheduled", message: "Successfully assigned \(pod.key) to \(chosen)", component: Self.component)
+        return .node(cache.node(index: feasible[best.count == 1 ? best[0] : best[random.int(in: 0...(best.count - 1))]])!.name)
     }
 
     private func fail(_ pod: Pod, message: String) {

@@ -2,43 +2,38 @@
 /// placing a pod never re-sums a node's pods (the scheduler's own cache, pkg/scheduler/backend/cache).
 /// Nodes are held in name order as objects, so the filter loop does no lookups by name.
 final class SchedulerCache {
-    /// One node: its stored object (read in place) and the sums of its pods' requests.
+    /// One node: its stored object (read in place) and what the filters read of it that is
+    /// not a plain number.
     final class NodeState {
         let name: String
         let index: Int
         let box: ObjectTable<Node>.Box
-        /// Sum of real requests (for NodeResourcesFit).
-        var requested = ResourceAmounts()
-        /// Sum of non-zero requests (for scoring).
-        var scoringRequested = ResourceAmounts()
-        /// The node's hostname and zone labels, which topology spreading reads for every pod.
-        var hostnameLabel: String?
-        var zoneLabel: String?
-        /// The cache's number for `zoneLabel ?? ""`, so spreading counts zones in arrays.
-        var zoneIndex = 0
-        /// What the filters read of the node for every pod, copied out of the object on each
-        /// node write so the filter loop touches no strings or arrays for a plain node.
-        var unschedulable = false
         /// The NoSchedule and NoExecute taints, in the node's order.
         var schedulingTaints: [Taint] = []
-        var allocatable = ResourceAmounts()
 
         init(name: String, index: Int, box: ObjectTable<Node>.Box) {
             self.name = name
             self.index = index
             self.box = box
         }
+    }
 
-        /// Re-reads what the scheduler keeps of the node's object.
-        fileprivate func refresh(zoneIndex: (String) -> Int) {
-            let node = box.object
-            hostnameLabel = node.metadata.labels[TopologySpreadScore.hostnameKey]
-            zoneLabel = node.metadata.labels[TopologySpreadScore.zoneKey]
-            self.zoneIndex = zoneIndex(zoneLabel ?? "")
-            unschedulable = node.spec.unschedulable
-            schedulingTaints = node.spec.taints.filter { $0.effect == "NoSchedule" || $0.effect == "NoExecute" }
-            allocatable = node.status.allocatable
-        }
+    /// What the scheduling cycle reads of every node it examines, as plain numbers and flags:
+    /// kept in one array by node index, so the loop over a thousand nodes a pod touches no
+    /// reference counts, strings or dictionaries.
+    struct Figures {
+        /// Sum of real requests (for NodeResourcesFit).
+        var requested = ResourceAmounts()
+        /// Sum of non-zero requests (for scoring).
+        var scoringRequested = ResourceAmounts()
+        var allocatable = ResourceAmounts()
+        var unschedulable = false
+        var hasSchedulingTaints = false
+        /// Whether the node has the hostname and zone labels topology spreading reads.
+        var hasHostname = false
+        var hasZone = false
+        /// The cache's number for the zone label's value ("" for none), so spreading counts zones in arrays.
+        var zoneIndex = 0
     }
 
     struct Entry {
@@ -50,9 +45,13 @@ final class SchedulerCache {
     }
 
     /// Nodes in the API server's (name) order.
-    private(set) var nodes: [NodeState] = []
+    private var nodes: [NodeState] = []
+    /// Their indexes, in the same order: what the scheduling cycle walks.
+    private(set) var order: [Int] = []
+    /// Each node's figures by index (a removed node's stay, unread).
+    private(set) var figures: [Figures] = []
     private var byName: [String: NodeState] = [:]
-    private var byIndex: [Int: NodeState] = [:]
+    private var byIndex: [NodeState?] = []
     private var nextIndex = 0
     /// Zone label values ("" for none) by number, in the order first seen.
     private var zoneNumbers: [String: Int] = [:]
@@ -70,21 +69,27 @@ final class SchedulerCache {
         case .node:
             if event.type == .added, let box = store.nodes.box(event.object.key) {
                 let state = NodeState(name: event.name, index: nextIndex, box: box)
-                state.refresh(zoneIndex: zoneNumber)
                 nextIndex += 1
+                figures.append(Figures())
+                byIndex.append(state)
+                refresh(state)
                 byName[event.name] = state
-                byIndex[state.index] = state
-                nodes.insert(state, at: nodes.firstIndex { $0.name > event.name } ?? nodes.count)
+                let position = nodes.firstIndex { $0.name > event.name } ?? nodes.count
+                nodes.insert(state, at: position)
+                order.insert(state.index, at: position)
                 for (uid, pod) in waiting where pod.spec.nodeName == event.name {
                     waiting[uid] = nil
                     add(pod)
                 }
             } else if event.type == .modified {
-                byName[event.name]?.refresh(zoneIndex: zoneNumber)
+                if let state = byName[event.name] { refresh(state) }
             } else if event.type == .deleted {
                 if let state = byName[event.name] { byIndex[state.index] = nil }
                 byName[event.name] = nil
-                nodes.removeAll { $0.name == event.name }
+                if let position = nodes.firstIndex(where: { $0.name == event.name }) {
+                    nodes.remove(at: position)
+                    order.remove(at: position)
+                }
             }
         case .pod:
             let pod = event.object as! Pod
@@ -98,6 +103,19 @@ final class SchedulerCache {
         default:
             break
         }
+    }
+
+    /// Re-reads what the scheduler keeps of the node's object.
+    private func refresh(_ state: NodeState) {
+        let node = state.box.object
+        let zone = node.metadata.labels[TopologySpreadScore.zoneKey]
+        state.schedulingTaints = node.spec.taints.filter { $0.effect == "NoSchedule" || $0.effect == "NoExecute" }
+        figures[state.index].unschedulable = node.spec.unschedulable
+        figures[state.index].hasSchedulingTaints = !state.schedulingTaints.isEmpty
+        figures[state.index].hasHostname = node.metadata.labels[TopologySpreadScore.hostnameKey] != nil
+        figures[state.index].hasZone = zone != nil
+        figures[state.index].zoneIndex = zoneNumber(zone ?? "")
+        figures[state.index].allocatable = node.status.allocatable
     }
 
     private func zoneNumber(_ zone: String) -> Int {
@@ -124,16 +142,17 @@ final class SchedulerCache {
         let owner = pod.isTerminating ? nil : Self.spreadingOwner(pod)
         let entry = Entry(node: node, requests: pod.spec.requests, scoring: Self.scoringRequests(pod), spreadingOwner: owner)
         entries[uid] = entry
-        node.requested = node.requested + entry.requests
-        node.scoringRequested = node.scoringRequested + entry.scoring
+        figures[node.index].requested = figures[node.index].requested + entry.requests
+        figures[node.index].scoringRequested = figures[node.index].scoringRequested + entry.scoring
         if let owner { ownerOnNode[owner, default: [:]][node.index, default: 0] += 1 }
     }
 
     private func forget(_ uid: String) {
         waiting[uid] = nil
         guard let entry = entries.removeValue(forKey: uid) else { return }
-        entry.node.requested = entry.node.requested - entry.requests
-        entry.node.scoringRequested = entry.node.scoringRequested - entry.scoring
+        let index = entry.node.index
+        figures[index].requested = figures[index].requested - entry.requests
+        figures[index].scoringRequested = figures[index].scoringRequested - entry.scoring
         if let owner = entry.spreadingOwner { uncount(owner, on: entry.node) }
     }
 
