@@ -59,15 +59,35 @@ public struct DeploymentStatus: Equatable, Sendable {
     public func condition(_ type: String) -> DeploymentCondition? { conditions.first { $0.type == type } }
 }
 
+/// Its fields are shared between copies until one is changed (see SharedFields).
 public struct Deployment: APIObject, Equatable {
     public static let kind = Kind.deployment
-    public var metadata: ObjectMeta
-    public var spec: DeploymentSpec
-    public var status = DeploymentStatus()
+
+    private struct Fields: Equatable {
+        var metadata: ObjectMeta
+        var spec: DeploymentSpec
+        var status = DeploymentStatus()
+    }
+
+    private var shared: SharedFields<Fields>
 
     public init(metadata: ObjectMeta, spec: DeploymentSpec) {
-        self.metadata = metadata
-        self.spec = spec
+        shared = SharedFields(Fields(metadata: metadata, spec: spec))
+    }
+
+    public var metadata: ObjectMeta {
+        _read { yield shared.fields.metadata }
+        _modify { yield &shared.fields.metadata }
+    }
+
+    public var spec: DeploymentSpec {
+        _read { yield shared.fields.spec }
+        _modify { yield &shared.fields.spec }
+    }
+
+    public var status: DeploymentStatus {
+        _read { yield shared.fields.status }
+        _modify { yield &shared.fields.status }
     }
 }
 
@@ -93,15 +113,35 @@ public struct ReplicaSetStatus: Equatable, Sendable {
     public init() {}
 }
 
+/// Its fields are shared between copies until one is changed (see SharedFields).
 public struct ReplicaSet: APIObject, Equatable {
     public static let kind = Kind.replicaSet
-    public var metadata: ObjectMeta
-    public var spec: ReplicaSetSpec
-    public var status = ReplicaSetStatus()
+
+    private struct Fields: Equatable {
+        var metadata: ObjectMeta
+        var spec: ReplicaSetSpec
+        var status = ReplicaSetStatus()
+    }
+
+    private var shared: SharedFields<Fields>
 
     public init(metadata: ObjectMeta, spec: ReplicaSetSpec) {
-        self.metadata = metadata
-        self.spec = spec
+        shared = SharedFields(Fields(metadata: metadata, spec: spec))
+    }
+
+    public var metadata: ObjectMeta {
+        _read { yield shared.fields.metadata }
+        _modify { yield &shared.fields.metadata }
+    }
+
+    public var spec: ReplicaSetSpec {
+        _read { yield shared.fields.spec }
+        _modify { yield &shared.fields.spec }
+    }
+
+    public var status: ReplicaSetStatus {
+        _read { yield shared.fields.status }
+        _modify { yield &shared.fields.status }
     }
 }
 
@@ -126,29 +166,78 @@ public struct Event: APIObject, Equatable {
         }
     }
 
-    public var metadata: ObjectMeta
-    public var involvedObject: ObjectReference
-    public var reason: String
-    public var message: String
-    public var type: String // Normal or Warning
-    public var sourceComponent: String
-    public var sourceHost: String
-    public var count: Int
-    public var firstTimestamp: SimTime
-    public var lastTimestamp: SimTime
+    /// Its fields are shared between copies until one is changed (see SharedFields): a pod's
+    /// five events are copied into the store, the watch and the expiry queue.
+    private struct Fields: Equatable {
+        var metadata: ObjectMeta
+        var involvedObject: ObjectReference
+        var reason: String
+        var message: String
+        var type: String
+        var sourceComponent: String
+        var sourceHost: String
+        var count: Int
+        var firstTimestamp: SimTime
+        var lastTimestamp: SimTime
+    }
+
+    private var shared: SharedFields<Fields>
 
     public init(metadata: ObjectMeta, involvedObject: ObjectReference, reason: String, message: String, type: String,
                 sourceComponent: String, sourceHost: String, count: Int, firstTimestamp: SimTime, lastTimestamp: SimTime) {
-        self.metadata = metadata
-        self.involvedObject = involvedObject
-        self.reason = reason
-        self.message = message
-        self.type = type
-        self.sourceComponent = sourceComponent
-        self.sourceHost = sourceHost
-        self.count = count
-        self.firstTimestamp = firstTimestamp
-        self.lastTimestamp = lastTimestamp
+        shared = SharedFields(Fields(metadata: metadata, involvedObject: involvedObject, reason: reason, message: message, type: type,
+                                     sourceComponent: sourceComponent, sourceHost: sourceHost, count: count,
+                                     firstTimestamp: firstTimestamp, lastTimestamp: lastTimestamp))
+    }
+
+    public var metadata: ObjectMeta {
+        _read { yield shared.fields.metadata }
+        _modify { yield &shared.fields.metadata }
+    }
+
+    public var involvedObject: ObjectReference {
+        _read { yield shared.fields.involvedObject }
+        _modify { yield &shared.fields.involvedObject }
+    }
+
+    public var reason: String {
+        _read { yield shared.fields.reason }
+        _modify { yield &shared.fields.reason }
+    }
+
+    public var message: String {
+        _read { yield shared.fields.message }
+        _modify { yield &shared.fields.message }
+    }
+
+    public var type: String { // Normal or Warning
+        _read { yield shared.fields.type }
+        _modify { yield &shared.fields.type }
+    }
+
+    public var sourceComponent: String {
+        _read { yield shared.fields.sourceComponent }
+        _modify { yield &shared.fields.sourceComponent }
+    }
+
+    public var sourceHost: String {
+        _read { yield shared.fields.sourceHost }
+        _modify { yield &shared.fields.sourceHost }
+    }
+
+    public var count: Int {
+        _read { yield shared.fields.count }
+        _modify { yield &shared.fields.count }
+    }
+
+    public var firstTimestamp: SimTime {
+        _read { yield shared.fields.firstTimestamp }
+        _modify { yield &shared.fields.firstTimestamp }
+    }
+
+    public var lastTimestamp: SimTime {
+        _read { yield shared.fields.lastTimestamp }
+        _modify { yield &shared.fields.lastTimestamp }
     }
 
     /// `kubelet, node-1` or `default-scheduler`, as describe's From column prints it.
