@@ -200,35 +200,62 @@ public struct PodStatus: Equatable, Sendable {
     }
 }
 
-/// A pod's fields are shared between copies until one is changed (see SharedFields).
+/// A pod is copied far more often than it is changed (every read of the store, every watcher,
+/// every write's old and new state), so its fields live in one shared box that is copied only
+/// when a shared pod is changed: a copy costs one retain instead of one for each of its dozens
+/// of strings, arrays and dictionaries.
 public struct Pod: APIObject, Equatable {
     public static let kind = Kind.pod
 
-    private struct Fields: Equatable {
+    private final class Storage: @unchecked Sendable {
         var metadata: ObjectMeta
         var spec: PodSpec
         var status: PodStatus
+
+        init(metadata: ObjectMeta, spec: PodSpec, status: PodStatus) {
+            self.metadata = metadata
+            self.spec = spec
+            self.status = status
+        }
     }
 
-    private var shared: SharedFields<Fields>
+    private var storage: Storage
 
     public init(metadata: ObjectMeta, spec: PodSpec, status: PodStatus = PodStatus()) {
-        shared = SharedFields(Fields(metadata: metadata, spec: spec, status: status))
+        storage = Storage(metadata: metadata, spec: spec, status: status)
+    }
+
+    /// The box, made this pod's own before a change (Storage is never changed while shared, so
+    /// it is safe to hand between threads as a value).
+    private mutating func uniqueStorage() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) {
+            storage = Storage(metadata: storage.metadata, spec: storage.spec, status: storage.status)
+        }
+        return storage
     }
 
     public var metadata: ObjectMeta {
-        _read { yield shared.fields.metadata }
-        _modify { yield &shared.fields.metadata }
+        _read { yield storage.metadata } // borrowed: reading one field copies nothing
+        _modify { yield &uniqueStorage().metadata }
+        set { uniqueStorage().metadata = newValue }
     }
 
     public var spec: PodSpec {
-        _read { yield shared.fields.spec }
-        _modify { yield &shared.fields.spec }
+        _read { yield storage.spec }
+        _modify { yield &uniqueStorage().spec }
+        set { uniqueStorage().spec = newValue }
     }
 
     public var status: PodStatus {
-        _read { yield shared.fields.status }
-        _modify { yield &shared.fields.status }
+        _read { yield storage.status }
+        _modify { yield &uniqueStorage().status }
+        set { uniqueStorage().status = newValue }
+    }
+
+    /// Two copies of one pod share a box and compare equal at once.
+    public static func == (lhs: Pod, rhs: Pod) -> Bool {
+        lhs.storage === rhs.storage
+            || (lhs.metadata == rhs.metadata && lhs.spec == rhs.spec && lhs.status == rhs.status)
     }
 
     public var isScheduled: Bool { !spec.nodeName.isEmpty }

@@ -59,35 +59,58 @@ public struct DeploymentStatus: Equatable, Sendable {
     public func condition(_ type: String) -> DeploymentCondition? { conditions.first { $0.type == type } }
 }
 
-/// Its fields are shared between copies until one is changed (see SharedFields).
+/// Its fields are shared between copies until one is changed, as a pod's are (see Pod).
 public struct Deployment: APIObject, Equatable {
     public static let kind = Kind.deployment
 
-    private struct Fields: Equatable {
+    private final class Storage: @unchecked Sendable {
         var metadata: ObjectMeta
         var spec: DeploymentSpec
-        var status = DeploymentStatus()
+        var status: DeploymentStatus
+
+        init(metadata: ObjectMeta, spec: DeploymentSpec, status: DeploymentStatus) {
+            self.metadata = metadata
+            self.spec = spec
+            self.status = status
+        }
+
+        func copy() -> Storage { Storage(metadata: metadata, spec: spec, status: status) }
     }
 
-    private var shared: SharedFields<Fields>
+    private var storage: Storage
 
-    public init(metadata: ObjectMeta, spec: DeploymentSpec) {
-        shared = SharedFields(Fields(metadata: metadata, spec: spec))
+    /// The box, made this copy's own before a change (see Pod).
+    private mutating func uniqueStorage() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
     }
 
     public var metadata: ObjectMeta {
-        _read { yield shared.fields.metadata }
-        _modify { yield &shared.fields.metadata }
+        get { storage.metadata }
+        _modify { yield &uniqueStorage().metadata }
+        set { uniqueStorage().metadata = newValue }
     }
 
     public var spec: DeploymentSpec {
-        _read { yield shared.fields.spec }
-        _modify { yield &shared.fields.spec }
+        get { storage.spec }
+        _modify { yield &uniqueStorage().spec }
+        set { uniqueStorage().spec = newValue }
     }
 
     public var status: DeploymentStatus {
-        _read { yield shared.fields.status }
-        _modify { yield &shared.fields.status }
+        get { storage.status }
+        _modify { yield &uniqueStorage().status }
+        set { uniqueStorage().status = newValue }
+    }
+
+    /// Two copies of one object share a box and compare equal at once.
+    public static func == (lhs: Deployment, rhs: Deployment) -> Bool {
+        lhs.storage === rhs.storage
+            || (lhs.metadata == rhs.metadata && lhs.spec == rhs.spec && lhs.status == rhs.status)
+    }
+
+    public init(metadata: ObjectMeta, spec: DeploymentSpec) {
+        storage = Storage(metadata: metadata, spec: spec, status: DeploymentStatus())
     }
 }
 
@@ -113,35 +136,58 @@ public struct ReplicaSetStatus: Equatable, Sendable {
     public init() {}
 }
 
-/// Its fields are shared between copies until one is changed (see SharedFields).
+/// Its fields are shared between copies until one is changed, as a pod's are (see Pod).
 public struct ReplicaSet: APIObject, Equatable {
     public static let kind = Kind.replicaSet
 
-    private struct Fields: Equatable {
+    private final class Storage: @unchecked Sendable {
         var metadata: ObjectMeta
         var spec: ReplicaSetSpec
-        var status = ReplicaSetStatus()
+        var status: ReplicaSetStatus
+
+        init(metadata: ObjectMeta, spec: ReplicaSetSpec, status: ReplicaSetStatus) {
+            self.metadata = metadata
+            self.spec = spec
+            self.status = status
+        }
+
+        func copy() -> Storage { Storage(metadata: metadata, spec: spec, status: status) }
     }
 
-    private var shared: SharedFields<Fields>
+    private var storage: Storage
 
-    public init(metadata: ObjectMeta, spec: ReplicaSetSpec) {
-        shared = SharedFields(Fields(metadata: metadata, spec: spec))
+    /// The box, made this copy's own before a change (see Pod).
+    private mutating func uniqueStorage() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
     }
 
     public var metadata: ObjectMeta {
-        _read { yield shared.fields.metadata }
-        _modify { yield &shared.fields.metadata }
+        get { storage.metadata }
+        _modify { yield &uniqueStorage().metadata }
+        set { uniqueStorage().metadata = newValue }
     }
 
     public var spec: ReplicaSetSpec {
-        _read { yield shared.fields.spec }
-        _modify { yield &shared.fields.spec }
+        get { storage.spec }
+        _modify { yield &uniqueStorage().spec }
+        set { uniqueStorage().spec = newValue }
     }
 
     public var status: ReplicaSetStatus {
-        _read { yield shared.fields.status }
-        _modify { yield &shared.fields.status }
+        get { storage.status }
+        _modify { yield &uniqueStorage().status }
+        set { uniqueStorage().status = newValue }
+    }
+
+    /// Two copies of one object share a box and compare equal at once.
+    public static func == (lhs: ReplicaSet, rhs: ReplicaSet) -> Bool {
+        lhs.storage === rhs.storage
+            || (lhs.metadata == rhs.metadata && lhs.spec == rhs.spec && lhs.status == rhs.status)
+    }
+
+    public init(metadata: ObjectMeta, spec: ReplicaSetSpec) {
+        storage = Storage(metadata: metadata, spec: spec, status: ReplicaSetStatus())
     }
 }
 
@@ -166,9 +212,9 @@ public struct Event: APIObject, Equatable {
         }
     }
 
-    /// Its fields are shared between copies until one is changed (see SharedFields): a pod's
-    /// five events are copied into the store, the watch and the expiry queue.
-    private struct Fields: Equatable {
+    // Its fields are shared between copies until one is changed, as a pod's are (see Pod): a
+    // pod's five events are copied into the store, the watch and the expiry queue.
+    private final class Storage: @unchecked Sendable {
         var metadata: ObjectMeta
         var involvedObject: ObjectReference
         var reason: String
@@ -179,65 +225,102 @@ public struct Event: APIObject, Equatable {
         var count: Int
         var firstTimestamp: SimTime
         var lastTimestamp: SimTime
+
+        init(metadata: ObjectMeta, involvedObject: ObjectReference, reason: String, message: String, type: String, sourceComponent: String, sourceHost: String, count: Int, firstTimestamp: SimTime, lastTimestamp: SimTime) {
+            self.metadata = metadata
+            self.involvedObject = involvedObject
+            self.reason = reason
+            self.message = message
+            self.type = type
+            self.sourceComponent = sourceComponent
+            self.sourceHost = sourceHost
+            self.count = count
+            self.firstTimestamp = firstTimestamp
+            self.lastTimestamp = lastTimestamp
+        }
+
+        func copy() -> Storage { Storage(metadata: metadata, involvedObject: involvedObject, reason: reason, message: message, type: type, sourceComponent: sourceComponent, sourceHost: sourceHost, count: count, firstTimestamp: firstTimestamp, lastTimestamp: lastTimestamp) }
     }
 
-    private var shared: SharedFields<Fields>
+    private var storage: Storage
 
-    public init(metadata: ObjectMeta, involvedObject: ObjectReference, reason: String, message: String, type: String,
-                sourceComponent: String, sourceHost: String, count: Int, firstTimestamp: SimTime, lastTimestamp: SimTime) {
-        shared = SharedFields(Fields(metadata: metadata, involvedObject: involvedObject, reason: reason, message: message, type: type,
-                                     sourceComponent: sourceComponent, sourceHost: sourceHost, count: count,
-                                     firstTimestamp: firstTimestamp, lastTimestamp: lastTimestamp))
+    /// The box, made this copy's own before a change (see Pod).
+    private mutating func uniqueStorage() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
     }
 
     public var metadata: ObjectMeta {
-        _read { yield shared.fields.metadata }
-        _modify { yield &shared.fields.metadata }
+        get { storage.metadata }
+        _modify { yield &uniqueStorage().metadata }
+        set { uniqueStorage().metadata = newValue }
     }
 
     public var involvedObject: ObjectReference {
-        _read { yield shared.fields.involvedObject }
-        _modify { yield &shared.fields.involvedObject }
+        get { storage.involvedObject }
+        _modify { yield &uniqueStorage().involvedObject }
+        set { uniqueStorage().involvedObject = newValue }
     }
 
     public var reason: String {
-        _read { yield shared.fields.reason }
-        _modify { yield &shared.fields.reason }
+        get { storage.reason }
+        _modify { yield &uniqueStorage().reason }
+        set { uniqueStorage().reason = newValue }
     }
 
     public var message: String {
-        _read { yield shared.fields.message }
-        _modify { yield &shared.fields.message }
+        get { storage.message }
+        _modify { yield &uniqueStorage().message }
+        set { uniqueStorage().message = newValue }
     }
 
     public var type: String { // Normal or Warning
-        _read { yield shared.fields.type }
-        _modify { yield &shared.fields.type }
+        get { storage.type }
+        _modify { yield &uniqueStorage().type }
+        set { uniqueStorage().type = newValue }
     }
 
     public var sourceComponent: String {
-        _read { yield shared.fields.sourceComponent }
-        _modify { yield &shared.fields.sourceComponent }
+        get { storage.sourceComponent }
+        _modify { yield &uniqueStorage().sourceComponent }
+        set { uniqueStorage().sourceComponent = newValue }
     }
 
     public var sourceHost: String {
-        _read { yield shared.fields.sourceHost }
-        _modify { yield &shared.fields.sourceHost }
+        get { storage.sourceHost }
+        _modify { yield &uniqueStorage().sourceHost }
+        set { uniqueStorage().sourceHost = newValue }
     }
 
     public var count: Int {
-        _read { yield shared.fields.count }
-        _modify { yield &shared.fields.count }
+        get { storage.count }
+        _modify { yield &uniqueStorage().count }
+        set { uniqueStorage().count = newValue }
     }
 
     public var firstTimestamp: SimTime {
-        _read { yield shared.fields.firstTimestamp }
-        _modify { yield &shared.fields.firstTimestamp }
+        get { storage.firstTimestamp }
+        _modify { yield &uniqueStorage().firstTimestamp }
+        set { uniqueStorage().firstTimestamp = newValue }
     }
 
     public var lastTimestamp: SimTime {
-        _read { yield shared.fields.lastTimestamp }
-        _modify { yield &shared.fields.lastTimestamp }
+        get { storage.lastTimestamp }
+        _modify { yield &uniqueStorage().lastTimestamp }
+        set { uniqueStorage().lastTimestamp = newValue }
+    }
+
+    /// Two copies of one object share a box and compare equal at once.
+    public static func == (lhs: Event, rhs: Event) -> Bool {
+        lhs.storage === rhs.storage
+            || (lhs.metadata == rhs.metadata && lhs.involvedObject == rhs.involvedObject && lhs.reason == rhs.reason && lhs.message == rhs.message && lhs.type == rhs.type && lhs.sourceComponent == rhs.sourceComponent && lhs.sourceHost == rhs.sourceHost && lhs.count == rhs.count && lhs.firstTimestamp == rhs.firstTimestamp && lhs.lastTimestamp == rhs.lastTimestamp)
+    }
+
+    public init(metadata: ObjectMeta, involvedObject: ObjectReference, reason: String, message: String, type: String,
+                sourceComponent: String, sourceHost: String, count: Int, firstTimestamp: SimTime, lastTimestamp: SimTime) {
+        storage = Storage(metadata: metadata, involvedObject: involvedObject, reason: reason, message: message, type: type,
+                          sourceComponent: sourceComponent, sourceHost: sourceHost, count: count,
+                          firstTimestamp: firstTimestamp, lastTimestamp: lastTimestamp)
     }
 
     /// `kubelet, node-1` or `default-scheduler`, as describe's From column prints it.
