@@ -31,7 +31,8 @@ public enum LabelValidation {
     /// Errors for a label key (IsQualifiedName): optional DNS-subdomain prefix, `/`, name of ≤ 63 chars.
     public static func keyErrors(_ key: String) -> [String] {
         var errors: [String] = []
-        let parts = key.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        // Most keys have no prefix (`app`, `pod-template-hash`), and every pod's are checked.
+        let parts = key.utf8.contains(UInt8(ascii: "/")) ? key.split(separator: "/", omittingEmptySubsequences: false).map(String.init) : [key]
         var name = key
         if parts.count == 2 {
             let prefix = parts[0]

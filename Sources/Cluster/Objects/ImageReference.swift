@@ -22,17 +22,47 @@ public enum ImageReference {
     }
 
     /// `registry.example/team/app:1.2` → `app`: the application's own name.
+    /// Read for every container start (its start-up log), so it slices instead of splitting.
     public static func shortName(_ image: String) -> String {
-        let path = image.split(separator: "@").first.map(String.init) ?? image
-        let last = path.split(separator: "/").last.map(String.init) ?? path
-        return last.split(separator: ":").first.map(String.init) ?? last
+        let last = lastSegment(image)
+        return String(firstPiece(last, ":") ?? last)
     }
 
     /// `nginx:1.27` → `1.27`; no tag → `latest`, as a runtime reads it.
     public static func tag(_ image: String) -> String {
-        let path = image.split(separator: "@").first.map(String.init) ?? image
-        let last = path.split(separator: "/").last.map(String.init) ?? path
+        let last = lastSegment(image)
         let parts = last.split(separator: ":", maxSplits: 1)
         return parts.count == 2 ? String(parts[1]) : "latest"
+    }
+
+    /// The last non-empty `/` segment of what comes before the first `@` (empty pieces skipped,
+    /// as `split` skips them; the whole text when there is no piece).
+    private static func lastSegment(_ image: String) -> Substring {
+        let path = firstPiece(image[...], "@") ?? image[...]
+        return lastPiece(path, "/") ?? path
+    }
+
+    // Image names are ASCII: their bytes are their characters, and reading bytes skips the
+    // grapheme breaking that made slicing by Character cost thousands of instructions a name.
+    private static func firstPiece(_ text: Substring, _ separator: Character) -> Substring? {
+        guard let byte = separator.asciiValue, text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            guard let start = text.firstIndex(where: { $0 != separator }) else { return nil }
+            return text[start..<(text[start...].firstIndex(of: separator) ?? text.endIndex)]
+        }
+        let bytes = text.utf8
+        guard let start = bytes.firstIndex(where: { $0 != byte }) else { return nil }
+        return text[start..<(bytes[start...].firstIndex(of: byte) ?? bytes.endIndex)]
+    }
+
+    private static func lastPiece(_ text: Substring, _ separator: Character) -> Substring? {
+        guard let byte = separator.asciiValue, text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            guard let last = text.lastIndex(where: { $0 != separator }) else { return nil }
+            let end = text.index(after: last)
+            return text[(text[..<end].lastIndex(of: separator).map { text.index(after: $0) } ?? text.startIndex)..<end]
+        }
+        let bytes = text.utf8
+        guard let last = bytes.lastIndex(where: { $0 != byte }) else { return nil }
+        let end = bytes.index(after: last)
+        return text[(bytes[..<end].lastIndex(of: byte).map { bytes.index(after: $0) } ?? bytes.startIndex)..<end]
     }
 }

@@ -85,8 +85,14 @@ enum Validation {
     }
 
     /// Whether an update touches what validation checks (a status-only write does not).
-    static func needsValidation(_ old: any APIObject, _ new: any APIObject) -> Bool {
+    /// Generic, and asked by kind first: the casts then resolve when the store's write is
+    /// specialized, instead of a pod write trying five kinds at run time.
+    static func needsValidation<T: APIObject>(_ old: T, _ new: T) -> Bool {
         if old.metadata.labels != new.metadata.labels || old.metadata.name != new.metadata.name { return true }
+        switch T.kind {
+        case .pod, .deployment, .replicaSet, .daemonSet, .podDisruptionBudget, .service: break
+        default: return false
+        }
         switch (old, new) {
         case let (a as Pod, b as Pod):
             // A binding sets only spec.nodeName (the pods/binding subresource, which upstream
@@ -105,8 +111,12 @@ enum Validation {
     }
 
     /// Whether a write changes the spec (and so bumps metadata.generation).
-    static func specChanged(_ old: any APIObject, _ new: any APIObject) -> Bool {
-        switch (old, new) {
+    static func specChanged<T: APIObject>(_ old: T, _ new: T) -> Bool {
+        switch T.kind {
+        case .deployment, .replicaSet, .daemonSet, .podDisruptionBudget, .endpointSlice: break
+        default: return false
+        }
+        return switch (old, new) {
         case let (a as Deployment, b as Deployment): a.spec != b.spec
         case let (a as ReplicaSet, b as ReplicaSet): a.spec != b.spec
         case let (a as DaemonSet, b as DaemonSet): a.spec != b.spec
