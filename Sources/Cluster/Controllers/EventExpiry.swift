@@ -17,7 +17,8 @@ public final class EventExpiry {
         // the store would keep every cluster ever made (each `apply -f` makes a scratch one).
         store.watch([.event]) { [unowned self] change in
             guard change.type != .deleted else { return }
-            writes.append((self.store.now + Self.ttl, change.object.key, change.object.metadata.resourceVersion))
+            let metadata = change.object.metadata // one copy through the existential, not two
+            writes.append((self.store.now + Self.ttl, ObjectKey(namespace: metadata.namespace, name: metadata.name), metadata.resourceVersion))
             scheduleSweep()
         }
     }

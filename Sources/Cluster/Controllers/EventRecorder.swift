@@ -33,9 +33,11 @@ public final class EventRecorder {
     }
 
     /// `container` names the container a kubelet event is about (its involvedObject.fieldPath).
-    public func record(_ object: any APIObject, type: String = "Normal", reason: String, message: String,
-                       component: String, host: String = "", container: String? = nil) {
-        let kind = Swift.type(of: object).kind
+    /// Generic, so the name, namespace and uid are read in place (through `any APIObject`
+    /// each read copied the whole metadata).
+    public func record<T: APIObject>(_ object: T, type: String = "Normal", reason: String, message: String,
+                                     component: String, host: String = "", container: String? = nil) {
+        let kind = T.kind
         let ref = Event.ObjectReference(kind: kind.rawValue, name: object.metadata.name,
                                         namespace: object.metadata.namespace, uid: object.metadata.uid,
                                         apiVersion: kind.apiVersion, fieldPath: container.map { "spec.containers{\($0)}" } ?? "")

@@ -191,9 +191,11 @@ final class KubeScheduler {
         // only the resource fit can reject, and it is read from the figures alone.
         let selectsNodes = !pod.spec.nodeSelector.isEmpty || pod.spec.nodeAffinity != nil
         let figures = cache.figures
+        var position = nextStartNodeIndex % total // the nodes may have shrunk since
         while examined < total && feasible.count < wanted {
-            let index = order[(nextStartNodeIndex + examined) % total]
+            let index = order[position]
             examined += 1
+            position = position + 1 == total ? 0 : position + 1
             let node = figures[index]
             if !selectsNodes && !node.unschedulable && !node.hasSchedulingTaints && Self.fits(requests, node) {
                 feasible.append(index)

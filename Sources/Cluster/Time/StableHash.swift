@@ -13,13 +13,19 @@ public enum StableHash {
     }
 
     /// `count` hex digits spread from `seed` by SplitMix64.
+    /// Written digit by digit into one string: every container start names its container id
+    /// and image digest with these (64 digits each).
     public static func hex(_ seed: UInt64, count: Int) -> String {
+        guard count > 0 else { return "" }
         var words = SeededRandom(seed: seed)
-        var out = ""
-        while out.count < count {
-            let word = String(words.next(), radix: 16)
-            out += String(repeating: "0", count: 16 - word.count) + word
+        return String(unsafeUninitializedCapacity: count) { out in
+            var word: UInt64 = 0
+            for i in 0..<count {
+                if i % 16 == 0 { word = words.next() }
+                let nibble = UInt8((word >> UInt64(60 - (i % 16) * 4)) & 0xF)
+                out[i] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+            }
+            return count
         }
-        return String(out.prefix(count))
     }
 }
