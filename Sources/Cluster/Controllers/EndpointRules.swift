@@ -38,6 +38,15 @@ extension Store {
         return list(Service.self, namespace: pod.metadata.namespace).filter { $0.selects(pod) }
     }
 
+    /// The services of a pod before a change, then after it (a relabel moves it), for the
+    /// endpoints controllers' watches.
+    func servicesSelectingPod(of event: WatchEvent) -> [Service] {
+        var found: [Service] = []
+        if let old = event.old as? Pod { found += services(selecting: old) }
+        if let pod = event.object as? Pod { found += services(selecting: pod) }
+        return found
+    }
+
     /// The EndpointSlices labelled as the service's (`kubernetes.io/service-name`), by name.
     public func endpointSlices(ofService name: String, namespace: String) -> [EndpointSlice] {
         guard endpointSlices.count > 0 else { return [] }

@@ -18,8 +18,8 @@ final class EndpointSliceController {
                 if event.type != .deleted { self.queue.add(event.object.key) }
             case .pod:
                 // The services of the pod before and after the change (a relabel moves it).
-                for pod in [event.old, event.object].compactMap({ $0 as? Pod }) {
-                    for service in self.store.services(selecting: pod) { self.queue.add(service.key, after: self.cost.wait(for: service.key, now: self.store.now)) }
+                for service in self.store.servicesSelectingPod(of: event) {
+                    self.queue.add(service.key, after: self.cost.wait(for: service.key, now: self.store.now))
                 }
             case .endpointSlice:
                 // A managed slice deleted by someone else is put back.

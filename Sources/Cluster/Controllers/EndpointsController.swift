@@ -19,8 +19,8 @@ final class EndpointsController {
             case .service:
                 self.queue.add(event.object.key)
             case .pod:
-                for pod in [event.old, event.object].compactMap({ $0 as? Pod }) {
-                    for service in self.store.services(selecting: pod) { self.queue.add(service.key, after: self.cost.wait(for: service.key, now: self.store.now)) }
+                for service in self.store.servicesSelectingPod(of: event) {
+                    self.queue.add(service.key, after: self.cost.wait(for: service.key, now: self.store.now))
                 }
             case .endpoints:
                 // Deleted by someone else: put back (onEndpointsDelete).

@@ -28,10 +28,21 @@ final class OwnedPodTally {
     /// Moves the pod's contribution from what it was (`old`, nil when new) to what it is
     /// (`new`, nil once deleted).
     func replace(_ old: Pod?, with new: Pod?) {
-        if let old, let new, Self.contribution(old) == Self.contribution(new),
-           old.metadata.controllerRef?.uid == new.metadata.controllerRef?.uid, old.metadata.labels == new.metadata.labels { return }
-        if let old, let owner = old.metadata.controllerRef?.uid { subtract(Self.contribution(old), owner: owner, labels: old.metadata.labels) }
-        if let new, let owner = new.metadata.controllerRef?.uid { add(Self.contribution(new), owner: owner, labels: new.metadata.labels) }
+        let before = old.map(Self.contribution), after = new.map(Self.contribution)
+        let oldOwner = old?.metadata.controllerRef?.uid, newOwner = new?.metadata.controllerRef?.uid
+        if let old, let new, let owner = oldOwner, owner == newOwner, old.metadata.labels == new.metadata.labels {
+            // The same group (a pod's usual change): its counts change in place, found once;
+            // a group's labels are a dictionary, and hashing one reads every key and value.
+            guard before != after, let i = byOwner.index(forKey: owner), let j = byOwner.values[i].index(forKey: new.metadata.labels) else {
+                if before != after { add(after!, owner: owner, labels: new.metadata.labels) }
+                return
+            }
+            byOwner.values[i].values[j].add(before!, sign: -1)
+            byOwner.values[i].values[j].add(after!, sign: 1)
+            return
+        }
+        if let old, let owner = oldOwner { subtract(before!, owner: owner, labels: old.metadata.labels) }
+        if let new, let owner = newOwner { add(after!, owner: owner, labels: new.metadata.labels) }
     }
 
     /// The owner's pods, by labels.
@@ -42,9 +53,12 @@ final class OwnedPodTally {
     }
 
     private func subtract(_ c: Counts, owner: String, labels: [String: String]) {
-        byOwner[owner]?[labels]?.add(c, sign: -1)
-        if byOwner[owner]?[labels]?.isEmpty == true { byOwner[owner]?[labels] = nil }
-        if byOwner[owner]?.isEmpty == true { byOwner[owner] = nil }
+        guard let i = byOwner.index(forKey: owner) else { return }
+        if let j = byOwner.values[i].index(forKey: labels) {
+            byOwner.values[i].values[j].add(c, sign: -1)
+            if byOwner.values[i].values[j].isEmpty { byOwner.values[i].remove(at: j) }
+        }
+        if byOwner.values[i].isEmpty { byOwner.remove(at: i) }
     }
 }
 

@@ -21,11 +21,21 @@ public enum LabelValidation {
     }
 
     /// `[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*`
+    /// One pass over the bytes, no pieces: every pod's name is checked.
     static func isDNS1123Subdomain(_ s: String) -> Bool {
-        s.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).allSatisfy { label in
-            guard let first = label.first, let last = label.last, isLowerAlnum(first), isLowerAlnum(last) else { return false }
-            return label.allSatisfy { isLowerAlnum($0) || $0 == UInt8(ascii: "-") }
+        let dot = UInt8(ascii: ".")
+        var previous = dot // as if after a dot: the first label starts here
+        for b in s.utf8 {
+            if b == dot {
+                guard isLowerAlnum(previous) else { return false } // a label ends alphanumeric, and is not empty
+            } else if previous == dot {
+                guard isLowerAlnum(b) else { return false } // and starts alphanumeric
+            } else {
+                guard isLowerAlnum(b) || b == UInt8(ascii: "-") else { return false }
+            }
+            previous = b
         }
+        return isLowerAlnum(previous)
     }
 
     /// Errors for a label key (IsQualifiedName): optional DNS-subdomain prefix, `/`, name of ≤ 63 chars.
@@ -39,7 +49,7 @@ public enum LabelValidation {
             name = parts[1]
             if prefix.isEmpty {
                 errors.append("prefix part must be non-empty")
-            } else if prefix.count > 253 {
+            } else if prefix.utf8.count > 253 {
                 errors.append("prefix part must be no more than 253 bytes")
             } else if !isDNS1123Subdomain(prefix) {
                 errors.append("prefix part \(dns1123SubdomainMessage)")
@@ -49,7 +59,7 @@ public enum LabelValidation {
         }
         if name.isEmpty {
             errors.append("name part must be non-empty")
-        } else if name.count > 63 {
+        } else if name.utf8.count > 63 {
             errors.append("name part must be no more than 63 bytes")
         }
         if !name.isEmpty && !isQualifiedNamePart(name) {
@@ -61,7 +71,7 @@ public enum LabelValidation {
     /// Errors for a label value (IsValidLabelValue): empty, or ≤ 63 chars of the qualified-name alphabet.
     public static func valueErrors(_ value: String) -> [String] {
         var errors: [String] = []
-        if value.count > 63 { errors.append("must be no more than 63 bytes") }
+        if value.utf8.count > 63 { errors.append("must be no more than 63 bytes") }
         if !value.isEmpty && !isQualifiedNamePart(value) { errors.append(labelValueMessage) }
         return errors
     }
@@ -79,7 +89,7 @@ public enum LabelValidation {
     /// Errors for an object name that must be a DNS-1123 subdomain (Deployments, ReplicaSets, Pods, Nodes).
     public static func subdomainNameErrors(_ name: String) -> [String] {
         var errors: [String] = []
-        if name.count > 253 { errors.append("must be no more than 253 bytes") }
+        if name.utf8.count > 253 { errors.append("must be no more than 253 bytes") }
         if !isDNS1123Subdomain(name) { errors.append(dns1123SubdomainMessage) }
         return errors
     }

@@ -46,14 +46,48 @@ public struct ServiceSpec: Equatable, Sendable {
 }
 
 /// core/v1 Service: a stable virtual IP in front of the pods its selector picks.
+/// Its fields are shared between copies until one is changed, as a pod's are (see Pod): the
+/// endpoints controllers read every service on every pod write.
 public struct Service: APIObject, Equatable {
     public static let kind = Kind.service
-    public var metadata: ObjectMeta
-    public var spec: ServiceSpec
+
+    private final class Storage: @unchecked Sendable {
+        var metadata: ObjectMeta
+        var spec: ServiceSpec
+
+        init(metadata: ObjectMeta, spec: ServiceSpec) {
+            self.metadata = metadata
+            self.spec = spec
+        }
+    }
+
+    private var storage: Storage
 
     public init(metadata: ObjectMeta, spec: ServiceSpec) {
-        self.metadata = metadata
-        self.spec = spec
+        storage = Storage(metadata: metadata, spec: spec)
+    }
+
+    /// The box, made this copy's own before a change (see Pod).
+    private mutating func uniqueStorage() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(metadata: storage.metadata, spec: storage.spec) }
+        return storage
+    }
+
+    public var metadata: ObjectMeta {
+        get { storage.metadata }
+        _modify { yield &uniqueStorage().metadata }
+        set { uniqueStorage().metadata = newValue }
+    }
+
+    public var spec: ServiceSpec {
+        get { storage.spec }
+        _modify { yield &uniqueStorage().spec }
+        set { uniqueStorage().spec = newValue }
+    }
+
+    /// Two copies of one service share a box and compare equal at once.
+    public static func == (lhs: Service, rhs: Service) -> Bool {
+        lhs.storage === rhs.storage || (lhs.metadata == rhs.metadata && lhs.spec == rhs.spec)
     }
 
     public func atSecondPrecision() -> Service {
