@@ -97,17 +97,11 @@ final class DeploymentController {
 
     // MARK: finding the new ReplicaSet
 
-    private func templateWithoutHash(_ rs: ReplicaSet) -> PodTemplate {
-        var t = rs.spec.template
-        t.labels["pod-template-hash"] = nil
-        return t
-    }
-
     /// Splits owned ReplicaSets into the one matching the current template and the rest,
     /// creating the new one when `create` is set.
     private func newAndOld(_ d: Deployment, _ owned: [ReplicaSet], create: Bool) -> (ReplicaSet?, [ReplicaSet]) {
         let byAge = owned.sorted { ($0.metadata.creationTimestamp, $0.name) < ($1.metadata.creationTimestamp, $1.name) }
-        if let existing = byAge.first(where: { templateWithoutHash($0) == d.spec.template }) {
+        if let existing = byAge.first(where: { $0.runsTemplate(d.spec.template) }) {
             return (existing, byAge.filter { $0.name != existing.name })
         }
         guard create else { return (nil, byAge) }

@@ -65,7 +65,23 @@ public final class EventRecorder {
     /// Event names are `<object>.<hex nanoseconds>`; nanoseconds stay strictly increasing.
     private func nextName(_ objectName: String, now: SimTime) -> String {
         lastNanos = max(lastNanos + 1, now.unixMilliseconds * 1_000_000)
-        return "\(objectName).\(String(lastNanos, radix: 16))"
+        guard lastNanos > 0 else { return "\(objectName).\(String(lastNanos, radix: 16))" }
+        // Written in place, one allocation: five names a pod.
+        let nanos = UInt64(lastNanos)
+        let digits = (UInt64.bitWidth - nanos.leadingZeroBitCount + 3) / 4
+        let base = objectName.utf8
+        return String(unsafeUninitializedCapacity: base.count + 1 + digits) { out in
+            var at = 0
+            for byte in base { out[at] = byte; at += 1 }
+            out[at] = UInt8(ascii: ".")
+            at += 1
+            for shift in stride(from: (digits - 1) * 4, through: 0, by: -4) {
+                let nibble = UInt8((nanos >> UInt64(shift)) & 0xF)
+                out[at] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+                at += 1
+            }
+            return at
+        }
     }
 
     /// How many source-and-object entries the recorder keeps (its memory, for bound checks).

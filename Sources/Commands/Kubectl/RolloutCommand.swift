@@ -104,7 +104,7 @@ struct DeploymentReplicaSets {
     init(_ d: Deployment, store: Store) {
         let owned = store.replicaSets(ownedBy: d.metadata.uid)
             .sorted { ($0.metadata.creationTimestamp, $0.name) < ($1.metadata.creationTimestamp, $1.name) }
-        let found = owned.first { Self.templateWithoutHash($0) == d.spec.template }
+        let found = owned.first { $0.runsTemplate(d.spec.template) }
         new = found
         old = owned.filter { $0.metadata.uid != found?.metadata.uid }
     }
