@@ -67,7 +67,7 @@ public struct Service: APIObject, Equatable {
         storage = Storage(metadata: metadata, spec: spec)
     }
 
-    /// The box, made this copy's own before a change (see Pod).
+    /// The box, made this copy's own before a change (see Pod, and Deployment on getters).
     private mutating func uniqueStorage() -> Storage {
         if !isKnownUniquelyReferenced(&storage) { storage = Storage(metadata: storage.metadata, spec: storage.spec) }
         return storage

@@ -60,6 +60,11 @@ public struct DeploymentStatus: Equatable, Sendable {
 }
 
 /// Its fields are shared between copies until one is changed, as a pod's are (see Pod).
+///
+/// Deployment, ReplicaSet, Event and Service read their fields through getters, not `_read`
+/// accessors as Pod does: with `_read`, a caller built without optimization destroyed the
+/// yielded spec after the accessor's frame was freed (`kubesim fuzz api` crashed in
+/// `keepingUnread`). So each keeps its own small box class rather than one generic holder.
 public struct Deployment: APIObject, Equatable {
     public static let kind = Kind.deployment
 
