@@ -105,23 +105,22 @@ final class KubeScheduler {
         if let affinity = pod.spec.nodeAffinity, !affinity.matches(node.box.object) { return [.selector] }
         // NodePorts has nothing to check: the sim's containers declare no hostPorts.
         // NodeResourcesFit.
-        let used = figures.requested
-        let allocatable = figures.allocatable
+        let short = Self.shortfall(want, figures)
         var failures: [FilterFailure] = []
-        if used.pods + 1 > allocatable.pods { failures.append(.tooManyPods) }
-        if want.cpuMillis > 0 && Saturating.add(used.cpuMillis, want.cpuMillis) > allocatable.cpuMillis { failures.append(.insufficient("cpu")) }
-        if want.memoryBytes > 0 && Saturating.add(used.memoryBytes, want.memoryBytes) > allocatable.memoryBytes { failures.append(.insufficient("memory")) }
+        if short.pods { failures.append(.tooManyPods) }
+        if short.cpu { failures.append(.insufficient("cpu")) }
+        if short.memory { failures.append(.insufficient("memory")) }
         return failures
     }
 
-    /// NodeResourcesFit on the figures alone: what `filter` finds for a plain node, without
-    /// building its list of reasons.
+    /// NodeResourcesFit's checks on the figures alone: what the node lacks for `want`. The
+    /// scheduling cycle reads it directly for plain nodes, without building a list of reasons.
     @inline(__always)
-    private static func fits(_ want: ResourceAmounts, _ node: SchedulerCache.Figures) -> Bool {
+    private static func shortfall(_ want: ResourceAmounts, _ node: SchedulerCache.Figures) -> (pods: Bool, cpu: Bool, memory: Bool) {
         let used = node.requested, allocatable = node.allocatable
-        return used.pods + 1 <= allocatable.pods
-            && (want.cpuMillis <= 0 || Saturating.add(used.cpuMillis, want.cpuMillis) <= allocatable.cpuMillis)
-            && (want.memoryBytes <= 0 || Saturating.add(used.memoryBytes, want.memoryBytes) <= allocatable.memoryBytes)
+        return (used.pods + 1 > allocatable.pods,
+                want.cpuMillis > 0 && Saturating.add(used.cpuMillis, want.cpuMillis) > allocatable.cpuMillis,
+                want.memoryBytes > 0 && Saturating.add(used.memoryBytes, want.memoryBytes) > allocatable.memoryBytes)
     }
 
     /// How many feasible nodes to look for before scoring (numFeasibleNodesToFind).
@@ -197,7 +196,7 @@ final class KubeScheduler {
             examined += 1
             position = position + 1 == total ? 0 : position + 1
             let node = figures[index]
-            if !selectsNodes && !node.unschedulable && !node.hasSchedulingTaints && Self.fits(requests, node) {
+            if !selectsNodes && !node.unschedulable && !node.hasSchedulingTaints && Self.shortfall(requests, node) == (false, false, false) {
                 feasible.append(index)
                 continue
             }

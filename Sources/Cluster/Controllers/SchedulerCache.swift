@@ -1,6 +1,7 @@
 /// What the scheduler knows about each node's load, kept up to date from watch events so that
 /// placing a pod never re-sums a node's pods (the scheduler's own cache, pkg/scheduler/backend/cache).
-/// Nodes are held in name order as objects, so the filter loop does no lookups by name.
+/// Nodes are walked in name order by index, their figures in one array, so the filter loop does
+/// no lookups by name.
 final class SchedulerCache {
     /// One node: its stored object (read in place) and what the filters read of it that is
     /// not a plain number.
@@ -44,9 +45,7 @@ final class SchedulerCache {
         var spreadingOwner: String?
     }
 
-    /// Nodes in the API server's (name) order.
-    private var nodes: [NodeState] = []
-    /// Their indexes, in the same order: what the scheduling cycle walks.
+    /// The nodes' indexes in the API server's (name) order: what the scheduling cycle walks.
     private(set) var order: [Int] = []
     /// Each node's figures by index (a removed node's stay, unread).
     private(set) var figures: [Figures] = []
@@ -74,9 +73,7 @@ final class SchedulerCache {
                 byIndex.append(state)
                 refresh(state)
                 byName[event.name] = state
-                let position = nodes.firstIndex { $0.name > event.name } ?? nodes.count
-                nodes.insert(state, at: position)
-                order.insert(state.index, at: position)
+                order.insert(state.index, at: order.firstIndex { byIndex[$0]!.name > event.name } ?? order.count)
                 for (uid, pod) in waiting where pod.spec.nodeName == event.name {
                     waiting[uid] = nil
                     add(pod)
@@ -84,12 +81,11 @@ final class SchedulerCache {
             } else if event.type == .modified {
                 if let state = byName[event.name] { refresh(state) }
             } else if event.type == .deleted {
-                if let state = byName[event.name] { byIndex[state.index] = nil }
-                byName[event.name] = nil
-                if let position = nodes.firstIndex(where: { $0.name == event.name }) {
-                    nodes.remove(at: position)
-                    order.remove(at: position)
+                if let state = byName[event.name] {
+                    byIndex[state.index] = nil
+                    order.removeAll { $0 == state.index }
                 }
+                byName[event.name] = nil
             }
         case .pod:
             let pod = event.object as! Pod

@@ -25,9 +25,12 @@ enum TopologySpreadScore {
         /// The last call's normalized scores, in the order of its `feasible`.
         private(set) var normalized: [Int64] = []
 
+        /// NormalizeScore: fewer matching pods score higher; all nodes score 100 when none has any.
         fileprivate mutating func normalize() {
             normalized.removeAll(keepingCapacity: true)
-            TopologySpreadScore.normalize(raw, into: &normalized)
+            guard let minScore = raw.min(), let maxScore = raw.max() else { return }
+            if maxScore == 0 { return normalized.append(contentsOf: repeatElement(100, count: raw.count)) }
+            for score in raw { normalized.append(100 * (maxScore + minScore - score) / maxScore) }
         }
     }
 
@@ -90,13 +93,5 @@ enum TopologySpreadScore {
         for (index, _) in counts { scratch.perNode[index] = 0 }
         scratch.normalize()
         return true
-    }
-
-    /// NormalizeScore: fewer matching pods score higher; all nodes score 100 when none has any.
-    static func normalize(_ raw: [Int64], into scores: inout [Int64]) {
-        guard let minScore = raw.min(), let maxScore = raw.max() else { return scores.append(contentsOf: raw) }
-        scores.reserveCapacity(raw.count)
-        if maxScore == 0 { return scores.append(contentsOf: repeatElement(100, count: raw.count)) }
-        for score in raw { scores.append(100 * (maxScore + minScore - score) / maxScore) }
     }
 }

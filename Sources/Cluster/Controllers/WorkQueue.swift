@@ -11,10 +11,13 @@ final class WorkQueue<Key: Hashable> {
 
     private let clock: VirtualClock
     private let delay: SimDuration
-    private let process: (Key) -> Resumption?
-    /// The sync of a queue whose syncs never leave work: its timers are plain ones, without
-    /// the two boxed variables a stepped timer carries (three allocations a key, not one).
-    private let plainProcess: ((Key) -> Void)?
+    /// A queue whose syncs never leave work runs them on plain timers, without the two boxed
+    /// variables a stepped timer carries (one allocation a key, not three).
+    private enum Sync {
+        case plain((Key) -> Void)
+        case stepped((Key) -> Resumption?)
+    }
+    private let sync: Sync
     /// Its depth, counted under its name (`QueueDepths`).
     private let depth: QueueDepths.Depth
     /// Sharded: the scheduler's queue holds every pod of a scale-up waiting to be placed.
@@ -24,8 +27,7 @@ final class WorkQueue<Key: Hashable> {
         self.clock = clock
         self.delay = delay
         depth = clock.queueDepths.depth(name)
-        self.process = { process($0); return nil }
-        plainProcess = process
+        sync = .plain(process)
     }
 
     /// A queue whose syncs may leave work to resume in further steps.
@@ -33,8 +35,7 @@ final class WorkQueue<Key: Hashable> {
         self.clock = clock
         self.delay = delay
         depth = clock.queueDepths.depth(name)
-        self.process = processInSteps
-        plainProcess = nil
+        sync = .stepped(processInSteps)
     }
 
     func add(_ key: Key) { add(key, after: delay) }
@@ -42,15 +43,20 @@ final class WorkQueue<Key: Hashable> {
     func add(_ key: Key, after wait: SimDuration) {
         guard pending.insert(key).inserted else { return }
         depth.added()
-        if let plainProcess {
+        switch sync {
+        case .plain(let process):
             clock.schedule(after: wait) { [weak self] in
                 guard let self else { return }
                 self.pending.remove(key)
                 self.depth.removed()
-                plainProcess(key)
+                process(key)
             }
-            return
+        case .stepped(let process):
+            addStepped(key, after: wait, process)
         }
+    }
+
+    private func addStepped(_ key: Key, after wait: SimDuration, _ process: @escaping (Key) -> Resumption?) {
         var resumption: Resumption?
         var started = false
         clock.scheduleInSteps(after: wait) { [weak self] in
@@ -59,7 +65,7 @@ final class WorkQueue<Key: Hashable> {
             guard let self else { return false }
             self.pending.remove(key)
             self.depth.removed()
-            resumption = self.process(key)
+            resumption = process(key)
             return resumption != nil
         }
     }
