@@ -24,9 +24,16 @@ public final class ClusterTally {
 
     public private(set) var nodeCount = 0
     public private(set) var readyNodeCount = 0
-    /// Nodes not Ready, by name: drawn as down on the overview map.
-    private(set) var notReadyNodes: Set<String> = []
-    private(set) var podsByNode: [String: PodStates] = [:]
+    /// Each node (and "", for pods not yet bound) has a slot from the first time it is seen,
+    /// kept for the tally's life: the overview map looks its names up once, then reads each
+    /// frame's figures from arrays instead of hashing 5,000 names.
+    private var slotByNode: [String: Int] = [:]
+    /// Pods on each slot's node, by state.
+    private(set) var podsBySlot: [PodStates] = []
+    /// Whether each slot's node is down (not Ready): drawn as down on the overview map.
+    private(set) var downBySlot: [Bool] = []
+    /// The last names `slots(of:)` was asked for, and their slots.
+    private var lastNames: [String] = [], lastSlots: [Int] = []
     /// Every pod, by state.
     private(set) var pods = PodStates()
     /// Desired and ready replicas summed over each namespace's Deployments (the header's `pods 3/3 Ready`).
@@ -60,16 +67,13 @@ public final class ClusterTally {
             nodeCount += sign
             if node.isReady {
                 readyNodeCount += sign
-            } else if sign > 0 {
-                notReadyNodes.insert(node.name)
             } else {
-                notReadyNodes.remove(node.name)
+                downBySlot[slot(node.name)] = sign > 0
             }
         case let pod as Pod:
             let state = PodTileState(pod)
-            podsByNode[pod.spec.nodeName, default: PodStates()].add(state, sign)
+            podsBySlot[slot(pod.spec.nodeName)].add(state, sign)
             pods.add(state, sign)
-            if sign < 0, podsByNode[pod.spec.nodeName]?.isEmpty == true { podsByNode[pod.spec.nodeName] = nil }
         case let deployment as Deployment:
             let namespace = deployment.metadata.namespace
             var sums = deploymentReplicas[namespace] ?? (0, 0)
@@ -84,7 +88,27 @@ public final class ClusterTally {
     /// Ready and desired replicas over the Deployments of `namespace`.
     func deploymentReplicas(in namespace: String) -> (ready: Int, desired: Int) { deploymentReplicas[namespace] ?? (0, 0) }
 
-    func pods(onNode node: String) -> PodStates { podsByNode[node] ?? PodStates() }
+    func pods(onNode node: String) -> PodStates { slotByNode[node].map { podsBySlot[$0] } ?? PodStates() }
+
+    func isDown(_ node: String) -> Bool { slotByNode[node].map { downBySlot[$0] } ?? false }
+
+    /// The slots of `names`, in order (a name not seen yet gets an empty one). The map asks with
+    /// the same array every frame until the nodes change, and comparing it to the last one
+    /// asked is then a look at its buffer.
+    func slots(of names: [String]) -> [Int] {
+        if names == lastNames { return lastSlots }
+        lastSlots = names.map(slot)
+        lastNames = names
+        return lastSlots
+    }
+
+    private func slot(_ node: String) -> Int {
+        if let slot = slotByNode[node] { return slot }
+        slotByNode[node] = podsBySlot.count
+        podsBySlot.append(PodStates())
+        downBySlot.append(false)
+        return podsBySlot.count - 1
+    }
 }
 
 extension PodTileState {

@@ -14,6 +14,17 @@ struct NodeOverviewView {
         case down
         case pods(PodTileState)
         case empty
+
+        /// A number for each state, to keep something per state in an array.
+        var index: Int {
+            switch self {
+            case .down: 0
+            case .empty: 1
+            case .pods(let state): 2 + state.index
+            }
+        }
+
+        static var count: Int { 2 + PodTileState.allCases.count }
     }
 
     /// Nodes each cell stands for, when `nodeCount` nodes share `cells` cells.
@@ -21,18 +32,19 @@ struct NodeOverviewView {
         max(1, (nodeCount + max(1, cells) - 1) / max(1, cells))
     }
 
-    /// The state of each cell, for `names` (map order) in groups of `perCell`.
-    static func cellStates(_ names: [String], perCell: Int, tally: ClusterTally) -> [CellState] {
+    /// The state of each cell, for the nodes in `slots` (map order) in groups of `perCell`.
+    static func cellStates(_ slots: [Int], perCell: Int, tally: ClusterTally) -> [CellState] {
         var cells: [CellState] = []
-        cells.reserveCapacity(names.count / perCell + 1)
+        cells.reserveCapacity(slots.count / perCell + 1)
+        let down = tally.downBySlot, pods = tally.podsBySlot
         var start = 0
-        while start < names.count {
-            let group = names[start..<min(names.count, start + perCell)]
-            if group.contains(where: tally.notReadyNodes.contains) {
+        while start < slots.count {
+            let group = slots[start..<min(slots.count, start + perCell)]
+            if group.contains(where: { down[$0] }) {
                 cells.append(.down)
             } else {
                 var states = ClusterTally.PodStates()
-                for name in group { states.formUnion(tally.pods(onNode: name)) }
+                for slot in group { states.formUnion(pods[slot]) }
                 cells.append(states.worst.map(CellState.pods) ?? .empty)
             }
             start += perCell
@@ -48,12 +60,16 @@ struct NodeOverviewView {
         let area = Rect(x: body.x + 1, y: body.y, width: body.width - 2, height: body.height)
         let perCell = Self.nodesPerCell(nodeCount: names.count, cells: area.width * area.height)
         let tally = dashboard.view.tally
-        let cells = Self.cellStates(names, perCell: perCell, tally: tally)
+        let cells = Self.cellStates(tally.slots(of: names), perCell: perCell, tally: tally)
         let selectedCell = selected / perCell
-        for (i, cell) in cells.enumerated() {
-            let (glyph, style) = look(cell)
+        // A dozen looks for thousands of cells: each looked up in the theme once a frame.
+        var looks = [Cell?](repeating: nil, count: CellState.count)
+        for (i, state) in cells.enumerated() {
             let x = area.x + i % area.width, y = area.y + i / area.width
-            frame.put(String(glyph), x: x, y: y, style: focused && i == selectedCell ? theme[.selection] : style, clip: area)
+            guard y < area.maxY else { break }
+            let cell = looks[state.index] ?? look(state)
+            looks[state.index] = cell
+            frame[x, y] = focused && i == selectedCell ? Cell(cell.character, theme[.selection]) : cell
         }
         // What the numbers are: pods by state (the tally's), and what a cell stands for.
         let unit = perCell == 1 ? "a cell per node" : "a cell per \(perCell) nodes"
@@ -65,7 +81,7 @@ struct NodeOverviewView {
         if let name = names[safe: selected] {
             let states = tally.pods(onNode: name)
             let total = PodTileState.allCases.reduce(0) { $0 + states[$1] }
-            let down = tally.notReadyNodes.contains(name) ? ", NotReady" : ""
+            let down = tally.isDown(name) ? ", NotReady" : ""
             let label = " \(name)\(down): \(total) pod\(total == 1 ? "" : "s") "
             let titleEnd = rect.x + 3 + title.count + 1
             if titleEnd + label.count < rect.maxX - 1 {
@@ -76,12 +92,14 @@ struct NodeOverviewView {
 
     /// The glyph and style of a cell: the tile of its worst pod state, ✗ for a node that is down,
     /// · for nodes with no pods.
-    private func look(_ cell: CellState) -> (Character, Style) {
-        switch cell {
+    private func look(_ cell: CellState) -> Cell {
+        let (glyph, style): (Character, Style) = switch cell {
         case .down: ("✗", theme.status(.error, on: .plain))
         case .pods(let state): (state.glyph, theme.status(state.role, on: .plain))
         case .empty: ("·", theme[.hints])
         }
+        // As `Frame.put` draws: a glyph wider than a column would shift the row.
+        return Cell(Frame.isSingleWidth(glyph) ? glyph : "?", style)
     }
 
     /// `■ 149800 ready ◐ 200 creating`: every pod of the cluster by state, in the bottom border.
