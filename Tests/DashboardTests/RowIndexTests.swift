@@ -20,7 +20,7 @@ import Testing
             let name = names.isEmpty || random.int(in: 0...4) == 0 ? "gone-\(round)" : names[random.int(in: 0...(names.count - 1))]
             let hint = random.int(in: -2...(names.count + 2))
             let order = pane == .events ? nil : ClusterView.order(of: pane.kind)
-            #expect(Dashboard.rowIndex(of: name, in: names, order: order, hint: hint) == names.firstIndex(of: name), "round \(round)")
+            #expect(Dashboard.rowIndex(of: name, in: RowNames(names), order: order, hint: hint) == names.firstIndex(of: name), "round \(round)")
         }
     }
 }

@@ -15,9 +15,8 @@ public final class ClusterView {
             listings[oldValue] = listing
             listing = listings.removeValue(forKey: namespace) ?? Listing()
             eventLog = []
+            liveEvents = LiveEntryIndex()
             eventLogStamp.removeAll()
-            deadEntries = 0
-            eventOrderCache = nil
             logExistingEvents()
             version += 1
         }
@@ -74,14 +73,15 @@ public final class ClusterView {
     private var listings: [String: Listing] = [:]
     /// Event names, oldest first (a repeat moves its event to the end).
     var eventOrder: [String] { eventsNewestFirst.reversed() }
-    /// Event names, newest first (as the Events pane lists them); built once per change.
-    var eventsNewestFirst: [String] {
-        if let cached = eventOrderCache { return cached }
-        var names: [String] = []
-        names.reserveCapacity(eventLog.count - deadEntries)
-        for entry in eventLog.reversed() where entry.live { names.append(entry.name.value) }
-        eventOrderCache = names
-        return names
+    /// Event names, newest first (as the Events pane lists them), read from the log where
+    /// they lie: the pane reads the rows it shows, not every event (see RowNames).
+    var eventsNewestFirst: RowNames {
+        RowNames(count: liveEvents.liveCount) { [unowned self] row in
+            // Read in the same step as asked; a later read gets the nearest row of the log as it is.
+            let live = liveEvents.liveCount
+            guard live > 0 else { return "" }
+            return eventLog[liveEvents.position(ofLive: max(0, min(live - 1, live - 1 - row)))].name.value
+        }
     }
     /// Every time an event appeared or repeated, in order; only its latest entry is live. A
     /// repeat marks the old entry dead instead of searching the list for it (thousands of
@@ -89,12 +89,12 @@ public final class ClusterView {
     /// Each entry carries its stamp (its place in the order of logging), so the log stays sorted
     /// by stamp and dropping dead entries moves none of the stamps.
     private var eventLog: [(name: PrehashedString, stamp: Int, live: Bool)] = []
+    /// Which entries of `eventLog` are live, counted so the pane's row n is found by halves.
+    private var liveEvents = LiveEntryIndex()
     /// Keys hash once: these tables hold an entry per pod or event (see PrehashedString); sharded,
     /// so they grow without stalling a step (see ShardedDictionary).
     private var eventLogStamp = ShardedDictionary<PrehashedString, Int>()
     private var nextStamp = 0
-    private var deadEntries = 0
-    private var eventOrderCache: [String]?
     private var firstSeen = ShardedDictionary<PrehashedString, SimTime>()
     private var lastChanged = ShardedDictionary<PrehashedString, SimTime>()
     /// Bumped on every change, so the main loop knows when a redraw may be needed.
@@ -153,18 +153,20 @@ public final class ClusterView {
         forgetEvent(name)
         eventLogStamp[name] = nextStamp
         eventLog.append((name, nextStamp, true))
+        liveEvents.append(live: true)
         nextStamp += 1
     }
 
     private func forgetEvent(_ name: PrehashedString) {
-        eventOrderCache = nil
         guard let stamp = eventLogStamp.removeValue(forKey: name) else { return }
-        eventLog[Self.position(of: stamp, in: eventLog)].live = false
-        deadEntries += 1
+        let position = Self.position(of: stamp, in: eventLog)
+        eventLog[position].live = false
+        liveEvents.retire(position)
         // Drop dead entries once they outnumber the live ones (amortised constant time).
-        if deadEntries > 1024 && deadEntries * 2 > eventLog.count {
+        let dead = eventLog.count - liveEvents.liveCount
+        if dead > 1024 && dead * 2 > eventLog.count {
             eventLog.removeAll { !$0.live }
-            deadEntries = 0
+            liveEvents = LiveEntryIndex(eventLog.lazy.map(\.live))
         }
     }
 

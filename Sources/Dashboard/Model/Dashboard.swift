@@ -415,15 +415,16 @@ public final class Dashboard {
     // MARK: selection
 
     /// Names shown in a pane, filtered and sorted, in display order.
-    func rowNames(_ pane: Pane) -> [String] {
-        let names = pane == .events ? view.eventsNewestFirst : view.names(pane.kind)
+    func rowNames(_ pane: Pane) -> RowNames {
         let filter = filters[pane], sort = sorts[pane].flatMap { $0.isNameOrder ? nil : $0 }
-        guard filter != nil || sort != nil else { return names }
+        if pane == .events && filter == nil && sort == nil { return view.eventsNewestFirst }
+        let names = pane == .events ? view.eventsNewestFirst.array : view.names(pane.kind)
+        guard filter != nil || sort != nil else { return RowNames(names) }
         // A frame asks several times (layout, selection, the table): made once per change of
         // the cluster, and with a filter of the virtual second (ages are part of a row's text).
         let key = ShownRows.Key(filter: filter, sort: sort, namespace: namespace, version: view.version,
                                 second: filter == nil ? 0 : cluster.now.milliseconds / 1000)
-        if let cached = shownRows[pane], cached.key == key { return cached.names }
+        if let cached = shownRows[pane], cached.key == key { return RowNames(cached.names) }
         let shown: [String]
         if pane == .pods {
             // By place in the pods' name order, where what is kept of each pod is.
@@ -439,7 +440,7 @@ public final class Dashboard {
             shown = sort.map { RowOrder.objects(filtered, pane: pane, by: $0, store: cluster.store, namespace: namespace) } ?? filtered
         }
         shownRows[pane] = ShownRows(key: key, names: shown)
-        return shown
+        return RowNames(shown)
     }
 
     private func describeSelected() {

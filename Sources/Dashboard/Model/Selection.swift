@@ -13,7 +13,7 @@ struct SelectedObject: Equatable {
 extension Dashboard {
     /// The row of `pane`'s selection among `names` (display order): the selected object's row,
     /// or, while it is gone and not yet followed, the row where it was.
-    func selectedIndex(_ pane: Pane, in names: [String]) -> Int {
+    func selectedIndex(_ pane: Pane, in names: RowNames) -> Int {
         guard !names.isEmpty else { return 0 }
         guard let selected = selection[pane] else { return 0 }
         if let i = Self.rowIndex(of: selected.name, in: names, order: nameOrder(pane), hint: selected.index) { return i }
@@ -30,7 +30,7 @@ extension Dashboard {
     /// and a scale-up inserts hundreds of rows a frame among 100,000: rows in name order (`order`)
     /// are searched by halves, others (Events, newest first, so new events push a row down)
     /// from the hint onward; a full scan only when that finds nothing.
-    static func rowIndex(of name: String, in names: [String], order: ((String, String) -> Bool)?, hint: Int) -> Int? {
+    static func rowIndex(of name: String, in names: RowNames, order: ((String, String) -> Bool)?, hint: Int) -> Int? {
         if names[safe: hint] == name { return hint }
         if let less = order {
             var low = 0, high = names.count
@@ -64,7 +64,7 @@ extension Dashboard {
         select(focus, index: index, in: names)
     }
 
-    private func select(_ pane: Pane, index: Int, in names: [String]) {
+    private func select(_ pane: Pane, index: Int, in names: RowNames) {
         let i = max(0, min(names.count - 1, index))
         let uid = cluster.store.object(kind: pane.kind, name: names[i], namespace: namespace)?.metadata.uid ?? ""
         selection[pane] = SelectedObject(uid: uid, name: names[i], index: i)

@@ -12,7 +12,7 @@ struct NodeMapView {
 
     func draw(into frame: inout Frame) {
         let focused = dashboard.focus == .nodes
-        let names = dashboard.rowNames(.nodes)
+        let rows = dashboard.rowNames(.nodes), names = rows.array
         var title = "1 Nodes"
         if let filter = dashboard.filters[.nodes] { title += " /\(filter) (\(names.count))" }
         frame.box(rect, title: title, style: theme[focused ? .focus : .border], titleStyle: theme[focused ? .focus : .border].overlaid(with: Style(bold: true)))
@@ -21,7 +21,7 @@ struct NodeMapView {
         let columns = Layout.nodeColumns(width: body.width, nodeCount: names.count, zoom: zoom)
         let cardWidth = body.width / columns
         let rowsVisible = max(1, body.height / zoom.cardHeight)
-        let selected = dashboard.selectedIndex(.nodes, in: names)
+        let selected = dashboard.selectedIndex(.nodes, in: rows)
         dashboard.nodeMapAggregates = Self.aggregates(nodeCount: names.count, cardPlaces: rowsVisible * columns)
         if dashboard.nodeMapAggregates && !dashboard.nodeMapZoomedIn {
             NodeOverviewView(dashboard: dashboard, rect: rect).draw(names: names, selected: selected, title: title, into: &frame)
