@@ -3,8 +3,9 @@ import Cluster
 /// A pod's compact JSON written straight into bytes: the same text as `pod(p)` written with
 /// `writeCompactJSON` (keys sorted), without building a JSONValue tree first. Lists and watches
 /// of 150,000 pods spend most of their time here; the tree costs a heap block per field. `pod(p)`
-/// stays the reference (YAML, jsonpath and tests read it); rare parts (probes, affinity,
-/// tolerations) are written through it, so only the common ones are spelled out twice.
+/// stays the reference (YAML, jsonpath and tests read it); rare parts (probes, affinity) are
+/// written through it, so only the common ones are spelled out twice. Lists are walked by
+/// index: an element read by index is borrowed, where a `for … in` copy retained its strings.
 extension ObjectEncoder {
     /// Appends the pod's JSON; `typeMeta: false` leaves out apiVersion and kind (a list item).
     public static func writePod(_ p: Pod, typeMeta: Bool = true, into out: inout [UInt8]) {
@@ -63,9 +64,9 @@ extension ObjectEncoder {
         if let affinity = s.nodeAffinity { w.key("affinity", &out); nodeAffinity(affinity).writeCompactJSON(into: &out) }
         w.key("containers", &out)
         out.append(UInt8(ascii: "["))
-        for (index, c) in s.containers.enumerated() {
+        for index in s.containers.indices {
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            writeContainer(c, into: &out)
+            writeContainer(s.containers[index], into: &out)
         }
         out.append(UInt8(ascii: "]"))
         w.key("dnsPolicy", &out); out.append(literal: #""ClusterFirst""#)
@@ -84,7 +85,13 @@ extension ObjectEncoder {
         w.key("terminationGracePeriodSeconds", &out); writeInt(s.terminationGracePeriodSeconds, into: &out)
         if !s.tolerations.isEmpty {
             w.key("tolerations", &out)
-            JSONValue.array(s.tolerations.map(toleration)).writeCompactJSON(into: &out)
+            // Every pod has two (admission's not-ready and unreachable tolerations).
+            out.append(UInt8(ascii: "["))
+            for index in s.tolerations.indices {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                writeToleration(s.tolerations[index], into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
         }
         if !s.volumes.isEmpty {
             w.key("volumes", &out)
@@ -168,7 +175,8 @@ extension ObjectEncoder {
         if !s.conditions.isEmpty {
             w.key("conditions", &out)
             out.append(UInt8(ascii: "["))
-            for (index, c) in s.conditions.enumerated() {
+            for index in s.conditions.indices {
+                let c = s.conditions[index]
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 out.append(literal: #"{"lastProbeTime":null,"lastTransitionTime":"#)
                 writeTime(c.lastTransitionTime, into: &out)
@@ -185,9 +193,9 @@ extension ObjectEncoder {
         if !s.containerStatuses.isEmpty {
             w.key("containerStatuses", &out)
             out.append(UInt8(ascii: "["))
-            for (index, cs) in s.containerStatuses.enumerated() {
+            for index in s.containerStatuses.indices {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                writeContainerStatus(cs, into: &out, memo: &memo)
+                writeContainerStatus(s.containerStatuses[index], into: &out, memo: &memo)
             }
             out.append(UInt8(ascii: "]"))
         }
@@ -238,6 +246,17 @@ extension ObjectEncoder {
         if let secs = t.tolerationSeconds { tf.append(("tolerationSeconds", .int(Int64(secs)))) }
         if !t.value.isEmpty { tf.append(("value", .string(t.value))) }
         return .object(tf)
+    }
+
+    /// The same text as `toleration(t)` written compact.
+    private static func writeToleration(_ t: Toleration, into out: inout [UInt8]) {
+        var w = JSONObjectWriter(&out)
+        if !t.effect.isEmpty { w.key("effect", &out); JSONValue.writeQuoted(t.effect, into: &out) }
+        if !t.key.isEmpty { w.key("key", &out); JSONValue.writeQuoted(t.key, into: &out) }
+        w.key("operator", &out); JSONValue.writeQuoted(t.operator, into: &out)
+        if let seconds = t.tolerationSeconds { w.key("tolerationSeconds", &out); writeInt(seconds, into: &out) }
+        if !t.value.isEmpty { w.key("value", &out); JSONValue.writeQuoted(t.value, into: &out) }
+        w.end(&out)
     }
 
     private static func writeIPs(_ ip: String, into out: inout [UInt8]) {
