@@ -31,6 +31,28 @@ import Testing
         #expect(dashboard.frameText(200, 60).contains(top.message.prefix(40)))
     }
 
+    /// Kills make a dozen events each: the pane keeps showing the newest at the top, focused or
+    /// not, as long as its selection is on the top row.
+    @Test func theTopRowFollowsTheNewestEvent() throws {
+        let dashboard = try demoDashboard()
+        let store = dashboard.cluster.store
+        for round in 0..<4 {
+            dashboard.press(.character(round == 2 ? "5" : "4"))
+            if round != 2 { dashboard.press(.character("x")) } else { dashboard.press(.character("g")) }
+            dashboard.tick(realElapsed: .seconds(4))
+            _ = dashboard.render(width: 160, height: 45)
+            let newest = try #require(store.list(Event.self, namespace: "default").max { $0.lastTimestamp < $1.lastTimestamp })
+            let top = try #require(dashboard.rowNames(.events).first)
+            let event = try #require(store.get(Event.self, top, namespace: "default"))
+            #expect(event.lastTimestamp == newest.lastTimestamp, "round \(round)")
+            #expect(dashboard.selectedName(.events) == top, "round \(round)")
+            // On screen: the pane's first row is that event.
+            let frame = dashboard.frameText(160, 45)
+            let firstRow = frame.split(separator: "\n").drop { !$0.contains("5 Events") }.dropFirst(2).first ?? ""
+            #expect(firstRow.contains(event.reason) && firstRow.contains("pod/\(event.involvedObject.name)"), "round \(round): \(firstRow)")
+        }
+    }
+
     @Test func aSelectedEventStaysSelectedAsNewOnesArrive() throws {
         let dashboard = try Self.busyDashboard()
         let store = dashboard.cluster.store

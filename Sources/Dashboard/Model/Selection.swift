@@ -83,6 +83,12 @@ extension Dashboard {
                 select(pane, index: 0, in: names)
                 continue
             }
+            // Events at the top row follow the newest, as a feed does (`kubectl get events -w`,
+            // k9s); a row chosen further down stays chosen while newer events push it down.
+            if pane == .events && selected.index == 0 {
+                if names[0] != selected.name { select(pane, index: 0, in: names) }
+                continue
+            }
             let index = Self.rowIndex(of: selected.name, in: names, order: nameOrder(pane), hint: selected.index)
             if let index, cluster.store.object(kind: pane.kind, name: selected.name, namespace: namespace)?.metadata.uid == selected.uid {
                 if index != selected.index { selection[pane]?.index = index }
