@@ -23,6 +23,37 @@ import Testing
         #expect(overlay.lines == ["node/node-4 cordoned", "node/node-4 drained"])
     }
 
+    /// kubectl writes `error: …` first and its usage hint after: the status line says the error.
+    @Test func aFailedCommandReportsItsErrorNotItsUsageHint() throws {
+        let dashboard = try demoDashboard()
+        for (line, error) in [("get pods --bogus", "✗ error: unknown flag: --bogus"),
+                              ("scale deployment hello-kiamol-2 --replicas=abc", "✗ error: invalid argument \"abc\" for \"--replicas\" flag")] {
+            dashboard.press(.character(":"))
+            dashboard.type(line)
+            dashboard.press(.enter)
+            dashboard.press(.escape)
+            let statusLine = try #require(dashboard.frameText(160, 45).split(separator: "\n").dropLast().last)
+            #expect(statusLine.contains(error), "\(line): \(statusLine)")
+            #expect(!statusLine.contains("--help"), "\(line)")
+        }
+    }
+
+    /// kubectl indents its suggestion with a tab: drawn as spaces to the next stop, not `?`.
+    @Test func aTabInOutputIsDrawnAsSpaces() throws {
+        let dashboard = try demoDashboard()
+        dashboard.press(.character(":"))
+        dashboard.type("scael deployment hello-kiamol-2 --replicas=2")
+        dashboard.press(.enter)
+        let frame = dashboard.frameText(160, 45)
+        #expect(frame.contains("Did you mean this?"))
+        #expect(!frame.contains("?scale"))
+        let suggestion = try #require(frame.split(separator: "\n").first { $0.contains("scale") && !$0.contains("scael") })
+        #expect(suggestion.contains("        scale"), "\(suggestion)")
+        var row = Frame(width: 20, height: 1)
+        #expect(row.put("ab\tc", x: 2, y: 0, style: .plain) == 11)
+        #expect(row.text == "  ab      c         ")
+    }
+
     @Test func aTableFromTheCommandLineLeavesNoStaleHeaderBehind() throws {
         let dashboard = try demoDashboard()
         dashboard.press(.character(":"))

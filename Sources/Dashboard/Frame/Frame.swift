@@ -53,18 +53,22 @@ public struct Frame: Equatable, Sendable {
 
     /// Writes `text` from (x, y), clipped to `clip` (default: the whole frame). Returns the x
     /// after the last character written. Characters wider than one column are replaced by `?`
-    /// so the grid stays aligned.
+    /// so the grid stays aligned; a tab moves to the next stop of eight columns.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style, clip: Rect? = nil) -> Int {
         let area = clip ?? bounds
         guard y >= area.y, y < area.maxY, y >= 0, y < height else { return x }
         var column = x
         for ch in text {
-            if column >= area.maxX || column >= width { break }
-            if column >= area.x && column >= 0 {
-                cells[y * width + column] = Cell(Frame.isSingleWidth(ch) ? ch : "?", style)
+            // A tab (kubectl indents its suggestions with one) moves to the next stop of eight
+            // columns from where the text began, as a terminal would.
+            let end = ch == "\t" ? x + ((column - x) / 8 + 1) * 8 : column + 1
+            let shown: Character = ch == "\t" ? " " : Frame.isSingleWidth(ch) ? ch : "?"
+            while column < end {
+                if column >= area.maxX || column >= width { return column }
+                if column >= area.x && column >= 0 { cells[y * width + column] = Cell(shown, style) }
+                column += 1
             }
-            column += 1
         }
         return column
     }

@@ -144,11 +144,22 @@ public final class Dashboard {
             // The panel shows it all; a table's header line left in the status line would be
             // stale the moment the panel closes.
             mode = .overlay(Overlay(title: line, text: output.combined, isError: output.failed))
-            status = output.failed ? StatusMessage(text: String(lines.last!), isError: true, at: cluster.now) : nil
+            status = output.failed ? StatusMessage(text: Self.headline(output), isError: true, at: cluster.now) : nil
             return output
         }
-        status = lines.first.map { StatusMessage(text: String($0), isError: output.failed, at: cluster.now, moreLines: lines.count - 1) }
+        status = lines.first.map { first in
+            StatusMessage(text: output.failed ? Self.headline(output) : String(first), isError: output.failed, at: cluster.now, moreLines: lines.count - 1)
+        }
         return output
+    }
+
+    /// What a failed command's status line says: the first line it wrote to standard error,
+    /// where kubectl puts `error: …` before its usage hint (`See 'kubectl get --help' …`) and
+    /// after what a partly done command printed.
+    static func headline(_ output: CommandOutput) -> String {
+        let errors = output.chunks.filter { $0.stream == .err }.flatMap { $0.text.split(separator: "\n") }
+        let lines = errors.isEmpty ? output.combined.split(separator: "\n") : errors
+        return lines.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
     }
 
     /// `o`: the last command's whole output in the output panel.
