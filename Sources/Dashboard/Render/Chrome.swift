@@ -132,7 +132,9 @@ struct Chrome {
 
     /// A centered box over the panes with scrollable text.
     func drawOverlay(_ overlay: Overlay, width: Int, height: Int, into frame: inout Frame) {
-        let rect = Rect(x: 3, y: 2, width: width - 6, height: height - 4)
+        // Over the panes up to their borders: a pane's last column left showing beside it would show
+        // through (the `…` of a cut Events row).
+        let rect = Rect(x: 2, y: 2, width: width - 4, height: height - 4)
         frame.fill(rect, with: Cell(" ", theme[.overlay]))
         frame.box(rect, title: overlay.title, style: theme[.focus], titleStyle: theme[.focus].overlaid(with: Style(bold: true)))
         let body = rect.inner
