@@ -59,6 +59,26 @@ import Testing
         #expect(cluster.events(reason: "NodeReady").contains { $0.involvedObject.name == "node-2" })
     }
 
+    /// A DaemonSet pod tolerates an unreachable node and stays bound to it; the node lifecycle
+    /// controller marks it not ready while the node is gone. When the node answers again its
+    /// kubelet puts Ready back (its containers never stopped), as the status manager does.
+    @Test func podsMarkedNotReadyOnAFailedNodeAreReadyAgainWhenItReturns() throws {
+        let cluster = Cluster(seed: 1)
+        try SystemComponents.install(into: cluster)
+        func proxy() -> Pod? { cluster.store.list(Pod.self, namespace: "kube-system").first { $0.spec.nodeName == "node-1" && $0.name.hasPrefix("kube-proxy-") } }
+        #expect(cluster.advance(until: { proxy()?.isReady == true }, timeout: .seconds(60)))
+        let name = try #require(proxy()?.name)
+        try cluster.failNode("node-1")
+        #expect(cluster.advance(until: { proxy()?.isReady == false }, timeout: .seconds(120)))
+        cluster.advance(by: .seconds(100))
+        #expect(proxy()?.name == name, "the pod stays on its node")
+        try cluster.recoverNode("node-1")
+        #expect(cluster.advance(until: { proxy()?.isReady == true }, timeout: .seconds(30)))
+        let pod = try #require(proxy())
+        #expect(pod.name == name)
+        #expect(pod.status.condition("Ready")?.status == "True" && pod.status.condition("ContainersReady")?.status == "True")
+    }
+
     @Test func kubeletRepostsNodeStatusSoHeartbeatsAdvance() throws {
         let cluster = Cluster(seed: 1, pace: .realistic)
         let start = cluster.store.get(Node.self, "node-1")!.status.condition("Ready")!

@@ -138,7 +138,22 @@ final class Kubelet {
             // Resumed after the node came back mid-start: carry on from the first container not started.
             inFlight.insert(pod.metadata.uid)
             startContainer(next, of: pod)
+        } else if !inFlight.contains(pod.metadata.uid) {
+            reconcileReadiness(pod)
         }
+    }
+
+    /// The status manager's reconcile (status_manager.go, needsReconcile): Ready and
+    /// ContainersReady are the kubelet's to say, from its containers. One another component
+    /// set (the node lifecycle controller marks the pods of an unreachable node not ready) is
+    /// put back at the next sync, as when the node answers again.
+    private func reconcileReadiness(_ pod: Pod) {
+        let now = store.now
+        var expected = pod.status
+        expected.refreshReadiness(at: now)
+        let kinds = ["Ready", "ContainersReady"]
+        guard kinds.contains(where: { expected.condition($0)?.status != pod.status.condition($0)?.status }) else { return }
+        _ = writeStatus(pod) { $0.status.refreshReadiness(at: now) }
     }
 
     func writeStatus(_ pod: Pod, _ change: (inout Pod) -> Void) -> Pod? {
