@@ -182,9 +182,12 @@ import Testing
         #expect(dashboard.cluster.now == start + .seconds(5))
         for _ in 0..<9 { dashboard.press(.character(">")) }
         #expect(dashboard.speed.label == "16×")
+        // At either end the key says why nothing changed.
+        #expect(dashboard.status?.text == "speed is already 16×, the fastest")
         for _ in 0..<9 { dashboard.press(.character("<")) }
         #expect(dashboard.speed.label == "¼×")
         #expect(dashboard.frameText().contains("¼× ▶"))
+        #expect(dashboard.frameText().contains("speed is already ¼×, the slowest"))
     }
 
     @Test func themeKeyCyclesThroughTheShippedThemes() throws {

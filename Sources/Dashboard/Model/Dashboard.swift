@@ -296,8 +296,13 @@ public final class Dashboard {
             if paused { pacer.dropBacklog() }
         case .character("."):
             if paused { pacer.add(.seconds(1)); pacer.advance(); pollRunning() }
-        case .character("<"): speed.slower()
-        case .character(">"): speed.faster()
+        case .character("<"), .character(">"):
+            let before = speed
+            if key == .character("<") { speed.slower() } else { speed.faster() }
+            // At either end a key that changes nothing says so, rather than nothing at all.
+            if speed == before {
+                status = StatusMessage(text: "speed is already \(speed.label), the \(key == .character("<") ? "slowest" : "fastest")", isError: false, at: cluster.now)
+            }
         case .character("t"): nextTheme()
         case .character("o"): showLastOutput()
         case .character("N"): cycleNamespace()
