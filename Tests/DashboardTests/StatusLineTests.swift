@@ -54,6 +54,23 @@ import Testing
         #expect(row.text == "  ab      c         ")
     }
 
+    /// A drain prints as its evictions finish: `o` afterwards shows all of it, as kubectl printed it.
+    @Test func theOutputOfACommandThatRanOnIsShownWhole() throws {
+        let dashboard = try demoDashboard()
+        let evicted = try #require(dashboard.cluster.store.pods(onNode: "node-2").first?.name)
+        dashboard.press(.character(":"))
+        dashboard.type("kubectl drain node-2 --ignore-daemonsets")
+        dashboard.press(.enter)
+        for _ in 0..<30 where !dashboard.running.isEmpty { dashboard.tick(realElapsed: .seconds(1)) }
+        #expect(dashboard.running.isEmpty, "the drain finished")
+        dashboard.press(.escape, .character("o"))
+        guard case .overlay(let overlay) = dashboard.mode else { Issue.record("no output panel"); return }
+        #expect(overlay.lines.first == "node/node-2 cordoned")
+        #expect(overlay.lines.contains("evicting pod default/\(evicted)"))
+        #expect(overlay.lines.contains("pod/\(evicted) evicted"))
+        #expect(overlay.lines.last == "node/node-2 drained")
+    }
+
     @Test func aTableFromTheCommandLineLeavesNoStaleHeaderBehind() throws {
         let dashboard = try demoDashboard()
         dashboard.press(.character(":"))

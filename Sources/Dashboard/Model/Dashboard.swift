@@ -38,8 +38,10 @@ public final class Dashboard {
     public private(set) var paused = false
     public internal(set) var status: StatusMessage?
     var running: [RunningCommand] = []
-    /// The last command's line and everything it printed, for `o`.
+    /// The last command's line and everything it printed, for `o`; a command still running
+    /// (`lastRunning`: a drain waiting for evictions) adds what it prints as it goes.
     var lastOutput: (line: String, output: CommandOutput)?
+    private var lastRunning: RunningCommand?
     public private(set) var shouldQuit = false
     /// Rows each table showed in the last frame, for paging.
     var visibleRows: [Pane: Int] = [:]
@@ -111,6 +113,7 @@ public final class Dashboard {
             var fresh = CommandOutput()
             let done = command.operation.poll(cluster, into: &fresh)
             command.output.append(fresh)
+            if command === lastRunning { lastOutput = (command.line, command.output) }
             // A scenario's output goes to its own panel, not the status line.
             if !fresh.chunks.isEmpty && !command.line.hasPrefix("scenario ") { report(fresh, byRunningCommand: true) }
             if done && command.line.hasPrefix("scenario ") { scenarioPartEnded = true }
@@ -131,9 +134,8 @@ public final class Dashboard {
         let execution = session.execute(line)
         let output = execution.output
         lastOutput = (line, output)
-        if let operation = execution.operation {
-            running.append(RunningCommand(line: line, operation: operation, output: output, startedAt: cluster.now))
-        }
+        lastRunning = execution.operation.map { RunningCommand(line: line, operation: $0, output: output, startedAt: cluster.now) }
+        if let lastRunning { running.append(lastRunning) }
         // A command still running reports its latest line as it goes (see pollRunning).
         guard execution.operation == nil else {
             report(output, byRunningCommand: true)
