@@ -27,6 +27,19 @@ import Testing
         #expect(!output.failed, "\(line): \(output.stderr)")
     }
 
+    /// A tagged image the node already has is not pulled again (`IfNotPresent`): the image step
+    /// says so, as the kubelet's `Pulled … already present on machine` event does.
+    @Test func anImageAlreadyOnTheNodeIsNotSaidToBePulled() throws {
+        let dashboard = try demoDashboard(empty: true)
+        runs(dashboard, "kubectl create deployment web --image=nginx:1.25 --replicas=6")
+        #expect(tick(dashboard, until: { dashboard.cluster.store.list(Pod.self).filter(\.isReady).count == 6 }, within: 60))
+        dashboard.press(.character("4"), .character("x"))
+        #expect(tick(dashboard, until: { healingPane(lines(dashboard)).contains { $0.contains("✓ replicaset back to desired") } }, within: 30))
+        let pane = healingPane(lines(dashboard))
+        #expect(row(pane, containing: "image nginx:1.25 already present") != nil, "\(pane.joined(separator: "\n"))")
+        #expect(row(pane, containing: "pulling image") == nil)
+    }
+
     /// Ticks in steps of `step` seconds until `done` holds (bounded).
     @discardableResult
     func tick(_ dashboard: Dashboard, until done: () -> Bool, within seconds: Double, step: Double = 0.5) -> Bool {

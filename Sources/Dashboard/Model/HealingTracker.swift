@@ -39,6 +39,8 @@ final class HealingTracker {
         var explained: [String] = []
         var remaining: Set<String> = []
         var stamps: [Stage: Stamp] = [:]
+        /// The pod whose container creation the image step tells of.
+        var imagePod: String?
 
         var replacement: String? { created.first }
         func has(_ stage: Stage) -> Bool { stamps[stage] != nil }
@@ -170,8 +172,17 @@ final class HealingTracker {
         case .pod where event.object.metadata.namespace != SystemComponents.namespace: observePod(event)
         case .deployment: observeDeployment(event)
         case .replicaSet: observeReplicaSet(event)
+        case .event where event.type == .added: observeImageEvent(event)
         default: break
         }
+    }
+
+    /// The image step as the kubelet's event tells it: an image already on the node is not
+    /// pulled (`IfNotPresent`, a tagged image seen there before).
+    private func observeImageEvent(_ event: WatchEvent) {
+        guard let pod = chain?.imagePod, let image = chain?.image, let e = event.object as? Event,
+              e.reason == "Pulled", e.involvedObject.name == pod, e.message.hasSuffix("already present on machine") else { return }
+        restamp(.pulling, "image \(image) already present", "kubelet \(e.sourceHost)")
     }
 
     private func observeNode(_ event: WatchEvent) {
@@ -469,8 +480,9 @@ final class HealingTracker {
     private func replacementProgressed(_ old: Pod, _ pod: Pod) {
         if !old.isScheduled && pod.isScheduled { stamp(.scheduled, "\(pod.name) Pending → scheduled to \(pod.spec.nodeName)", "default-scheduler") }
         let kubelet = "kubelet \(pod.spec.nodeName)"
-        if old.status.containerStatuses.isEmpty && !pod.status.containerStatuses.isEmpty {
+        if old.status.containerStatuses.isEmpty && !pod.status.containerStatuses.isEmpty, chain?.has(.pulling) == false {
             stamp(.pulling, "pulling image \(chain?.image ?? "")", kubelet)
+            chain?.imagePod = pod.name
         }
         if old.status.phase != "Running" && pod.status.phase == "Running" { stamp(.started, "container started (Running)", kubelet) }
         if !old.isReady && pod.isReady, let chain, let rs = store.get(ReplicaSet.self, chain.replicaSet, namespace: chain.replicaSetNamespace) {
