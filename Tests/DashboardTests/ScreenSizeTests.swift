@@ -25,6 +25,24 @@ import KubesimTestSupport
         #expect(dashboard.frameText(80, 24).contains("5 Events"))
     }
 
+    /// Large cards (`z`) on the smallest screen are cut rather than crowding out the pods: the
+    /// Pods pane keeps three rows, so the pod `x` would kill is on screen.
+    @Test func at80x24LargeCardsLeaveThePodsPaneItsRows() throws {
+        let dashboard = try demoDashboard()
+        dashboard.session.execute("kubectl scale deployment/hello-kiamol-2 --replicas=6")
+        dashboard.tick(realElapsed: .seconds(10))
+        for zoom in MapZoom.allCases {
+            while dashboard.mapZoom != zoom { dashboard.press(.character("z")) }
+            dashboard.press(.character("4"), .character("j"), .character("j"))
+            let lines = dashboard.frameText(80, 24).split(separator: "\n").map(String.init)
+            let top = try #require(lines.firstIndex { $0.contains("4 Pods") })
+            let rows = lines[(top + 2)...].prefix { !$0.contains("└") }.filter { $0.contains("hello-kiamol-2-") }
+            #expect(rows.count >= 3, "\(zoom): \(rows)")
+            let selected = try #require(dashboard.selectedName())
+            #expect(rows.contains { $0.contains(selected) }, "\(zoom)")
+        }
+    }
+
     @Test func bigScreensGiveSpareRowsToEventsNotToEmptyPods() throws {
         let dashboard = try demoDashboard()
         let lines = dashboard.frameText(200, 60).split(separator: "\n").map(String.init)

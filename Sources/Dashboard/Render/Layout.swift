@@ -28,6 +28,10 @@ struct Layout: Equatable {
         max(1, min(max(nodeCount, 1), width / zoom.cardWidth))
     }
 
+    /// Three rows of pods between the pane's borders and its column headings.
+    static let podsMinimumHeight = 6
+    static let bottomMinimumHeight = 5
+
     static func compute(width: Int, height: Int, nodeCount: Int, workloadRows: Int, podRows: Int = 0, zoom: MapZoom = .tiles,
                         replicaSetsWidth: Int = 0, captionHeight: Int = 0) -> Layout {
         var layout = computePanes(width: width, height: height - captionHeight, nodeCount: nodeCount, zoom: zoom,
@@ -45,9 +49,12 @@ struct Layout: Equatable {
         let inner = Rect(x: 1, y: 1, width: width - 2, height: height - 3) // borders, status line
         let columns = nodeColumns(width: inner.width - 2, nodeCount: nodeCount, zoom: zoom)
         let nodeRows = max(1, (nodeCount + columns - 1) / columns)
-        // At least one row of cards always shows; more up to 3/10 of the screen.
-        let nodesHeight = min(2 + zoom.cardHeight * nodeRows, max(2 + zoom.cardHeight, inner.height * 3 / 10))
         let workloadHeight = 3 + max(1, min(workloadRows, inner.height >= 34 ? 5 : 2))
+        // At least one row of cards shows, more up to 3/10 of the screen; but on a short screen
+        // the Pods pane keeps three rows and the bottom pane its five (large cards are cut):
+        // the keys act on the selected pod, which must be on screen.
+        let spare = inner.height - workloadHeight - Self.podsMinimumHeight - Self.bottomMinimumHeight
+        let nodesHeight = max(3, min(2 + zoom.cardHeight * nodeRows, max(2 + zoom.cardHeight, inner.height * 3 / 10), spare))
         var y = inner.y
         let nodes = Rect(x: inner.x, y: y, width: inner.width, height: nodesHeight)
         y += nodesHeight
@@ -66,7 +73,7 @@ struct Layout: Equatable {
             return Layout(nodes: nodes, deployments: deployments, replicaSets: replicaSets, pods: pods, events: events,
                           healing: healing, statusRow: height - 2, shared: false)
         }
-        let bottomHeight = max(5, rest * 4 / 10)
+        let bottomHeight = max(Self.bottomMinimumHeight, rest * 4 / 10)
         let pods = Rect(x: inner.x, y: y, width: inner.width, height: rest - bottomHeight)
         let bottom = Rect(x: inner.x, y: pods.maxY, width: inner.width, height: bottomHeight)
         if width >= sideBySideWidth {
