@@ -217,7 +217,7 @@ final class Kubelet {
         let image = container.image
         let present = images.contains(image)
         if present && container.imagePullPolicy != "Always" {
-            recorder.record(pod, reason: "Pulled", message: "Container image \"\(image)\" already present on machine", component: Self.component, host: nodeName, container: container.name)
+            recorder.record(pod, reason: "Pulled", message: ImageEventMessages.alreadyPresent(image), component: Self.component, host: nodeName, container: container.name)
             return next(pod)
         }
         if container.imagePullPolicy == "Never" {

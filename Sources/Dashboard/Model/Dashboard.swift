@@ -435,14 +435,14 @@ public final class Dashboard {
     /// Names shown in a pane, filtered and sorted, in display order.
     func rowNames(_ pane: Pane) -> RowNames {
         let filter = filters[pane], sort = sorts[pane].flatMap { $0.isNameOrder ? nil : $0 }
-        if pane == .events && filter == nil && sort == nil { return view.eventsNewestFirst }
-        let names = pane == .events ? view.eventsNewestFirst.array : view.names(pane.kind)
-        guard filter != nil || sort != nil else { return RowNames(names) }
+        guard filter != nil || sort != nil else { return pane == .events ? view.eventsNewestFirst : RowNames(view.names(pane.kind)) }
         // A frame asks several times (layout, selection, the table): made once per change of
         // the cluster, and with a filter of the virtual second (ages are part of a row's text).
         let key = ShownRows.Key(filter: filter, sort: sort, namespace: namespace, version: view.version,
                                 second: filter == nil ? 0 : cluster.now.milliseconds / 1000)
         if let cached = shownRows[pane], cached.key == key { return RowNames(cached.names) }
+        // Every event's name is copied out of the log only here, when the rows are made again.
+        let names = pane == .events ? view.eventsNewestFirst.array : view.names(pane.kind)
         let shown: [String]
         if pane == .pods {
             // By place in the pods' name order, where what is kept of each pod is.

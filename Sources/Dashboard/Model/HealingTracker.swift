@@ -181,7 +181,7 @@ final class HealingTracker {
     /// pulled (`IfNotPresent`, a tagged image seen there before).
     private func observeImageEvent(_ event: WatchEvent) {
         guard let pod = chain?.imagePod, let image = chain?.image, let e = event.object as? Event,
-              e.reason == "Pulled", e.involvedObject.name == pod, e.message.hasSuffix("already present on machine") else { return }
+              e.reason == "Pulled", e.involvedObject.name == pod, e.message == ImageEventMessages.alreadyPresent(image) else { return }
         restamp(.pulling, "image \(image) already present", "kubelet \(e.sourceHost)")
     }
 
