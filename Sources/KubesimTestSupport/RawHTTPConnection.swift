@@ -29,13 +29,14 @@ public final class RawHTTPConnection {
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
+        // No close here: a class's deinit runs even when its init throws once every property
+        // is set, and a second close could shut a descriptor another thread has just opened.
         guard connected == 0 else {
-            close(descriptor)
             throw RawHTTPError("connect to 127.0.0.1:\(port): errno \(errno)")
         }
     }
 
-    deinit { close(descriptor) }
+    deinit { if descriptor >= 0 { close(descriptor) } }
 
     /// A write to a closed connection fails instead of raising SIGPIPE.
     #if canImport(Glibc)

@@ -39,13 +39,14 @@ final class BenchHTTPConnection {
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
+        // No close here: a class's deinit runs even when its init throws once every property
+        // is set, and a second close could shut a descriptor another thread has just opened.
         guard connected == 0 else {
-            close(descriptor)
             throw Failure(description: "connect to 127.0.0.1:\(port): errno \(errno)")
         }
     }
 
-    deinit { close(descriptor) }
+    deinit { if descriptor >= 0 { close(descriptor) } }
 
     /// Sends a request; `body` with a Content-Type when there is one.
     func send(_ method: String, _ target: String, headers: [(String, String)] = [], body: [UInt8] = []) throws {
