@@ -5,11 +5,14 @@ struct FilterNeedle {
     let text: String
     private let bytes: [UInt8]
     private let ascii: Bool
+    /// Whether the text holds a space, so a match may run across cells joined by spaces.
+    let spansCells: Bool
 
     init(_ text: String) {
         self.text = text.lowercased()
         bytes = Array(self.text.utf8)
         ascii = bytes.allSatisfy { $0 < 0x80 }
+        spansCells = text.contains { $0.isWhitespace }
     }
 
     func found(in haystack: String) -> Bool {

@@ -16,13 +16,47 @@ struct PodSearchText {
     private let followsClock: Bool
 
     init(_ pod: Pod) {
-        let restarts = PodStatusFormatter.restarts(pod, now: pod.metadata.creationTimestamp)
-        followsClock = restarts.contains(" ")
-        let head = "\(pod.name) \(PodStatusFormatter.ready(pod)) \(PodStatusFormatter.status(pod)) \(restarts) "
+        // Written as bytes: the first `/` over 150,000 pods makes one a pod, so the string
+        // interpolation and the formatter's strings it replaces cost a frame's worth of time.
         let node = pod.spec.nodeName.isEmpty ? "<none>" : pod.spec.nodeName
-        text = Array((head + " " + node + (ClusterView.isOrphan(pod) ? " " + PaneTable.orphanNote : "")).utf8)
-        ageAt = head.utf8.count
+        var text: [UInt8] = []
+        text.reserveCapacity(pod.name.utf8.count + node.utf8.count + 40)
+        text.append(contentsOf: pod.name.utf8)
+        text.append(Self.space)
+        Self.appendDecimal(PodStatusFormatter.readyContainers(pod), to: &text)
+        text.append(UInt8(ascii: "/"))
+        Self.appendDecimal(pod.spec.containers.count, to: &text)
+        text.append(Self.space)
+        text.append(contentsOf: PodStatusFormatter.status(pod).utf8)
+        text.append(Self.space)
+        // RESTARTS as PodStatusFormatter.restarts reads it: the count, with how long ago once a
+        // container has restarted (that row is made from the pod at each pass instead).
+        let restarts = pod.restartCount
+        followsClock = restarts > 0 && pod.status.containerStatuses.contains { $0.lastTerminationFinishedAt != nil }
+        Self.appendDecimal(restarts, to: &text)
+        text.append(Self.space)
+        ageAt = text.count
+        text.append(Self.space)
+        text.append(contentsOf: node.utf8)
+        if ClusterView.isOrphan(pod) {
+            text.append(Self.space)
+            text.append(contentsOf: PaneTable.orphanNote.utf8)
+        }
+        self.text = text
         created = pod.metadata.creationTimestamp
+    }
+
+    private static let space = UInt8(ascii: " ")
+
+    private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var digits = value.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(digits % 10))
+            digits /= 10
+        } while digits > 0
+        bytes[start...].reverse()
     }
 
     /// Whether `needle` is in the row as it reads at `ages.now`; `ages` keeps the AGE cells of
@@ -33,6 +67,11 @@ struct PodSearchText {
             let cells = ResourceTables.row(pod, wide: true, now: ages.now)
             let note = ClusterView.isOrphan(pod) ? [PaneTable.orphanNote] : []
             return needle.found(in: ([cells[0], cells[1], cells[2], cells[3], cells[4], cells[6]] + note).joined(separator: " "))
+        }
+        // A needle without a space cannot run from one cell into the next, and AGE sits between
+        // spaces: the kept text and the AGE cell are searched where they are, not joined first.
+        if !needle.spansCells {
+            return text.withUnsafeBufferPointer { needle.found(inBytes: $0) } || ages.cell(created, contains: needle)
         }
         buffer.removeAll(keepingCapacity: true)
         buffer.append(contentsOf: text[..<ageAt])
@@ -48,8 +87,19 @@ struct AgeCells {
     let now: SimTime
     private var made: [SimTime: [UInt8]] = [:]
     private var last: (created: SimTime, cell: [UInt8])?
+    private var matches: [SimTime: Bool] = [:]
+    private var lastMatch: (created: SimTime, found: Bool)?
 
     init(now: SimTime) { self.now = now }
+
+    /// Whether the AGE cell of a pod made at `created` holds `needle` (one needle a pass).
+    mutating func cell(_ created: SimTime, contains needle: FilterNeedle) -> Bool {
+        if let lastMatch, lastMatch.created == created { return lastMatch.found }
+        let found = matches[created] ?? needle.found(in: ResourceTables.age(created, now: now))
+        matches[created] = found
+        lastMatch = (created, found)
+        return found
+    }
 
     mutating func append(_ created: SimTime, to buffer: inout [UInt8]) {
         if let last, last.created == created { return buffer.append(contentsOf: last.cell) }
