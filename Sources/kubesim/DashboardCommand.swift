@@ -178,6 +178,9 @@ struct MainLoop {
         return max(0, (paused ? pausedWaitMilliseconds : runningWaitMilliseconds) - elapsedMilliseconds)
     }
     static let simulationSlice = Duration.milliseconds(simulationSliceMilliseconds)
+    /// Real time per cycle for work made ahead while the cluster has caught up (see
+    /// Dashboard.useIdleTime): a small share of the 30 ms wait, so keys still answer at once.
+    static let idleWorkNanoseconds: UInt64 = 4_000_000
     /// Most keys applied between two frames (a paste still shows progress).
     static let eventsPerFrame = 256
     /// Real time the API's requests may take per frame; the rest wait for the next one.
@@ -202,8 +205,13 @@ struct MainLoop {
             // Wake 30 ms after the frame began while time runs; slower when paused; at once while the
             // cluster has work left over from the last slice.
             // While serving, a request waits at most 10 ms for the loop to pick it up.
+            let behind = dashboard.simulationLag > .zero || dashboard.hasQueuedLines
+            if !behind {
+                let until = DispatchTime.now().uptimeNanoseconds + Self.idleWorkNanoseconds
+                dashboard.useIdleTime { DispatchTime.now().uptimeNanoseconds < until }
+            }
             var timeout = Self.inputWait(elapsedMilliseconds: Int((DispatchTime.now().uptimeNanoseconds - cycleStart) / 1_000_000),
-                                         behind: dashboard.simulationLag > .zero || dashboard.hasQueuedLines, paused: dashboard.paused)
+                                         behind: behind, paused: dashboard.paused)
             if let jobs, serving || ports?.openPorts.isEmpty == false || jobs.pending > 0 { timeout = jobs.pending > 0 ? 0 : min(timeout, 10) }
             input = false
             // Everything typed since the last frame is applied before the next slice: a line

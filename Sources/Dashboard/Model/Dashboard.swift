@@ -68,6 +68,8 @@ public final class Dashboard {
     var logPage: LogPage?
     /// The Traffic pane's reading of the ledger, made once per virtual second (see `trafficSummary`).
     var trafficSummaryCache: (second: Int64, namespace: String, summary: TrafficSummary)?
+    /// The view's pod version when the main loop last had time to spare (see useIdleTime).
+    var podVersionAtLastIdle = -1
 
     public init(session: Session, theme: Theme, themes: ThemeLibrary? = nil, history: CommandHistory = CommandHistory()) {
         self.session = session
