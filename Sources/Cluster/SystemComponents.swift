@@ -12,13 +12,16 @@ public enum SystemComponents {
         try cluster.store.create(coredns())
     }
 
-    /// kube-proxy: tolerates every taint (`operator: Exists`), so it runs on every node, ready or not.
+    /// kube-proxy: tolerates every taint (`operator: Exists`), so it runs on every node, ready or
+    /// not, in the node's network (its pods' IPs are the nodes').
     public static func kubeProxy() -> DaemonSet {
         let labels = ["k8s-app": "kube-proxy"]
         var spec = PodSpec(containers: [Container(name: "kube-proxy", image: kubeProxyImage)])
         spec.nodeSelector = linuxOnly
         spec.tolerations = [Toleration(key: "", operator: "Exists")]
         spec.serviceAccountName = "kube-proxy"
+        // kubeadm's kube-proxy programs the node's own network, so it runs in it.
+        spec.hostNetwork = true
         let template = PodTemplate(labels: labels, spec: spec)
         return DaemonSet(metadata: ObjectMeta(name: "kube-proxy", namespace: namespace, labels: labels),
                          spec: DaemonSetSpec(selector: LabelSelector(matchLabels: labels), template: template))

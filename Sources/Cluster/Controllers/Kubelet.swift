@@ -164,11 +164,19 @@ final class Kubelet {
     }
 
     private func start(_ pod: Pod) {
-        // Without a free address the sandbox cannot be created; the pod stays Pending.
-        guard let ip = podIPs[pod.metadata.uid] ?? ipam.allocate() else { return }
-        podIPs[pod.metadata.uid] = ip
-        inFlight.insert(pod.metadata.uid)
         let hostIP = store.get(Node.self, nodeName)?.status.internalIP ?? ""
+        // A pod in the node's network has the node's address (kubelet's podIPs for
+        // hostNetwork); others need a free one of the node's range, else the sandbox cannot be
+        // created and the pod stays Pending.
+        let ip: String
+        if pod.spec.hostNetwork {
+            ip = hostIP
+        } else {
+            guard let allocated = podIPs[pod.metadata.uid] ?? ipam.allocate() else { return }
+            podIPs[pod.metadata.uid] = allocated
+            ip = allocated
+        }
+        inFlight.insert(pod.metadata.uid)
         let now = store.now
         let names = pod.spec.containers.map(\.name).joined(separator: " ")
         guard let created = writeStatus(pod, { p in

@@ -62,6 +62,9 @@ public struct Container: Equatable, Sendable {
 public struct PodSpec: Equatable, Sendable {
     public var containers: [Container]
     public var nodeName: String = ""
+    /// The pod shares its node's network: its IP is the node's, and none is taken from the
+    /// node's pod range (kube-proxy runs so).
+    public var hostNetwork = false
     public var nodeSelector: [String: String] = [:]
     public var tolerations: [Toleration] = []
     /// spec.affinity.nodeAffinity (required terms only); nil when the pod has none.

@@ -228,6 +228,7 @@ struct ManifestDecoder {
         causes += ServerRules.containers(containers, "\(path).containers")
         var spec = PodSpec(containers: containers)
         spec.nodeName = s["nodeName"]?.string ?? ""
+        spec.hostNetwork = s["hostNetwork"]?.bool ?? false
         spec.nodeSelector = s["nodeSelector"]?.stringMap ?? [:]
         causes += ServerRules.labelMap(spec.nodeSelector, "\(path).nodeSelector")
         for (i, item) in (s["tolerations"]?.array ?? []).enumerated() {

@@ -213,6 +213,7 @@ package enum ManifestSchema {
               list: .keyed("name")),
         Field("dnsPolicy", .string, "How the pod's DNS is set up; ClusterFirst by default.", use: .ignored),
         Field("enableServiceLinks", .boolean, "Whether service addresses are passed as environment variables.", use: .ignored),
+        Field("hostNetwork", .boolean, "Whether the pod uses its node's network: its IP is then the node's."),
         Field("hostname", .string, "The pod's host name; the pod name by default.", use: .ignored),
         Field("imagePullSecrets", .array(.object(localObjectReference)), "Secrets used to pull the images.", use: .ignored, list: .keyed("name")),
         Field("initContainers", .array(.object(container)), "Containers run to completion, in order, before the others start.",

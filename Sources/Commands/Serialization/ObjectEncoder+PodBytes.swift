@@ -71,6 +71,7 @@ extension ObjectEncoder {
         out.append(UInt8(ascii: "]"))
         w.key("dnsPolicy", &out); out.append(literal: #""ClusterFirst""#)
         if let links = s.enableServiceLinks { w.key("enableServiceLinks", &out); writeBool(links, into: &out) }
+        if s.hostNetwork { w.key("hostNetwork", &out); writeBool(true, into: &out) }
         if !s.nodeName.isEmpty { w.key("nodeName", &out); JSONValue.writeQuoted(s.nodeName, into: &out) }
         if !s.nodeSelector.isEmpty { w.key("nodeSelector", &out); writeMap(s.nodeSelector, into: &out) }
         if let policy = s.preemptionPolicy { w.key("preemptionPolicy", &out); JSONValue.writeQuoted(policy, into: &out) }

@@ -163,6 +163,7 @@ public enum ObjectEncoder {
         }))]
         f.append(("dnsPolicy", .string("ClusterFirst")))
         if let links = s.enableServiceLinks { f.append(("enableServiceLinks", .bool(links))) }
+        if s.hostNetwork { f.append(("hostNetwork", .bool(true))) }
         if !s.nodeName.isEmpty { f.append(("nodeName", .string(s.nodeName))) }
         if !s.nodeSelector.isEmpty { f.append(("nodeSelector", .map(s.nodeSelector))) }
         if let policy = s.preemptionPolicy { f.append(("preemptionPolicy", .string(policy))) }
