@@ -206,4 +206,26 @@ import Testing
             #expect(StartupLog.lineCount(image: image) == StartupLog.lines(image: image, containerID: "x", at: .zero).count)
         }
     }
+
+    /// The API server reads a log from the pod's kubelet: on a failed node nothing answers, and
+    /// kubectl prints the API server's dial error, with the options in the kubelet's URL; once
+    /// the node is back the log reads again.
+    @Test func aPodOnAFailedNodeCannotBeReadUntilTheNodeIsBack() throws {
+        let shell = Shell(seed: 3)
+        shell.out("create deployment web --image=nginx:1.27")
+        #expect(running(shell, app: "web"))
+        let pod = try #require(pods(shell, app: "web").first)
+        let before = shell.out("logs \(pod.name)")
+        let ip = try #require(shell.cluster.store.get(Node.self, pod.spec.nodeName)?.status.internalIP)
+        shell.run("sim fail \(pod.spec.nodeName)")
+        let url = "https://\(ip):10250/containerLogs/default/\(pod.name)/nginx"
+        let refused = shell.run("logs \(pod.name)")
+        #expect(refused.stdout == "")
+        #expect(refused.stderr == "Error from server: Get \"\(url)\": dial tcp \(ip):10250: i/o timeout\n")
+        #expect(shell.run("logs \(pod.name) --tail=5 --timestamps -p").stderr
+            == "Error from server: Get \"\(url)?previous=true&tailLines=5&timestamps=true\": dial tcp \(ip):10250: i/o timeout\n")
+        shell.run("sim recover \(pod.spec.nodeName)")
+        #expect(shell.out("logs \(pod.name)") == before)
+    }
+
 }

@@ -168,4 +168,29 @@ import KubesimTestSupport
         #expect(ascii.contains("+ Logs: pod/"))
         #expect(ascii.contains("following . 3 lines"))
     }
+
+    /// The view follows the log through the node's kubelet: when the node fails it says why
+    /// nothing comes, in the API server's words; when the node is back the lines return.
+    @Test func aPodOnAFailedNodeSaysItsKubeletCannotBeReached() throws {
+        let dashboard = try demoDashboard(seconds: 20)
+        let pod = dashboard.podNames[0]
+        dashboard.press(.character("4"), .character("L"))
+        let node = try #require(dashboard.cluster.store.get(Pod.self, pod, namespace: "default")?.spec.nodeName)
+        let ip = try #require(dashboard.cluster.store.get(Node.self, node)?.status.internalIP)
+        let startup = kubectlLogs(dashboard, pod)
+        dashboard.session.execute("sim fail \(node)")
+        dashboard.tick(realElapsed: .seconds(1))
+        // Wide enough for the whole message on one row (narrower, it wraps as log lines do).
+        var text = dashboard.frameText(200, 40)
+        #expect(text.contains("│ Get \"https://\(ip):10250/containerLogs/default/\(pod)/ch02-hello-kiamol?follow=true\": dial tcp \(ip):10250: i/o timeout"), "\(text)")
+        let narrow = dashboard.frameText(120, 40).split(separator: "\n").drop { !$0.contains("Logs: pod/") }.dropFirst().prefix(3)
+        let unspaced = { (text: String) in text.filter { !$0.isWhitespace && $0 != "│" } }
+        #expect(unspaced(narrow.joined()).hasPrefix(unspaced("Get \"https://\(ip):10250/containerLogs/default/\(pod)/ch02-hello-kiamol?follow=true\": dial tcp \(ip):10250: i/o timeout")))
+        #expect(!text.contains(startup[0]))
+        dashboard.session.execute("sim recover \(node)")
+        dashboard.tick(realElapsed: .seconds(1))
+        text = dashboard.frameText(200, 40)
+        #expect(text.contains(startup[0]))
+    }
+
 }

@@ -69,4 +69,20 @@ import Testing
         #expect(sink.finished)
         #expect(c.api.podLogs.followCount == 0)
     }
+
+    /// On a failed node the kubelet does not answer: a Failure Status, code 500 with no reason,
+    /// whose message is the dial error (kubectl prints it after `Error from server: `).
+    @Test func aPodOnAFailedNodeAnswersTheDialError() throws {
+        let c = try APICluster()
+        c.run("kubectl create deployment web --image=nginx:1.27")
+        let pod = try runningPod(c, app: "web")
+        c.run("sim fail \(pod.spec.nodeName)")
+        let ip = try #require(c.store.get(Node.self, pod.spec.nodeName)?.status.internalIP)
+        let reply = c.get("/api/v1/namespaces/default/pods/\(pod.name)/log?follow=true")
+        #expect(reply.status == 500)
+        #expect(reply.bodyText.contains(#""status":"Failure""#))
+        #expect(reply.bodyText.contains(#""reason""#) == false)
+        #expect(reply.bodyText.contains("Get \\\"https://\(ip):10250/containerLogs/default/\(pod.name)/nginx?follow=true\\\": dial tcp \(ip):10250: i/o timeout"))
+    }
+
 }

@@ -219,6 +219,7 @@ final class FollowLogsOperation: RealTimeOperation {
 
     /// Starts reading one container: its selected lines are printed on the next poll.
     func open(_ pod: Pod, request r: LogRequest, cluster: Cluster) throws {
+        if let unreachable = cluster.kubeletLogAccessError(pod, r, follow: follow) { throw unreachable }
         guard let id = try ContainerLogs.containerID(for: r, in: pod),
               let log = cluster.logs.instance(podUID: pod.metadata.uid, container: r.container, containerID: id) else { return }
         let lines = ContainerLogs.select(log, r, now: cluster.now)

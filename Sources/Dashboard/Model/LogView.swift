@@ -41,6 +41,10 @@ public struct LogView: Equatable, Sendable {
 
     func content(in cluster: Cluster) -> Content {
         guard let pod = cluster.store.get(Pod.self, pod, namespace: namespace), pod.metadata.uid == podUID else { return .gone }
+        // The view follows the log, as `kubectl logs -f` would, through the node's kubelet.
+        if let unreachable = cluster.kubeletLogAccessError(pod, LogRequest(container: container), follow: true) {
+            return .unavailable(unreachable.message)
+        }
         if let log = cluster.logs.newest(podUID: podUID, container: container) { return .lines(log) }
         // No instance has started: the kubelet's reason, in the API server's words.
         do throws(APIError) {

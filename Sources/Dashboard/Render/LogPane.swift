@@ -27,7 +27,10 @@ struct LogPane {
             frame.put(" pod/\(view.pod) is gone: its log went with it (Esc returns)", x: body.x, y: body.y, style: theme[.statusError], clip: body)
             return nil
         case .unavailable(let reason):
-            frame.put(" " + reason, x: body.x, y: body.y, style: theme[.hints], clip: body)
+            // Wrapped as log lines are: the API server's dial error names a long URL.
+            for (offset, row) in Self.wrap(reason, width: body.width - 2).prefix(body.height).enumerated() {
+                frame.put(" " + row, x: body.x, y: body.y + offset, style: theme[.hints], clip: body)
+            }
             return nil
         case .lines(let log):
             lines = log.lines

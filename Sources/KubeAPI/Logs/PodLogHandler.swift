@@ -51,6 +51,7 @@ public final class PodLogHandler {
         options.limitBytes = try Self.integer(http, "limitBytes", least: 1)
         let follow = http.boolQuery("follow") ?? false
 
+        if let unreachable = cluster.kubeletLogAccessError(pod, options, follow: follow) { throw unreachable }
         let head = APIResponse(status: 200, headers: [("Content-Type", "text/plain")])
         guard let id = try ContainerLogs.containerID(for: options, in: pod),
               let log = cluster.logs.instance(podUID: pod.metadata.uid, container: container, containerID: id) else {

@@ -1,0 +1,28 @@
+import Foundation
+
+/// The API server reads a container's log from the kubelet of the pod's node (LogLocation:
+/// `GET https://NODE-IP:10250/containerLogs/NS/POD/CONTAINER?…`). On a node that is down
+/// nothing answers that connection, as nothing answers the pods' own (PodRequest), and the API
+/// server's dial times out.
+extension Cluster {
+    /// The error the API server returns for `request` (a Status with no reason, code 500, whose
+    /// message is Go's error for the failed GET) when the pod's node is down; nil when its kubelet
+    /// answers, or when the pod is on no node (there is nothing to read then).
+    public func kubeletLogAccessError(_ pod: Pod, _ request: LogRequest, follow: Bool) -> APIError? {
+        let node = pod.spec.nodeName
+        guard !node.isEmpty, !kubeletIsRunning(node) else { return nil }
+        let address = store.get(Node.self, node)?.status.internalIP ?? node
+        // url.Values.Encode: the set options, keys in byte order.
+        var query: [(String, String)] = []
+        if follow { query.append(("follow", "true")) }
+        if let limit = request.limitBytes { query.append(("limitBytes", String(limit))) }
+        if request.previous { query.append(("previous", "true")) }
+        if let seconds = request.sinceSeconds { query.append(("sinceSeconds", String(seconds))) }
+        if let time = request.sinceTime { query.append(("sinceTime", CalendarTime.rfc3339(time).replacingOccurrences(of: ":", with: "%3A"))) }
+        if let tail = request.tailLines { query.append(("tailLines", String(tail))) }
+        if request.timestamps { query.append(("timestamps", "true")) }
+        let url = "https://\(address):10250/containerLogs/\(pod.metadata.namespace)/\(pod.name)/\(request.container)"
+            + (query.isEmpty ? "" : "?" + query.map { "\($0)=\($1)" }.joined(separator: "&"))
+        return APIError(.unknown, "Get \"\(url)\": dial tcp \(address):10250: i/o timeout")
+    }
+}
