@@ -264,6 +264,22 @@ import Testing
         #expect(harness.run("kubectl port-forward pod/nope 80").stderr == "Error from server (NotFound): pods \"nope\" not found\n")
     }
 
+    /// kubectl reaches the pod through the API server and its node's kubelet before it listens:
+    /// on a failed node that dial times out, and no port is opened.
+    @Test func aPodOnAFailedNodeCannotBeForwarded() throws {
+        let harness = Self.webCluster(replicas: 1)
+        defer { harness.stop() }
+        let name = try #require(harness.readyPods(app: "web").first)
+        let pod = try #require(harness.cluster.store.get(Pod.self, name, namespace: "default"))
+        let ip = try #require(harness.cluster.store.get(Node.self, pod.spec.nodeName)?.status.internalIP)
+        harness.run("sim fail \(pod.spec.nodeName)")
+        let output = harness.run("kubectl port-forward pod/\(pod.metadata.name) 0:8080 --address 127.0.0.1")
+        #expect(output.failed)
+        #expect(output.stdout == "")
+        #expect(output.stderr == "error: error upgrading connection: error dialing backend: dial tcp \(ip):10250: i/o timeout\n")
+        #expect(harness.session.localPorts?.openPorts == [])
+    }
+
     @Test func portsAndAddressesAreReadAsKubectlReadsThem() throws {
         let harness = Self.webCluster(replicas: 1)
         defer { harness.stop() }

@@ -43,6 +43,10 @@ enum PortForwardCommand {
             guard pod.status.phase == "Running" else {
                 throw KubectlError("error: unable to forward port because pod is not running. Current status=\(pod.status.phase)")
             }
+            // kubectl upgrades its connection through the API server to the kubelet before it listens.
+            if let dial = cluster.kubeletDialError(onNode: pod.spec.nodeName) {
+                throw KubectlError("error: error upgrading connection: error dialing backend: \(dial)")
+            }
             let addresses = try bindAddresses(flags.string("address") ?? "localhost")
             var forwarded = try parsePorts(portTexts)
             guard let ports else {

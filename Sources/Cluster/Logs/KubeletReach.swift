@@ -1,17 +1,16 @@
 import Foundation
 
-/// The API server reads a container's log from the kubelet of the pod's node (LogLocation:
-/// `GET https://NODE-IP:10250/containerLogs/NS/POD/CONTAINER?…`). On a node that is down
-/// nothing answers that connection, as nothing answers the pods' own (PodRequest), and the API
-/// server's dial times out.
+/// The API server reaches a pod's kubelet for its log (LogLocation:
+/// `GET https://NODE-IP:10250/containerLogs/NS/POD/CONTAINER?…`) and for port-forward. On a
+/// node that is down nothing answers that connection, as nothing answers the pods' own
+/// (PodRequest), and the API server's dial times out.
 extension Cluster {
     /// The error the API server returns for `request` (a Status with no reason, code 500, whose
     /// message is Go's error for the failed GET) when the pod's node is down; nil when its kubelet
     /// answers, or when the pod is on no node (there is nothing to read then).
     public func kubeletLogAccessError(_ pod: Pod, _ request: LogRequest, follow: Bool) -> APIError? {
-        let node = pod.spec.nodeName
-        guard !node.isEmpty, !kubeletIsRunning(node) else { return nil }
-        let address = store.get(Node.self, node)?.status.internalIP ?? node
+        guard let dial = kubeletDialError(onNode: pod.spec.nodeName) else { return nil }
+        let address = kubeletAddress(pod.spec.nodeName)
         // url.Values.Encode: the set options, keys in byte order.
         var query: [(String, String)] = []
         if follow { query.append(("follow", "true")) }
@@ -23,6 +22,16 @@ extension Cluster {
         if request.timestamps { query.append(("timestamps", "true")) }
         let url = "https://\(address):10250/containerLogs/\(pod.metadata.namespace)/\(pod.name)/\(request.container)"
             + (query.isEmpty ? "" : "?" + query.map { "\($0)=\($1)" }.joined(separator: "&"))
-        return APIError(.unknown, "Get \"\(url)\": dial tcp \(address):10250: i/o timeout")
+        return APIError(.unknown, "Get \"\(url)\": \(dial)")
     }
+
+    /// Go's error for the API server's connection to the kubelet of `node` (logs, port-forward)
+    /// when the node is down; nil when it answers or the name is empty (no node).
+    public func kubeletDialError(onNode node: String) -> String? {
+        guard !node.isEmpty, !kubeletIsRunning(node) else { return nil }
+        return "dial tcp \(kubeletAddress(node)):10250: i/o timeout"
+    }
+
+    /// The address the API server dials for a node's kubelet: its InternalIP.
+    private func kubeletAddress(_ node: String) -> String { store.get(Node.self, node)?.status.internalIP ?? node }
 }
