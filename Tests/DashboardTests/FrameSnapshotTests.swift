@@ -69,6 +69,31 @@ import KubesimTestSupport
         #expect(!dashboard.frameText(80, 24).contains("too small"))
     }
 
+    /// Nothing on a too-small screen shows what a key would act on: kills, node failures and
+    /// prompts wait until the panes are back; `q` still quits.
+    @Test func keysWaitWhileTheTerminalIsTooSmall() throws {
+        let dashboard = try demoDashboard(seconds: 20)
+        let pods = Set(dashboard.podNames)
+        let text = dashboard.frameText(40, 10)
+        #expect(text.contains("keys wait until it is larger · q quits"))
+        dashboard.press(.character("4"), .character("x"), .character("1"), .character("f"), .character(":"))
+        dashboard.type("kubectl delete deployment hello-kiamol-2")
+        dashboard.press(.enter)
+        dashboard.tick(realElapsed: .seconds(1))
+        #expect(Set(dashboard.podNames) == pods)
+        #expect(dashboard.cluster.store.list(Node.self).allSatisfy { $0.isReady })
+        #expect(dashboard.cluster.store.get(Deployment.self, "hello-kiamol-2", namespace: "default") != nil)
+        #expect(dashboard.frameText(40, 10).contains("this one is 40×10"))
+        // Back at full size the keys act again; at a small size `q` quits.
+        #expect(!dashboard.frameText(120, 40).contains("too small"))
+        dashboard.press(.character("4"), .character("x"))
+        dashboard.tick(realElapsed: .seconds(1))
+        #expect(Set(dashboard.podNames) != pods)
+        _ = dashboard.frameText(40, 10)
+        dashboard.press(.character("q"))
+        #expect(dashboard.shouldQuit)
+    }
+
     @Test func manyNodesScrollInsideTheirPane() throws {
         let session = Session(cluster: Cluster(seed: 1, nodes: 20))
         let dashboard = Dashboard(session: session, theme: try themeLibrary.load("default"))

@@ -189,6 +189,12 @@ public final class Dashboard {
     public func handle(_ key: Key) {
         // Ctrl-C quits from every mode, as the presenter's way out.
         if key == .control("c") { shouldQuit = true; return }
+        // A screen too small to show the panes shows nothing a key could act on: a kill or a
+        // node failure typed blind would happen unseen. Only `q` (outside a prompt) still quits.
+        if shownTooSmall {
+            if key == .character("q"), case .normal = mode { shouldQuit = true }
+            return
+        }
         followSelection()
         switch mode {
         case .normal: handleNormal(key)
@@ -259,6 +265,11 @@ public final class Dashboard {
 
     var lastHeight: Int?
     var lastWidth: Int?
+    /// Whether the last frame was the too-small notice instead of the panes.
+    var shownTooSmall: Bool {
+        guard let lastWidth, let lastHeight else { return false }
+        return lastWidth < Layout.minimumWidth || lastHeight < Layout.minimumHeight
+    }
 
     func handleNormal(_ key: Key) {
         if handleOutputPanel(key) { return }

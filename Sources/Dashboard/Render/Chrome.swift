@@ -158,9 +158,11 @@ struct Chrome {
         var frame = Frame(width: width, height: height, fill: Cell(" ", theme[.text]))
         let message = "terminal too small (need \(Layout.minimumWidth)×\(Layout.minimumHeight))"
         let now = "this one is \(width)×\(height)"
+        let keys = "keys wait until it is larger · q quits"
         let x = max(0, (width - message.count) / 2)
         frame.put(message, x: x, y: max(0, height / 2 - 1), style: theme[.statusError])
         frame.put(now, x: max(0, (width - now.count) / 2), y: max(0, height / 2), style: theme[.hints])
+        frame.put(keys, x: max(0, (width - keys.count) / 2), y: max(0, height / 2 + 1), style: theme[.hints])
         return frame
     }
 }
