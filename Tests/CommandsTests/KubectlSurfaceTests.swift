@@ -56,15 +56,19 @@ import Testing
         #expect(firstColumn(parts[1]) == ["daemonset.apps/kube-proxy"])
         #expect(firstColumn(parts[2]) == ["deployment.apps/coredns"])
         #expect(firstColumn(parts[3]).count == 1 && firstColumn(parts[3])[0].hasPrefix("replicaset.apps/coredns-"))
-        // The default namespace has no DaemonSet: its table is left out.
+        // The default namespace has no DaemonSet: its table is left out. Services come after
+        // pods (the API server's own `kubernetes` among them).
         let defaults = tables(shell.out("kubectl get all"))
-        #expect(defaults.count == 3)
-        #expect(defaults.map { firstColumn($0).first?.split(separator: "/").first.map(String.init) } == ["pod", "deployment.apps", "replicaset.apps"])
+        #expect(defaults.count == 4)
+        #expect(defaults.map { firstColumn($0).first?.split(separator: "/").first.map(String.init) } == ["pod", "service", "deployment.apps", "replicaset.apps"])
+        #expect(firstColumn(defaults[1]) == ["service/kubernetes"])
+        shell.run("kubectl expose deployment web --port=80")
+        #expect(firstColumn(tables(shell.out("kubectl get all"))[1]) == ["service/kubernetes", "service/web"])
         // -A: every namespace, NAMESPACE first, names still qualified.
         let everywhere = tables(shell.out("kubectl get all -A"))
-        #expect(everywhere.count == 4)
-        #expect(everywhere[2].first?.hasPrefix("NAMESPACE") == true)
-        #expect(everywhere[2].dropFirst().map { $0.split(separator: " ").prefix(2).joined(separator: " ") }
+        #expect(everywhere.count == 5)
+        #expect(everywhere[3].first?.hasPrefix("NAMESPACE") == true)
+        #expect(everywhere[3].dropFirst().map { $0.split(separator: " ").prefix(2).joined(separator: " ") }
                 == ["default deployment.apps/web", "kube-system deployment.apps/coredns"])
         let empty = shell.run("kubectl get all -n kube-public")
         #expect(empty.stdout == "" && empty.stderr == "No resources found in kube-public namespace.\n")

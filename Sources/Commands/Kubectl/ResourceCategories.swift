@@ -3,7 +3,7 @@
 /// categories, in kubectl's order (pod, service, daemonset, deployment, replicaset, statefulset,
 /// job, cronjob); the ones kubesim has.
 enum ResourceCategories {
-    static let all: [ResourceType] = [.pods, .daemonsets, .deployments, .replicasets]
+    static let all: [ResourceType] = [.pods, .services, .daemonsets, .deployments, .replicasets]
 
     /// The types a word names, or nil when it names one type (or is `TYPE/NAME`).
     static func expand(_ word: String) throws -> [ResourceType]? {
