@@ -123,6 +123,14 @@ import Testing
         dashboard.press(.enter)
         #expect(dashboard.rowNames(.pods).isEmpty)
         #expect(dashboard.frameText().contains("No rows match the filter (Esc clears it)"))
+        // A selector that does not parse says why, as `kubectl get pods -l` would.
+        dashboard.press(.escape, .character("/"))
+        dashboard.type("-l app=x,bogus in (x")
+        dashboard.press(.enter)
+        #expect(dashboard.rowNames(.pods).isEmpty)
+        let refused = dashboard.frameText()
+        #expect(refused.contains("-l unable to parse requirement: found '', expected: ',' or ')' (Esc clears it)"), "\(refused)")
+        #expect(!refused.contains("No rows match"))
     }
 
     @Test func focusAndMovement() throws {

@@ -123,7 +123,21 @@ enum RowFilter {
     /// The selector of a `-l` filter (nil inside when it does not parse: nothing matches), or
     /// nil for a text filter.
     private static func selector(_ filter: String) -> LabelSelector?? {
-        guard filter.hasPrefix("-l ") || filter.hasPrefix("-l=") else { return nil }
+        guard isSelector(filter) else { return nil }
         return .some(try? SelectorParser.parse(String(filter.dropFirst(3))))
+    }
+
+    private static func isSelector(_ filter: String) -> Bool { filter.hasPrefix("-l ") || filter.hasPrefix("-l=") }
+
+    /// Why a `-l` filter matches nothing because it does not parse, in the words kubectl's
+    /// `get -l` gives (`unable to parse requirement: …`); nil for a text filter or a selector.
+    static func selectorError(_ filter: String) -> String? {
+        guard isSelector(filter) else { return nil }
+        do {
+            _ = try SelectorParser.parse(String(filter.dropFirst(3)))
+            return nil
+        } catch {
+            return "\(error)"
+        }
     }
 }

@@ -62,8 +62,13 @@ struct TableView {
             }
         }
         if names.isEmpty {
-            let message = dashboard.filters[pane] == nil ? "No resources found" : "No rows match the filter (Esc clears it)"
-            frame.put(message, x: body.x + 1, y: body.y + 1, style: theme[.hints], clip: body)
+            let filter = dashboard.filters[pane]
+            if let filter, let refusal = RowFilter.selectorError(filter) {
+                frame.put("-l \(refusal) (Esc clears it)", x: body.x + 1, y: body.y + 1, style: theme[.statusError], clip: body)
+            } else {
+                let message = filter == nil ? "No resources found" : "No rows match the filter (Esc clears it)"
+                frame.put(message, x: body.x + 1, y: body.y + 1, style: theme[.hints], clip: body)
+            }
         }
         return capacity
     }
