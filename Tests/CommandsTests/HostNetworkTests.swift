@@ -60,4 +60,74 @@ import Testing
         #expect(!shell.out("get pod \(plain) -o json").contains("hostNetwork"))
         #expect(shell.out("get pod \(plain) -o jsonpath={.status.podIP}").hasPrefix("10.244."))
     }
+
+    /// A host port is the node's: in the node's network a container port is one (defaulted, and
+    /// must match); the scheduler places at most one such pod a node and says why the rest wait.
+    @Test func hostPortsAreTheNodesAndTheSchedulerKeepsThemApart() throws {
+        let shell = Shell(seed: 4)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kubesim-hostports-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func apply(_ name: String, _ text: String) -> CommandOutput {
+            let file = folder.appendingPathComponent(name)
+            try? text.write(to: file, atomically: true, encoding: .utf8)
+            return shell.run("apply -f \(file.path)")
+        }
+        let agents = apply("agents.yaml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: agent}
+            spec:
+              replicas: 5
+              selector: {matchLabels: {app: agent}}
+              template:
+                metadata: {labels: {app: agent}}
+                spec:
+                  hostNetwork: true
+                  containers:
+                  - name: agent
+                    image: nginx:1.27
+                    ports: [{containerPort: 80}]
+            """)
+        #expect(agents.stdout == "deployment.apps/agent created\n", "\(agents.stderr)")
+        #expect(shell.out("get deploy agent -o jsonpath={.spec.template.spec.containers[0].ports[0].hostPort}") == "80")
+        shell.advance(30)
+        let rows = shell.rows("get pods -l app=agent -o wide")
+        let running = rows.filter { $0["STATUS"] == "Running" }
+        #expect(running.count == 3)
+        #expect(Set(running.map { $0["NODE"]! }).count == 3)
+        let pending = rows.filter { $0["STATUS"] == "Pending" }
+        #expect(pending.count == 2)
+        let waiting = try #require(pending.first?["NAME"])
+        #expect(shell.out("describe pod \(waiting)").contains(
+            "0/3 nodes are available: 3 node(s) didn't have free ports for the requested pod ports. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod."))
+        // A port is freed when its pod goes: a waiting pod takes the node.
+        shell.run("scale deployment agent --replicas=3")
+        shell.advance(60)
+        #expect(shell.rows("get pods -l app=agent").filter { $0["STATUS"] == "Running" }.count == 3)
+
+        // Outside the node's network a host port is kept as given and shown by describe.
+        let mapped = apply("mapped.yaml", """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: mapped}
+            spec:
+              containers:
+              - {name: web, image: nginx:1.27, ports: [{containerPort: 8080, hostPort: 9090}]}
+            """)
+        #expect(mapped.stdout == "pod/mapped created\n", "\(mapped.stderr)")
+        #expect(shell.out("describe pod mapped").contains("    Host Port:    9090/TCP\n"))
+        let wrong = apply("wrong.yaml", """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: wrong}
+            spec:
+              hostNetwork: true
+              containers:
+              - {name: web, image: nginx:1.27, ports: [{containerPort: 8080, hostPort: 9090}, {containerPort: 81, hostPort: 70000}]}
+            """)
+        #expect(wrong.stderr.contains("spec.containers[0].ports[0].containerPort: Invalid value: 8080: must match `hostPort` when `hostNetwork` is true"), "\(wrong.stderr)")
+        #expect(wrong.stderr.contains("spec.containers[0].ports[1].hostPort: Invalid value: 70000: must be between 1 and 65535, inclusive"), "\(wrong.stderr)")
+    }
+
 }

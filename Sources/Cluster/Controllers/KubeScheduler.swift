@@ -61,13 +61,14 @@ final class KubeScheduler {
     // MARK: filtering
 
     enum FilterFailure: Hashable {
-        case unschedulable, taint(Taint), selector, insufficient(String), tooManyPods
+        case unschedulable, taint(Taint), selector, ports, insufficient(String), tooManyPods
 
         var reason: String {
             switch self {
             case .unschedulable: "node(s) were unschedulable"
             case .taint(let t): "node(s) had untolerated taint {\(t.key): \(t.value)}"
             case .selector: "node(s) didn't match Pod's node affinity/selector"
+            case .ports: "node(s) didn't have free ports for the requested pod ports"
             case .insufficient(let r): "Insufficient \(r)"
             case .tooManyPods: "Too many pods"
             }
@@ -76,7 +77,8 @@ final class KubeScheduler {
         /// Resource shortages could be solved by evicting lower-priority pods; the rest could not.
         var isResolvableByPreemption: Bool {
             switch self {
-            case .insufficient, .tooManyPods: true
+            // NodePorts' rejection is Unschedulable, not unresolvable: evicting the holder would free the port.
+            case .insufficient, .tooManyPods, .ports: true
             default: false
             }
         }
@@ -86,7 +88,8 @@ final class KubeScheduler {
     /// (NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit)
     /// and stop at the first that rejects the node (RunFilterPlugins), so each node is counted
     /// under one plugin; only NodeResourcesFit may give several reasons.
-    private func filter(_ pod: Pod, wanting want: ResourceAmounts, _ node: SchedulerCache.NodeState, _ figures: SchedulerCache.Figures) -> [FilterFailure] {
+    private func filter(_ pod: Pod, wanting want: ResourceAmounts, hostPorts: [SchedulerCache.HostPort], _ node: SchedulerCache.NodeState,
+                        _ figures: SchedulerCache.Figures) -> [FilterFailure] {
         // NodeUnschedulable: a cordoned node, unless the pod tolerates the unschedulable taint.
         if figures.unschedulable {
             let toleration = Taint(key: Taint.unschedulableKey, effect: "NoSchedule")
@@ -103,7 +106,8 @@ final class KubeScheduler {
         }
         // NodeAffinity (required terms; daemon pods are pinned to their node by matchFields).
         if let affinity = pod.spec.nodeAffinity, !affinity.matches(node.box.object) { return [.selector] }
-        // NodePorts has nothing to check: the sim's containers declare no hostPorts.
+        // NodePorts: a host port another pod on the node holds.
+        if !hostPorts.isEmpty && !cache.portsAreFree(hostPorts, onNode: node.index) { return [.ports] }
         // NodeResourcesFit.
         let short = Self.shortfall(want, figures)
         var failures: [FilterFailure] = []
@@ -186,9 +190,11 @@ final class KubeScheduler {
         var preemption: [String: Int] = [:]
         var examined = 0
         let requests = pod.spec.requests
-        // Most nodes are plain (schedulable, untainted) and most pods select none: for those
+        // Most nodes are plain (schedulable, untainted) and most pods select none and ask for no
+        // host port: for those
         // only the resource fit can reject, and it is read from the figures alone.
-        let selectsNodes = !pod.spec.nodeSelector.isEmpty || pod.spec.nodeAffinity != nil
+        let hostPorts = SchedulerCache.hostPorts(of: pod)
+        let selectsNodes = !pod.spec.nodeSelector.isEmpty || pod.spec.nodeAffinity != nil || !hostPorts.isEmpty
         let figures = cache.figures
         var position = nextStartNodeIndex % total // the nodes may have shrunk since
         while examined < total && feasible.count < wanted {
@@ -200,7 +206,7 @@ final class KubeScheduler {
                 feasible.append(index)
                 continue
             }
-            let failures = filter(pod, wanting: requests, cache.node(index: index)!, node)
+            let failures = filter(pod, wanting: requests, hostPorts: hostPorts, cache.node(index: index)!, node)
             if failures.isEmpty {
                 feasible.append(index)
             } else {

@@ -43,6 +43,32 @@ final class SchedulerCache {
         var scoring: ResourceAmounts
         /// The owner this pod counts for in topology spreading; nil once it is terminating.
         var spreadingOwner: String?
+        /// The node's ports the pod holds (NodePorts), until it is gone.
+        var hostPorts: [HostPort]
+    }
+
+    /// A node's port, once per protocol (the host IP is taken as 0.0.0.0: every address).
+    struct HostPort: Hashable {
+        let port: Int
+        let `protocol`: String
+    }
+
+    /// The host ports `pod`'s containers ask for.
+    static func hostPorts(of pod: Pod) -> [HostPort] {
+        var ports: [HostPort] = []
+        for container in pod.spec.containers {
+            for port in container.ports where port.hostPort != 0 { ports.append(HostPort(port: port.hostPort, protocol: port.protocol)) }
+        }
+        return ports
+    }
+
+    /// Host ports in use by node index, counted (few pods ask for any).
+    private var usedHostPorts: [Int: [HostPort: Int]] = [:]
+
+    /// Whether none of `wanted` is held on the node at `index` (NodePorts' filter).
+    func portsAreFree(_ wanted: [HostPort], onNode index: Int) -> Bool {
+        guard let used = usedHostPorts[index] else { return true }
+        return !wanted.contains { used[$0] != nil }
     }
 
     /// The nodes' indexes in the API server's (name) order: what the scheduling cycle walks.
@@ -136,8 +162,10 @@ final class SchedulerCache {
             return
         }
         let owner = pod.isTerminating ? nil : Self.spreadingOwner(pod)
-        let entry = Entry(node: node, requests: pod.spec.requests, scoring: Self.scoringRequests(pod), spreadingOwner: owner)
+        let entry = Entry(node: node, requests: pod.spec.requests, scoring: Self.scoringRequests(pod), spreadingOwner: owner,
+                          hostPorts: Self.hostPorts(of: pod))
         entries[uid] = entry
+        for port in entry.hostPorts { usedHostPorts[node.index, default: [:]][port, default: 0] += 1 }
         figures[node.index].requested = figures[node.index].requested + entry.requests
         figures[node.index].scoringRequested = figures[node.index].scoringRequested + entry.scoring
         if let owner { ownerOnNode[owner, default: [:]][node.index, default: 0] += 1 }
@@ -150,6 +178,11 @@ final class SchedulerCache {
         figures[index].requested = figures[index].requested - entry.requests
         figures[index].scoringRequested = figures[index].scoringRequested - entry.scoring
         if let owner = entry.spreadingOwner { uncount(owner, on: entry.node) }
+        for port in entry.hostPorts {
+            usedHostPorts[index]?[port, default: 1] -= 1
+            if usedHostPorts[index]?[port] == 0 { usedHostPorts[index]?[port] = nil }
+            if usedHostPorts[index]?.isEmpty == true { usedHostPorts[index] = nil }
+        }
     }
 
     private func uncount(_ owner: String, on node: NodeState) {

@@ -4,12 +4,16 @@ public struct ContainerPort: Equatable, Sendable, ExpressibleByIntegerLiteral {
     /// An IANA_SVC_NAME (`http`, `metrics`), or empty.
     public var name: String
     public var containerPort: Int
+    /// The node's port forwarded to it (0: none). A node has each host port once per protocol,
+    /// so the scheduler places such pods on nodes where it is free.
+    public var hostPort: Int
     /// `TCP` (the API server's default), `UDP` or `SCTP`.
     public var `protocol`: String
 
-    public init(containerPort: Int, name: String = "", protocol: String = "TCP") {
+    public init(containerPort: Int, name: String = "", protocol: String = "TCP", hostPort: Int = 0) {
         self.name = name
         self.containerPort = containerPort
+        self.hostPort = hostPort
         self.protocol = `protocol`
     }
 

@@ -39,6 +39,9 @@ public enum PortValidation {
             } else if !(1...65535).contains(port.containerPort) {
                 causes.append("\(portPath).containerPort: Invalid value: \(port.containerPort): \(rangeMessage)")
             }
+            if port.hostPort != 0 && !(1...65535).contains(port.hostPort) {
+                causes.append("\(portPath).hostPort: Invalid value: \(port.hostPort): \(rangeMessage)")
+            }
             if port.protocol.isEmpty {
                 causes.append("\(portPath).protocol: Required value")
             } else if !protocols.contains(port.protocol) {

@@ -63,7 +63,7 @@ enum Describer {
             if let status { w.write(2, "Image ID:\t\(status.imageID)\n") }
             let ports = c.ports.map { "\($0.containerPort)/\($0.protocol)" }
             w.write(2, ports.count > 1 ? "Ports:\t\(ports.joined(separator: ", "))\n" : "Port:\t\(ports.first ?? "<none>")\n")
-            let hostPorts = c.ports.map { "0/\($0.protocol)" }
+            let hostPorts = c.ports.map { "\($0.hostPort)/\($0.protocol)" }
             w.write(2, hostPorts.count > 1 ? "Host Ports:\t\(hostPorts.joined(separator: ", "))\n" : "Host Port:\t\(hostPorts.first ?? "<none>")\n")
             if let status {
                 switch status.state {

@@ -229,6 +229,20 @@ struct ManifestDecoder {
         var spec = PodSpec(containers: containers)
         spec.nodeName = s["nodeName"]?.string ?? ""
         spec.hostNetwork = s["hostNetwork"]?.bool ?? false
+        if spec.hostNetwork {
+            // SetDefaults_PodSpec: in the node's network a port is the node's port.
+            for c in spec.containers.indices {
+                for p in spec.containers[c].ports.indices where spec.containers[c].ports[p].hostPort == 0 {
+                    spec.containers[c].ports[p].hostPort = spec.containers[c].ports[p].containerPort
+                }
+            }
+            // validateHostNetwork: the two must then be the same.
+            for (c, container) in spec.containers.enumerated() {
+                for (p, port) in container.ports.enumerated() where port.hostPort != port.containerPort {
+                    causes.append("\(path).containers[\(c)].ports[\(p)].containerPort: Invalid value: \(port.containerPort): must match `hostPort` when `hostNetwork` is true")
+                }
+            }
+        }
         spec.nodeSelector = s["nodeSelector"]?.stringMap ?? [:]
         causes += ServerRules.labelMap(spec.nodeSelector, "\(path).nodeSelector")
         for (i, item) in (s["tolerations"]?.array ?? []).enumerated() {
@@ -263,7 +277,8 @@ struct ManifestDecoder {
         // A port without a number is kept as 0, which validation refuses (containerPort: Required value).
         let ports = try (value["ports"]?.array ?? []).map { item in
             ContainerPort(containerPort: try int32(item["containerPort"], "ContainerPort", portPath) ?? 0, name: item["name"]?.string ?? "",
-                          protocol: item["protocol"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? "TCP")
+                          protocol: item["protocol"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? "TCP",
+                          hostPort: try int32(item["hostPort"], "ContainerPort", String(portPath.dropLast("containerPort".count)) + "hostPort") ?? 0)
         }
         let pullPolicy = value["imagePullPolicy"]?.string
         if let pullPolicy, !ServerRules.pullPolicies.contains(pullPolicy) {

@@ -87,7 +87,7 @@ package enum ManifestSchema {
     package static let containerPort = ObjectSchema("io.k8s.api.core.v1.ContainerPort", "A network port a container listens on.", [
         Field("containerPort", .integer, "The port number in the pod's network namespace (1-65535)."),
         Field("hostIP", .string, "The node address a host port binds to.", use: .ignored),
-        Field("hostPort", .integer, "A port on the node forwarded to this one.", use: .ignored),
+        Field("hostPort", .integer, "A port on the node forwarded to this one (1-65535); the scheduler puts the pod where it is free."),
         Field("name", .string, "An IANA service name (at most 15 characters) a Service's targetPort can refer to the port by."),
         Field("protocol", .string, "TCP (the default), UDP or SCTP."),
     ], required: ["containerPort"])

@@ -124,6 +124,10 @@ extension ObjectEncoder {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 out.append(literal: #"{"containerPort":"#)
                 writeInt(p.containerPort, into: &out)
+                if p.hostPort != 0 {
+                    out.append(literal: #","hostPort":"#)
+                    writeInt(p.hostPort, into: &out)
+                }
                 if !p.name.isEmpty {
                     out.append(literal: #","name":"#)
                     JSONValue.writeQuoted(p.name, into: &out)

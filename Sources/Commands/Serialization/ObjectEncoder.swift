@@ -146,7 +146,8 @@ public enum ObjectEncoder {
             cf += [("image", .string(c.image)), ("imagePullPolicy", .string(c.imagePullPolicy)), ("name", .string(c.name))]
             if !c.ports.isEmpty {
                 cf.append(("ports", .array(c.ports.map { p in
-                    .object([("containerPort", .int(Int64(p.containerPort)))] + (p.name.isEmpty ? [] : [("name", .string(p.name))])
+                    .object([("containerPort", .int(Int64(p.containerPort)))] + (p.hostPort == 0 ? [] : [("hostPort", .int(Int64(p.hostPort)))])
+                            + (p.name.isEmpty ? [] : [("name", .string(p.name))])
                             + [("protocol", .string(p.protocol))])
                 })))
             }
