@@ -1,5 +1,6 @@
 /// The add-ons kubeadm installs in `kube-system` (cmd/kubeadm/app/phases/addons): a kube-proxy
-/// DaemonSet on every Linux node and a two-replica coredns Deployment, as in a fresh v1.33 cluster.
+/// DaemonSet on every Linux node, and a two-replica coredns Deployment behind the `kube-dns`
+/// Service at 10.96.0.10, as in a fresh v1.33 cluster.
 public enum SystemComponents {
     public static let namespace = "kube-system"
     public static let kubeProxyImage = "registry.k8s.io/kube-proxy:v1.33.0"
@@ -10,6 +11,21 @@ public enum SystemComponents {
     public static func install(into cluster: Cluster) throws {
         try cluster.store.create(kubeProxy())
         try cluster.store.create(coredns())
+        try cluster.store.create(kubeDNS())
+    }
+
+    /// The cluster's DNS address (the kubelet's clusterDNS): the tenth of the service range.
+    public static let dnsServiceIP = "10.96.0.10"
+
+    /// kube-dns: the Service pods' resolvers point at, in front of coredns (DNS on 53 over UDP
+    /// and TCP, metrics on 9153).
+    public static func kubeDNS() -> Service {
+        let labels = ["k8s-app": "kube-dns", "kubernetes.io/cluster-service": "true", "kubernetes.io/name": "CoreDNS"]
+        let ports = [ServicePort(name: "dns", protocol: "UDP", port: 53, targetPort: "53"),
+                     ServicePort(name: "dns-tcp", port: 53, targetPort: "53"),
+                     ServicePort(name: "metrics", port: 9153, targetPort: "9153")]
+        return Service(metadata: ObjectMeta(name: "kube-dns", namespace: namespace, labels: labels),
+                       spec: ServiceSpec(selector: ["k8s-app": "kube-dns"], ports: ports, clusterIP: dnsServiceIP))
     }
 
     /// kube-proxy: tolerates every taint (`operator: Exists`), so it runs on every node, ready or
@@ -32,8 +48,9 @@ public enum SystemComponents {
     public static func coredns() -> Deployment {
         let labels = ["k8s-app": "kube-dns"]
         let requests = ResourceAmounts(cpuMillis: 100, memoryBytes: 70 << 20)
-        // Ports 53 (UDP and TCP) and 9153 (metrics); protocols are not modelled here.
-        var spec = PodSpec(containers: [Container(name: "coredns", image: corednsImage, requests: requests, ports: [53, 9153])])
+        let ports = [ContainerPort(containerPort: 53, name: "dns", protocol: "UDP"), ContainerPort(containerPort: 53, name: "dns-tcp"),
+                     ContainerPort(containerPort: 9153, name: "metrics")]
+        var spec = PodSpec(containers: [Container(name: "coredns", image: corednsImage, requests: requests, ports: ports)])
         spec.nodeSelector = linuxOnly
         spec.tolerations = [
             Toleration(key: "CriticalAddonsOnly", operator: "Exists"),

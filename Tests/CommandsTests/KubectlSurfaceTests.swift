@@ -49,13 +49,16 @@ import Testing
     @Test func allListsTheAllCategoryInKubectlsOrder() throws {
         let shell = try shell(systemPods: true)
         let parts = tables(shell.out("kubectl get all -n kube-system"))
-        #expect(parts.count == 4)
+        #expect(parts.count == 5)
         let expectedPods = pods(shell, namespace: "kube-system").map { "pod/\($0.name)" }.sorted()
         #expect(firstColumn(parts[0]) == expectedPods)
         #expect(expectedPods.count == 5)
-        #expect(firstColumn(parts[1]) == ["daemonset.apps/kube-proxy"])
-        #expect(firstColumn(parts[2]) == ["deployment.apps/coredns"])
-        #expect(firstColumn(parts[3]).count == 1 && firstColumn(parts[3])[0].hasPrefix("replicaset.apps/coredns-"))
+        #expect(firstColumn(parts[1]) == ["service/kube-dns"])
+        #expect(parts[1].dropFirst().first?.split(separator: " ").dropFirst().prefix(4).joined(separator: " ")
+                == "ClusterIP 10.96.0.10 <none> 53/UDP,53/TCP,9153/TCP")
+        #expect(firstColumn(parts[2]) == ["daemonset.apps/kube-proxy"])
+        #expect(firstColumn(parts[3]) == ["deployment.apps/coredns"])
+        #expect(firstColumn(parts[4]).count == 1 && firstColumn(parts[4])[0].hasPrefix("replicaset.apps/coredns-"))
         // The default namespace has no DaemonSet: its table is left out. Services come after
         // pods (the API server's own `kubernetes` among them).
         let defaults = tables(shell.out("kubectl get all"))
@@ -67,6 +70,8 @@ import Testing
         // -A: every namespace, NAMESPACE first, names still qualified.
         let everywhere = tables(shell.out("kubectl get all -A"))
         #expect(everywhere.count == 5)
+        #expect(everywhere[1].dropFirst().map { $0.split(separator: " ").prefix(2).joined(separator: " ") }
+                == ["default service/kubernetes", "default service/web", "kube-system service/kube-dns"])
         #expect(everywhere[3].first?.hasPrefix("NAMESPACE") == true)
         #expect(everywhere[3].dropFirst().map { $0.split(separator: " ").prefix(2).joined(separator: " ") }
                 == ["default deployment.apps/web", "kube-system deployment.apps/coredns"])
