@@ -114,7 +114,7 @@ import Glibc
         let tmux = try Self.start("--seed 1 --record \(file.path)")
         try tmux.waitFor("three Running pods", Self.threeRunning)
         try tmux.send("space") // pause, so the screen stays as captured
-        let shown = try tmux.waitFor(text: "‖ paused")
+        let shown = try tmux.waitForSettled(text: "‖ paused")
         try tmux.send("q")
         let deadline = Date().addingTimeInterval(10)
         while Self.processes(matching: file.path) > 0 && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }

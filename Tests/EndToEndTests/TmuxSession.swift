@@ -120,4 +120,16 @@ final class TmuxSession {
     func waitFor(text: String, timeout: Double = 20) throws -> String {
         try waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
     }
+
+    /// Waits for `text`, then until the screen stays the same over five polls (a quarter of a
+    /// second): the frame that shows `text` may still be arriving row by row when it first does.
+    @discardableResult
+    func waitForSettled(text: String, timeout: Double = 20) throws -> String {
+        var previous = "", unchanged = 0
+        return try waitFor("\"\(text)\" on a settled screen", timeout: timeout) { screen in
+            unchanged = screen == previous ? unchanged + 1 : 0
+            previous = screen
+            return screen.contains(text) && unchanged >= 5
+        }
+    }
 }
