@@ -56,6 +56,7 @@ public final class Cluster {
             NodeLifecycleController(store: store, recorder: recorder, pace: pace),
             TaintEvictionController(store: store, recorder: recorder, pace: pace),
             GarbageCollector(store: store, pace: pace),
+            PodGarbageCollector(store: store),
             NamespaceController(store: store, pace: pace),
             DisruptionController(store: store, recorder: recorder, pace: pace),
             EndpointSliceController(store: store),

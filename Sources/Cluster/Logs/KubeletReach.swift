@@ -6,10 +6,13 @@ import Foundation
 /// (PodRequest), and the API server's dial times out.
 extension Cluster {
     /// The error the API server returns for `request` (a Status with no reason, code 500, whose
-    /// message is Go's error for the failed GET) when the pod's node is down; nil when its kubelet
-    /// answers, or when the pod is on no node (there is nothing to read then).
+    /// message is Go's error for the failed GET) when the pod's node is down, or NotFound when
+    /// the Node is gone (it looks the node's address up first); nil when its kubelet answers, or
+    /// when the pod is on no node (there is nothing to read then).
     public func kubeletLogAccessError(_ pod: Pod, _ request: LogRequest, follow: Bool) -> APIError? {
-        guard let dial = kubeletDialError(onNode: pod.spec.nodeName) else { return nil }
+        let node = pod.spec.nodeName
+        if !node.isEmpty && store.get(Node.self, node) == nil { return APIError.notFound(.node, node) }
+        guard let dial = kubeletDialError(onNode: node) else { return nil }
         let address = kubeletAddress(pod.spec.nodeName)
         // url.Values.Encode: the set options, keys in byte order.
         var query: [(String, String)] = []

@@ -1,0 +1,31 @@
+/// Deletes the pods of a Node that is gone (pkg/controller/podgc, gcOrphaned): once the node
+/// has stayed absent for the quarantine, each pod still bound to it is marked Failed with a
+/// DisruptionTarget condition and force deleted, as no kubelet will ever report on it; the
+/// controllers that own them then replace them.
+final class PodGarbageCollector {
+    /// quarantineTime: how long a node must stay deleted before its pods go (it may come back).
+    static let quarantine = SimDuration.seconds(40)
+
+    private let store: Store
+
+    init(store: Store) {
+        self.store = store
+        store.watch([.node]) { [unowned self] event in
+            guard event.type == .deleted else { return }
+            let name = event.name
+            store.clock.schedule(after: Self.quarantine) { [weak self] in self?.collectOrphans(of: name) }
+        }
+    }
+
+    private func collectOrphans(of node: String) {
+        guard store.get(Node.self, node) == nil else { return }
+        for pod in store.pods(onNode: node) {
+            let now = store.now
+            _ = try? store.modify(Pod.self, key: pod.key) { pod in
+                pod.status.setCondition("DisruptionTarget", "True", at: now, reason: "DeletionByPodGC", message: "PodGC: node no longer exists")
+                if pod.status.phase != "Succeeded" && pod.status.phase != "Failed" { pod.status.phase = "Failed" }
+            }
+            try? store.delete(Pod.self, key: pod.key, gracePeriodSeconds: 0)
+        }
+    }
+}
