@@ -13,7 +13,8 @@ final class PodGarbageCollector {
         store.watch([.node]) { [unowned self] event in
             guard event.type == .deleted else { return }
             let name = event.name
-            store.clock.schedule(after: Self.quarantine) { [weak self] in self?.collectOrphans(of: name) }
+            // Through self: the store keeps this closure, so it must not keep the store.
+            self.store.clock.schedule(after: Self.quarantine) { [weak self] in self?.collectOrphans(of: name) }
         }
     }
 
