@@ -226,6 +226,9 @@ import Testing
             == "Error from server: Get \"\(url)?previous=true&tailLines=5&timestamps=true\": dial tcp \(ip):10250: i/o timeout\n")
         shell.run("sim recover \(pod.spec.nodeName)")
         #expect(shell.out("logs \(pod.name)") == before)
+        // A deleted Node: the API server finds no address to dial.
+        shell.run("delete node \(pod.spec.nodeName)")
+        #expect(shell.run("logs \(pod.name)").stderr == "Error from server (NotFound): nodes \"\(pod.spec.nodeName)\" not found\n")
     }
 
 }
