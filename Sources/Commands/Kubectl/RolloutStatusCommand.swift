@@ -32,7 +32,7 @@ enum RolloutStatusCommand {
 
     /// DeploymentStatusViewer.Status: the line kubectl prints for the deployment now, whether
     /// the rollout is done, or the error that ends the watch.
-    static func status(_ d: Deployment, revision: Int, store: Store) -> Result<(line: String, done: Bool), KubectlError> {
+    static func status(_ d: Deployment, revision: Int) -> Result<(line: String, done: Bool), KubectlError> {
         if revision > 0 {
             guard let current = Int(d.metadata.annotations[ReplicaSetAnnotationKeys.revision] ?? "") else {
                 return .failure(KubectlError("error: cannot get the revision of deployment \"\(d.name)\": strconv.ParseInt: parsing \"\(d.metadata.annotations[ReplicaSetAnnotationKeys.revision] ?? "")\": invalid syntax"))
@@ -42,7 +42,7 @@ enum RolloutStatusCommand {
             }
         }
         guard d.metadata.generation <= d.status.observedGeneration else {
-            return .success((withWarning("Waiting for deployment spec update to be observed...\n", d, store), false))
+            return .success(("Waiting for deployment spec update to be observed...\n", false))
         }
         if d.status.condition("Progressing")?.reason == "ProgressDeadlineExceeded" {
             return .failure(KubectlError("error: deployment \"\(d.name)\" exceeded its progress deadline"))
@@ -50,13 +50,13 @@ enum RolloutStatusCommand {
         let s = d.status
         let waiting = "Waiting for deployment \"\(d.name)\" rollout to finish: "
         if s.updatedReplicas < d.spec.replicas {
-            return .success((withWarning(waiting + "\(s.updatedReplicas) out of \(d.spec.replicas) new replicas have been updated...\n", d, store), false))
+            return .success((waiting + "\(s.updatedReplicas) out of \(d.spec.replicas) new replicas have been updated...\n", false))
         }
         if s.replicas > s.updatedReplicas {
-            return .success((withWarning(waiting + "\(s.replicas - s.updatedReplicas) old replicas are pending termination...\n", d, store), false))
+            return .success((waiting + "\(s.replicas - s.updatedReplicas) old replicas are pending termination...\n", false))
         }
         if s.availableReplicas < s.updatedReplicas {
-            return .success((withWarning(waiting + "\(s.availableReplicas) of \(s.updatedReplicas) updated replicas are available...\n", d, store), false))
+            return .success((waiting + "\(s.availableReplicas) of \(s.updatedReplicas) updated replicas are available...\n", false))
         }
         return .success(("deployment \"\(d.name)\" successfully rolled out\n", true))
     }
@@ -78,25 +78,6 @@ enum RolloutStatusCommand {
             return .success((waiting + "\(s.numberAvailable) of \(s.desiredNumberScheduled) updated pods are available...\n", false))
         }
         return .success(("daemon set \"\(ds.name)\" successfully rolled out\n", true))
-    }
-
-    /// appendWarning: the first of the deployment's pods that cannot be scheduled, or whose
-    /// container waits on a failing image or a crash, is named after the line.
-    static func withWarning(_ line: String, _ d: Deployment, _ store: Store) -> String {
-        let base = line.trimmingCharacters(in: .whitespacesAndNewlines)
-        let failing: Set<String> = ["ImagePullBackOff", "ErrImagePull", "CrashLoopBackOff", "CreateContainerConfigError", "CreateContainerError"]
-        for pod in store.list(Pod.self, selector: d.spec.selector, namespace: d.metadata.namespace).sorted(by: { $0.name < $1.name }) {
-            if let scheduled = pod.status.conditions.first(where: { $0.type == "PodScheduled" }),
-               scheduled.status == "False", scheduled.reason == "Unschedulable" {
-                return "\(base) (Warning: \(scheduled.message))\n"
-            }
-            for status in pod.status.containerStatuses {
-                if case .waiting(let reason) = status.state, failing.contains(reason) {
-                    return "\(base) (Warning: \(reason) - \(status.waitingMessage))\n"
-                }
-            }
-        }
-        return line
     }
 }
 
@@ -133,7 +114,7 @@ final class RolloutStatusOperation: ClusterOperation {
             guard object.metadata.resourceVersion != seenVersion else { break }
             seenVersion = object.metadata.resourceVersion
             let status = if let ds = object as? DaemonSet { RolloutStatusCommand.status(ds) }
-                else { RolloutStatusCommand.status(object as! Deployment, revision: revision, store: cluster.store) }
+                else { RolloutStatusCommand.status(object as! Deployment, revision: revision) }
             switch status {
             case .failure(let error):
                 output.fail(error.message)
