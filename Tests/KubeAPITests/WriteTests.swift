@@ -116,6 +116,11 @@ import Testing
         #expect(status == 201)
         #expect(json["metadata"]?["name"] == .string("ghost"))
         #expect(cluster.store.get(Pod.self, "ghost", namespace: "default") == nil)
+        // Made now, not when the server started, and with no version: nothing was stored.
+        cluster.advance(by: .seconds(90))
+        let (_, later) = try send("POST", Self.pods + "?dryRun=All", Self.pod("ghost"))
+        #expect(later["metadata"]?["creationTimestamp"] == .string(CalendarTime.rfc3339(cluster.now)))
+        #expect(later["metadata"]?["resourceVersion"] == nil)
     }
 
     @Test func unknownContentTypeIs415() throws {

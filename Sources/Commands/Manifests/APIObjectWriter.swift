@@ -91,7 +91,12 @@ public enum APIObjectWriter {
         if kind.isNamespaced, !cluster.store.namespaceExists(namespace) { throw APIError.notFound(.namespace, namespace) }
         if !object.name.isEmpty, cluster.store.object(kind: kind, key: object.key) != nil { throw APIError.alreadyExists(kind, object.name) }
         let scratch = scratchCluster(like: cluster, namespace: kind.isNamespaced ? namespace : "")
-        return try withExtendedLifetime(scratch) { try ManifestApplier.create(object, in: scratch.store) }
+        var created = try withExtendedLifetime(scratch) { try ManifestApplier.create(object, in: scratch.store) }
+        // The scratch store's clock and versions are its own: the object is made now, and a
+        // dry run stores nothing, so it has no resourceVersion.
+        created.metadata.creationTimestamp = cluster.now
+        created.metadata.resourceVersion = ""
+        return created
     }
 
     // MARK: what the body cannot say

@@ -54,7 +54,7 @@ extension ObjectEncoder {
             }
             out.append(UInt8(ascii: "]"))
         }
-        w.key("resourceVersion", &out); JSONValue.writeQuoted(m.resourceVersion, into: &out)
+        if !m.resourceVersion.isEmpty { w.key("resourceVersion", &out); JSONValue.writeQuoted(m.resourceVersion, into: &out) }
         w.key("uid", &out); JSONValue.writeQuoted(m.uid, into: &out)
         w.end(&out)
     }

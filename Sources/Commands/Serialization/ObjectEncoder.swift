@@ -73,7 +73,8 @@ public enum ObjectEncoder {
                          ("controller", .bool(r.controller)), ("kind", .string(r.kind)), ("name", .string(r.name)), ("uid", .string(r.uid))])
             })))
         }
-        f.append(("resourceVersion", .string(m.resourceVersion)))
+        // omitempty, as metav1.ObjectMeta: an object not stored (a dry run) has none.
+        if !m.resourceVersion.isEmpty { f.append(("resourceVersion", .string(m.resourceVersion))) }
         f.append(("uid", .string(m.uid)))
         return .object(f)
     }
