@@ -268,7 +268,7 @@ public final class Dashboard {
     /// Whether the last frame was the too-small notice instead of the panes.
     var shownTooSmall: Bool {
         guard let lastWidth, let lastHeight else { return false }
-        return lastWidth < Layout.minimumWidth || lastHeight < Layout.minimumHeight
+        return !Layout.fits(width: lastWidth, height: lastHeight)
     }
 
     func handleNormal(_ key: Key) {

@@ -23,9 +23,9 @@ struct PodSearchText {
         text.reserveCapacity(pod.name.utf8.count + node.utf8.count + 40)
         text.append(contentsOf: pod.name.utf8)
         text.append(Self.space)
-        Self.appendDecimal(PodStatusFormatter.readyContainers(pod), to: &text)
+        Self.appendNumber(PodStatusFormatter.readyContainers(pod), to: &text)
         text.append(UInt8(ascii: "/"))
-        Self.appendDecimal(pod.spec.containers.count, to: &text)
+        Self.appendNumber(pod.spec.containers.count, to: &text)
         text.append(Self.space)
         text.append(contentsOf: PodStatusFormatter.status(pod).utf8)
         text.append(Self.space)
@@ -33,7 +33,7 @@ struct PodSearchText {
         // container has restarted (that row is made from the pod at each pass instead).
         let restarts = pod.restartCount
         followsClock = restarts > 0 && pod.status.containerStatuses.contains { $0.lastTerminationFinishedAt != nil }
-        Self.appendDecimal(restarts, to: &text)
+        Self.appendNumber(restarts, to: &text)
         text.append(Self.space)
         ageAt = text.count
         text.append(Self.space)
@@ -48,16 +48,8 @@ struct PodSearchText {
 
     private static let space = UInt8(ascii: " ")
 
-    private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var digits = value.magnitude
-        let start = bytes.count
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(digits % 10))
-            digits /= 10
-        } while digits > 0
-        bytes[start...].reverse()
-    }
+    /// A count in decimal, as the JSON writer writes numbers.
+    private static func appendNumber(_ value: Int, to bytes: inout [UInt8]) { JSONValue.int(Int64(value)).writeCompactJSON(into: &bytes) }
 
     /// Whether `needle` is in the row as it reads at `ages.now`; `ages` keeps the AGE cells of
     /// one pass; `pod` looks the pod up when its row follows the clock.

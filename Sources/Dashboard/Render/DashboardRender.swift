@@ -9,7 +9,7 @@ extension Dashboard {
         followSelection()
         // What the highlight is on is now on screen: keys may act on it again.
         defer { selectionMoved = false }
-        guard width >= Layout.minimumWidth, height >= Layout.minimumHeight else {
+        guard Layout.fits(width: width, height: height) else {
             return Chrome.tooSmall(width: width, height: height, theme: theme)
         }
         var frame = Frame(width: width, height: height, fill: Cell(" ", theme[.text]))

@@ -3,6 +3,9 @@
 struct Layout: Equatable {
     static let minimumWidth = 80
     static let minimumHeight = 24
+
+    /// Whether a screen of `width`×`height` has room for the panes (else it shows the too-small notice).
+    static func fits(width: Int, height: Int) -> Bool { width >= minimumWidth && height >= minimumHeight }
     /// Node cards are at least this wide; more fit side by side on wider screens.
     static let nodeCardWidth = 25
     /// Below this width Events and Healing share one full-width place (see `bottomShows`).
