@@ -32,8 +32,8 @@ struct BenchCluster {
 
         func observe(_ event: WatchEvent) {
             writes += 1
-            if let old = event.old as? Pod, Self.isRunning(old) { running -= 1 }
-            if event.type != .deleted, Self.isRunning(event.object as! Pod) { running += 1 }
+            if let old = event.oldPod, Self.isRunning(old) { running -= 1 }
+            if event.type != .deleted, Self.isRunning(event.pod!) { running += 1 }
         }
 
         static func isRunning(_ pod: Pod) -> Bool { pod.status.phase == "Running" && !pod.isTerminating }

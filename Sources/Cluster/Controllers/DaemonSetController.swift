@@ -31,7 +31,7 @@ final class DaemonSetController {
         case .daemonSet:
             queue.add(event.object.key)
         case .pod:
-            let pod = event.object as! Pod, old = event.old as? Pod
+            let pod = event.pod!, old = event.oldPod
             if event.type != .deleted, let old, !ReplicaSetController.mattersToReplicaSets(old, pod) { return }
             // Owners are in the pod's own namespace.
             let namespace = pod.metadata.namespace

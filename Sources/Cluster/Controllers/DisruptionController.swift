@@ -23,8 +23,9 @@ final class DisruptionController {
                 if event.type != .deleted { self.queue.add(event.object.key) }
             case .pod:
                 // The budgets of the pod before and after the change (a relabel moves it).
-                for object in [event.old, event.object].compactMap({ $0 as? Pod }) {
-                    for pdb in self.store.budgets(guarding: object) { self.queue.add(pdb.key) }
+                for pod in [event.oldPod, event.pod] {
+                    guard let pod else { continue }
+                    for pdb in self.store.budgets(guarding: pod) { self.queue.add(pdb.key) }
                 }
             default:
                 break

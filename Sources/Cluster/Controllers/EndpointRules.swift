@@ -42,8 +42,8 @@ extension Store {
     /// endpoints controllers' watches.
     func servicesSelectingPod(of event: WatchEvent) -> [Service] {
         var found: [Service] = []
-        if let old = event.old as? Pod { found += services(selecting: old) }
-        if let pod = event.object as? Pod { found += services(selecting: pod) }
+        if let old = event.oldPod { found += services(selecting: old) }
+        if let pod = event.pod { found += services(selecting: pod) }
         return found
     }
 

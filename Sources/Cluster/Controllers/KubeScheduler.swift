@@ -36,10 +36,10 @@ final class KubeScheduler {
         cache.observe(event, store: store)
         switch event.kind {
         case .pod:
-            let pod = event.object as! Pod
+            let pod = event.pod!
             if event.type != .deleted && !pod.isScheduled && !pod.isTerminating {
                 if event.type == .added { queue.add(pod.key) }
-            } else if event.type == .deleted || (event.old as? Pod)?.isTerminating == false && pod.isTerminating {
+            } else if event.type == .deleted || event.oldPod?.isTerminating == false && pod.isTerminating {
                 if event.type == .deleted { unschedulable.removeValue(forKey: pod.key) } // a deleted Pending pod is not retried
                 if pod.isScheduled { retryUnschedulable() } // freed resources
             }

@@ -5,10 +5,10 @@ final class KubeletFleet {
 
     init(store: Store) {
         store.watch([.pod]) { [unowned self] event in
-            let pod = event.object as! Pod
+            let pod = event.pod!
             guard pod.isScheduled, let kubelet = kubelets[pod.spec.nodeName] else { return }
             if event.type == .deleted { return kubelet.forget(pod) }
-            if event.type == .modified, let old = event.old as? Pod, !Self.differSemantically(old, pod) { return }
+            if event.type == .modified, let old = event.oldPod, !Self.differSemantically(old, pod) { return }
             kubelet.observe(pod)
         }
     }

@@ -23,8 +23,8 @@ final class ReplicaSetController {
         case .replicaSet:
             queue.add(event.object.key)
         case .pod:
-            let pod = event.object as! Pod
-            let old = event.old as? Pod
+            let pod = event.pod!
+            let old = event.oldPod
             tally.replace(old, with: event.type == .deleted ? nil : pod)
             // A deletion always matters: the pod's last state differs from the one before only
             // in resourceVersion, but its owner has one pod fewer (a force delete, grace 0, or a

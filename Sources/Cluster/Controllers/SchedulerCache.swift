@@ -114,7 +114,7 @@ final class SchedulerCache {
                 byName[event.name] = nil
             }
         case .pod:
-            let pod = event.object as! Pod
+            let pod = event.pod!
             // The scheduler watches only pods that have not finished (its informer's field
             // selector), so a Succeeded or Failed pod no longer holds its node's resources.
             if event.type == .deleted || !pod.isScheduled || pod.status.phase == "Succeeded" || pod.status.phase == "Failed" {

@@ -19,8 +19,8 @@ final class TaintEvictionController {
                 let old = event.old as? Node
                 if (event.object as! Node).spec.taints != old?.spec.taints { self.queue.add(event.name) }
             case .pod:
-                let pod = event.object as! Pod
-                if pod.isScheduled && event.type != .deleted && (event.old as? Pod)?.isScheduled != true { self.queue.add(pod.spec.nodeName) }
+                let pod = event.pod!
+                if pod.isScheduled && event.type != .deleted && event.oldPod?.isScheduled != true { self.queue.add(pod.spec.nodeName) }
             default:
                 break
             }

@@ -257,7 +257,7 @@ public final class Store {
         obj.metadata.generation = 1
         obj = obj.atSecondPrecision()
         t.put(obj)
-        notify(WatchEvent(type: .added, kind: T.kind, old: nil, object: obj))
+        notify(WatchEvent(type: .added, old: nil, object: obj))
         return obj
     }
 
@@ -287,7 +287,7 @@ public final class Store {
         if Validation.specChanged(old, obj) { obj.metadata.generation = old.metadata.generation + 1 }
         obj.metadata.resourceVersion = nextResourceVersion()
         t.put(obj)
-        notify(WatchEvent(type: .modified, kind: T.kind, old: old, object: obj))
+        notify(WatchEvent(type: .modified, old: old, object: obj))
         return obj
     }
 
@@ -339,7 +339,7 @@ public final class Store {
                 namespace.phase = Namespace.terminating
                 namespace.metadata.resourceVersion = nextResourceVersion()
                 namespaces.put(namespace)
-                notify(WatchEvent(type: .modified, kind: .namespace, old: old, object: namespace))
+                notify(WatchEvent(type: .modified, old: old as? Namespace, object: namespace))
                 return
             }
         }
@@ -353,14 +353,14 @@ public final class Store {
                 pod.metadata.resourceVersion = nextResourceVersion()
                 pod = pod.atSecondPrecision()
                 pods.put(pod)
-                notify(WatchEvent(type: .modified, kind: .pod, old: old, object: pod))
+                notify(WatchEvent(type: .modified, old: old as? Pod, object: pod))
                 return
             }
         }
         t.remove(key)
         var gone = old
         gone.metadata.resourceVersion = nextResourceVersion()
-        notify(WatchEvent(type: .deleted, kind: T.kind, old: old, object: gone))
+        notify(WatchEvent(type: .deleted, old: old, object: gone))
     }
 }
 

@@ -8,6 +8,20 @@ public struct WatchEvent {
     public var old: (any APIObject)?
     /// The object after the change (for DELETED, its last state).
     public var object: any APIObject
+    /// `object` and `old` when the kind is Pod. Nine controllers read every pod write; each
+    /// casting the existential back was a dynamic cast per watcher per write, where this one is
+    /// resolved when the store's generic write is specialised.
+    public let pod: Pod?
+    public let oldPod: Pod?
+
+    public init<T: APIObject>(type: EventType, old: T?, object: T) {
+        self.type = type
+        kind = T.kind
+        self.old = old
+        self.object = object
+        pod = object as? Pod
+        oldPod = old as? Pod
+    }
 
     public var name: String { object.metadata.name }
 }

@@ -126,7 +126,7 @@ enum ChaosInvariants {
         // Unowned: the store keeps its watchers, so a strong capture kept every cluster a
         // chaos run (or its shrinking's replays) ever made.
         store.watch { [unowned store] change in
-            guard change.kind == .pod, change.type == .modified, let old = change.old as? Pod, let pod = change.object as? Pod,
+            guard change.kind == .pod, change.type == .modified, let old = change.oldPod, let pod = change.pod,
                   !old.isScheduled, pod.isScheduled, pod.metadata.controllerRef?.kind != "DaemonSet",
                   let node = store.get(Node.self, pod.spec.nodeName) else { return }
             let lost = node.spec.taints.first { ($0.key == Taint.notReadyKey || $0.key == Taint.unreachableKey) && $0.effect == "NoSchedule" }

@@ -84,8 +84,8 @@ final class HealingTracker {
     }
 
     private func countActive(_ event: WatchEvent) {
-        let before = event.type == .added ? nil : Self.activeOwner(event.old as? Pod)
-        let after = event.type == .deleted ? nil : Self.activeOwner(event.object as? Pod)
+        let before = event.type == .added ? nil : Self.activeOwner(event.oldPod)
+        let after = event.type == .deleted ? nil : Self.activeOwner(event.pod)
         guard before != after else { return }
         if let before { activeOwned[before] = (activeOwned[before] ?? 1) > 1 ? activeOwned[before]! - 1 : nil }
         if let after { activeOwned[after, default: 0] += 1 }
@@ -256,8 +256,8 @@ final class HealingTracker {
 
     private func observePod(_ event: WatchEvent) {
         countActive(event)
-        let pod = event.object as! Pod
-        let old = event.old as? Pod
+        let pod = event.pod!
+        let old = event.oldPod
         switch event.type {
         case .added:
             podAdded(pod)

@@ -144,7 +144,7 @@ final class RolloutStory {
     }
 
     private func observePod(_ event: WatchEvent) {
-        guard let story, !story.finished, let uid = story.newReplicaSetUID, let pod = event.object as? Pod, let old = event.old as? Pod,
+        guard let story, !story.finished, let uid = story.newReplicaSetUID, let pod = event.pod, let old = event.oldPod,
               pod.metadata.controllerRef?.uid == uid else { return }
         let kubelet = "kubelet \(pod.spec.nodeName)"
         if !old.isReady && pod.isReady {

@@ -102,7 +102,7 @@ public final class PodLogHandler {
 
     /// The followed instance has stopped, or its pod is gone: the kubelet ends the stream.
     private func podChanged(_ event: WatchEvent) {
-        guard !followers.isEmpty, let pod = event.object as? Pod else { return }
+        guard !followers.isEmpty, let pod = event.pod else { return }
         for follower in followers where follower.podUID == pod.metadata.uid {
             let runs = event.type != .deleted && pod.status.containerStatuses.contains { $0.name == follower.container && $0.runs(follower.containerID) }
             if !runs { follower.finish() }
