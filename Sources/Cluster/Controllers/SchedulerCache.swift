@@ -115,6 +115,10 @@ final class SchedulerCache {
             }
         case .pod:
             let pod = event.pod!
+            // A status write that keeps node, phase and termination (most of a pod's writes)
+            // changes nothing kept here: an entry, once made, changes only when terminating.
+            if event.type == .modified, let old = event.oldPod, old.spec.nodeName == pod.spec.nodeName,
+               old.isTerminating == pod.isTerminating, old.status.phase == pod.status.phase { return }
             // The scheduler watches only pods that have not finished (its informer's field
             // selector), so a Succeeded or Failed pod no longer holds its node's resources.
             if event.type == .deleted || !pod.isScheduled || pod.status.phase == "Succeeded" || pod.status.phase == "Failed" {

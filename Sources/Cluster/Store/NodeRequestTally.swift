@@ -12,6 +12,10 @@ final class NodeRequestTally {
     /// Accounts for a pod write: `old` is what was stored (nil for a create), `new` what is
     /// stored now (nil for a removal).
     func replace(_ old: Pod?, with new: Pod?) {
+        // Most writes are status writes: same node, same containers (an array compare that
+        // stops at the shared buffer), same termination.
+        if let old, let new, old.spec.nodeName == new.spec.nodeName, old.isTerminating == new.isTerminating,
+           old.spec.containers == new.spec.containers { return }
         if let old, Self.counts(old) { change(old, by: -1) }
         if let new, Self.counts(new) { change(new, by: 1) }
     }
