@@ -7,7 +7,9 @@ public final class EventExpiry {
     private unowned let store: Store
     /// One entry per write, in write order (so expiry times only grow): the sweep reads from the
     /// front, and an entry whose event was written again since (another resourceVersion) is skipped.
-    private var writes: [(expiresAt: SimTime, key: ObjectKey, resourceVersion: String)] = []
+    /// The key is made at the sweep: making it hashes both strings, and most writes are
+    /// renewed or outlive the run before their hour is up.
+    private var writes: [(expiresAt: SimTime, namespace: String, name: String, resourceVersion: String)] = []
     private var head = 0
     private var sweepScheduled = false
 
@@ -18,7 +20,7 @@ public final class EventExpiry {
         store.watch([.event]) { [unowned self] change in
             guard change.type != .deleted else { return }
             let metadata = change.object.metadata // one copy through the existential, not two
-            writes.append((self.store.now + Self.ttl, ObjectKey(namespace: metadata.namespace, name: metadata.name), metadata.resourceVersion))
+            writes.append((self.store.now + Self.ttl, metadata.namespace, metadata.name, metadata.resourceVersion))
             scheduleSweep()
         }
     }
@@ -38,8 +40,9 @@ public final class EventExpiry {
         while head < writes.count, writes[head].expiresAt <= now {
             let write = writes[head]
             head += 1
-            if store.get(Event.self, key: write.key)?.metadata.resourceVersion == write.resourceVersion {
-                try? store.delete(Event.self, key: write.key)
+            let key = ObjectKey(namespace: write.namespace, name: write.name)
+            if store.get(Event.self, key: key)?.metadata.resourceVersion == write.resourceVersion {
+                try? store.delete(Event.self, key: key)
             }
         }
         if head >= 1024 && head * 2 >= writes.count {
