@@ -59,27 +59,109 @@ public struct Container: Equatable, Sendable {
     }
 }
 
+/// A pod's spec is written once (the binding sets nodeName) and read and compared on every
+/// one of the pod's writes, so its fields live in one box shared between copies, as the pod's
+/// own do: copying a pod's fields retains one box instead of each container list, selector and
+/// string, and two copies of one spec compare equal at once.
 public struct PodSpec: Equatable, Sendable {
-    public var containers: [Container]
-    public var nodeName: String = ""
-    /// The pod shares its node's network: its IP is the node's, and none is taken from the
-    /// node's pod range (kube-proxy runs so).
-    public var hostNetwork = false
-    public var nodeSelector: [String: String] = [:]
-    public var tolerations: [Toleration] = []
-    /// spec.affinity.nodeAffinity (required terms only); nil when the pod has none.
-    public var nodeAffinity: NodeAffinity? = nil
-    public var terminationGracePeriodSeconds: Int = 30
-    public var restartPolicy: String = "Always"
-    public var schedulerName: String = "default-scheduler"
-    public var serviceAccountName: String = "default"
-    /// Set by admission on pods (nil in templates, as the API server leaves them there).
-    public var volumes: [Volume] = []
-    public var priority: Int?
-    public var preemptionPolicy: String?
-    public var enableServiceLinks: Bool?
+    struct Fields: Equatable {
+        var containers: [Container]
+        var nodeName: String = ""
+        /// The pod shares its node's network: its IP is the node's, and none is taken from the
+        /// node's pod range (kube-proxy runs so).
+        var hostNetwork = false
+        var nodeSelector: [String: String] = [:]
+        var tolerations: [Toleration] = []
+        /// spec.affinity.nodeAffinity (required terms only); nil when the pod has none.
+        var nodeAffinity: NodeAffinity? = nil
+        var terminationGracePeriodSeconds: Int = 30
+        var restartPolicy: String = "Always"
+        var schedulerName: String = "default-scheduler"
+        var serviceAccountName: String = "default"
+        /// Set by admission on pods (nil in templates, as the API server leaves them there).
+        var volumes: [Volume] = []
+        var priority: Int?
+        var preemptionPolicy: String?
+        var enableServiceLinks: Bool?
 
-    public init(containers: [Container]) { self.containers = containers }
+        init(containers: [Container]) { self.containers = containers }
+    }
+
+    private final class Box: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    public init(containers: [Container]) { box = Box(Fields(containers: containers)) }
+
+    /// The box, made this spec's own before a change (never changed while shared).
+    private mutating func uniqueBox() -> Box {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+        return box
+    }
+
+    public var containers: [Container] {
+        _read { yield box.fields.containers }
+        _modify { yield &uniqueBox().fields.containers }
+    }
+    public var nodeName: String {
+        _read { yield box.fields.nodeName }
+        _modify { yield &uniqueBox().fields.nodeName }
+    }
+    public var hostNetwork: Bool {
+        _read { yield box.fields.hostNetwork }
+        _modify { yield &uniqueBox().fields.hostNetwork }
+    }
+    public var nodeSelector: [String: String] {
+        _read { yield box.fields.nodeSelector }
+        _modify { yield &uniqueBox().fields.nodeSelector }
+    }
+    public var tolerations: [Toleration] {
+        _read { yield box.fields.tolerations }
+        _modify { yield &uniqueBox().fields.tolerations }
+    }
+    public var nodeAffinity: NodeAffinity? {
+        _read { yield box.fields.nodeAffinity }
+        _modify { yield &uniqueBox().fields.nodeAffinity }
+    }
+    public var terminationGracePeriodSeconds: Int {
+        _read { yield box.fields.terminationGracePeriodSeconds }
+        _modify { yield &uniqueBox().fields.terminationGracePeriodSeconds }
+    }
+    public var restartPolicy: String {
+        _read { yield box.fields.restartPolicy }
+        _modify { yield &uniqueBox().fields.restartPolicy }
+    }
+    public var schedulerName: String {
+        _read { yield box.fields.schedulerName }
+        _modify { yield &uniqueBox().fields.schedulerName }
+    }
+    public var serviceAccountName: String {
+        _read { yield box.fields.serviceAccountName }
+        _modify { yield &uniqueBox().fields.serviceAccountName }
+    }
+    public var volumes: [Volume] {
+        _read { yield box.fields.volumes }
+        _modify { yield &uniqueBox().fields.volumes }
+    }
+    public var priority: Int? {
+        _read { yield box.fields.priority }
+        _modify { yield &uniqueBox().fields.priority }
+    }
+    public var preemptionPolicy: String? {
+        _read { yield box.fields.preemptionPolicy }
+        _modify { yield &uniqueBox().fields.preemptionPolicy }
+    }
+    public var enableServiceLinks: Bool? {
+        _read { yield box.fields.enableServiceLinks }
+        _modify { yield &uniqueBox().fields.enableServiceLinks }
+    }
+
+    public static func == (lhs: PodSpec, rhs: PodSpec) -> Bool {
+        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+    }
 
     /// Sum of the containers' requests (what the scheduler fits against allocatable).
     public var requests: ResourceAmounts {
@@ -255,10 +337,11 @@ public struct Pod: APIObject, Equatable {
         set { uniqueStorage().status = newValue }
     }
 
-    /// Two copies of one pod share a box and compare equal at once.
+    /// Two copies of one pod share a box and compare equal at once. Otherwise the spec (shared
+    /// between versions, so compared at once) and the status (what most writes change) go first.
     public static func == (lhs: Pod, rhs: Pod) -> Bool {
         lhs.storage === rhs.storage
-            || (lhs.metadata == rhs.metadata && lhs.spec == rhs.spec && lhs.status == rhs.status)
+            || (lhs.spec == rhs.spec && lhs.status == rhs.status && lhs.metadata == rhs.metadata)
     }
 
     public var isScheduled: Bool { !spec.nodeName.isEmpty }
