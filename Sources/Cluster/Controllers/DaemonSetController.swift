@@ -35,11 +35,11 @@ final class DaemonSetController {
             if event.type != .deleted, let old, !ReplicaSetController.mattersToReplicaSets(old, pod) { return }
             // Owners are in the pod's own namespace.
             let namespace = pod.metadata.namespace
-            if let ref = pod.metadata.controllerRef, ref.kind == "DaemonSet" { queue.add(ObjectKey(namespace: namespace, name: ref.name)) }
-            if let ref = old?.metadata.controllerRef, ref.kind == "DaemonSet", ref.uid != pod.metadata.controllerRef?.uid {
-                queue.add(ObjectKey(namespace: namespace, name: ref.name))
+            if let name = pod.metadata.controllerName(ofKind: "DaemonSet") { queue.add(ObjectKey(namespace: namespace, name: name)) }
+            if let name = old?.metadata.controllerName(ofKind: "DaemonSet"), old?.metadata.controllerUID != pod.metadata.controllerUID {
+                queue.add(ObjectKey(namespace: namespace, name: name))
             }
-            if pod.metadata.controllerRef == nil || (old != nil && old!.metadata.labels != pod.metadata.labels) {
+            if pod.metadata.controllerUID == nil || (old != nil && old!.metadata.labels != pod.metadata.labels) {
                 for ds in store.list(DaemonSet.self, namespace: namespace) where ds.spec.selector.matches(pod.metadata.labels) { queue.add(ds.key) }
             }
         case .node:

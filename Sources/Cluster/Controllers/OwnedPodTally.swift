@@ -29,7 +29,7 @@ final class OwnedPodTally {
     /// (`new`, nil once deleted).
     func replace(_ old: Pod?, with new: Pod?) {
         let before = old.map(Self.contribution), after = new.map(Self.contribution)
-        let oldOwner = old?.metadata.controllerRef?.uid, newOwner = new?.metadata.controllerRef?.uid
+        let oldOwner = old?.metadata.controllerUID, newOwner = new?.metadata.controllerUID
         if let old, let new, let owner = oldOwner, owner == newOwner, old.metadata.labels == new.metadata.labels {
             // The same group (a pod's usual change): its counts change in place, found once;
             // a group's labels are a dictionary, and hashing one reads every key and value.

@@ -32,13 +32,13 @@ final class ReplicaSetController {
             if event.type != .deleted, let old, !Self.mattersToReplicaSets(old, pod) { return }
             // Owner references are namespace-local: the owner lives in the pod's namespace.
             let namespace = pod.metadata.namespace
-            if let ref = pod.metadata.controllerRef, ref.kind == "ReplicaSet" { queue.add(ObjectKey(namespace: namespace, name: ref.name)) }
-            if let ref = old?.metadata.controllerRef, ref.kind == "ReplicaSet", ref.uid != pod.metadata.controllerRef?.uid {
-                queue.add(ObjectKey(namespace: namespace, name: ref.name))
+            if let name = pod.metadata.controllerName(ofKind: "ReplicaSet") { queue.add(ObjectKey(namespace: namespace, name: name)) }
+            if let name = old?.metadata.controllerName(ofKind: "ReplicaSet"), old?.metadata.controllerUID != pod.metadata.controllerUID {
+                queue.add(ObjectKey(namespace: namespace, name: name))
             }
             // An orphan (or a pod whose labels changed) may be adopted by any matching ReplicaSet.
             let labelsChanged = old != nil && old!.metadata.labels != pod.metadata.labels
-            if pod.metadata.controllerRef == nil || labelsChanged {
+            if pod.metadata.controllerUID == nil || labelsChanged {
                 for rs in store.list(ReplicaSet.self, namespace: namespace) where rs.spec.selector.matches(pod.metadata.labels) {
                     queue.add(rs.key)
                 }
@@ -53,7 +53,7 @@ final class ReplicaSetController {
     static func mattersToReplicaSets(_ old: Pod, _ new: Pod) -> Bool {
         old.metadata.labels != new.metadata.labels || old.metadata.ownerReferences != new.metadata.ownerReferences
             || old.metadata.deletionTimestamp != new.metadata.deletionTimestamp || old.status.phase != new.status.phase
-            || old.isReady != new.isReady || old.status.condition("Ready")?.lastTransitionTime != new.status.condition("Ready")?.lastTransitionTime
+            || old.isReady != new.isReady || old.status.lastTransition(of: "Ready") != new.status.lastTransition(of: "Ready")
     }
 
     /// Pods the claim pass looks at per step, and pods created per step: a sliced advance may

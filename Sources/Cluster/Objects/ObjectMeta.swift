@@ -108,6 +108,16 @@ public struct ObjectMeta: Equatable, Sendable {
 
     /// The owner with `controller: true`, if any (metav1.GetControllerOf).
     public var controllerRef: OwnerReference? { ownerReferences.first { $0.controller } }
+    /// The controller's uid, read in place (controllerRef copies the whole reference).
+    public var controllerUID: String? {
+        for ref in ownerReferences where ref.controller { return ref.uid }
+        return nil
+    }
+    /// The controller's name when it is of `kind`, read in place.
+    public func controllerName(ofKind kind: String) -> String? {
+        for ref in ownerReferences where ref.controller { return ref.kind == kind ? ref.name : nil }
+        return nil
+    }
 }
 
 /// Where the store files an object: its namespace ("" for cluster-scoped kinds) and name, as in

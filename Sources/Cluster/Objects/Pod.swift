@@ -260,6 +260,12 @@ public struct PodStatus: Equatable, Sendable {
 
     public func condition(_ type: String) -> PodCondition? { conditions.first { $0.type == type } }
 
+    /// When condition `type` last changed status, without copying it.
+    public func lastTransition(of type: String) -> SimTime? {
+        for c in conditions where c.type == type { return c.lastTransitionTime }
+        return nil
+    }
+
     /// Whether condition `type` is True, without copying it (hot in every controller).
     public func isTrue(_ type: String) -> Bool {
         for c in conditions where c.type == type { return c.status == "True" }

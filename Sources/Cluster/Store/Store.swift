@@ -46,26 +46,30 @@ public final class Store {
         serviceRandom = RandomSource(seed: peek.next() ^ 0x7365_7276_6963_6573)
         endpointRandom = RandomSource(seed: peek.next() ^ 0x656e_6470_6f69_6e74)
         eventRandom = RandomSource(seed: peek.next() ^ 0x6576_656e_7473_0000)
-        let byOwner: (any APIObject) -> [String] = { $0.metadata.controllerRef.map { [$0.uid] } ?? [] }
-        let byLabel: (any APIObject) -> [String] = { $0.metadata.labels.map { "\($0.key)=\($0.value)" }.sorted() }
         // A pod is written four times on its way to Running, its owner, labels and node rarely
-        // changing: those writes skip re-deriving the index keys.
-        pods.addIndex(IndexName.owner, sameKeys: { $0.metadata.controllerRef?.uid == $1.metadata.controllerRef?.uid }, byOwner)
-        pods.addIndex(IndexName.label, sameKeys: { $0.metadata.labels == $1.metadata.labels }, byLabel)
-        pods.addIndex(IndexName.node, sameKeys: { $0.spec.nodeName == $1.spec.nodeName }) { [$0.spec.nodeName] }
-        pods.addIndex(IndexName.orphan, sameKeys: { ($0.metadata.controllerRef == nil) == ($1.metadata.controllerRef == nil) }) {
-            $0.metadata.controllerRef == nil ? [""] : []
+        // changing: those writes skip re-deriving the index keys. Owner lists are compared
+        // first as arrays (a shared buffer compares at once); the closures take each kind, not
+        // `any APIObject`, whose every read copied the whole metadata.
+        let sameOwner: (Pod, Pod) -> Bool = {
+            $0.metadata.ownerReferences == $1.metadata.ownerReferences || $0.metadata.controllerUID == $1.metadata.controllerUID
         }
-        replicaSets.addIndex(IndexName.owner, byOwner)
-        replicaSets.addIndex(IndexName.label, byLabel)
-        deployments.addIndex(IndexName.label, byLabel)
-        daemonSets.addIndex(IndexName.label, byLabel)
-        endpointSlices.addIndex(IndexName.owner, byOwner)
+        pods.addIndex(IndexName.owner, sameKeys: sameOwner, Self.byOwner)
+        pods.addIndex(IndexName.label, sameKeys: { $0.metadata.labels == $1.metadata.labels }, Self.byLabel)
+        pods.addIndex(IndexName.node, sameKeys: { $0.spec.nodeName == $1.spec.nodeName }) { [$0.spec.nodeName] }
+        pods.addIndex(IndexName.orphan, sameKeys: sameOwner) { $0.metadata.controllerUID == nil ? [""] : [] }
+        replicaSets.addIndex(IndexName.owner, Self.byOwner)
+        replicaSets.addIndex(IndexName.label, Self.byLabel)
+        deployments.addIndex(IndexName.label, Self.byLabel)
+        daemonSets.addIndex(IndexName.label, Self.byLabel)
+        endpointSlices.addIndex(IndexName.owner, Self.byOwner)
         events.addIndex(IndexName.involvedObject) { [$0.involvedObject.uid] }
         pods.didChange = { [nodeRequests] old, new in nodeRequests.replace(old, with: new) }
     }
 
     public var now: SimTime { clock.now }
+
+    private static func byOwner<T: APIObject>(_ object: T) -> [String] { object.metadata.controllerUID.map { [$0] } ?? [] }
+    private static func byLabel<T: APIObject>(_ object: T) -> [String] { object.metadata.labels.map { "\($0.key)=\($0.value)" }.sorted() }
 
     /// What the stored objects of the etcd that holds `kind` take, estimated from their counts
     /// (see EtcdQuota: events have an etcd of their own).
