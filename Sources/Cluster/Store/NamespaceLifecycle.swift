@@ -3,10 +3,11 @@
 extension Store {
     func admitIntoNamespace<T: APIObject>(_ object: T) throws {
         let namespace = object.metadata.namespace
-        guard let ns = namespaces[ObjectKey(namespace: "", name: namespace)] else {
+        // Read in the box: five events a pod are admitted, and a copy of the namespace each.
+        guard let ns = namespaces.box(ObjectKey(namespace: "", name: namespace)) else {
             throw APIError.notFound(.namespace, namespace)
         }
-        if !ns.isActive {
+        if !ns.object.isActive {
             // Admission runs before the registry generates a name, so a generateName object has none yet.
             throw APIError.forbidden(T.kind, object.metadata.name,
                                      "unable to create new content in namespace \(namespace) because it is being terminated")

@@ -226,7 +226,7 @@ public final class Store {
     /// Creates an object: fills in uid, resourceVersion, creationTimestamp and a generated name,
     /// after Kubernetes' validation.
     @discardableResult
-    public func create<T: APIObject>(_ object: T) throws -> T {
+    public func create<T: APIObject>(_ object: consuming T) throws -> T {
         var obj = object
         let t = table(T.self)
         if T.kind.isNamespaced {
@@ -267,7 +267,7 @@ public final class Store {
 
     /// Replaces an object. A non-empty resourceVersion must match the stored one (optimistic concurrency).
     @discardableResult
-    public func update<T: APIObject>(_ object: T) throws -> T {
+    public func update<T: APIObject>(_ object: consuming T) throws -> T {
         let t = table(T.self)
         guard let old = t[object.key] else { throw APIError.notFound(T.kind, object.metadata.name) }
         if !object.metadata.resourceVersion.isEmpty && object.metadata.resourceVersion != old.metadata.resourceVersion {
