@@ -13,6 +13,10 @@ public final class ContainerLogs {
     /// Numbers every line ever written, so a follower can ask for what came after the last it saw.
     private var nextSequence = 0
 
+    /// Start-up line counts by image: reading an image's short name is slow string work, done
+    /// once per image instead of once per container started.
+    private var startupLineCounts: [String: Int] = [:]
+
     /// Called for every line written (the API server's log followers).
     private var listeners: [(_ podUID: String, _ container: String, _ line: LogLine) -> Void] = []
 
@@ -50,7 +54,12 @@ public final class ContainerLogs {
     func appendStartup(image: String, containerID: String, port: Int, podUID: String, container: String, at time: SimTime) {
         guard let count = pods[podUID]?[container]?.count, count > 0 else { return }
         let deferred = StartupLog.Deferred(image: image, containerID: containerID, port: port, time: time, firstSequence: nextSequence + 1)
-        nextSequence += deferred.count
+        if let known = startupLineCounts[image] {
+            nextSequence += known
+        } else {
+            startupLineCounts[image] = deferred.count
+            nextSequence += deferred.count
+        }
         pods[podUID]![container]![count - 1].defer(deferred)
     }
 
