@@ -71,8 +71,11 @@ public final class EventRecorder {
         let digits = (UInt64.bitWidth - nanos.leadingZeroBitCount + 3) / 4
         let base = objectName.utf8
         return String(unsafeUninitializedCapacity: base.count + 1 + digits) { out in
-            var at = 0
-            for byte in base { out[at] = byte; at += 1 }
+            // The name's bytes copied at once where they lie together (native strings).
+            var at = base.withContiguousStorageIfAvailable { name in
+                UnsafeMutableBufferPointer(rebasing: out[..<name.count]).initialize(from: name).1
+            } ?? 0
+            if at == 0 { for byte in base { out[at] = byte; at += 1 } }
             out[at] = UInt8(ascii: ".")
             at += 1
             for shift in stride(from: (digits - 1) * 4, through: 0, by: -4) {

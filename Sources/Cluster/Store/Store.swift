@@ -142,17 +142,25 @@ public final class Store {
         let random = random ?? self.random
         let high = random.next(), low = random.next()
         // Written in place: one allocation for the string, none for the digits.
+        // Version 4 in the 13th digit, the RFC 4122 variant in the 17th.
+        let versioned = (high & ~(0xF << 12)) | (4 << 12)
+        let variant = (low & ~(0xC << 60)) | (8 << 60)
         return String(unsafeUninitializedCapacity: 36) { out in
-            var at = 0
-            for i in 0..<32 {
-                if i == 8 || i == 12 || i == 16 || i == 20 { out[at] = UInt8(ascii: "-"); at += 1 }
-                var nibble = ((i < 16 ? high : low) >> UInt64((15 - i % 16) * 4)) & 0xF
-                if i == 12 { nibble = 4 }              // version 4
-                if i == 16 { nibble = 8 | (nibble & 3) } // RFC 4122 variant
-                out[at] = nibble < 10 ? UInt8(ascii: "0") + UInt8(nibble) : UInt8(ascii: "a") + UInt8(nibble - 10)
-                at += 1
+            // Each word's digits from the last up, dashes at their places: no division a digit.
+            func write(_ word: UInt64, into range: Range<Int>, dashesAt dashes: (Int, Int)) {
+                var word = word, at = range.upperBound - 1
+                while at >= range.lowerBound {
+                    if at == dashes.0 || at == dashes.1 { out[at] = UInt8(ascii: "-"); at -= 1; continue }
+                    let nibble = UInt8(truncatingIfNeeded: word & 0xF)
+                    out[at] = nibble < 10 ? UInt8(ascii: "0") &+ nibble : UInt8(ascii: "a") &+ nibble &- 10
+                    word >>= 4
+                    at -= 1
+                }
             }
-            return at
+            write(versioned, into: 0..<18, dashesAt: (8, 13))
+            out[18] = UInt8(ascii: "-")
+            write(variant, into: 19..<36, dashesAt: (23, 23))
+            return 36
         }
     }
 
