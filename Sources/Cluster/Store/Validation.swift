@@ -1,8 +1,10 @@
 /// Kubernetes' create/update validation for the kinds we store, with the API server's field
 /// paths and wording. Nothing invalid reaches the store.
 enum Validation {
-    static func validate(_ object: any APIObject) throws {
-        let kind = type(of: object).kind
+    /// Generic, so each kind's metadata is read in place and its cast below is resolved at
+    /// compile time (through `any APIObject` every write copied the metadata to check it).
+    static func validate<T: APIObject>(_ object: T) throws {
+        let kind = T.kind
         var causes = metadataErrors(object.metadata, kind: kind)
         switch kind {
         case .deployment:
@@ -28,7 +30,7 @@ enum Validation {
         }
         if !causes.isEmpty {
             let name = object.metadata.name.isEmpty ? object.metadata.generateName : object.metadata.name
-            throw APIError.invalid(type(of: object).kind, name, causes)
+            throw APIError.invalid(kind, name, causes)
         }
     }
 

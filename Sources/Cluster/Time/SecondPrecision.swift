@@ -55,12 +55,13 @@ extension Pod {
     public func atSecondPrecision() -> Pod {
         var pod = self
         if metadata.hasFractionalTimes { pod.metadata.truncateTimesToSeconds() }
-        // Only changes reach the pod: touching it would copy its shared storage.
+        // Only changes reach the pod: touching it would copy its shared storage. Read by index,
+        // not enumerated: each element enumerated is a copy of all its strings.
         if let start = status.startTime, start.milliseconds % 1000 != 0 { pod.status.startTime = start.wholeSecond }
-        for (i, condition) in status.conditions.enumerated() where condition.lastTransitionTime.milliseconds % 1000 != 0 {
-            pod.status.conditions[i].lastTransitionTime = condition.lastTransitionTime.wholeSecond
+        for i in status.conditions.indices where status.conditions[i].lastTransitionTime.milliseconds % 1000 != 0 {
+            pod.status.conditions[i].lastTransitionTime = status.conditions[i].lastTransitionTime.wholeSecond
         }
-        for (i, container) in status.containerStatuses.enumerated() where container.hasFractionalTimes {
+        for i in status.containerStatuses.indices where status.containerStatuses[i].hasFractionalTimes {
             pod.status.containerStatuses[i].truncateTimesToSeconds()
         }
         return pod
