@@ -29,11 +29,16 @@ import Testing
     @Test func aWatchEventCarriesThePodItsObjectIs() throws {
         let cluster = Cluster(seed: 1, nodes: 1)
         var seen: [WatchEvent] = []
-        cluster.store.watch([.pod, .node]) { seen.append($0) }
+        cluster.store.watch([.pod, .node, .event]) { seen.append($0) }
         let created = try cluster.store.create(Self.pod())
         try cluster.store.modify(Pod.self, created.name, namespace: "default") { $0.metadata.labels["tier"] = "front" }
         try cluster.store.delete(Pod.self, created.name, namespace: "default")
         _ = try cluster.store.modify(Node.self, "node-1") { $0.spec.unschedulable = true }
+        let reference = Event.ObjectReference(kind: "Pod", name: created.name, namespace: "default", uid: created.metadata.uid,
+                                              apiVersion: "v1", fieldPath: "")
+        let note = try cluster.store.create(Event(metadata: ObjectMeta(name: "web-1.1"), involvedObject: reference, reason: "Noted",
+                                                  message: "a note", type: "Normal", sourceComponent: "test", sourceHost: "",
+                                                  count: 1, firstTimestamp: cluster.store.now, lastTimestamp: cluster.store.now))
 
         let podEvents = seen.filter { $0.kind == .pod }
         #expect(podEvents.map(\.type) == [.added, .modified, .deleted])
@@ -43,8 +48,11 @@ import Testing
         }
         #expect(podEvents[0].oldPod == nil)
         #expect(podEvents[1].pod?.metadata.labels["tier"] == "front" && podEvents[1].oldPod?.metadata.labels["tier"] == nil)
-        let nodeEvent = try #require(seen.last)
-        #expect(nodeEvent.kind == .node && nodeEvent.pod == nil && nodeEvent.oldPod == nil)
+        #expect(podEvents.allSatisfy { $0.event == nil })
+        let nodeEvent = try #require(seen.first { $0.kind == .node })
+        #expect(nodeEvent.pod == nil && nodeEvent.oldPod == nil && nodeEvent.event == nil)
+        let eventEvent = try #require(seen.last)
+        #expect(eventEvent.kind == .event && eventEvent.event == note && eventEvent.pod == nil)
     }
 
     @Test func uidsAreVersionFourUUIDs() throws {

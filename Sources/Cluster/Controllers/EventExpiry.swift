@@ -18,9 +18,8 @@ public final class EventExpiry {
         // `self.store`, not the parameter: the store keeps this closure, and a closure keeping
         // the store would keep every cluster ever made (each `apply -f` makes a scratch one).
         store.watch([.event]) { [unowned self] change in
-            guard change.type != .deleted else { return }
-            let metadata = change.object.metadata // one copy through the existential, not two
-            writes.append((self.store.now + Self.ttl, metadata.namespace, metadata.name, metadata.resourceVersion))
+            guard change.type != .deleted, let event = change.event else { return }
+            writes.append((self.store.now + Self.ttl, event.metadata.namespace, event.metadata.name, event.metadata.resourceVersion))
             scheduleSweep()
         }
     }

@@ -13,6 +13,8 @@ public struct WatchEvent {
     /// resolved when the store's generic write is specialised.
     public let pod: Pod?
     public let oldPod: Pod?
+    /// `object` when the kind is Event (five a pod, each read by the event expiry).
+    public let event: Event?
 
     public init<T: APIObject>(type: EventType, old: T?, object: T) {
         self.type = type
@@ -21,6 +23,7 @@ public struct WatchEvent {
         self.object = object
         pod = object as? Pod
         oldPod = old as? Pod
+        event = object as? Event
     }
 
     public var name: String { object.metadata.name }
