@@ -5,7 +5,7 @@ final class ObjectTable<T: APIObject> {
     final class Box {
         fileprivate(set) var object: T
         /// The keys this object is filed under in each index, to skip re-indexing unchanged keys.
-        fileprivate var indexKeys: [[String]] = []
+        fileprivate var indexKeys: [IndexKeys] = []
         init(_ object: T) { self.object = object }
     }
 
@@ -17,7 +17,7 @@ final class ObjectTable<T: APIObject> {
     private var ordered: [(key: ObjectKey, box: Box)]?
     /// Each index's keys for an object, and (optionally) a cheap test that two states of an
     /// object file under the same keys, so a write that leaves them alone builds no key strings.
-    private var indexers: [(name: String, keys: (T) -> [String], sameKeys: ((T, T) -> Bool)?)] = []
+    private var indexers: [(name: String, keys: (T) -> IndexKeys, sameKeys: ((T, T) -> Bool)?)] = []
     /// Per index (in `indexers`' order): index key → names. Index keys hash once (an index by
     /// uid has a key per object).
     private var indexes: [ShardedDictionary<PrehashedString, ShardedSet<ObjectKey>>] = []
@@ -29,8 +29,16 @@ final class ObjectTable<T: APIObject> {
     /// Told of every write: what was stored (nil for a new object) and what is now (nil once removed).
     var didChange: ((T?, T?) -> Void)?
 
+    /// An index whose objects may file under several keys (labels).
     func addIndex(_ name: String, sameKeys: ((T, T) -> Bool)? = nil, _ keys: @escaping (T) -> [String]) {
-        indexers.append((name, keys, sameKeys))
+        indexers.append((name, { IndexKeys(keys($0)) }, sameKeys))
+        indexes.append(ShardedDictionary())
+    }
+
+    /// An index whose objects file under one key or none (owner, node, involved object): no
+    /// array is built for the key.
+    func addIndex(_ name: String, sameKeys: ((T, T) -> Bool)? = nil, key: @escaping (T) -> String?) {
+        indexers.append((name, { key($0).map(IndexKeys.one) ?? .none }, sameKeys))
         indexes.append(ShardedDictionary())
     }
 
@@ -40,30 +48,40 @@ final class ObjectTable<T: APIObject> {
     func box(_ key: ObjectKey) -> Box? { boxes[key] }
 
     func put(_ object: T) {
-        let box: Box
         let name = object.key
-        var previous: T?
-        if let existing = boxes[name] {
-            box = existing
-            previous = existing.object
-            didChange?(existing.object, object)
-            box.object = object
-        } else {
-            box = Box(object)
-            boxes[name] = box
-            ordered = nil
-            box.indexKeys.reserveCapacity(indexers.count)
-            for _ in indexers { box.indexKeys.append([]) }
-            didChange?(nil, object)
-        }
-        for (i, indexer) in indexers.enumerated() {
-            if let previous, let same = indexer.sameKeys, same(previous, object) { continue }
-            let keys = indexer.keys(object)
+        if let existing = boxes[name] { replace(existing, with: object, key: name) } else { insert(object, key: name) }
+    }
+
+    /// Files a new object under `name`, which the caller knows is free: one probe of the table.
+    func insert(_ object: T, key name: ObjectKey) {
+        let box = Box(object)
+        boxes[name] = box
+        ordered = nil
+        box.indexKeys = Array(repeating: .none, count: indexers.count)
+        didChange?(nil, object)
+        reindex(box, previous: nil, name: name)
+    }
+
+    /// Writes `object` into the box `name` already has (an update found it): no second lookup.
+    func replace(_ box: Box, with object: T, key name: ObjectKey) {
+        let previous = box.object
+        didChange?(previous, object)
+        box.object = object
+        reindex(box, previous: previous, name: name)
+    }
+
+    private func reindex(_ box: Box, previous: T?, name: ObjectKey) {
+        let object = box.object
+        for i in indexers.indices {
+            if let previous, let same = indexers[i].sameKeys, same(previous, object) { continue }
+            let keys = indexers[i].keys(object)
             let old = box.indexKeys[i]
             if keys == old { continue }
-            for key in old where !keys.contains(key) { removeName(name, from: i, key: key) }
-            for key in keys where !old.contains(key) {
-                indexes[i][PrehashedString(key), default: ShardedSet(minimumCapacity: Self.entryCapacity)].insert(name)
+            old.forEach { key in if !keys.contains(key) { removeName(name, from: i, key: key) } }
+            keys.forEach { key in
+                if !old.contains(key) {
+                    indexes[i][PrehashedString(key), default: ShardedSet(minimumCapacity: Self.entryCapacity)].insert(name)
+                }
             }
             box.indexKeys[i] = keys
         }
@@ -74,7 +92,7 @@ final class ObjectTable<T: APIObject> {
         ordered = nil
         didChange?(old.object, nil)
         for i in indexers.indices {
-            for key in old.indexKeys[i] { removeName(name, from: i, key: key) }
+            old.indexKeys[i].forEach { removeName(name, from: i, key: $0) }
         }
     }
 

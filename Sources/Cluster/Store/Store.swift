@@ -53,22 +53,22 @@ public final class Store {
         let sameOwner: (Pod, Pod) -> Bool = {
             $0.metadata.ownerReferences == $1.metadata.ownerReferences || $0.metadata.controllerUID == $1.metadata.controllerUID
         }
-        pods.addIndex(IndexName.owner, sameKeys: sameOwner, Self.byOwner)
+        pods.addIndex(IndexName.owner, sameKeys: sameOwner, key: Self.byOwner)
         pods.addIndex(IndexName.label, sameKeys: { $0.metadata.labels == $1.metadata.labels }, Self.byLabel)
-        pods.addIndex(IndexName.node, sameKeys: { $0.spec.nodeName == $1.spec.nodeName }) { [$0.spec.nodeName] }
-        pods.addIndex(IndexName.orphan, sameKeys: sameOwner) { $0.metadata.controllerUID == nil ? [""] : [] }
-        replicaSets.addIndex(IndexName.owner, Self.byOwner)
+        pods.addIndex(IndexName.node, sameKeys: { $0.spec.nodeName == $1.spec.nodeName }, key: { $0.spec.nodeName })
+        pods.addIndex(IndexName.orphan, sameKeys: sameOwner, key: { $0.metadata.controllerUID == nil ? "" : nil })
+        replicaSets.addIndex(IndexName.owner, key: Self.byOwner)
         replicaSets.addIndex(IndexName.label, Self.byLabel)
         deployments.addIndex(IndexName.label, Self.byLabel)
         daemonSets.addIndex(IndexName.label, Self.byLabel)
-        endpointSlices.addIndex(IndexName.owner, Self.byOwner)
-        events.addIndex(IndexName.involvedObject) { [$0.involvedObject.uid] }
+        endpointSlices.addIndex(IndexName.owner, key: Self.byOwner)
+        events.addIndex(IndexName.involvedObject, key: { $0.involvedObject.uid })
         pods.didChange = { [nodeRequests] old, new in nodeRequests.replace(old, with: new) }
     }
 
     public var now: SimTime { clock.now }
 
-    private static func byOwner<T: APIObject>(_ object: T) -> [String] { object.metadata.controllerUID.map { [$0] } ?? [] }
+    private static func byOwner<T: APIObject>(_ object: T) -> String? { object.metadata.controllerUID }
     private static func byLabel<T: APIObject>(_ object: T) -> [String] { object.metadata.labels.map { "\($0.key)=\($0.value)" }.sorted() }
 
     /// What the stored objects of the etcd that holds `kind` take, estimated from their counts
@@ -257,7 +257,8 @@ public final class Store {
             obj = ds as! T
         }
         try Validation.validate(obj)
-        if t[obj.key] != nil { throw APIError.alreadyExists(T.kind, obj.metadata.name) }
+        let key = obj.key
+        if t[key] != nil { throw APIError.alreadyExists(T.kind, obj.metadata.name) }
         if estimatedBytes(storing: T.kind) + EtcdQuota.estimatedSize(of: T.kind) > quota.limit(storing: T.kind) { throw EtcdQuota.exceeded }
         if var service = obj as? Service {
             try ServiceAllocation.allocate(&service, taken: services.all(), random: serviceRandom)
@@ -268,7 +269,7 @@ public final class Store {
         obj.metadata.creationTimestamp = clock.now
         obj.metadata.generation = 1
         obj = obj.atSecondPrecision()
-        t.put(obj)
+        t.insert(obj, key: key)
         notify(WatchEvent(type: .added, old: nil, object: obj))
         return obj
     }
@@ -277,7 +278,9 @@ public final class Store {
     @discardableResult
     public func update<T: APIObject>(_ object: consuming T) throws -> T {
         let t = table(T.self)
-        guard let old = t[object.key] else { throw APIError.notFound(T.kind, object.metadata.name) }
+        let key = object.key
+        guard let box = t.box(key) else { throw APIError.notFound(T.kind, object.metadata.name) }
+        let old = box.object
         if !object.metadata.resourceVersion.isEmpty && object.metadata.resourceVersion != old.metadata.resourceVersion {
             throw APIError.conflict(T.kind, object.metadata.name)
         }
@@ -298,7 +301,7 @@ public final class Store {
         if Validation.needsValidation(old, obj) { try Validation.validate(obj) }
         if Validation.specChanged(old, obj) { obj.metadata.generation = old.metadata.generation + 1 }
         obj.metadata.resourceVersion = nextResourceVersion()
-        t.put(obj)
+        t.replace(box, with: obj, key: key)
         notify(WatchEvent(type: .modified, old: old, object: obj))
         return obj
     }
