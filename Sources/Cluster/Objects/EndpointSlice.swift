@@ -85,9 +85,4 @@ public struct EndpointSlice: APIObject, Equatable {
     public static let managedByLabel = "endpointslice.kubernetes.io/managed-by"
     public static let controllerName = "endpointslice-controller.k8s.io"
 
-    public func atSecondPrecision() -> EndpointSlice {
-        var slice = self
-        if metadata.hasFractionalTimes { slice.metadata.truncateTimesToSeconds() }
-        return slice
-    }
 }

@@ -40,9 +40,4 @@ public struct Endpoints: APIObject, Equatable {
     /// What the API server says with every request for v1 Endpoints (KEP-4974), and kubectl prints.
     public static let deprecationWarning = "v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice"
 
-    public func atSecondPrecision() -> Endpoints {
-        var endpoints = self
-        if metadata.hasFractionalTimes { endpoints.metadata.truncateTimesToSeconds() }
-        return endpoints
-    }
 }

@@ -163,8 +163,9 @@ public struct ObjectKey: Hashable, Comparable, Sendable, CustomStringConvertible
 public protocol APIObject: Sendable, Equatable {
     static var kind: Kind { get }
     var metadata: ObjectMeta { get set }
-    /// The object as the API server stores it: every metav1.Time at whole seconds.
-    func atSecondPrecision() -> Self
+    /// Makes the object what the API server stores: every metav1.Time at whole seconds. In
+    /// place, so a store write that owns its object does not copy it to truncate.
+    mutating func truncateToSeconds()
 }
 
 /// A kind whose objects belong to no namespace (Node, Namespace): the store reads them by name alone.

@@ -72,15 +72,11 @@ public struct PodDisruptionBudget: APIObject, Equatable {
         return selector.matches(pod.metadata.labels)
     }
 
-    public func atSecondPrecision() -> PodDisruptionBudget {
-        var pdb = self
-        if metadata.hasFractionalTimes { pdb.metadata.truncateTimesToSeconds() }
-        for (i, c) in status.conditions.enumerated() where c.lastTransitionTime.milliseconds % 1000 != 0 {
-            pdb.status.conditions[i].lastTransitionTime = c.lastTransitionTime.wholeSecond
-        }
+    public mutating func truncateToSeconds() {
+        if metadata.hasFractionalTimes { metadata.truncateTimesToSeconds() }
+        for i in status.conditions.indices { truncate(&status.conditions[i].lastTransitionTime) }
         for (name, time) in status.disruptedPods where time.milliseconds % 1000 != 0 {
-            pdb.status.disruptedPods[name] = time.wholeSecond
+            status.disruptedPods[name] = time.wholeSecond
         }
-        return pdb
     }
 }

@@ -74,13 +74,13 @@ public struct Service: APIObject, Equatable {
     }
 
     public var metadata: ObjectMeta {
-        get { storage.metadata }
+        _read { yield storage.metadata }
         _modify { yield &uniqueStorage().metadata }
         set { uniqueStorage().metadata = newValue }
     }
 
     public var spec: ServiceSpec {
-        get { storage.spec }
+        _read { yield storage.spec }
         _modify { yield &uniqueStorage().spec }
         set { uniqueStorage().spec = newValue }
     }
@@ -88,12 +88,6 @@ public struct Service: APIObject, Equatable {
     /// Two copies of one service share a box and compare equal at once.
     public static func == (lhs: Service, rhs: Service) -> Bool {
         lhs.storage === rhs.storage || (lhs.metadata == rhs.metadata && lhs.spec == rhs.spec)
-    }
-
-    public func atSecondPrecision() -> Service {
-        var service = self
-        if metadata.hasFractionalTimes { service.metadata.truncateTimesToSeconds() }
-        return service
     }
 
     /// Whether the service sends traffic to `pod` (same namespace, selector set and matching).

@@ -91,19 +91,19 @@ public struct Deployment: APIObject, Equatable {
     }
 
     public var metadata: ObjectMeta {
-        get { storage.metadata }
+        _read { yield storage.metadata }
         _modify { yield &uniqueStorage().metadata }
         set { uniqueStorage().metadata = newValue }
     }
 
     public var spec: DeploymentSpec {
-        get { storage.spec }
+        _read { yield storage.spec }
         _modify { yield &uniqueStorage().spec }
         set { uniqueStorage().spec = newValue }
     }
 
     public var status: DeploymentStatus {
-        get { storage.status }
+        _read { yield storage.status }
         _modify { yield &uniqueStorage().status }
         set { uniqueStorage().status = newValue }
     }
@@ -168,19 +168,19 @@ public struct ReplicaSet: APIObject, Equatable {
     }
 
     public var metadata: ObjectMeta {
-        get { storage.metadata }
+        _read { yield storage.metadata }
         _modify { yield &uniqueStorage().metadata }
         set { uniqueStorage().metadata = newValue }
     }
 
     public var spec: ReplicaSetSpec {
-        get { storage.spec }
+        _read { yield storage.spec }
         _modify { yield &uniqueStorage().spec }
         set { uniqueStorage().spec = newValue }
     }
 
     public var status: ReplicaSetStatus {
-        get { storage.status }
+        _read { yield storage.status }
         _modify { yield &uniqueStorage().status }
         set { uniqueStorage().status = newValue }
     }
@@ -231,7 +231,7 @@ public struct Event: APIObject, Equatable {
         var firstTimestamp: SimTime
         var lastTimestamp: SimTime
 
-        init(metadata: ObjectMeta, involvedObject: ObjectReference, reason: String, message: String, type: String, sourceComponent: String, sourceHost: String, count: Int, firstTimestamp: SimTime, lastTimestamp: SimTime) {
+        init(metadata: consuming ObjectMeta, involvedObject: consuming ObjectReference, reason: String, message: String, type: String, sourceComponent: String, sourceHost: String, count: Int, firstTimestamp: SimTime, lastTimestamp: SimTime) {
             self.metadata = metadata
             self.involvedObject = involvedObject
             self.reason = reason
@@ -256,61 +256,61 @@ public struct Event: APIObject, Equatable {
     }
 
     public var metadata: ObjectMeta {
-        get { storage.metadata }
+        _read { yield storage.metadata }
         _modify { yield &uniqueStorage().metadata }
         set { uniqueStorage().metadata = newValue }
     }
 
     public var involvedObject: ObjectReference {
-        get { storage.involvedObject }
+        _read { yield storage.involvedObject }
         _modify { yield &uniqueStorage().involvedObject }
         set { uniqueStorage().involvedObject = newValue }
     }
 
     public var reason: String {
-        get { storage.reason }
+        _read { yield storage.reason }
         _modify { yield &uniqueStorage().reason }
         set { uniqueStorage().reason = newValue }
     }
 
     public var message: String {
-        get { storage.message }
+        _read { yield storage.message }
         _modify { yield &uniqueStorage().message }
         set { uniqueStorage().message = newValue }
     }
 
     public var type: String { // Normal or Warning
-        get { storage.type }
+        _read { yield storage.type }
         _modify { yield &uniqueStorage().type }
         set { uniqueStorage().type = newValue }
     }
 
     public var sourceComponent: String {
-        get { storage.sourceComponent }
+        _read { yield storage.sourceComponent }
         _modify { yield &uniqueStorage().sourceComponent }
         set { uniqueStorage().sourceComponent = newValue }
     }
 
     public var sourceHost: String {
-        get { storage.sourceHost }
+        _read { yield storage.sourceHost }
         _modify { yield &uniqueStorage().sourceHost }
         set { uniqueStorage().sourceHost = newValue }
     }
 
     public var count: Int {
-        get { storage.count }
+        _read { yield storage.count }
         _modify { yield &uniqueStorage().count }
         set { uniqueStorage().count = newValue }
     }
 
     public var firstTimestamp: SimTime {
-        get { storage.firstTimestamp }
+        _read { yield storage.firstTimestamp }
         _modify { yield &uniqueStorage().firstTimestamp }
         set { uniqueStorage().firstTimestamp = newValue }
     }
 
     public var lastTimestamp: SimTime {
-        get { storage.lastTimestamp }
+        _read { yield storage.lastTimestamp }
         _modify { yield &uniqueStorage().lastTimestamp }
         set { uniqueStorage().lastTimestamp = newValue }
     }
@@ -321,7 +321,7 @@ public struct Event: APIObject, Equatable {
             || (lhs.metadata == rhs.metadata && lhs.involvedObject == rhs.involvedObject && lhs.reason == rhs.reason && lhs.message == rhs.message && lhs.type == rhs.type && lhs.sourceComponent == rhs.sourceComponent && lhs.sourceHost == rhs.sourceHost && lhs.count == rhs.count && lhs.firstTimestamp == rhs.firstTimestamp && lhs.lastTimestamp == rhs.lastTimestamp)
     }
 
-    public init(metadata: ObjectMeta, involvedObject: ObjectReference, reason: String, message: String, type: String,
+    public init(metadata: consuming ObjectMeta, involvedObject: consuming ObjectReference, reason: String, message: String, type: String,
                 sourceComponent: String, sourceHost: String, count: Int, firstTimestamp: SimTime, lastTimestamp: SimTime) {
         storage = Storage(metadata: metadata, involvedObject: involvedObject, reason: reason, message: message, type: type,
                           sourceComponent: sourceComponent, sourceHost: sourceHost, count: count,

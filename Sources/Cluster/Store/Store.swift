@@ -268,7 +268,7 @@ public final class Store {
         obj.metadata.resourceVersion = nextResourceVersion()
         obj.metadata.creationTimestamp = clock.now
         obj.metadata.generation = 1
-        obj = obj.atSecondPrecision()
+        obj.truncateToSeconds()
         t.insert(obj, key: key)
         notify(WatchEvent(type: .added, old: nil, object: obj))
         return obj
@@ -296,7 +296,7 @@ public final class Store {
             try ServiceUpdate.prepare(&service, old: oldService, others: services.all().filter { $0.key != old.key }, random: serviceRandom)
             obj = service as! T
         }
-        obj = obj.atSecondPrecision()
+        obj.truncateToSeconds()
         if obj == old { return old } // a no-op write does not bump the version or wake watchers
         if Validation.needsValidation(old, obj) { try Validation.validate(obj) }
         if Validation.specChanged(old, obj) { obj.metadata.generation = old.metadata.generation + 1 }
@@ -366,7 +366,7 @@ public final class Store {
                 pod.metadata.deletionTimestamp = clock.now + .seconds(grace)
                 pod.metadata.deletionGracePeriodSeconds = grace
                 pod.metadata.resourceVersion = nextResourceVersion()
-                pod = pod.atSecondPrecision()
+                pod.truncateToSeconds()
                 pods.put(pod)
                 notify(WatchEvent(type: .modified, old: old as? Pod, object: pod))
                 return

@@ -43,65 +43,61 @@ extension ObjectMeta {
 
 extension APIObject {
     /// Kinds that carry only metadata times (a Lease's renewTime is a MicroTime and stays).
+    public mutating func truncateToSeconds() {
+        if metadata.hasFractionalTimes { metadata.truncateTimesToSeconds() }
+    }
+
+    /// A copy as the API server stores it (the store truncates in place).
     public func atSecondPrecision() -> Self {
-        guard metadata.hasFractionalTimes else { return self }
         var copy = self
-        copy.metadata.truncateTimesToSeconds()
+        copy.truncateToSeconds()
         return copy
     }
 }
 
 extension Pod {
-    public func atSecondPrecision() -> Pod {
-        var pod = self
-        if metadata.hasFractionalTimes { pod.metadata.truncateTimesToSeconds() }
-        // Only changes reach the pod: touching it would copy its shared storage. Read by index,
-        // not enumerated: each element enumerated is a copy of all its strings.
-        if let start = status.startTime, start.milliseconds % 1000 != 0 { pod.status.startTime = start.wholeSecond }
+    public mutating func truncateToSeconds() {
+        if metadata.hasFractionalTimes { metadata.truncateTimesToSeconds() }
+        // Only changes reach the pod: touching a field of a shared pod copies its storage. Read
+        // by index, not enumerated: each element enumerated is a copy of all its strings.
+        if let start = status.startTime, start.milliseconds % 1000 != 0 { status.startTime = start.wholeSecond }
         for i in status.conditions.indices where status.conditions[i].lastTransitionTime.milliseconds % 1000 != 0 {
-            pod.status.conditions[i].lastTransitionTime = status.conditions[i].lastTransitionTime.wholeSecond
+            status.conditions[i].lastTransitionTime = status.conditions[i].lastTransitionTime.wholeSecond
         }
         for i in status.containerStatuses.indices where status.containerStatuses[i].hasFractionalTimes {
-            pod.status.containerStatuses[i].truncateTimesToSeconds()
+            status.containerStatuses[i].truncateTimesToSeconds()
         }
-        return pod
     }
 }
 
 extension Node {
-    public func atSecondPrecision() -> Node {
-        var node = self
-        if metadata.hasFractionalTimes { node.metadata.truncateTimesToSeconds() }
-        for (i, taint) in spec.taints.enumerated() where (taint.timeAdded?.milliseconds ?? 0) % 1000 != 0 {
-            node.spec.taints[i].timeAdded = taint.timeAdded.wholeSecond
+    public mutating func truncateToSeconds() {
+        if metadata.hasFractionalTimes { metadata.truncateTimesToSeconds() }
+        for i in spec.taints.indices where (spec.taints[i].timeAdded?.milliseconds ?? 0) % 1000 != 0 {
+            spec.taints[i].timeAdded = spec.taints[i].timeAdded.wholeSecond
         }
-        for (i, c) in status.conditions.enumerated() where c.lastHeartbeatTime.milliseconds % 1000 != 0 || c.lastTransitionTime.milliseconds % 1000 != 0 {
-            node.status.conditions[i].lastHeartbeatTime = c.lastHeartbeatTime.wholeSecond
-            node.status.conditions[i].lastTransitionTime = c.lastTransitionTime.wholeSecond
+        for i in status.conditions.indices {
+            truncate(&status.conditions[i].lastHeartbeatTime)
+            truncate(&status.conditions[i].lastTransitionTime)
         }
-        return node
     }
 }
 
 extension Event {
-    public func atSecondPrecision() -> Event {
-        var event = self
-        if metadata.hasFractionalTimes { event.metadata.truncateTimesToSeconds() }
-        truncate(&event.firstTimestamp)
-        truncate(&event.lastTimestamp)
-        return event
+    public mutating func truncateToSeconds() {
+        if metadata.hasFractionalTimes { metadata.truncateTimesToSeconds() }
+        truncate(&firstTimestamp)
+        truncate(&lastTimestamp)
     }
 }
 
 extension Deployment {
-    public func atSecondPrecision() -> Deployment {
-        var deployment = self
-        if metadata.hasFractionalTimes { deployment.metadata.truncateTimesToSeconds() }
-        for (i, c) in status.conditions.enumerated() where c.lastUpdateTime.milliseconds % 1000 != 0 || c.lastTransitionTime.milliseconds % 1000 != 0 {
-            deployment.status.conditions[i].lastUpdateTime = c.lastUpdateTime.wholeSecond
-            deployment.status.conditions[i].lastTransitionTime = c.lastTransitionTime.wholeSecond
+    public mutating func truncateToSeconds() {
+        if metadata.hasFractionalTimes { metadata.truncateTimesToSeconds() }
+        for i in status.conditions.indices where status.conditions[i].lastUpdateTime.milliseconds % 1000 != 0 || status.conditions[i].lastTransitionTime.milliseconds % 1000 != 0 {
+            status.conditions[i].lastUpdateTime = status.conditions[i].lastUpdateTime.wholeSecond
+            status.conditions[i].lastTransitionTime = status.conditions[i].lastTransitionTime.wholeSecond
         }
-        return deployment
     }
 }
 
