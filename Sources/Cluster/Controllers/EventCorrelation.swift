@@ -18,6 +18,9 @@ struct EventCorrelation {
         func isExpired(now: SimTime) -> Bool { lastSeen + EventExpiry.ttl <= now }
     }
 
+    /// Pulling, Pulled, Created, Started: what one source usually says about one object.
+    private static let usualReasons = 4
+
     private var spam: EventSpamBucket
     private var similar: [SimilarEvents] = []
     private var logged: [LoggedEvent] = []
@@ -29,6 +32,8 @@ struct EventCorrelation {
     mutating func observe(type: String, reason: String, message: String, fieldPath: String, now: SimTime,
                           newName: () -> String) -> LoggedEvent? {
         let s = similar.firstIndex { $0.type == type && $0.reason == reason } ?? {
+            // Room for a kubelet's four reasons a container at once, not regrown twice.
+            if similar.isEmpty { similar.reserveCapacity(Self.usualReasons) }
             similar.append(SimilarEvents(type: type, reason: reason, now: now))
             return similar.count - 1
         }()
@@ -44,6 +49,7 @@ struct EventCorrelation {
             entry = logged[l]
         } else {
             logged.removeAll { $0.isExpired(now: now) }
+            if logged.isEmpty { logged.reserveCapacity(Self.usualReasons) }
             entry = LoggedEvent(type: type, reason: reason, fieldPath: loggedPath, message: loggedMessage,
                                 name: newName(), count: 1, firstSeen: now, lastSeen: now)
             logged.append(entry)

@@ -8,18 +8,20 @@ public final class EventRecorder {
     /// it knows under it, so a pod's kubelet events share one entry instead of one each.
     private struct SourceObject: Hashable {
         let component, host, uid: String
+        /// From the uid alone: uids are unique and random, and a pod's few sources (scheduler,
+        /// kubelet) differ only in the equality check.
         let hashCode: Int
 
         init(component: String, host: String, uid: String) {
             (self.component, self.host, self.uid) = (component, host, uid)
-            var hasher = Hasher()
-            hasher.combine(component)
-            hasher.combine(host)
-            hasher.combine(uid)
-            hashCode = hasher.finalize()
+            hashCode = uid.hashValue
         }
 
         func hash(into hasher: inout Hasher) { hasher.combine(hashCode) }
+
+        static func == (a: Self, b: Self) -> Bool {
+            a.hashCode == b.hashCode && a.uid == b.uid && a.component == b.component && a.host == b.host
+        }
     }
 
     private var correlations = ShardedDictionary<SourceObject, EventCorrelation>()
@@ -38,17 +40,15 @@ public final class EventRecorder {
     public func record<T: APIObject>(_ object: T, type: String = "Normal", reason: String, message: String,
                                      component: String, host: String = "", container: String? = nil) {
         let kind = T.kind
-        let ref = Event.ObjectReference(kind: kind.rawValue, name: object.metadata.name,
-                                        namespace: object.metadata.namespace, uid: object.metadata.uid,
-                                        apiVersion: kind.apiVersion, fieldPath: container.map { "spec.containers{\($0)}" } ?? "")
+        let fieldPath = container.map(fieldPath) ?? ""
         let now = store.now
-        let source = SourceObject(component: component, host: host, uid: ref.uid)
+        let source = SourceObject(component: component, host: host, uid: object.metadata.uid)
         let observed = correlations[source, default: EventCorrelation(now: now)]
-            .observe(type: type, reason: reason, message: message, fieldPath: ref.fieldPath, now: now) { nextName(ref.name, now: now) }
+            .observe(type: type, reason: reason, message: message, fieldPath: fieldPath, now: now) { nextName(object.metadata.name, now: now) }
         schedulePrune()
         guard let write = observed else { return }
         // An event lives in its object's namespace; events about cluster-scoped objects go to `default`.
-        let key = ObjectKey(namespace: kind.isNamespaced ? ref.namespace : "default", name: write.name)
+        let key = ObjectKey(namespace: kind.isNamespaced ? object.metadata.namespace : "default", name: write.name)
         let text = write.message == nil ? SimilarEvents.combinedPrefix + message : message
         if write.count > 1, (try? store.modify(Event.self, key: key, { e in
             e.count = write.count
@@ -56,10 +56,26 @@ public final class EventRecorder {
             e.message = text
         })) != nil { return }
         // The first write, or a repeat of an event deleted meanwhile (upstream creates it again).
+        let ref = Event.ObjectReference(kind: kind.rawValue, name: object.metadata.name,
+                                        namespace: object.metadata.namespace, uid: source.uid,
+                                        apiVersion: kind.apiVersion, fieldPath: fieldPath)
         let event = Event(metadata: ObjectMeta(name: key.name, namespace: key.namespace), involvedObject: ref,
                           reason: reason, message: text, type: type, sourceComponent: component,
                           sourceHost: host, count: write.count, firstTimestamp: write.firstSeen, lastTimestamp: now)
         _ = try? store.create(event)
+    }
+
+    /// `spec.containers{NAME}` for each container name seen: four kubelet events a container
+    /// would otherwise build the same string. Names come from templates, so they are few; a
+    /// cluster that churns through many distinct ones starts the memo over.
+    private var fieldPaths: [String: String] = [:]
+
+    private func fieldPath(_ container: String) -> String {
+        if let known = fieldPaths[container] { return known }
+        if fieldPaths.count >= 1_024 { fieldPaths.removeAll() }
+        let path = "spec.containers{\(container)}"
+        fieldPaths[container] = path
+        return path
     }
 
     /// Event names are `<object>.<hex nanoseconds>`; nanoseconds stay strictly increasing.

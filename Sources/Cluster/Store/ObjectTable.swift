@@ -150,6 +150,14 @@ final class ObjectTable<T: APIObject> {
         return n
     }
 
+    /// The objects that satisfy `predicate`, sorted by key: a scan of the boxes, for questions
+    /// asked too rarely to keep an index for.
+    func filter(_ predicate: (T) -> Bool) -> [T] {
+        var found: [(key: ObjectKey, object: T)] = []
+        for (key, box) in boxes where predicate(box.object) { found.append((key, box.object)) }
+        return found.sorted { $0.key < $1.key }.map(\.object)
+    }
+
     /// Every key, unordered.
     var names: some Sequence<ObjectKey> { boxes.keys }
 }
@@ -160,5 +168,4 @@ enum IndexName {
     static let node = "node"
     /// Pods without a controller, under the key "" (candidates for adoption).
     static let orphan = "orphan"
-    static let involvedObject = "involvedObject"
 }

@@ -62,7 +62,6 @@ public final class Store {
         deployments.addIndex(IndexName.label, Self.byLabel)
         daemonSets.addIndex(IndexName.label, Self.byLabel)
         endpointSlices.addIndex(IndexName.owner, key: Self.byOwner)
-        events.addIndex(IndexName.involvedObject, key: { $0.involvedObject.uid })
         pods.didChange = { [nodeRequests] old, new in nodeRequests.replace(old, with: new) }
     }
 
@@ -227,7 +226,9 @@ public final class Store {
     /// What the pods bound to `node` that are not terminating request: sums kept on every pod
     /// write, for views that summarize nodes of thousands of pods every frame.
     public func activeRequests(onNode node: String) -> ResourceAmounts { nodeRequests.requests(onNode: node) }
-    public func events(about uid: String) -> [Event] { events.byIndex(IndexName.involvedObject, uid) }
+    /// The events about one object, by name. Only `describe` asks, once a command, so the
+    /// events (five a pod) are scanned then rather than indexed on every event write.
+    public func events(about uid: String) -> [Event] { events.filter { $0.involvedObject.uid == uid } }
 
     // MARK: writes
 
