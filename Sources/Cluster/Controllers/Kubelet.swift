@@ -178,15 +178,15 @@ final class Kubelet {
         }
         inFlight.insert(pod.metadata.uid)
         let now = store.now
-        let names = pod.spec.containers.map(\.name).joined(separator: " ")
+        let unready = "containers with unready status: [\(pod.spec.containers.map(\.name).joined(separator: " "))]"
         guard let created = writeStatus(pod, { p in
             p.status.startTime = now
             p.status.hostIP = hostIP
             p.status.podIP = ip
             p.status.setCondition("PodReadyToStartContainers", "True", at: now)
             p.status.setCondition("Initialized", "True", at: now)
-            p.status.setCondition("Ready", "False", at: now, reason: "ContainersNotReady", message: "containers with unready status: [\(names)]")
-            p.status.setCondition("ContainersReady", "False", at: now, reason: "ContainersNotReady", message: "containers with unready status: [\(names)]")
+            p.status.setCondition("Ready", "False", at: now, reason: "ContainersNotReady", message: unready)
+            p.status.setCondition("ContainersReady", "False", at: now, reason: "ContainersNotReady", message: unready)
             p.status.setCondition("PodScheduled", "True", at: p.status.condition("PodScheduled")?.lastTransitionTime ?? now)
             p.status.containerStatuses = p.spec.containers.map {
                 ContainerStatus(name: $0.name, image: $0.image, state: .waiting(reason: "ContainerCreating"))
@@ -244,8 +244,9 @@ final class Kubelet {
         after(took, pod) { [unowned self] pod in
             guard !registry.behavior(of: image).missing else { return pullFailed(container, in: pod, retry: next) }
             images.add(image)
+            let shown = took.description // formatted once, shown twice
             recorder.record(pod, reason: "Pulled",
-                            message: "Successfully pulled image \"\(image)\" in \(took) (\(took) including waiting). Image size: \(registry.size(of: image)) bytes.",
+                            message: "Successfully pulled image \"\(image)\" in \(shown) (\(shown) including waiting). Image size: \(registry.size(of: image)) bytes.",
                             component: Self.component, host: nodeName, container: container.name)
             next(pod)
         }

@@ -273,8 +273,11 @@ public struct PodStatus: Equatable, Sendable {
     }
 
     /// The order in which the kubelet lists pod conditions.
+    /// The conditions a kubelet writes, in the order it lists them.
+    static let kubeletConditions = ["PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled"]
+
     static func conditionOrder(_ type: String) -> Int {
-        ["PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled"].firstIndex(of: type) ?? 99
+        kubeletConditions.firstIndex(of: type) ?? 99
     }
 
     /// Sets a condition, keeping its transition time when the status does not change.
@@ -285,8 +288,12 @@ public struct PodStatus: Equatable, Sendable {
             conditions[i].reason = reason
             conditions[i].message = message
         } else {
-            conditions.append(PodCondition(type: type, status: status, lastTransitionTime: now, reason: reason, message: message))
-            conditions.sort { PodStatus.conditionOrder($0.type) < PodStatus.conditionOrder($1.type) }
+            // Inserted in kubelet's order, after any of the same rank (what a stable sort of the
+            // appended list gives), instead of sorting the list again; room for all five at once.
+            let order = PodStatus.conditionOrder(type)
+            let at = conditions.firstIndex { PodStatus.conditionOrder($0.type) > order } ?? conditions.count
+            if conditions.isEmpty { conditions.reserveCapacity(Self.kubeletConditions.count) }
+            conditions.insert(PodCondition(type: type, status: status, lastTransitionTime: now, reason: reason, message: message), at: at)
         }
     }
 }
