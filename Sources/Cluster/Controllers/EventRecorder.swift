@@ -43,8 +43,9 @@ public final class EventRecorder {
         let fieldPath = container.map(fieldPath) ?? ""
         let now = store.now
         let source = SourceObject(component: component, host: host, uid: object.metadata.uid)
-        let observed = correlations[source, default: EventCorrelation(now: now)]
-            .observe(type: type, reason: reason, message: message, fieldPath: fieldPath, now: now) { nextName(object.metadata.name, now: now) }
+        let observed = correlations.modify(source, default: EventCorrelation(now: now)) {
+            $0.observe(type: type, reason: reason, message: message, fieldPath: fieldPath, now: now) { nextName(object.metadata.name, now: now) }
+        }
         schedulePrune()
         guard let write = observed else { return }
         // An event lives in its object's namespace; events about cluster-scoped objects go to `default`.

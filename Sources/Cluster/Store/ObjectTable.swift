@@ -80,7 +80,7 @@ final class ObjectTable<T: APIObject> {
             old.forEach { key in if !keys.contains(key) { removeName(name, from: i, key: key) } }
             keys.forEach { key in
                 if !old.contains(key) {
-                    indexes[i][PrehashedString(key), default: ShardedSet(minimumCapacity: Self.entryCapacity)].insert(name)
+                    indexes[i].modify(PrehashedString(key), default: ShardedSet(minimumCapacity: Self.entryCapacity)) { $0.insert(name) }
                 }
             }
             box.indexKeys[i] = keys

@@ -49,6 +49,20 @@ public struct ShardedDictionary<Key: Hashable, Value> {
         }
     }
 
+    /// Runs `body` on the value for `key` (made from `defaultValue` if missing), in place. A
+    /// plain call rather than the subscript's `_modify`: a coroutine that holds an array's and
+    /// a dictionary's accessors across its yield outgrows its inline frame and allocates one
+    /// on every call (an index insertion a pod write, an event's spam entry).
+    @discardableResult
+    public mutating func modify<R>(_ key: Key, default defaultValue: @autoclosure () -> Value, _ body: (inout Value) -> R) -> R {
+        let s = shard(of: key)
+        let before = shards[s].count
+        let result = body(&shards[s][key, default: defaultValue()])
+        count += shards[s].count - before
+        splitIfLarge()
+        return result
+    }
+
     @discardableResult
     public mutating func removeValue(forKey key: Key) -> Value? {
         guard let old = shards[shard(of: key)].removeValue(forKey: key) else { return nil }
