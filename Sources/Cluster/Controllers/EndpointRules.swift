@@ -34,7 +34,7 @@ extension Store {
     /// The services in the pod's namespace whose selector picks it.
     public func services(selecting pod: Pod) -> [Service] {
         // Read in place first: on every pod write, and most pods back no service.
-        guard services.count(where: { $0.selects(pod) }) > 0 else { return [] }
+        guard selectingServices > 0, services.count(where: { $0.selects(pod) }) > 0 else { return [] }
         return list(Service.self, namespace: pod.metadata.namespace).filter { $0.selects(pod) }
     }
 

@@ -20,6 +20,9 @@ public final class Store {
     let namespaces = ObjectTable<Namespace>()
     let podDisruptionBudgets = ObjectTable<PodDisruptionBudget>()
     let services = ObjectTable<Service>()
+    /// Services with a selector: while there are none (the `kubernetes` service has none), a
+    /// pod write asks the endpoints controllers' question without visiting a service.
+    private(set) var selectingServices = 0
     let endpointSlices = ObjectTable<EndpointSlice>()
     let endpoints = ObjectTable<Endpoints>()
     private let nodeRequests = NodeRequestTally()
@@ -63,6 +66,9 @@ public final class Store {
         daemonSets.addIndex(IndexName.label, Self.byLabel)
         endpointSlices.addIndex(IndexName.owner, key: Self.byOwner)
         pods.didChange = { [nodeRequests] old, new in nodeRequests.replace(old, with: new) }
+        services.didChange = { [unowned self] old, new in
+            selectingServices += (new?.spec.selector?.isEmpty == false ? 1 : 0) - (old?.spec.selector?.isEmpty == false ? 1 : 0)
+        }
     }
 
     public var now: SimTime { clock.now }
