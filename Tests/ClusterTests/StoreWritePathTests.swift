@@ -77,6 +77,24 @@ import Testing
         #expect(cluster.store.events(about: "no-such-uid").isEmpty)
     }
 
+    @Test func aPodIsMatchedToServicesOnlyWhileSomeServiceSelects() throws {
+        let cluster = Cluster(seed: 1, nodes: 0)
+        let web = try cluster.store.create(Self.pod("web-1"))
+        #expect(cluster.store.services(selecting: web).isEmpty, "the kubernetes service selects nothing")
+        let service = try cluster.store.create(Service(metadata: ObjectMeta(name: "web"),
+                                                       spec: ServiceSpec(selector: ["app": "web"], ports: [ServicePort(port: 80)])))
+        #expect(cluster.store.services(selecting: web).map(\.name) == ["web"])
+        var manual = service
+        manual.spec.selector = nil
+        manual.metadata.resourceVersion = ""
+        try cluster.store.update(manual)
+        #expect(cluster.store.services(selecting: web).isEmpty, "a service whose selector is removed stops selecting")
+        try cluster.store.modify(Service.self, "web", namespace: "default") { $0.spec.selector = ["app": "web"] }
+        #expect(cluster.store.services(selecting: web).map(\.name) == ["web"])
+        try cluster.store.delete(Service.self, "web", namespace: "default")
+        #expect(cluster.store.services(selecting: web).isEmpty && cluster.store.selectingServices == 0)
+    }
+
     @Test func podConditionsKeepTheKubeletsOrderWhateverOrderTheyAreSetIn() {
         var status = PodStatus()
         for type in ["PodScheduled", "Custom", "Ready", "Initialized", "Another", "PodReadyToStartContainers", "ContainersReady"] {
