@@ -35,7 +35,7 @@ final class ObjectTable<T: APIObject> {
         indexes.append(ShardedDictionary())
     }
 
-    /// An index whose objects file under one key or none (owner, node, involved object): no
+    /// An index whose objects file under one key or none (owner, node, orphan): no
     /// array is built for the key.
     func addIndex(_ name: String, sameKeys: ((T, T) -> Bool)? = nil, key: @escaping (T) -> String?) {
         indexers.append((name, { key($0).map(IndexKeys.one) ?? .none }, sameKeys))
