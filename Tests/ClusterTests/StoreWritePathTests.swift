@@ -75,6 +75,10 @@ import Testing
         #expect(cluster.store.events(about: web.metadata.uid).map(\.name) == ["web-1.1", "web-1.2", "web-1.3"])
         #expect(cluster.store.events(about: db.metadata.uid).map(\.name) == ["db-1.1"])
         #expect(cluster.store.events(about: "no-such-uid").isEmpty)
+        // Asked once, the index is kept from then on: later events and deletions show.
+        try cluster.store.create(Self.event("web-1.4", about: web, at: cluster.store.now))
+        try cluster.store.delete(Event.self, "web-1.1", namespace: "default")
+        #expect(cluster.store.events(about: web.metadata.uid).map(\.name) == ["web-1.2", "web-1.3", "web-1.4"])
     }
 
     @Test func aPodIsMatchedToServicesOnlyWhileSomeServiceSelects() throws {

@@ -31,15 +31,27 @@ final class ObjectTable<T: APIObject> {
 
     /// An index whose objects may file under several keys (labels).
     func addIndex(_ name: String, sameKeys: ((T, T) -> Bool)? = nil, _ keys: @escaping (T) -> [String]) {
-        indexers.append((name, { IndexKeys(keys($0)) }, sameKeys))
-        indexes.append(ShardedDictionary())
+        add((name, { IndexKeys(keys($0)) }, sameKeys))
     }
 
     /// An index whose objects file under one key or none (owner, node, orphan): no
     /// array is built for the key.
     func addIndex(_ name: String, sameKeys: ((T, T) -> Bool)? = nil, key: @escaping (T) -> String?) {
-        indexers.append((name, { key($0).map(IndexKeys.one) ?? .none }, sameKeys))
+        add((name, { key($0).map(IndexKeys.one) ?? .none }, sameKeys))
+    }
+
+    /// Whether the table keeps an index called `name`.
+    func hasIndex(_ name: String) -> Bool { indexers.contains { $0.name == name } }
+
+    /// Starts an index; the objects already stored are filed under it at once (an index added
+    /// when first asked for).
+    private func add(_ indexer: (name: String, keys: (T) -> IndexKeys, sameKeys: ((T, T) -> Bool)?)) {
+        indexers.append(indexer)
         indexes.append(ShardedDictionary())
+        for (name, box) in boxes {
+            box.indexKeys.append(.none)
+            reindex(box, previous: nil, name: name)
+        }
     }
 
     subscript(key: ObjectKey) -> T? { boxes[key]?.object }
@@ -150,14 +162,6 @@ final class ObjectTable<T: APIObject> {
         return n
     }
 
-    /// The objects that satisfy `predicate`, sorted by key: a scan of the boxes, for questions
-    /// asked too rarely to keep an index for.
-    func filter(_ predicate: (T) -> Bool) -> [T] {
-        var found: [(key: ObjectKey, object: T)] = []
-        for (key, box) in boxes where predicate(box.object) { found.append((key, box.object)) }
-        return found.sorted { $0.key < $1.key }.map(\.object)
-    }
-
     /// Every key, unordered.
     var names: some Sequence<ObjectKey> { boxes.keys }
 }
@@ -168,4 +172,5 @@ enum IndexName {
     static let node = "node"
     /// Pods without a controller, under the key "" (candidates for adoption).
     static let orphan = "orphan"
+    static let involvedObject = "involvedObject"
 }

@@ -232,9 +232,16 @@ public final class Store {
     /// What the pods bound to `node` that are not terminating request: sums kept on every pod
     /// write, for views that summarize nodes of thousands of pods every frame.
     public func activeRequests(onNode node: String) -> ResourceAmounts { nodeRequests.requests(onNode: node) }
-    /// The events about one object, by name. Only `describe` asks, once a command, so the
-    /// events (five a pod) are scanned then rather than indexed on every event write.
-    public func events(about uid: String) -> [Event] { events.filter { $0.involvedObject.uid == uid } }
+    /// The events about one object, by name. Only `describe` asks, so the index by involved
+    /// object is started the first time it does: until then the five events a pod are written
+    /// without it (a build-up of 150,000 pods never describes one), after that each describe
+    /// reads the index instead of scanning every event (~50 ms a describe at 30,000 pods).
+    public func events(about uid: String) -> [Event] {
+        if !events.hasIndex(IndexName.involvedObject) {
+            events.addIndex(IndexName.involvedObject, key: { $0.involvedObject.uid })
+        }
+        return events.byIndex(IndexName.involvedObject, uid)
+    }
 
     // MARK: writes
 
