@@ -272,10 +272,10 @@ public struct PodStatus: Equatable, Sendable {
         return false
     }
 
-    /// The order in which the kubelet lists pod conditions.
     /// The conditions a kubelet writes, in the order it lists them.
     static let kubeletConditions = ["PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled"]
 
+    /// A condition's place in that order; other types after them.
     static func conditionOrder(_ type: String) -> Int {
         kubeletConditions.firstIndex(of: type) ?? 99
     }

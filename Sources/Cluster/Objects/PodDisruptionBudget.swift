@@ -74,8 +74,10 @@ public struct PodDisruptionBudget: APIObject, Equatable {
 
     public mutating func truncateToSeconds() {
         if metadata.hasFractionalTimes { metadata.truncateTimesToSeconds() }
-        for i in status.conditions.indices { truncate(&status.conditions[i].lastTransitionTime) }
-        for (name, time) in status.disruptedPods where time.milliseconds % 1000 != 0 {
+        for i in status.conditions.indices where status.conditions[i].lastTransitionTime.hasFraction {
+            status.conditions[i].lastTransitionTime = status.conditions[i].lastTransitionTime.wholeSecond
+        }
+        for (name, time) in status.disruptedPods where time.hasFraction {
             status.disruptedPods[name] = time.wholeSecond
         }
     }

@@ -12,8 +12,14 @@ extension SimTime {
     }
 }
 
+extension SimTime {
+    /// Whether this instant falls inside a second (truncating it would change it).
+    var hasFraction: Bool { milliseconds % 1000 != 0 }
+}
+
 extension Optional where Wrapped == SimTime {
     var wholeSecond: SimTime? { map(\.wholeSecond) }
+    var hasFraction: Bool { self?.hasFraction ?? false }
 }
 
 extension ObjectMeta {
@@ -21,25 +27,12 @@ extension ObjectMeta {
         creationTimestamp = creationTimestamp.wholeSecond
         deletionTimestamp = deletionTimestamp.wholeSecond
     }
+
+    var hasFractionalTimes: Bool { creationTimestamp.hasFraction || deletionTimestamp.hasFraction }
 }
 
-/// Truncates `time` in place, writing only when it has a fraction (a write would copy the
-/// array holding it).
-@inline(__always)
-func truncate(_ time: inout SimTime) {
-    if time.milliseconds % 1000 != 0 { time = time.wholeSecond }
-}
-
-@inline(__always)
-func truncate(_ time: inout SimTime?) {
-    if let t = time, t.milliseconds % 1000 != 0 { time = t.wholeSecond }
-}
-
-extension ObjectMeta {
-    var hasFractionalTimes: Bool {
-        creationTimestamp.milliseconds % 1000 != 0 || (deletionTimestamp?.milliseconds ?? 0) % 1000 != 0
-    }
-}
+// Each kind below reads a time before writing it: even an inout access that changes nothing
+// makes the pod's box or the array holding the time its own, copying it when it is shared.
 
 extension APIObject {
     /// Kinds that carry only metadata times (a Lease's renewTime is a MicroTime and stays).
@@ -60,8 +53,8 @@ extension Pod {
         if metadata.hasFractionalTimes { metadata.truncateTimesToSeconds() }
         // Only changes reach the pod: touching a field of a shared pod copies its storage. Read
         // by index, not enumerated: each element enumerated is a copy of all its strings.
-        if let start = status.startTime, start.milliseconds % 1000 != 0 { status.startTime = start.wholeSecond }
-        for i in status.conditions.indices where status.conditions[i].lastTransitionTime.milliseconds % 1000 != 0 {
+        if status.startTime.hasFraction { status.startTime = status.startTime.wholeSecond }
+        for i in status.conditions.indices where status.conditions[i].lastTransitionTime.hasFraction {
             status.conditions[i].lastTransitionTime = status.conditions[i].lastTransitionTime.wholeSecond
         }
         for i in status.containerStatuses.indices where status.containerStatuses[i].hasFractionalTimes {
@@ -73,12 +66,12 @@ extension Pod {
 extension Node {
     public mutating func truncateToSeconds() {
         if metadata.hasFractionalTimes { metadata.truncateTimesToSeconds() }
-        for i in spec.taints.indices where (spec.taints[i].timeAdded?.milliseconds ?? 0) % 1000 != 0 {
+        for i in spec.taints.indices where spec.taints[i].timeAdded.hasFraction {
             spec.taints[i].timeAdded = spec.taints[i].timeAdded.wholeSecond
         }
-        for i in status.conditions.indices {
-            truncate(&status.conditions[i].lastHeartbeatTime)
-            truncate(&status.conditions[i].lastTransitionTime)
+        for i in status.conditions.indices where status.conditions[i].lastHeartbeatTime.hasFraction || status.conditions[i].lastTransitionTime.hasFraction {
+            status.conditions[i].lastHeartbeatTime = status.conditions[i].lastHeartbeatTime.wholeSecond
+            status.conditions[i].lastTransitionTime = status.conditions[i].lastTransitionTime.wholeSecond
         }
     }
 }
@@ -86,15 +79,15 @@ extension Node {
 extension Event {
     public mutating func truncateToSeconds() {
         if metadata.hasFractionalTimes { metadata.truncateTimesToSeconds() }
-        truncate(&firstTimestamp)
-        truncate(&lastTimestamp)
+        if firstTimestamp.hasFraction { firstTimestamp = firstTimestamp.wholeSecond }
+        if lastTimestamp.hasFraction { lastTimestamp = lastTimestamp.wholeSecond }
     }
 }
 
 extension Deployment {
     public mutating func truncateToSeconds() {
         if metadata.hasFractionalTimes { metadata.truncateTimesToSeconds() }
-        for i in status.conditions.indices where status.conditions[i].lastUpdateTime.milliseconds % 1000 != 0 || status.conditions[i].lastTransitionTime.milliseconds % 1000 != 0 {
+        for i in status.conditions.indices where status.conditions[i].lastUpdateTime.hasFraction || status.conditions[i].lastTransitionTime.hasFraction {
             status.conditions[i].lastUpdateTime = status.conditions[i].lastUpdateTime.wholeSecond
             status.conditions[i].lastTransitionTime = status.conditions[i].lastTransitionTime.wholeSecond
         }
@@ -104,12 +97,12 @@ extension Deployment {
 extension ContainerStatus {
     var hasFractionalTimes: Bool {
         switch state {
-        case .running(let t), .terminated(_, _, let t): if t.milliseconds % 1000 != 0 { return true }
+        case .running(let t), .terminated(_, _, let t): if t.hasFraction { return true }
         case .waiting: break
         }
-        if let started = terminatedStartedAt, started.milliseconds % 1000 != 0 { return true }
+        if terminatedStartedAt.hasFraction { return true }
         guard let last = lastState else { return false }
-        return last.startedAt.milliseconds % 1000 != 0 || last.finishedAt.milliseconds % 1000 != 0
+        return last.startedAt.hasFraction || last.finishedAt.hasFraction
     }
 
     mutating func truncateTimesToSeconds() {
