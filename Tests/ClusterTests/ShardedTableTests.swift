@@ -36,7 +36,7 @@ import Testing
 
     @Test func valuesChangedInPlaceAreCountedOnce() {
         var sharded = ShardedDictionary<String, Set<Int>>()
-        for i in 0..<10_000 { sharded["owner-\(i % 5_000)", default: []].insert(i) }
+        for i in 0..<10_000 { sharded.modify("owner-\(i % 5_000)", default: []) { $0.insert(i) } }
         #expect(5_000 > Sharding.splitCount)
         #expect(sharded.count == 5_000)
         #expect(sharded["owner-7"] == [7, 5_007])

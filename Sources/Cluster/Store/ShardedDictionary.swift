@@ -37,22 +37,11 @@ public struct ShardedDictionary<Key: Hashable, Value> {
         }
     }
 
-    /// The value for `key`, changed in place (no copy of the value).
-    public subscript(key: Key, default defaultValue: @autoclosure () -> Value) -> Value {
-        get { shards[shard(of: key)][key] ?? defaultValue() }
-        _modify {
-            let s = shard(of: key)
-            let before = shards[s].count
-            yield &shards[s][key, default: defaultValue()]
-            count += shards[s].count - before
-            splitIfLarge()
-        }
-    }
-
-    /// Runs `body` on the value for `key` (made from `defaultValue` if missing), in place. A
-    /// plain call rather than the subscript's `_modify`: a coroutine that holds an array's and
-    /// a dictionary's accessors across its yield outgrows its inline frame and allocates one
-    /// on every call (an index insertion a pod write, an event's spam entry).
+    /// Runs `body` on the value for `key` (made from `defaultValue` if missing), in place (no
+    /// copy of the value). A plain call, not a `[key, default:]` subscript: its `_modify`, a
+    /// coroutine holding an array's and a dictionary's accessors across its yield, outgrew its
+    /// inline frame and allocated one on every call (an index insertion a pod write, an
+    /// event's spam entry).
     @discardableResult
     public mutating func modify<R>(_ key: Key, default defaultValue: @autoclosure () -> Value, _ body: (inout Value) -> R) -> R {
         let s = shard(of: key)
