@@ -83,27 +83,94 @@ public struct OwnerReference: Equatable, Hashable, Sendable {
 }
 
 /// Metadata common to every object, as in Kubernetes' ObjectMeta.
+///
+/// Its fields live in one box shared between copies, as a pod's spec does: metadata is read
+/// through the objects' protocol (a copy each time), passed to validation and compared on every
+/// write, and a copy of eight strings and collections retained each of them; now it retains the
+/// box. A change makes the box this copy's own first, except the resourceVersion's.
 public struct ObjectMeta: Equatable, Sendable {
-    public var name: String
-    public var generateName: String = ""
-    public var namespace: String = "default"
-    public var uid: String = ""
-    public var resourceVersion: String = ""
-    public var generation: Int64 = 0
-    public var creationTimestamp: SimTime = .zero
-    public var deletionTimestamp: SimTime? = nil
-    public var deletionGracePeriodSeconds: Int? = nil
-    public var labels: [String: String] = [:]
-    public var annotations: [String: String] = [:]
-    public var ownerReferences: [OwnerReference] = []
+    struct Fields: Equatable {
+        var name: String
+        var generateName: String = ""
+        var namespace: String = "default"
+        var uid: String = ""
+        var generation: Int64 = 0
+        var creationTimestamp: SimTime = .zero
+        var deletionTimestamp: SimTime? = nil
+        var deletionGracePeriodSeconds: Int? = nil
+        var labels: [String: String] = [:]
+        var annotations: [String: String] = [:]
+        var ownerReferences: [OwnerReference] = []
+    }
+
+    private final class Box: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
 
     public init(name: String = "", generateName: String = "", namespace: String = "default",
                 labels: [String: String] = [:], annotations: [String: String] = [:]) {
-        self.name = name
-        self.generateName = generateName
-        self.namespace = namespace
-        self.labels = labels
-        self.annotations = annotations
+        box = Box(Fields(name: name, generateName: generateName, namespace: namespace, labels: labels, annotations: annotations))
+    }
+
+    /// The box, made this metadata's own before a change (never changed while shared).
+    private mutating func uniqueBox() -> Box {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+        return box
+    }
+
+    public var name: String {
+        _read { yield box.fields.name }
+        _modify { yield &uniqueBox().fields.name }
+    }
+    public var generateName: String {
+        _read { yield box.fields.generateName }
+        _modify { yield &uniqueBox().fields.generateName }
+    }
+    public var namespace: String {
+        _read { yield box.fields.namespace }
+        _modify { yield &uniqueBox().fields.namespace }
+    }
+    public var uid: String {
+        _read { yield box.fields.uid }
+        _modify { yield &uniqueBox().fields.uid }
+    }
+    /// Kept outside the box: every write changes it, and the rest of a pod's metadata then stays
+    /// shared between its versions (a short number, stored inline in the string).
+    public var resourceVersion = ""
+    public var generation: Int64 {
+        _read { yield box.fields.generation }
+        _modify { yield &uniqueBox().fields.generation }
+    }
+    public var creationTimestamp: SimTime {
+        _read { yield box.fields.creationTimestamp }
+        _modify { yield &uniqueBox().fields.creationTimestamp }
+    }
+    public var deletionTimestamp: SimTime? {
+        _read { yield box.fields.deletionTimestamp }
+        _modify { yield &uniqueBox().fields.deletionTimestamp }
+    }
+    public var deletionGracePeriodSeconds: Int? {
+        _read { yield box.fields.deletionGracePeriodSeconds }
+        _modify { yield &uniqueBox().fields.deletionGracePeriodSeconds }
+    }
+    public var labels: [String: String] {
+        _read { yield box.fields.labels }
+        _modify { yield &uniqueBox().fields.labels }
+    }
+    public var annotations: [String: String] {
+        _read { yield box.fields.annotations }
+        _modify { yield &uniqueBox().fields.annotations }
+    }
+    public var ownerReferences: [OwnerReference] {
+        _read { yield box.fields.ownerReferences }
+        _modify { yield &uniqueBox().fields.ownerReferences }
+    }
+
+    public static func == (lhs: ObjectMeta, rhs: ObjectMeta) -> Bool {
+        lhs.resourceVersion == rhs.resourceVersion && (lhs.box === rhs.box || lhs.box.fields == rhs.box.fields)
     }
 
     /// The owner with `controller: true`, if any (metav1.GetControllerOf).

@@ -299,8 +299,10 @@ public final class Store {
             throw APIError.conflict(T.kind, object.metadata.name)
         }
         var obj = object
-        obj.metadata.uid = old.metadata.uid
-        obj.metadata.creationTimestamp = old.metadata.creationTimestamp
+        // Read before written: writing even the same value makes the metadata's shared box this
+        // copy's own (the resourceVersion lives outside it).
+        if obj.metadata.uid != old.metadata.uid { obj.metadata.uid = old.metadata.uid }
+        if obj.metadata.creationTimestamp != old.metadata.creationTimestamp { obj.metadata.creationTimestamp = old.metadata.creationTimestamp }
         obj.metadata.resourceVersion = old.metadata.resourceVersion
         if var ds = obj as? DaemonSet, let oldDS = old as? DaemonSet {
             DaemonSetStrategy.prepareForUpdate(&ds, old: oldDS)
