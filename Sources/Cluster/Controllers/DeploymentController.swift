@@ -12,6 +12,8 @@ final class DeploymentController {
     /// When each deployment's pending progress check runs (requeueStuckDeployment); kept apart
     /// from the work queue so that a check minutes ahead does not hold back ordinary syncs.
     private var progressChecks: [ObjectKey: SimTime] = [:]
+    /// The last deployment read with its ReplicaSets, good while nothing has been written since.
+    private var lastReading: Reading?
 
     init(store: Store, recorder: EventRecorder, pace: Pace) {
         self.store = store
@@ -42,39 +44,62 @@ final class DeploymentController {
     }
 
     private func sync(_ name: ObjectKey) {
-        guard let d = store.get(Deployment.self, key: name), !d.isTerminating else { return }
-        checkPausedConditions(d)
+        guard let first = read(name), !first.deployment.isTerminating else { return }
+        checkPausedConditions(first.deployment)
         // getAllReplicaSetsAndSyncRevision: every sync first brings the new ReplicaSet's
         // annotations and revision, and the deployment's revision, up to date.
-        let (existingNew, old) = newAndOld(d, store.replicaSets(ownedBy: d.metadata.uid), create: false)
-        syncRevision(d, newRS: existingNew, oldRSs: old)
-        guard let d = store.get(Deployment.self, key: name) else { return }
-        let owned = store.replicaSets(ownedBy: d.metadata.uid)
+        guard let split = read(name) else { return }
+        syncRevision(first.deployment, newRS: split.newRS, oldRSs: split.oldRSs)
+        guard let current = read(name) else { return }
+        let d = current.deployment
         // A paused deployment only scales (sync): its template changes wait for resume.
         if d.spec.paused {
-            let (newRS, oldRSs) = newAndOld(d, owned, create: false)
-            scale(d, newRS: newRS, oldRSs: oldRSs)
+            scale(d, newRS: current.newRS, oldRSs: current.oldRSs)
             cleanupOldReplicaSets(name)
             syncStatus(name, estimatingProgress: false)
             return
         }
-        if isScalingEvent(d, owned) {
-            let (newRS, oldRSs) = newAndOld(d, owned, create: false)
-            scale(d, newRS: newRS, oldRSs: oldRSs)
+        if isScalingEvent(d, current.owned) {
+            scale(d, newRS: current.newRS, oldRSs: current.oldRSs)
             syncStatus(name, estimatingProgress: false)
             return
         }
         let acted: Bool
         switch d.spec.strategy.type {
-        case .rollingUpdate: acted = rolloutRolling(d, owned)
-        case .recreate: acted = rolloutRecreate(d, owned)
+        case .rollingUpdate: acted = rolloutRolling(current)
+        case .recreate: acted = rolloutRecreate(current)
         }
         // Old ReplicaSets are cleaned up once the rollout is complete, judged by the status
         // the deployment had when this sync began.
-        if !acted, let current = store.get(Deployment.self, key: name), Self.isComplete(current, current.status) {
+        if !acted, let now = read(name)?.deployment, Self.isComplete(now, now.status) {
             cleanupOldReplicaSets(name)
         }
         syncStatus(name, estimatingProgress: true)
+    }
+
+    /// A deployment and its ReplicaSets, split into the one running its template and the rest,
+    /// as the store held them at `version`.
+    private struct Reading {
+        let version: Int64
+        let deployment: Deployment
+        let owned: [ReplicaSet]
+        let newRS: ReplicaSet?
+        let oldRSs: [ReplicaSet]
+    }
+
+    /// The deployment `name` with its ReplicaSets. A sync reads them up to four times (revision,
+    /// rollout, cleanup, status) and most syncs write only at the end: while the store's
+    /// resourceVersion has not moved, the last reading is what a new one would find.
+    private func read(_ name: ObjectKey) -> Reading? {
+        let version = store.currentResourceVersion
+        if let last = lastReading, last.version == version, last.deployment.key == name { return last }
+        lastReading = nil
+        guard let d = store.get(Deployment.self, key: name) else { return nil }
+        let owned = store.replicaSets(ownedBy: d.metadata.uid)
+        let (newRS, oldRSs) = newAndOld(d, owned, create: false)
+        let reading = Reading(version: version, deployment: d, owned: owned, newRS: newRS, oldRSs: oldRSs)
+        lastReading = reading
+        return reading
     }
 
     /// checkPausedConditions: Progressing becomes Unknown DeploymentPaused on pause and
@@ -252,8 +277,9 @@ final class DeploymentController {
 
     /// One step of a rolling update; returns whether it scaled a ReplicaSet (the sync then only
     /// updates the status, as rolloutRolling returns early).
-    private func rolloutRolling(_ d: Deployment, _ owned: [ReplicaSet]) -> Bool {
-        let (created, oldRSs) = newAndOld(d, owned, create: true)
+    private func rolloutRolling(_ current: Reading) -> Bool {
+        let d = current.deployment
+        let (created, oldRSs) = current.newRS != nil ? (current.newRS, current.oldRSs) : newAndOld(d, current.owned, create: true)
         guard let newRS = created.flatMap({ store.get(ReplicaSet.self, key: $0.key) }) else { return false }
         // Scale up the new ReplicaSet as far as maxSurge allows.
         if newRS.spec.replicas != d.spec.replicas {
@@ -303,8 +329,8 @@ final class DeploymentController {
     }
 
     /// One step of a Recreate rollout; returns whether the sync should only update the status.
-    private func rolloutRecreate(_ d: Deployment, _ owned: [ReplicaSet]) -> Bool {
-        let (existingNew, oldRSs) = newAndOld(d, owned, create: false)
+    private func rolloutRecreate(_ current: Reading) -> Bool {
+        let (d, owned, existingNew, oldRSs) = (current.deployment, current.owned, current.newRS, current.oldRSs)
         var scaledDown = false
         for rs in oldRSs where rs.spec.replicas > 0 { scaledDown = scaleReplicaSet(rs, to: 0, d) || scaledDown }
         if scaledDown { return true }
@@ -320,9 +346,8 @@ final class DeploymentController {
     /// cleanupDeployment: the old ReplicaSets beyond revisionHistoryLimit, lowest revisions
     /// first, are deleted if they are empty; a non-empty one among them is skipped, not replaced.
     private func cleanupOldReplicaSets(_ name: ObjectKey) {
-        guard let d = store.get(Deployment.self, key: name) else { return }
-        let owned = store.replicaSets(ownedBy: d.metadata.uid)
-        let (newRS, old) = newAndOld(d, owned, create: false)
+        guard let current = read(name) else { return }
+        let (d, newRS, old) = (current.deployment, current.newRS, current.oldRSs)
         let alive = old.filter { $0.name != newRS?.name && !$0.isTerminating }
         let excess = alive.count - d.spec.revisionHistoryLimit
         guard excess > 0 else { return }
@@ -399,10 +424,9 @@ final class DeploymentController {
     /// Writes the status: after a scaling event only the counts and Available
     /// (syncDeploymentStatus); otherwise also the Progressing estimate (syncRolloutStatus).
     private func syncStatus(_ name: ObjectKey, estimatingProgress: Bool) {
-        guard let d = store.get(Deployment.self, key: name) else { return }
-        let owned = store.replicaSets(ownedBy: d.metadata.uid)
-        let (newRS, _) = newAndOld(d, owned, create: false)
-        var status = calculateStatus(d, owned, newRS: newRS)
+        guard let current = read(name) else { return }
+        let (d, newRS) = (current.deployment, current.newRS)
+        var status = calculateStatus(d, current.owned, newRS: newRS)
         if estimatingProgress {
             estimateProgress(d, &status, newRS: newRS)
         }
