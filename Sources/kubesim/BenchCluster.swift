@@ -32,11 +32,9 @@ struct BenchCluster {
 
         func observe(_ event: WatchEvent) {
             writes += 1
-            if let old = event.oldPod, Self.isRunning(old) { running -= 1 }
-            if event.type != .deleted, Self.isRunning(event.pod!) { running += 1 }
+            if let old = event.oldPod, old.isRunning { running -= 1 }
+            if event.type != .deleted, event.pod!.isRunning { running += 1 }
         }
-
-        static func isRunning(_ pod: Pod) -> Bool { pod.status.phase == "Running" && !pod.isTerminating }
     }
 
     /// The most timers waiting on the clock, sampled each virtual second.
@@ -64,7 +62,7 @@ struct BenchCluster {
     /// Pods Running and not being deleted, on nodes not in `excluded`.
     func runningPods(excluding excluded: Set<String> = []) -> Int {
         if excluded.isEmpty { return podCounts.running }
-        return cluster.store.countPods { PodCounts.isRunning($0) && !excluded.contains($0.spec.nodeName) }
+        return cluster.store.countPods { $0.isRunning && !excluded.contains($0.spec.nodeName) }
     }
 
     /// Advances a virtual second at a time until `done` holds (asked only after pods changed)

@@ -8,8 +8,20 @@ public final class ContainerLogs {
     /// the last dead container, which `lastState` names, for `logs --previous`).
     static let instancesKept = 2
 
-    /// By pod uid, then container name: the kept instances, oldest first.
-    private var pods: [String: [String: [ContainerInstanceLog]]] = [:]
+    /// By pod uid: each container's kept instances, oldest first. A pod's logs are an object of
+    /// their own, so a line written reaches its instance after one lookup of the uid; nested
+    /// dictionaries hashed the uid and the container name again at each level, five times for
+    /// a container's start.
+    private var pods: [String: PodLogs] = [:]
+
+    private final class PodLogs {
+        /// A pod has one or a few containers: found by name in order, without hashing.
+        var containers: [(name: String, instances: [ContainerInstanceLog])] = []
+
+        func index(of container: String) -> Int? { containers.firstIndex { $0.name == container } }
+
+        func instances(of container: String) -> [ContainerInstanceLog]? { index(of: container).map { containers[$0].instances } }
+    }
     /// Numbers every line ever written, so a follower can ask for what came after the last it saw.
     private var nextSequence = 0
 
@@ -29,22 +41,25 @@ public final class ContainerLogs {
     /// A new instance of `container` starts; the oldest kept one goes. Starting the same
     /// instance again (a node that came back) keeps its log.
     public func startInstance(podUID: String, container: String, containerID: String, restartCount: Int) {
-        var kept = pods[podUID]?[container] ?? []
-        guard !kept.contains(where: { $0.containerID == containerID }) else { return }
-        kept.append(ContainerInstanceLog(containerID: containerID, restartCount: restartCount))
-        if kept.count > Self.instancesKept { kept.removeFirst(kept.count - Self.instancesKept) }
-        pods[podUID, default: [:]][container] = kept
+        let logs: PodLogs
+        if let known = pods[podUID] { logs = known } else { logs = PodLogs(); pods[podUID] = logs }
+        let i: Int
+        if let known = logs.index(of: container) { i = known } else { i = logs.containers.count; logs.containers.append((container, [])) }
+        guard !logs.containers[i].instances.contains(where: { $0.containerID == containerID }) else { return }
+        logs.containers[i].instances.append(ContainerInstanceLog(containerID: containerID, restartCount: restartCount))
+        let excess = logs.containers[i].instances.count - Self.instancesKept
+        if excess > 0 { logs.containers[i].instances.removeFirst(excess) }
     }
 
     /// The newest instance of `container` writes `text` at `time` (one line, no newline). Per
     /// request access lines come through here too.
     public func append(_ text: String, podUID: String, container: String, at time: SimTime) {
-        // Only the count is read first: holding the instances while appending would make the
+        // Written through the pod's object: holding the instances while appending would make the
         // log's storage shared and copy all of it on every line.
-        guard let count = pods[podUID]?[container]?.count, count > 0 else { return }
+        guard let logs = pods[podUID], let i = logs.index(of: container), !logs.containers[i].instances.isEmpty else { return }
         nextSequence += 1
         let line = LogLine(time: time, text: text, sequence: nextSequence)
-        pods[podUID]![container]![count - 1].append(line)
+        logs.containers[i].instances[logs.containers[i].instances.count - 1].append(line)
         for listener in listeners { listener(podUID, container, line) }
     }
 
@@ -52,7 +67,7 @@ public final class ContainerLogs {
     /// when they are read. No listener misses them: a follow begins on a running instance
     /// (reading what it has written), and a follower of the instance before stops with it.
     func appendStartup(image: String, containerID: String, port: Int, podUID: String, container: String, at time: SimTime) {
-        guard let count = pods[podUID]?[container]?.count, count > 0 else { return }
+        guard let logs = pods[podUID], let i = logs.index(of: container), !logs.containers[i].instances.isEmpty else { return }
         let deferred = StartupLog.Deferred(image: image, containerID: containerID, port: port, time: time, firstSequence: nextSequence + 1)
         if let known = startupLineCounts[image] {
             nextSequence += known
@@ -60,16 +75,16 @@ public final class ContainerLogs {
             startupLineCounts[image] = deferred.count
             nextSequence += deferred.count
         }
-        pods[podUID]![container]![count - 1].defer(deferred)
+        logs.containers[i].instances[logs.containers[i].instances.count - 1].defer(deferred)
     }
 
     /// The log of the instance `containerID` of `container`, if it is still kept.
     public func instance(podUID: String, container: String, containerID: String) -> ContainerInstanceLog? {
-        pods[podUID]?[container]?.last { $0.containerID == containerID }
+        pods[podUID]?.instances(of: container)?.last { $0.containerID == containerID }
     }
 
     /// The newest instance of `container`.
-    public func newest(podUID: String, container: String) -> ContainerInstanceLog? { pods[podUID]?[container]?.last }
+    public func newest(podUID: String, container: String) -> ContainerInstanceLog? { pods[podUID]?.instances(of: container)?.last }
 
     /// The pod is gone: its containers' logs go too.
     public func forget(podUID: String) { pods.removeValue(forKey: podUID) }

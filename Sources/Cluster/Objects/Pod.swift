@@ -364,4 +364,7 @@ public struct Pod: APIObject, Equatable {
         status.phase != "Succeeded" && status.phase != "Failed" && metadata.deletionTimestamp == nil
     }
     public var restartCount: Int { status.containerStatuses.reduce(0) { $0 + $1.restartCount } }
+    /// Running and not being deleted. Read here, not through `status` from another module: that
+    /// copies the whole status to read its phase.
+    public var isRunning: Bool { storage.status.phase == "Running" && storage.metadata.deletionTimestamp == nil }
 }

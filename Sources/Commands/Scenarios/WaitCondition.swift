@@ -73,7 +73,7 @@ public enum WaitCondition: Equatable, Sendable, CustomStringConvertible {
             return node.isReady == ready
         case .podRunning(let name):
             guard let pod = store.get(Pod.self, name, namespace: namespace) else { return false }
-            return pod.status.phase == "Running" && !pod.isTerminating
+            return pod.isRunning
         case .podGone(let name):
             return store.get(Pod.self, name, namespace: namespace) == nil
         }
