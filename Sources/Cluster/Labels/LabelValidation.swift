@@ -13,19 +13,31 @@ public enum LabelValidation {
     private static func isLowerAlnum(_ b: UInt8) -> Bool { (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || isDigit(b) }
     private static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
 
+    /// The string's UTF-8 bytes in one buffer: a loop over it is several times quicker than one
+    /// over `utf8` (native strings are stored so; others are made so on this copy).
+    private static func withBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var s = s
+        return s.withUTF8(body)
+    }
+
     /// `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]`
     static func isQualifiedNamePart(_ s: String) -> Bool {
-        let bytes = s.utf8
-        guard let first = bytes.first, let last = bytes.last, isAlnum(first), isAlnum(last) else { return false }
-        return bytes.allSatisfy { isAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+        withBytes(s) { bytes in
+            guard let first = bytes.first, let last = bytes.last, isAlnum(first), isAlnum(last) else { return false }
+            return bytes.allSatisfy { isAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+        }
     }
 
     /// `[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*`
     /// One pass over the bytes, no pieces: every pod's name is checked.
     static func isDNS1123Subdomain(_ s: String) -> Bool {
+        withBytes(s, isDNS1123Subdomain)
+    }
+
+    private static func isDNS1123Subdomain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let dot = UInt8(ascii: ".")
         var previous = dot // as if after a dot: the first label starts here
-        for b in s.utf8 {
+        for b in bytes {
             if b == dot {
                 guard isLowerAlnum(previous) else { return false } // a label ends alphanumeric, and is not empty
             } else if previous == dot {
@@ -66,6 +78,19 @@ public enum LabelValidation {
             errors.append(qualifiedNameMessage)
         }
         return errors
+    }
+
+    /// Whether `key` is a valid label key (`keyErrors` would find none), without building
+    /// messages: every pod's labels are checked, and nearly all are valid. Keys with a prefix
+    /// take the long way.
+    static func isValidKey(_ key: String) -> Bool {
+        let plain = withBytes(key) { $0.count <= 63 && !$0.contains(UInt8(ascii: "/")) }
+        return plain ? isQualifiedNamePart(key) : keyErrors(key).isEmpty
+    }
+
+    /// Whether `value` is a valid label value (`valueErrors` would find none).
+    static func isValidValue(_ value: String) -> Bool {
+        value.utf8.count <= 63 && (value.isEmpty || isQualifiedNamePart(value))
     }
 
     /// Errors for a label value (IsValidLabelValue): empty, or ≤ 63 chars of the qualified-name alphabet.

@@ -53,6 +53,8 @@ enum Validation {
 
     static func labelErrors(_ labels: [String: String], path: String) -> [String] {
         guard !labels.isEmpty else { return [] } // events: no labels, and a sort of none still costs
+        // Nearly every label set is valid: checked without sorting keys or building messages.
+        if labels.allSatisfy({ LabelValidation.isValidKey($0.key) && LabelValidation.isValidValue($0.value) }) { return [] }
         var causes: [String] = []
         for key in labels.keys.sorted() {
             for e in LabelValidation.keyErrors(key) { causes.append("\(path): Invalid value: \"\(key)\": \(e)") }
