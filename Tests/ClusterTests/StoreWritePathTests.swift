@@ -3,7 +3,8 @@ import Testing
 
 /// The store's write path works in place where it owns its object: a create inserts without a
 /// second lookup, an update writes into the box it found, times are truncated without copying,
-/// one-key indexes hold their key without an array, and an object's events are found by a scan.
+/// one-key indexes hold their key without an array, and the indexes by involved object and by
+/// label start when first asked.
 /// None of it may show to a writer or a reader.
 @Suite struct StoreWritePathTests {
     static func pod(_ name: String) -> Pod {
@@ -79,6 +80,24 @@ import Testing
         try cluster.store.create(Self.event("web-1.4", about: web, at: cluster.store.now))
         try cluster.store.delete(Event.self, "web-1.1", namespace: "default")
         #expect(cluster.store.events(about: web.metadata.uid).map(\.name) == ["web-1.2", "web-1.3", "web-1.4"])
+    }
+
+    @Test func listsByLabelStartTheirIndexOnTheFirstAskAndFollowEveryWriteAfter() throws {
+        let cluster = Cluster(seed: 1, nodes: 0)
+        let store = cluster.store
+        for name in ["web-2", "web-1"] { try store.create(Self.pod(name)) }
+        try store.create(Pod(metadata: ObjectMeta(name: "db-1", labels: ["app": "db"]),
+                             spec: PodSpec(containers: [Container(name: "db", image: "postgres:16")])))
+        let web = LabelSelector(matchLabels: ["app": "web"])
+        #expect(!store.pods.hasIndex(IndexName.label), "nothing has listed by label yet")
+        #expect(store.list(Pod.self, selector: web).map(\.name) == ["web-1", "web-2"])
+        #expect(store.pods.hasIndex(IndexName.label))
+        // Kept from then on: a relabel, a new pod and a deletion all show.
+        try store.modify(Pod.self, "web-2", namespace: "default") { $0.metadata.labels["app"] = "db" }
+        try store.create(Self.pod("web-3"))
+        try store.delete(Pod.self, "web-1", namespace: "default", gracePeriodSeconds: 0)
+        #expect(store.list(Pod.self, selector: web).map(\.name) == ["web-3"])
+        #expect(store.list(Pod.self, selector: LabelSelector(matchLabels: ["app": "db"])).map(\.name) == ["db-1", "web-2"])
     }
 
     @Test func aPodIsMatchedToServicesOnlyWhileSomeServiceSelects() throws {
