@@ -46,4 +46,26 @@ struct NamespaceStoreTests {
         cluster.advance(by: .seconds(5))
         #expect(cluster.store.get(Namespace.self, "team-a") == nil)
     }
+
+    /// Admission remembers the namespace it last let an object into; a namespace going into
+    /// Terminating, or gone, must still refuse the next object, however recently it admitted one.
+    @Test func aNamespaceThatJustAdmittedAnObjectRefusesTheNextOnceTerminatingOrGone() throws {
+        let cluster = Cluster(seed: 1)
+        try cluster.store.create(Namespace(name: "team-a"))
+        func pod(_ name: String) -> Pod {
+            Pod(metadata: ObjectMeta(name: name, namespace: "team-a"), spec: PodSpec(containers: [Container(name: "web", image: "nginx")]))
+        }
+        try cluster.store.create(pod("web-1"))
+        try cluster.store.create(pod("web-2"))
+        try cluster.store.delete(Namespace.self, "team-a")
+        #expect(throws: APIError(.forbidden, "pods \"web-3\" is forbidden: unable to create new content in namespace team-a because it is being terminated")) {
+            try cluster.store.create(pod("web-3"))
+        }
+        cluster.advance(by: .seconds(60))
+        #expect(cluster.store.get(Namespace.self, "team-a") == nil)
+        #expect(throws: APIError.notFound(.namespace, "team-a")) { try cluster.store.create(pod("web-4")) }
+        // Made again, it admits again.
+        try cluster.store.create(Namespace(name: "team-a"))
+        #expect(try cluster.store.create(pod("web-5")).metadata.namespace == "team-a")
+    }
 }

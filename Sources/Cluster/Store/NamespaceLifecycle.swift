@@ -3,6 +3,7 @@
 extension Store {
     func admitIntoNamespace<T: APIObject>(_ object: T) throws {
         let namespace = object.metadata.namespace
+        if namespace == lastAdmittingNamespace { return }
         // Read in the box: five events a pod are admitted, and a copy of the namespace each.
         guard let ns = namespaces.box(ObjectKey(namespace: "", name: namespace)) else {
             throw APIError.notFound(.namespace, namespace)
@@ -12,6 +13,7 @@ extension Store {
             throw APIError.forbidden(T.kind, object.metadata.name,
                                      "unable to create new content in namespace \(namespace) because it is being terminated")
         }
+        lastAdmittingNamespace = namespace
     }
 
     /// Every namespaced object in `namespace`, as (kind, key) pairs: what the namespace controller must delete.

@@ -18,6 +18,9 @@ public final class Store {
     let leases = ObjectTable<Lease>()
     let daemonSets = ObjectTable<DaemonSet>()
     let namespaces = ObjectTable<Namespace>()
+    /// The namespace last found active by admission, until any namespace is written: nearly
+    /// every object is created in one namespace, five events a pod among them.
+    var lastAdmittingNamespace: String?
     let podDisruptionBudgets = ObjectTable<PodDisruptionBudget>()
     let services = ObjectTable<Service>()
     /// Services with a selector: while there are none (the `kubernetes` service has none), a
@@ -62,6 +65,7 @@ public final class Store {
         replicaSets.addIndex(IndexName.owner, key: Self.byOwner)
         endpointSlices.addIndex(IndexName.owner, key: Self.byOwner)
         pods.didChange = { [nodeRequests] old, new in nodeRequests.replace(old, with: new) }
+        namespaces.didChange = { [unowned self] _, _ in lastAdmittingNamespace = nil }
         services.didChange = { [unowned self] old, new in
             selectingServices += (new?.spec.selector?.isEmpty == false ? 1 : 0) - (old?.spec.selector?.isEmpty == false ? 1 : 0)
         }
