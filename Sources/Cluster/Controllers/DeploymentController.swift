@@ -81,6 +81,7 @@ final class DeploymentController {
     /// as the store held them at `version`.
     private struct Reading {
         let version: Int64
+        let name: ObjectKey
         let deployment: Deployment
         let owned: [ReplicaSet]
         let newRS: ReplicaSet?
@@ -92,12 +93,12 @@ final class DeploymentController {
     /// resourceVersion has not moved, the last reading is what a new one would find.
     private func read(_ name: ObjectKey) -> Reading? {
         let version = store.currentResourceVersion
-        if let last = lastReading, last.version == version, last.deployment.key == name { return last }
+        if let last = lastReading, last.version == version, last.name == name { return last }
         lastReading = nil
         guard let d = store.get(Deployment.self, key: name) else { return nil }
         let owned = store.replicaSets(ownedBy: d.metadata.uid)
         let (newRS, oldRSs) = newAndOld(d, owned, create: false)
-        let reading = Reading(version: version, deployment: d, owned: owned, newRS: newRS, oldRSs: oldRSs)
+        let reading = Reading(version: version, name: name, deployment: d, owned: owned, newRS: newRS, oldRSs: oldRSs)
         lastReading = reading
         return reading
     }
