@@ -84,8 +84,9 @@ final class SchedulerCache {
     /// Pods per owner uid, by node index, for spreading an owner's pods across nodes
     /// (terminating pods left out, as PodTopologySpread leaves them out).
     private var ownerOnNode: [String: [Int: Int]] = [:]
-    /// Bound pods by uid: sharded, as it grows with the cluster (see ShardedDictionary).
-    private var entries = ShardedDictionary<String, Entry>()
+    /// Bound pods by uid: sharded, as it grows with the cluster (see ShardedDictionary). The uid
+    /// is hashed once per visit: a sharded table hashes a plain string twice, for the shard and in it.
+    private var entries = ShardedDictionary<PrehashedString, Entry>()
     /// Bound pods whose node the cache has not seen yet (a pod may be watched before its node).
     private var waiting: [String: Pod] = [:]
 
@@ -153,7 +154,7 @@ final class SchedulerCache {
     /// Counts a bound pod on its node (idempotent). A terminating pod keeps its resources until
     /// it is gone, but stops counting for spreading.
     func add(_ pod: Pod) {
-        let uid = pod.metadata.uid
+        let uid = PrehashedString(pod.metadata.uid)
         if let entry = entries[uid] {
             if pod.isTerminating, let owner = entry.spreadingOwner {
                 uncount(owner, on: entry.node)
@@ -162,7 +163,7 @@ final class SchedulerCache {
             return
         }
         guard let node = byName[pod.spec.nodeName] else {
-            waiting[uid] = pod
+            waiting[uid.value] = pod
             return
         }
         let owner = pod.isTerminating ? nil : Self.spreadingOwner(pod)
@@ -177,7 +178,7 @@ final class SchedulerCache {
 
     private func forget(_ uid: String) {
         waiting[uid] = nil
-        guard let entry = entries.removeValue(forKey: uid) else { return }
+        guard let entry = entries.removeValue(forKey: PrehashedString(uid)) else { return }
         let index = entry.node.index
         figures[index].requested = figures[index].requested - entry.requests
         figures[index].scoringRequested = figures[index].scoringRequested - entry.scoring
