@@ -41,6 +41,8 @@ extension Store {
     /// The services of a pod before a change, then after it (a relabel moves it), for the
     /// endpoints controllers' watches.
     func servicesSelectingPod(of event: WatchEvent) -> [Service] {
+        // Without a selecting service, not even the empty lists are joined (two watchers, every pod write).
+        guard selectingServices > 0 else { return [] }
         var found: [Service] = []
         if let old = event.oldPod { found += services(selecting: old) }
         if let pod = event.pod { found += services(selecting: pod) }
