@@ -100,6 +100,25 @@ import Testing
         #expect(store.list(Pod.self, selector: LabelSelector(matchLabels: ["app": "db"])).map(\.name) == ["db-1", "web-2"])
     }
 
+    @Test func aStatusWriteLeavesThePodsMetadataSharedAndAnyMetadataWriteDoesNot() throws {
+        let cluster = Cluster(seed: 1, nodes: 0)
+        let store = cluster.store
+        let created = try store.create(Self.pod("web-1"))
+        let running = try store.modify(Pod.self, "web-1", namespace: "default") { $0.status.phase = "Running" }
+        #expect(running.metadata.resourceVersion != created.metadata.resourceVersion)
+        #expect(running.metadata.sharesFields(with: created.metadata), "only the resourceVersion moved")
+        #expect(!ReplicaSetController.mattersToReplicaSets(running, running))
+        let relabelled = try store.modify(Pod.self, "web-1", namespace: "default") { $0.metadata.labels["tier"] = "front" }
+        #expect(!relabelled.metadata.sharesFields(with: running.metadata))
+        #expect(ReplicaSetController.mattersToReplicaSets(running, relabelled))
+        #expect(KubeletFleet.differSemantically(running, relabelled))
+        // A write of equal values in another box still compares field by field.
+        var rebuilt = relabelled
+        rebuilt.metadata.labels = ["app": "web", "tier": "front"]
+        #expect(!rebuilt.metadata.sharesFields(with: relabelled.metadata) && rebuilt.metadata == relabelled.metadata)
+        #expect(!ReplicaSetController.mattersToReplicaSets(relabelled, rebuilt) && !KubeletFleet.differSemantically(relabelled, rebuilt))
+    }
+
     @Test func aPodIsMatchedToServicesOnlyWhileSomeServiceSelects() throws {
         let cluster = Cluster(seed: 1, nodes: 0)
         let web = try cluster.store.create(Self.pod("web-1"))

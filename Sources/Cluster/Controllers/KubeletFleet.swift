@@ -19,8 +19,9 @@ final class KubeletFleet {
     /// kubelet is the source of a pod's status, so its own status writes coming back through the
     /// watch, and anyone else's, do not start a sync.
     static func differSemantically(_ old: Pod, _ new: Pod) -> Bool {
-        old.spec != new.spec || old.metadata.labels != new.metadata.labels || old.metadata.annotations != new.metadata.annotations
-            || old.metadata.deletionTimestamp != new.metadata.deletionTimestamp
-            || old.metadata.deletionGracePeriodSeconds != new.metadata.deletionGracePeriodSeconds
+        old.spec != new.spec || (!old.metadata.sharesFields(with: new.metadata)
+            && (old.metadata.labels != new.metadata.labels || old.metadata.annotations != new.metadata.annotations
+                || old.metadata.deletionTimestamp != new.metadata.deletionTimestamp
+                || old.metadata.deletionGracePeriodSeconds != new.metadata.deletionGracePeriodSeconds))
     }
 }

@@ -51,8 +51,10 @@ final class ReplicaSetController {
     /// A pod update (not a deletion) that changes none of labels, owners, deletion, phase or readiness cannot
     /// change a ReplicaSet's count or status (the binding and container-creating writes).
     static func mattersToReplicaSets(_ old: Pod, _ new: Pod) -> Bool {
-        old.metadata.labels != new.metadata.labels || old.metadata.ownerReferences != new.metadata.ownerReferences
-            || old.metadata.deletionTimestamp != new.metadata.deletionTimestamp || old.status.phase != new.status.phase
+        let metadataChanged = !old.metadata.sharesFields(with: new.metadata)
+            && (old.metadata.labels != new.metadata.labels || old.metadata.ownerReferences != new.metadata.ownerReferences
+                || old.metadata.deletionTimestamp != new.metadata.deletionTimestamp)
+        return metadataChanged || old.status.phase != new.status.phase
             || old.isReady != new.isReady || old.status.lastTransition(of: "Ready") != new.status.lastTransition(of: "Ready")
     }
 

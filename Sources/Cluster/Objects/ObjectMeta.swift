@@ -169,6 +169,11 @@ public struct ObjectMeta: Equatable, Sendable {
         _modify { yield &uniqueBox().fields.ownerReferences }
     }
 
+    /// Whether both hold the very same fields, resourceVersion aside: true between the versions of
+    /// an object whose writes left its metadata alone (a status write), answered without
+    /// comparing a field. False says nothing: the fields may still be equal.
+    public func sharesFields(with other: ObjectMeta) -> Bool { box === other.box }
+
     public static func == (lhs: ObjectMeta, rhs: ObjectMeta) -> Bool {
         lhs.resourceVersion == rhs.resourceVersion && (lhs.box === rhs.box || lhs.box.fields == rhs.box.fields)
     }
