@@ -22,13 +22,10 @@ final class DisruptionController {
             case .podDisruptionBudget:
                 if event.type != .deleted { self.queue.add(event.object.key) }
             case .pod:
-                // The budgets of the pod before and after the change (a relabel moves it); with
-                // no budget at all, not even the array of the two is made (every pod write).
-                guard self.store.podDisruptionBudgets.count > 0 else { return }
-                for pod in [event.oldPod, event.pod] {
-                    guard let pod else { continue }
-                    for pdb in self.store.budgets(guarding: pod) { self.queue.add(pdb.key) }
-                }
+                // The budgets of the pod before and after the change (a relabel moves it), each
+                // version asked on its own: no array of the two is made on every pod write.
+                if let old = event.oldPod { for pdb in self.store.budgets(guarding: old) { self.queue.add(pdb.key) } }
+                if let pod = event.pod { for pdb in self.store.budgets(guarding: pod) { self.queue.add(pdb.key) } }
             default:
                 break
             }

@@ -65,7 +65,7 @@ public enum WaitCondition: Equatable, Sendable, CustomStringConvertible {
         case .podsRunning(let selectorText, let count):
             guard let selector = try? SelectorParser.parse(selectorText) else { return false }
             let running = store.list(Pod.self, selector: selector, namespace: namespace).filter {
-                $0.status.phase == "Running" && $0.isReady && !$0.isTerminating
+                $0.isRunning && $0.isReady
             }
             return running.count == count
         case .node(let name, let ready):
