@@ -156,4 +156,38 @@ import Testing
             #expect(item == ServedObjectJSON.listItem(pod, as: try resource("pods")).compactJSONBytes(), "\(pod.name)")
         }
     }
+
+    /// Neighbours in a list share tolerations, labels, owner, conditions and timestamps, and the
+    /// memo writes each once; a pod that differs from the one before in any of them alone, then
+    /// one equal to the first again, must still read as its own JSON.
+    @Test func neighboursDifferingInOneRememberedPartReadAsThemselves() throws {
+        let c = try busyCluster()
+        let base = try #require(c.store.list(Pod.self).first { $0.name.hasPrefix("web-") && $0.isRunning })
+        var relabelled = base
+        relabelled.metadata.labels["app"] = "web-2"
+        var adopted = base
+        adopted.metadata.ownerReferences[0].uid = "another-uid"
+        var tolerant = base
+        tolerant.spec.tolerations[0].tolerationSeconds = 60
+        var upgraded = base
+        upgraded.spec.containers[0].image = "nginx:1.28"
+        var later = base
+        later.metadata.creationTimestamp = base.metadata.creationTimestamp + .seconds(1)
+        var deleting = base
+        deleting.metadata.deletionTimestamp = base.metadata.creationTimestamp + .seconds(2)
+        var restarted = base
+        restarted.status.startTime = base.metadata.creationTimestamp + .seconds(3)
+        var transitioned = base
+        transitioned.status.conditions[0].lastTransitionTime = base.metadata.creationTimestamp + .seconds(5)
+        // Seven distinct seconds in all: more than the memo keeps at once.
+        let variants = [relabelled, adopted, tolerant, upgraded, later, deleting, restarted, transitioned]
+        #expect(variants.allSatisfy { $0 != base })
+        let pods = [base] + variants.flatMap { [$0, base] } + variants
+        var memo = PodJSONMemo()
+        for (index, pod) in pods.enumerated() {
+            var item: [UInt8] = []
+            ObjectEncoder.writePod(pod, typeMeta: false, into: &item, memo: &memo)
+            #expect(item == ServedObjectJSON.listItem(pod, as: try resource("pods")).compactJSONBytes(), "item \(index)")
+        }
+    }
 }

@@ -55,33 +55,50 @@ extension JSONValue {
     /// UTF-8 bytes: every byte of a multi-byte character is 0x80 or above and passes through.
     /// Most strings need no escape and are copied in one go.
     public static func writeQuoted(_ s: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { bytes in
-            var start = 0
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                guard needsEscape(byte) else {
-                    index += 1
-                    continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                switch byte {
-                case UInt8(ascii: "\""): out.append(contentsOf: [92, 34])
-                case UInt8(ascii: "\\"): out.append(contentsOf: [92, 92])
-                case UInt8(ascii: "\n"): out.append(contentsOf: [92, UInt8(ascii: "n")])
-                case UInt8(ascii: "\t"): out.append(contentsOf: [92, UInt8(ascii: "t")])
-                case UInt8(ascii: "\r"): out.append(contentsOf: [92, UInt8(ascii: "r")])
-                default: out.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xf)]])
-                }
-                index += 1
-                start = index
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        // Native strings are read where they lie; others (bridged, or with no contiguous
+        // UTF-8) are made contiguous first.
+        let written: Void? = s.utf8.withContiguousStorageIfAvailable { writeQuoted(utf8: $0, into: &out) }
+        if written == nil {
+            var copy = s
+            copy.withUTF8 { writeQuoted(utf8: $0, into: &out) }
         }
+    }
+
+    private static func writeQuoted(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        // Nearly every string (names, uids, images, reasons) has nothing to escape: found by one
+        // table lookup a byte, then copied whole.
+        guard let first = escapeTable.withUnsafeBufferPointer({ table in bytes.firstIndex { table[Int($0)] } }) else {
+            out.append(contentsOf: bytes)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
+        var start = 0
+        var index = first
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard needsEscape(byte) else {
+                index += 1
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [92, 34])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [92, 92])
+            case UInt8(ascii: "\n"): out.append(contentsOf: [92, UInt8(ascii: "n")])
+            case UInt8(ascii: "\t"): out.append(contentsOf: [92, UInt8(ascii: "t")])
+            case UInt8(ascii: "\r"): out.append(contentsOf: [92, UInt8(ascii: "r")])
+            default: out.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xf)]])
+            }
+            index += 1
+            start = index
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         out.append(UInt8(ascii: "\""))
     }
+
+    /// `needsEscape` for every byte value.
+    private static let escapeTable: [Bool] = (0...255).map { needsEscape(UInt8($0)) }
 
     @inline(__always)
     private static func needsEscape(_ byte: UInt8) -> Bool {

@@ -20,49 +20,60 @@ extension ObjectEncoder {
             w.key("apiVersion", &out); out.append(literal: #""v1""#)
             w.key("kind", &out); out.append(literal: #""Pod""#)
         }
-        w.key("metadata", &out); writeMetadata(p.metadata, namespaced: true, into: &out)
-        w.key("spec", &out); writePodSpec(p.spec, into: &out)
+        w.key("metadata", &out); writeMetadata(p.metadata, namespaced: true, into: &out, memo: &memo)
+        w.key("spec", &out); writePodSpec(p.spec, into: &out, memo: &memo)
         w.key("status", &out); writePodStatus(p.status, into: &out, memo: &memo)
         w.end(&out)
     }
 
     /// The same text as `metadata(m, namespaced:)` written compact.
     public static func writeMetadata(_ m: ObjectMeta, namespaced: Bool, into out: inout [UInt8]) {
+        var memo = PodJSONMemo()
+        writeMetadata(m, namespaced: namespaced, into: &out, memo: &memo)
+    }
+
+    /// As above, with what the list's earlier pods left in `memo`.
+    static func writeMetadata(_ m: ObjectMeta, namespaced: Bool, into out: inout [UInt8], memo: inout PodJSONMemo) {
         var w = JSONObjectWriter(&out)
         if !m.annotations.isEmpty { w.key("annotations", &out); writeMap(m.annotations, into: &out) }
-        w.key("creationTimestamp", &out); writeTime(m.creationTimestamp, into: &out)
+        w.key("creationTimestamp", &out); writeTime(m.creationTimestamp, into: &out, memo: &memo)
         if let grace = m.deletionGracePeriodSeconds { w.key("deletionGracePeriodSeconds", &out); writeInt(grace, into: &out) }
-        if let t = m.deletionTimestamp { w.key("deletionTimestamp", &out); writeTime(t, into: &out) }
+        if let t = m.deletionTimestamp { w.key("deletionTimestamp", &out); writeTime(t, into: &out, memo: &memo) }
         if !m.generateName.isEmpty { w.key("generateName", &out); JSONValue.writeQuoted(m.generateName, into: &out) }
         if m.generation > 0 { w.key("generation", &out); writeInt(Int(m.generation), into: &out) }
-        if !m.labels.isEmpty { w.key("labels", &out); writeMap(m.labels, into: &out) }
+        if !m.labels.isEmpty { w.key("labels", &out); memo.labels.write(m.labels, into: &out, encode: writeMap) }
         w.key("name", &out); JSONValue.writeQuoted(m.name, into: &out)
         if namespaced { w.key("namespace", &out); JSONValue.writeQuoted(m.namespace, into: &out) }
         if !m.ownerReferences.isEmpty {
             w.key("ownerReferences", &out)
-            out.append(UInt8(ascii: "["))
-            for (index, r) in m.ownerReferences.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                var o = JSONObjectWriter(&out)
-                o.key("apiVersion", &out); JSONValue.writeQuoted(r.apiVersion, into: &out)
-                o.key("blockOwnerDeletion", &out); writeBool(r.blockOwnerDeletion, into: &out)
-                o.key("controller", &out); writeBool(r.controller, into: &out)
-                o.key("kind", &out); JSONValue.writeQuoted(r.kind, into: &out)
-                o.key("name", &out); JSONValue.writeQuoted(r.name, into: &out)
-                o.key("uid", &out); JSONValue.writeQuoted(r.uid, into: &out)
-                o.end(&out)
-            }
-            out.append(UInt8(ascii: "]"))
+            memo.ownerReferences.write(m.ownerReferences, into: &out, encode: writeOwnerReferences)
         }
         if !m.resourceVersion.isEmpty { w.key("resourceVersion", &out); JSONValue.writeQuoted(m.resourceVersion, into: &out) }
         w.key("uid", &out); JSONValue.writeQuoted(m.uid, into: &out)
         w.end(&out)
     }
 
-    private static func writePodSpec(_ s: PodSpec, into out: inout [UInt8]) {
+    private static func writeOwnerReferences(_ references: [OwnerReference], into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        for (index, r) in references.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            var o = JSONObjectWriter(&out)
+            o.key("apiVersion", &out); JSONValue.writeQuoted(r.apiVersion, into: &out)
+            o.key("blockOwnerDeletion", &out); writeBool(r.blockOwnerDeletion, into: &out)
+            o.key("controller", &out); writeBool(r.controller, into: &out)
+            o.key("kind", &out); JSONValue.writeQuoted(r.kind, into: &out)
+            o.key("name", &out); JSONValue.writeQuoted(r.name, into: &out)
+            o.key("uid", &out); JSONValue.writeQuoted(r.uid, into: &out)
+            o.end(&out)
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    private static func writePodSpec(_ s: PodSpec, into out: inout [UInt8], memo: inout PodJSONMemo) {
         var w = JSONObjectWriter(&out)
         if let affinity = s.nodeAffinity { w.key("affinity", &out); nodeAffinity(affinity).writeCompactJSON(into: &out) }
         w.key("containers", &out)
+        // Not remembered: each pod's containers mount its own service account volume.
         out.append(UInt8(ascii: "["))
         for index in s.containers.indices {
             if index > 0 { out.append(UInt8(ascii: ",")) }
@@ -87,12 +98,14 @@ extension ObjectEncoder {
         if !s.tolerations.isEmpty {
             w.key("tolerations", &out)
             // Every pod has two (admission's not-ready and unreachable tolerations).
-            out.append(UInt8(ascii: "["))
-            for index in s.tolerations.indices {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                writeToleration(s.tolerations[index], into: &out)
+            memo.tolerations.write(s.tolerations, into: &out) { tolerations, out in
+                out.append(UInt8(ascii: "["))
+                for index in tolerations.indices {
+                    if index > 0 { out.append(UInt8(ascii: ",")) }
+                    writeToleration(tolerations[index], into: &out)
+                }
+                out.append(UInt8(ascii: "]"))
             }
-            out.append(UInt8(ascii: "]"))
         }
         if !s.volumes.isEmpty {
             w.key("volumes", &out)
@@ -179,21 +192,28 @@ extension ObjectEncoder {
         var w = JSONObjectWriter(&out)
         if !s.conditions.isEmpty {
             w.key("conditions", &out)
-            out.append(UInt8(ascii: "["))
-            for index in s.conditions.indices {
-                let c = s.conditions[index]
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(literal: #"{"lastProbeTime":null,"lastTransitionTime":"#)
-                writeTime(c.lastTransitionTime, into: &out)
-                if !c.message.isEmpty { out.append(literal: #","message":"#); JSONValue.writeQuoted(c.message, into: &out) }
-                if !c.reason.isEmpty { out.append(literal: #","reason":"#); JSONValue.writeQuoted(c.reason, into: &out) }
-                out.append(literal: #","status":"#)
-                JSONValue.writeQuoted(c.status, into: &out)
-                out.append(literal: #","type":"#)
-                JSONValue.writeQuoted(c.type, into: &out)
-                out.append(UInt8(ascii: "}"))
+            // Pods started in the same seconds have the same conditions.
+            // The times' memo is moved out while the conditions' is written (both live in `memo`).
+            var times = RememberedTimes()
+            swap(&times, &memo.times)
+            memo.conditions.write(s.conditions, into: &out) { conditions, out in
+                out.append(UInt8(ascii: "["))
+                for index in conditions.indices {
+                    let c = conditions[index]
+                    if index > 0 { out.append(UInt8(ascii: ",")) }
+                    out.append(literal: #"{"lastProbeTime":null,"lastTransitionTime":"#)
+                    times.write(c.lastTransitionTime, into: &out)
+                    if !c.message.isEmpty { out.append(literal: #","message":"#); JSONValue.writeQuoted(c.message, into: &out) }
+                    if !c.reason.isEmpty { out.append(literal: #","reason":"#); JSONValue.writeQuoted(c.reason, into: &out) }
+                    out.append(literal: #","status":"#)
+                    JSONValue.writeQuoted(c.status, into: &out)
+                    out.append(literal: #","type":"#)
+                    JSONValue.writeQuoted(c.type, into: &out)
+                    out.append(UInt8(ascii: "}"))
+                }
+                out.append(UInt8(ascii: "]"))
             }
-            out.append(UInt8(ascii: "]"))
+            memo.times = times
         }
         if !s.containerStatuses.isEmpty {
             w.key("containerStatuses", &out)
@@ -216,7 +236,7 @@ extension ObjectEncoder {
         }
         w.key("qosClass", &out); JSONValue.writeQuoted(s.qosClass, into: &out)
         if !s.reason.isEmpty { w.key("reason", &out); JSONValue.writeQuoted(s.reason, into: &out) }
-        if let start = s.startTime { w.key("startTime", &out); writeTime(start, into: &out) }
+        if let start = s.startTime { w.key("startTime", &out); writeTime(start, into: &out, memo: &memo) }
         w.end(&out)
     }
 
@@ -235,7 +255,7 @@ extension ObjectEncoder {
         switch cs.state {
         case .running(let at):
             out.append(literal: #"{"running":{"startedAt":"#)
-            writeTime(at, into: &out)
+            writeTime(at, into: &out, memo: &memo)
             out.append(literal: "}}")
         case .waiting(let reason): waiting(reason, message: cs.waitingMessage).writeCompactJSON(into: &out)
         case let .terminated(reason, code, at): terminated(cs, reason: reason, exitCode: code, finishedAt: at).writeCompactJSON(into: &out)
@@ -282,11 +302,8 @@ extension ObjectEncoder {
         w.end(&out)
     }
 
-    /// A timestamp has nothing to escape: its text between quotes.
-    private static func writeTime(_ t: SimTime, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        CalendarTime.writeRFC3339(t, into: &out)
-        out.append(UInt8(ascii: "\""))
+    private static func writeTime(_ t: SimTime, into out: inout [UInt8], memo: inout PodJSONMemo) {
+        memo.times.write(t, into: &out)
     }
 
     private static func writeInt(_ value: Int, into out: inout [UInt8]) {
@@ -316,7 +333,9 @@ struct JSONObjectWriter {
         separate(&out)
         out.append(UInt8(ascii: "\""))
         out.append(literal: name)
-        out.append(literal: "\":")
+        // Bytes, not a literal: a literal's append is a call through the generic path.
+        out.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: ":"))
     }
 
     func end(_ out: inout [UInt8]) { out.append(UInt8(ascii: "}")) }
