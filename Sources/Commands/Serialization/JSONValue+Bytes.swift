@@ -9,6 +9,20 @@ extension JSONValue {
         return out
     }
 
+    /// As below, into any sink. Numbers and strings are written in place; objects and arrays
+    /// (the rare parts of a pod) are written as an array first.
+    public func writeCompactJSON<Out: ByteSink & ~Copyable>(into out: inout Out) {
+        switch self {
+        case .int(let i) where i >= 0 && i < 10: out.append(UInt8(ascii: "0") + UInt8(i))
+        case .int(let i):
+            // A short number is a small String, held inline: no heap block.
+            var text = String(i)
+            text.withUTF8 { out.append(contentsOf: $0) }
+        case .string(let s): Self.writeQuotedString(s, into: &out)
+        default: out.append(contentsOf: compactJSONBytes())
+        }
+    }
+
     /// Appends the compact JSON text to `out`: object keys sorted, as `compactJSON()`.
     public func writeCompactJSON(into out: inout [UInt8]) {
         switch self {
@@ -54,7 +68,11 @@ extension JSONValue {
     /// A JSON string as Go's encoder writes it (`<`, `>`, `&` escaped for HTML safety). Works on
     /// UTF-8 bytes: every byte of a multi-byte character is 0x80 or above and passes through.
     /// Most strings need no escape and are copied in one go.
-    public static func writeQuoted(_ s: String, into out: inout [UInt8]) {
+    public static func writeQuoted(_ s: String, into out: inout [UInt8]) { writeQuotedString(s, into: &out) }
+
+    public static func writeQuoted(_ s: String, into out: inout ByteWriter) { writeQuotedString(s, into: &out) }
+
+    static func writeQuotedString<Out: ByteSink & ~Copyable>(_ s: String, into out: inout Out) {
         // Native strings are read where they lie; others (bridged, or with no contiguous
         // UTF-8) are made contiguous first.
         let written: Void? = s.utf8.withContiguousStorageIfAvailable { writeQuoted(utf8: $0, into: &out) }
@@ -64,7 +82,7 @@ extension JSONValue {
         }
     }
 
-    private static func writeQuoted(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    private static func writeQuoted<Out: ByteSink & ~Copyable>(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout Out) {
         out.append(UInt8(ascii: "\""))
         // Nearly every string (names, uids, images, reasons) has nothing to escape: found by one
         // table lookup a byte, then copied whole.

@@ -10,11 +10,20 @@ extension ObjectEncoder {
     /// Appends the pod's JSON; `typeMeta: false` leaves out apiVersion and kind (a list item).
     public static func writePod(_ p: Pod, typeMeta: Bool = true, into out: inout [UInt8]) {
         var memo = PodJSONMemo()
-        writePod(p, typeMeta: typeMeta, into: &out, memo: &memo)
+        writePodJSON(p, typeMeta: typeMeta, into: &out, memo: &memo)
     }
 
     /// As above, with what the list's earlier pods left in `memo`.
     public static func writePod(_ p: Pod, typeMeta: Bool = true, into out: inout [UInt8], memo: inout PodJSONMemo) {
+        writePodJSON(p, typeMeta: typeMeta, into: &out, memo: &memo)
+    }
+
+    /// As above, into a writer (what lists and watches write their pieces with).
+    public static func writePod(_ p: Pod, typeMeta: Bool = true, into out: inout ByteWriter, memo: inout PodJSONMemo) {
+        writePodJSON(p, typeMeta: typeMeta, into: &out, memo: &memo)
+    }
+
+    private static func writePodJSON<Out: ByteSink & ~Copyable>(_ p: Pod, typeMeta: Bool, into out: inout Out, memo: inout PodJSONMemo) {
         var w = JSONObjectWriter(&out)
         if typeMeta {
             w.key("apiVersion", &out); out.append(literal: #""v1""#)
@@ -32,44 +41,50 @@ extension ObjectEncoder {
         writeMetadata(m, namespaced: namespaced, into: &out, memo: &memo)
     }
 
+    /// As above, into a writer.
+    public static func writeMetadata(_ m: ObjectMeta, namespaced: Bool, into out: inout ByteWriter) {
+        var memo = PodJSONMemo()
+        writeMetadata(m, namespaced: namespaced, into: &out, memo: &memo)
+    }
+
     /// As above, with what the list's earlier pods left in `memo`.
-    static func writeMetadata(_ m: ObjectMeta, namespaced: Bool, into out: inout [UInt8], memo: inout PodJSONMemo) {
+    private static func writeMetadata<Out: ByteSink & ~Copyable>(_ m: ObjectMeta, namespaced: Bool, into out: inout Out, memo: inout PodJSONMemo) {
         var w = JSONObjectWriter(&out)
         if !m.annotations.isEmpty { w.key("annotations", &out); writeMap(m.annotations, into: &out) }
         w.key("creationTimestamp", &out); writeTime(m.creationTimestamp, into: &out, memo: &memo)
         if let grace = m.deletionGracePeriodSeconds { w.key("deletionGracePeriodSeconds", &out); writeInt(grace, into: &out) }
         if let t = m.deletionTimestamp { w.key("deletionTimestamp", &out); writeTime(t, into: &out, memo: &memo) }
-        if !m.generateName.isEmpty { w.key("generateName", &out); JSONValue.writeQuoted(m.generateName, into: &out) }
+        if !m.generateName.isEmpty { w.key("generateName", &out); JSONValue.writeQuotedString(m.generateName, into: &out) }
         if m.generation > 0 { w.key("generation", &out); writeInt(Int(m.generation), into: &out) }
         if !m.labels.isEmpty { w.key("labels", &out); memo.labels.write(m.labels, into: &out, encode: writeMap) }
-        w.key("name", &out); JSONValue.writeQuoted(m.name, into: &out)
-        if namespaced { w.key("namespace", &out); JSONValue.writeQuoted(m.namespace, into: &out) }
+        w.key("name", &out); JSONValue.writeQuotedString(m.name, into: &out)
+        if namespaced { w.key("namespace", &out); JSONValue.writeQuotedString(m.namespace, into: &out) }
         if !m.ownerReferences.isEmpty {
             w.key("ownerReferences", &out)
             memo.ownerReferences.write(m.ownerReferences, into: &out, encode: writeOwnerReferences)
         }
-        if !m.resourceVersion.isEmpty { w.key("resourceVersion", &out); JSONValue.writeQuoted(m.resourceVersion, into: &out) }
-        w.key("uid", &out); JSONValue.writeQuoted(m.uid, into: &out)
+        if !m.resourceVersion.isEmpty { w.key("resourceVersion", &out); JSONValue.writeQuotedString(m.resourceVersion, into: &out) }
+        w.key("uid", &out); JSONValue.writeQuotedString(m.uid, into: &out)
         w.end(&out)
     }
 
-    private static func writeOwnerReferences(_ references: [OwnerReference], into out: inout [UInt8]) {
+    private static func writeOwnerReferences<Out: ByteSink & ~Copyable>(_ references: [OwnerReference], into out: inout Out) {
         out.append(UInt8(ascii: "["))
         for (index, r) in references.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             var o = JSONObjectWriter(&out)
-            o.key("apiVersion", &out); JSONValue.writeQuoted(r.apiVersion, into: &out)
+            o.key("apiVersion", &out); JSONValue.writeQuotedString(r.apiVersion, into: &out)
             o.key("blockOwnerDeletion", &out); writeBool(r.blockOwnerDeletion, into: &out)
             o.key("controller", &out); writeBool(r.controller, into: &out)
-            o.key("kind", &out); JSONValue.writeQuoted(r.kind, into: &out)
-            o.key("name", &out); JSONValue.writeQuoted(r.name, into: &out)
-            o.key("uid", &out); JSONValue.writeQuoted(r.uid, into: &out)
+            o.key("kind", &out); JSONValue.writeQuotedString(r.kind, into: &out)
+            o.key("name", &out); JSONValue.writeQuotedString(r.name, into: &out)
+            o.key("uid", &out); JSONValue.writeQuotedString(r.uid, into: &out)
             o.end(&out)
         }
         out.append(UInt8(ascii: "]"))
     }
 
-    private static func writePodSpec(_ s: PodSpec, into out: inout [UInt8], memo: inout PodJSONMemo) {
+    private static func writePodSpec<Out: ByteSink & ~Copyable>(_ s: PodSpec, into out: inout Out, memo: inout PodJSONMemo) {
         var w = JSONObjectWriter(&out)
         if let affinity = s.nodeAffinity { w.key("affinity", &out); nodeAffinity(affinity).writeCompactJSON(into: &out) }
         w.key("containers", &out)
@@ -83,16 +98,16 @@ extension ObjectEncoder {
         w.key("dnsPolicy", &out); out.append(literal: #""ClusterFirst""#)
         if let links = s.enableServiceLinks { w.key("enableServiceLinks", &out); writeBool(links, into: &out) }
         if s.hostNetwork { w.key("hostNetwork", &out); writeBool(true, into: &out) }
-        if !s.nodeName.isEmpty { w.key("nodeName", &out); JSONValue.writeQuoted(s.nodeName, into: &out) }
+        if !s.nodeName.isEmpty { w.key("nodeName", &out); JSONValue.writeQuotedString(s.nodeName, into: &out) }
         if !s.nodeSelector.isEmpty { w.key("nodeSelector", &out); writeMap(s.nodeSelector, into: &out) }
-        if let policy = s.preemptionPolicy { w.key("preemptionPolicy", &out); JSONValue.writeQuoted(policy, into: &out) }
+        if let policy = s.preemptionPolicy { w.key("preemptionPolicy", &out); JSONValue.writeQuotedString(policy, into: &out) }
         if let priority = s.priority { w.key("priority", &out); writeInt(priority, into: &out) }
-        w.key("restartPolicy", &out); JSONValue.writeQuoted(s.restartPolicy, into: &out)
-        w.key("schedulerName", &out); JSONValue.writeQuoted(s.schedulerName, into: &out)
+        w.key("restartPolicy", &out); JSONValue.writeQuotedString(s.restartPolicy, into: &out)
+        w.key("schedulerName", &out); JSONValue.writeQuotedString(s.schedulerName, into: &out)
         w.key("securityContext", &out); out.append(literal: "{}")
         if !s.serviceAccountName.isEmpty && !s.nodeName.isEmpty {
-            w.key("serviceAccount", &out); JSONValue.writeQuoted(s.serviceAccountName, into: &out)
-            w.key("serviceAccountName", &out); JSONValue.writeQuoted(s.serviceAccountName, into: &out)
+            w.key("serviceAccount", &out); JSONValue.writeQuotedString(s.serviceAccountName, into: &out)
+            w.key("serviceAccountName", &out); JSONValue.writeQuotedString(s.serviceAccountName, into: &out)
         }
         w.key("terminationGracePeriodSeconds", &out); writeInt(s.terminationGracePeriodSeconds, into: &out)
         if !s.tolerations.isEmpty {
@@ -113,7 +128,7 @@ extension ObjectEncoder {
             for (index, v) in s.volumes.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 out.append(literal: #"{"name":"#)
-                JSONValue.writeQuoted(v.name, into: &out)
+                JSONValue.writeQuotedString(v.name, into: &out)
                 out.append(literal: #","projected":{"defaultMode":420,"sources":[{"serviceAccountToken":{"expirationSeconds":"#)
                 writeInt(v.tokenExpirationSeconds, into: &out)
                 out.append(literal: #","path":"token"}},{"configMap":{"items":[{"key":"ca.crt","path":"ca.crt"}],"name":"kube-root-ca.crt"}},{"downwardAPI":{"items":[{"fieldRef":{"apiVersion":"v1","fieldPath":"metadata.namespace"},"path":"namespace"}]}}]}}"#)
@@ -123,13 +138,13 @@ extension ObjectEncoder {
         w.end(&out)
     }
 
-    private static func writeContainer(_ c: Container, into out: inout [UInt8]) {
+    private static func writeContainer<Out: ByteSink & ~Copyable>(_ c: Container, into out: inout Out) {
         var w = JSONObjectWriter(&out)
         if !c.env.isEmpty { w.key("env", &out); environment(c.env).writeCompactJSON(into: &out) }
-        w.key("image", &out); JSONValue.writeQuoted(c.image, into: &out)
-        w.key("imagePullPolicy", &out); JSONValue.writeQuoted(c.imagePullPolicy, into: &out)
+        w.key("image", &out); JSONValue.writeQuotedString(c.image, into: &out)
+        w.key("imagePullPolicy", &out); JSONValue.writeQuotedString(c.imagePullPolicy, into: &out)
         if let probe = c.livenessProbe { w.key("livenessProbe", &out); encode(probe).writeCompactJSON(into: &out) }
-        w.key("name", &out); JSONValue.writeQuoted(c.name, into: &out)
+        w.key("name", &out); JSONValue.writeQuotedString(c.name, into: &out)
         if !c.ports.isEmpty {
             w.key("ports", &out)
             out.append(UInt8(ascii: "["))
@@ -143,10 +158,10 @@ extension ObjectEncoder {
                 }
                 if !p.name.isEmpty {
                     out.append(literal: #","name":"#)
-                    JSONValue.writeQuoted(p.name, into: &out)
+                    JSONValue.writeQuotedString(p.name, into: &out)
                 }
                 out.append(literal: #","protocol":"#)
-                JSONValue.writeQuoted(p.protocol, into: &out)
+                JSONValue.writeQuotedString(p.protocol, into: &out)
                 out.append(UInt8(ascii: "}"))
             }
             out.append(UInt8(ascii: "]"))
@@ -162,9 +177,9 @@ extension ObjectEncoder {
             for (index, m) in c.volumeMounts.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 out.append(literal: #"{"mountPath":"#)
-                JSONValue.writeQuoted(m.mountPath, into: &out)
+                JSONValue.writeQuotedString(m.mountPath, into: &out)
                 out.append(literal: #","name":"#)
-                JSONValue.writeQuoted(m.name, into: &out)
+                JSONValue.writeQuotedString(m.name, into: &out)
                 if m.readOnly { out.append(literal: #","readOnly":true"#) }
                 out.append(UInt8(ascii: "}"))
             }
@@ -173,13 +188,13 @@ extension ObjectEncoder {
         w.end(&out)
     }
 
-    private static func writeResources(_ requests: ResourceAmounts, limits: ResourceAmounts, into out: inout [UInt8]) {
+    private static func writeResources<Out: ByteSink & ~Copyable>(_ requests: ResourceAmounts, limits: ResourceAmounts, into out: inout Out) {
         func amounts(_ key: StaticString, _ a: ResourceAmounts, _ w: inout JSONObjectWriter) {
             guard a.cpuMillis > 0 || a.memoryBytes > 0 else { return }
             w.key(key, &out)
             var o = JSONObjectWriter(&out)
-            if a.cpuMillis > 0 { o.key("cpu", &out); JSONValue.writeQuoted(Quantity.formatCPU(a.cpuMillis), into: &out) }
-            if a.memoryBytes > 0 { o.key("memory", &out); JSONValue.writeQuoted(Quantity.formatMemory(a.memoryBytes), into: &out) }
+            if a.cpuMillis > 0 { o.key("cpu", &out); JSONValue.writeQuotedString(Quantity.formatCPU(a.cpuMillis), into: &out) }
+            if a.memoryBytes > 0 { o.key("memory", &out); JSONValue.writeQuotedString(Quantity.formatMemory(a.memoryBytes), into: &out) }
             o.end(&out)
         }
         var w = JSONObjectWriter(&out)
@@ -188,7 +203,7 @@ extension ObjectEncoder {
         w.end(&out)
     }
 
-    private static func writePodStatus(_ s: PodStatus, into out: inout [UInt8], memo: inout PodJSONMemo) {
+    private static func writePodStatus<Out: ByteSink & ~Copyable>(_ s: PodStatus, into out: inout Out, memo: inout PodJSONMemo) {
         var w = JSONObjectWriter(&out)
         if !s.conditions.isEmpty {
             w.key("conditions", &out)
@@ -203,12 +218,12 @@ extension ObjectEncoder {
                     if index > 0 { out.append(UInt8(ascii: ",")) }
                     out.append(literal: #"{"lastProbeTime":null,"lastTransitionTime":"#)
                     times.write(c.lastTransitionTime, into: &out)
-                    if !c.message.isEmpty { out.append(literal: #","message":"#); JSONValue.writeQuoted(c.message, into: &out) }
-                    if !c.reason.isEmpty { out.append(literal: #","reason":"#); JSONValue.writeQuoted(c.reason, into: &out) }
+                    if !c.message.isEmpty { out.append(literal: #","message":"#); JSONValue.writeQuotedString(c.message, into: &out) }
+                    if !c.reason.isEmpty { out.append(literal: #","reason":"#); JSONValue.writeQuotedString(c.reason, into: &out) }
                     out.append(literal: #","status":"#)
-                    JSONValue.writeQuoted(c.status, into: &out)
+                    JSONValue.writeQuotedString(c.status, into: &out)
                     out.append(literal: #","type":"#)
-                    JSONValue.writeQuoted(c.type, into: &out)
+                    JSONValue.writeQuotedString(c.type, into: &out)
                     out.append(UInt8(ascii: "}"))
                 }
                 out.append(UInt8(ascii: "]"))
@@ -225,29 +240,29 @@ extension ObjectEncoder {
             out.append(UInt8(ascii: "]"))
         }
         if !s.hostIP.isEmpty {
-            w.key("hostIP", &out); JSONValue.writeQuoted(s.hostIP, into: &out)
+            w.key("hostIP", &out); JSONValue.writeQuotedString(s.hostIP, into: &out)
             w.key("hostIPs", &out); writeIPs(s.hostIP, into: &out)
         }
-        if !s.message.isEmpty { w.key("message", &out); JSONValue.writeQuoted(s.message, into: &out) }
-        w.key("phase", &out); JSONValue.writeQuoted(s.phase, into: &out)
+        if !s.message.isEmpty { w.key("message", &out); JSONValue.writeQuotedString(s.message, into: &out) }
+        w.key("phase", &out); JSONValue.writeQuotedString(s.phase, into: &out)
         if !s.podIP.isEmpty {
-            w.key("podIP", &out); JSONValue.writeQuoted(s.podIP, into: &out)
+            w.key("podIP", &out); JSONValue.writeQuotedString(s.podIP, into: &out)
             w.key("podIPs", &out); writeIPs(s.podIP, into: &out)
         }
-        w.key("qosClass", &out); JSONValue.writeQuoted(s.qosClass, into: &out)
-        if !s.reason.isEmpty { w.key("reason", &out); JSONValue.writeQuoted(s.reason, into: &out) }
+        w.key("qosClass", &out); JSONValue.writeQuotedString(s.qosClass, into: &out)
+        if !s.reason.isEmpty { w.key("reason", &out); JSONValue.writeQuotedString(s.reason, into: &out) }
         if let start = s.startTime { w.key("startTime", &out); writeTime(start, into: &out, memo: &memo) }
         w.end(&out)
     }
 
-    private static func writeContainerStatus(_ cs: ContainerStatus, into out: inout [UInt8], memo: inout PodJSONMemo) {
+    private static func writeContainerStatus<Out: ByteSink & ~Copyable>(_ cs: ContainerStatus, into out: inout Out, memo: inout PodJSONMemo) {
         var w = JSONObjectWriter(&out)
-        if !cs.containerID.isEmpty { w.key("containerID", &out); JSONValue.writeQuoted(cs.containerID, into: &out) }
-        w.key("image", &out); JSONValue.writeQuoted(cs.image, into: &out)
+        if !cs.containerID.isEmpty { w.key("containerID", &out); JSONValue.writeQuotedString(cs.containerID, into: &out) }
+        w.key("image", &out); JSONValue.writeQuotedString(cs.image, into: &out)
         w.key("imageID", &out); memo.writeImageID(cs, into: &out)
         w.key("lastState", &out)
         if cs.lastState == nil { out.append(literal: "{}") } else { lastState(cs).writeCompactJSON(into: &out) }
-        w.key("name", &out); JSONValue.writeQuoted(cs.name, into: &out)
+        w.key("name", &out); JSONValue.writeQuotedString(cs.name, into: &out)
         w.key("ready", &out); writeBool(cs.ready, into: &out)
         w.key("restartCount", &out); writeInt(cs.restartCount, into: &out)
         w.key("started", &out); writeBool(cs.started, into: &out)
@@ -274,43 +289,43 @@ extension ObjectEncoder {
     }
 
     /// The same text as `toleration(t)` written compact.
-    private static func writeToleration(_ t: Toleration, into out: inout [UInt8]) {
+    private static func writeToleration<Out: ByteSink & ~Copyable>(_ t: Toleration, into out: inout Out) {
         var w = JSONObjectWriter(&out)
-        if !t.effect.isEmpty { w.key("effect", &out); JSONValue.writeQuoted(t.effect, into: &out) }
-        if !t.key.isEmpty { w.key("key", &out); JSONValue.writeQuoted(t.key, into: &out) }
-        w.key("operator", &out); JSONValue.writeQuoted(t.operator, into: &out)
+        if !t.effect.isEmpty { w.key("effect", &out); JSONValue.writeQuotedString(t.effect, into: &out) }
+        if !t.key.isEmpty { w.key("key", &out); JSONValue.writeQuotedString(t.key, into: &out) }
+        w.key("operator", &out); JSONValue.writeQuotedString(t.operator, into: &out)
         if let seconds = t.tolerationSeconds { w.key("tolerationSeconds", &out); writeInt(seconds, into: &out) }
-        if !t.value.isEmpty { w.key("value", &out); JSONValue.writeQuoted(t.value, into: &out) }
+        if !t.value.isEmpty { w.key("value", &out); JSONValue.writeQuotedString(t.value, into: &out) }
         w.end(&out)
     }
 
-    private static func writeIPs(_ ip: String, into out: inout [UInt8]) {
+    private static func writeIPs<Out: ByteSink & ~Copyable>(_ ip: String, into out: inout Out) {
         out.append(literal: #"[{"ip":"#)
-        JSONValue.writeQuoted(ip, into: &out)
+        JSONValue.writeQuotedString(ip, into: &out)
         out.append(literal: "}]")
     }
 
     /// A string map with its keys sorted (as Go writes maps).
-    private static func writeMap(_ m: [String: String], into out: inout [UInt8]) {
+    private static func writeMap<Out: ByteSink & ~Copyable>(_ m: [String: String], into out: inout Out) {
         var w = JSONObjectWriter(&out)
         for key in m.keys.sorted() {
             w.separate(&out)
-            JSONValue.writeQuoted(key, into: &out)
+            JSONValue.writeQuotedString(key, into: &out)
             out.append(UInt8(ascii: ":"))
-            JSONValue.writeQuoted(m[key]!, into: &out)
+            JSONValue.writeQuotedString(m[key]!, into: &out)
         }
         w.end(&out)
     }
 
-    private static func writeTime(_ t: SimTime, into out: inout [UInt8], memo: inout PodJSONMemo) {
+    private static func writeTime<Out: ByteSink & ~Copyable>(_ t: SimTime, into out: inout Out, memo: inout PodJSONMemo) {
         memo.times.write(t, into: &out)
     }
 
-    private static func writeInt(_ value: Int, into out: inout [UInt8]) {
+    private static func writeInt<Out: ByteSink & ~Copyable>(_ value: Int, into out: inout Out) {
         JSONValue.int(Int64(value)).writeCompactJSON(into: &out)
     }
 
-    private static func writeBool(_ value: Bool, into out: inout [UInt8]) {
+    private static func writeBool<Out: ByteSink & ~Copyable>(_ value: Bool, into out: inout Out) {
         out.append(literal: value ? "true" : "false")
     }
 }
@@ -320,16 +335,16 @@ extension ObjectEncoder {
 struct JSONObjectWriter {
     private var empty = true
 
-    init(_ out: inout [UInt8]) { out.append(UInt8(ascii: "{")) }
+    init<Out: ByteSink & ~Copyable>(_ out: inout Out) { out.append(UInt8(ascii: "{")) }
 
     /// A comma unless this is the first field.
-    mutating func separate(_ out: inout [UInt8]) {
+    mutating func separate<Out: ByteSink & ~Copyable>(_ out: inout Out) {
         if !empty { out.append(UInt8(ascii: ",")) }
         empty = false
     }
 
     /// `"name":`, after a comma when needed.
-    mutating func key(_ name: StaticString, _ out: inout [UInt8]) {
+    mutating func key<Out: ByteSink & ~Copyable>(_ name: StaticString, _ out: inout Out) {
         separate(&out)
         out.append(UInt8(ascii: "\""))
         out.append(literal: name)
@@ -338,5 +353,5 @@ struct JSONObjectWriter {
         out.append(UInt8(ascii: ":"))
     }
 
-    func end(_ out: inout [UInt8]) { out.append(UInt8(ascii: "}")) }
+    func end<Out: ByteSink & ~Copyable>(_ out: inout Out) { out.append(UInt8(ascii: "}")) }
 }

@@ -17,7 +17,7 @@ public struct PodJSONMemo {
     public init() {}
 
     /// Appends the status's `imageID` as a JSON string.
-    mutating func writeImageID(_ status: ContainerStatus, into out: inout [UInt8]) {
+    mutating func writeImageID<Out: ByteSink & ~Copyable>(_ status: ContainerStatus, into out: inout Out) {
         guard status.hasImageID else {
             out.append(literal: #""""#)
             return
@@ -39,13 +39,16 @@ struct RememberedJSON<Value: Equatable> {
     private var value: Value?
     private var bytes: [UInt8] = []
 
-    mutating func write(_ newValue: Value, into out: inout [UInt8], encode: (Value, inout [UInt8]) -> Void) {
-        if value != newValue {
-            value = newValue
-            bytes.removeAll(keepingCapacity: true)
-            encode(newValue, &bytes)
+    mutating func write<Out: ByteSink & ~Copyable>(_ newValue: Value, into out: inout Out, encode: (Value, inout Out) -> Void) {
+        guard value != newValue else {
+            out.append(contentsOf: bytes)
+            return
         }
-        out.append(contentsOf: bytes)
+        value = newValue
+        let start = out.count
+        encode(newValue, &out)
+        bytes.removeAll(keepingCapacity: true)
+        out.copyBytes(from: start, to: &bytes)
     }
 }
 
@@ -58,7 +61,7 @@ struct RememberedTimes {
     private var texts: [[UInt8]] = []
     private var next = 0
 
-    mutating func write(_ t: SimTime, into out: inout [UInt8]) {
+    mutating func write<Out: ByteSink & ~Copyable>(_ t: SimTime, into out: inout Out) {
         // The text shows whole seconds (rounded down, as Go's RFC 3339 does before 1970 too).
         let second = t.unixMilliseconds >= 0 ? t.unixMilliseconds / 1000 : (t.unixMilliseconds - 999) / 1000
         if let slot = seconds.firstIndex(of: second) {

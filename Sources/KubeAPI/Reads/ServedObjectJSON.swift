@@ -33,6 +33,16 @@ enum ServedObjectJSON {
         (typeMeta ? encode(object, as: resource) : listItem(object, as: resource)).writeCompactJSON(into: &out)
     }
 
+    /// As above, into a writer (a streamed list's piece).
+    static func write(_ object: any APIObject, as resource: ServedResource, typeMeta: Bool = true, into out: inout ByteWriter,
+                      memo: inout PodJSONMemo) {
+        if let pod = object as? Pod {
+            ObjectEncoder.writePod(pod, typeMeta: typeMeta, into: &out, memo: &memo)
+            return
+        }
+        (typeMeta ? encode(object, as: resource) : listItem(object, as: resource)).writeCompactJSON(into: &out)
+    }
+
     static func eventsGroupEvent(_ e: Event) -> JSONValue {
         let time = { (t: SimTime) in JSONValue.string(CalendarTime.rfc3339(t)) }
         let ref = e.involvedObject

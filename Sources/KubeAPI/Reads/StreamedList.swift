@@ -9,7 +9,7 @@ enum StreamedList {
     static let defaultPieceBytes = 256 * 1024
 
     static func body(prefix: [UInt8], objects: [any APIObject], suffix: [UInt8], pieceBytes: Int = defaultPieceBytes,
-                     item: @escaping (any APIObject, inout [UInt8], inout PodJSONMemo) -> Void) -> StreamedBody {
+                     item: @escaping (any APIObject, inout ByteWriter, inout PodJSONMemo) -> Void) -> StreamedBody {
         StreamedBody {
             var started = false
             var ended = false
@@ -17,10 +17,10 @@ enum StreamedList {
             var memo = PodJSONMemo()
             return {
                 guard !ended else { return nil }
-                var piece: [UInt8] = []
-                piece.reserveCapacity(min(pieceBytes, defaultPieceBytes) * 5 / 4)
+                // Written through a raw buffer, handed on as an array (one copy a piece).
+                var piece = ByteWriter(capacity: min(pieceBytes, defaultPieceBytes) * 5 / 4)
                 if !started {
-                    piece += prefix
+                    piece.append(contentsOf: prefix)
                     started = true
                 }
                 // At least one item a piece, however small the pieces.
@@ -32,10 +32,10 @@ enum StreamedList {
                     items += 1
                 }
                 if index == objects.count {
-                    piece += suffix
+                    piece.append(contentsOf: suffix)
                     ended = true
                 }
-                return piece
+                return piece.withBytes { Array($0) }
             }
         }
     }

@@ -24,7 +24,7 @@ struct TableRowWriter {
     }
 
     /// `{"cells":[…],"object":…}`: the keys in sorted order, as every object is written.
-    func write(_ object: any APIObject, into out: inout [UInt8], memo: inout PodJSONMemo) {
+    func write(_ object: any APIObject, into out: inout ByteWriter, memo: inout PodJSONMemo) {
         out.append(literal: #"{"cells":["#)
         for (index, (column, text)) in zip(columns, TableBuilder.cells(object, resource: resource, now: now)).enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
