@@ -447,16 +447,20 @@ final class DeploymentController {
         }
         let current = d.status.condition("Progressing")
         if status.replicas == status.updatedReplicas && current?.reason == "NewReplicaSetAvailable" { return }
-        let subject = newRS.map { "ReplicaSet \"\($0.name)\"" } ?? "Deployment \"\(d.name)\""
+        // Made only for a condition that changes (most syncs of a growing rollout change none).
+        func message(_ predicate: String) -> String {
+            newRS.map { String(concatenating: "ReplicaSet \"", $0.name, "\" ", predicate) }
+                ?? String(concatenating: "Deployment \"", d.name, "\" ", predicate)
+        }
         if Self.isComplete(d, status) {
-            setCondition(&status, "Progressing", "True", "NewReplicaSetAvailable", "\(subject) has successfully progressed.")
+            setCondition(&status, "Progressing", "True", "NewReplicaSetAvailable", message("has successfully progressed."))
         } else if Self.isProgressing(from: d.status, to: status) {
             // Progress refreshes lastUpdateTime even with the same reason: remove, then set.
             let keep = current?.status == "True" ? current?.lastTransitionTime : nil
             status.conditions.removeAll { $0.type == "Progressing" }
-            setCondition(&status, "Progressing", "True", "ReplicaSetUpdated", "\(subject) is progressing.", lastTransition: keep)
+            setCondition(&status, "Progressing", "True", "ReplicaSetUpdated", message("is progressing."), lastTransition: keep)
         } else if hasTimedOut(d, status) {
-            setCondition(&status, "Progressing", "False", "ProgressDeadlineExceeded", "\(subject) has timed out progressing.")
+            setCondition(&status, "Progressing", "False", "ProgressDeadlineExceeded", message("has timed out progressing."))
         }
     }
 

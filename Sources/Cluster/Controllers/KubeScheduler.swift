@@ -169,7 +169,7 @@ final class KubeScheduler {
             pod.metadata.resourceVersion = ""
             guard let bound = try? store.update(pod) else { return }
             cache.add(bound)
-            recorder.record(bound, reason: "Scheduled", message: "Successfully assigned \(pod.metadata.namespace)/\(pod.metadata.name) to \(chosen)", component: Self.component)
+            recorder.record(bound, reason: "Scheduled", message: String(concatenating: "Successfully assigned ", pod.metadata.namespace, "/", pod.metadata.name, " to ", chosen), component: Self.component)
         }
     }
 

@@ -202,9 +202,9 @@ final class Kubelet {
         let container = pod.spec.containers[index]
         ensureImage(container, in: pod) { [unowned self] pod in
             after(pace.containerCreate, pod) { [unowned self] pod in
-                recorder.record(pod, reason: "Created", message: "Created container: \(container.name)", component: Self.component, host: nodeName, container: container.name)
+                recorder.record(pod, reason: "Created", message: String(concatenating: "Created container: ", container.name), component: Self.component, host: nodeName, container: container.name)
                 after(pace.containerStart, pod) { [unowned self] pod in
-                    recorder.record(pod, reason: "Started", message: "Started container \(container.name)", component: Self.component, host: nodeName, container: container.name)
+                    recorder.record(pod, reason: "Started", message: String(concatenating: "Started container ", container.name), component: Self.component, host: nodeName, container: container.name)
                     guard index + 1 < pod.spec.containers.count else { return run(pod) }
                     let now = store.now
                     guard let started = writeStatus(pod, { p in
@@ -239,14 +239,15 @@ final class Kubelet {
             inFlight.remove(pod.metadata.uid)
             return
         }
-        recorder.record(pod, reason: "Pulling", message: "Pulling image \"\(image)\"", component: Self.component, host: nodeName, container: container.name)
+        recorder.record(pod, reason: "Pulling", message: String(concatenating: "Pulling image \"", image, "\""), component: Self.component, host: nodeName, container: container.name)
         let took = registry.behavior(of: image).pullTime ?? random.duration(in: pace.imagePull)
         after(took, pod) { [unowned self] pod in
             guard !registry.behavior(of: image).missing else { return pullFailed(container, in: pod, retry: next) }
             images.add(image)
             let shown = took.description // formatted once, shown twice
             recorder.record(pod, reason: "Pulled",
-                            message: "Successfully pulled image \"\(image)\" in \(shown) (\(shown) including waiting). Image size: \(registry.size(of: image)) bytes.",
+                            message: String(concatenating: "Successfully pulled image \"", image, "\" in ", shown, " (", shown,
+                                                     " including waiting). Image size: ", String(registry.size(of: image)), " bytes."),
                             component: Self.component, host: nodeName, container: container.name)
             next(pod)
         }

@@ -263,7 +263,7 @@ final class ReplicaSetController {
         meta.ownerReferences = [OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.name, uid: rs.metadata.uid)]
         do {
             let created = try store.create(Pod(metadata: meta, spec: rs.spec.template.spec))
-            recorder.record(rs, reason: "SuccessfulCreate", message: "Created pod: \(created.name)", component: Self.component)
+            recorder.record(rs, reason: "SuccessfulCreate", message: String(concatenating: "Created pod: ", created.name), component: Self.component)
             return true
         } catch {
             recorder.record(rs, type: "Warning", reason: "FailedCreate", message: "Error creating: \(APIError.message(of: error))", component: Self.component)
