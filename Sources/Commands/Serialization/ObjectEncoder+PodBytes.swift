@@ -9,7 +9,7 @@ import Cluster
 extension ObjectEncoder {
     /// Appends the pod's JSON; `typeMeta: false` leaves out apiVersion and kind (a list item).
     public static func writePod(_ p: Pod, typeMeta: Bool = true, into out: inout [UInt8]) {
-        var memo = PodJSONMemo()
+        var memo = PodJSONMemo(remembering: false)
         writePodJSON(p, typeMeta: typeMeta, into: &out, memo: &memo)
     }
 
@@ -29,7 +29,7 @@ extension ObjectEncoder {
             w.key("apiVersion", &out); out.append(literal: #""v1""#)
             w.key("kind", &out); out.append(literal: #""Pod""#)
         }
-        w.key("metadata", &out); writeMetadata(p.metadata, namespaced: true, into: &out, memo: &memo)
+        w.key("metadata", &out); writeMetadataJSON(p.metadata, namespaced: true, into: &out, memo: &memo)
         w.key("spec", &out); writePodSpec(p.spec, into: &out, memo: &memo)
         w.key("status", &out); writePodStatus(p.status, into: &out, memo: &memo)
         w.end(&out)
@@ -37,18 +37,18 @@ extension ObjectEncoder {
 
     /// The same text as `metadata(m, namespaced:)` written compact.
     public static func writeMetadata(_ m: ObjectMeta, namespaced: Bool, into out: inout [UInt8]) {
-        var memo = PodJSONMemo()
-        writeMetadata(m, namespaced: namespaced, into: &out, memo: &memo)
+        var memo = PodJSONMemo(remembering: false)
+        writeMetadataJSON(m, namespaced: namespaced, into: &out, memo: &memo)
     }
 
-    /// As above, into a writer.
-    public static func writeMetadata(_ m: ObjectMeta, namespaced: Bool, into out: inout ByteWriter) {
-        var memo = PodJSONMemo()
-        writeMetadata(m, namespaced: namespaced, into: &out, memo: &memo)
+    /// As above, into a writer, with what the list's earlier objects left in `memo` (a Table's
+    /// rows with their metadata).
+    public static func writeMetadata(_ m: ObjectMeta, namespaced: Bool, into out: inout ByteWriter, memo: inout PodJSONMemo) {
+        writeMetadataJSON(m, namespaced: namespaced, into: &out, memo: &memo)
     }
 
     /// As above, with what the list's earlier pods left in `memo`.
-    private static func writeMetadata<Out: ByteSink & ~Copyable>(_ m: ObjectMeta, namespaced: Bool, into out: inout Out, memo: inout PodJSONMemo) {
+    private static func writeMetadataJSON<Out: ByteSink & ~Copyable>(_ m: ObjectMeta, namespaced: Bool, into out: inout Out, memo: inout PodJSONMemo) {
         var w = JSONObjectWriter(&out)
         if !m.annotations.isEmpty { w.key("annotations", &out); writeMap(m.annotations, into: &out) }
         w.key("creationTimestamp", &out); writeTime(m.creationTimestamp, into: &out, memo: &memo)

@@ -19,7 +19,7 @@ enum ServedObjectJSON {
     /// Appends the object's compact JSON to `out` (`typeMeta: false`: as a list item). Pods, the
     /// bulk of any large answer, are written straight into the bytes.
     static func write(_ object: any APIObject, as resource: ServedResource, typeMeta: Bool = true, into out: inout [UInt8]) {
-        var memo = PodJSONMemo()
+        var memo = PodJSONMemo(remembering: false)
         write(object, as: resource, typeMeta: typeMeta, into: &out, memo: &memo)
     }
 

@@ -41,7 +41,7 @@ struct TableRowWriter {
             break
         case .metadata:
             out.append(contentsOf: metadataObjectHead)
-            ObjectEncoder.writeMetadata(object.metadata, namespaced: type(of: object).kind.isNamespaced, into: &out)
+            ObjectEncoder.writeMetadata(object.metadata, namespaced: type(of: object).kind.isNamespaced, into: &out, memo: &memo)
             out.append(UInt8(ascii: "}"))
         case .object:
             out.append(literal: #","object":"#)
