@@ -47,6 +47,10 @@ import Testing
         // A repeat of one of the nine still counts on its own event.
         cluster.recorder.record(node, reason: "Made", message: "made thing-3", component: "test")
         #expect(events(cluster, reason: "Made")[2].count == 2)
+        // So does a repeat of the first (kept apart from the others in the record).
+        cluster.recorder.record(node, reason: "Made", message: "made thing-1", component: "test")
+        #expect(events(cluster, reason: "Made")[0].count == 2)
+        #expect(events(cluster, reason: "Made").count == 10)
         // Ten quiet minutes close the window: a new message is an event of its own again.
         cluster.advance(by: .seconds(601))
         cluster.recorder.record(node, reason: "Made", message: "made thing-16", component: "test")

@@ -18,7 +18,8 @@ struct EventCorrelation {
         func isExpired(now: SimTime) -> Bool { lastSeen + EventExpiry.ttl <= now }
     }
 
-    /// Pulling, Pulled, Created, Started: what one source usually says about one object.
+    /// Pulling, Pulled, Created, Started: what a kubelet usually says about one pod. Room for
+    /// them is made at the second reason: most sources (the scheduler, a controller) have one.
     private static let usualReasons = 4
 
     private var spam: EventSpamBucket
@@ -32,8 +33,7 @@ struct EventCorrelation {
     mutating func observe(type: String, reason: String, message: String, fieldPath: String, now: SimTime,
                           newName: () -> String) -> LoggedEvent? {
         let s = similar.firstIndex { $0.type == type && $0.reason == reason } ?? {
-            // Room for a kubelet's four reasons a container at once, not regrown twice.
-            if similar.isEmpty { similar.reserveCapacity(Self.usualReasons) }
+            if similar.count == 1 { similar.reserveCapacity(Self.usualReasons) }
             similar.append(SimilarEvents(type: type, reason: reason, now: now))
             return similar.count - 1
         }()
@@ -49,7 +49,7 @@ struct EventCorrelation {
             entry = logged[l]
         } else {
             logged.removeAll { $0.isExpired(now: now) }
-            if logged.isEmpty { logged.reserveCapacity(Self.usualReasons) }
+            if logged.count == 1 { logged.reserveCapacity(Self.usualReasons) }
             entry = LoggedEvent(type: type, reason: reason, fieldPath: loggedPath, message: loggedMessage,
                                 name: newName(), count: 1, firstSeen: now, lastSeen: now)
             logged.append(entry)

@@ -8,8 +8,11 @@ struct SimilarEvents {
 
     let type: String
     let reason: String
-    /// The distinct messages seen since the window opened, kept under `maxMessages`.
-    private var messages: [String] = []
+    /// The distinct messages seen since the window opened, kept under `maxMessages`: the first
+    /// held in place, the rest in an array. Nearly every record sees one message (a pod's
+    /// Scheduled, Pulled, Started), and an array for it was a heap block each.
+    private var firstMessage: String?
+    private var laterMessages: [String] = []
     private(set) var lastSeen: SimTime
 
     init(type: String, reason: String, now: SimTime) {
@@ -18,13 +21,20 @@ struct SimilarEvents {
 
     /// Notes an event with `message` and says whether it must go into the combined event.
     mutating func combines(_ message: String, now: SimTime) -> Bool {
-        if now - lastSeen > Self.window { messages.removeAll() }
+        if now - lastSeen > Self.window {
+            firstMessage = nil
+            laterMessages.removeAll()
+        }
         lastSeen = now
-        if messages.contains(message) { return false }
+        guard let first = firstMessage else {
+            firstMessage = message
+            return false
+        }
+        if first == message || laterMessages.contains(message) { return false }
         // Upstream drops one message of the full set (any); dropping the new one keeps the nine
         // that have events of their own, so their repeats still count there.
-        guard messages.count + 1 < Self.maxMessages else { return true }
-        messages.append(message)
+        guard 1 + laterMessages.count + 1 < Self.maxMessages else { return true }
+        laterMessages.append(message)
         return false
     }
 
