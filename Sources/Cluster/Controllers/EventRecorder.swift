@@ -86,13 +86,8 @@ public final class EventRecorder {
         // Written in place, one allocation: five names a pod.
         let nanos = UInt64(lastNanos)
         let digits = (UInt64.bitWidth - nanos.leadingZeroBitCount + 3) / 4
-        let base = objectName.utf8
-        return String(unsafeUninitializedCapacity: base.count + 1 + digits) { out in
-            // The name's bytes copied at once where they lie together (native strings).
-            var at = base.withContiguousStorageIfAvailable { name in
-                UnsafeMutableBufferPointer(rebasing: out[..<name.count]).initialize(from: name).1
-            } ?? 0
-            if at == 0 { for byte in base { out[at] = byte; at += 1 } }
+        return String(unsafeUninitializedCapacity: objectName.utf8.count + 1 + digits) { out in
+            var at = out.copyUTF8(of: objectName, at: 0)
             out[at] = UInt8(ascii: ".")
             at += 1
             for shift in stride(from: (digits - 1) * 4, through: 0, by: -4) {

@@ -9,18 +9,28 @@ extension String {
         for part in parts { total += part.utf8.count }
         self.init(unsafeUninitializedCapacity: total) { out in
             var at = 0
-            for part in parts {
-                let utf8 = part.utf8
-                let copied = utf8.withContiguousStorageIfAvailable { bytes in
-                    UnsafeMutableBufferPointer(rebasing: out[at..<at + bytes.count]).initialize(from: bytes).1
-                }
-                if let copied {
-                    at += copied
-                } else {
-                    for byte in utf8 { out[at] = byte; at += 1 }
-                }
-            }
+            for part in parts { at = out.copyUTF8(of: part, at: at) }
             return at
         }
+    }
+}
+
+extension UnsafeMutableBufferPointer where Element == UInt8 {
+    /// Copies `s`'s UTF-8 bytes to `at` and returns the offset after them: at once where they
+    /// lie together (native strings), byte by byte otherwise.
+    @inline(__always)
+    func copyUTF8(of s: String, at: Int) -> Int {
+        let utf8 = s.utf8
+        if let end = utf8.withContiguousStorageIfAvailable({ bytes in
+            at + UnsafeMutableBufferPointer(rebasing: self[at..<at + bytes.count]).initialize(from: bytes).1
+        }) {
+            return end
+        }
+        var end = at
+        for byte in utf8 {
+            self[end] = byte
+            end += 1
+        }
+        return end
     }
 }

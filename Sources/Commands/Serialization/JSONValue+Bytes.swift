@@ -13,11 +13,7 @@ extension JSONValue {
     /// (the rare parts of a pod) are written as an array first.
     public func writeCompactJSON<Out: ByteSink & ~Copyable>(into out: inout Out) {
         switch self {
-        case .int(let i) where i >= 0 && i < 10: out.append(UInt8(ascii: "0") + UInt8(i))
-        case .int(let i):
-            // A short number is a small String, held inline: no heap block.
-            var text = String(i)
-            text.withUTF8 { out.append(contentsOf: $0) }
+        case .int(let i): Self.writeInt(i, into: &out)
         case .string(let s): Self.writeQuotedString(s, into: &out)
         default: out.append(contentsOf: compactJSONBytes())
         }
@@ -57,12 +53,14 @@ extension JSONValue {
     private static let falseBytes = Array("false".utf8)
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    private static func writeInt(_ value: Int64, into out: inout [UInt8]) {
+    private static func writeInt<Out: ByteSink & ~Copyable>(_ value: Int64, into out: inout Out) {
         if value >= 0 && value < 10 {
             out.append(UInt8(ascii: "0") + UInt8(value))
             return
         }
-        out.append(contentsOf: String(value).utf8)
+        // A short number is a small String, held inline: no heap block.
+        var text = String(value)
+        text.withUTF8 { out.append(contentsOf: $0) }
     }
 
     /// A JSON string as Go's encoder writes it (`<`, `>`, `&` escaped for HTML safety). Works on

@@ -17,23 +17,16 @@ enum ServedObjectJSON {
     }
 
     /// Appends the object's compact JSON to `out` (`typeMeta: false`: as a list item). Pods, the
-    /// bulk of any large answer, are written straight into the bytes.
+    /// bulk of any large answer, are written straight into the bytes (through a writer, then
+    /// appended: one copy, and a watch event is one object).
     static func write(_ object: any APIObject, as resource: ServedResource, typeMeta: Bool = true, into out: inout [UInt8]) {
+        var writer = ByteWriter()
         var memo = PodJSONMemo(remembering: false)
-        write(object, as: resource, typeMeta: typeMeta, into: &out, memo: &memo)
+        write(object, as: resource, typeMeta: typeMeta, into: &writer, memo: &memo)
+        out.append(writer)
     }
 
-    /// As above, for one of a list's items, with what the earlier items left in `memo`.
-    static func write(_ object: any APIObject, as resource: ServedResource, typeMeta: Bool = true, into out: inout [UInt8],
-                      memo: inout PodJSONMemo) {
-        if let pod = object as? Pod {
-            ObjectEncoder.writePod(pod, typeMeta: typeMeta, into: &out, memo: &memo)
-            return
-        }
-        (typeMeta ? encode(object, as: resource) : listItem(object, as: resource)).writeCompactJSON(into: &out)
-    }
-
-    /// As above, into a writer (a streamed list's piece).
+    /// As above, into a writer, with what a list's earlier items left in `memo`.
     static func write(_ object: any APIObject, as resource: ServedResource, typeMeta: Bool = true, into out: inout ByteWriter,
                       memo: inout PodJSONMemo) {
         if let pod = object as? Pod {
