@@ -68,8 +68,8 @@ import Testing
         #expect((huge + huge).memoryBytes == .max)
         #expect(RolloutMath.resolve("9223372036854775807%", total: 1000, roundUp: true) == Int(Int32.max))
         #expect(RolloutMath.resolve("25%", total: 10, roundUp: true) == 3)
-        #expect(KubeScheduler.percent(.max / 2, of: .max) == 50)
-        #expect(KubeScheduler.percent(50, of: 200) == 25)
+        #expect(ResourceScores.percent(.max / 2, of: .max) == 50)
+        #expect(ResourceScores.percent(50, of: 200) == 25)
     }
 
     @Test func theStoreRefusesReplicaCountsBeyondInt32() {

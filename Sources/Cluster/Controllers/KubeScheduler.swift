@@ -18,8 +18,8 @@ final class KubeScheduler {
     private var best: [Int] = []
     /// Scratch for topology spreading (see TopologySpreadScore.scores).
     private var spreadScratch = TopologySpreadScore.Scratch()
-    /// Scratch for the indexes of the feasible nodes of the pod being scheduled.
-    private var feasible: [Int] = []
+    /// Each node's resource score, kept while its figures and the pod's request stay the same.
+    private var resourceScores = ResourceScores()
     /// How many nodes each scheduling cycle scored (for `kubesim bench` and the sampling tests).
     let tally = SchedulingTally()
 
@@ -134,28 +134,6 @@ final class KubeScheduler {
         return max(100, total * percentage / 100)
     }
 
-    // MARK: scoring
-
-    private func score(_ want: ResourceAmounts, _ node: SchedulerCache.Figures, spread: Int64) -> Int {
-        let used = node.scoringRequested + want
-        let allocatable = node.allocatable
-        let cpuCap = max(allocatable.cpuMillis, 1), memCap = max(allocatable.memoryBytes, 1)
-        let cpuFree = Self.percent(max(0, cpuCap - used.cpuMillis), of: cpuCap)
-        let memFree = Self.percent(max(0, memCap - used.memoryBytes), of: memCap)
-        let leastAllocated = Int((cpuFree + memFree) / 2)
-        let cpuFraction = Double(used.cpuMillis) / Double(cpuCap), memFraction = Double(used.memoryBytes) / Double(memCap)
-        let balanced = Saturating.int((1 - abs(cpuFraction - memFraction) / 2) * 100)
-        // Default plugin weights: PodTopologySpread 2, NodeResourcesFit 1, BalancedAllocation 1.
-        return leastAllocated + balanced + 2 * Int(spread)
-    }
-
-    /// part × 100 ÷ whole in integers, as the scoring plugins compute it; for node sizes near
-    /// Int64.max (a `sim add-node --memory 8Ei`) the product would overflow, so use doubles there.
-    static func percent(_ part: Int64, of whole: Int64) -> Int64 {
-        let (product, overflow) = part.multipliedReportingOverflow(by: 100)
-        return overflow ? Saturating.int64(Double(part) / Double(whole) * 100) : product / whole
-    }
-
     // MARK: scheduling one pod
 
     private func schedule(_ key: ObjectKey) {
@@ -178,14 +156,13 @@ final class KubeScheduler {
         case unschedulable(String)
     }
 
-    /// Filters and scores the nodes for `pod`. It writes nothing: the cache's figures it reads
+    /// Filters and scores the nodes for `pod`. It writes nothing to the cache: the figures it reads
     /// are held only here, so the binding's write, which changes them, does not copy them all.
     private func pickNode(for pod: Pod) -> Placement {
         let order = cache.order
         let total = order.count
         guard total > 0 else { return .unschedulable("no nodes available to schedule pods") }
         let wanted = Self.feasibleNodesToFind(total)
-        feasible.removeAll(keepingCapacity: true)
         var reasons: [String: Int] = [:]
         var preemption: [String: Int] = [:]
         var examined = 0
@@ -197,21 +174,31 @@ final class KubeScheduler {
         let selectsNodes = !pod.spec.nodeSelector.isEmpty || pod.spec.nodeAffinity != nil || !hostPorts.isEmpty
         let figures = cache.figures
         var position = nextStartNodeIndex % total // the nodes may have shrunk since
-        while examined < total && feasible.count < wanted {
-            let index = order[position]
-            examined += 1
-            position = position + 1 == total ? 0 : position + 1
-            let node = figures[index]
-            if !selectsNodes && !node.unschedulable && !node.hasSchedulingTaints && Self.shortfall(requests, node) == (false, false, false) {
-                feasible.append(index)
-                continue
-            }
-            let failures = filter(pod, wanting: requests, hostPorts: hostPorts, cache.node(index: index)!, node)
-            if failures.isEmpty {
-                feasible.append(index)
-            } else {
-                for f in failures { reasons[f.reason, default: 0] += 1 }
-                preemption[failures.allSatisfy(\.isResolvableByPreemption) ? "No preemption victims found for incoming pod" : "Preemption is not helpful for scheduling", default: 0] += 1
+        // Read through buffers: a plain node costs a few loads and compares, no copy of its
+        // figures, no bounds or uniqueness checks.
+        let feasible = [Int](unsafeUninitializedCapacity: wanted) { found, foundCount in
+            figures.withUnsafeBufferPointer { figures in
+                order.withUnsafeBufferPointer { order in
+                    while examined < total && foundCount < wanted {
+                        let index = order[position]
+                        examined += 1
+                        position = position + 1 == total ? 0 : position + 1
+                        if !selectsNodes && !figures[index].unschedulable && !figures[index].hasSchedulingTaints
+                            && Self.shortfall(requests, figures[index]) == (false, false, false) {
+                            found[foundCount] = index
+                            foundCount += 1
+                            continue
+                        }
+                        let failures = filter(pod, wanting: requests, hostPorts: hostPorts, cache.node(index: index)!, figures[index])
+                        if failures.isEmpty {
+                            found[foundCount] = index
+                            foundCount += 1
+                        } else {
+                            for f in failures { reasons[f.reason, default: 0] += 1 }
+                            preemption[failures.allSatisfy(\.isResolvableByPreemption) ? "No preemption victims found for incoming pod" : "Preemption is not helpful for scheduling", default: 0] += 1
+                        }
+                    }
+                }
             }
         }
         nextStartNodeIndex = (nextStartNodeIndex + examined) % total
@@ -224,12 +211,13 @@ final class KubeScheduler {
         // A plugin that skips scoring adds the same (nothing) to every node.
         tally.scored(feasible.count)
         let spreads = TopologySpreadScore.scores(for: pod, feasible: feasible, figures: figures, cache: cache, scratch: &spreadScratch)
-        let want = SchedulerCache.scoringRequests(pod)
+        resourceScores.score(SchedulerCache.scoringRequests(pod), feasible: feasible, figures: figures, nodeIndexLimit: cache.nodeIndexLimit)
         // The nodes sharing the top score, by position in `feasible` (a buffer kept between pods).
+        // Default plugin weights: PodTopologySpread 2, NodeResourcesFit 1, BalancedAllocation 1.
         best.removeAll(keepingCapacity: true)
         var bestScore = Int.min
         for i in feasible.indices {
-            let s = score(want, figures[feasible[i]], spread: spreads ? spreadScratch.normalized[i] : 0)
+            let s = resourceScores.last[i] + (spreads ? 2 * Int(spreadScratch.normalized[i]) : 0)
             if s > bestScore { bestScore = s; best.removeAll(keepingCapacity: true); best.append(i) } else if s == bestScore { best.append(i) }
         }
         return .node(cache.node(index: feasible[best.count == 1 ? best[0] : best[random.int(in: 0...(best.count - 1))]])!.name)

@@ -81,6 +81,8 @@ final class SchedulerCache {
     /// Zone label values ("" for none) by number, in the order first seen.
     private var zoneNumbers: [String: Int] = [:]
     var zoneCount: Int { zoneNumbers.count }
+    /// Whether any node has ever had a zone label: until one has, spreading need not look for zones.
+    private(set) var someNodeHadZone = false
     /// Pods per owner uid, by node index, for spreading an owner's pods across nodes
     /// (terminating pods left out, as PodTopologySpread leaves them out).
     private var ownerOnNode: [String: [Int: Int]] = [:]
@@ -147,6 +149,7 @@ final class SchedulerCache {
 
     private func zoneNumber(_ zone: String) -> Int {
         if let number = zoneNumbers[zone] { return number }
+        if !zone.isEmpty { someNodeHadZone = true }
         zoneNumbers[zone] = zoneNumbers.count
         return zoneNumbers.count - 1
     }

@@ -21,17 +21,60 @@ enum TopologySpreadScore {
         fileprivate var perNode: [Int] = []
         fileprivate var perZone: [Int] = []
         fileprivate var isFeasibleZone: [Bool] = []
-        fileprivate var raw: [Int64] = []
+        /// Raw scores of the call in progress, in the order of its `feasible`.
+        var raw: [Int64] = []
         /// The last call's normalized scores, in the order of its `feasible`.
         private(set) var normalized: [Int64] = []
 
+        /// Normalized scores by raw score less the smallest, -1 until first computed.
+        private var byOffset: [Int64] = []
+
         /// NormalizeScore: fewer matching pods score higher; all nodes score 100 when none has any.
-        fileprivate mutating func normalize() {
-            normalized.removeAll(keepingCapacity: true)
-            guard let minScore = raw.min(), let maxScore = raw.max() else { return }
-            if maxScore == 0 { return normalized.append(contentsOf: repeatElement(100, count: raw.count)) }
-            for score in raw { normalized.append(100 * (maxScore + minScore - score) / maxScore) }
+        /// Raw scores repeat (pods per node are small numbers), so each distinct one is divided
+        /// once a cycle, not once a node.
+        mutating func normalize() {
+            guard var minScore = raw.first else { return normalized.removeAll() }
+            var maxScore = minScore
+            for score in raw {
+                minScore = min(minScore, score)
+                maxScore = max(maxScore, score)
+            }
+            let span = maxScore - minScore
+            // Each distinct raw score divided once, when there are fewer distinct ones than nodes.
+            let divideEach = maxScore != 0 && span >= Int64(raw.count)
+            if !divideEach && maxScore != 0 {
+                byOffset.removeAll(keepingCapacity: true)
+                byOffset.append(contentsOf: repeatElement(-1, count: Int(span) + 1))
+            }
+            normalized = [Int64](unsafeUninitializedCapacity: raw.count) { normalized, count in
+                raw.withUnsafeBufferPointer { raw in
+                    if maxScore == 0 {
+                        normalized.initialize(repeating: 100)
+                    } else if divideEach {
+                        for (i, score) in raw.enumerated() { normalized[i] = 100 * (maxScore + minScore - score) / maxScore }
+                    } else {
+                        byOffset.withUnsafeMutableBufferPointer { byOffset in
+                            for (i, score) in raw.enumerated() {
+                                let offset = Int(score - minScore)
+                                if byOffset[offset] < 0 { byOffset[offset] = 100 * (maxScore + minScore - score) / maxScore }
+                                normalized[i] = byOffset[offset]
+                            }
+                        }
+                    }
+                }
+                count = raw.count
+            }
         }
+    }
+
+    /// `x.rounded()` (half away from zero) for the non-negative raw scores, without the library
+    /// call: truncate, then add one when the fraction left is a half or more. `x - trunc(x)` is
+    /// exact in floating point, so this is the same number.
+    @inline(__always)
+    static func roundedHalfAway(_ x: Double) -> Int64 {
+        guard x >= 0 && x < 0x1p62 else { return Saturating.int64(x.rounded()) }
+        let whole = Int64(x)
+        return x - Double(whole) >= 0.5 ? whole + 1 : whole
     }
 
     /// Normalized scores (0…100) for the nodes with indexes `feasible`, in its order, left in
@@ -44,7 +87,7 @@ enum TopologySpreadScore {
         // System defaults do not require every topology label: a node without a zone label
         // still spreads by hostname; it falls in the "" zone and gets no zone score. Without
         // any zone label, pods per zone are not counted at all.
-        let anyZone = feasible.contains { figures[$0].hasZone }
+        let anyZone = cache.someNodeHadZone && feasible.contains { figures[$0].hasZone }
         // Zones by the cache's numbers: which ones the feasible nodes are in, and how many.
         scratch.isFeasibleZone.removeAll(keepingCapacity: true)
         scratch.isFeasibleZone.append(contentsOf: repeatElement(false, count: cache.zoneCount))
@@ -78,17 +121,22 @@ enum TopologySpreadScore {
         }
         for (index, count) in counts { scratch.perNode[index] = count }
         let hostname = defaultConstraints[0], zone = defaultConstraints[1]
-        scratch.raw.removeAll(keepingCapacity: true)
-        for index in feasible {
-            let node = figures[index]
-            var score = 0.0
-            if node.hasHostname {
-                score += Double(scratch.perNode[index]) * hostnameWeight + Double(hostname.maxSkew - 1)
+        let hostnameBase = Double(hostname.maxSkew - 1), zoneBase = Double(zone.maxSkew - 1)
+        // Read through buffers: a few hundred nodes a pod, each a handful of loads.
+        scratch.raw = [Int64](unsafeUninitializedCapacity: feasible.count) { raw, rawCount in
+            figures.withUnsafeBufferPointer { figures in
+                scratch.perNode.withUnsafeBufferPointer { perNode in
+                    scratch.perZone.withUnsafeBufferPointer { perZone in
+                        for index in feasible {
+                            var score = 0.0
+                            if figures[index].hasHostname { score += Double(perNode[index]) * hostnameWeight + hostnameBase }
+                            if figures[index].hasZone { score += Double(perZone[figures[index].zoneIndex]) * zoneWeight + zoneBase }
+                            raw[rawCount] = roundedHalfAway(score)
+                            rawCount += 1
+                        }
+                    }
+                }
             }
-            if node.hasZone {
-                score += Double(scratch.perZone[node.zoneIndex]) * zoneWeight + Double(zone.maxSkew - 1)
-            }
-            scratch.raw.append(Int64(score.rounded()))
         }
         for (index, _) in counts { scratch.perNode[index] = 0 }
         scratch.normalize()
