@@ -14,8 +14,6 @@ final class KubeScheduler {
     /// Sharded: a scale past the nodes' room leaves tens of thousands here.
     private var unschedulable = ShardedDictionary<ObjectKey, SimTime>()
     private var nextStartNodeIndex = 0
-    /// Scratch for the best-scoring nodes of the pod being scheduled, kept to save an allocation a pod.
-    private var best: [Int] = []
     /// Scratch for topology spreading (see TopologySpreadScore.scores).
     private var spreadScratch = TopologySpreadScore.Scratch()
     /// Each node's resource score, kept while its figures and the pod's request stay the same.
@@ -145,8 +143,9 @@ final class KubeScheduler {
             pod.spec.nodeName = chosen
             pod.status.setCondition("PodScheduled", "True", at: store.now)
             pod.metadata.resourceVersion = ""
+            // The cache counts the pod on its node from the binding's watch event, delivered
+            // before the update returns.
             guard let bound = try? store.update(pod) else { return }
-            cache.add(bound)
             recorder.record(bound, reason: "Scheduled", message: String(concatenating: "Successfully assigned ", pod.metadata.namespace, "/", pod.metadata.name, " to ", chosen), component: Self.component)
         }
     }
@@ -212,15 +211,23 @@ final class KubeScheduler {
         tally.scored(feasible.count)
         let spreads = TopologySpreadScore.scores(for: pod, feasible: feasible, figures: figures, cache: cache, scratch: &spreadScratch)
         resourceScores.score(SchedulerCache.scoringRequests(pod), feasible: feasible, figures: figures, nodeIndexLimit: cache.nodeIndexLimit)
-        // The nodes sharing the top score, by position in `feasible` (a buffer kept between pods).
         // Default plugin weights: PodTopologySpread 2, NodeResourcesFit 1, BalancedAllocation 1.
-        best.removeAll(keepingCapacity: true)
-        var bestScore = Int.min
+        // The top score and how many nodes share it; one seeded draw picks among those, each as
+        // likely as upstream's selectHost makes it, counted in `feasible`'s order (no list of ties).
+        let resource = resourceScores.last, spread = spreadScratch.normalized
+        func score(_ i: Int) -> Int { resource[i] + (spreads ? 2 * Int(spread[i]) : 0) }
+        var bestScore = Int.min, ties = 0
         for i in feasible.indices {
-            let s = resourceScores.last[i] + (spreads ? 2 * Int(spreadScratch.normalized[i]) : 0)
-            if s > bestScore { bestScore = s; best.removeAll(keepingCapacity: true); best.append(i) } else if s == bestScore { best.append(i) }
+            let s = score(i)
+            if s > bestScore { bestScore = s; ties = 1 } else if s == bestScore { ties += 1 }
         }
-        return .node(cache.node(index: feasible[best.count == 1 ? best[0] : best[random.int(in: 0...(best.count - 1))]])!.name)
+        var skip = ties == 1 ? 0 : random.int(in: 0...(ties - 1))
+        var chosen = 0
+        for i in feasible.indices where score(i) == bestScore {
+            if skip == 0 { chosen = feasible[i]; break }
+            skip -= 1
+        }
+        return .node(cache.node(index: chosen)!.name)
     }
 
     private func fail(_ pod: Pod, message: String) {

@@ -122,6 +122,8 @@ final class SchedulerCache {
             // changes nothing kept here: an entry, once made, changes only when terminating.
             if event.type == .modified, let old = event.oldPod, old.spec.nodeName == pod.spec.nodeName,
                old.isTerminating == pod.isTerminating, old.status.phase == pod.status.phase { return }
+            // A new pod waiting to be scheduled (nearly every new pod) has nothing here to forget.
+            if event.type == .added && !pod.isScheduled { return }
             // The scheduler watches only pods that have not finished (its informer's field
             // selector), so a Succeeded or Failed pod no longer holds its node's resources.
             if event.type == .deleted || !pod.isScheduled || pod.status.phase == "Succeeded" || pod.status.phase == "Failed" {
