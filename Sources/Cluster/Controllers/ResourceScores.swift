@@ -6,7 +6,8 @@
 /// score is a pure function of them, so the choice of node cannot change.
 struct ResourceScores {
     private struct Kept {
-        var usedCPU: Int64 = -1
+        var known = false
+        var usedCPU: Int64 = 0
         var usedMemory: Int64 = 0
         var allocatableCPU: Int64 = 0
         var allocatableMemory: Int64 = 0
@@ -15,8 +16,7 @@ struct ResourceScores {
         var score = 0
     }
 
-    /// By the scheduler cache's node index; a node not scored yet has a used CPU of -1, which no
-    /// node's figures have.
+    /// By the scheduler cache's node index.
     private var kept: [Kept] = []
     /// The last call's scores, in the order of its `feasible` (the buffer may be longer).
     private(set) var last: [Int] = []
@@ -32,14 +32,14 @@ struct ResourceScores {
                     for (i, index) in feasible.enumerated() {
                         let used = figures[index].scoringRequested, allocatable = figures[index].allocatable
                         let k = kept[index]
-                        if k.usedCPU == used.cpuMillis && k.usedMemory == used.memoryBytes && k.wantCPU == want.cpuMillis
+                        if k.known && k.usedCPU == used.cpuMillis && k.usedMemory == used.memoryBytes && k.wantCPU == want.cpuMillis
                             && k.wantMemory == want.memoryBytes && k.allocatableCPU == allocatable.cpuMillis
                             && k.allocatableMemory == allocatable.memoryBytes {
                             scores[i] = k.score
                             continue
                         }
                         let score = Self.compute(want, figures[index])
-                        kept[index] = Kept(usedCPU: used.cpuMillis, usedMemory: used.memoryBytes, allocatableCPU: allocatable.cpuMillis,
+                        kept[index] = Kept(known: true, usedCPU: used.cpuMillis, usedMemory: used.memoryBytes, allocatableCPU: allocatable.cpuMillis,
                                            allocatableMemory: allocatable.memoryBytes, wantCPU: want.cpuMillis, wantMemory: want.memoryBytes,
                                            score: score)
                         scores[i] = score

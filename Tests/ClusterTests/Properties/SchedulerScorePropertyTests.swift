@@ -36,6 +36,15 @@ import Testing
         }
     }
 
+    @Test func aNodeNotScoredYetIsScoredWhateverItsFigures() {
+        // All zeros: what an empty kept entry holds, so a first score must not be read from it.
+        var scores = ResourceScores()
+        let empty = SchedulerCache.Figures()
+        scores.score(ResourceAmounts(), feasible: [0], figures: [empty], nodeIndexLimit: 1)
+        #expect(scores.last[0] == ResourceScores.compute(ResourceAmounts(), empty))
+        #expect(scores.last[0] != 0)
+    }
+
     @Test func roundingWithoutTheLibraryIsRounding() async {
         // Whole numbers, exact halves and the doubles either side of them, and arbitrary values.
         let nearHalf = zip(Gen.int(in: 0...1_000_000), Gen.int(in: 0...4)).map { whole, shape -> Double in
