@@ -1,47 +1,38 @@
 /// The resource plugins' part of a node's score: NodeResourcesFit's LeastAllocated and
 /// NodeResourcesBalancedAllocation, weight 1 each. Each node's last score is kept with the
 /// figures it came from, because between two pods of one deployment only the node the first was
-/// bound to changes: the next cycle compares six numbers for each of the other few hundred nodes
-/// instead of dividing four times. A kept score is used only when its inputs are equal, and the
-/// score is a pure function of them, so the choice of node cannot change.
+/// bound to changes: the next cycle compares a few numbers for each of the other few hundred
+/// nodes instead of dividing four times. A kept score is used only when its inputs are equal,
+/// and the score is a pure function of them, so the choice of node cannot change.
 struct ResourceScores {
     private struct Kept {
-        var known = false
-        var usedCPU: Int64 = 0
-        var usedMemory: Int64 = 0
-        var allocatableCPU: Int64 = 0
-        var allocatableMemory: Int64 = 0
-        var wantCPU: Int64 = 0
-        var wantMemory: Int64 = 0
-        var score = 0
+        let used: ResourceAmounts
+        let allocatable: ResourceAmounts
+        let want: ResourceAmounts
+        let score: Int
     }
 
-    /// By the scheduler cache's node index.
-    private var kept: [Kept] = []
+    /// By the scheduler cache's node index; nil until the node is first scored.
+    private var kept: [Kept?] = []
     /// The last call's scores, in the order of its `feasible` (the buffer may be longer).
     private(set) var last: [Int] = []
 
     /// Scores the nodes with indexes `feasible` (below `nodeIndexLimit`) for a pod asking `want`
     /// for scoring (non-zero requests), into `last`.
     mutating func score(_ want: ResourceAmounts, feasible: [Int], figures: [SchedulerCache.Figures], nodeIndexLimit: Int) {
-        if kept.count < nodeIndexLimit { kept.append(contentsOf: repeatElement(Kept(), count: nodeIndexLimit - kept.count)) }
+        if kept.count < nodeIndexLimit { kept.append(contentsOf: repeatElement(nil, count: nodeIndexLimit - kept.count)) }
         if last.count < feasible.count { last.append(contentsOf: repeatElement(0, count: feasible.count - last.count)) }
         kept.withUnsafeMutableBufferPointer { kept in
             last.withUnsafeMutableBufferPointer { scores in
                 figures.withUnsafeBufferPointer { figures in
                     for (i, index) in feasible.enumerated() {
                         let used = figures[index].scoringRequested, allocatable = figures[index].allocatable
-                        let k = kept[index]
-                        if k.known && k.usedCPU == used.cpuMillis && k.usedMemory == used.memoryBytes && k.wantCPU == want.cpuMillis
-                            && k.wantMemory == want.memoryBytes && k.allocatableCPU == allocatable.cpuMillis
-                            && k.allocatableMemory == allocatable.memoryBytes {
+                        if let k = kept[index], k.used == used, k.allocatable == allocatable, k.want == want {
                             scores[i] = k.score
                             continue
                         }
                         let score = Self.compute(want, figures[index])
-                        kept[index] = Kept(known: true, usedCPU: used.cpuMillis, usedMemory: used.memoryBytes, allocatableCPU: allocatable.cpuMillis,
-                                           allocatableMemory: allocatable.memoryBytes, wantCPU: want.cpuMillis, wantMemory: want.memoryBytes,
-                                           score: score)
+                        kept[index] = Kept(used: used, allocatable: allocatable, want: want, score: score)
                         scores[i] = score
                     }
                 }

@@ -81,8 +81,9 @@ final class SchedulerCache {
     /// Zone label values ("" for none) by number, in the order first seen.
     private var zoneNumbers: [String: Int] = [:]
     var zoneCount: Int { zoneNumbers.count }
-    /// Whether any node has ever had a zone label: until one has, spreading need not look for zones.
-    private(set) var someNodeHadZone = false
+    /// Whether any node has ever had a zone label (zone numbers are never forgotten): until one
+    /// has, spreading need not look for zones.
+    var someNodeHasHadZone: Bool { zoneNumbers.count > (zoneNumbers[""] == nil ? 0 : 1) }
     /// Pods per owner uid, by node index, for spreading an owner's pods across nodes
     /// (terminating pods left out, as PodTopologySpread leaves them out).
     private var ownerOnNode: [String: [Int: Int]] = [:]
@@ -151,7 +152,6 @@ final class SchedulerCache {
 
     private func zoneNumber(_ zone: String) -> Int {
         if let number = zoneNumbers[zone] { return number }
-        if !zone.isEmpty { someNodeHadZone = true }
         zoneNumbers[zone] = zoneNumbers.count
         return zoneNumbers.count - 1
     }

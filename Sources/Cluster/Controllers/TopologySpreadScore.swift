@@ -39,6 +39,7 @@ enum TopologySpreadScore {
                 minScore = min(minScore, score)
                 maxScore = max(maxScore, score)
             }
+            func normalizedScore(_ score: Int64) -> Int64 { 100 * (maxScore + minScore - score) / maxScore }
             let span = maxScore - minScore
             // Each distinct raw score divided once, when there are fewer distinct ones than nodes.
             let divideEach = maxScore != 0 && span >= Int64(raw.count)
@@ -51,12 +52,12 @@ enum TopologySpreadScore {
                     if maxScore == 0 {
                         normalized.initialize(repeating: 100)
                     } else if divideEach {
-                        for (i, score) in raw.enumerated() { normalized[i] = 100 * (maxScore + minScore - score) / maxScore }
+                        for (i, score) in raw.enumerated() { normalized[i] = normalizedScore(score) }
                     } else {
                         byOffset.withUnsafeMutableBufferPointer { byOffset in
                             for (i, score) in raw.enumerated() {
                                 let offset = Int(score - minScore)
-                                if byOffset[offset] < 0 { byOffset[offset] = 100 * (maxScore + minScore - score) / maxScore }
+                                if byOffset[offset] < 0 { byOffset[offset] = normalizedScore(score) }
                                 normalized[i] = byOffset[offset]
                             }
                         }
@@ -87,7 +88,7 @@ enum TopologySpreadScore {
         // System defaults do not require every topology label: a node without a zone label
         // still spreads by hostname; it falls in the "" zone and gets no zone score. Without
         // any zone label, pods per zone are not counted at all.
-        let anyZone = cache.someNodeHadZone && feasible.contains { figures[$0].hasZone }
+        let anyZone = cache.someNodeHasHadZone && feasible.contains { figures[$0].hasZone }
         // Zones by the cache's numbers: which ones the feasible nodes are in, and how many.
         scratch.isFeasibleZone.removeAll(keepingCapacity: true)
         scratch.isFeasibleZone.append(contentsOf: repeatElement(false, count: cache.zoneCount))
