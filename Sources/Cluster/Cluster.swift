@@ -129,8 +129,9 @@ public final class Cluster {
         if !ready {
             // Weakly: the clock holds this until it fires, and a kubelet holds the store that
             // holds the clock, so a strong capture kept a cluster let go before then forever.
-            clock.schedule(after: pace.nodeStartup) { [weak self, weak kubelet] in
-                guard let self, let kubelet, kubelet.isRunning else { return }
+            // The kubelet by its lifeline: a weak reference would slow every retain of it.
+            clock.schedule(after: pace.nodeStartup) { [weak self, lifeline = kubelet.lifeline, unowned(unsafe) kubelet] in
+                guard let self, lifeline.isAlive, kubelet.isRunning else { return }
                 let now = self.clock.now
                 if let up = try? self.store.modify(Node.self, nodeName, {
                     $0.status.conditions = NodeConditions.healthy(at: now)

@@ -15,6 +15,11 @@ final class DeploymentController {
     /// The last deployment read with its ReplicaSets, good while nothing has been written since.
     private var lastReading: Reading?
 
+    /// What this controller's timers hold of it (not a weak reference: see `Lifeline`).
+    private let lifeline = Lifeline()
+
+    deinit { lifeline.end() }
+
     init(store: Store, recorder: EventRecorder, pace: Pace) {
         self.store = store
         self.recorder = recorder
@@ -483,10 +488,10 @@ final class DeploymentController {
         if let pending = progressChecks[d.key], pending <= at, pending > store.now { return }
         progressChecks[d.key] = at
         let name = d.key
-        store.clock.schedule(after: at - store.now) { [weak self] in
-            guard let self, self.progressChecks[name] == at else { return }
-            self.progressChecks[name] = nil
-            self.queue.add(name)
+        lifeline.schedule(on: store.clock, after: at - store.now, owner: self) { controller in
+            guard controller.progressChecks[name] == at else { return }
+            controller.progressChecks[name] = nil
+            controller.queue.add(name)
         }
     }
 }

@@ -13,6 +13,11 @@ public final class EventExpiry {
     private var head = 0
     private var sweepScheduled = false
 
+    /// What this controller's timers hold of it (not a weak reference: see `Lifeline`).
+    private let lifeline = Lifeline()
+
+    deinit { lifeline.end() }
+
     init(store: Store) {
         self.store = store
         // `self.store`, not the parameter: the store keeps this closure, and a closure keeping
@@ -30,7 +35,7 @@ public final class EventExpiry {
     private func scheduleSweep() {
         guard !sweepScheduled, head < writes.count else { return }
         sweepScheduled = true
-        store.clock.schedule(at: writes[head].expiresAt) { [weak self] in self?.sweep() }
+        lifeline.schedule(on: store.clock, at: writes[head].expiresAt, owner: self) { $0.sweep() }
     }
 
     private func sweep() {

@@ -29,6 +29,11 @@ public final class EventRecorder {
     private var pruneScheduled = false
     let expiry: EventExpiry
 
+    /// What this controller's timers hold of it (not a weak reference: see `Lifeline`).
+    private let lifeline = Lifeline()
+
+    deinit { lifeline.end() }
+
     init(store: Store) {
         self.store = store
         expiry = EventExpiry(store: store)
@@ -107,7 +112,7 @@ public final class EventRecorder {
     private func schedulePrune() {
         guard !pruneScheduled, !correlations.isEmpty else { return }
         pruneScheduled = true
-        store.clock.schedule(after: SimilarEvents.window) { [weak self] in self?.prune() }
+        lifeline.schedule(on: store.clock, after: SimilarEvents.window, owner: self) { $0.prune() }
     }
 
     private func prune() {

@@ -21,6 +21,11 @@ final class KubeScheduler {
     /// How many nodes each scheduling cycle scored (for `kubesim bench` and the sampling tests).
     let tally = SchedulingTally()
 
+    /// What this controller's timers hold of it (not a weak reference: see `Lifeline`).
+    private let lifeline = Lifeline()
+
+    deinit { lifeline.end() }
+
     init(store: Store, recorder: EventRecorder, random: RandomSource, pace: Pace) {
         self.store = store
         self.recorder = recorder
@@ -241,10 +246,10 @@ final class KubeScheduler {
         // Periodic flush of unschedulable pods (podMaxInUnschedulablePodsDuration), counted from
         // this failure: a pod retried and parked again meanwhile waits for its own later flush,
         // so each Pending pod is flushed once per interval, not once for every failure it had.
-        store.clock.schedule(after: retryInterval) { [weak self] in
-            guard let self, self.unschedulable[pod.key] == parkedAt else { return }
-            self.unschedulable.removeValue(forKey: pod.key)
-            self.queue.add(pod.key)
+        lifeline.schedule(on: store.clock, after: retryInterval, owner: self) { scheduler in
+            guard scheduler.unschedulable[pod.key] == parkedAt else { return }
+            scheduler.unschedulable.removeValue(forKey: pod.key)
+            scheduler.queue.add(pod.key)
         }
     }
 }

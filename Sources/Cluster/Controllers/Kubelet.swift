@@ -34,6 +34,8 @@ final class Kubelet {
     private var podIPs: [String: String] = [:]
     /// What the kubelet last saw of spec.unschedulable (kubelet `lastNodeUnschedulable`).
     private var lastNodeUnschedulable = false
+    /// What this kubelet's timers hold of it (not a weak reference: see `Lifeline`).
+    let lifeline = Lifeline()
 
     init(nodeName: String, podCIDR: String, store: Store, recorder: EventRecorder, random: RandomSource,
          registry: ImageRegistry, pace: Pace, logs: ContainerLogs) {
@@ -48,11 +50,13 @@ final class Kubelet {
         queue = WorkQueue(clock: store.clock, delay: pace.kubeletReaction, name: "kubelet") { [unowned self] in self.syncPod($0) }
     }
 
+    deinit { lifeline.end() }
+
     // MARK: heartbeats
 
     func startHeartbeats() {
-        store.clock.schedule(after: pace.leaseRenewInterval) { [weak self] in self?.heartbeat() }
-        store.clock.schedule(after: pace.nodeStatusReport) { [weak self] in self?.reportNodeStatus() }
+        lifeline.schedule(on: store.clock, after: pace.leaseRenewInterval, owner: self) { $0.heartbeat() }
+        lifeline.schedule(on: store.clock, after: pace.nodeStatusReport, owner: self) { $0.reportNodeStatus() }
     }
 
     /// Re-posts the node's status: the conditions stay, their lastHeartbeatTime moves on.
@@ -64,7 +68,7 @@ final class Kubelet {
                 for i in node.status.conditions.indices { node.status.conditions[i].lastHeartbeatTime = now }
             }
         }
-        store.clock.schedule(after: pace.nodeStatusReport) { [weak self] in self?.reportNodeStatus() }
+        lifeline.schedule(on: store.clock, after: pace.nodeStatusReport, owner: self) { $0.reportNodeStatus() }
     }
 
     private func heartbeat() {
@@ -72,7 +76,7 @@ final class Kubelet {
             _ = try? store.modify(Lease.self, nodeName, namespace: Lease.nodeLeaseNamespace) { $0.renewTime = self.store.now }
             recordSchedulableChange()
         }
-        store.clock.schedule(after: pace.leaseRenewInterval) { [weak self] in self?.heartbeat() }
+        lifeline.schedule(on: store.clock, after: pace.leaseRenewInterval, owner: self) { $0.heartbeat() }
     }
 
     /// Part of the kubelet's node status sync (every nodeStatusUpdateFrequency, 10 s, the same
@@ -122,8 +126,8 @@ final class Kubelet {
 
     func after(_ delay: SimDuration, _ pod: Pod, _ step: @escaping (Pod) -> Void) {
         let uid = pod.metadata.uid, key = pod.key
-        store.clock.schedule(after: delay) { [weak self] in
-            guard let self, let pod = self.current(key, uid: uid) else { return }
+        lifeline.schedule(on: store.clock, after: delay, owner: self) { kubelet in
+            guard let pod = kubelet.current(key, uid: uid) else { return }
             step(pod)
         }
     }
@@ -299,10 +303,10 @@ final class Kubelet {
             wait = min(pace.containerStop, grace)
         }
         let uid = pod.metadata.uid, key = pod.key
-        store.clock.schedule(after: wait) { [weak self] in
-            guard let self, self.current(key, uid: uid) != nil else { return }
-            self.stopping.remove(uid)
-            try? self.store.delete(Pod.self, key: key, gracePeriodSeconds: 0)
+        lifeline.schedule(on: store.clock, after: wait, owner: self) { kubelet in
+            guard kubelet.current(key, uid: uid) != nil else { return }
+            kubelet.stopping.remove(uid)
+            try? kubelet.store.delete(Pod.self, key: key, gracePeriodSeconds: 0)
         }
     }
 }

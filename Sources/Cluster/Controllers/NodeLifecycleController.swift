@@ -10,6 +10,11 @@ final class NodeLifecycleController {
 
     private var queue: WorkQueue<String>!
 
+    /// What this controller's timers hold of it (not a weak reference: see `Lifeline`).
+    private let lifeline = Lifeline()
+
+    deinit { lifeline.end() }
+
     init(store: Store, recorder: EventRecorder, pace: Pace) {
         self.store = store
         self.recorder = recorder
@@ -20,7 +25,7 @@ final class NodeLifecycleController {
                 self.queue.add(event.name)
             }
         }
-        store.clock.schedule(after: pace.nodeMonitorPeriod) { [weak self] in self?.monitor() }
+        lifeline.schedule(on: store.clock, after: pace.nodeMonitorPeriod, owner: self) { $0.monitor() }
     }
 
     /// TaintNodesByCondition: a cordoned node carries `node.kubernetes.io/unschedulable:NoSchedule`.
@@ -47,7 +52,7 @@ final class NodeLifecycleController {
                 markReady(node)
             }
         }
-        store.clock.schedule(after: pace.nodeMonitorPeriod) { [weak self] in self?.monitor() }
+        lifeline.schedule(on: store.clock, after: pace.nodeMonitorPeriod, owner: self) { $0.monitor() }
     }
 
     private func markUnknown(_ node: Node) {

@@ -8,13 +8,18 @@ final class PodGarbageCollector {
 
     private let store: Store
 
+    /// What this controller's timers hold of it (not a weak reference: see `Lifeline`).
+    private let lifeline = Lifeline()
+
+    deinit { lifeline.end() }
+
     init(store: Store) {
         self.store = store
         store.watch([.node]) { [unowned self] event in
             guard event.type == .deleted else { return }
             let name = event.name
             // Through self: the store keeps this closure, so it must not keep the store.
-            self.store.clock.schedule(after: Self.quarantine) { [weak self] in self?.collectOrphans(of: name) }
+            self.lifeline.schedule(on: self.store.clock, after: Self.quarantine, owner: self) { $0.collectOrphans(of: name) }
         }
     }
 

@@ -9,6 +9,11 @@ final class TaintEvictionController {
     /// Pending evictions by pod uid, so a pod is marked only once.
     private var scheduled: Set<String> = []
 
+    /// What this controller's timers hold of it (not a weak reference: see `Lifeline`).
+    private let lifeline = Lifeline()
+
+    deinit { lifeline.end() }
+
     init(store: Store, recorder: EventRecorder, pace: Pace) {
         self.store = store
         self.recorder = recorder
@@ -44,7 +49,7 @@ final class TaintEvictionController {
             guard let at = evictAt else { continue } // tolerated forever
             scheduled.insert(pod.metadata.uid)
             let uid = pod.metadata.uid, podKey = pod.key
-            store.clock.schedule(at: at) { [weak self] in self?.evict(podKey, uid: uid, node: name) }
+            lifeline.schedule(on: store.clock, at: at, owner: self) { $0.evict(podKey, uid: uid, node: name) }
         }
     }
 

@@ -22,6 +22,8 @@ final class WorkQueue<Key: Hashable> {
     private let depth: QueueDepths.Depth
     /// Sharded: the scheduler's queue holds every pod of a scale-up waiting to be placed.
     private var pending = ShardedSet<Key>()
+    /// What the queue's timers hold of it (not a weak reference: see `Lifeline`).
+    private let lifeline = Lifeline()
 
     init(clock: VirtualClock, delay: SimDuration, name: String, process: @escaping (Key) -> Void) {
         self.clock = clock
@@ -38,6 +40,8 @@ final class WorkQueue<Key: Hashable> {
         sync = .stepped(processInSteps)
     }
 
+    deinit { lifeline.end() }
+
     func add(_ key: Key) { add(key, after: delay) }
 
     func add(_ key: Key, after wait: SimDuration) {
@@ -45,10 +49,9 @@ final class WorkQueue<Key: Hashable> {
         depth.added()
         switch sync {
         case .plain(let process):
-            clock.schedule(after: wait) { [weak self] in
-                guard let self else { return }
-                self.pending.remove(key)
-                self.depth.removed()
+            lifeline.schedule(on: clock, after: wait, owner: self) { queue in
+                queue.pending.remove(key)
+                queue.depth.removed()
                 process(key)
             }
         case .stepped(let process):
@@ -59,10 +62,10 @@ final class WorkQueue<Key: Hashable> {
     private func addStepped(_ key: Key, after wait: SimDuration, _ process: @escaping (Key) -> Resumption?) {
         var resumption: Resumption?
         var started = false
-        clock.scheduleInSteps(after: wait) { [weak self] in
+        clock.scheduleInSteps(after: wait) { [lifeline, unowned(unsafe) self] in
             if started { return resumption?() ?? false }
             started = true
-            guard let self else { return false }
+            guard lifeline.isAlive else { return false }
             self.pending.remove(key)
             self.depth.removed()
             resumption = process(key)

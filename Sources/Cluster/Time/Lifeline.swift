@@ -1,0 +1,30 @@
+/// What a timer holds of its owner instead of a weak reference to it.
+///
+/// A weak reference gives its object a side table, and from then on every retain and release
+/// of that object takes the runtime's slow path. A kubelet or a work queue is retained several
+/// times for each pod it handles, so its timers do not take weak references: the owner ends
+/// its lifeline in `deinit`, and a timer finds out from the lifeline (which it holds strongly)
+/// whether the owner is still there before touching it.
+final class Lifeline {
+    private(set) var isAlive = true
+
+    /// Called by the owner's `deinit`.
+    func end() { isAlive = false }
+
+    /// Runs `body` after `delay` with `owner`, unless the owner is gone by then. The owner is
+    /// held `unowned(unsafe)` (no side table) and made strong for the call.
+    func schedule<Owner: AnyObject>(on clock: VirtualClock, after delay: SimDuration, owner: Owner, _ body: @escaping (Owner) -> Void) {
+        clock.schedule(after: delay) { [self, unowned(unsafe) owner] in
+            guard isAlive else { return }
+            body(owner)
+        }
+    }
+
+    /// Runs `body` at `time` with `owner`, unless the owner is gone by then.
+    func schedule<Owner: AnyObject>(on clock: VirtualClock, at time: SimTime, owner: Owner, _ body: @escaping (Owner) -> Void) {
+        clock.schedule(at: time) { [self, unowned(unsafe) owner] in
+            guard isAlive else { return }
+            body(owner)
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Testing
+@testable import Cluster
+
+/// Timers hold their owner by a lifeline instead of a weak reference: they must neither keep the
+/// owner alive nor touch it once it is gone.
+@Suite struct LifelineTests {
+    private final class Owner {
+        let lifeline = Lifeline()
+        var fired: [String] = []
+        deinit { lifeline.end() }
+
+        func schedule(on clock: VirtualClock, _ label: String) {
+            lifeline.schedule(on: clock, after: .seconds(1), owner: self) { $0.fired.append(label) }
+            lifeline.schedule(on: clock, at: SimTime(milliseconds: 2_000), owner: self) { $0.fired.append(label + " at") }
+        }
+    }
+
+    @Test func aLiveOwnersTimersRunWithIt() {
+        let clock = VirtualClock()
+        let owner = Owner()
+        owner.schedule(on: clock, "tick")
+        clock.advance(to: SimTime(milliseconds: 3_000))
+        #expect(owner.fired == ["tick", "tick at"])
+    }
+
+    @Test func aTimerOutlivingItsOwnerNeitherKeepsNorTouchesIt() {
+        let clock = VirtualClock()
+        weak var gone: Owner?
+        var lifeline: Lifeline?
+        do {
+            let owner = Owner()
+            owner.schedule(on: clock, "tick")
+            gone = owner
+            lifeline = owner.lifeline
+        }
+        #expect(gone == nil, "the pending timers kept their owner alive")
+        #expect(lifeline?.isAlive == false)
+        // Firing now must not reach the freed owner (a crash or a write into freed memory).
+        clock.advance(to: SimTime(milliseconds: 3_000))
+    }
+}
