@@ -90,9 +90,11 @@ public struct OwnerReference: Equatable, Hashable, Sendable {
 /// box. A change makes the box this copy's own first, except the resourceVersion's.
 public struct ObjectMeta: Equatable, Sendable {
     struct Fields: Equatable {
-        var name: String
+        /// Name and namespace as the store files a namespaced object: the key hashes both
+        /// strings when made, and an object's key is asked for some forty times on a pod's way
+        /// to Running (every write, watcher and timer), while its name is set once.
+        var namespacedKey: ObjectKey
         var generateName: String = ""
-        var namespace: String = "default"
         var uid: String = ""
         var generation: Int64 = 0
         var creationTimestamp: SimTime = .zero
@@ -112,7 +114,7 @@ public struct ObjectMeta: Equatable, Sendable {
 
     public init(name: String = "", generateName: String = "", namespace: String = "default",
                 labels: [String: String] = [:], annotations: [String: String] = [:]) {
-        box = Box(Fields(name: name, generateName: generateName, namespace: namespace, labels: labels, annotations: annotations))
+        box = Box(Fields(namespacedKey: ObjectKey(namespace: namespace, name: name), generateName: generateName, labels: labels, annotations: annotations))
     }
 
     /// The box, made this metadata's own before a change (never changed while shared).
@@ -122,16 +124,16 @@ public struct ObjectMeta: Equatable, Sendable {
     }
 
     public var name: String {
-        _read { yield box.fields.name }
-        _modify { yield &uniqueBox().fields.name }
+        _read { yield box.fields.namespacedKey.name }
+        _modify { yield &uniqueBox().fields.namespacedKey.name }
     }
     public var generateName: String {
         _read { yield box.fields.generateName }
         _modify { yield &uniqueBox().fields.generateName }
     }
     public var namespace: String {
-        _read { yield box.fields.namespace }
-        _modify { yield &uniqueBox().fields.namespace }
+        _read { yield box.fields.namespacedKey.namespace }
+        _modify { yield &uniqueBox().fields.namespacedKey.namespace }
     }
     public var uid: String {
         _read { yield box.fields.uid }
@@ -173,6 +175,9 @@ public struct ObjectMeta: Equatable, Sendable {
     /// an object whose writes left its metadata alone (a status write), answered without
     /// comparing a field. False says nothing: the fields may still be equal.
     public func sharesFields(with other: ObjectMeta) -> Bool { box === other.box }
+
+    /// The key of a namespaced object with this name and namespace, made when they were set.
+    var namespacedKey: ObjectKey { box.fields.namespacedKey }
 
     public static func == (lhs: ObjectMeta, rhs: ObjectMeta) -> Bool {
         lhs.resourceVersion == rhs.resourceVersion && (lhs.box === rhs.box || lhs.box.fields == rhs.box.fields)
@@ -247,6 +252,6 @@ extension APIObject {
     public var name: String { metadata.name }
     public var namespace: String { metadata.namespace }
     /// The object's storage key.
-    public var key: ObjectKey { ObjectKey(namespace: Self.kind.isNamespaced ? metadata.namespace : "", name: metadata.name) }
+    public var key: ObjectKey { Self.kind.isNamespaced ? metadata.namespacedKey : ObjectKey(namespace: "", name: metadata.name) }
     public var isTerminating: Bool { metadata.deletionTimestamp != nil }
 }
