@@ -19,7 +19,7 @@ final class OwnedPodTally {
     private var byOwner: [String: [[String: String]: Counts]] = [:]
 
     /// What one pod adds to its owner's counts.
-    private static func contribution(_ pod: Pod) -> Counts {
+    static func contribution(_ pod: Pod) -> Counts {
         let active = pod.isActive
         return Counts(pods: 1, notTerminating: pod.isTerminating ? 0 : 1, active: active ? 1 : 0,
                       activeReady: active && pod.isReady ? 1 : 0)

@@ -25,11 +25,12 @@ final class ReplicaSetController {
         case .pod:
             let pod = event.pod!
             let old = event.oldPod
-            tally.replace(old, with: event.type == .deleted ? nil : pod)
             // A deletion always matters: the pod's last state differs from the one before only
             // in resourceVersion, but its owner has one pod fewer (a force delete, grace 0, or a
-            // Pending pod goes without ever being Terminating).
+            // Pending pod goes without ever being Terminating). A write that does not matter
+            // leaves alone all the tally counts too (owner, labels, phase, deletion, readiness).
             if event.type != .deleted, let old, !Self.mattersToReplicaSets(old, pod) { return }
+            tally.replace(old, with: event.type == .deleted ? nil : pod)
             // Owner references are namespace-local: the owner lives in the pod's namespace.
             let namespace = pod.metadata.namespace
             if let name = pod.metadata.controllerName(ofKind: "ReplicaSet") { queue.add(ObjectKey(namespace: namespace, name: name)) }
