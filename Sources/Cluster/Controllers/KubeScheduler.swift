@@ -150,8 +150,8 @@ final class KubeScheduler {
             pod.metadata.resourceVersion = ""
             // The cache counts the pod on its node from the binding's watch event, delivered
             // before the update returns.
-            guard let bound = try? store.update(pod) else { return }
-            recorder.record(bound, reason: "Scheduled", message: String(concatenating: "Successfully assigned ", pod.metadata.namespace, "/", pod.metadata.name, " to ", chosen), component: Self.component)
+            guard let bound = try? store.update(consume pod) else { return }
+            recorder.record(bound, reason: "Scheduled", message: String(concatenating: "Successfully assigned ", bound.metadata.namespace, "/", bound.metadata.name, " to ", chosen), component: Self.component)
         }
     }
 
@@ -240,7 +240,7 @@ final class KubeScheduler {
         var updated = pod
         updated.status.setCondition("PodScheduled", "False", at: store.now, reason: "Unschedulable", message: message)
         updated.metadata.resourceVersion = ""
-        _ = try? store.update(updated)
+        _ = try? store.update(consume updated)
         let parkedAt = store.now
         unschedulable[pod.key] = parkedAt
         // Periodic flush of unschedulable pods (podMaxInUnschedulablePodsDuration), counted from

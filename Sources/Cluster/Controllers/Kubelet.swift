@@ -164,7 +164,7 @@ final class Kubelet {
         var updated = pod
         change(&updated)
         updated.metadata.resourceVersion = ""
-        return try? store.update(updated)
+        return try? store.update(consume updated)
     }
 
     private func start(_ pod: Pod) {

@@ -304,7 +304,9 @@ public final class Store {
         if !object.metadata.resourceVersion.isEmpty && object.metadata.resourceVersion != old.metadata.resourceVersion {
             throw APIError.conflict(T.kind, object.metadata.name)
         }
-        var obj = object
+        // Moved, not copied: a second reference to the pod's storage would make the writes below
+        // (the resourceVersion, the truncated times) copy it and its condition lists.
+        var obj = consume object
         // Read before written: writing even the same value makes the metadata's shared box this
         // copy's own (the resourceVersion lives outside it).
         if obj.metadata.uid != old.metadata.uid { obj.metadata.uid = old.metadata.uid }
@@ -346,7 +348,7 @@ public final class Store {
         guard var obj = table(type)[key] else { throw APIError.notFound(T.kind, key.name) }
         try change(&obj)
         obj.metadata.resourceVersion = ""
-        return try update(obj)
+        return try update(consume obj)
     }
 
     /// Deletes an object. A pod bound to a node is deleted gracefully: it gets a deletionTimestamp
