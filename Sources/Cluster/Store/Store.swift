@@ -255,7 +255,7 @@ public final class Store {
     /// after Kubernetes' validation.
     @discardableResult
     public func create<T: APIObject>(_ object: consuming T) throws -> T {
-        var obj = object
+        var obj = consume object
         let t = table(T.self)
         if T.kind.isNamespaced {
             if obj.metadata.namespace.isEmpty { obj.metadata.namespace = "default" }
