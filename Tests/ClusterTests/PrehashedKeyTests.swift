@@ -18,6 +18,26 @@ import Testing
         #expect(!set.contains(before))
     }
 
+    @Test func anObjectsKeyFollowsItsNameAndNamespaceWhereverTheyAreSet() {
+        // The metadata keeps the key made when name and namespace were set; a copy that
+        // renames must not carry the old key, nor change the original's.
+        var pod = Pod(metadata: ObjectMeta(generateName: "web-", namespace: "shop"), spec: PodSpec(containers: [Container(name: "c", image: "nginx")]))
+        #expect(pod.key == ObjectKey(namespace: "shop", name: ""))
+        let original = pod
+        pod.metadata.name = "web-x2x9z"
+        #expect(pod.key == ObjectKey(namespace: "shop", name: "web-x2x9z"))
+        #expect(pod.key.hashValue == ObjectKey(namespace: "shop", name: "web-x2x9z").hashValue)
+        #expect(original.key == ObjectKey(namespace: "shop", name: ""))
+        pod.metadata.namespace = "default"
+        #expect(Set([pod.key]).contains(ObjectKey(namespace: "default", name: "web-x2x9z")))
+        // Cluster-scoped kinds are filed without their namespace, whatever it says.
+        var node = Node(metadata: ObjectMeta(name: "node-1"), status: NodeStatus(capacity: ResourceAmounts()))
+        node.metadata.namespace = "default"
+        #expect(node.key == ObjectKey(namespace: "", name: "node-1"))
+        node.metadata.name = "node-2"
+        #expect(node.key == ObjectKey(namespace: "", name: "node-2"))
+    }
+
     @Test func keysThatDifferOnlyInWhereTheNamespaceEndsAreDifferent() {
         // Hashing the two strings one after the other must not make "a"+"bc" the same as "ab"+"c".
         let a = ObjectKey(namespace: "a", name: "bc"), b = ObjectKey(namespace: "ab", name: "c")

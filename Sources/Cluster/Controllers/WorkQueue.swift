@@ -62,6 +62,7 @@ final class WorkQueue<Key: Hashable> {
     private func addStepped(_ key: Key, after wait: SimDuration, _ process: @escaping (Key) -> Resumption?) {
         var resumption: Resumption?
         var started = false
+        // By the lifeline, as `Lifeline.schedule` does for plain timers.
         clock.scheduleInSteps(after: wait) { [lifeline, unowned(unsafe) self] in
             if started { return resumption?() ?? false }
             started = true

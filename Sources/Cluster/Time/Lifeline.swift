@@ -12,7 +12,8 @@ final class Lifeline {
     func end() { isAlive = false }
 
     /// Runs `body` after `delay` with `owner`, unless the owner is gone by then. The owner is
-    /// held `unowned(unsafe)` (no side table) and made strong for the call.
+    /// held `unowned(unsafe)` (no side table): its timers must not be what frees it (none of
+    /// ours drop their own controller; the cluster's owners do that, outside timers).
     func schedule<Owner: AnyObject>(on clock: VirtualClock, after delay: SimDuration, owner: Owner, _ body: @escaping (Owner) -> Void) {
         clock.schedule(after: delay) { [self, unowned(unsafe) owner] in
             guard isAlive else { return }
