@@ -46,17 +46,17 @@ enum PodAdmission {
         if pod.spec.enableServiceLinks == nil { pod.spec.enableServiceLinks = true }
         defaultRequestsFromLimits(&pod)
         guard !pod.spec.volumes.contains(where: { $0.name.hasPrefix("kube-api-access-") }) else { return }
-        let name = "kube-api-access-" + suffix(from: pod.metadata.namespace + "/" + pod.metadata.name)
+        let name = "kube-api-access-" + suffix(namespace: pod.metadata.namespace, name: pod.metadata.name)
         pod.spec.volumes.append(Volume(name: name))
         for i in pod.spec.containers.indices where !pod.spec.containers[i].volumeMounts.contains(where: { $0.mountPath == serviceAccountMountPath }) {
             pod.spec.containers[i].volumeMounts.append(VolumeMount(name: name, mountPath: serviceAccountMountPath, readOnly: true))
         }
     }
 
-    /// Five characters of the generated-name alphabet, drawn from `text`'s stable hash.
-    static func suffix(from text: String) -> String {
-        var draws = SeededRandom(seed: StableHash.fnv1a(text))
-        let alphabet = NameGenerator.alphabet
-        return String((0..<5).map { _ in alphabet[draws.int(in: 0...(alphabet.count - 1))] })
+    /// Five characters of the generated-name alphabet, drawn from the stable hash of
+    /// `NAMESPACE/NAME` (hashed piece by piece: the same hash, no joined string).
+    static func suffix(namespace: String, name: String) -> String {
+        var draws = SeededRandom(seed: StableHash.fnv1a(name, continuing: StableHash.fnv1a("/", continuing: StableHash.fnv1a(namespace))))
+        return NameGenerator.randomCharacters(5, using: &draws)
     }
 }

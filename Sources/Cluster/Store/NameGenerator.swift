@@ -2,15 +2,26 @@
 /// (apimachinery util/rand), used for pod suffixes and template hashes.
 public enum NameGenerator {
     public static let alphabet = Array("bcdfghjklmnpqrstvwxz2456789")
+    /// The same alphabet as bytes: names are written in place, a pod's two of them (its own
+    /// suffix, its token volume's) each built from Characters cost a few thousand instructions.
+    private static let alphabetBytes = Array("bcdfghjklmnpqrstvwxz2456789".utf8)
     static let maxNameLength = 63
     static let randomLength = 5
 
     /// `base` (cut to 58 characters) followed by five random characters (storage/names).
     public static func generate(base: String, using random: inout SeededRandom) -> String {
-        let cut = String(base.prefix(maxNameLength - randomLength))
-        var suffix = ""
-        for _ in 0..<randomLength { suffix.append(alphabet[random.int(in: 0...(alphabet.count - 1))]) }
-        return cut + suffix
+        let kept = maxNameLength - randomLength
+        // A base of at most 58 bytes has at most 58 characters: nothing to cut.
+        let cut = base.utf8.count <= kept ? base : String(base.prefix(kept))
+        return cut + randomCharacters(randomLength, using: &random)
+    }
+
+    /// `count` characters of the alphabet, one draw of `random` each, in order.
+    static func randomCharacters(_ count: Int, using random: inout SeededRandom) -> String {
+        String(unsafeUninitializedCapacity: count) { out in
+            for i in 0..<count { out[i] = alphabetBytes[random.int(in: 0...(alphabetBytes.count - 1))] }
+            return count
+        }
     }
 
     /// rand.SafeEncodeString: each byte mapped through the alphabet.
