@@ -5,12 +5,9 @@ extension Kubelet {
     /// A new container instance runs: its log starts (the one before kept as the previous).
     func writeStartup(of container: Container, status: ContainerStatus, in pod: Pod) {
         guard case .running(let startedAt) = status.state else { return }
-        let uid = pod.metadata.uid
-        logs.startInstance(podUID: uid, container: container.name, containerID: status.containerID, restartCount: status.restartCount)
-        guard logs.instance(podUID: uid, container: container.name, containerID: status.containerID)?.isEmpty ?? false else { return }
-        logs.appendStartup(image: container.image, containerID: status.containerID,
-                           port: container.ports.first?.containerPort ?? AccessLog.defaultPort,
-                           podUID: uid, container: container.name, at: startedAt)
+        logs.startApplication(podUID: pod.metadata.uid, container: container.name, containerID: status.containerID,
+                              restartCount: status.restartCount, image: container.image,
+                              port: container.ports.first?.containerPort ?? AccessLog.defaultPort, at: startedAt)
     }
 
     /// The application's process exits by itself (a crash, or `--crash-after`).

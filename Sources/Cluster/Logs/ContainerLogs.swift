@@ -11,8 +11,9 @@ public final class ContainerLogs {
     /// By pod uid: each container's kept instances, oldest first. A pod's logs are an object of
     /// their own, so a line written reaches its instance after one lookup of the uid; nested
     /// dictionaries hashed the uid and the container name again at each level, five times for
-    /// a container's start.
-    private var pods: [String: PodLogs] = [:]
+    /// a container's start. The uid keeps its hash: the table grows to every pod of the
+    /// cluster, and each growth would otherwise hash every uid again.
+    private var pods: [PrehashedString: PodLogs] = [:]
 
     private final class PodLogs {
         /// A pod has one or a few containers: found by name in order, without hashing.
@@ -41,14 +42,38 @@ public final class ContainerLogs {
     /// A new instance of `container` starts; the oldest kept one goes. Starting the same
     /// instance again (a node that came back) keeps its log.
     public func startInstance(podUID: String, container: String, containerID: String, restartCount: Int) {
-        let logs: PodLogs
-        if let known = pods[podUID] { logs = known } else { logs = PodLogs(); pods[podUID] = logs }
+        start(in: podLogs(podUID), container: container, containerID: containerID, restartCount: restartCount)
+    }
+
+    /// A container instance starts and runs its application: the instance begins (as
+    /// `startInstance`), and its start-up lines follow unless it has written already (the
+    /// same instance on a node that came back). The pod's logs are looked up once for both.
+    func startApplication(podUID: String, container: String, containerID: String, restartCount: Int,
+                          image: String, port: Int, at time: SimTime) {
+        let logs = podLogs(podUID)
+        let i = start(in: logs, container: container, containerID: containerID, restartCount: restartCount)
+        guard logs.containers[i].instances.last(where: { $0.containerID == containerID })?.isEmpty ?? false else { return }
+        deferStartup(in: logs, at: i, image: image, containerID: containerID, port: port, time: time)
+    }
+
+    private func podLogs(_ podUID: String) -> PodLogs {
+        let podUID = PrehashedString(podUID)
+        if let known = pods[podUID] { return known }
+        let logs = PodLogs()
+        pods[podUID] = logs
+        return logs
+    }
+
+    /// Starts the instance in the pod's logs; the container's index there.
+    @discardableResult
+    private func start(in logs: PodLogs, container: String, containerID: String, restartCount: Int) -> Int {
         let i: Int
         if let known = logs.index(of: container) { i = known } else { i = logs.containers.count; logs.containers.append((container, [])) }
-        guard !logs.containers[i].instances.contains(where: { $0.containerID == containerID }) else { return }
+        guard !logs.containers[i].instances.contains(where: { $0.containerID == containerID }) else { return i }
         logs.containers[i].instances.append(ContainerInstanceLog(containerID: containerID, restartCount: restartCount))
         let excess = logs.containers[i].instances.count - Self.instancesKept
         if excess > 0 { logs.containers[i].instances.removeFirst(excess) }
+        return i
     }
 
     /// The newest instance of `container` writes `text` at `time` (one line, no newline). Per
@@ -56,7 +81,7 @@ public final class ContainerLogs {
     public func append(_ text: String, podUID: String, container: String, at time: SimTime) {
         // Written through the pod's object: holding the instances while appending would make the
         // log's storage shared and copy all of it on every line.
-        guard let logs = pods[podUID], let i = logs.index(of: container), !logs.containers[i].instances.isEmpty else { return }
+        guard let logs = pods[PrehashedString(podUID)], let i = logs.index(of: container), !logs.containers[i].instances.isEmpty else { return }
         nextSequence += 1
         let line = LogLine(time: time, text: text, sequence: nextSequence)
         logs.containers[i].instances[logs.containers[i].instances.count - 1].append(line)
@@ -67,7 +92,12 @@ public final class ContainerLogs {
     /// when they are read. No listener misses them: a follow begins on a running instance
     /// (reading what it has written), and a follower of the instance before stops with it.
     func appendStartup(image: String, containerID: String, port: Int, podUID: String, container: String, at time: SimTime) {
-        guard let logs = pods[podUID], let i = logs.index(of: container), !logs.containers[i].instances.isEmpty else { return }
+        guard let logs = pods[PrehashedString(podUID)], let i = logs.index(of: container), !logs.containers[i].instances.isEmpty else { return }
+        deferStartup(in: logs, at: i, image: image, containerID: containerID, port: port, time: time)
+    }
+
+    /// The start-up lines of the newest instance of the container at `i`, made when read.
+    private func deferStartup(in logs: PodLogs, at i: Int, image: String, containerID: String, port: Int, time: SimTime) {
         let deferred = StartupLog.Deferred(image: image, containerID: containerID, port: port, time: time, firstSequence: nextSequence + 1)
         if let known = startupLineCounts[image] {
             nextSequence += known
@@ -80,14 +110,14 @@ public final class ContainerLogs {
 
     /// The log of the instance `containerID` of `container`, if it is still kept.
     public func instance(podUID: String, container: String, containerID: String) -> ContainerInstanceLog? {
-        pods[podUID]?.instances(of: container)?.last { $0.containerID == containerID }
+        pods[PrehashedString(podUID)]?.instances(of: container)?.last { $0.containerID == containerID }
     }
 
     /// The newest instance of `container`.
-    public func newest(podUID: String, container: String) -> ContainerInstanceLog? { pods[podUID]?.instances(of: container)?.last }
+    public func newest(podUID: String, container: String) -> ContainerInstanceLog? { pods[PrehashedString(podUID)]?.instances(of: container)?.last }
 
     /// The pod is gone: its containers' logs go too.
-    public func forget(podUID: String) { pods.removeValue(forKey: podUID) }
+    public func forget(podUID: String) { pods.removeValue(forKey: PrehashedString(podUID)) }
 
     /// How many pods have logs kept (memory bound checks).
     public var podCount: Int { pods.count }
