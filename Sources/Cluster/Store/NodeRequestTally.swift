@@ -1,6 +1,6 @@
-/// What the pods bound to each node (and, under "", the unscheduled ones) that are not
-/// terminating request, kept up to date on every pod write, so a view that shows each node's
-/// load every frame reads one entry per node instead of every pod on it.
+/// What the pods bound to each node that are not terminating request, kept up to date on every
+/// pod write, so a view that shows each node's load every frame reads one entry per node instead
+/// of every pod on it. Unscheduled pods count nowhere (as they are filed under no node).
 final class NodeRequestTally {
     private struct Sums {
         var cpuMillis = ExactSum(), memoryBytes = ExactSum(), pods = ExactSum()
@@ -26,7 +26,7 @@ final class NodeRequestTally {
         return ResourceAmounts(cpuMillis: sums.cpuMillis.clamped, memoryBytes: sums.memoryBytes.clamped, pods: sums.pods.clamped)
     }
 
-    private static func counts(_ pod: Pod) -> Bool { !pod.isTerminating }
+    private static func counts(_ pod: Pod) -> Bool { !pod.isTerminating && !pod.spec.nodeName.isEmpty }
 
     private func change(_ pod: Pod, by sign: Int) {
         var sums = byNode[pod.spec.nodeName, default: Sums()]

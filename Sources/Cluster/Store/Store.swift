@@ -60,7 +60,10 @@ public final class Store {
             $0.metadata.ownerReferences == $1.metadata.ownerReferences || $0.metadata.controllerUID == $1.metadata.controllerUID
         }
         pods.addIndex(IndexName.owner, sameKeys: sameOwner, key: Self.byOwner)
-        pods.addIndex(IndexName.node, sameKeys: { $0.spec.nodeName == $1.spec.nodeName }, key: { $0.spec.nodeName })
+        // A pod waiting to be scheduled is filed under no node: nothing asks for the pods of node
+        // "", and filing every pending pod there (all of a scale-up's) only to take each out at
+        // its binding cost a set insertion and removal a pod.
+        pods.addIndex(IndexName.node, sameKeys: { $0.spec.nodeName == $1.spec.nodeName }, key: { $0.spec.nodeName.isEmpty ? nil : $0.spec.nodeName })
         pods.addIndex(IndexName.orphan, sameKeys: sameOwner, key: { $0.metadata.controllerUID == nil ? "" : nil })
         replicaSets.addIndex(IndexName.owner, key: Self.byOwner)
         endpointSlices.addIndex(IndexName.owner, key: Self.byOwner)
