@@ -180,8 +180,7 @@ import Testing
     /// gets the rest in order.
     @Test func startupLinesReadLaterKeepTheirPlaceAndNumbers() {
         let logs = ContainerLogs()
-        logs.startInstance(podUID: "u", container: "c", containerID: "a", restartCount: 0)
-        logs.appendStartup(image: "nginx:1.27", containerID: "a", port: 80, podUID: "u", container: "c", at: SimTime(milliseconds: 0))
+        logs.startApplication(podUID: "u", container: "c", containerID: "a", restartCount: 0, image: "nginx:1.27", port: 80, at: SimTime(milliseconds: 0))
         logs.append("GET / 200", podUID: "u", container: "c", at: SimTime(milliseconds: 5))
         let lines = logs.newest(podUID: "u", container: "c")?.lines ?? []
         #expect(lines.count == 12)
@@ -194,9 +193,10 @@ import Testing
         // a new instance's start-up lines, which a reader still gets in their place.
         var told: [String] = []
         logs.onAppend { _, _, line in told.append(line.text) }
-        logs.startInstance(podUID: "u", container: "c", containerID: "b", restartCount: 1)
-        logs.appendStartup(image: "example/app:2", containerID: "b", port: 8080, podUID: "u", container: "c", at: SimTime(milliseconds: 9))
+        logs.startApplication(podUID: "u", container: "c", containerID: "b", restartCount: 1, image: "example/app:2", port: 8080, at: SimTime(milliseconds: 9))
         logs.append("GET /b 200", podUID: "u", container: "c", at: SimTime(milliseconds: 10))
+        // The same instance started again (its node came back) keeps its log as it is.
+        logs.startApplication(podUID: "u", container: "c", containerID: "b", restartCount: 1, image: "example/app:2", port: 8080, at: SimTime(milliseconds: 20))
         #expect(told == ["GET /b 200"])
         #expect(logs.newest(podUID: "u", container: "c")?.lines[2].text
             == "time=\"\(CalendarTime.rfc3339(SimTime(milliseconds: 9)))\" level=info msg=\"listening\" address=\":8080\"")

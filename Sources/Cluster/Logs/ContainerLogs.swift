@@ -88,15 +88,9 @@ public final class ContainerLogs {
         for listener in listeners { listener(podUID, container, line) }
     }
 
-    /// The newest instance of `container` starts its application: its start-up lines, made
-    /// when they are read. No listener misses them: a follow begins on a running instance
-    /// (reading what it has written), and a follower of the instance before stops with it.
-    func appendStartup(image: String, containerID: String, port: Int, podUID: String, container: String, at time: SimTime) {
-        guard let logs = pods[PrehashedString(podUID)], let i = logs.index(of: container), !logs.containers[i].instances.isEmpty else { return }
-        deferStartup(in: logs, at: i, image: image, containerID: containerID, port: port, time: time)
-    }
-
-    /// The start-up lines of the newest instance of the container at `i`, made when read.
+    /// The start-up lines of the newest instance of the container at `i`, made when they are
+    /// read. No listener misses them: a follow begins on a running instance (reading what it
+    /// has written), and a follower of the instance before stops with it.
     private func deferStartup(in logs: PodLogs, at i: Int, image: String, containerID: String, port: Int, time: SimTime) {
         let deferred = StartupLog.Deferred(image: image, containerID: containerID, port: port, time: time, firstSequence: nextSequence + 1)
         if let known = startupLineCounts[image] {
