@@ -6,7 +6,7 @@ public final class EventRecorder {
     /// One source (component and host) reporting on one object: client-go's spam key, whose
     /// kind, namespace, name and API version the object's uid stands for. The recorder keeps all
     /// it knows under it, so a pod's kubelet events share one entry instead of one each.
-    private struct SourceObject: Hashable {
+    private struct SourceObject: ShardingKey {
         let component, host, uid: String
         /// From the uid alone: uids are unique and random, and a pod's few sources (scheduler,
         /// kubelet) differ only in the equality check.
@@ -18,6 +18,8 @@ public final class EventRecorder {
         }
 
         func hash(into hasher: inout Hasher) { hasher.combine(hashCode) }
+
+        var shardingHash: Int { hashCode }
 
         static func == (a: Self, b: Self) -> Bool {
             a.hashCode == b.hashCode && a.uid == b.uid && a.component == b.component && a.host == b.host

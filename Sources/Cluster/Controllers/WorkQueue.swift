@@ -5,7 +5,7 @@
 /// A sync may come back with more work (`Resumption`): the rest runs in steps of the same
 /// timer, at the same instant and before anything else, so a sliced advance can stop between
 /// them without changing what happens or in which order.
-final class WorkQueue<Key: Hashable> {
+final class WorkQueue<Key: ShardingKey> {
     /// The rest of a sync: one step per call; returns whether more remains.
     typealias Resumption = () -> Bool
 

@@ -203,7 +203,7 @@ public struct ObjectMeta: Equatable, Sendable {
 /// The key's hash is computed once: the tables and indexes of 100,000 pods are dictionaries and
 /// sets of keys, and when one outgrows its storage every key is hashed again; with the strings
 /// hashed each time, that one insertion stalled the simulation for tens of milliseconds.
-public struct ObjectKey: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct ObjectKey: ShardingKey, Comparable, Sendable, CustomStringConvertible {
     public var namespace: String { didSet { hashCode = Self.hashCode(namespace, name) } }
     public var name: String { didSet { hashCode = Self.hashCode(namespace, name) } }
     private var hashCode: Int
@@ -226,6 +226,8 @@ public struct ObjectKey: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(hashCode) }
+
+    public var shardingHash: Int { hashCode }
 
     public static func < (a: ObjectKey, b: ObjectKey) -> Bool {
         a.namespace != b.namespace ? a.namespace < b.namespace : a.name < b.name

@@ -3,7 +3,7 @@
 /// Swift rehashes every key; with plain strings that reads each string's bytes again (a cache
 /// miss apiece) and stalls the insertion that triggered it for tens of milliseconds. With the
 /// hash kept beside the string, growing reads no string at all.
-public struct PrehashedString: Hashable, Sendable {
+public struct PrehashedString: ShardingKey, Sendable {
     public let value: String
     private let hashCode: Int
 
@@ -19,4 +19,6 @@ public struct PrehashedString: Hashable, Sendable {
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(hashCode) }
+
+    public var shardingHash: Int { hashCode }
 }

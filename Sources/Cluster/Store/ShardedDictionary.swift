@@ -4,7 +4,7 @@
 /// grow with a scale-up tip over together. Past `Sharding.splitCount` entries this one spreads
 /// its entries over `Sharding.shardCount` dictionaries by hash, so growing moves a 64th of them.
 /// Order of iteration is unspecified, as a dictionary's is.
-public struct ShardedDictionary<Key: Hashable, Value> {
+public struct ShardedDictionary<Key: ShardingKey, Value> {
     private var shards: [[Key: Value]] = [[:]]
     public private(set) var count = 0
 
@@ -93,7 +93,21 @@ enum Sharding {
     static let splitCount = 1_024
 
     @inline(__always)
-    static func shard<Key: Hashable>(of key: Key, among count: Int) -> Int {
-        count == 1 ? 0 : Int(truncatingIfNeeded: UInt(bitPattern: key.hashValue) >> (UInt.bitWidth - 6))
+    static func shard<Key: ShardingKey>(of key: Key, among count: Int) -> Int {
+        count == 1 ? 0 : Int(truncatingIfNeeded: UInt(bitPattern: key.shardingHash) >> (UInt.bitWidth - 6))
     }
 }
+
+/// A key of a sharded table. Keys that keep the hash of their strings (`ObjectKey`,
+/// `PrehashedString`) give it as their shard's source, so a lookup in a big table hashes once
+/// (inside the shard) instead of twice; other keys use their `hashValue`.
+public protocol ShardingKey: Hashable {
+    var shardingHash: Int { get }
+}
+
+extension ShardingKey {
+    public var shardingHash: Int { hashValue }
+}
+
+extension String: ShardingKey {}
+extension Int: ShardingKey {}

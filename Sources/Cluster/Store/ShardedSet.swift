@@ -1,7 +1,7 @@
 /// A set that grows in small pieces (see ShardedDictionary): the owner, label and node indexes
 /// of a 100,000-pod scale-up, and the controllers' sets of pending pods, grow without one
 /// insertion rehashing them all. Order of iteration is unspecified, as a set's is.
-public struct ShardedSet<Element: Hashable> {
+public struct ShardedSet<Element: ShardingKey> {
     private var shards: [Set<Element>] = [[]]
     public private(set) var count = 0
 
