@@ -1,6 +1,9 @@
 import Testing
 @testable import Cluster
 
+/// Plain numbers as keys, for the tests: they hash as usual.
+extension Int: ShardingKey {}
+
 /// ShardedDictionary and ShardedSet split into shards once they pass `Sharding.splitCount`
 /// entries; before and after the split they must hold exactly what a plain dictionary or set
 /// given the same writes holds, and count it right.

@@ -110,4 +110,3 @@ extension ShardingKey {
 }
 
 extension String: ShardingKey {}
-extension Int: ShardingKey {}
