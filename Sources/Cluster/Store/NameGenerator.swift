@@ -4,7 +4,7 @@ public enum NameGenerator {
     public static let alphabet = Array("bcdfghjklmnpqrstvwxz2456789")
     /// The same alphabet as bytes: names are written in place, a pod's two of them (its own
     /// suffix, its token volume's) each built from Characters cost a few thousand instructions.
-    private static let alphabetBytes = Array("bcdfghjklmnpqrstvwxz2456789".utf8)
+    private static let alphabetBytes = Array(String(alphabet).utf8)
     static let maxNameLength = 63
     static let randomLength = 5
 
