@@ -47,7 +47,7 @@ public final class EventRecorder {
     public func record<T: APIObject>(_ object: T, type: String = "Normal", reason: String, message: String,
                                      component: String, host: String = "", container: String? = nil) {
         let kind = T.kind
-        let fieldPath = container.map(fieldPath) ?? ""
+        let fieldPath = container.map { fieldPaths($0) } ?? ""
         let now = store.now
         let source = SourceObject(component: component, host: host, uid: object.metadata.uid)
         let observed = correlations.modify(source, default: EventCorrelation(now: now)) {
@@ -74,17 +74,8 @@ public final class EventRecorder {
     }
 
     /// `spec.containers{NAME}` for each container name seen: four kubelet events a container
-    /// would otherwise build the same string. Names come from templates, so they are few; a
-    /// cluster that churns through many distinct ones starts the memo over.
-    private var fieldPaths: [String: String] = [:]
-
-    private func fieldPath(_ container: String) -> String {
-        if let known = fieldPaths[container] { return known }
-        if fieldPaths.count >= 1_024 { fieldPaths.removeAll() }
-        let path = "spec.containers{\(container)}"
-        fieldPaths[container] = path
-        return path
-    }
+    /// would otherwise build the same string.
+    private var fieldPaths = StringMemo { "spec.containers{\($0)}" }
 
     /// Event names are `<object>.<hex nanoseconds>`; nanoseconds stay strictly increasing.
     private func nextName(_ objectName: String, now: SimTime) -> String {
@@ -96,12 +87,7 @@ public final class EventRecorder {
         return String(unsafeUninitializedCapacity: objectName.utf8.count + 1 + digits) { out in
             var at = out.copyUTF8(of: objectName, at: 0)
             out[at] = UInt8(ascii: ".")
-            at += 1
-            for shift in stride(from: (digits - 1) * 4, through: 0, by: -4) {
-                let nibble = UInt8((nanos >> UInt64(shift)) & 0xF)
-                out[at] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
-                at += 1
-            }
+            at = HexDigits.write(nanos, count: digits, into: out, at: at + 1)
             return at
         }
     }

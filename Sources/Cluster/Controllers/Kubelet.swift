@@ -36,6 +36,11 @@ final class Kubelet {
     private var lastNodeUnschedulable = false
     /// What this kubelet's timers hold of it (not a weak reference: see `Lifeline`).
     let lifeline = Lifeline()
+    /// Its words for every pod of a template, made once (see `StringMemo`).
+    private var createdMessages = StringMemo { String(concatenating: "Created container: ", $0) }
+    private var startedMessages = StringMemo { String(concatenating: "Started container ", $0) }
+    private var pullingMessages = StringMemo { String(concatenating: "Pulling image \"", $0, "\"") }
+    private var unreadyMessages = StringMemo { String(concatenating: "containers with unready status: [", $0, "]") }
 
     init(nodeName: String, podCIDR: String, store: Store, recorder: EventRecorder, random: RandomSource,
          registry: ImageRegistry, pace: Pace, logs: ContainerLogs) {
@@ -182,7 +187,7 @@ final class Kubelet {
         }
         inFlight.insert(pod.metadata.uid)
         let now = store.now
-        let unready = "containers with unready status: [\(pod.spec.containers.map(\.name).joined(separator: " "))]"
+        let unready = unreadyMessages(pod.spec.containers.count == 1 ? pod.spec.containers[0].name : pod.spec.containers.map(\.name).joined(separator: " "))
         guard let created = writeStatus(pod, { p in
             p.status.startTime = now
             p.status.hostIP = hostIP
@@ -206,9 +211,9 @@ final class Kubelet {
         let container = pod.spec.containers[index]
         ensureImage(container, in: pod) { [unowned self] pod in
             after(pace.containerCreate, pod) { [unowned self] pod in
-                recorder.record(pod, reason: "Created", message: String(concatenating: "Created container: ", container.name), component: Self.component, host: nodeName, container: container.name)
+                recorder.record(pod, reason: "Created", message: createdMessages(container.name), component: Self.component, host: nodeName, container: container.name)
                 after(pace.containerStart, pod) { [unowned self] pod in
-                    recorder.record(pod, reason: "Started", message: String(concatenating: "Started container ", container.name), component: Self.component, host: nodeName, container: container.name)
+                    recorder.record(pod, reason: "Started", message: startedMessages(container.name), component: Self.component, host: nodeName, container: container.name)
                     guard index + 1 < pod.spec.containers.count else { return run(pod) }
                     let now = store.now
                     guard let started = writeStatus(pod, { p in
@@ -243,7 +248,7 @@ final class Kubelet {
             inFlight.remove(pod.metadata.uid)
             return
         }
-        recorder.record(pod, reason: "Pulling", message: String(concatenating: "Pulling image \"", image, "\""), component: Self.component, host: nodeName, container: container.name)
+        recorder.record(pod, reason: "Pulling", message: pullingMessages(image), component: Self.component, host: nodeName, container: container.name)
         let took = registry.behavior(of: image).pullTime ?? random.duration(in: pace.imagePull)
         after(took, pod) { [unowned self] pod in
             guard !registry.behavior(of: image).missing else { return pullFailed(container, in: pod, retry: next) }

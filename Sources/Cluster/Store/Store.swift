@@ -153,21 +153,16 @@ public final class Store {
         // Version 4 in the 13th digit, the RFC 4122 variant in the 17th.
         let versioned = (high & ~(0xF << 12)) | (4 << 12)
         let variant = (low & ~(0xC << 60)) | (8 << 60)
+        // 8-4-4-4-12 digits: the first word's sixteen, then the second's.
         return String(unsafeUninitializedCapacity: 36) { out in
-            // Each word's digits from the last up, dashes at their places: no division a digit.
-            func write(_ word: UInt64, into range: Range<Int>, dashesAt dashes: (Int, Int)) {
-                var word = word, at = range.upperBound - 1
-                while at >= range.lowerBound {
-                    if at == dashes.0 || at == dashes.1 { out[at] = UInt8(ascii: "-"); at -= 1; continue }
-                    let nibble = UInt8(truncatingIfNeeded: word & 0xF)
-                    out[at] = nibble < 10 ? UInt8(ascii: "0") &+ nibble : UInt8(ascii: "a") &+ nibble &- 10
-                    word >>= 4
-                    at -= 1
-                }
-            }
-            write(versioned, into: 0..<18, dashesAt: (8, 13))
-            out[18] = UInt8(ascii: "-")
-            write(variant, into: 19..<36, dashesAt: (23, 23))
+            let raw = UnsafeMutableRawBufferPointer(out)
+            raw.storeBytes(of: HexDigits.eight(UInt32(truncatingIfNeeded: versioned >> 32)), toByteOffset: 0, as: UInt64.self)
+            raw.storeBytes(of: HexDigits.four(UInt16(truncatingIfNeeded: versioned >> 16)), toByteOffset: 9, as: UInt32.self)
+            raw.storeBytes(of: HexDigits.four(UInt16(truncatingIfNeeded: versioned)), toByteOffset: 14, as: UInt32.self)
+            raw.storeBytes(of: HexDigits.four(UInt16(truncatingIfNeeded: variant >> 48)), toByteOffset: 19, as: UInt32.self)
+            raw.storeBytes(of: HexDigits.four(UInt16(truncatingIfNeeded: variant >> 32)), toByteOffset: 24, as: UInt32.self)
+            raw.storeBytes(of: HexDigits.eight(UInt32(truncatingIfNeeded: variant)), toByteOffset: 28, as: UInt64.self)
+            for dash in [8, 13, 18, 23] { out[dash] = UInt8(ascii: "-") }
             return 36
         }
     }
