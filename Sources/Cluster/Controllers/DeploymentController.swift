@@ -83,14 +83,19 @@ final class DeploymentController {
     }
 
     /// A deployment and its ReplicaSets, split into the one running its template and the rest,
-    /// as the store held them at `version`.
-    private struct Reading {
+    /// as the store held them at `version`. A class: a sync asks for it up to four times, and
+    /// each answer from the kept reading was a copy of six fields.
+    private final class Reading {
         let version: Int64
         let name: ObjectKey
         let deployment: Deployment
         let owned: [ReplicaSet]
         let newRS: ReplicaSet?
         let oldRSs: [ReplicaSet]
+
+        init(version: Int64, name: ObjectKey, deployment: Deployment, owned: [ReplicaSet], newRS: ReplicaSet?, oldRSs: [ReplicaSet]) {
+            (self.version, self.name, self.deployment, self.owned, self.newRS, self.oldRSs) = (version, name, deployment, owned, newRS, oldRSs)
+        }
     }
 
     /// The deployment `name` with its ReplicaSets. A sync reads them up to four times (revision,

@@ -227,10 +227,10 @@ public final class Store {
     public func pods(ownedBy uid: String) -> [Pod] { pods.byIndex(IndexName.owner, uid) }
     public func replicaSets(ownedBy uid: String) -> [ReplicaSet] { replicaSets.byIndex(IndexName.owner, uid) }
     public func endpointSlices(ownedBy uid: String) -> [EndpointSlice] { endpointSlices.byIndex(IndexName.owner, uid) }
-    /// Pods bound to `node` (or, with "", unscheduled pods).
+    /// Pods bound to `node` (unscheduled pods are on no node's list).
     public func pods(onNode node: String) -> [Pod] { pods.byIndex(IndexName.node, node) }
     public func podCount(onNode node: String) -> Int { pods.names(index: IndexName.node, key: node).count }
-    /// The keys of the pods bound to `node` (or, with "", unscheduled pods), unordered.
+    /// The keys of the pods bound to `node`, unordered.
     public func podKeys(onNode node: String) -> ShardedSet<ObjectKey> { pods.names(index: IndexName.node, key: node) }
 
     /// What the pods bound to `node` that are not terminating request: sums kept on every pod
