@@ -11,6 +11,11 @@ import Testing
         return pod
     }
 
+    /// The owner's groups as labels → counts (each label set listed once).
+    private func groups(_ tally: OwnedPodTally, _ uid: String) -> [[String: String]: OwnedPodTally.Counts] {
+        Dictionary(uniqueKeysWithValues: tally.groups(ownedBy: uid).map { ($0.labels, $0.counts) })
+    }
+
     @Test func countsFollowEachPodThroughItsChanges() {
         let tally = OwnedPodTally()
         let a = pod("a", owner: "rs-1"), b = pod("b", owner: "rs-1")
@@ -19,21 +24,21 @@ import Testing
         tally.replace(nil, with: pod("c", owner: "rs-2"))
         let readyA = pod("a", owner: "rs-1", ready: true)
         tally.replace(a, with: readyA)
-        #expect(tally.groups(ownedBy: "rs-1") == [["app": "web"]: .init(pods: 2, notTerminating: 2, active: 2, activeReady: 1)])
+        #expect(groups(tally, "rs-1") == [["app": "web"]: .init(pods: 2, notTerminating: 2, active: 2, activeReady: 1)])
 
         // A relabel moves the pod to another group; deleting starts, then the pod goes.
         let relabeled = pod("b", owner: "rs-1", labels: ["app": "debug"])
         tally.replace(b, with: relabeled)
         let deleting = pod("a", owner: "rs-1", ready: true, deleting: true)
         tally.replace(readyA, with: deleting)
-        #expect(tally.groups(ownedBy: "rs-1") == [
+        #expect(groups(tally, "rs-1") == [
             ["app": "web"]: .init(pods: 1, notTerminating: 0, active: 0, activeReady: 0),
             ["app": "debug"]: .init(pods: 1, notTerminating: 1, active: 1, activeReady: 0),
         ])
         tally.replace(deleting, with: nil)
         tally.replace(relabeled, with: nil)
         #expect(tally.groups(ownedBy: "rs-1").isEmpty)
-        #expect(tally.groups(ownedBy: "rs-2")[["app": "web"]]?.pods == 1)
+        #expect(groups(tally, "rs-2")[["app": "web"]]?.pods == 1)
     }
 
     @Test func replicaSetStatusMatchesItsPodsAfterEveryChange() throws {

@@ -15,8 +15,35 @@ final class OwnedPodTally {
         var isEmpty: Bool { pods == 0 }
     }
 
-    /// Owner uid → labels → counts.
-    private var byOwner: [String: [[String: String]: Counts]] = [:]
+    /// One owner's pods that carry the same labels, and their counts.
+    struct Group: Equatable {
+        let labels: [String: String]
+        var counts: Counts
+    }
+
+    /// One owner's groups: the first one made (its pods nearly always all carry the template's
+    /// labels) apart, found by comparing labels (at once when the pod's labels are the
+    /// template's own copy); any other label sets by hash, so many distinct sets stay cheap.
+    private struct OwnerGroups {
+        var first: Group
+        var others: [[String: String]: Counts] = [:]
+
+        var isEmpty: Bool { first.counts.isEmpty && others.isEmpty }
+
+        mutating func add(_ c: Counts, labels: [String: String], sign: Int) {
+            if first.labels == labels {
+                first.counts.add(c, sign: sign)
+            } else if sign > 0 {
+                others[labels, default: Counts()].add(c, sign: 1)
+            } else if let j = others.index(forKey: labels) {
+                others.values[j].add(c, sign: -1)
+                if others.values[j].isEmpty { others.remove(at: j) }
+            }
+        }
+    }
+
+    /// Owner uid → its groups.
+    private var byOwner: [String: OwnerGroups] = [:]
 
     /// What one pod adds to its owner's counts.
     static func contribution(_ pod: Pod) -> Counts {
@@ -31,33 +58,36 @@ final class OwnedPodTally {
         let before = old.map(Self.contribution), after = new.map(Self.contribution)
         let oldOwner = old?.metadata.controllerUID, newOwner = new?.metadata.controllerUID
         if let old, let new, let owner = oldOwner, owner == newOwner, old.metadata.labels == new.metadata.labels {
-            // The same group (a pod's usual change): its counts change in place, found once;
-            // a group's labels are a dictionary, and hashing one reads every key and value.
-            guard before != after, let i = byOwner.index(forKey: owner), let j = byOwner.values[i].index(forKey: new.metadata.labels) else {
-                if before != after { add(after!, owner: owner, labels: new.metadata.labels) }
-                return
-            }
-            byOwner.values[i].values[j].add(before!, sign: -1)
-            byOwner.values[i].values[j].add(after!, sign: 1)
+            // The same group (a pod's usual change): its counts change in place, the owner found once.
+            guard before != after else { return }
+            guard let i = byOwner.index(forKey: owner) else { return add(after!, owner: owner, labels: new.metadata.labels) }
+            byOwner.values[i].add(before!, labels: new.metadata.labels, sign: -1)
+            byOwner.values[i].add(after!, labels: new.metadata.labels, sign: 1)
             return
         }
         if let old, let owner = oldOwner { subtract(before!, owner: owner, labels: old.metadata.labels) }
         if let new, let owner = newOwner { add(after!, owner: owner, labels: new.metadata.labels) }
     }
 
-    /// The owner's pods, by labels.
-    func groups(ownedBy uid: String) -> [[String: String]: Counts] { byOwner[uid] ?? [:] }
+    /// The owner's pods, grouped by labels (groups with no pods left are not listed).
+    func groups(ownedBy uid: String) -> [Group] {
+        guard let owner = byOwner[uid] else { return [] }
+        var groups = owner.first.counts.isEmpty ? [] : [owner.first]
+        for (labels, counts) in owner.others { groups.append(Group(labels: labels, counts: counts)) }
+        return groups
+    }
 
     private func add(_ c: Counts, owner: String, labels: [String: String]) {
-        byOwner[owner, default: [:]][labels, default: Counts()].add(c, sign: 1)
+        guard let i = byOwner.index(forKey: owner) else {
+            byOwner[owner] = OwnerGroups(first: Group(labels: labels, counts: c))
+            return
+        }
+        byOwner.values[i].add(c, labels: labels, sign: 1)
     }
 
     private func subtract(_ c: Counts, owner: String, labels: [String: String]) {
         guard let i = byOwner.index(forKey: owner) else { return }
-        if let j = byOwner.values[i].index(forKey: labels) {
-            byOwner.values[i].values[j].add(c, sign: -1)
-            if byOwner.values[i].values[j].isEmpty { byOwner.values[i].remove(at: j) }
-        }
+        byOwner.values[i].add(c, labels: labels, sign: -1)
         if byOwner.values[i].isEmpty { byOwner.remove(at: i) }
     }
 }

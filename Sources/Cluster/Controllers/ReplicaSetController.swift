@@ -146,7 +146,8 @@ final class ReplicaSetController {
         let templateLabels = rs.spec.template.labels
         var status = ReplicaSetStatus()
         var active = 0
-        for (labels, counts) in tally.groups(ownedBy: rs.metadata.uid) {
+        for group in tally.groups(ownedBy: rs.metadata.uid) {
+            let labels = group.labels, counts = group.counts
             guard rs.isTerminating || rs.spec.selector.matches(labels) else {
                 if counts.notTerminating > 0 { return nil }
                 continue

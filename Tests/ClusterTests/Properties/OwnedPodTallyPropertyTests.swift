@@ -27,4 +27,36 @@ import Testing
             #expect(old.metadata.labels == new.metadata.labels)
         }
     }
+
+    /// Whatever sequence of creations, changes (owner, labels, phase, deletion, readiness) and
+    /// deletions the watch delivers, the tally's groups are what counting the pods left gives.
+    @Test func theTallyIsACountOfThePodsLeftAfterAnySequenceOfChanges() async {
+        let step = zip(Gen.int(in: 0...4), Self.pod, Gen.int(in: 0...3))
+        await propertyCheck(count: 300, input: step.array(of: 1...40)) { steps in
+            let tally = OwnedPodTally()
+            var pods: [Int: Pod] = [:]
+            for (slot, pod, action) in steps {
+                let old = pods[slot]
+                let new: Pod? = action == 0 ? nil : pod // one step in four deletes the slot's pod
+                tally.replace(old, with: new)
+                pods[slot] = new
+            }
+            var expected: [String: [[String: String]: OwnedPodTally.Counts]] = [:]
+            for pod in pods.values {
+                guard let owner = pod.metadata.controllerUID else { continue }
+                let c = OwnedPodTally.contribution(pod)
+                var counts = expected[owner, default: [:]][pod.metadata.labels, default: .init()]
+                counts.pods += c.pods
+                counts.notTerminating += c.notTerminating
+                counts.active += c.active
+                counts.activeReady += c.activeReady
+                expected[owner, default: [:]][pod.metadata.labels] = counts
+            }
+            for owner in ["rs-1", "rs-2"] {
+                let groups = tally.groups(ownedBy: owner)
+                #expect(Set(groups.map(\.labels)).count == groups.count, "a label set is listed once")
+                #expect(Dictionary(uniqueKeysWithValues: groups.map { ($0.labels, $0.counts) }) == expected[owner, default: [:]])
+            }
+        }
+    }
 }
