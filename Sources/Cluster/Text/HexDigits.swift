@@ -17,15 +17,10 @@ enum HexDigits {
         return UInt64(bigEndian: v)
     }
 
-    /// The four digits of `value`, as `eight` does them.
+    /// The four digits of `value`, as `eight` writes them: the last four of its eight.
     @inline(__always)
     static func four(_ value: UInt16) -> UInt32 {
-        var v = UInt32(value)
-        v = (v | (v << 8)) & 0x00FF_00FF
-        v = (v | (v << 4)) & 0x0F0F_0F0F
-        let aboveNine = ((v &+ 0x0606_0606) >> 4) & 0x0101_0101
-        v = v &+ 0x3030_3030 &+ aboveNine &* 39
-        return UInt32(bigEndian: v)
+        withUnsafeBytes(of: eight(UInt32(value))) { $0.load(fromByteOffset: 4, as: UInt32.self) }
     }
 
     /// Writes `count` (1...16) of `value`'s sixteen digits at `at` and returns the offset after
