@@ -162,7 +162,7 @@ public final class Store {
             raw.storeBytes(of: HexDigits.four(UInt16(truncatingIfNeeded: variant >> 48)), toByteOffset: 19, as: UInt32.self)
             raw.storeBytes(of: HexDigits.four(UInt16(truncatingIfNeeded: variant >> 32)), toByteOffset: 24, as: UInt32.self)
             raw.storeBytes(of: HexDigits.eight(UInt32(truncatingIfNeeded: variant)), toByteOffset: 28, as: UInt64.self)
-            for dash in [8, 13, 18, 23] { out[dash] = UInt8(ascii: "-") }
+            (out[8], out[13], out[18], out[23]) = (UInt8(ascii: "-"), UInt8(ascii: "-"), UInt8(ascii: "-"), UInt8(ascii: "-"))
             return 36
         }
     }
