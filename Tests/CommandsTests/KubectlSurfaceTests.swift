@@ -79,6 +79,34 @@ import Testing
         #expect(empty.stdout == "" && empty.stderr == "No resources found in kube-public namespace.\n")
     }
 
+    /// An empty list: only the table says "No resources found" (on stderr); scripts reading
+    /// JSON, YAML, names or a template get what kubectl prints for an empty List.
+    @Test func anEmptyListInAMachineFormatIsAnEmptyListNotAMessage() throws {
+        let shell = try shell()
+        let json = shell.run("kubectl get pods -n kube-public -o json")
+        #expect(json.stderr == "")
+        #expect(json.stdout == """
+            {
+                "apiVersion": "v1",
+                "items": [],
+                "kind": "List",
+                "metadata": {
+                    "resourceVersion": ""
+                }
+            }
+
+            """)
+        let yaml = shell.run("kubectl get pods -n kube-public -o yaml")
+        #expect(yaml.stderr == "" && yaml.stdout == "apiVersion: v1\nitems: []\nkind: List\nmetadata:\n  resourceVersion: \"\"\n")
+        for format in ["name", "jsonpath={.items[*].metadata.name}"] {
+            let run = shell.run("kubectl get pods -n kube-public -o \(format)")
+            #expect(run.stdout == "" && run.stderr == "", "-o \(format)")
+        }
+        let columns = shell.run("kubectl get pods -n kube-public -o custom-columns=NAME:.metadata.name")
+        #expect(columns.stdout == "NAME\n" && columns.stderr == "")
+        #expect(shell.run("kubectl get pods -n kube-public -o wide").stderr == "No resources found in kube-public namespace.\n")
+    }
+
     @Test func showLabelsAddsTheLabelsColumnLastOnEveryKind() throws {
         let shell = try shell(systemPods: true)
         for (type, object) in [("deploy", "web"), ("nodes", "node-1"), ("ds -n kube-system", "kube-proxy"), ("ns", "default")] {

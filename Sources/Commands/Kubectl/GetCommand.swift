@@ -74,10 +74,14 @@ struct GetCommand {
             }
             let all = groups.flatMap(\.1)
             if all.isEmpty {
-                if refs.isEmpty {
+                // Only the table says "No resources found" (on stderr); the other formats print
+                // what they make of an empty List (kubectl's printGeneric): `[]` items in JSON
+                // and YAML, nothing for names and most templates, the headers for columns.
+                guard refs.isEmpty else { return nil }
+                if format == .table || format == .wide {
                     out.err(noResourcesFound(types, flags: flags))
+                    return nil
                 }
-                return nil
             }
             let single = refs.count == 1 && all.count == 1
             switch format {
