@@ -240,6 +240,29 @@ import Testing
         #expect(shell.out("kubectl annotate deployment/web deployment/api owner=ops") == "deployment.apps/web annotated\ndeployment.apps/api annotated\n")
     }
 
+    /// Several objects refused: kubectl prints its aggregate after the visit, one line an
+    /// error and no `error: ` prefix (MultipleErrors); one refusal alone keeps the prefix.
+    @Test func severalRefusalsAreListedWithoutThePrefixOneAloneKeepsIt() {
+        let shell = shell()
+        let names = pods(shell, app: "web").map(\.name)
+        #expect(shell.run("kubectl label pods -l app=web tier=front").stderr == "")
+        let both = shell.run("kubectl label pods -l app=web tier=back")
+        #expect(both.stdout == "")
+        #expect(both.stderr == String(repeating: "'tier' already has a value (front), and --overwrite is false\n", count: 3))
+        let one = shell.run("kubectl label pod \(names[0]) tier=back")
+        #expect(one.stderr == "error: 'tier' already has a value (front), and --overwrite is false\n")
+        // A mix: the objects that could be changed are, and the errors come after them.
+        #expect(shell.run("kubectl annotate pod \(names[0]) owner=ops").stderr == "")
+        let mixed = shell.run("kubectl annotate pod \(names[0]) \(names[1]) nope owner=dev")
+        #expect(mixed.stdout == "pod/\(names[1]) annotated\n")
+        #expect(mixed.combined == """
+            pod/\(names[1]) annotated
+            --overwrite is false but found the following declared annotation(s): 'owner' already has a value (ops)
+            Error from server (NotFound): pods "nope" not found
+
+            """)
+    }
+
     @Test func annotateRefusesToOverwriteWithoutTheFlag() throws {
         let shell = shell()
         let pod = pods(shell, app: "web")[0].name

@@ -41,9 +41,10 @@ struct AnnotateCommand {
             if let both = set.first(where: { key, _ in remove.contains(key) }) {
                 throw KubectlError("error: can not both modify and remove the following annotation(s) in the same command: \(both.0)")
             }
+            var errors = VisitErrors()
             for ref in try ArgumentResolver.targets(resources, flags: flags, cluster: cluster) {
                 guard let object = cluster.store.object(kind: ref.type.kind, name: ref.name, namespace: ref.namespace) else {
-                    out.fail(APIError.notFound(ref.type.kind, ref.name).description)
+                    errors.add(APIError.notFound(ref.type.kind, ref.name).description)
                     continue
                 }
                 if !flags.bool("overwrite") {
@@ -53,7 +54,7 @@ struct AnnotateCommand {
                         return "'\(key)' already has a value (\(current))"
                     }
                     if !clashes.isEmpty {
-                        out.fail("error: --overwrite is false but found the following declared annotation(s): \(clashes.joined(separator: "; "))")
+                        errors.add("--overwrite is false but found the following declared annotation(s): \(clashes.joined(separator: "; "))")
                         continue
                     }
                 }
@@ -63,11 +64,12 @@ struct AnnotateCommand {
                         for key in remove { meta.annotations.removeValue(forKey: key) }
                     }
                 } catch {
-                    out.fail(Execution.kubectlMessage(for: error))
+                    errors.add(Execution.kubectlMessage(for: error))
                     continue
                 }
                 out.out("\(ref.type.kind.qualifiedSingular)/\(ref.name) annotated\n")
             }
+            errors.print(into: &out)
             return nil
         }
     }

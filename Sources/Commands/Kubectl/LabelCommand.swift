@@ -56,23 +56,26 @@ struct LabelCommand {
             }
             guard !pairs.isEmpty else { throw KubectlError("error: at least one label update is required") }
             let changes = try parseChanges(pairs)
+            var errors = VisitErrors()
             for ref in try ArgumentResolver.targets(resources, flags: flags, cluster: cluster) {
-                apply(changes, to: ref, overwrite: flags.bool("overwrite"), cluster: cluster, into: &out)
+                apply(changes, to: ref, overwrite: flags.bool("overwrite"), cluster: cluster, into: &out, errors: &errors)
             }
+            errors.print(into: &out)
             return nil
         }
     }
 
-    private static func apply(_ changes: Changes, to ref: ObjectRef, overwrite: Bool, cluster: Cluster, into out: inout CommandOutput) {
+    private static func apply(_ changes: Changes, to ref: ObjectRef, overwrite: Bool, cluster: Cluster,
+                              into out: inout CommandOutput, errors: inout VisitErrors) {
         guard let object = cluster.store.object(kind: ref.type.kind, name: ref.name, namespace: ref.namespace) else {
-            out.fail(APIError.notFound(ref.type.kind, ref.name).description)
+            errors.add(APIError.notFound(ref.type.kind, ref.name).description)
             return
         }
         let old = object.metadata.labels
         if !overwrite {
             for (key, value) in changes.set {
                 if let current = old[key], current != value {
-                    out.fail("error: '\(key)' already has a value (\(current)), and --overwrite is false")
+                    errors.add("'\(key)' already has a value (\(current)), and --overwrite is false")
                     return
                 }
             }
@@ -88,7 +91,7 @@ struct LabelCommand {
             do {
                 try setLabels(labels, on: ref, store: cluster.store)
             } catch {
-                out.fail(Execution.kubectlMessage(for: error))
+                errors.add(Execution.kubectlMessage(for: error))
                 return
             }
         }
