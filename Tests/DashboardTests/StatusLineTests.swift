@@ -58,11 +58,16 @@ import Testing
     @Test func theOutputOfACommandThatRanOnIsShownWhole() throws {
         let dashboard = try demoDashboard()
         let evicted = try #require(dashboard.cluster.store.pods(onNode: "node-2").first?.name)
+        dashboard.press(.character("1")) // a node selected: no pod highlight to move away
         dashboard.press(.character(":"))
         dashboard.type("kubectl drain node-2 --ignore-daemonsets")
         dashboard.press(.enter)
         for _ in 0..<30 where !dashboard.running.isEmpty { dashboard.tick(realElapsed: .seconds(1)) }
         #expect(dashboard.running.isEmpty, "the drain finished")
+        // Ended, it keeps its last line, with a count of the others, as a finished command does.
+        let lineCount = dashboard.lastOutput.map { $0.1.combined.split(separator: "\n").count } ?? 0
+        #expect(lineCount > 3)
+        #expect(dashboard.frameText(160, 45).contains("✓ node/node-2 drained  (+\(lineCount - 1) more lines: o shows all)"))
         dashboard.press(.escape, .character("o"))
         guard case .overlay(let overlay) = dashboard.mode else { Issue.record("no output panel"); return }
         #expect(overlay.lines.first == "node/node-2 cordoned")

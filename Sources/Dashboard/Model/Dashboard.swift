@@ -119,6 +119,7 @@ public final class Dashboard {
             // A scenario's output goes to its own panel, not the status line.
             if !fresh.chunks.isEmpty && !command.line.hasPrefix("scenario ") { report(fresh, byRunningCommand: true) }
             if done && command.line.hasPrefix("scenario ") { scenarioPartEnded = true }
+            if done && !command.line.hasPrefix("scenario ") { settleStatus(of: command) }
             return done
         }
         followScenario(partEnded: scenarioPartEnded)
@@ -173,6 +174,15 @@ public final class Dashboard {
             return
         }
         mode = .overlay(Overlay(title: line, text: output.combined, isError: output.failed))
+    }
+
+    /// A command that ran on has ended: the status line keeps the last thing it printed (a
+    /// drain's `node/… drained`), now with a count of the lines before it, as a finished
+    /// command's result has (`o` shows them) — unless a later command's result is there.
+    private func settleStatus(of command: RunningCommand) {
+        guard let shown = status, shown.byRunningCommand, shown.at >= command.startedAt else { return }
+        let lines = command.output.combined.split(separator: "\n").filter { !$0.isEmpty }
+        status = StatusMessage(text: shown.text, isError: command.output.failed, at: shown.at, moreLines: max(0, lines.count - 1))
     }
 
     private func report(_ output: CommandOutput, byRunningCommand: Bool = false) {
