@@ -16,13 +16,15 @@ struct KubesimCommand: ParsableCommand {
 
 /// Options every simulation shares.
 struct ClusterOptions: ParsableArguments {
-    @Option(help: "Seed for names and timings; the same seed and input give the same output.")
+    // `.unconditional`: `--seed -1` is a bad value, not a missing one (a value starting with
+    // `-` would otherwise be read as the next option).
+    @Option(parsing: .unconditional, help: "Seed for names and timings; the same seed and input give the same output.")
     var seed: UInt64 = 1
 
     @Option(help: "How fast things happen: demo (short waits, the default) or realistic (Kubernetes' defaults).")
     var pace: String = "demo"
 
-    @Option(help: "Number of worker nodes (node-1 … node-N).")
+    @Option(parsing: .unconditional, help: "Number of worker nodes (node-1 … node-N).")
     var nodes: Int = 3
 
     @Option(name: .customLong("file"), help: "Start from the objects in a manifest file or folder, as `kubectl apply -f` creates them (repeatable).")

@@ -30,6 +30,9 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var options: ClusterOptions
 
+    /// A script is a list of command lines: 16 MiB is far more than anyone types.
+    static let scriptLimit = 16 * 1024 * 1024
+
     func run() throws {
         if let scenario {
             guard script == nil else {
@@ -40,10 +43,19 @@ struct RunCommand: ParsableCommand {
         }
         let text: String
         if let script {
-            guard let data = FileManager.default.contents(atPath: script), let contents = String(data: data, encoding: .utf8) else {
-                FileHandle.standardError.write(Data("error: cannot read script \"\(script)\"\n".utf8))
-                throw ExitCode(1)
+            // Read as every file a user names is (BoundedFile): /dev/zero or a pipe is refused,
+            // not read until memory runs out, and the refusal says why.
+            func refuse(_ reason: String) -> ExitCode {
+                FileHandle.standardError.write(Data("error: cannot read script \"\(script)\": \(reason)\n".utf8))
+                return ExitCode(1)
             }
+            let bytes: [UInt8]
+            do {
+                bytes = try BoundedFile.read(script, limit: Self.scriptLimit)
+            } catch {
+                throw refuse(error.explanation(limit: Self.scriptLimit))
+            }
+            guard let contents = String(bytes: bytes, encoding: .utf8) else { throw refuse("it is not UTF-8 text") }
             text = contents
         } else {
             var lines: [String] = []

@@ -137,6 +137,17 @@ import Testing
         #expect(pace.stderr.contains("unknown pace \"fast\": use demo or realistic"))
         let missing = try Self.run(["run", "--script", "/nonexistent/script.txt"])
         #expect(missing.status == 1)
-        #expect(missing.stderr == "error: cannot read script \"/nonexistent/script.txt\"\n")
+        #expect(missing.stderr == "error: cannot read script \"/nonexistent/script.txt\": no such file\n")
+        // A device that never ends is refused, not read until memory runs out.
+        let endless = try Self.run(["run", "--script", "/dev/zero"])
+        #expect(endless.status == 1)
+        #expect(endless.stderr.hasPrefix("error: cannot read script \"/dev/zero\": it is "))
+        // A negative number is a bad value, not a missing one.
+        let negativeSeed = try Self.run(["run", "--seed", "-1"], stdin: "")
+        #expect(negativeSeed.status != 0)
+        #expect(negativeSeed.stderr.contains("The value '-1' is invalid for '--seed <seed>'"), "\(negativeSeed.stderr)")
+        let negativeNodes = try Self.run(["run", "--nodes", "-2"], stdin: "")
+        #expect(negativeNodes.status != 0)
+        #expect(negativeNodes.stderr.contains("--nodes must be between 0 and 5000"), "\(negativeNodes.stderr)")
     }
 }
