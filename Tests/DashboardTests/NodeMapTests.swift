@@ -60,6 +60,28 @@ import KubesimTestSupport
         #expect(frame.text.contains("◇ orphan"))
     }
 
+    /// A cordoned node's status is too long for a narrow card's first line: it gets a line of
+    /// its own, and the card still shows what the node's pods request and the pods themselves.
+    @Test func aNarrowCordonedCardKeepsItsFiguresAndTiles() throws {
+        let session = Session(cluster: Cluster(seed: 1, nodes: 4))
+        let dashboard = Dashboard(session: session, theme: try themeLibrary.load("default"))
+        DemoDeployment.create(in: session.cluster)
+        dashboard.tick(realElapsed: .seconds(20))
+        let node = try #require(dashboard.cluster.store.list(Pod.self).first { $0.metadata.namespace == "default" && $0.isScheduled }?.spec.nodeName)
+        session.execute("kubectl cordon \(node)")
+        dashboard.tick(realElapsed: .seconds(1))
+        // Rows as columns of characters (tiles are multi-byte, so string indices do not line up).
+        let map = Self.mapLines(dashboard.frameText(120, 40)).map(Array.init)
+        let status = Array("Ready,SchedulingDisabled")
+        let statusRow = try #require(map.firstIndex { row in row.indices.contains { row[$0...].starts(with: status) } })
+        let column = try #require(map[statusRow].indices.first { map[statusRow][$0...].starts(with: status) })
+        #expect(String(map[statusRow + 1][column...]).hasPrefix("cpu "), "\(map.map { String($0) }.joined(separator: "\n"))")
+        let onNode = dashboard.cluster.store.pods(onNode: node).map { String($0.name.suffix(5)) }
+        #expect(!onNode.isEmpty)
+        let text = map.map { String($0) }.joined(separator: "\n")
+        for suffix in onNode { #expect(text.contains("■" + suffix), "\(suffix)") }
+    }
+
     @Test func zoomCyclesFromManySmallToFewLarge() throws {
         let dashboard = try demoDashboard()
         let pod = dashboard.podNames[0]

@@ -72,10 +72,15 @@ struct NodeMapView {
         let status = ResourceTables.nodeStatus(node)
         let nameStyle = selected ? theme[.selection] : theme[.text].overlaid(with: Style(bold: true))
         let x = frame.put(" \(node.name) ", x: card.x, y: card.y, style: nameStyle, clip: card)
-        // A narrow card gives STATUS a line of its own rather than cutting it.
+        // A narrow card gives STATUS a line of its own rather than cutting it
+        // (`Ready,SchedulingDisabled`), and the lines below move down one when the card has a
+        // row to spare, so a cordoned node still shows what its pods request.
         let statusFits = x + 1 + status.count <= card.maxX
         frame.put(" " + status, x: statusFits ? x : card.x, y: statusFits ? card.y : card.y + 1,
                   style: theme[PaneTable.role(forNode: node)], clip: card)
+        let figureLines = zoom == .large ? 2 : 1
+        let shift = !statusFits && card.maxY - (card.y + 2 + figureLines) >= 1 ? 1 : 0
+        let showsFigures = statusFits || shift == 1
 
         let store = dashboard.cluster.store
         // What the card has room for, then one pass over the node's pod keys: the first that fit
@@ -84,7 +89,7 @@ struct NodeMapView {
         // look at each key, and only the pods shown are read.
         let keys = store.podKeys(onNode: node.name)
         let total = keys.count
-        let tilesTop = zoom == .large ? card.y + 3 : card.y + 2
+        let tilesTop = card.y + 1 + figureLines + shift
         let room = Rect(x: card.x + 1, y: tilesTop, width: card.width - 1, height: card.maxY - tilesTop)
         let limit = max(1, Self.tileCapacity(count: total, in: room, zoom: zoom))
         var demo: [ObjectKey] = [], system: [ObjectKey] = []
@@ -100,19 +105,20 @@ struct NodeMapView {
         let alloc = node.status.allocatable
         let cpu = "\(Self.cores(requested.cpuMillis))/\(Self.cores(alloc.cpuMillis))"
         let mem = "\(Self.gibibytes(requested.memoryBytes))/\(Self.gibibytes(alloc.memoryBytes))Gi"
-        var tilesY = card.y + 2
+        let figuresY = card.y + 1 + shift
         if zoom == .large {
             let barWidth = max(4, min(16, card.width - 16))
-            frame.put(" cpu \(Self.bar(requested.cpuMillis, of: alloc.cpuMillis, width: barWidth)) \(cpu)", x: card.x, y: card.y + 1, style: theme[.hints], clip: card)
-            frame.put(" mem \(Self.bar(requested.memoryBytes, of: alloc.memoryBytes, width: barWidth)) \(mem)", x: card.x, y: card.y + 2, style: theme[.hints], clip: card)
-            tilesY = card.y + 3
-        } else if statusFits {
+            if showsFigures {
+                frame.put(" cpu \(Self.bar(requested.cpuMillis, of: alloc.cpuMillis, width: barWidth)) \(cpu)", x: card.x, y: figuresY, style: theme[.hints], clip: card)
+            }
+            frame.put(" mem \(Self.bar(requested.memoryBytes, of: alloc.memoryBytes, width: barWidth)) \(mem)", x: card.x, y: figuresY + 1, style: theme[.hints], clip: card)
+        } else if showsFigures {
             let line = card.width >= 36
                 ? " cpu \(Self.bar(requested.cpuMillis, of: alloc.cpuMillis, width: 6)) \(cpu)  mem \(Self.bar(requested.memoryBytes, of: alloc.memoryBytes, width: 4)) \(mem)"
                 : " cpu \(cpu) mem \(mem)"
-            frame.put(line, x: card.x, y: card.y + 1, style: theme[.hints], clip: card)
+            frame.put(line, x: card.x, y: figuresY, style: theme[.hints], clip: card)
         }
-        let area = Rect(x: card.x + 1, y: tilesY, width: card.width - 1, height: card.maxY - tilesY)
+        let area = Rect(x: card.x + 1, y: tilesTop, width: card.width - 1, height: card.maxY - tilesTop)
         if pods.isEmpty {
             frame.put("no pods", x: area.x, y: area.y, style: theme[.hints], clip: card)
             return []
