@@ -32,7 +32,8 @@ struct HealingView {
             let time = step.time.map(Self.clock) ?? "       "
             var x = frame.put(" \(time)  ", x: body.x, y: y, style: theme[.hints], clip: body)
             x = frame.put("\(mark) ", x: x, y: y, style: theme[role], clip: body)
-            let textRoom = max(0, actorColumn - x - 1)
+            // Two spaces at least before the actor, or a cut text reads as running into it.
+            let textRoom = max(0, actorColumn - x - 2)
             var text = step.text.count > textRoom ? Self.shortened(step.text) : step.text
             if text.count > textRoom { text = String(text.prefix(max(0, textRoom - 1))) + "…" }
             frame.put(text, x: x, y: y, style: step.state == .pending ? theme[.stepPending] : step.state == .failed ? theme[.error] : theme[.text], clip: body)
