@@ -251,6 +251,12 @@ import Testing
         #expect(both.stderr == String(repeating: "'tier' already has a value (front), and --overwrite is false\n", count: 3))
         let one = shell.run("kubectl label pod \(names[0]) tier=back")
         #expect(one.stderr == "error: 'tier' already has a value (front), and --overwrite is false\n")
+        // A server's refusal: alone in CheckErr's words, several in StandardErrorMessage's.
+        let rule = "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')"
+        #expect(shell.run("kubectl label pod \(names[0]) b@d=x").stderr
+                == "The Pod \"\(names[0])\" is invalid: metadata.labels: Invalid value: \"b@d\": \(rule)\n")
+        #expect(shell.run("kubectl label pod \(names[0]) \(names[1]) b@d=x").stderr
+                == names.prefix(2).map { "Error from server (Invalid): Pod \"\($0)\" is invalid: metadata.labels: Invalid value: \"b@d\": \(rule)\n" }.joined())
         // A mix: the objects that could be changed are, and the errors come after them.
         #expect(shell.run("kubectl annotate pod \(names[0]) owner=ops").stderr == "")
         let mixed = shell.run("kubectl annotate pod \(names[0]) \(names[1]) nope owner=dev")

@@ -44,7 +44,7 @@ struct AnnotateCommand {
             var errors = VisitErrors()
             for ref in try ArgumentResolver.targets(resources, flags: flags, cluster: cluster) {
                 guard let object = cluster.store.object(kind: ref.type.kind, name: ref.name, namespace: ref.namespace) else {
-                    errors.add(printed: APIError.notFound(ref.type.kind, ref.name).description)
+                    errors.add(APIError.notFound(ref.type.kind, ref.name))
                     continue
                 }
                 if !flags.bool("overwrite") {
@@ -64,7 +64,7 @@ struct AnnotateCommand {
                         for key in remove { meta.annotations.removeValue(forKey: key) }
                     }
                 } catch {
-                    errors.add(printed: Execution.kubectlMessage(for: error))
+                    errors.add(error)
                     continue
                 }
                 out.out("\(ref.type.kind.qualifiedSingular)/\(ref.name) annotated\n")

@@ -68,7 +68,7 @@ struct LabelCommand {
     private static func apply(_ changes: Changes, to ref: ObjectRef, overwrite: Bool, cluster: Cluster,
                               into out: inout CommandOutput, errors: inout VisitErrors) {
         guard let object = cluster.store.object(kind: ref.type.kind, name: ref.name, namespace: ref.namespace) else {
-            errors.add(printed: APIError.notFound(ref.type.kind, ref.name).description)
+            errors.add(APIError.notFound(ref.type.kind, ref.name))
             return
         }
         let old = object.metadata.labels
@@ -91,7 +91,7 @@ struct LabelCommand {
             do {
                 try setLabels(labels, on: ref, store: cluster.store)
             } catch {
-                errors.add(printed: Execution.kubectlMessage(for: error))
+                errors.add(error)
                 return
             }
         }

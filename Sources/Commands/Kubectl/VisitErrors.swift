@@ -1,25 +1,34 @@
 import Cluster
 
 /// The errors of a command that visits several objects (label, annotate), printed as kubectl's
-/// CheckErr prints the aggregate once the visit is over: several each on a line of its own,
-/// kubectl's own messages then without their `error: ` prefix (MultipleErrors); one alone as
-/// it would be printed by itself. Messages already in their printed form (a server's
-/// `Error from server (NotFound): …`, `The Pod "x" is invalid: …`) read the same either way.
+/// CheckErr prints the aggregate once the visit is over. One alone is printed as CheckErr
+/// prints any error (`error: …`, `The Pod "x" is invalid: …`); several each take a line as
+/// MultipleErrors words them: a server's as `Error from server (Invalid): Pod "x" is invalid: …`,
+/// kubectl's own without the `error: ` prefix.
 struct VisitErrors {
-    private var messages: [(text: String, printed: Bool)] = []
+    private var errors: [any Error] = []
 
-    /// Notes one of kubectl's own errors, its text without the `error: ` prefix.
-    mutating func add(_ message: String) { messages.append((message, false)) }
+    mutating func add(_ error: any Error) { errors.append(error) }
 
-    /// Notes an error already worded as kubectl prints it.
-    mutating func add(printed message: String) { messages.append((message, true)) }
+    /// One of kubectl's own errors, worded without the `error: ` prefix.
+    mutating func add(_ message: String) { errors.append(KubectlError("error: " + message)) }
 
     /// Writes them to standard error (marking the command failed), after whatever the visit printed.
     func print(into out: inout CommandOutput) {
-        guard messages.count == 1 else {
-            for message in messages { out.fail(message.text) }
+        guard errors.count == 1 else {
+            for error in errors { out.fail(Self.aggregateLine(error)) }
             return
         }
-        out.fail(messages[0].printed ? messages[0].text : "error: " + messages[0].text)
+        out.fail(Execution.kubectlMessage(for: errors[0]))
+    }
+
+    /// MultipleErrors' line for one error (messageForError): StandardErrorMessage's wording of a
+    /// server error, the error's own text otherwise.
+    static func aggregateLine(_ error: any Error) -> String {
+        switch error {
+        case let error as APIError: error.description
+        case let error as KubectlError: error.message.hasPrefix("error: ") ? String(error.message.dropFirst("error: ".count)) : error.message
+        default: "\(error)"
+        }
     }
 }
