@@ -36,6 +36,6 @@ import Testing
         let result = try ProcessRunner.run(python, [Self.script, server.kubeconfig.path], timeout: 240)
         #expect(result.status == 0, "\(result)")
         let passed = result.stdout.split(separator: "\n").filter { $0.hasPrefix("ok ") }.map { String($0.dropFirst(3)) }
-        #expect(passed == ["list", "watch", "reconnect", "scale", "evict", "notfound"], "\(result)")
+        #expect(passed == ["list", "watch", "reconnect", "scale", "evict", "notfound", "nodes"], "\(result)")
     }
 }

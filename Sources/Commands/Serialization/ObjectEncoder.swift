@@ -349,7 +349,11 @@ public enum ObjectEncoder {
             })),
             ("nodeInfo", .object([("architecture", .string("amd64")), ("bootID", .string(n.status.bootID(n.metadata))),
                                   ("containerRuntimeVersion", .string(n.status.containerRuntimeVersion)),
-                                  ("kernelVersion", .string(n.status.kernelVersion)), ("kubeletVersion", .string(n.status.kubeletVersion)),
+                                  ("kernelVersion", .string(n.status.kernelVersion)),
+                                  // Always sent, "" since 1.31 (the Go field has no omitempty): the
+                                  // Python client's model refuses a node without it.
+                                  ("kubeProxyVersion", .string(n.status.kubeProxyVersion)),
+                                  ("kubeletVersion", .string(n.status.kubeletVersion)),
                                   ("machineID", .string(n.status.machineID(n.metadata))),
                                   ("operatingSystem", .string("linux")), ("osImage", .string(n.status.osImage)),
                                   ("systemUUID", .string(n.status.systemUUID(n.metadata)))])),

@@ -104,6 +104,15 @@ def main(kubeconfig):
             fail("notfound", f"status {e.status} body {e.body}")
     print("ok notfound", flush=True)
 
+    # Nodes deserialize into the client's models: every field a real server always sends is
+    # there (status.nodeInfo.kubeProxyVersion is "" since 1.31, but present).
+    nodes = core.list_node().items
+    if not nodes or any(n.status.node_info.kubelet_version != "v1.33.1" for n in nodes):
+        fail("nodes", f"nodes {[n.metadata.name for n in nodes]}")
+    if core.read_node(nodes[0].metadata.name).status.node_info.kube_proxy_version != "":
+        fail("nodes", "kubeProxyVersion is not the empty string a 1.33 server sends")
+    print("ok nodes", flush=True)
+
 
 if __name__ == "__main__":
     main(sys.argv[1])
