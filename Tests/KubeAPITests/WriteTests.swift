@@ -123,6 +123,23 @@ import Testing
         #expect(later["metadata"]?["resourceVersion"] == nil)
     }
 
+    /// A dry-run update answers with the object as the write would leave it: a changed spec
+    /// moves the generation on (what `kubectl diff` shows), an unchanged one does not, and
+    /// nothing is stored.
+    @Test func aDryRunUpdateAnswersWithTheGenerationTheWriteWouldGive() throws {
+        try send("POST", Self.deployments, Self.deployment)
+        let live = try #require(cluster.store.get(Deployment.self, "web", namespace: "default"))
+        let scaled = Self.deployment.replacingOccurrences(of: #""replicas":2"#, with: #""replicas":5"#)
+        let (status, json) = try send("PUT", Self.deployments + "/web?dryRun=All", scaled)
+        #expect(status == 200)
+        #expect(json["metadata"]?["generation"] == .int(live.metadata.generation + 1))
+        #expect(json["spec"]?["replicas"] == .int(5))
+        let (_, same) = try send("PUT", Self.deployments + "/web?dryRun=All", Self.deployment)
+        #expect(same["metadata"]?["generation"] == .int(live.metadata.generation))
+        let stored = try #require(cluster.store.get(Deployment.self, "web", namespace: "default"))
+        #expect(stored.metadata.generation == live.metadata.generation && stored.spec.replicas == 2)
+    }
+
     @Test func unknownContentTypeIs415() throws {
         #expect(try send("POST", Self.pods, "x", contentType: "text/plain").status == 415)
     }

@@ -294,6 +294,13 @@ public final class Store {
 
     /// Replaces an object. A non-empty resourceVersion must match the stored one (optimistic concurrency).
     @discardableResult
+    /// The generation an update to `object` would leave it with (one more when its spec
+    /// changes): a dry run stores nothing but answers with what the write would have made.
+    public func generation<T: APIObject>(afterUpdateTo object: T) -> Int64 {
+        guard let old = table(T.self).box(object.key)?.object else { return object.metadata.generation }
+        return Validation.specChanged(old, object) ? old.metadata.generation + 1 : old.metadata.generation
+    }
+
     public func update<T: APIObject>(_ object: consuming T) throws -> T {
         let t = table(T.self)
         let key = object.key

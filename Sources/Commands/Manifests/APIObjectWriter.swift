@@ -40,14 +40,22 @@ public enum APIObjectWriter {
         result.metadata.generation = live.metadata.generation
         result.metadata.deletionTimestamp = live.metadata.deletionTimestamp
         result.metadata.deletionGracePeriodSeconds = live.metadata.deletionGracePeriodSeconds
-        if dryRun { return result }
+        if dryRun { return dryRunUpdate(result, in: cluster.store) }
         return try update(result, in: cluster.store)
     }
 
     /// Writes an object whose status (or spec) the caller changed: the store's update, no planning.
     public static func write(_ object: any APIObject, in cluster: Cluster, dryRun: Bool) throws -> any APIObject {
-        if dryRun { return object }
+        if dryRun { return dryRunUpdate(object, in: cluster.store) }
         return try update(object, in: cluster.store)
+    }
+
+    /// What a dry-run update answers: the object as the write would have left it, its
+    /// generation moved on when its spec changed (`kubectl diff` shows that line too).
+    private static func dryRunUpdate(_ object: any APIObject, in store: Store) -> any APIObject {
+        var result = object
+        result.metadata.generation = store.generation(afterUpdateTo: object)
+        return result
     }
 
     static func update<T: APIObject>(_ object: T, in store: Store) throws -> any APIObject {
