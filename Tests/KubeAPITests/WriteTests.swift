@@ -140,6 +140,21 @@ import Testing
         #expect(stored.metadata.generation == live.metadata.generation && stored.spec.replicas == 2)
     }
 
+    /// exec, attach and portforward need a container's process, which a simulated pod does not
+    /// have: kubectl is told so in a Status, not "could not find the requested resource".
+    @Test func containerStreamsAreRefusedSayingWhy() throws {
+        try send("POST", Self.pods, Self.pod("solo"))
+        for (method, subresource, says) in [("POST", "exec", "no process to run a command in"), ("GET", "attach", "no process to attach to"),
+                                            ("POST", "portforward", "use port-forward at kubesim's own command line")] {
+            let (status, json) = try send(method, Self.pods + "/solo/\(subresource)")
+            #expect(status == 400, "\(subresource)")
+            #expect(json["reason"] == .string("BadRequest"))
+            #expect(string(json["message"])?.hasPrefix("pods/\(subresource) is not served: kubesim runs no containers") == true, "\(json)")
+            #expect(string(json["message"])?.contains(says) == true, "\(json)")
+        }
+        #expect(try send("GET", Self.pods + "/solo/proxy").status == 404)
+    }
+
     @Test func unknownContentTypeIs415() throws {
         #expect(try send("POST", Self.pods, "x", contentType: "text/plain").status == 415)
     }

@@ -86,6 +86,22 @@ public struct StatusError: Error, Sendable {
         StatusError(code: 400, reason: "BadRequest", message: message)
     }
 
+    /// pods/exec, attach and portforward stream to a container's process, and a simulated pod
+    /// has none: a plain 404 left kubectl saying the server "could not find the requested
+    /// resource" about a pod that is there. Nil for other subresources.
+    public static func containerStream(_ subresource: String) -> StatusError? {
+        let why: String
+        switch subresource {
+        case "exec", "attach":
+            why = "pods/\(subresource) is not served: kubesim runs no containers, so there is no process to \(subresource == "exec" ? "run a command in" : "attach to") (kubectl logs reads what the pod printed)"
+        case "portforward":
+            why = "pods/portforward is not served: kubesim runs no containers; use port-forward at kubesim's own command line (`kubesim run`, the dashboard's `:`), which opens a real local port"
+        default:
+            return nil
+        }
+        return StatusError(code: 400, reason: "BadRequest", message: why)
+    }
+
     public static func methodNotSupported(_ resource: String, _ verb: String) -> StatusError {
         var e = StatusError(code: 405, reason: "MethodNotAllowed", message: "\(verb) is not supported on resources of kind \"\(resource)\"")
         e.kind = resource

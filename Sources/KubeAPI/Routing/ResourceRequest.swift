@@ -41,6 +41,9 @@ public struct ResourceRequest {
         }
         let name = segments.count > 1 ? segments[1] : nil
         let subresource = segments.count > 2 ? segments[2] : nil
+        if let subresource, resource.storedKind == .pod, let refusal = StatusError.containerStream(subresource) {
+            throw refusal
+        }
         if let subresource, !resource.subresources.contains(where: { $0.name == subresource }) {
             throw StatusError.pathNotFound()
         }
