@@ -155,6 +155,18 @@ import Testing
         #expect(try send("GET", Self.pods + "/solo/proxy").status == 404)
     }
 
+    /// Broken JSON is refused as the API server refuses it: its serializer reads the kind first.
+    @Test func brokenJSONIsABadRequestInTheServersWords() throws {
+        for (body, reason) in [(#"{"apiVersion":"#, "unexpected end of JSON input"),
+                               ("x", "invalid character 'x' looking for beginning of value"),
+                               ("{]", "invalid character ']' looking for beginning of object key string")] {
+            let (status, json) = try send("POST", Self.pods, body)
+            #expect(status == 400)
+            #expect(json["reason"] == .string("BadRequest"))
+            #expect(json["message"] == .string("couldn't get version/kind; json parse error: \(reason)"), "\(body)")
+        }
+    }
+
     @Test func unknownContentTypeIs415() throws {
         #expect(try send("POST", Self.pods, "x", contentType: "text/plain").status == 415)
     }

@@ -9,7 +9,10 @@ enum RequestBody {
             do {
                 return try JSONParser.parse(request.body)
             } catch {
-                throw StatusError.badRequest("the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf")
+                // The API server's JSON serializer reads apiVersion and kind first, and says so
+                // with Go's own words for what is wrong with the JSON.
+                let reason = (error as? JSONParseError)?.message ?? "\(error)"
+                throw StatusError.badRequest("couldn't get version/kind; json parse error: \(reason)")
             }
         case "application/yaml":
             do {
