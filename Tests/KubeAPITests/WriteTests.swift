@@ -167,6 +167,18 @@ import Testing
         }
     }
 
+    /// Status fields that are omitempty in Go are left out at zero, as a real server leaves
+    /// them: a deployment not yet synced has `status: {}`, a ReplicaSet scaled to 0 only
+    /// observedGeneration and replicas.
+    @Test func zeroStatusFieldsThatGoOmitsAreLeftOut() throws {
+        let (_, created) = try send("POST", Self.deployments, Self.deployment.replacingOccurrences(of: #""replicas":2"#, with: #""replicas":0"#))
+        #expect(created["status"] == .object([]))
+        cluster.advance(by: .seconds(5))
+        let rs = try #require(cluster.store.list(ReplicaSet.self).first { $0.metadata.controllerRef?.name == "web" })
+        let (_, json) = try send("GET", "/apis/apps/v1/namespaces/default/replicasets/\(rs.name)")
+        #expect(json["status"] == .object([("observedGeneration", .int(1)), ("replicas", .int(0))]))
+    }
+
     @Test func unknownContentTypeIs415() throws {
         #expect(try send("POST", Self.pods, "x", contentType: "text/plain").status == 415)
     }

@@ -253,8 +253,10 @@ public enum ObjectEncoder {
         spec += [("replicas", .int(Int64(rs.spec.replicas))), ("selector", selector(rs.spec.selector)), ("template", template(rs.spec.template))]
         var status: Fields = []
         if rs.status.availableReplicas > 0 { status.append(("availableReplicas", .int(Int64(rs.status.availableReplicas)))) }
-        status.append(("fullyLabeledReplicas", .int(Int64(rs.status.fullyLabeledReplicas))))
-        status.append(("observedGeneration", .int(rs.status.observedGeneration)))
+        // Zeros left out where the Go fields are omitempty (replicas is not): a ReplicaSet
+        // scaled to 0 reads `{observedGeneration: N, replicas: 0}`.
+        if rs.status.fullyLabeledReplicas > 0 { status.append(("fullyLabeledReplicas", .int(Int64(rs.status.fullyLabeledReplicas)))) }
+        if rs.status.observedGeneration > 0 { status.append(("observedGeneration", .int(rs.status.observedGeneration))) }
         if rs.status.readyReplicas > 0 { status.append(("readyReplicas", .int(Int64(rs.status.readyReplicas)))) }
         status.append(("replicas", .int(Int64(rs.status.replicas))))
         return .object(header(.replicaSet, rs.metadata) + [("spec", .object(spec)), ("status", .object(status))])
@@ -283,7 +285,8 @@ public enum ObjectEncoder {
                          ("message", .string(c.message)), ("reason", .string(c.reason)), ("status", .string(c.status)), ("type", .string(c.type))])
             })))
         }
-        status.append(("observedGeneration", .int(s.observedGeneration)))
+        // omitempty: a deployment the controller has not synced yet has `status: {}`.
+        if s.observedGeneration > 0 { status.append(("observedGeneration", .int(s.observedGeneration))) }
         if s.readyReplicas > 0 { status.append(("readyReplicas", .int(Int64(s.readyReplicas)))) }
         if s.replicas > 0 { status.append(("replicas", .int(Int64(s.replicas)))) }
         if s.unavailableReplicas > 0 { status.append(("unavailableReplicas", .int(Int64(s.unavailableReplicas)))) }
