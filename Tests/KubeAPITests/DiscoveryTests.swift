@@ -53,6 +53,15 @@ import Testing
         #expect(request.query("x") == "a b")
     }
 
+    /// Query booleans as the API server converts them: present is true unless `0` or `false`.
+    @Test func queryBooleansAreTrueUnlessZeroOrFalse() {
+        for (value, expected) in [("true", true), ("True", true), ("1", true), ("maybe", true), ("", true), ("f", true),
+                                  ("false", false), ("FALSE", false), ("False", false), ("0", false)] {
+            #expect(APIRequest(method: "GET", target: "/api/v1/pods?watch=\(value)").boolQuery("watch") == expected, "watch=\(value)")
+        }
+        #expect(APIRequest(method: "GET", target: "/api/v1/pods").boolQuery("watch") == nil)
+    }
+
     @Test func jsonParserKeepsOrderNumbersAndRefusesGarbage() throws {
         let value = try JSONParser.parse(#"{"b":1,"a":0.5,"c":[true,null,"\u00e9\n"]}"#)
         guard case .object(let pairs) = value else { Issue.record("not an object"); return }

@@ -36,15 +36,12 @@ public struct APIRequest: Sendable {
     /// The first value of query parameter `name`.
     public func query(_ name: String) -> String? { query.first { $0.name == name }?.value }
 
-    /// A boolean query parameter as Go's strconv.ParseBool reads it (python 22 sends `watch=True`);
-    /// nil when absent or not a boolean.
+    /// A boolean query parameter as the API server converts it (Convert_Slice_string_To_bool):
+    /// present means true unless it is `0` or `false` in any case (python sends `watch=True`,
+    /// and `watch=maybe` or a bare `watch=` is a watch); nil when absent.
     public func boolQuery(_ name: String) -> Bool? {
         guard let text = query(name) else { return nil }
-        switch text {
-        case "1", "t", "T", "TRUE", "true", "True": return true
-        case "0", "f", "F", "FALSE", "false", "False": return false
-        default: return nil
-        }
+        return !(text == "0" || text.lowercased() == "false")
     }
 
     /// The first value of header `name` (any case).
