@@ -154,6 +154,15 @@ import Testing
         #expect(try c.json("/api/v1/namespaces/default/pods").names != before)
     }
 
+    /// A limit that is not a number is a bad request, not a list of everything.
+    @Test func aLimitThatIsNotANumberIsRefused() throws {
+        let c = try webCluster(replicas: 2)
+        let refused = try c.json("/api/v1/namespaces/default/pods?limit=abc")
+        #expect(refused["code"] == .int(400))
+        #expect(refused["message"] == .string(#"limit: Invalid value: "abc": strconv.ParseInt: parsing "abc": invalid syntax"#))
+        #expect(try c.json("/api/v1/namespaces/default/pods?limit=0").names.count == 2)
+    }
+
     @Test func continueTokensTooOldOrMalformedAreRefused() throws {
         let c = try webCluster(replicas: 4)
         let first = try c.json("/api/v1/namespaces/default/pods?limit=1")

@@ -15,6 +15,11 @@ struct ListPage {
         let version = try ReadVersion(request, watch: false)
         let current = store.currentResourceVersion
         let limitText = request.http.query("limit") ?? ""
+        // Not a number is a bad request (the query's conversion fails), as a watch's
+        // timeoutSeconds is; no limit or a non-positive one lists everything.
+        guard limitText.isEmpty || Int64(limitText) != nil else {
+            throw StatusError.badRequest("limit: Invalid value: \"\(limitText)\": strconv.ParseInt: parsing \"\(limitText)\": invalid syntax")
+        }
         var limit = Int(limitText) ?? 0
         let continueText = request.http.query("continue") ?? ""
         let token = continueText.isEmpty ? nil : try ContinueToken.decode(continueText)
