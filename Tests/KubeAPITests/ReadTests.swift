@@ -160,6 +160,8 @@ import Testing
         let refused = try c.json("/api/v1/namespaces/default/pods?limit=abc")
         #expect(refused["code"] == .int(400))
         #expect(refused["message"] == .string(#"limit: Invalid value: "abc": strconv.ParseInt: parsing "abc": invalid syntax"#))
+        let huge = try c.json("/api/v1/namespaces/default/pods?limit=99999999999999999999")
+        #expect(huge["message"] == .string(#"limit: Invalid value: "99999999999999999999": strconv.ParseInt: parsing "99999999999999999999": value out of range"#))
         #expect(try c.json("/api/v1/namespaces/default/pods?limit=0").names.count == 2)
     }
 

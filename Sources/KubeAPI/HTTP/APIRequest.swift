@@ -44,6 +44,19 @@ public struct APIRequest: Sendable {
         return !(text == "0" || text.lowercased() == "false")
     }
 
+    /// An integer query parameter (limit, timeoutSeconds, tailLines); nil when absent. One
+    /// that is not a number is a bad request, as the API server's query conversion refuses it.
+    public func integerQuery(_ name: String) throws -> Int64? {
+        guard let text = query(name) else { return nil }
+        guard let value = Int64(text) else {
+            // strconv.ParseInt(s, 10, 64)'s two refusals: digits past Int64, or not digits.
+            let digits = text.first == "+" || text.first == "-" ? text.dropFirst() : Substring(text)
+            let reason = !digits.isEmpty && digits.allSatisfy({ ("0"..."9").contains($0) }) ? "value out of range" : "invalid syntax"
+            throw StatusError.badRequest("\(name): Invalid value: \"\(text)\": strconv.ParseInt: parsing \"\(text)\": \(reason)")
+        }
+        return value
+    }
+
     /// The first value of header `name` (any case).
     public func header(_ name: String) -> String? {
         let lower = name.lowercased()

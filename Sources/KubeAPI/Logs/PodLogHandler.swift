@@ -80,10 +80,8 @@ public final class PodLogHandler {
 
     /// A query integer, refused below `least` as the API server's validation does.
     private static func integer(_ http: APIRequest, _ name: String, least: Int) throws -> Int? {
-        guard let text = http.query(name) else { return nil }
-        guard let value = Int(text) else {
-            throw StatusError.badRequest("\(name): Invalid value: \"\(text)\": strconv.ParseInt: parsing \"\(text)\": invalid syntax")
-        }
+        guard let number = try http.integerQuery(name) else { return nil }
+        let value = Int(clamping: number)
         guard value >= least else {
             let rule = least == 0 ? "must be greater than or equal to 0" : "must be greater than 0"
             throw StatusError.badRequest("PodLogOptions \"\" is invalid: \(name): Invalid value: \(value): \(rule)")

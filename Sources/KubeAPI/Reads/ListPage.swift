@@ -14,13 +14,8 @@ struct ListPage {
     static func read(_ request: ResourceRequest, filter: ObjectFilter, store: Store, history: WatchHistory) throws -> ListPage {
         let version = try ReadVersion(request, watch: false)
         let current = store.currentResourceVersion
-        let limitText = request.http.query("limit") ?? ""
-        // Not a number is a bad request (the query's conversion fails), as a watch's
-        // timeoutSeconds is; no limit or a non-positive one lists everything.
-        guard limitText.isEmpty || Int64(limitText) != nil else {
-            throw StatusError.badRequest("limit: Invalid value: \"\(limitText)\": strconv.ParseInt: parsing \"\(limitText)\": invalid syntax")
-        }
-        var limit = Int(limitText) ?? 0
+        // No limit or a non-positive one lists everything; one that is not a number is refused.
+        var limit = Int(clamping: try request.http.integerQuery("limit") ?? 0)
         let continueText = request.http.query("continue") ?? ""
         let token = continueText.isEmpty ? nil : try ContinueToken.decode(continueText)
         if token != nil, version.resourceVersion != nil {

@@ -61,13 +61,7 @@ public final class WatchHub {
         let version = try ReadVersion(request, watch: true)
         let initialEvents = request.http.boolQuery("sendInitialEvents") == true
         let bookmarks = request.http.boolQuery("allowWatchBookmarks") == true
-        var timeout: Double?
-        if let text = request.http.query("timeoutSeconds") {
-            guard let seconds = Int64(text) else {
-                throw StatusError.badRequest("timeoutSeconds: Invalid value: \"\(text)\": strconv.ParseInt: parsing \"\(text)\": invalid syntax")
-            }
-            timeout = Double(seconds)
-        }
+        let timeout = try request.http.integerQuery("timeoutSeconds").map(Double.init)
         let id = nextID
         nextID += 1
         let head = APIResponse(status: 200, headers: [("Content-Type", shape.contentType)])
