@@ -80,6 +80,12 @@ import KubesimTestSupport
         #expect(!onNode.isEmpty)
         let text = map.map { String($0) }.joined(separator: "\n")
         for suffix in onNode { #expect(text.contains("■" + suffix), "\(suffix)") }
+        // At 80 columns three cards leave a status line no room for its indent: it gives up the
+        // indent rather than its last letter.
+        let small = Dashboard(session: Session(cluster: Cluster(seed: 1, nodes: 3)), theme: try themeLibrary.load("default"))
+        small.session.execute("kubectl cordon node-2")
+        small.tick(realElapsed: .seconds(1))
+        #expect(Self.mapLines(small.frameText(80, 24)).joined().contains("Ready,SchedulingDisabled"))
     }
 
     @Test func zoomCyclesFromManySmallToFewLarge() throws {

@@ -76,7 +76,9 @@ struct NodeMapView {
         // (`Ready,SchedulingDisabled`), and the lines below move down one when the card has a
         // row to spare, so a cordoned node still shows what its pods request.
         let statusFits = x + 1 + status.count <= card.maxX
-        frame.put(" " + status, x: statusFits ? x : card.x, y: statusFits ? card.y : card.y + 1,
+        // On its own line it keeps the lines' one-space indent while that leaves room for all of it.
+        let indented = statusFits || 1 + status.count <= card.width ? " " + status : status
+        frame.put(indented, x: statusFits ? x : card.x, y: statusFits ? card.y : card.y + 1,
                   style: theme[PaneTable.role(forNode: node)], clip: card)
         let figureLines = zoom == .large ? 2 : 1
         let shift = !statusFits && card.maxY - (card.y + 2 + figureLines) >= 1 ? 1 : 0
