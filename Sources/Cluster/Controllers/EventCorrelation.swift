@@ -8,7 +8,8 @@ struct EventCorrelation {
         let type, reason, fieldPath: String
         /// nil for the combined event of its type and reason (whose message follows the latest).
         let message: String?
-        let name: String
+        /// The stamp its name ends with (the name is the object's and this, see RecordedEvents).
+        let nanos: UInt64
         var count: Int
         let firstSeen: SimTime
         var lastSeen: SimTime
@@ -31,7 +32,7 @@ struct EventCorrelation {
     /// Runs one event through the three steps: the event to write (with its count and whether
     /// it is the combined one), or nil when the spam filter drops the write.
     mutating func observe(type: String, reason: String, message: String, fieldPath: String, now: SimTime,
-                          newName: () -> String) -> LoggedEvent? {
+                          newStamp: () -> UInt64) -> LoggedEvent? {
         let s = similar.firstIndex { $0.type == type && $0.reason == reason } ?? {
             if similar.count == 1 { similar.reserveCapacity(Self.usualReasons) }
             similar.append(SimilarEvents(type: type, reason: reason, now: now))
@@ -51,7 +52,7 @@ struct EventCorrelation {
             logged.removeAll { $0.isExpired(now: now) }
             if logged.count == 1 { logged.reserveCapacity(Self.usualReasons) }
             entry = LoggedEvent(type: type, reason: reason, fieldPath: loggedPath, message: loggedMessage,
-                                name: newName(), count: 1, firstSeen: now, lastSeen: now)
+                                nanos: newStamp(), count: 1, firstSeen: now, lastSeen: now)
             logged.append(entry)
         }
         return spam.tryAccept(now: now) ? entry : nil

@@ -27,7 +27,7 @@ public final class EventRecorder {
     }
 
     private var correlations = ShardedDictionary<SourceObject, EventCorrelation>()
-    private var lastNanos: Int64 = 0
+    private var lastNanos: UInt64 = 0
     private var pruneScheduled = false
     let expiry: EventExpiry
 
@@ -51,45 +51,39 @@ public final class EventRecorder {
         let now = store.now
         let source = SourceObject(component: component, host: host, uid: object.metadata.uid)
         let observed = correlations.modify(source, default: EventCorrelation(now: now)) {
-            $0.observe(type: type, reason: reason, message: message, fieldPath: fieldPath, now: now) { nextName(object.metadata.name, now: now) }
+            $0.observe(type: type, reason: reason, message: message, fieldPath: fieldPath, now: now) { nextStamp(now) }
         }
         schedulePrune()
         guard let write = observed else { return }
-        // An event lives in its object's namespace; events about cluster-scoped objects go to `default`.
-        let key = ObjectKey(namespace: kind.isNamespaced ? object.metadata.namespace : "default", name: write.name)
         let text = write.message == nil ? SimilarEvents.combinedPrefix + message : message
-        if write.count > 1, (try? store.modify(Event.self, key: key, { e in
-            e.count = write.count
-            e.lastTimestamp = now
-            e.message = text
-        })) != nil { return }
+        if write.count > 1 {
+            if store.repeatRecordedEvent(nanos: write.nanos, count: write.count, message: text) { return }
+            // Taken out of the records by an API client's change: patched where it is now.
+            let namespace = kind.isNamespaced ? object.metadata.namespace : "default"
+            let key = ObjectKey(namespace: namespace, name: RecordedEvents.name(object.metadata.name, write.nanos))
+            if (try? store.modify(Event.self, key: key, { e in
+                e.count = write.count
+                e.lastTimestamp = now
+                e.message = text
+            })) != nil { return }
+        }
         // The first write, or a repeat of an event deleted meanwhile (upstream creates it again).
-        let ref = Event.ObjectReference(kind: kind.rawValue, name: object.metadata.name,
-                                        namespace: object.metadata.namespace, uid: source.uid,
-                                        apiVersion: kind.apiVersion, fieldPath: fieldPath)
-        let event = Event(metadata: ObjectMeta(name: key.name, namespace: key.namespace), involvedObject: ref,
-                          reason: reason, message: text, type: type, sourceComponent: component,
-                          sourceHost: host, count: write.count, firstTimestamp: write.firstSeen, lastTimestamp: now)
-        _ = try? store.create(event)
+        _ = try? store.record(RecordedEvents.Record(
+            nanos: write.nanos, involvedKind: kind, involvedName: object.metadata.name,
+            involvedNamespace: object.metadata.namespace, involvedUID: source.uid, fieldPath: fieldPath,
+            reason: reason, type: type, component: component, host: host, message: text,
+            count: write.count, firstTimestamp: write.firstSeen, lastTimestamp: now))
     }
 
     /// `spec.containers{NAME}` for each container name seen: four kubelet events a container
     /// would otherwise build the same string.
     private var fieldPaths = StringMemo { "spec.containers{\($0)}" }
 
-    /// Event names are `<object>.<hex nanoseconds>`; nanoseconds stay strictly increasing.
-    private func nextName(_ objectName: String, now: SimTime) -> String {
-        lastNanos = max(lastNanos + 1, now.unixMilliseconds * 1_000_000)
-        guard lastNanos > 0 else { return "\(objectName).\(String(lastNanos, radix: 16))" }
-        // Written in place, one allocation: five names a pod.
-        let nanos = UInt64(lastNanos)
-        let digits = (UInt64.bitWidth - nanos.leadingZeroBitCount + 3) / 4
-        return String(unsafeUninitializedCapacity: objectName.utf8.count + 1 + digits) { out in
-            var at = out.copyUTF8(of: objectName, at: 0)
-            out[at] = UInt8(ascii: ".")
-            at = HexDigits.write(nanos, count: digits, into: out, at: at + 1)
-            return at
-        }
+    /// The stamp an event's name ends with (`<object>.<hex nanoseconds>`): nanoseconds, kept
+    /// strictly increasing, so recorded events are kept in the order of their names' stamps.
+    private func nextStamp(_ now: SimTime) -> UInt64 {
+        lastNanos = max(lastNanos + 1, UInt64(clamping: now.unixMilliseconds) &* 1_000_000)
+        return lastNanos
     }
 
     /// How many source-and-object entries the recorder keeps (its memory, for bound checks).

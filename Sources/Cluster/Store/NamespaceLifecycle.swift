@@ -2,7 +2,11 @@
 /// that exists and is not being terminated.
 extension Store {
     func admitIntoNamespace<T: APIObject>(_ object: T) throws {
-        let namespace = object.metadata.namespace
+        try admitIntoNamespace(object.metadata.namespace, kind: T.kind, name: object.metadata.name)
+    }
+
+    /// Admits an object of `kind` named `name` (read only for the refusal) into `namespace`.
+    func admitIntoNamespace(_ namespace: String, kind: Kind, name: @autoclosure () -> String) throws {
         if namespace == lastAdmittingNamespace { return }
         // Read in the box: five events a pod are admitted, and a copy of the namespace each.
         guard let ns = namespaces.box(ObjectKey(namespace: "", name: namespace)) else {
@@ -10,7 +14,7 @@ extension Store {
         }
         if !ns.object.isActive {
             // Admission runs before the registry generates a name, so a generateName object has none yet.
-            throw APIError.forbidden(T.kind, object.metadata.name,
+            throw APIError.forbidden(kind, name(),
                                      "unable to create new content in namespace \(namespace) because it is being terminated")
         }
         lastAdmittingNamespace = namespace
@@ -26,7 +30,7 @@ extension Store {
         add(replicaSets)
         add(pods)
         add(leases)
-        add(events)
+        found += eventKeys(in: namespace).map { (.event, $0) }
         add(podDisruptionBudgets)
         add(services)
         add(endpointSlices)

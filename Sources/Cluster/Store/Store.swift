@@ -7,6 +7,9 @@ public final class Store {
     /// Each watcher with the kinds it asked for: most controllers read two or three kinds, and a
     /// build-up writes five events a pod, so a change reaches only the watchers of its kind.
     private var watchers: [(kinds: KindSet, handler: (WatchEvent) -> Void)] = []
+    /// Whether any watcher reads events: until one does, a recorded event is never built as an
+    /// object (see RecordedEvents).
+    private(set) var watchesEvents = false
     /// Admission for new pods (the API server's mutating plugins, e.g. DefaultTolerationSeconds).
     var admitPod: ((inout Pod) -> Void)?
 
@@ -14,7 +17,15 @@ public final class Store {
     let pods = ObjectTable<Pod>()
     let replicaSets = ObjectTable<ReplicaSet>()
     let deployments = ObjectTable<Deployment>()
+    /// Events API clients wrote or changed; the components' events are `recordedEvents`.
     let events = ObjectTable<Event>()
+    let recordedEvents = RecordedEvents()
+    /// Told of every event write, stored or recorded, in order: the event TTL's bookkeeping
+    /// (EventExpiry), which as a watcher would make every recorded event built as an object.
+    var eventWritten: ((EventWrite) -> Void)?
+    /// The last write of a recorded event an API client takes out into `events` (its expiry
+    /// stays what it was); nil for the table's own writes, which happen now.
+    var takenOutEventWrittenAt: SimTime?
     let leases = ObjectTable<Lease>()
     let daemonSets = ObjectTable<DaemonSet>()
     let namespaces = ObjectTable<Namespace>()
@@ -42,7 +53,7 @@ public final class Store {
     private let endpointRandom: RandomSource
     /// Events draw their uids from their own sequence: recording fewer (the spam filter, the
     /// aggregator) or more of them never shifts the names and timings of pods.
-    private let eventRandom: RandomSource
+    let eventRandom: RandomSource
 
     init(clock: VirtualClock, random: RandomSource) {
         self.clock = clock
@@ -68,6 +79,9 @@ public final class Store {
         replicaSets.addIndex(IndexName.owner, key: Self.byOwner)
         endpointSlices.addIndex(IndexName.owner, key: Self.byOwner)
         pods.didChange = { [nodeRequests] old, new in nodeRequests.replace(old, with: new) }
+        events.didChange = { [unowned self] _, new in
+            if let new { eventWritten?(.object(new.metadata, at: takenOutEventWrittenAt ?? clock.now)) }
+        }
         namespaces.didChange = { [unowned self] _, _ in lastAdmittingNamespace = nil }
         services.didChange = { [unowned self] old, new in
             selectingServices += (new?.spec.selector?.isEmpty == false ? 1 : 0) - (old?.spec.selector?.isEmpty == false ? 1 : 0)
@@ -94,7 +108,7 @@ public final class Store {
         case .pod: pods.count
         case .replicaSet: replicaSets.count
         case .deployment: deployments.count
-        case .event: events.count
+        case .event: events.count + recordedEvents.count
         case .lease: leases.count
         case .daemonSet: daemonSets.count
         case .namespace: namespaces.count
@@ -111,9 +125,12 @@ public final class Store {
     /// Registers a watcher for every change to the given kinds (all kinds by default), in the
     /// order registered. Watchers must not write to the store while being notified; controllers
     /// only enqueue work.
-    public func watch(_ kinds: KindSet = .all, _ handler: @escaping (WatchEvent) -> Void) { watchers.append((kinds, handler)) }
+    public func watch(_ kinds: KindSet = .all, _ handler: @escaping (WatchEvent) -> Void) {
+        watchers.append((kinds, handler))
+        if kinds.contains(.event) { watchesEvents = true }
+    }
 
-    private func notify(_ event: WatchEvent) {
+    func notify(_ event: WatchEvent) {
         for w in watchers where w.kinds.contains(event.kind) { w.handler(event) }
     }
 
@@ -140,15 +157,22 @@ public final class Store {
         ObjectKey(namespace: T.kind.isNamespaced ? namespace : "", name: name)
     }
 
-    private func nextResourceVersion() -> String {
+    private func nextResourceVersion() -> String { String(nextVersion()) }
+
+    func nextVersion() -> Int64 {
         lastResourceVersion += 1
-        return String(lastResourceVersion)
+        return lastResourceVersion
     }
 
     /// A random UUID (version 4 layout) drawn from the seeded generator.
     func newUID(from random: RandomSource? = nil) -> String {
         let random = random ?? self.random
-        let high = random.next(), low = random.next()
+        let high = random.next()
+        return Self.uid(high: high, low: random.next())
+    }
+
+    /// The UUID two draws make (a recorded event keeps its draws and writes this when read).
+    static func uid(high: UInt64, low: UInt64) -> String {
         // Written in place: one allocation for the string, none for the digits.
         // Version 4 in the 13th digit, the RFC 4122 variant in the 17th.
         let versioned = (high & ~(0xF << 12)) | (4 << 12)
@@ -182,7 +206,7 @@ public final class Store {
     // MARK: reads
 
     /// The object `name` in `namespace`.
-    public func get<T: APIObject>(_ type: T.Type, _ name: String, namespace: String) -> T? { table(type)[key(type, name, namespace)] }
+    public func get<T: APIObject>(_ type: T.Type, _ name: String, namespace: String) -> T? { get(type, key: key(type, name, namespace)) }
 
     /// The pod `name` in `namespace`, read from the pods' table directly rather than through
     /// the generic path: the dashboard reads 150,000 pods in one pass.
@@ -192,13 +216,14 @@ public final class Store {
     public func get<T: ClusterScopedObject>(_ type: T.Type, _ name: String) -> T? { table(type)[ObjectKey(namespace: "", name: name)] }
 
     /// The object stored under `key`.
-    public func get<T: APIObject>(_ type: T.Type, key: ObjectKey) -> T? { table(type)[key] }
+    public func get<T: APIObject>(_ type: T.Type, key: ObjectKey) -> T? { table(type)[key] ?? recorded(type, key) }
 
     /// Objects of a kind matching `selector`, in one namespace (or all, with nil), sorted by
     /// namespace then name. Equality requirements use the label index.
     public func list<T: APIObject>(_ type: T.Type, selector: LabelSelector = LabelSelector(), namespace: String? = nil) -> [T] {
         let t = table(type)
         let namespace = T.kind.isNamespaced ? namespace : nil
+        if T.kind == .event { return allEvents(in: namespace).filter { selector.matches($0.metadata.labels) } as! [T] }
         if let eq = selector.requirements.first(where: { $0.op == .equals }), T.kind.hasLabelIndex {
             // The index by label starts on the first list by label of its kind, filing what is
             // stored then: a build-up lists none, and filing every pod under "key=value"
@@ -218,7 +243,7 @@ public final class Store {
     /// Whether `name` is a namespace (whatever its phase).
     public func namespaceExists(_ name: String) -> Bool { namespaces[ObjectKey(namespace: "", name: name)] != nil }
 
-    public func count<T: APIObject>(_ type: T.Type) -> Int { table(type).count }
+    public func count<T: APIObject>(_ type: T.Type) -> Int { count(of: T.kind) }
 
     /// Pods no controller owns (read through the orphan index, not a scan of every pod).
     public func podsWithoutController() -> [Pod] { pods.byIndex(IndexName.orphan, "") }
@@ -244,7 +269,7 @@ public final class Store {
         if !events.hasIndex(IndexName.involvedObject) {
             events.addIndex(IndexName.involvedObject, key: { $0.involvedObject.uid })
         }
-        return events.byIndex(IndexName.involvedObject, uid)
+        return inKeyOrder(events.byIndex(IndexName.involvedObject, uid) + recordedEvents.positions(about: uid).map { recordedEvents[$0].event })
     }
 
     // MARK: writes
@@ -276,8 +301,8 @@ public final class Store {
         }
         try Validation.validate(obj)
         let key = obj.key
-        if t[key] != nil { throw APIError.alreadyExists(T.kind, obj.metadata.name) }
-        if estimatedBytes(storing: T.kind) + EtcdQuota.estimatedSize(of: T.kind) > quota.limit(storing: T.kind) { throw EtcdQuota.exceeded }
+        if t[key] != nil || recorded(T.self, key) != nil { throw APIError.alreadyExists(T.kind, obj.metadata.name) }
+        try checkQuota(storing: T.kind)
         if var service = obj as? Service {
             try ServiceAllocation.allocate(&service, taken: services.all(), random: serviceRandom)
             obj = service as! T
@@ -297,14 +322,14 @@ public final class Store {
     /// The generation an update to `object` would leave it with (one more when its spec
     /// changes): a dry run stores nothing but answers with what the write would have made.
     public func generation<T: APIObject>(afterUpdateTo object: T) -> Int64 {
-        guard let old = table(T.self).box(object.key)?.object else { return object.metadata.generation }
+        guard let old = table(T.self).box(object.key)?.object ?? recorded(T.self, object.key) else { return object.metadata.generation }
         return Validation.specChanged(old, object) ? old.metadata.generation + 1 : old.metadata.generation
     }
 
     public func update<T: APIObject>(_ object: consuming T) throws -> T {
         let t = table(T.self)
         let key = object.key
-        guard let box = t.box(key) else { throw APIError.notFound(T.kind, object.metadata.name) }
+        guard let box = t.box(key) ?? takeOutRecordedEvent(T.self, key) else { throw APIError.notFound(T.kind, object.metadata.name) }
         let old = box.object
         if !object.metadata.resourceVersion.isEmpty && object.metadata.resourceVersion != old.metadata.resourceVersion {
             throw APIError.conflict(T.kind, object.metadata.name)
@@ -350,7 +375,7 @@ public final class Store {
     /// Patches the object stored under `key`.
     @discardableResult
     public func modify<T: APIObject>(_ type: T.Type, key: ObjectKey, _ change: (inout T) throws -> Void) throws -> T {
-        guard var obj = table(type)[key] else { throw APIError.notFound(T.kind, key.name) }
+        guard var obj = get(type, key: key) else { throw APIError.notFound(T.kind, key.name) }
         try change(&obj)
         obj.metadata.resourceVersion = ""
         return try update(consume obj)
@@ -371,6 +396,7 @@ public final class Store {
     public func delete<T: APIObject>(_ type: T.Type, key: ObjectKey, gracePeriodSeconds: Int? = nil) throws {
         let t = table(type)
         let name = key.name
+        if T.kind == .event, t[key] == nil, let i = recordedEvents.position(of: key) { return deleteRecordedEvent(at: i) }
         guard let old = t[key] else { throw APIError.notFound(T.kind, name) }
         if T.kind == .namespace, var namespace = old as? Namespace {
             // NamespaceLifecycle refuses; otherwise the first delete starts termination and the
@@ -446,7 +472,7 @@ extension Store {
         case .pod: return pods.orderedNames(in: namespace)
         case .replicaSet: return replicaSets.orderedNames(in: namespace)
         case .deployment: return deployments.orderedNames(in: namespace)
-        case .event: return events.orderedNames(in: namespace)
+        case .event: return allEvents(in: namespace).map(\.metadata.name)
         case .lease: return leases.orderedNames(in: namespace)
         case .namespace: return namespaces.orderedNames(in: namespace)
         case .daemonSet: return daemonSets.orderedNames(in: namespace)
@@ -464,7 +490,7 @@ extension Store {
         case .pod: erased(Pod.self, selector: selector, namespace: namespace)
         case .replicaSet: erased(ReplicaSet.self, selector: selector, namespace: namespace)
         case .deployment: erased(Deployment.self, selector: selector, namespace: namespace)
-        case .event: erased(Event.self, selector: selector, namespace: namespace)
+        case .event: list(Event.self, selector: selector, namespace: namespace)
         case .lease: erased(Lease.self, selector: selector, namespace: namespace)
         case .namespace: erased(Namespace.self, selector: selector)
         case .daemonSet: erased(DaemonSet.self, selector: selector, namespace: namespace)

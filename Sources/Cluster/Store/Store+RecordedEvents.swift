@@ -1,0 +1,104 @@
+/// A write of an event, told to the event TTL's bookkeeping: which event, and when it was written.
+enum EventWrite {
+    /// A recorded event (see RecordedEvents), by its stamp and the version written.
+    case record(nanos: UInt64, resourceVersion: Int64, at: SimTime)
+    /// An event stored as an object.
+    case object(ObjectMeta, at: SimTime)
+}
+
+/// The store's side of recorded events: written with the checks a create makes, read back as
+/// Events alongside the stored ones, and taken out into the table when an API client changes one.
+extension Store {
+    /// Stores an event a component records: the namespace's admission and etcd's quota as for
+    /// a create, a uid from the events' own sequence, a resourceVersion, and an ADDED watch
+    /// event if anything watches events. Kept as a record when its stamp is the newest (a first
+    /// write always is); otherwise (a repeat of an event deleted meanwhile, which upstream
+    /// creates again under its old name) or with a name too long, created as an object.
+    func record(_ record: consuming RecordedEvents.Record) throws {
+        guard record.nanos > recordedEvents.lastNanos, record.hasValidName, events.count == 0 || events[record.key] == nil else {
+            try create(record.event)
+            return
+        }
+        try admitIntoNamespace(record.namespace, kind: .event, name: record.name)
+        try checkQuota(storing: .event)
+        let high = eventRandom.next()
+        (record.uidHigh, record.uidLow) = (high, eventRandom.next())
+        record.resourceVersion = nextVersion()
+        record.creationTimestamp = clock.now
+        let (nanos, version) = (record.nanos, record.resourceVersion)
+        let added = watchesEvents ? record.event : nil
+        recordedEvents.append(record)
+        eventWritten?(.record(nanos: nanos, resourceVersion: version, at: clock.now))
+        if let added { notify(WatchEvent(type: .added, old: nil, object: added)) }
+    }
+
+    /// Counts a repeat on the recorded event with stamp `nanos`, as the recorder's patch of
+    /// count, message and lastTimestamp does. False when there is no such record (deleted, or
+    /// taken out into the table by an API client's change).
+    func repeatRecordedEvent(nanos: UInt64, count: Int, message: String) -> Bool {
+        guard let i = recordedEvents.position(ofNanos: nanos) else { return false }
+        let old = watchesEvents ? recordedEvents[i].event : nil
+        recordedEvents[i].count = count
+        recordedEvents[i].message = message
+        recordedEvents[i].lastTimestamp = clock.now
+        recordedEvents[i].resourceVersion = nextVersion()
+        eventWritten?(.record(nanos: nanos, resourceVersion: recordedEvents[i].resourceVersion, at: clock.now))
+        if let old { notify(WatchEvent(type: .modified, old: old, object: recordedEvents[i].event)) }
+        return true
+    }
+
+    /// Deletes the recorded event with stamp `nanos` if it is still at `resourceVersion` (the
+    /// TTL's sweep: a later write renewed it).
+    func expireRecordedEvent(nanos: UInt64, resourceVersion: Int64) {
+        guard let i = recordedEvents.position(ofNanos: nanos), recordedEvents[i].resourceVersion == resourceVersion else { return }
+        deleteRecordedEvent(at: i)
+    }
+
+    func deleteRecordedEvent(at index: RecordedEvents.Position) {
+        let old = recordedEvents[index].event
+        recordedEvents.remove(at: index)
+        var gone = old
+        gone.metadata.resourceVersion = String(nextVersion())
+        notify(WatchEvent(type: .deleted, old: old, object: gone))
+    }
+
+    /// The recorded event under `key`, as an object (nil for other kinds).
+    @inline(__always)
+    func recorded<T: APIObject>(_ type: T.Type, _ key: ObjectKey) -> T? {
+        guard T.kind == .event, recordedEvents.count > 0, let i = recordedEvents.position(of: key) else { return nil }
+        return recordedEvents[i].event as? T
+    }
+
+    /// Moves the recorded event under `key` into the table, unchanged (same version, same
+    /// expiry), so an API client's write to it goes the way every write goes: the store's
+    /// update with its checks, a version, a MODIFIED watch event.
+    func takeOutRecordedEvent<T: APIObject>(_ type: T.Type, _ key: ObjectKey) -> ObjectTable<T>.Box? {
+        guard T.kind == .event, let i = recordedEvents.position(of: key) else { return nil }
+        let record = recordedEvents[i]
+        recordedEvents.remove(at: i)
+        takenOutEventWrittenAt = record.lastTimestamp
+        events.insert(record.event, key: key)
+        takenOutEventWrittenAt = nil
+        return (events as! ObjectTable<T>).box(key)
+    }
+
+    /// Every event (stored and recorded) of one namespace or all, in key order.
+    func allEvents(in namespace: String?) -> [Event] {
+        inKeyOrder(events.all(in: namespace) + recordedEvents.positions(in: namespace).map { recordedEvents[$0].event })
+    }
+
+    /// Events in the store's list order (namespace, then name).
+    func inKeyOrder(_ events: [Event]) -> [Event] {
+        KeyOrder.sorted(events.map(\.key)).map { events[$0] }
+    }
+
+    /// The keys of every event in `namespace` (what deleting the namespace removes).
+    func eventKeys(in namespace: String) -> [ObjectKey] {
+        (events.names.filter { $0.namespace == namespace } + recordedEvents.positions(in: namespace).map { recordedEvents[$0].key }).sorted()
+    }
+
+    /// etcd's space quota: a creation past it is refused as etcd refuses it.
+    func checkQuota(storing kind: Kind) throws {
+        if estimatedBytes(storing: kind) + EtcdQuota.estimatedSize(of: kind) > quota.limit(storing: kind) { throw EtcdQuota.exceeded }
+    }
+}
