@@ -70,6 +70,17 @@ import Testing
         #expect(cluster.store.get(Event.self, "\(pod.name).1", namespace: "default") == nil)
     }
 
+    /// No controller watches events, so a cluster no client watches never builds one as an
+    /// object (a watcher of every kind added to a controller would quietly undo that).
+    @Test func noControllerWatchesEvents() {
+        let cluster = Cluster(seed: 1, nodes: 3)
+        #expect(!cluster.store.watchesEvents)
+        cluster.store.watch([.pod]) { _ in }
+        #expect(!cluster.store.watchesEvents)
+        cluster.store.watch { _ in }
+        #expect(cluster.store.watchesEvents)
+    }
+
     @Test func watchersOfEventsSeeRecordedEventsAsAGetReadsThem() throws {
         let cluster = Cluster(seed: 1, nodes: 1)
         var seen: [WatchEvent] = []

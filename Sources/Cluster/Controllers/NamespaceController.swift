@@ -8,7 +8,10 @@ final class NamespaceController {
     init(store: Store, pace: Pace) {
         self.store = store
         queue = WorkQueue(clock: store.clock, delay: pace.controllerReaction, name: "namespace") { [unowned self] in self.sync($0) }
-        store.watch { [unowned self] event in
+        // Every kind but events: the sync deletes a terminating namespace's events at once (no
+        // grace period), so no event is ever what the namespace waits for, and a watcher of
+        // events makes the store build each recorded event as an object (see RecordedEvents).
+        store.watch(KindSet(Kind.allCases.filter { $0 != .event })) { [unowned self] event in
             if event.kind == .namespace {
                 if event.type != .deleted, event.object.isTerminating { self.queue.add(event.name) }
             } else if event.type == .deleted, event.kind.isNamespaced,
