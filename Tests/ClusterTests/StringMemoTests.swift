@@ -16,6 +16,9 @@ import Testing
             == second.utf8.withContiguousStorageIfAvailable { $0.baseAddress })
         #expect(memo("web") == "Created container: web")
         #expect(made == 2)
+        // Back to the first key: found in the table, not made again, and not the last key's.
+        #expect(memo("nginx-with-a-long-name") == first && memo("web") == "Created container: web")
+        #expect(made == 2)
     }
 
     /// A cluster that churns through names does not grow the memo without bound.

@@ -5,6 +5,10 @@
 /// distinct keys the memo starts over, so a cluster churning through names stays bounded.
 struct StringMemo {
     private var strings: [String: String] = [:]
+    /// The last key asked for and its string: a kubelet asks for one container's words four
+    /// times a pod, and a key from the same template compares equal at once (one storage),
+    /// where the table hashed it each time.
+    private var last: (key: String, string: String)?
     private let limit: Int
     private let make: (String) -> String
 
@@ -15,11 +19,15 @@ struct StringMemo {
 
     /// The string for `key`, made once while it is remembered.
     mutating func callAsFunction(_ key: String) -> String {
-        if let known = strings[key] { return known }
-        if strings.count >= limit { strings.removeAll() }
-        let made = make(key)
-        strings[key] = made
-        return made
+        if let last, last.key == key { return last.string }
+        let string = strings[key] ?? {
+            if strings.count >= limit { strings.removeAll() }
+            let made = make(key)
+            strings[key] = made
+            return made
+        }()
+        last = (key, string)
+        return string
     }
 
     /// Keys remembered (for bound checks).
