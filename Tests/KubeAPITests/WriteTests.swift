@@ -195,6 +195,32 @@ import Testing
         #expect(cluster.store.get(Lease.self, "leader", namespace: "default")?.holderIdentity == "me")
     }
 
+    /// legacyValidateEvent: an event about a namespaced object lives in that namespace. And the
+    /// event strategy sets no generation, so none is served.
+    @Test func anEventInAnotherNamespaceThanItsObjectIsInvalid() throws {
+        let event = #"{"apiVersion":"v1","kind":"Event","metadata":{"name":"mism"},"involvedObject":{"kind":"Pod","name":"p","namespace":"other"},"reason":"Hello","message":"hi","type":"Normal"}"#
+        let (status, json) = try send("POST", "/api/v1/namespaces/default/events", event)
+        #expect(status == 422)
+        #expect(json["message"] == .string(#"Event "mism" is invalid: involvedObject.namespace: Invalid value: "other": does not match event.namespace"#))
+        let aboutNode = #"{"apiVersion":"v1","kind":"Event","metadata":{"name":"n"},"involvedObject":{"kind":"Node","name":"node-1"},"reason":"Hello","message":"hi","type":"Normal"}"#
+        let (created, stored) = try send("POST", "/api/v1/namespaces/default/events", aboutNode)
+        #expect(created == 201 && stored["metadata"]?["generation"] == nil)
+        let recorded = try #require(cluster.store.list(Event.self, namespace: "default").first { $0.reason == "Starting" })
+        let (_, served) = try send("GET", "/api/v1/namespaces/default/events/\(recorded.name)")
+        #expect(served["metadata"]?["uid"] != nil && served["metadata"]?["generation"] == nil)
+    }
+
+    /// Events, Leases and Endpoints allow create on update: a PUT of a missing one creates it
+    /// (201); a missing pod is still 404.
+    @Test func aPutOfAMissingEventCreatesIt() throws {
+        let event = #"{"apiVersion":"v1","kind":"Event","metadata":{"name":"putcreated"},"involvedObject":{"kind":"Pod","name":"p","namespace":"default"},"reason":"Hello","message":"hi","type":"Normal"}"#
+        #expect(try send("PUT", "/api/v1/namespaces/default/events/putcreated", event).status == 201)
+        #expect(cluster.store.get(Event.self, "putcreated", namespace: "default")?.reason == "Hello")
+        #expect(try send("PUT", "/api/v1/namespaces/default/events/putcreated", event).status == 200)
+        #expect(try send("PUT", "/api/v1/namespaces/default/events/elsewhere", event).status == 400)
+        #expect(try send("PUT", Self.pods + "/solo", Self.pod("solo")).status == 404)
+    }
+
     // MARK: update
 
     @Test func staleUpdateIsConflict() throws {

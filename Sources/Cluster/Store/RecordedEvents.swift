@@ -55,7 +55,6 @@ final class RecordedEvents {
             metadata.uid = Store.uid(high: uidHigh, low: uidLow)
             metadata.resourceVersion = String(resourceVersion)
             metadata.creationTimestamp = creationTimestamp.wholeSecond
-            metadata.generation = 1
             let involved = Event.ObjectReference(kind: involvedKind.rawValue, name: involvedName, namespace: involvedNamespace,
                                                  uid: involvedUID, apiVersion: involvedKind.apiVersion, fieldPath: fieldPath)
             return Event(metadata: metadata, involvedObject: involved, reason: reason, message: message, type: type,

@@ -310,7 +310,8 @@ public final class Store {
         obj.metadata.uid = newUID(from: ownSequence(T.kind))
         obj.metadata.resourceVersion = nextResourceVersion()
         obj.metadata.creationTimestamp = clock.now
-        obj.metadata.generation = 1
+        // Events have no spec, and the event strategy leaves generation unset (omitted).
+        obj.metadata.generation = T.kind == .event ? 0 : 1
         obj.truncateToSeconds()
         t.insert(obj, key: key)
         notify(WatchEvent(type: .added, old: nil, object: obj))

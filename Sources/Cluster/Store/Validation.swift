@@ -25,6 +25,8 @@ enum Validation {
             causes += BudgetValidation.specErrors((object as! PodDisruptionBudget).spec)
         case .service:
             causes += ServiceValidation.specErrors((object as! Service).spec)
+        case .event:
+            causes += eventNamespaceErrors(object as! Event)
         default:
             break
         }
@@ -32,6 +34,14 @@ enum Validation {
             let name = object.metadata.name.isEmpty ? object.metadata.generateName : object.metadata.name
             throw APIError.invalid(kind, name, causes)
         }
+    }
+
+    /// legacyValidateEvent: an event lives in its object's namespace; one about a cluster-scoped
+    /// object (no namespace) in `default` (or none, for old clients).
+    static func eventNamespaceErrors(_ event: Event) -> [String] {
+        let about = event.involvedObject.namespace, namespace = event.metadata.namespace
+        let matches = about.isEmpty ? namespace.isEmpty || namespace == "default" : namespace == about
+        return matches ? [] : ["involvedObject.namespace: Invalid value: \"\(about)\": does not match event.namespace"]
     }
 
     static func metadataErrors(_ meta: ObjectMeta, kind: Kind) -> [String] {

@@ -6,7 +6,21 @@ import Commands
 enum ObjectUpdate {
     static func update(_ context: WriteContext) throws -> APIResponse {
         let body = try RequestBody.object(context.http, resource: context.resource)
+        let kind = try context.kind()
+        let name = context.request.name ?? ""
+        if kind.allowsCreateOnUpdate,
+           context.cluster.store.object(kind: kind, name: name, namespace: context.request.namespace ?? "") == nil {
+            try refuseOtherName(in: body, than: name)
+            return try ObjectCreation.create(RequestBody.settingMetadata(body, [("name", name)]), context)
+        }
         return try replace(with: body, context)
+    }
+
+    private static func refuseOtherName(in json: JSONValue, than name: String) throws {
+        let sentName = RequestBody.metadataString(json, "name")
+        if !sentName.isEmpty && sentName != name {
+            throw StatusError.badRequest("the name of the object (\(sentName)) does not match the name on the URL (\(name))")
+        }
     }
 
     /// Replaces the named object with `json` (the PUT body or the patch result).
@@ -14,10 +28,7 @@ enum ObjectUpdate {
         let kind = try context.kind()
         let name = context.request.name ?? ""
         try RequestBody.refuseUnknownFields(json, kind: kind, request: context.http)
-        let sentName = RequestBody.metadataString(json, "name")
-        if !sentName.isEmpty && sentName != name {
-            throw StatusError.badRequest("the name of the object (\(sentName)) does not match the name on the URL (\(name))")
-        }
+        try refuseOtherName(in: json, than: name)
         var body = try ObjectCreation.placed(RequestBody.settingMetadata(json, [("name", name)]), context, kind: kind)
         body.object.metadata.name = name
         _ = try context.live()
@@ -62,4 +73,10 @@ enum ObjectUpdate {
         }
         return type
     }
+}
+
+extension Kind {
+    /// Whether a PUT of a missing object creates it: the strategies of Events, Leases and
+    /// Endpoints allow it (AllowCreateOnUpdate), every other kind here answers 404.
+    var allowsCreateOnUpdate: Bool { self == .event || self == .lease || self == .endpoints }
 }
