@@ -108,6 +108,14 @@ import Testing
         let expected = c.store.list(Event.self, namespace: "default").filter { $0.involvedObject.uid == pod.metadata.uid }.map(\.name)
         #expect(about.names == expected)
         #expect(!expected.isEmpty)
+        // events.k8s.io/v1 names the same fields its own way (regarding, reportingController).
+        let regarding = try c.json("/apis/events.k8s.io/v1/namespaces/default/events?fieldSelector=regarding.name%3D\(first),regarding.kind%3DPod,reportingController%3Dkubelet")
+        #expect(regarding.names == c.store.list(Event.self, namespace: "default")
+            .filter { $0.involvedObject.uid == pod.metadata.uid && $0.sourceComponent == "kubelet" }.map(\.name))
+        #expect(!regarding.names.isEmpty)
+        let coreLabel = c.get("/apis/events.k8s.io/v1/namespaces/default/events?fieldSelector=involvedObject.name%3D\(first)")
+        #expect(coreLabel.status == 400)
+        #expect(try JSONParser.parse(coreLabel.body)["message"] == .string("field label not supported: involvedObject.name"))
 
         let unsupported = c.get("/api/v1/pods?fieldSelector=spec.foo%3Dx")
         #expect(unsupported.status == 400)

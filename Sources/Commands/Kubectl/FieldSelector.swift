@@ -44,8 +44,28 @@ public struct FieldSelector: Sendable {
         }
     }
 
+    /// events.k8s.io/v1's field labels and the core Event fields they select on
+    /// (AddFieldLabelConversionsForEvent in pkg/apis/events/v1): its Events are core Events in
+    /// another shape, `regarding` for `involvedObject`, `reportingController` for `reportingComponent`.
+    private static let eventsGroupLabels: [String: String] = [
+        "metadata.name": "metadata.name", "metadata.namespace": "metadata.namespace", "reason": "reason", "type": "type",
+        "regarding.kind": "involvedObject.kind", "regarding.namespace": "involvedObject.namespace",
+        "regarding.name": "involvedObject.name", "regarding.uid": "involvedObject.uid",
+        "regarding.apiVersion": "involvedObject.apiVersion", "regarding.resourceVersion": "involvedObject.resourceVersion",
+        "regarding.fieldPath": "involvedObject.fieldPath", "reportingController": "reportingComponent",
+    ]
+
+    /// A selector sent to a resource of `group`: for events.k8s.io, its field labels are read as
+    /// the core fields they stand for; every other group's are the kind's own.
+    public static func parse(_ text: String?, kind: Kind, group: String) throws -> FieldSelector {
+        try parse(text, kind: kind, labels: group == "events.k8s.io" && kind == .event ? eventsGroupLabels : nil)
+    }
+
     /// The API server's view: parses `text` for a list of `kind`, or throws its BadRequest message.
-    public static func parse(_ text: String?, kind: Kind) throws -> FieldSelector {
+    public static func parse(_ text: String?, kind: Kind) throws -> FieldSelector { try parse(text, kind: kind, labels: nil) }
+
+    /// `labels`: a group's own field labels and the fields they select (nil: the kind's fields).
+    private static func parse(_ text: String?, kind: Kind, labels: [String: String]?) throws -> FieldSelector {
         guard let text, !text.isEmpty else { return FieldSelector(requirements: []) }
         func refuse(_ reason: String) -> Refusal { Refusal(description: reason) }
         var requirements: [Requirement] = []
@@ -60,6 +80,11 @@ public struct FieldSelector: Sendable {
                 throw refuse("invalid selector: '\(text)'; can't understand '\(term)'")
             }
             let name = field.trimmingSpaces()
+            if let labels {
+                guard let selected = labels[name] else { throw refuse("field label not supported: \(name)") }
+                requirements.append(Requirement(field: selected, value: value, equal: equal))
+                continue
+            }
             let known = ["metadata.name", "metadata.namespace"] + selectableFields(kind)
             guard known.contains(name) else {
                 // Kinds with their own conversion function say "field label not supported"; the

@@ -18,7 +18,8 @@ struct ObjectFilter {
         do {
             // A resource without storage (CRDs here) has only metadata.name and metadata.namespace;
             // leases select on nothing more, so their rules stand in.
-            fields = try FieldSelector.parse(request.http.query("fieldSelector"), kind: request.resource.storedKind ?? .lease)
+            fields = try FieldSelector.parse(request.http.query("fieldSelector"), kind: request.resource.storedKind ?? .lease,
+                                             group: request.resource.group)
         } catch let refusal as FieldSelector.Refusal {
             throw StatusError.badRequest(refusal.description)
         }
