@@ -205,6 +205,9 @@ import Testing
         let aboutNode = #"{"apiVersion":"v1","kind":"Event","metadata":{"name":"n"},"involvedObject":{"kind":"Node","name":"node-1"},"reason":"Hello","message":"hi","type":"Normal"}"#
         let (created, stored) = try send("POST", "/api/v1/namespaces/default/events", aboutNode)
         #expect(created == 201 && stored["metadata"]?["generation"] == nil)
+        // ObjectReference and EventSource leave out what is empty, as Go's omitempty does.
+        #expect(stored["involvedObject"] == .object([("kind", .string("Node")), ("name", .string("node-1"))]))
+        #expect(stored["source"] == .object([]))
         let recorded = try #require(cluster.store.list(Event.self, namespace: "default").first { $0.reason == "Starting" })
         let (_, served) = try send("GET", "/api/v1/namespaces/default/events/\(recorded.name)")
         #expect(served["metadata"]?["uid"] != nil && served["metadata"]?["generation"] == nil)

@@ -366,14 +366,15 @@ public enum ObjectEncoder {
 
     static func event(_ e: Event) -> JSONValue {
         let ref = e.involvedObject
-        var source: Fields = [("component", .string(e.sourceComponent))]
-        if !e.sourceHost.isEmpty { source.append(("host", .string(e.sourceHost))) }
+        // ObjectReference's and EventSource's fields are all omitempty: a node has no namespace,
+        // a client's event may name no uid or apiVersion, or no source component.
+        let source: Fields = [("component", e.sourceComponent), ("host", e.sourceHost)].compactMap { $0.1.isEmpty ? nil : ($0.0, .string($0.1)) }
+        let involved: Fields = [("apiVersion", ref.apiVersion), ("fieldPath", ref.fieldPath), ("kind", ref.kind), ("name", ref.name),
+                                ("namespace", ref.namespace), ("uid", ref.uid)].compactMap { $0.1.isEmpty ? nil : ($0.0, .string($0.1)) }
         return .object([
             ("apiVersion", .string("v1")), ("count", .int(Int64(e.count))), ("eventTime", .null),
             ("firstTimestamp", time(e.firstTimestamp)),
-            ("involvedObject", .object([("apiVersion", .string(ref.apiVersion))] + (ref.fieldPath.isEmpty ? [] : [("fieldPath", .string(ref.fieldPath))])
-                                       + [("kind", .string(ref.kind)), ("name", .string(ref.name)),
-                                          ("namespace", .string(ref.namespace)), ("uid", .string(ref.uid))])),
+            ("involvedObject", .object(involved)),
             ("kind", .string("Event")), ("lastTimestamp", time(e.lastTimestamp)), ("message", .string(e.message)),
             ("metadata", metadata(e.metadata)), ("reason", .string(e.reason)), ("reportingComponent", .string(e.sourceComponent)),
             ("reportingInstance", .string(e.sourceHost)), ("source", .object(source)), ("type", .string(e.type)),
