@@ -213,6 +213,18 @@ import Testing
         #expect(served["metadata"]?["uid"] != nil && served["metadata"]?["generation"] == nil)
     }
 
+    /// A write through events.k8s.io/v1 answers in that group's shape, as its reads do.
+    @Test func eventsGroupWritesAnswerInTheirOwnShape() throws {
+        let path = "/apis/events.k8s.io/v1/namespaces/default/events"
+        let event = #"{"apiVersion":"events.k8s.io/v1","kind":"Event","metadata":{"name":"g1"},"regarding":{"kind":"Pod","name":"p","namespace":"default"},"reason":"Hello","note":"hi","type":"Normal","reportingController":"me","reportingInstance":"me-1"}"#
+        let (status, created) = try send("POST", path, event)
+        #expect(status == 201 && created["apiVersion"] == .string("events.k8s.io/v1") && created["note"] == .string("hi"))
+        #expect(created["message"] == nil && created["involvedObject"] == nil)
+        let (_, patched) = try send("PATCH", path + "/g1", #"{"metadata":{"labels":{"seen":"yes"}}}"#, contentType: "application/merge-patch+json")
+        #expect(patched["apiVersion"] == .string("events.k8s.io/v1") && patched["metadata"]?["labels"]?["seen"] == .string("yes"))
+        #expect(patched["regarding"]?["name"] == .string("p"))
+    }
+
     /// Events, Leases and Endpoints allow create on update: a PUT of a missing one creates it
     /// (201); a missing pod is still 404.
     @Test func aPutOfAMissingEventCreatesIt() throws {

@@ -73,7 +73,8 @@ struct WriteContext {
         return object
     }
 
+    /// The written object as the path's resource shows it (events.k8s.io answers in its own shape).
     func encoded(_ object: any APIObject, status: Int = 200) -> APIResponse {
-        .json(ObjectEncoder.encode(object), status: status)
+        .json(ServedObjectJSON.encode(object, as: resource), status: status)
     }
 }
