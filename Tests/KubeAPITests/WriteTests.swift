@@ -225,7 +225,7 @@ import Testing
         #expect(patched["regarding"]?["name"] == .string("p"))
     }
 
-    /// Events, Leases and Endpoints allow create on update: a PUT of a missing one creates it
+    /// Events and Leases allow create on update: a PUT of a missing one creates it
     /// (201); a missing pod is still 404.
     @Test func aPutOfAMissingEventCreatesIt() throws {
         let event = #"{"apiVersion":"v1","kind":"Event","metadata":{"name":"putcreated"},"involvedObject":{"kind":"Pod","name":"p","namespace":"default"},"reason":"Hello","message":"hi","type":"Normal"}"#

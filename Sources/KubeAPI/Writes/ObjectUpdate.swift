@@ -76,7 +76,8 @@ enum ObjectUpdate {
 }
 
 extension Kind {
-    /// Whether a PUT of a missing object creates it: the strategies of Events, Leases and
-    /// Endpoints allow it (AllowCreateOnUpdate), every other kind here answers 404.
-    var allowsCreateOnUpdate: Bool { self == .event || self == .lease || self == .endpoints }
+    /// Whether a PUT of a missing object creates it: the strategies of Events and Leases allow
+    /// it (AllowCreateOnUpdate; Endpoints' too, but they are read-only here), every other kind
+    /// here answers 404.
+    var allowsCreateOnUpdate: Bool { self == .event || self == .lease }
 }
