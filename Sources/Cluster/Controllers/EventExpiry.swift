@@ -5,16 +5,14 @@ public final class EventExpiry {
     public static let ttl = SimDuration.seconds(3600)
 
     private unowned let store: Store
-    /// One entry per write of a recorded event, in write order (so expiry times only grow): the
-    /// sweep reads from the front, and an entry whose event was written again since (another
-    /// resourceVersion) is skipped. 24 bytes: the record's stamp finds it.
-    private var recordWrites: [(expiresAt: SimTime, nanos: UInt64, resourceVersion: Int64)] = []
-    private var recordHead = 0
+    /// One entry per write of a recorded event, in write order: an entry whose event was
+    /// written again since (another resourceVersion) is skipped. 24 bytes: the record's stamp
+    /// finds it.
+    private var recordWrites = ExpiryQueue<(nanos: UInt64, resourceVersion: Int64)>()
     /// The same for events stored as objects (API clients' events, and recorded ones a client
-    /// changed): an entry holds the event's metadata, whose box keeps the key hashed once. Kept
-    /// in expiry order; an event taken out of the records keeps its earlier expiry, so it may
-    /// go in before the last entry.
-    private var objectWrites: [(expiresAt: SimTime, metadata: ObjectMeta)] = []
+    /// changed): an entry holds the event's metadata, whose box keeps the key hashed once. An
+    /// event taken out of the records keeps its earlier expiry, so it may go in before the last.
+    private var objectWrites = ExpiryQueue<ObjectMeta>()
     private var sweepScheduled = false
 
     /// What this controller's timers hold of it (not a weak reference: see `Lifeline`).
@@ -29,25 +27,19 @@ public final class EventExpiry {
         store.eventWritten = { [unowned self] write in
             switch write {
             case let .record(nanos, resourceVersion, at):
-                recordWrites.append((at + Self.ttl, nanos, resourceVersion))
+                recordWrites.insert((nanos, resourceVersion), expiresAt: at + Self.ttl)
             case let .object(metadata, at):
-                let expiresAt = at + Self.ttl
-                let slot = objectWrites.lastIndex { $0.expiresAt <= expiresAt }.map { $0 + 1 } ?? 0
-                objectWrites.insert((expiresAt, metadata), at: slot)
+                objectWrites.insert(metadata, expiresAt: at + Self.ttl)
             }
             scheduleSweep()
         }
     }
 
     /// Events written and not yet swept (the expiry's own memory).
-    var pendingWrites: Int { recordWrites.count - recordHead + objectWrites.count }
-
-    private var nextExpiry: SimTime? {
-        [recordHead < recordWrites.count ? recordWrites[recordHead].expiresAt : nil, objectWrites.first?.expiresAt].compactMap { $0 }.min()
-    }
+    var pendingWrites: Int { recordWrites.count + objectWrites.count }
 
     private func scheduleSweep() {
-        guard !sweepScheduled, let next = nextExpiry else { return }
+        guard !sweepScheduled, let next = [recordWrites.next, objectWrites.next].compactMap({ $0 }).min() else { return }
         sweepScheduled = true
         lifeline.schedule(on: store.clock, at: next, owner: self) { $0.sweep() }
     }
@@ -55,23 +47,13 @@ public final class EventExpiry {
     private func sweep() {
         sweepScheduled = false
         let now = store.now
-        while recordHead < recordWrites.count, recordWrites[recordHead].expiresAt <= now {
-            let write = recordWrites[recordHead]
-            recordHead += 1
-            store.expireRecordedEvent(nanos: write.nanos, resourceVersion: write.resourceVersion)
-        }
-        if recordHead >= 1024 && recordHead * 2 >= recordWrites.count {
-            recordWrites.removeFirst(recordHead)
-            recordHead = 0
-        }
-        let due = objectWrites.prefix { $0.expiresAt <= now }.count
-        for write in objectWrites.prefix(due) {
-            let key = write.metadata.namespacedKey
-            if store.events[key]?.metadata.resourceVersion == write.metadata.resourceVersion {
+        recordWrites.removeDue(by: now) { store.expireRecordedEvent(nanos: $0.nanos, resourceVersion: $0.resourceVersion) }
+        objectWrites.removeDue(by: now) { metadata in
+            let key = metadata.namespacedKey
+            if store.events[key]?.metadata.resourceVersion == metadata.resourceVersion {
                 try? store.delete(Event.self, key: key)
             }
         }
-        objectWrites.removeFirst(due)
         scheduleSweep()
     }
 }

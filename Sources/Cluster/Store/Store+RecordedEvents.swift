@@ -54,12 +54,21 @@ extension Store {
         deleteRecordedEvent(at: i)
     }
 
+    /// Deletes a recorded event: a version, as every delete takes, and a DELETED watch event
+    /// if anything watches events (the TTL deletes every one an hour after its last write).
     func deleteRecordedEvent(at index: RecordedEvents.Position) {
-        let old = recordedEvents[index].event
+        let old = watchesEvents ? recordedEvents[index].event : nil
         recordedEvents.remove(at: index)
+        let version = nextVersion()
+        guard let old else { return }
         var gone = old
-        gone.metadata.resourceVersion = String(nextVersion())
+        gone.metadata.resourceVersion = String(version)
         notify(WatchEvent(type: .deleted, old: old, object: gone))
+    }
+
+    /// Whether a recorded event is stored under `key` (false for other kinds).
+    func hasRecorded<T: APIObject>(_ type: T.Type, _ key: ObjectKey) -> Bool {
+        T.kind == .event && recordedEvents.count > 0 && recordedEvents.position(of: key) != nil
     }
 
     /// The recorded event under `key`, as an object (nil for other kinds).
@@ -92,9 +101,12 @@ extension Store {
         KeyOrder.sorted(events.map(\.key)).map { events[$0] }
     }
 
-    /// The keys of every event in `namespace` (what deleting the namespace removes).
-    func eventKeys(in namespace: String) -> [ObjectKey] {
-        (events.names.filter { $0.namespace == namespace } + recordedEvents.positions(in: namespace).map { recordedEvents[$0].key }).sorted()
+    /// The keys of every event (stored and recorded) in one namespace or all, in key order,
+    /// without building the events.
+    func eventKeys(in namespace: String?) -> [ObjectKey] {
+        let keys = events.names.filter { namespace == nil || $0.namespace == namespace }
+            + recordedEvents.positions(in: namespace).map { recordedEvents[$0].key }
+        return KeyOrder.sorted(keys).map { keys[$0] }
     }
 
     /// etcd's space quota: a creation past it is refused as etcd refuses it.

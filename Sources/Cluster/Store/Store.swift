@@ -301,7 +301,7 @@ public final class Store {
         }
         try Validation.validate(obj)
         let key = obj.key
-        if t[key] != nil || recorded(T.self, key) != nil { throw APIError.alreadyExists(T.kind, obj.metadata.name) }
+        if t[key] != nil || hasRecorded(T.self, key) { throw APIError.alreadyExists(T.kind, obj.metadata.name) }
         try checkQuota(storing: T.kind)
         if var service = obj as? Service {
             try ServiceAllocation.allocate(&service, taken: services.all(), random: serviceRandom)
@@ -473,7 +473,7 @@ extension Store {
         case .pod: return pods.orderedNames(in: namespace)
         case .replicaSet: return replicaSets.orderedNames(in: namespace)
         case .deployment: return deployments.orderedNames(in: namespace)
-        case .event: return allEvents(in: namespace).map(\.metadata.name)
+        case .event: return eventKeys(in: namespace).map(\.name)
         case .lease: return leases.orderedNames(in: namespace)
         case .namespace: return namespaces.orderedNames(in: namespace)
         case .daemonSet: return daemonSets.orderedNames(in: namespace)
