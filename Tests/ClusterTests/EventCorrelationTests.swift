@@ -6,7 +6,7 @@ import Testing
 /// of 25 tokens that refills one every 5 minutes (virtual time).
 @Suite struct EventCorrelationTests {
     private func events(_ cluster: Cluster, reason: String) -> [Event] {
-        cluster.store.list(Event.self).filter { $0.reason == reason }.sorted { ($0.firstTimestamp, $0.name) < ($1.firstTimestamp, $1.name) }
+        cluster.store.list(Event.self).filter { $0.reason == reason }.sorted { ($0.firstTimestamp ?? .zero, $0.name) < ($1.firstTimestamp ?? .zero, $1.name) }
     }
 
     @Test func aStormOfOneEventIsCountedUpTo25WritesThenOneEveryFiveMinutes() throws {

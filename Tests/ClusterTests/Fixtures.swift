@@ -26,7 +26,7 @@ extension Cluster {
     }
 
     func events(reason: String) -> [Event] {
-        store.list(Event.self).filter { $0.reason == reason }.sorted { ($0.firstTimestamp, $0.name) < ($1.firstTimestamp, $1.name) }
+        store.list(Event.self).filter { $0.reason == reason }.sorted { ($0.firstTimestamp ?? .zero, $0.name) < ($1.firstTimestamp ?? .zero, $1.name) }
     }
 
     func replicaSet(of deployment: String) -> ReplicaSet? {

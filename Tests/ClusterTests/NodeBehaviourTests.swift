@@ -124,7 +124,7 @@ import Testing
         #expect(cluster.settle(app: "a", count: 1) && cluster.settle(app: "b", count: 1))
         let pod = try #require(cluster.pods(app: "a").first)
         var times = [pod.metadata.creationTimestamp] + pod.status.conditions.map(\.lastTransitionTime)
-        times += cluster.store.list(Event.self).flatMap { [$0.firstTimestamp, $0.lastTimestamp, $0.metadata.creationTimestamp] }
+        times += cluster.store.list(Event.self).flatMap { [$0.firstTimestamp!, $0.lastTimestamp!, $0.metadata.creationTimestamp] }
         #expect(times.allSatisfy { $0.milliseconds % 1000 == 0 })
     }
 }

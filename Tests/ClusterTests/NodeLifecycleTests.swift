@@ -36,7 +36,7 @@ import Testing
         #expect(evicted.status.condition("DisruptionTarget")?.reason == "DeletionByTaintManager")
         let eviction = try #require(cluster.events(reason: "TaintManagerEviction").first)
         #expect(eviction.message == "Marking for deletion Pod default/\(lost[0].name)")
-        #expect(eviction.firstTimestamp - notReadyAt >= .seconds(Double(pace.defaultTolerationSeconds)))
+        #expect(eviction.firstTimestamp! - notReadyAt >= .seconds(Double(pace.defaultTolerationSeconds)))
 
         // The chain happens in order: node lost → eviction → replacement created → scheduled → started.
         let nodeNotReady = cluster.events(reason: "NodeNotReady").first { $0.involvedObject.kind == "Node" }!
@@ -44,11 +44,11 @@ import Testing
         let newPod = String(replacement.message.dropFirst("Created pod: ".count))
         let scheduled = cluster.events(reason: "Scheduled").first { $0.involvedObject.name == newPod }!
         let started = cluster.events(reason: "Started").first { $0.involvedObject.name == newPod }!
-        #expect(nodeNotReady.firstTimestamp < eviction.firstTimestamp)
-        #expect(eviction.firstTimestamp <= replacement.firstTimestamp)
+        #expect(nodeNotReady.firstTimestamp! < eviction.firstTimestamp!)
+        #expect(eviction.firstTimestamp! <= replacement.firstTimestamp!)
         // Event times are whole seconds, so steps within one second share a timestamp.
-        #expect(replacement.firstTimestamp <= scheduled.firstTimestamp)
-        #expect(scheduled.firstTimestamp <= started.firstTimestamp)
+        #expect(replacement.firstTimestamp! <= scheduled.firstTimestamp!)
+        #expect(scheduled.firstTimestamp! <= started.firstTimestamp!)
         #expect(!scheduled.message.hasSuffix("node-2"))
 
         // Recovery: Ready again, taints lifted, the evicted pod finally goes.

@@ -99,6 +99,6 @@ import Testing
         let events = cluster.store.list(Event.self).filter { $0.reason == "Test" }
         #expect(events.count == 1)
         #expect(events[0].count == 2)
-        #expect(events[0].lastTimestamp - events[0].firstTimestamp == .seconds(3))
+        #expect(events[0].lastTimestamp! - events[0].firstTimestamp! == .seconds(3))
     }
 }

@@ -26,6 +26,25 @@ import Testing
     }
 }
 
+/// An API client may leave an event's timestamps out: a real server keeps them null, and
+/// kubectl prints `<unknown>` for them (translateTimestampSince of a zero time).
+@Suite struct UntimedEventTests {
+    @Test func anEventWithoutTimestampsReadsUnknown() throws {
+        let shell = Shell(seed: 2)
+        let node = try #require(shell.cluster.store.get(Node.self, "node-1"))
+        try shell.cluster.store.create(Event(
+            metadata: ObjectMeta(name: "untimed", namespace: "default"),
+            involvedObject: Event.ObjectReference(kind: "Node", name: "node-1", namespace: "", uid: node.metadata.uid, apiVersion: "v1"),
+            reason: "Hello", message: "no times", type: "Normal", sourceComponent: "me", sourceHost: "", count: 1,
+            firstTimestamp: nil, lastTimestamp: nil))
+        let row = try #require(shell.rows("get events -o wide").first { $0["NAME"] == "untimed" })
+        #expect(row["LAST SEEN"] == "<unknown>" && row["FIRST SEEN"] == "<unknown>")
+        #expect(shell.out("get event untimed -o json").contains("\"firstTimestamp\": null"))
+        let described = shell.out("describe node node-1").split(separator: "\n").first { $0.contains("Hello") }
+        #expect(described?.split(separator: " ").joined(separator: " ") == "Normal Hello <unknown> me no times")
+    }
+}
+
 /// What a kubelet reports about its node, as describe and -o yaml show it on a real cluster.
 @Suite struct NodeReportTests {
     @Test func capacityListsEveryResourceSortedAndKubeProxyVersionIsEmpty() {

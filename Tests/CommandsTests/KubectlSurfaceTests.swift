@@ -299,7 +299,7 @@ import Testing
         let pod = try #require(pods.first)
         let expected = shell.cluster.store.list(Event.self)
             .filter { $0.involvedObject.kind == "Pod" && $0.involvedObject.name == pod.name }
-            .sorted { $0.lastTimestamp < $1.lastTimestamp }
+            .sorted { $0.lastTimestamp! < $1.lastTimestamp! }
         #expect(expected.map(\.reason).starts(with: ["Scheduled", "Pulling"]))
         let lines = shell.out("kubectl events --for pod/\(pod.name)").split(separator: "\n").map(String.init)
         #expect(lines[0].split(separator: " ").joined(separator: " ") == "LAST SEEN TYPE REASON OBJECT MESSAGE")

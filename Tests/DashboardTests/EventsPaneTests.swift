@@ -41,7 +41,7 @@ import Testing
             if round != 2 { dashboard.press(.character("x")) } else { dashboard.press(.character("g")) }
             dashboard.tick(realElapsed: .seconds(4))
             _ = dashboard.render(width: 160, height: 45)
-            let newest = try #require(store.list(Event.self, namespace: "default").max { $0.lastTimestamp < $1.lastTimestamp })
+            let newest = try #require(store.list(Event.self, namespace: "default").max { ($0.lastTimestamp ?? .zero) < ($1.lastTimestamp ?? .zero) })
             let top = try #require(dashboard.rowNames(.events).first)
             let event = try #require(store.get(Event.self, top, namespace: "default"))
             #expect(event.lastTimestamp == newest.lastTimestamp, "round \(round)")

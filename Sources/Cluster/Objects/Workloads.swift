@@ -228,10 +228,11 @@ public struct Event: APIObject, Equatable {
         var sourceComponent: String
         var sourceHost: String
         var count: Int
-        var firstTimestamp: SimTime
-        var lastTimestamp: SimTime
+        /// nil as an API client may leave them (a real server keeps them null).
+        var firstTimestamp: SimTime?
+        var lastTimestamp: SimTime?
 
-        init(metadata: consuming ObjectMeta, involvedObject: consuming ObjectReference, reason: String, message: String, type: String, sourceComponent: String, sourceHost: String, count: Int, firstTimestamp: SimTime, lastTimestamp: SimTime) {
+        init(metadata: consuming ObjectMeta, involvedObject: consuming ObjectReference, reason: String, message: String, type: String, sourceComponent: String, sourceHost: String, count: Int, firstTimestamp: SimTime?, lastTimestamp: SimTime?) {
             self.metadata = metadata
             self.involvedObject = involvedObject
             self.reason = reason
@@ -303,13 +304,13 @@ public struct Event: APIObject, Equatable {
         set { uniqueStorage().count = newValue }
     }
 
-    public var firstTimestamp: SimTime {
+    public var firstTimestamp: SimTime? {
         _read { yield storage.firstTimestamp }
         _modify { yield &uniqueStorage().firstTimestamp }
         set { uniqueStorage().firstTimestamp = newValue }
     }
 
-    public var lastTimestamp: SimTime {
+    public var lastTimestamp: SimTime? {
         _read { yield storage.lastTimestamp }
         _modify { yield &uniqueStorage().lastTimestamp }
         set { uniqueStorage().lastTimestamp = newValue }
@@ -322,7 +323,7 @@ public struct Event: APIObject, Equatable {
     }
 
     public init(metadata: consuming ObjectMeta, involvedObject: consuming ObjectReference, reason: String, message: String, type: String,
-                sourceComponent: String, sourceHost: String, count: Int, firstTimestamp: SimTime, lastTimestamp: SimTime) {
+                sourceComponent: String, sourceHost: String, count: Int, firstTimestamp: SimTime?, lastTimestamp: SimTime?) {
         storage = Storage(metadata: metadata, involvedObject: involvedObject, reason: reason, message: message, type: type,
                           sourceComponent: sourceComponent, sourceHost: sourceHost, count: count,
                           firstTimestamp: firstTimestamp, lastTimestamp: lastTimestamp)

@@ -79,8 +79,8 @@ extension Node {
 extension Event {
     public mutating func truncateToSeconds() {
         if metadata.hasFractionalTimes { metadata.truncateTimesToSeconds() }
-        if firstTimestamp.hasFraction { firstTimestamp = firstTimestamp.wholeSecond }
-        if lastTimestamp.hasFraction { lastTimestamp = lastTimestamp.wholeSecond }
+        if firstTimestamp?.hasFraction == true { firstTimestamp = firstTimestamp?.wholeSecond }
+        if lastTimestamp?.hasFraction == true { lastTimestamp = lastTimestamp?.wholeSecond }
     }
 }
 

@@ -59,7 +59,7 @@ enum ChaosInvariants {
                 }
             }
         }
-        for event in store.list(Event.self) where now > event.lastTimestamp + EventExpiry.ttl + .seconds(1) {
+        for event in store.list(Event.self) where now > (event.lastTimestamp ?? event.metadata.creationTimestamp) + EventExpiry.ttl + .seconds(1) {
             violation(eventsPastTTL, "event \(event.key) outlived the 1h event TTL")
         }
         return found

@@ -76,11 +76,12 @@ struct DescribeWriter {
         write(0, "Events:\n  Type\tReason\tAge\tFrom\tMessage\n")
         write(1, "----\t------\t----\t----\t-------\n")
         let sorted = events.enumerated().sorted { a, b in
-            a.element.lastTimestamp != b.element.lastTimestamp ? a.element.lastTimestamp < b.element.lastTimestamp : a.offset < b.offset
+            let (x, y) = (a.element.lastTimestamp ?? .zero, b.element.lastTimestamp ?? .zero)
+            return x != y ? x < y : a.offset < b.offset
         }.map(\.element)
         for e in sorted {
-            let first = GoDuration.human(now - e.firstTimestamp)
-            let interval = e.count > 1 ? "\(GoDuration.human(now - e.lastTimestamp)) (x\(e.count) over \(first))" : first
+            let first = ResourceTables.age(e.firstTimestamp, now: now)
+            let interval = e.count > 1 ? "\(ResourceTables.age(e.lastTimestamp, now: now)) (x\(e.count) over \(first))" : first
             write(1, "\(e.type)\t\(e.reason)\t\(interval)\t\(e.sourceComponent)\t\(e.message)\n")
         }
     }

@@ -29,7 +29,7 @@ struct EventsCommand {
                 return nil
             }
             // SortableEvents: by last timestamp; equal times keep the list's order.
-            events = events.enumerated().sorted { ($0.element.lastTimestamp, $0.offset) < ($1.element.lastTimestamp, $1.offset) }.map(\.element)
+            events = events.enumerated().sorted { ($0.element.lastTimestamp ?? .zero, $0.offset) < ($1.element.lastTimestamp ?? .zero, $1.offset) }.map(\.element)
             let now = cluster.now
             var rows: [[String]] = flags.bool("no-headers") ? [] : [(flags.allNamespaces ? ["NAMESPACE"] : []) + ["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"]]
             for e in events {

@@ -10,8 +10,9 @@ enum EventLeaseDecoding {
         let involved = Event.ObjectReference(kind: ref["kind"]?.string ?? "", name: ref["name"]?.string ?? "",
                                              namespace: ref["namespace"]?.string ?? "", uid: ref["uid"]?.string ?? "",
                                              apiVersion: ref["apiVersion"]?.string ?? "", fieldPath: ref["fieldPath"]?.string ?? "")
-        let first = try time(value["firstTimestamp"] ?? value["deprecatedFirstTimestamp"] ?? value["eventTime"]) ?? .zero
-        let last = try time(value["lastTimestamp"] ?? value["deprecatedLastTimestamp"]) ?? first
+        // Left null when not sent, as a real server keeps them (kubectl then prints <unknown>).
+        let first = try time(value["firstTimestamp"] ?? value["deprecatedFirstTimestamp"] ?? value["eventTime"])
+        let last = try time(value["lastTimestamp"] ?? value["deprecatedLastTimestamp"])
         return Event(metadata: meta, involvedObject: involved, reason: value["reason"]?.string ?? "",
                      message: value["message"]?.string ?? value["note"]?.string ?? "", type: value["type"]?.string ?? "",
                      sourceComponent: value["source"]?["component"]?.string ?? value["reportingController"]?.string ?? "",

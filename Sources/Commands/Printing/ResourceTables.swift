@@ -3,6 +3,8 @@ import Cluster
 /// The columns `kubectl get` prints for each kind, plain and `-o wide` (pkg/printers/internalversion).
 public enum ResourceTables {
     public static func age(_ t: SimTime, now: SimTime) -> String { GoDuration.human(now - t) }
+    /// translateTimestampSince: a time never set (an API client's event without timestamps) is `<unknown>`.
+    public static func age(_ t: SimTime?, now: SimTime) -> String { t.map { age($0, now: now) } ?? "<unknown>" }
 
     public static func headers(_ type: ResourceType, wide: Bool) -> [String] {
         columns(type).filter { wide || $0.priority == 0 }.map(\.header)
@@ -54,8 +56,10 @@ public enum ResourceTables {
         case let e as Event:
             let object = "\(e.involvedObject.kind.lowercased())/\(e.involvedObject.name)"
             // printEvent's wide cells; SOURCE is formatEventSource: component, then host if any.
-            return [age(e.lastTimestamp, now: now), e.type, e.reason, object, e.involvedObject.fieldPath,
-                    e.sourceComponent.isEmpty ? "<unknown>" : e.source, e.message, age(e.firstTimestamp, now: now), String(max(1, e.count)), e.name]
+            // A last timestamp never set shows the first's age, as printEvent does.
+            let first = age(e.firstTimestamp, now: now), last = e.lastTimestamp.map { age($0, now: now) } ?? first
+            return [last, e.type, e.reason, object, e.involvedObject.fieldPath,
+                    e.sourceComponent.isEmpty ? "<unknown>" : e.source, e.message, first, String(max(1, e.count)), e.name]
         default:
             return [object.name]
         }

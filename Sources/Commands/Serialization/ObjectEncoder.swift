@@ -373,9 +373,9 @@ public enum ObjectEncoder {
                                 ("namespace", ref.namespace), ("uid", ref.uid)].compactMap { $0.1.isEmpty ? nil : ($0.0, .string($0.1)) }
         return .object([
             ("apiVersion", .string("v1")), ("count", .int(Int64(e.count))), ("eventTime", .null),
-            ("firstTimestamp", time(e.firstTimestamp)),
+            ("firstTimestamp", e.firstTimestamp.map(time) ?? .null),
             ("involvedObject", .object(involved)),
-            ("kind", .string("Event")), ("lastTimestamp", time(e.lastTimestamp)), ("message", .string(e.message)),
+            ("kind", .string("Event")), ("lastTimestamp", e.lastTimestamp.map(time) ?? .null), ("message", .string(e.message)),
             ("metadata", metadata(e.metadata)), ("reason", .string(e.reason)), ("reportingComponent", .string(e.sourceComponent)),
             ("reportingInstance", .string(e.sourceHost)), ("source", .object(source)), ("type", .string(e.type)),
         ])

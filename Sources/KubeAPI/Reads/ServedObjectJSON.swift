@@ -55,7 +55,7 @@ enum ServedObjectJSON {
         fields += [
             ("reason", .string(e.reason)), ("regarding", .object(regarding)), ("note", .string(e.message)),
             ("type", .string(e.type)), ("deprecatedSource", .object(source)),
-            ("deprecatedFirstTimestamp", time(e.firstTimestamp)), ("deprecatedLastTimestamp", time(e.lastTimestamp)),
+            ("deprecatedFirstTimestamp", e.firstTimestamp.map(time) ?? .null), ("deprecatedLastTimestamp", e.lastTimestamp.map(time) ?? .null),
             ("deprecatedCount", .int(Int64(e.count))),
         ]
         return .object(fields)
