@@ -31,6 +31,18 @@ import Testing
         #expect(dashboard.frameText(200, 60).contains(top.message.prefix(40)))
     }
 
+    /// A client's change to an old event (a label) does not make it the newest.
+    @Test func aLabeledEventKeepsItsPlace() throws {
+        let dashboard = try demoDashboard()
+        let store = dashboard.cluster.store
+        _ = dashboard.render(width: 160, height: 45)
+        let before = dashboard.rowNames(.events).array
+        let old = try #require(before.last)
+        try store.modify(Event.self, old, namespace: "default") { $0.metadata.labels = ["seen": "yes"] }
+        _ = dashboard.render(width: 160, height: 45)
+        #expect(dashboard.rowNames(.events).array == before)
+    }
+
     /// Kills make a dozen events each: the pane keeps showing the newest at the top, focused or
     /// not, as long as its selection is on the top row.
     @Test func theTopRowFollowsTheNewestEvent() throws {

@@ -141,7 +141,12 @@ public final class ClusterView {
             if event.kind == .event { logEvent(event.name) }
         case .modified:
             lastChanged[uid] = cluster.now
-            if event.kind == .event { logEvent(event.name) }
+            // A repeat moves its event to the top; a client's label or patch leaves it where its
+            // LAST SEEN puts it.
+            if event.kind == .event, let new = event.event, let old = event.old as? Event,
+               new.lastTimestamp != old.lastTimestamp || new.count != old.count {
+                logEvent(event.name)
+            }
         case .deleted:
             firstSeen[uid] = nil
             lastChanged[uid] = nil
