@@ -227,6 +227,20 @@ import Testing
         #expect(patched["regarding"]?["name"] == .string("p"))
     }
 
+    /// An events.k8s.io/v1 event keeps its eventTime (to the microsecond it is stored with)
+    /// and action, in both shapes, and `get events` reads its age from the event time.
+    @Test func eventsGroupCreatesKeepEventTimeAndAction() throws {
+        let path = "/apis/events.k8s.io/v1/namespaces/default/events"
+        let event = #"{"apiVersion":"events.k8s.io/v1","kind":"Event","metadata":{"name":"timed"},"eventTime":"2024-09-01T11:24:17.250000Z","action":"Act","regarding":{"kind":"Node","name":"node-1"},"reason":"Hello","note":"hi","type":"Normal","reportingController":"me","reportingInstance":"me-1"}"#
+        let (status, created) = try send("POST", path, event)
+        #expect(status == 201 && created["eventTime"] == .string("2024-09-01T11:24:17.250000Z") && created["action"] == .string("Act"))
+        let (_, core) = try send("GET", "/api/v1/namespaces/default/events/timed")
+        #expect(core["eventTime"] == .string("2024-09-01T11:24:17.250000Z") && core["action"] == .string("Act"))
+        #expect(core["firstTimestamp"] == .null)
+        let stored = try #require(cluster.store.get(Event.self, "timed", namespace: "default"))
+        #expect(stored.firstSeen == stored.eventTime && stored.firstSeen != nil)
+    }
+
     /// Events and Leases allow create on update: a PUT of a missing one creates it
     /// (201); a missing pod is still 404.
     @Test func aPutOfAMissingEventCreatesIt() throws {

@@ -231,8 +231,11 @@ public struct Event: APIObject, Equatable {
         /// nil as an API client may leave them (a real server keeps them null).
         var firstTimestamp: SimTime?
         var lastTimestamp: SimTime?
+        /// events.k8s.io/v1's fields (the recorder leaves them unset, as client-go's core/v1 one does).
+        var eventTime: SimTime?
+        var action: String
 
-        init(metadata: consuming ObjectMeta, involvedObject: consuming ObjectReference, reason: String, message: String, type: String, sourceComponent: String, sourceHost: String, count: Int, firstTimestamp: SimTime?, lastTimestamp: SimTime?) {
+        init(metadata: consuming ObjectMeta, involvedObject: consuming ObjectReference, reason: String, message: String, type: String, sourceComponent: String, sourceHost: String, count: Int, firstTimestamp: SimTime?, lastTimestamp: SimTime?, eventTime: SimTime?, action: String) {
             self.metadata = metadata
             self.involvedObject = involvedObject
             self.reason = reason
@@ -243,9 +246,11 @@ public struct Event: APIObject, Equatable {
             self.count = count
             self.firstTimestamp = firstTimestamp
             self.lastTimestamp = lastTimestamp
+            self.eventTime = eventTime
+            self.action = action
         }
 
-        func copy() -> Storage { Storage(metadata: metadata, involvedObject: involvedObject, reason: reason, message: message, type: type, sourceComponent: sourceComponent, sourceHost: sourceHost, count: count, firstTimestamp: firstTimestamp, lastTimestamp: lastTimestamp) }
+        func copy() -> Storage { Storage(metadata: metadata, involvedObject: involvedObject, reason: reason, message: message, type: type, sourceComponent: sourceComponent, sourceHost: sourceHost, count: count, firstTimestamp: firstTimestamp, lastTimestamp: lastTimestamp, eventTime: eventTime, action: action) }
     }
 
     private var storage: Storage
@@ -316,18 +321,39 @@ public struct Event: APIObject, Equatable {
         set { uniqueStorage().lastTimestamp = newValue }
     }
 
+    /// When the event happened, to the microsecond (events.k8s.io/v1; nil for core/v1 writers).
+    public var eventTime: SimTime? {
+        _read { yield storage.eventTime }
+        _modify { yield &uniqueStorage().eventTime }
+        set { uniqueStorage().eventTime = newValue }
+    }
+
+    /// What was done about it (events.k8s.io/v1's `action`; "" when unset).
+    public var action: String {
+        _read { yield storage.action }
+        _modify { yield &uniqueStorage().action }
+        set { uniqueStorage().action = newValue }
+    }
+
     /// Two copies of one object share a box and compare equal at once.
     public static func == (lhs: Event, rhs: Event) -> Bool {
         lhs.storage === rhs.storage
-            || (lhs.metadata == rhs.metadata && lhs.involvedObject == rhs.involvedObject && lhs.reason == rhs.reason && lhs.message == rhs.message && lhs.type == rhs.type && lhs.sourceComponent == rhs.sourceComponent && lhs.sourceHost == rhs.sourceHost && lhs.count == rhs.count && lhs.firstTimestamp == rhs.firstTimestamp && lhs.lastTimestamp == rhs.lastTimestamp)
+            || (lhs.metadata == rhs.metadata && lhs.involvedObject == rhs.involvedObject && lhs.reason == rhs.reason && lhs.message == rhs.message && lhs.type == rhs.type && lhs.sourceComponent == rhs.sourceComponent && lhs.sourceHost == rhs.sourceHost && lhs.count == rhs.count && lhs.firstTimestamp == rhs.firstTimestamp && lhs.lastTimestamp == rhs.lastTimestamp
+                && lhs.eventTime == rhs.eventTime && lhs.action == rhs.action)
     }
 
     public init(metadata: consuming ObjectMeta, involvedObject: consuming ObjectReference, reason: String, message: String, type: String,
-                sourceComponent: String, sourceHost: String, count: Int, firstTimestamp: SimTime?, lastTimestamp: SimTime?) {
+                sourceComponent: String, sourceHost: String, count: Int, firstTimestamp: SimTime?, lastTimestamp: SimTime?,
+                eventTime: SimTime? = nil, action: String = "") {
         storage = Storage(metadata: metadata, involvedObject: involvedObject, reason: reason, message: message, type: type,
                           sourceComponent: sourceComponent, sourceHost: sourceHost, count: count,
-                          firstTimestamp: firstTimestamp, lastTimestamp: lastTimestamp)
+                          firstTimestamp: firstTimestamp, lastTimestamp: lastTimestamp, eventTime: eventTime, action: action)
     }
+
+    /// When it was first and last seen as kubectl reads it: the core timestamps, else the
+    /// events.k8s.io event time (printEvent, `kubectl events`' eventTime).
+    public var firstSeen: SimTime? { firstTimestamp ?? eventTime }
+    public var lastSeen: SimTime? { lastTimestamp ?? eventTime }
 
     /// `kubelet, node-1` or `default-scheduler`, as describe's From column prints it.
     public var source: String { sourceHost.isEmpty ? sourceComponent : "\(sourceComponent), \(sourceHost)" }

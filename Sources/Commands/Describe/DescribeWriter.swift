@@ -76,11 +76,11 @@ struct DescribeWriter {
         write(0, "Events:\n  Type\tReason\tAge\tFrom\tMessage\n")
         write(1, "----\t------\t----\t----\t-------\n")
         let sorted = events.enumerated().sorted { a, b in
-            let (x, y) = (a.element.lastTimestamp ?? .zero, b.element.lastTimestamp ?? .zero)
+            let (x, y) = (a.element.lastSeen ?? .zero, b.element.lastSeen ?? .zero)
             return x != y ? x < y : a.offset < b.offset
         }.map(\.element)
         for e in sorted {
-            let first = ResourceTables.age(e.firstTimestamp, now: now)
+            let first = ResourceTables.age(e.firstSeen, now: now)
             let interval = e.count > 1 ? "\(ResourceTables.age(e.lastTimestamp, now: now)) (x\(e.count) over \(first))" : first
             write(1, "\(e.type)\t\(e.reason)\t\(interval)\t\(e.sourceComponent)\t\(e.message)\n")
         }

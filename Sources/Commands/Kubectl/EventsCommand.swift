@@ -29,11 +29,11 @@ struct EventsCommand {
                 return nil
             }
             // SortableEvents: by last timestamp; equal times keep the list's order.
-            events = events.enumerated().sorted { ($0.element.lastTimestamp ?? .zero, $0.offset) < ($1.element.lastTimestamp ?? .zero, $1.offset) }.map(\.element)
+            events = events.enumerated().sorted { ($0.element.lastSeen ?? .zero, $0.offset) < ($1.element.lastSeen ?? .zero, $1.offset) }.map(\.element)
             let now = cluster.now
             var rows: [[String]] = flags.bool("no-headers") ? [] : [(flags.allNamespaces ? ["NAMESPACE"] : []) + ["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"]]
             for e in events {
-                let first = ResourceTables.age(e.firstTimestamp, now: now)
+                let first = ResourceTables.age(e.firstSeen, now: now)
                 let interval = e.count > 1 ? "\(ResourceTables.age(e.lastTimestamp, now: now)) (x\(e.count) over \(first))" : first
                 let row = [interval, e.type, e.reason, "\(e.involvedObject.kind)/\(e.involvedObject.name)", e.message.trimmingSpaces()]
                 rows.append((flags.allNamespaces ? [e.metadata.namespace] : []) + row)

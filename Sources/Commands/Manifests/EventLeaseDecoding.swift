@@ -11,13 +11,14 @@ enum EventLeaseDecoding {
                                              namespace: ref["namespace"]?.string ?? "", uid: ref["uid"]?.string ?? "",
                                              apiVersion: ref["apiVersion"]?.string ?? "", fieldPath: ref["fieldPath"]?.string ?? "")
         // Left null when not sent, as a real server keeps them (kubectl then prints <unknown>).
-        let first = try time(value["firstTimestamp"] ?? value["deprecatedFirstTimestamp"] ?? value["eventTime"])
+        let first = try time(value["firstTimestamp"] ?? value["deprecatedFirstTimestamp"])
         let last = try time(value["lastTimestamp"] ?? value["deprecatedLastTimestamp"])
         return Event(metadata: meta, involvedObject: involved, reason: value["reason"]?.string ?? "",
                      message: value["message"]?.string ?? value["note"]?.string ?? "", type: value["type"]?.string ?? "",
                      sourceComponent: value["source"]?["component"]?.string ?? value["reportingController"]?.string ?? "",
                      sourceHost: value["source"]?["host"]?.string ?? value["reportingInstance"]?.string ?? "",
-                     count: value["count"]?.int ?? value["deprecatedCount"]?.int ?? 1, firstTimestamp: first, lastTimestamp: last)
+                     count: value["count"]?.int ?? value["deprecatedCount"]?.int ?? 1, firstTimestamp: first, lastTimestamp: last,
+                     eventTime: try time(value["eventTime"]), action: value["action"]?.string ?? "")
     }
 
     static func lease(_ value: ManifestValue) throws -> Lease {

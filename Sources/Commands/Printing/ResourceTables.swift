@@ -57,7 +57,7 @@ public enum ResourceTables {
             let object = "\(e.involvedObject.kind.lowercased())/\(e.involvedObject.name)"
             // printEvent's wide cells; SOURCE is formatEventSource: component, then host if any.
             // A last timestamp never set shows the first's age, as printEvent does.
-            let first = age(e.firstTimestamp, now: now), last = e.lastTimestamp.map { age($0, now: now) } ?? first
+            let first = age(e.firstSeen, now: now), last = e.lastTimestamp.map { age($0, now: now) } ?? first
             return [last, e.type, e.reason, object, e.involvedObject.fieldPath,
                     e.sourceComponent.isEmpty ? "<unknown>" : e.source, e.message, first, String(max(1, e.count)), e.name]
         default:

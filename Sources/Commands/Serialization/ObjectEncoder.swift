@@ -371,8 +371,8 @@ public enum ObjectEncoder {
         let source: Fields = [("component", e.sourceComponent), ("host", e.sourceHost)].compactMap { $0.1.isEmpty ? nil : ($0.0, .string($0.1)) }
         let involved: Fields = [("apiVersion", ref.apiVersion), ("fieldPath", ref.fieldPath), ("kind", ref.kind), ("name", ref.name),
                                 ("namespace", ref.namespace), ("uid", ref.uid)].compactMap { $0.1.isEmpty ? nil : ($0.0, .string($0.1)) }
-        return .object([
-            ("apiVersion", .string("v1")), ("count", .int(Int64(e.count))), ("eventTime", .null),
+        return .object((e.action.isEmpty ? [] : [("action", .string(e.action))]) + [
+            ("apiVersion", .string("v1")), ("count", .int(Int64(e.count))), ("eventTime", e.eventTime.map { .string(microTime($0)) } ?? .null),
             ("firstTimestamp", e.firstTimestamp.map(time) ?? .null),
             ("involvedObject", .object(involved)),
             ("kind", .string("Event")), ("lastTimestamp", e.lastTimestamp.map(time) ?? .null), ("message", .string(e.message)),
@@ -390,7 +390,7 @@ public enum ObjectEncoder {
 
     /// A metav1.MicroTime as the API server writes it (RFC3339Micro, always six digits):
     /// clients parse it with exactly that layout (`kubectl describe node`'s Lease line).
-    static func microTime(_ t: SimTime) -> String {
+    public static func microTime(_ t: SimTime) -> String {
         let seconds = CalendarTime.rfc3339(t).dropLast()  // without its "Z"
         let millis = (t.unixMilliseconds % 1000 + 1000) % 1000
         let micro = String(millis * 1000)

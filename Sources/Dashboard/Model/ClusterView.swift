@@ -120,7 +120,7 @@ public final class ClusterView {
     }
 
     private func logExistingEvents() {
-        for event in cluster.store.list(Event.self, namespace: namespace).sorted(by: { ($0.lastTimestamp ?? .zero) < ($1.lastTimestamp ?? .zero) }) { logEvent(event.name) }
+        for event in cluster.store.list(Event.self, namespace: namespace).sorted(by: { ($0.lastSeen ?? .zero) < ($1.lastSeen ?? .zero) }) { logEvent(event.name) }
     }
 
     private func observe(_ event: WatchEvent) {

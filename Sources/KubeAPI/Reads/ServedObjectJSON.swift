@@ -48,10 +48,11 @@ enum ServedObjectJSON {
         if !e.sourceHost.isEmpty { source.append(("host", .string(e.sourceHost))) }
         var fields: [(String, JSONValue)] = [
             ("kind", .string("Event")), ("apiVersion", .string("events.k8s.io/v1")),
-            ("metadata", core["metadata"] ?? .object([])), ("eventTime", .null),
+            ("metadata", core["metadata"] ?? .object([])), ("eventTime", e.eventTime.map { .string(ObjectEncoder.microTime($0)) } ?? .null),
             ("reportingController", .string(e.sourceComponent)),
         ]
         if !e.sourceHost.isEmpty { fields.append(("reportingInstance", .string(e.sourceHost))) }
+        if !e.action.isEmpty { fields.append(("action", .string(e.action))) }
         fields += [
             ("reason", .string(e.reason)), ("regarding", .object(regarding)), ("note", .string(e.message)),
             ("type", .string(e.type)), ("deprecatedSource", .object(source)),
