@@ -56,23 +56,22 @@ public final class EventRecorder {
         schedulePrune()
         guard let write = observed else { return }
         let text = write.message == nil ? SimilarEvents.combinedPrefix + message : message
+        let record = RecordedEvents.Record(
+            nanos: write.nanos, involvedKind: kind, involvedName: object.metadata.name,
+            involvedNamespace: object.metadata.namespace, involvedUID: source.uid, fieldPath: fieldPath,
+            reason: reason, type: type, component: component, host: host, message: text,
+            count: write.count, firstTimestamp: write.firstSeen, lastTimestamp: now)
         if write.count > 1 {
             if store.repeatRecordedEvent(nanos: write.nanos, count: write.count, message: text) { return }
             // Taken out of the records by an API client's change: patched where it is now.
-            let namespace = kind.isNamespaced ? object.metadata.namespace : "default"
-            let key = ObjectKey(namespace: namespace, name: RecordedEvents.name(object.metadata.name, write.nanos))
-            if (try? store.modify(Event.self, key: key, { e in
+            if (try? store.modify(Event.self, key: record.key, { e in
                 e.count = write.count
                 e.lastTimestamp = now
                 e.message = text
             })) != nil { return }
         }
         // The first write, or a repeat of an event deleted meanwhile (upstream creates it again).
-        _ = try? store.record(RecordedEvents.Record(
-            nanos: write.nanos, involvedKind: kind, involvedName: object.metadata.name,
-            involvedNamespace: object.metadata.namespace, involvedUID: source.uid, fieldPath: fieldPath,
-            reason: reason, type: type, component: component, host: host, message: text,
-            count: write.count, firstTimestamp: write.firstSeen, lastTimestamp: now))
+        _ = try? store.record(record)
     }
 
     /// `spec.containers{NAME}` for each container name seen: four kubelet events a container

@@ -67,14 +67,19 @@ extension Store {
     }
 
     /// Whether a recorded event is stored under `key` (false for other kinds).
-    func hasRecorded<T: APIObject>(_ type: T.Type, _ key: ObjectKey) -> Bool {
-        T.kind == .event && recordedEvents.count > 0 && recordedEvents.position(of: key) != nil
+    func hasRecorded<T: APIObject>(_ type: T.Type, _ key: ObjectKey) -> Bool { recordedPosition(type, key) != nil }
+
+    /// Where the recorded event under `key` is (nil for other kinds, at once).
+    @inline(__always)
+    func recordedPosition<T: APIObject>(_ type: T.Type, _ key: ObjectKey) -> RecordedEvents.Position? {
+        guard T.kind == .event, recordedEvents.count > 0 else { return nil }
+        return recordedEvents.position(of: key)
     }
 
     /// The recorded event under `key`, as an object (nil for other kinds).
     @inline(__always)
     func recorded<T: APIObject>(_ type: T.Type, _ key: ObjectKey) -> T? {
-        guard T.kind == .event, recordedEvents.count > 0, let i = recordedEvents.position(of: key) else { return nil }
+        guard let i = recordedPosition(type, key) else { return nil }
         return recordedEvents[i].event as? T
     }
 
@@ -82,7 +87,7 @@ extension Store {
     /// expiry), so an API client's write to it goes the way every write goes: the store's
     /// update with its checks, a version, a MODIFIED watch event.
     func takeOutRecordedEvent<T: APIObject>(_ type: T.Type, _ key: ObjectKey) -> ObjectTable<T>.Box? {
-        guard T.kind == .event, let i = recordedEvents.position(of: key) else { return nil }
+        guard let i = recordedPosition(type, key) else { return nil }
         let record = recordedEvents[i]
         recordedEvents.remove(at: i)
         takenOutEventWrittenAt = record.lastTimestamp

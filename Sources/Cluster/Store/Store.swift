@@ -397,7 +397,7 @@ public final class Store {
     public func delete<T: APIObject>(_ type: T.Type, key: ObjectKey, gracePeriodSeconds: Int? = nil) throws {
         let t = table(type)
         let name = key.name
-        if T.kind == .event, t[key] == nil, let i = recordedEvents.position(of: key) { return deleteRecordedEvent(at: i) }
+        if t[key] == nil, let i = recordedPosition(type, key) { return deleteRecordedEvent(at: i) }
         guard let old = t[key] else { throw APIError.notFound(T.kind, name) }
         if T.kind == .namespace, var namespace = old as? Namespace {
             // NamespaceLifecycle refuses; otherwise the first delete starts termination and the
