@@ -67,4 +67,22 @@ import Testing
         #expect(store.list(Pod.self, selector: try SelectorParser.parse("app=even")).count == 1_500)
         #expect(store.podsWithoutController().count == 3_000)
     }
+
+    @Test func aTablesBucketHashMixesTheKeptHashWithTheTablesSeed() {
+        // Sets and dictionaries place a key by `_rawHashValue(seed:)`, not `hash(into:)`: the
+        // kept hash answers it directly, but each table's seed must still change the order
+        // (copying one table's keys into another in its order would otherwise cluster them),
+        // and equal keys must land alike in the same table.
+        let keys = (0..<1_000).map { ObjectKey(namespace: "default", name: "web-\($0)") }
+        let seeded = keys.map { $0._rawHashValue(seed: 1) }
+        #expect(Set(seeded).count == keys.count)
+        let sameUnderAnotherSeed = zip(keys, seeded).filter { $0._rawHashValue(seed: 2) == $1 }.count
+        #expect(sameUnderAnotherSeed == 0)
+        #expect(keys.allSatisfy { ObjectKey(namespace: $0.namespace, name: $0.name)._rawHashValue(seed: 1) == $0._rawHashValue(seed: 1) })
+        // The low bits pick the bucket: over 1,000 keys, a 64-bucket table's buckets all fill.
+        #expect(Set(seeded.map { $0 & 63 }).count == 64)
+        let strings = keys.map { PrehashedString($0.name) }
+        #expect(Set(strings.map { $0._rawHashValue(seed: 7) & 63 }).count == 64)
+        #expect(Set(strings).count == keys.count && Set(keys).count == keys.count)
+    }
 }

@@ -6,23 +6,19 @@ public final class EventRecorder {
     /// One source (component and host) reporting on one object: client-go's spam key, whose
     /// kind, namespace, name and API version the object's uid stands for. The recorder keeps all
     /// it knows under it, so a pod's kubelet events share one entry instead of one each.
-    private struct SourceObject: ShardingKey {
+    private struct SourceObject: PrehashedKey {
         let component, host, uid: String
         /// From the uid alone: uids are unique and random, and a pod's few sources (scheduler,
         /// kubelet) differ only in the equality check.
-        let hashCode: Int
+        let prehash: Int
 
         init(component: String, host: String, uid: String) {
             (self.component, self.host, self.uid) = (component, host, uid)
-            hashCode = uid.hashValue
+            prehash = uid.hashValue
         }
 
-        func hash(into hasher: inout Hasher) { hasher.combine(hashCode) }
-
-        var shardingHash: Int { hashCode }
-
         static func == (a: Self, b: Self) -> Bool {
-            a.hashCode == b.hashCode && a.uid == b.uid && a.component == b.component && a.host == b.host
+            a.prehash == b.prehash && a.uid == b.uid && a.component == b.component && a.host == b.host
         }
     }
 

@@ -203,15 +203,15 @@ public struct ObjectMeta: Equatable, Sendable {
 /// The key's hash is computed once: the tables and indexes of 100,000 pods are dictionaries and
 /// sets of keys, and when one outgrows its storage every key is hashed again; with the strings
 /// hashed each time, that one insertion stalled the simulation for tens of milliseconds.
-public struct ObjectKey: ShardingKey, Comparable, Sendable, CustomStringConvertible {
-    public var namespace: String { didSet { hashCode = Self.hashCode(namespace, name) } }
-    public var name: String { didSet { hashCode = Self.hashCode(namespace, name) } }
-    private var hashCode: Int
+public struct ObjectKey: PrehashedKey, Comparable, Sendable, CustomStringConvertible {
+    public var namespace: String { didSet { prehash = Self.hashCode(namespace, name) } }
+    public var name: String { didSet { prehash = Self.hashCode(namespace, name) } }
+    public private(set) var prehash: Int
 
     public init(namespace: String, name: String) {
         self.namespace = namespace
         self.name = name
-        hashCode = Self.hashCode(namespace, name)
+        prehash = Self.hashCode(namespace, name)
     }
 
     private static func hashCode(_ namespace: String, _ name: String) -> Int {
@@ -222,12 +222,8 @@ public struct ObjectKey: ShardingKey, Comparable, Sendable, CustomStringConverti
     }
 
     public static func == (a: ObjectKey, b: ObjectKey) -> Bool {
-        a.hashCode == b.hashCode && a.name == b.name && a.namespace == b.namespace
+        a.prehash == b.prehash && a.name == b.name && a.namespace == b.namespace
     }
-
-    public func hash(into hasher: inout Hasher) { hasher.combine(hashCode) }
-
-    public var shardingHash: Int { hashCode }
 
     public static func < (a: ObjectKey, b: ObjectKey) -> Bool {
         a.namespace != b.namespace ? a.namespace < b.namespace : a.name < b.name

@@ -3,22 +3,18 @@
 /// Swift rehashes every key; with plain strings that reads each string's bytes again (a cache
 /// miss apiece) and stalls the insertion that triggered it for tens of milliseconds. With the
 /// hash kept beside the string, growing reads no string at all.
-public struct PrehashedString: ShardingKey, Sendable {
+public struct PrehashedString: PrehashedKey, Sendable {
     public let value: String
-    private let hashCode: Int
+    public let prehash: Int
 
     public init(_ value: String) {
         self.value = value
         var hasher = Hasher()
         hasher.combine(value)
-        hashCode = hasher.finalize()
+        prehash = hasher.finalize()
     }
 
     public static func == (a: PrehashedString, b: PrehashedString) -> Bool {
-        a.hashCode == b.hashCode && a.value == b.value
+        a.prehash == b.prehash && a.value == b.value
     }
-
-    public func hash(into hasher: inout Hasher) { hasher.combine(hashCode) }
-
-    public var shardingHash: Int { hashCode }
 }
