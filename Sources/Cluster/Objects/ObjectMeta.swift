@@ -180,7 +180,7 @@ public struct ObjectMeta: Equatable, Sendable {
     var namespacedKey: ObjectKey { box.fields.namespacedKey }
 
     public static func == (lhs: ObjectMeta, rhs: ObjectMeta) -> Bool {
-        lhs.resourceVersion == rhs.resourceVersion && (lhs.box === rhs.box || lhs.box.fields == rhs.box.fields)
+        lhs.resourceVersion == rhs.resourceVersion && (lhs.box === rhs.box || equalInPlace(&lhs.box.fields, &rhs.box.fields))
     }
 
     /// The owner with `controller: true`, if any (metav1.GetControllerOf).

@@ -160,7 +160,7 @@ public struct PodSpec: Equatable, Sendable {
     }
 
     public static func == (lhs: PodSpec, rhs: PodSpec) -> Bool {
-        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+        lhs.box === rhs.box || equalInPlace(&lhs.box.fields, &rhs.box.fields)
     }
 
     /// Sum of the containers' requests (what the scheduler fits against allocatable).
@@ -354,7 +354,8 @@ public struct Pod: APIObject, Equatable {
     /// between versions, so compared at once) and the status (what most writes change) go first.
     public static func == (lhs: Pod, rhs: Pod) -> Bool {
         lhs.storage === rhs.storage
-            || (lhs.spec == rhs.spec && lhs.status == rhs.status && lhs.metadata == rhs.metadata)
+            || (equalInPlace(&lhs.storage.spec, &rhs.storage.spec) && equalInPlace(&lhs.storage.status, &rhs.storage.status)
+                && equalInPlace(&lhs.storage.metadata, &rhs.storage.metadata))
     }
 
     public var isScheduled: Bool { !spec.nodeName.isEmpty }

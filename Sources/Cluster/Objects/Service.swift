@@ -87,7 +87,8 @@ public struct Service: APIObject, Equatable {
 
     /// Two copies of one service share a box and compare equal at once.
     public static func == (lhs: Service, rhs: Service) -> Bool {
-        lhs.storage === rhs.storage || (lhs.metadata == rhs.metadata && lhs.spec == rhs.spec)
+        lhs.storage === rhs.storage
+            || (equalInPlace(&lhs.storage.metadata, &rhs.storage.metadata) && equalInPlace(&lhs.storage.spec, &rhs.storage.spec))
     }
 
     /// Whether the service sends traffic to `pod` (same namespace, selector set and matching).

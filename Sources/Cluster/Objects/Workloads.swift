@@ -111,7 +111,8 @@ public struct Deployment: APIObject, Equatable {
     /// Two copies of one object share a box and compare equal at once.
     public static func == (lhs: Deployment, rhs: Deployment) -> Bool {
         lhs.storage === rhs.storage
-            || (lhs.metadata == rhs.metadata && lhs.spec == rhs.spec && lhs.status == rhs.status)
+            || (equalInPlace(&lhs.storage.metadata, &rhs.storage.metadata) && equalInPlace(&lhs.storage.spec, &rhs.storage.spec)
+                && equalInPlace(&lhs.storage.status, &rhs.storage.status))
     }
 
     public init(metadata: ObjectMeta, spec: DeploymentSpec) {
@@ -188,7 +189,8 @@ public struct ReplicaSet: APIObject, Equatable {
     /// Two copies of one object share a box and compare equal at once.
     public static func == (lhs: ReplicaSet, rhs: ReplicaSet) -> Bool {
         lhs.storage === rhs.storage
-            || (lhs.metadata == rhs.metadata && lhs.spec == rhs.spec && lhs.status == rhs.status)
+            || (equalInPlace(&lhs.storage.metadata, &rhs.storage.metadata) && equalInPlace(&lhs.storage.spec, &rhs.storage.spec)
+                && equalInPlace(&lhs.storage.status, &rhs.storage.status))
     }
 
     public init(metadata: ObjectMeta, spec: ReplicaSetSpec) {
