@@ -8,13 +8,14 @@ public final class EventRecorder {
     /// it knows under it, so a pod's kubelet events share one entry instead of one each.
     private struct SourceObject: PrehashedKey {
         let component, host, uid: String
-        /// From the uid alone: uids are unique and random, and a pod's few sources (scheduler,
-        /// kubelet) differ only in the equality check.
+        /// The object's key's hash, made when its name was set (hashing the uid again cost
+        /// ~400 instructions an event): the uid, compared for equality, tells apart two objects
+        /// that had the same name, and a pod's few sources (scheduler, kubelet) differ only there.
         let prehash: Int
 
-        init(component: String, host: String, uid: String) {
+        init(component: String, host: String, uid: String, keyHash: Int) {
             (self.component, self.host, self.uid) = (component, host, uid)
-            prehash = uid.hashValue
+            prehash = keyHash
         }
 
         static func == (a: Self, b: Self) -> Bool {
@@ -45,7 +46,7 @@ public final class EventRecorder {
         let kind = T.kind
         let fieldPath = container.map { fieldPaths($0) } ?? ""
         let now = store.now
-        let source = SourceObject(component: component, host: host, uid: object.metadata.uid)
+        let source = SourceObject(component: component, host: host, uid: object.metadata.uid, keyHash: object.key.prehash)
         let observed = correlations.modify(source, default: EventCorrelation(now: now)) {
             $0.observe(type: type, reason: reason, message: message, fieldPath: fieldPath, now: now) { nextStamp(now) }
         }
