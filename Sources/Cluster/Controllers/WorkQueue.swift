@@ -49,9 +49,12 @@ final class WorkQueue<Key: ShardingKey> {
         depth.added()
         switch sync {
         case .plain(let process):
-            lifeline.schedule(on: clock, after: wait, owner: self) { queue in
-                queue.pending.remove(key)
-                queue.depth.removed()
+            // By the lifeline, as `Lifeline.schedule` does, but in one closure: through it, the
+            // timer was two (its closure and this one), two allocations a key.
+            clock.schedule(after: wait) { [lifeline, unowned(unsafe) self] in
+                guard lifeline.isAlive else { return }
+                self.pending.remove(key)
+                self.depth.removed()
                 process(key)
             }
         case .stepped(let process):
