@@ -258,17 +258,23 @@ public struct PodStatus: Equatable, Sendable {
 
     public init() {}
 
-    public func condition(_ type: String) -> PodCondition? { conditions.first { $0.type == type } }
+    public func condition(_ type: String) -> PodCondition? { conditions.first { Self.sameType($0.type, type) } }
+
+    /// Condition types are compared by length first: the kubelet's five all differ in length,
+    /// and `==` on two different strings is a call into the string library (~40 instructions)
+    /// where a length is a field read. Every controller reads Ready this way, often.
+    @inline(__always)
+    static func sameType(_ a: String, _ b: String) -> Bool { a.utf8.count == b.utf8.count && a == b }
 
     /// When condition `type` last changed status, without copying it.
     public func lastTransition(of type: String) -> SimTime? {
-        for c in conditions where c.type == type { return c.lastTransitionTime }
+        for c in conditions where Self.sameType(c.type, type) { return c.lastTransitionTime }
         return nil
     }
 
     /// Whether condition `type` is True, without copying it (hot in every controller).
     public func isTrue(_ type: String) -> Bool {
-        for c in conditions where c.type == type { return c.status == "True" }
+        for c in conditions where Self.sameType(c.type, type) { return c.status == "True" }
         return false
     }
 
@@ -277,12 +283,12 @@ public struct PodStatus: Equatable, Sendable {
 
     /// A condition's place in that order; other types after them.
     static func conditionOrder(_ type: String) -> Int {
-        kubeletConditions.firstIndex(of: type) ?? 99
+        kubeletConditions.firstIndex { sameType($0, type) } ?? 99
     }
 
     /// Sets a condition, keeping its transition time when the status does not change.
     public mutating func setCondition(_ type: String, _ status: String, at now: SimTime, reason: String = "", message: String = "") {
-        if let i = conditions.firstIndex(where: { $0.type == type }) {
+        if let i = conditions.firstIndex(where: { Self.sameType($0.type, type) }) {
             if conditions[i].status != status { conditions[i].lastTransitionTime = now }
             conditions[i].status = status
             conditions[i].reason = reason
@@ -293,7 +299,14 @@ public struct PodStatus: Equatable, Sendable {
             let order = PodStatus.conditionOrder(type)
             let at = conditions.firstIndex { PodStatus.conditionOrder($0.type) > order } ?? conditions.count
             if conditions.isEmpty { conditions.reserveCapacity(Self.kubeletConditions.count) }
-            conditions.insert(PodCondition(type: type, status: status, lastTransitionTime: now, reason: reason, message: message), at: at)
+            // Appended, then moved down by swaps: `insert(_:at:)` copies the new condition
+            // (retaining its four strings) where these only move values.
+            conditions.append(PodCondition(type: type, status: status, lastTransitionTime: now, reason: reason, message: message))
+            var position = conditions.count - 1
+            while position > at {
+                conditions.swapAt(position, position - 1)
+                position -= 1
+            }
         }
     }
 }
