@@ -61,6 +61,29 @@ import Testing
         #expect(clock.now == SimTime(milliseconds: 3000))
     }
 
+    @Test func thousandsOfTimersFireInTimeThenInsertionOrder() {
+        // Thousands waiting at once, many at the same instant, more added as they fire: the
+        // clock must fire them exactly as a sort by (time, order of scheduling) lists them.
+        let clock = VirtualClock()
+        var random = SeededRandom(seed: 42)
+        var scheduled: [(time: Int64, order: Int)] = []
+        var fired: [Int] = []
+        func add(after milliseconds: Int64) {
+            let order = scheduled.count
+            scheduled.append((clock.now.milliseconds + milliseconds, order))
+            clock.schedule(after: .milliseconds(milliseconds)) {
+                fired.append(order)
+                // A tenth of them schedule another, some at the very same instant.
+                if order % 10 == 0 && scheduled.count < 12_000 { add(after: Int64(random.next() % 5)) }
+            }
+        }
+        for _ in 0..<10_000 { add(after: Int64(random.next() % 500)) }
+        clock.advance(to: SimTime(milliseconds: 10_000))
+        let expected = scheduled.sorted { ($0.time, $0.order) < ($1.time, $1.order) }.map(\.order)
+        #expect(fired.count == scheduled.count)
+        #expect(fired == expected)
+    }
+
     @Test func calendarTimestamps() {
         #expect(CalendarTime.rfc3339(.zero) == "2024-09-01T11:24:17Z")
         #expect(CalendarTime.describe(.zero) == "Sun, 01 Sep 2024 11:24:17 +0000")
