@@ -6,7 +6,9 @@ enum RolloutMath {
     /// instead of overflowing.
     static func resolve(_ value: String, total: Int, roundUp: Bool) -> Int {
         let resolved: Int
-        if value.hasSuffix("%"), let percent = Int(value.dropLast()) {
+        // By bytes: `hasSuffix` and `dropLast` on the string walk characters (~800
+        // instructions), and the deployment controller resolves these on every sync.
+        if value.utf8.last == UInt8(ascii: "%"), let percent = Int(Substring(value.utf8.dropLast())) {
             let exact = Double(percent) * Double(total) / 100
             resolved = Saturating.int(roundUp ? exact.rounded(.up) : exact.rounded(.down))
         } else {
