@@ -8,7 +8,7 @@ extension Kubelet {
     /// Follows every container instance of `pod` that has just started running.
     func supervise(_ pod: Pod) {
         let now = store.now
-        for status in pod.status.containerStatuses where status.isRunning && supervised.insert(status.containerID).inserted {
+        for status in pod.status.containerStatuses where status.isRunning && supervised.insert(PrehashedString(status.containerID)).inserted {
             guard let container = pod.spec.containers.first(where: { $0.name == status.name }),
                   case .running(let startedAt) = status.state else { continue }
             let behavior = registry.behavior(of: container.image)

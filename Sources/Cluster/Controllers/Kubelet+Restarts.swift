@@ -131,7 +131,7 @@ extension Kubelet {
         exited = exited.filter { !$0.key.hasPrefix(prefix) }
         logs.forget(podUID: pod.metadata.uid)
         for status in pod.status.containerStatuses where !status.containerID.isEmpty {
-            supervised.remove(status.containerID)
+            supervised.remove(PrehashedString(status.containerID))
             for kind in ProbeKind.allCases { probeWorkers.removeValue(forKey: Self.probeKey(status.containerID, kind)) }
         }
     }

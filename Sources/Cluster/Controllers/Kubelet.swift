@@ -22,7 +22,9 @@ final class Kubelet {
     var restartBackOff = BackOff()
     var pullBackOff = BackOff()
     /// Container instances (by container id) whose application and probes are being followed.
-    var supervised: Set<String> = []
+    /// Prehashed: the ids are 77 characters, and a set growing with a node's pods hashed every
+    /// one again at each growth.
+    var supervised: Set<PrehashedString> = []
     /// Probe state per container instance and probe kind.
     var probeWorkers: [String: ProbeWorker] = [:]
     /// How an exited container instance ended, until it becomes lastState on restart (by pod uid + container).
