@@ -12,6 +12,8 @@ import Testing
         func schedule(on clock: VirtualClock, _ label: String) {
             lifeline.schedule(on: clock, after: .seconds(1), owner: self) { $0.fired.append(label) }
             lifeline.schedule(on: clock, at: SimTime(milliseconds: 2_000), owner: self) { $0.fired.append(label + " at") }
+            // The one-closure form: the body holds its owner itself.
+            lifeline.schedule(on: clock, after: .milliseconds(2_500)) { [unowned(unsafe) self] in self.fired.append(label + " held") }
         }
     }
 
@@ -20,7 +22,7 @@ import Testing
         let owner = Owner()
         owner.schedule(on: clock, "tick")
         clock.advance(to: SimTime(milliseconds: 3_000))
-        #expect(owner.fired == ["tick", "tick at"])
+        #expect(owner.fired == ["tick", "tick at", "tick held"])
     }
 
     @Test func aTimerOutlivingItsOwnerNeitherKeepsNorTouchesIt() {

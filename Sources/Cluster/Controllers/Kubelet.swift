@@ -133,10 +133,10 @@ final class Kubelet {
 
     func after(_ delay: SimDuration, _ pod: Pod, _ step: @escaping (Pod) -> Void) {
         let uid = pod.metadata.uid, key = pod.key
-        // By the lifeline, as `Lifeline.schedule` does, in one closure instead of two (each
-        // container's start goes through here three times).
-        store.clock.schedule(after: delay) { [lifeline, unowned(unsafe) self] in
-            guard lifeline.isAlive, let pod = self.current(key, uid: uid) else { return }
+        // One closure a step (see `Lifeline.schedule(on:after:_:)`): each container's start
+        // comes through here three times.
+        lifeline.schedule(on: store.clock, after: delay) { [unowned(unsafe) self] in
+            guard let pod = self.current(key, uid: uid) else { return }
             step(pod)
         }
     }

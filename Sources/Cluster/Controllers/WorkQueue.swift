@@ -49,10 +49,7 @@ final class WorkQueue<Key: ShardingKey> {
         depth.added()
         switch sync {
         case .plain(let process):
-            // By the lifeline, as `Lifeline.schedule` does, but in one closure: through it, the
-            // timer was two (its closure and this one), two allocations a key.
-            clock.schedule(after: wait) { [lifeline, unowned(unsafe) self] in
-                guard lifeline.isAlive else { return }
+            lifeline.schedule(on: clock, after: wait) { [unowned(unsafe) self] in
                 self.pending.remove(key)
                 self.depth.removed()
                 process(key)

@@ -27,6 +27,10 @@ public final class VirtualClock {
     private enum Work {
         case once(() -> Void)
         case steps(() -> Bool)
+        /// A timer of an owner that may be gone when it is due (see `Lifeline`): skipped then.
+        /// The lifeline is kept here, not in a closure around the action, which would be a
+        /// second allocation for every such timer.
+        case owned(Lifeline, () -> Void)
     }
 
     struct Timer {
@@ -49,6 +53,15 @@ public final class VirtualClock {
 
     /// Runs `step` once `delay` has passed, and again (at the same instant, before any other
     /// timer) for as long as it returns true: work a sliced advance may interrupt.
+    /// Runs `action` once `delay` has passed, unless `lifeline` has ended by then.
+    func schedule(after delay: SimDuration, while lifeline: Lifeline, _ action: @escaping () -> Void) {
+        add(.owned(lifeline, action), at: now + delay)
+    }
+
+    func schedule(at time: SimTime, while lifeline: Lifeline, _ action: @escaping () -> Void) {
+        add(.owned(lifeline, action), at: time)
+    }
+
     public func scheduleInSteps(after delay: SimDuration, _ step: @escaping () -> Bool) {
         scheduleInSteps(at: now + delay, step)
     }
@@ -86,11 +99,15 @@ public final class VirtualClock {
         guard !heap.isEmpty, heap[0].time <= limit else { return false }
         let timer = pop()
         now = max(now, timer.time)
-        switch steps[timer.slot]! {
+        // Taken out of its slot, not copied: a copy retained the closure (and the lifeline)
+        // only to release them again when the slot was cleared. The slot is freed only after
+        // the work has run, so timers it schedules take other slots.
+        switch steps[timer.slot].take()! {
         case .once(let action): action()
+        case .owned(let lifeline, let action): if lifeline.isAlive { action() }
         case .steps(let step): while step() {}
         }
-        release(timer)
+        freeSlots.append(timer.slot)
         return true
     }
 
@@ -105,6 +122,11 @@ public final class VirtualClock {
         switch steps[timer.slot]! {
         case .once(let action):
             if let stepObserver { _ = stepObserver { action(); return false } } else { action() }
+            release(timer)
+        case .owned(let lifeline, let action):
+            if lifeline.isAlive {
+                if let stepObserver { _ = stepObserver { action(); return false } } else { action() }
+            }
             release(timer)
         case .steps(let step):
             if stepObserver?(step) ?? step() { push(timer) } else { release(timer) }
