@@ -8,8 +8,9 @@ public final class EventRecorder {
     /// it knows under it, so a pod's kubelet events share one entry instead of one each.
     private struct SourceObject: PrehashedKey {
         let component, host, uid: String
-        /// The object's key's hash, made when its name was set (hashing the uid again cost
-        /// ~400 instructions an event): the uid, compared for equality, tells apart two objects
+        /// The object's key's hash: a namespaced object's was made when its name was set (a
+        /// cluster-scoped one's key is made when asked, rarer here), where hashing the uid cost
+        /// ~400 instructions an event. The uid, compared for equality, tells apart two objects
         /// that had the same name, and a pod's few sources (scheduler, kubelet) differ only there.
         let prehash: Int
 

@@ -262,7 +262,9 @@ public struct PodStatus: Equatable, Sendable {
 
     /// Condition types are compared by length first: the kubelet's five all differ in length,
     /// and `==` on two different strings is a call into the string library (~40 instructions)
-    /// where a length is a field read. Every controller reads Ready this way, often.
+    /// where a length is a field read. Every controller reads Ready this way, often. (Byte
+    /// lengths: two spellings of one accented letter no longer match, as Kubernetes, comparing
+    /// bytes, never matched them.)
     @inline(__always)
     static func sameType(_ a: String, _ b: String) -> Bool { a.utf8.count == b.utf8.count && a == b }
 

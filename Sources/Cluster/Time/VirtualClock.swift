@@ -51,8 +51,6 @@ public final class VirtualClock {
         add(.once(action), at: time)
     }
 
-    /// Runs `step` once `delay` has passed, and again (at the same instant, before any other
-    /// timer) for as long as it returns true: work a sliced advance may interrupt.
     /// Runs `action` once `delay` has passed, unless `lifeline` has ended by then.
     func schedule(after delay: SimDuration, while lifeline: Lifeline, _ action: @escaping () -> Void) {
         add(.owned(lifeline, action), at: now + delay)
@@ -62,6 +60,8 @@ public final class VirtualClock {
         add(.owned(lifeline, action), at: time)
     }
 
+    /// Runs `step` once `delay` has passed, and again (at the same instant, before any other
+    /// timer) for as long as it returns true: work a sliced advance may interrupt.
     public func scheduleInSteps(after delay: SimDuration, _ step: @escaping () -> Bool) {
         scheduleInSteps(at: now + delay, step)
     }
