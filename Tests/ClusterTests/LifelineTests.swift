@@ -40,4 +40,22 @@ import Testing
         // Firing now must not reach the freed owner (a crash or a write into freed memory).
         clock.advance(to: SimTime(milliseconds: 3_000))
     }
+
+    @Test func stepsStopOnceTheirLifelineEnds() {
+        // A work queue's sync in steps (a sliced advance may stop between them): once its owner
+        // is gone, no further step may run, and steps not yet begun never start.
+        let clock = VirtualClock()
+        let lifeline = Lifeline(), never = Lifeline()
+        var ran = 0, neverRan = 0
+        clock.scheduleInSteps(after: .seconds(1), while: lifeline) { ran += 1; return ran < 5 }
+        clock.scheduleInSteps(after: .seconds(2), while: never) { neverRan += 1; return false }
+        never.end()
+        #expect(clock.fireStep(notAfter: SimTime(milliseconds: 1_000)))
+        #expect(clock.fireStep(notAfter: SimTime(milliseconds: 1_000)))
+        #expect(ran == 2)
+        lifeline.end()
+        clock.advance(to: SimTime(milliseconds: 3_000))
+        #expect(ran == 2 && neverRan == 0)
+        #expect(clock.pendingTimers == 0)
+    }
 }

@@ -62,11 +62,10 @@ final class WorkQueue<Key: ShardingKey> {
     private func addStepped(_ key: Key, after wait: SimDuration, _ process: @escaping (Key) -> Resumption?) {
         var resumption: Resumption?
         var started = false
-        // By the lifeline, as `Lifeline.schedule` does for plain timers.
-        clock.scheduleInSteps(after: wait) { [lifeline, unowned(unsafe) self] in
+        // By the lifeline, which the clock checks before every step, as for plain timers.
+        clock.scheduleInSteps(after: wait, while: lifeline) { [unowned(unsafe) self] in
             if started { return resumption?() ?? false }
             started = true
-            guard lifeline.isAlive else { return false }
             self.pending.remove(key)
             self.depth.removed()
             resumption = process(key)

@@ -26,7 +26,9 @@ public final class VirtualClock {
     /// second closure, one allocation per timer).
     private enum Work {
         case once(() -> Void)
-        case steps(() -> Bool)
+        /// Steps of an owner that may be gone (see `Lifeline`; nil: no owner): no step runs
+        /// once its lifeline has ended.
+        case steps(() -> Bool, Lifeline?)
         /// A timer of an owner that may be gone when it is due (see `Lifeline`): skipped then.
         /// The lifeline is kept here, not in a closure around the action, which would be a
         /// second allocation for every such timer.
@@ -67,7 +69,12 @@ public final class VirtualClock {
     }
 
     public func scheduleInSteps(at time: SimTime, _ step: @escaping () -> Bool) {
-        add(.steps(step), at: time)
+        add(.steps(step, nil), at: time)
+    }
+
+    /// Steps, as `scheduleInSteps`, that stop (or never start) once `lifeline` has ended.
+    func scheduleInSteps(after delay: SimDuration, while lifeline: Lifeline, _ step: @escaping () -> Bool) {
+        add(.steps(step, lifeline), at: now + delay)
     }
 
     private func add(_ work: Work, at time: SimTime) {
@@ -105,7 +112,7 @@ public final class VirtualClock {
         switch steps[timer.slot].take()! {
         case .once(let action): action()
         case .owned(let lifeline, let action): if lifeline.isAlive { action() }
-        case .steps(let step): while step() {}
+        case .steps(let step, let lifeline): while lifeline?.isAlive ?? true, step() {}
         }
         freeSlots.append(timer.slot)
         return true
@@ -128,8 +135,8 @@ public final class VirtualClock {
                 if let stepObserver { _ = stepObserver { action(); return false } } else { action() }
             }
             release(timer)
-        case .steps(let step):
-            if stepObserver?(step) ?? step() { push(timer) } else { release(timer) }
+        case .steps(let step, let lifeline):
+            if lifeline?.isAlive == false { release(timer) } else if stepObserver?(step) ?? step() { push(timer) } else { release(timer) }
         }
         return true
     }
