@@ -37,6 +37,65 @@ import Testing
         #expect(counts == ["node-1 other 1", "node-1 test 25", "node-2 test 1"])
     }
 
+    /// Pods that need not exist: an event's object is only referred to.
+    private func pods(_ count: Int) -> [Pod] {
+        (0..<count).map { i in
+            var metadata = ObjectMeta(name: "pod-\(i)")
+            metadata.uid = "uid-\(i)"
+            return Pod(metadata: metadata, spec: PodSpec(containers: []))
+        }
+    }
+
+    private func storm(_ cluster: Cluster, _ pod: Pod, times: Int = 1, component: String = "test") {
+        for _ in 0..<times { cluster.recorder.record(pod, reason: "Storm", message: "again", component: component) }
+    }
+
+    /// client-go's correlator caches hold 4,096 entries and forget the least recently used: a
+    /// scheduler that placed thousands of pods does not remember them all. A forgotten object's
+    /// budget starts full again, so its next event is written, as a new event.
+    @Test func aSourceRemembersOnlyThe4096ObjectsItUsedLast() throws {
+        let cluster = Cluster(seed: 1, nodes: 1)
+        let started = cluster.recorder.trackedSourceObjects // the node's start-up events
+        let all = pods(4_098)
+        let (first, second) = (all[0], all[1])
+        storm(cluster, first, times: 26)
+        storm(cluster, second, times: 26)
+        storm(cluster, first, times: 26, component: "other")
+        for (i, pod) in all.dropFirst(2).enumerated() {
+            storm(cluster, pod)
+            // The first is used again (its write dropped), so the second is now the oldest.
+            if i == 100 { storm(cluster, first) }
+        }
+        #expect(cluster.recorder.trackedSourceObjects == started + 4_096 + 1)
+        storm(cluster, first)
+        storm(cluster, second)
+        storm(cluster, first, component: "other")
+        func counts(_ pod: Pod) -> [String] {
+            events(cluster, reason: "Storm").filter { $0.involvedObject.name == pod.name }.map { "\($0.sourceComponent) \($0.count)" }
+        }
+        // The first, used more recently, is still out of budget; the second was forgotten and
+        // starts over; the other source, with one object, forgot nothing.
+        #expect(counts(first) == ["test 25", "other 25"])
+        #expect(counts(second) == ["test 25", "test 1"])
+    }
+
+    /// The similar-events and logged-events caches are bounded too: four reasons an object (a
+    /// kubelet's Pulling, Pulled, Created, Started) fill 4,096 entries with 1,024 objects.
+    @Test func theBoundCountsEveryCacheNotJustObjects() throws {
+        let cluster = Cluster(seed: 1, nodes: 1)
+        let started = cluster.recorder.trackedSourceObjects
+        let all = pods(1_025)
+        storm(cluster, all[0], times: 26)
+        for pod in all.dropFirst() {
+            for reason in ["Pulling", "Pulled", "Created", "Started"] {
+                cluster.recorder.record(pod, reason: reason, message: reason, component: "test")
+            }
+        }
+        #expect(cluster.recorder.trackedSourceObjects == started + 1_024)
+        storm(cluster, all[0])
+        #expect(events(cluster, reason: "Storm").map(\.count) == [25, 1])
+    }
+
     @Test func theTenthDistinctMessageWithinTenMinutesStartsTheCombinedEvent() throws {
         let cluster = Cluster(seed: 1, nodes: 1)
         let node = try #require(cluster.store.get(Node.self, "node-1"))

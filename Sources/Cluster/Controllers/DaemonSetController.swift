@@ -4,6 +4,7 @@
 /// during a rolling update, and reports status.
 final class DaemonSetController {
     static let component = "daemonset-controller"
+    static let eventSource = EventSource(component: component)
     static let burstReplicas = 250
     /// Pod labels linking a daemon pod to the template it was made from.
     static let revisionHashLabel = "controller-revision-hash"
@@ -96,7 +97,7 @@ final class DaemonSetController {
     private func sync(_ name: ObjectKey) {
         guard let ds = store.get(DaemonSet.self, key: name), !ds.isTerminating else { return }
         if ds.spec.selector.isEmpty {
-            recorder.record(ds, type: "Warning", reason: "SelectingAll", message: "This daemon set is selecting all pods. A non-empty selector is required.", component: Self.component)
+            recorder.record(ds, type: "Warning", reason: "SelectingAll", message: "This daemon set is selecting all pods. A non-empty selector is required.", from: Self.eventSource)
             return
         }
         let hash = TemplateHash.compute(ds.spec.template)
@@ -166,11 +167,11 @@ final class DaemonSetController {
                         let delay = failedPodBackoff[key].map { min($0.delay + $0.delay, Self.maxBackoff) } ?? Self.initialBackoff
                         failedPodBackoff[key] = (delay, store.now)
                         recorder.record(ds, type: "Warning", reason: "FailedDaemonPod",
-                                        message: "Found failed daemon pod \(pod.metadata.namespace)/\(pod.name) on node \(node.name), will try to kill it", component: Self.component)
+                                        message: "Found failed daemon pod \(pod.metadata.namespace)/\(pod.name) on node \(node.name), will try to kill it", from: Self.eventSource)
                         toDelete.append(pod.name)
                     } else if pod.status.phase == "Succeeded" {
                         recorder.record(ds, reason: "SucceededDaemonPod",
-                                        message: "Found succeeded daemon pod \(pod.metadata.namespace)/\(pod.name) on node \(node.name), will try to delete it", component: Self.component)
+                                        message: "Found succeeded daemon pod \(pod.metadata.namespace)/\(pod.name) on node \(node.name), will try to delete it", from: Self.eventSource)
                         toDelete.append(pod.name)
                     } else {
                         running.append(pod)
@@ -234,19 +235,19 @@ final class DaemonSetController {
             spec.nodeAffinity = NodeAffinity.pinned(to: node)
             do {
                 let created = try store.create(Pod(metadata: meta, spec: spec))
-                recorder.record(ds, reason: "SuccessfulCreate", message: "Created pod: \(created.name)", component: Self.component)
+                recorder.record(ds, reason: "SuccessfulCreate", message: "Created pod: \(created.name)", from: Self.eventSource)
                 return true
             } catch {
-                recorder.record(ds, type: "Warning", reason: "FailedCreate", message: "Error creating: \(APIError.message(of: error))", component: Self.component)
+                recorder.record(ds, type: "Warning", reason: "FailedCreate", message: "Error creating: \(APIError.message(of: error))", from: Self.eventSource)
                 return false
             }
         }
         for name in names.prefix(Self.burstReplicas) {
             do {
                 try store.delete(Pod.self, name, namespace: ds.metadata.namespace)
-                recorder.record(ds, reason: "SuccessfulDelete", message: "Deleted pod: \(name)", component: Self.component)
+                recorder.record(ds, reason: "SuccessfulDelete", message: "Deleted pod: \(name)", from: Self.eventSource)
             } catch {
-                recorder.record(ds, type: "Warning", reason: "FailedDelete", message: "Error deleting: \(error)", component: Self.component)
+                recorder.record(ds, type: "Warning", reason: "FailedDelete", message: "Error deleting: \(error)", from: Self.eventSource)
             }
         }
     }

@@ -2,6 +2,7 @@
 /// pod-template-hash, rolling or recreate strategy, scaling, status and conditions.
 final class DeploymentController {
     static let component = "deployment-controller"
+    static let eventSource = EventSource(component: component)
     static let revisionAnnotation = ReplicaSetAnnotations.revision
     static let desiredAnnotation = ReplicaSetAnnotations.desiredReplicas
     static let maxAnnotation = ReplicaSetAnnotations.maxReplicas
@@ -195,7 +196,7 @@ final class DeploymentController {
             do {
                 let rs = try store.create(newRS)
                 if rs.spec.replicas > 0 {
-                    recorder.record(d, reason: "ScalingReplicaSet", message: "Scaled up replica set \(rs.name) from 0 to \(rs.spec.replicas)", component: Self.component)
+                    recorder.record(d, reason: "ScalingReplicaSet", message: "Scaled up replica set \(rs.name) from 0 to \(rs.spec.replicas)", from: Self.eventSource)
                 }
                 _ = try? store.modify(Deployment.self, key: d.key) {
                     $0.metadata.annotations[Self.revisionAnnotation] = String(nextRevision)
@@ -234,7 +235,7 @@ final class DeploymentController {
         }
         guard updated != nil, oldScale != newScale else { return false }
         let direction = oldScale < newScale ? "up" : "down"
-        recorder.record(d, reason: "ScalingReplicaSet", message: "Scaled \(direction) replica set \(rs.name) from \(oldScale) to \(newScale)", component: Self.component)
+        recorder.record(d, reason: "ScalingReplicaSet", message: "Scaled \(direction) replica set \(rs.name) from \(oldScale) to \(newScale)", from: Self.eventSource)
         return true
     }
 

@@ -4,6 +4,7 @@
 /// eviction it has not seen happen (status.disruptedPods) times out.
 final class DisruptionController {
     static let component = "controllermanager"
+    static let eventSource = EventSource(component: component)
     /// How long an eviction's pod counts as already gone before the controller stops expecting
     /// its deletion (DeletionTimeout).
     static let deletionTimeout = SimDuration.seconds(120)
@@ -36,20 +37,20 @@ final class DisruptionController {
         guard let pdb = store.get(PodDisruptionBudget.self, key: key) else { return }
         let pods = store.pods(guardedBy: pdb)
         if pods.isEmpty {
-            recorder.record(pdb, reason: "NoPods", message: "No matching pods found", component: Self.component)
+            recorder.record(pdb, reason: "NoPods", message: "No matching pods found", from: Self.eventSource)
         }
         let counts: BudgetMath.Expected
         do {
             counts = try BudgetMath.expected(pdb, pods: pods, scaleOf: controllerScale)
         } catch let error as BudgetMath.SyncError {
             recorder.record(pdb, type: "Warning", reason: "CalculateExpectedPodCountFailed",
-                            message: "Failed to calculate the number of expected pods: \(error.message)", component: Self.component)
+                            message: "Failed to calculate the number of expected pods: \(error.message)", from: Self.eventSource)
             failSafe(pdb, error.message)
             return
         } catch { return }
         if !counts.unmanagedPods.isEmpty {
             recorder.record(pdb, type: "Warning", reason: "UnmanagedPods", message: "Pods selected by this PodDisruptionBudget (selector: \(Self.selectorText(pdb.spec.selector))) were found to be unmanaged. As a result, the status of the PDB cannot be calculated correctly, which may result in undefined behavior. To account for these pods please set \".spec.minAvailable\" field of the PDB to an integer value.",
-                            component: Self.component)
+                            from: Self.eventSource)
         }
         let now = store.now
         let (disrupted, recheck) = disruptedPods(pdb, pods: pods, now: now)
@@ -72,7 +73,7 @@ final class DisruptionController {
             if expectedDeletion < now {
                 // Upstream names the budget `namespace/namespace` in this message.
                 recorder.record(pod, type: "Warning", reason: "NotDeleted",
-                                message: "Pod was expected by PDB \(pdb.namespace)/\(pdb.namespace) to be deleted but it wasn't", component: Self.component)
+                                message: "Pod was expected by PDB \(pdb.namespace)/\(pdb.name) to be deleted but it wasn't", from: Self.eventSource)
             } else {
                 kept[pod.name] = disruptedAt
                 recheck = min(recheck ?? expectedDeletion, expectedDeletion)

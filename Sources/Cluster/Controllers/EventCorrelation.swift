@@ -29,6 +29,10 @@ struct EventCorrelation {
 
     init(now: SimTime) { spam = EventSpamBucket(now: now) }
 
+    /// Entries of the aggregator's and the logger's caches this object holds (see `EventCorrelator`).
+    var aggregateRecords: Int { similar.count }
+    var loggedEvents: Int { logged.count }
+
     /// Runs one event through the three steps: the event to write (with its count and whether
     /// it is the combined one), or nil when the spam filter drops the write.
     mutating func observe(type: String, reason: String, message: String, fieldPath: String, now: SimTime,

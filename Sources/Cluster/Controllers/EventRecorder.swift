@@ -1,30 +1,12 @@
 /// Records core/v1 Events as client-go's recorder does (tools/record's EventCorrelator, see
 /// `EventCorrelation`): combined similar events, counted repeats, a spam budget per source and
-/// object. `EventExpiry` deletes every event an hour after its last write.
+/// object — each source (a kubelet, the scheduler, a controller) with a correlator of its own,
+/// bounded as upstream's (`EventCorrelator`). `EventExpiry` deletes every event an hour after
+/// its last write.
 public final class EventRecorder {
     private let store: Store
-    /// One source (component and host) reporting on one object: client-go's spam key, whose
-    /// kind, namespace, name and API version the object's uid stands for. The recorder keeps all
-    /// it knows under it, so a pod's kubelet events share one entry instead of one each.
-    private struct SourceObject: PrehashedKey {
-        let component, host, uid: String
-        /// The object's key's hash: a namespaced object's was made when its name was set (a
-        /// cluster-scoped one's key is made when asked, rarer here), where hashing the uid cost
-        /// ~400 instructions an event. The uid, compared for equality, tells apart two objects
-        /// that had the same name, and a pod's few sources (scheduler, kubelet) differ only there.
-        let prehash: Int
-
-        init(component: String, host: String, uid: String, keyHash: Int) {
-            (self.component, self.host, self.uid) = (component, host, uid)
-            prehash = keyHash
-        }
-
-        static func == (a: Self, b: Self) -> Bool {
-            a.prehash == b.prehash && a.uid == b.uid && a.component == b.component && a.host == b.host
-        }
-    }
-
-    private var correlations = ShardedDictionary<SourceObject, EventCorrelation>()
+    /// Each source's correlator, made at its first event, dropped when it has nothing left.
+    private var correlators: [EventSource: EventCorrelator] = [:]
     private var lastNanos: UInt64 = 0
     private var pruneScheduled = false
     let expiry: EventExpiry
@@ -40,23 +22,38 @@ public final class EventRecorder {
     }
 
     /// `container` names the container a kubelet event is about (its involvedObject.fieldPath).
-    /// Generic, so the name, namespace and uid are read in place (through `any APIObject`
-    /// each read copied the whole metadata).
     public func record<T: APIObject>(_ object: T, type: String = "Normal", reason: String, message: String,
                                      component: String, host: String = "", container: String? = nil) {
+        record(object, type: type, reason: reason, message: message, from: EventSource(component: component, host: host), container: container)
+    }
+
+    /// The same, from a source its component made once (its hash kept). Generic, so the name,
+    /// namespace and uid are read in place (through `any APIObject` each read copied the whole
+    /// metadata).
+    func record<T: APIObject>(_ object: T, type: String = "Normal", reason: String, message: String,
+                              from source: EventSource, container: String? = nil) {
         let kind = T.kind
         let fieldPath = container.map { fieldPaths($0) } ?? ""
         let now = store.now
-        let source = SourceObject(component: component, host: host, uid: object.metadata.uid, keyHash: object.key.prehash)
-        let observed = correlations.modify(source, default: EventCorrelation(now: now)) {
-            $0.observe(type: type, reason: reason, message: message, fieldPath: fieldPath, now: now) { nextStamp(now) }
+        let (component, host) = (source.component, source.host)
+        // The object's key's hash: a namespaced object's was made when its name was set, where
+        // hashing the uid cost ~400 instructions an event. The uid, compared for equality, tells
+        // apart two objects that had the same name.
+        let reported = EventCorrelator.Object(uid: object.metadata.uid, prehash: object.key.prehash)
+        let correlator = correlators[source] ?? {
+            let made = EventCorrelator()
+            correlators[source] = made
+            return made
+        }()
+        let observed = correlator.observe(reported, type: type, reason: reason, message: message, fieldPath: fieldPath, now: now) {
+            nextStamp(now)
         }
         schedulePrune()
         guard let write = observed else { return }
         let text = write.message == nil ? SimilarEvents.combinedPrefix + message : message
         let record = RecordedEvents.Record(
             nanos: write.nanos, involvedKind: kind, involvedName: object.metadata.name,
-            involvedNamespace: object.metadata.namespace, involvedUID: source.uid, fieldPath: fieldPath,
+            involvedNamespace: object.metadata.namespace, involvedUID: reported.uid, fieldPath: fieldPath,
             reason: reason, type: type, component: component, host: host, message: text,
             count: write.count, firstTimestamp: write.firstSeen, lastTimestamp: now)
         if write.count > 1 {
@@ -84,12 +81,12 @@ public final class EventRecorder {
     }
 
     /// How many source-and-object entries the recorder keeps (its memory, for bound checks).
-    public var trackedSourceObjects: Int { correlations.count }
+    public var trackedSourceObjects: Int { correlators.values.reduce(0) { $0 + $1.trackedObjects } }
 
     /// Every aggregation window, forgets what no longer changes an outcome (closed windows,
     /// expired events, refilled buckets), so memory follows recent events, not history.
     private func schedulePrune() {
-        guard !pruneScheduled, !correlations.isEmpty else { return }
+        guard !pruneScheduled, !correlators.isEmpty else { return }
         pruneScheduled = true
         lifeline.schedule(on: store.clock, after: SimilarEvents.window, owner: self) { $0.prune() }
     }
@@ -97,9 +94,9 @@ public final class EventRecorder {
     private func prune() {
         pruneScheduled = false
         let now = store.now
-        for source in Array(correlations.keys) {
-            correlations[source]?.prune(now: now)
-            if correlations[source]?.isForgettable(now: now) == true { correlations[source] = nil }
+        for (source, correlator) in correlators {
+            correlator.prune(now: now)
+            if correlator.isEmpty { correlators[source] = nil }
         }
         schedulePrune()
     }

@@ -2,6 +2,7 @@
 /// feasible ones, bind to the best (ties broken by the seeded generator), or report why not.
 final class KubeScheduler {
     static let component = "default-scheduler"
+    static let eventSource = EventSource(component: component)
 
     private let store: Store
     private let recorder: EventRecorder
@@ -151,7 +152,7 @@ final class KubeScheduler {
             // The cache counts the pod on its node from the binding's watch event, delivered
             // before the update returns.
             guard let bound = try? store.update(consume pod) else { return }
-            recorder.record(bound, reason: "Scheduled", message: String(concatenating: "Successfully assigned ", bound.metadata.namespace, "/", bound.metadata.name, " to ", chosen), component: Self.component)
+            recorder.record(bound, reason: "Scheduled", message: String(concatenating: "Successfully assigned ", bound.metadata.namespace, "/", bound.metadata.name, " to ", chosen), from: Self.eventSource)
         }
     }
 
@@ -236,7 +237,7 @@ final class KubeScheduler {
     }
 
     private func fail(_ pod: Pod, message: String) {
-        recorder.record(pod, type: "Warning", reason: "FailedScheduling", message: message, component: Self.component)
+        recorder.record(pod, type: "Warning", reason: "FailedScheduling", message: message, from: Self.eventSource)
         var updated = pod
         updated.status.setCondition("PodScheduled", "False", at: store.now, reason: "Unschedulable", message: message)
         updated.metadata.resourceVersion = ""

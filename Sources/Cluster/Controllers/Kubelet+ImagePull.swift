@@ -20,8 +20,8 @@ extension Kubelet {
         let image = container.image, now = store.now
         let error = Self.pullError(image)
         recorder.record(pod, type: "Warning", reason: "Failed", message: "Failed to pull image \"\(image)\": \(error)",
-                        component: Self.component, host: nodeName, container: container.name)
-        recorder.record(pod, type: "Warning", reason: "Failed", message: "Error: ErrImagePull", component: Self.component, host: nodeName, container: container.name)
+                        from: eventSource, container: container.name)
+        recorder.record(pod, type: "Warning", reason: "Failed", message: "Error: ErrImagePull", from: eventSource, container: container.name)
         let key = Self.pullBackOffKey(pod, image)
         pullBackOff.next(key, eventTime: now, now: now)
         guard let waiting = setWaiting(container.name, in: pod, reason: "ErrImagePull", message: error) else { return }
@@ -39,8 +39,8 @@ extension Kubelet {
     private func pullInBackOff(_ container: Container, in pod: Pod, until retryAt: SimTime) {
         guard !pod.isTerminating, store.now < retryAt else { return }
         let message = "Back-off pulling image \"\(container.image)\""
-        recorder.record(pod, reason: "BackOff", message: message, component: Self.component, host: nodeName, container: container.name)
-        recorder.record(pod, type: "Warning", reason: "Failed", message: "Error: ImagePullBackOff", component: Self.component, host: nodeName, container: container.name)
+        recorder.record(pod, reason: "BackOff", message: message, from: eventSource, container: container.name)
+        recorder.record(pod, type: "Warning", reason: "Failed", message: "Error: ImagePullBackOff", from: eventSource, container: container.name)
         let current = pod.status.containerStatuses.first { $0.name == container.name }
         let waiting = current?.state == .waiting(reason: "ImagePullBackOff") ? pod
             : setWaiting(container.name, in: pod, reason: "ImagePullBackOff", message: message) ?? pod

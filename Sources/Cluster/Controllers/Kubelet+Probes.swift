@@ -55,7 +55,7 @@ extension Kubelet {
         if !healthy {
             recorder.record(pod, type: "Warning", reason: "Unhealthy",
                             message: "\(kind.rawValue) probe failed: \(worker.probe.failureOutput(podIP: pod.status.podIP))",
-                            component: Self.component, host: nodeName, container: name)
+                            from: eventSource, container: name)
         }
         let settled = worker.observe(healthy)
         probeWorkers[key] = worker

@@ -44,7 +44,7 @@ extension Kubelet {
         if restartBackOff.isInBackOff(key, since: termination.finishedAt, now: now) {
             let delay = restartBackOff.delay(key)
             recorder.record(pod, type: "Warning", reason: "BackOff", message: "Back-off restarting failed container \(name) in pod \(pod.kubeletName)",
-                            component: Self.component, host: nodeName, container: name)
+                            from: eventSource, container: name)
             let message = "back-off \(delay) restarting failed container=\(name) pod=\(pod.kubeletName)"
             var waiting = pod
             if pod.status.containerStatuses[i].state != .waiting(reason: "CrashLoopBackOff") || pod.status.containerStatuses[i].waitingMessage != message {
@@ -73,10 +73,10 @@ extension Kubelet {
         ensureImage(container, in: pod) { [unowned self] pod in
             after(pace.containerCreate, pod) { [unowned self] pod in
                 guard !pod.isTerminating else { return }
-                recorder.record(pod, reason: "Created", message: "Created container: \(name)", component: Self.component, host: nodeName, container: name)
+                recorder.record(pod, reason: "Created", message: "Created container: \(name)", from: eventSource, container: name)
                 after(pace.containerStart, pod) { [unowned self] pod in
                     guard !pod.isTerminating else { return }
-                    recorder.record(pod, reason: "Started", message: "Started container \(name)", component: Self.component, host: nodeName, container: name)
+                    recorder.record(pod, reason: "Started", message: "Started container \(name)", from: eventSource, container: name)
                     let now = store.now
                     let termination = exited.removeValue(forKey: key)
                     guard let running = writeStatus(pod, { p in
@@ -98,7 +98,7 @@ extension Kubelet {
         // A pod that never restarts its containers is told no more than that (computePodActions).
         let restarts = pod.restarts(afterExit: Self.sigtermExitCode) ? ", will be restarted" : ""
         recorder.record(pod, reason: "Killing", message: "Container \(name) failed \(kind.rawValue.lowercased()) probe\(restarts)",
-                        component: Self.component, host: nodeName, container: name)
+                        from: eventSource, container: name)
         let grace = SimDuration.seconds(pod.spec.terminationGracePeriodSeconds)
         after(min(pace.containerStop, grace), pod) { [unowned self] pod in
             containerExited(name, containerID: containerID, exitCode: Self.sigtermExitCode, in: pod)

@@ -9,6 +9,8 @@ final class Kubelet {
     let nodeName: String
     let store: Store
     let recorder: EventRecorder
+    /// This kubelet as its events' source (its own correlator, as each kubelet has upstream).
+    let eventSource: EventSource
     let random: RandomSource
     let registry: ImageRegistry
     let pace: Pace
@@ -47,6 +49,7 @@ final class Kubelet {
     init(nodeName: String, podCIDR: String, store: Store, recorder: EventRecorder, random: RandomSource,
          registry: ImageRegistry, pace: Pace, logs: ContainerLogs) {
         self.nodeName = nodeName
+        eventSource = EventSource(component: Self.component, host: nodeName)
         self.logs = logs
         self.store = store
         self.recorder = recorder
@@ -93,7 +96,7 @@ final class Kubelet {
         guard let node = store.get(Node.self, nodeName), node.spec.unschedulable != lastNodeUnschedulable else { return }
         lastNodeUnschedulable = node.spec.unschedulable
         let status = node.spec.unschedulable ? "NodeNotSchedulable" : "NodeSchedulable"
-        recorder.record(node, reason: status, message: "Node \(nodeName) status is now: \(status)", component: Self.component, host: nodeName)
+        recorder.record(node, reason: status, message: "Node \(nodeName) status is now: \(status)", from: eventSource)
     }
 
     /// The machine stops answering: no heartbeats, no pod work.
@@ -215,9 +218,9 @@ final class Kubelet {
         let container = pod.spec.containers[index]
         ensureImage(container, in: pod) { [unowned self] pod in
             after(pace.containerCreate, pod) { [unowned self] pod in
-                recorder.record(pod, reason: "Created", message: createdMessages(container.name), component: Self.component, host: nodeName, container: container.name)
+                recorder.record(pod, reason: "Created", message: createdMessages(container.name), from: eventSource, container: container.name)
                 after(pace.containerStart, pod) { [unowned self] pod in
-                    recorder.record(pod, reason: "Started", message: startedMessages(container.name), component: Self.component, host: nodeName, container: container.name)
+                    recorder.record(pod, reason: "Started", message: startedMessages(container.name), from: eventSource, container: container.name)
                     guard index + 1 < pod.spec.containers.count else { return run(pod) }
                     let now = store.now
                     guard let started = writeStatus(pod, { p in
@@ -238,12 +241,12 @@ final class Kubelet {
         let image = container.image
         let present = images.contains(image)
         if present && container.imagePullPolicy != "Always" {
-            recorder.record(pod, reason: "Pulled", message: ImageEventMessages.alreadyPresent(image), component: Self.component, host: nodeName, container: container.name)
+            recorder.record(pod, reason: "Pulled", message: ImageEventMessages.alreadyPresent(image), from: eventSource, container: container.name)
             return next(pod)
         }
         if container.imagePullPolicy == "Never" {
             let message = "Container image \"\(image)\" is not present with pull policy of Never"
-            recorder.record(pod, type: "Warning", reason: "ErrImageNeverPull", message: message, component: Self.component, host: nodeName, container: container.name)
+            recorder.record(pod, type: "Warning", reason: "ErrImageNeverPull", message: message, from: eventSource, container: container.name)
             _ = writeStatus(pod) { p in
                 if let i = p.status.containerStatuses.firstIndex(where: { $0.name == container.name }) {
                     p.status.containerStatuses[i].state = .waiting(reason: "ErrImageNeverPull")
@@ -252,7 +255,7 @@ final class Kubelet {
             inFlight.remove(pod.metadata.uid)
             return
         }
-        recorder.record(pod, reason: "Pulling", message: pullingMessages(image), component: Self.component, host: nodeName, container: container.name)
+        recorder.record(pod, reason: "Pulling", message: pullingMessages(image), from: eventSource, container: container.name)
         let took = registry.behavior(of: image).pullTime ?? random.duration(in: pace.imagePull)
         after(took, pod) { [unowned self] pod in
             guard !registry.behavior(of: image).missing else { return pullFailed(container, in: pod, retry: next) }
@@ -261,7 +264,7 @@ final class Kubelet {
             recorder.record(pod, reason: "Pulled",
                             message: String(concatenating: "Successfully pulled image \"", image, "\" in ", shown, " (", shown,
                                                      " including waiting). Image size: ", String(registry.size(of: image)), " bytes."),
-                            component: Self.component, host: nodeName, container: container.name)
+                            from: eventSource, container: container.name)
             next(pod)
         }
     }
@@ -306,7 +309,7 @@ final class Kubelet {
         var wait = SimDuration.milliseconds(100)
         if wasRunning {
             for c in pod.spec.containers {
-                recorder.record(pod, reason: "Killing", message: "Stopping container \(c.name)", component: Self.component, host: nodeName, container: c.name)
+                recorder.record(pod, reason: "Killing", message: "Stopping container \(c.name)", from: eventSource, container: c.name)
             }
             let grace = SimDuration.seconds(pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds)
             wait = min(pace.containerStop, grace)

@@ -3,6 +3,7 @@
 /// `unreachable` taints; a fresh lease makes it Ready again and lifts them.
 final class NodeLifecycleController {
     static let component = "node-controller"
+    static let eventSource = EventSource(component: component)
 
     private let store: Store
     private let recorder: EventRecorder
@@ -69,7 +70,7 @@ final class NodeLifecycleController {
             n.spec.taints.append(Taint(key: Taint.unreachableKey, effect: "NoExecute", timeAdded: now))
         }
         guard let updated else { return }
-        recorder.record(updated, reason: "NodeNotReady", message: "Node \(node.name) status is now: NodeNotReady", component: Self.component)
+        recorder.record(updated, reason: "NodeNotReady", message: "Node \(node.name) status is now: NodeNotReady", from: Self.eventSource)
         markPodsNotReady(on: node.name, at: now)
     }
 
@@ -79,7 +80,7 @@ final class NodeLifecycleController {
     private func markPodsNotReady(on nodeName: String, at now: SimTime) {
         for pod in store.pods(onNode: nodeName) where pod.isReady {
             guard let updated = try? store.modify(Pod.self, key: pod.key, { $0.status.setCondition("Ready", "False", at: now) }) else { continue }
-            recorder.record(updated, type: "Warning", reason: "NodeNotReady", message: "Node is not ready", component: Self.component)
+            recorder.record(updated, type: "Warning", reason: "NodeNotReady", message: "Node is not ready", from: Self.eventSource)
         }
     }
 

@@ -3,6 +3,7 @@
 /// deletes by rank, and reports status.
 final class ReplicaSetController {
     static let component = "replicaset-controller"
+    static let eventSource = EventSource(component: component)
     static let burstReplicas = 500
 
     private let store: Store
@@ -252,9 +253,9 @@ final class ReplicaSetController {
         for pod in victims {
             do {
                 try store.delete(Pod.self, key: pod.key)
-                recorder.record(rs, reason: "SuccessfulDelete", message: "Deleted pod: \(pod.name)", component: Self.component)
+                recorder.record(rs, reason: "SuccessfulDelete", message: "Deleted pod: \(pod.name)", from: Self.eventSource)
             } catch {
-                recorder.record(rs, type: "Warning", reason: "FailedDelete", message: "Error deleting: \(error)", component: Self.component)
+                recorder.record(rs, type: "Warning", reason: "FailedDelete", message: "Error deleting: \(error)", from: Self.eventSource)
             }
         }
     }
@@ -265,10 +266,10 @@ final class ReplicaSetController {
         meta.ownerReferences = [OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.name, uid: rs.metadata.uid)]
         do {
             let created = try store.create(Pod(metadata: meta, spec: rs.spec.template.spec))
-            recorder.record(rs, reason: "SuccessfulCreate", message: String(concatenating: "Created pod: ", created.name), component: Self.component)
+            recorder.record(rs, reason: "SuccessfulCreate", message: String(concatenating: "Created pod: ", created.name), from: Self.eventSource)
             return true
         } catch {
-            recorder.record(rs, type: "Warning", reason: "FailedCreate", message: "Error creating: \(APIError.message(of: error))", component: Self.component)
+            recorder.record(rs, type: "Warning", reason: "FailedCreate", message: "Error creating: \(APIError.message(of: error))", from: Self.eventSource)
             return false
         }
     }

@@ -2,6 +2,7 @@
 /// runs out (pkg/controller/tainteviction).
 final class TaintEvictionController {
     static let component = "taint-eviction-controller"
+    static let eventSource = EventSource(component: component)
 
     private let store: Store
     private let recorder: EventRecorder
@@ -57,7 +58,7 @@ final class TaintEvictionController {
         scheduled.remove(uid)
         guard let pod = store.get(Pod.self, key: podKey), pod.metadata.uid == uid, !pod.isTerminating,
               let n = store.get(Node.self, node), n.spec.taints.contains(where: { $0.effect == "NoExecute" }) else { return }
-        recorder.record(pod, reason: "TaintManagerEviction", message: "Marking for deletion Pod \(podKey)", component: Self.component)
+        recorder.record(pod, reason: "TaintManagerEviction", message: "Marking for deletion Pod \(podKey)", from: Self.eventSource)
         try? store.markDisruptionTarget(pod: podKey, reason: "DeletionByTaintManager", message: "Taint manager: deleting due to NoExecute taint")
         // A graceful delete: on an unreachable node no kubelet confirms it, so the pod stays
         // Terminating (nothing in 1.33 sets status.reason NodeLost) until the node returns.

@@ -1,0 +1,108 @@
+/// One source's correlator (client-go's EventCorrelator, one per recorder): what it knows about
+/// each object it has reported on, bounded as upstream bounds it. Its three caches — similar
+/// events, logged events, spam buckets — hold 4,096 entries each (maxLruCacheEntries) and forget
+/// the least recently used first. Here an object's entries are kept together, so the least
+/// recently used object is forgotten whole until all three counts are within the bound: a
+/// scheduler that placed 150,000 pods remembers the last 4,096 of them, not every one of the hour.
+/// A forgotten object starts over — a full budget, and a repeat becomes a new event — as it
+/// does upstream once its keys fall out of the caches.
+final class EventCorrelator {
+    static let capacity = 4096
+
+    /// An object the source reported on: its uid, and its key's hash for the table.
+    struct Object: PrehashedKey {
+        let uid: String
+        let prehash: Int
+
+        static func == (a: Self, b: Self) -> Bool { a.prehash == b.prehash && a.uid == b.uid }
+    }
+
+    private struct Tracked {
+        var correlation: EventCorrelation
+        /// The use (see `uses`) that last touched it.
+        var lastUse: UInt64
+    }
+
+    private var objects: [Object: Tracked] = [:]
+    /// The similar-events records and logged events of all objects (the other two caches' sizes).
+    private var aggregateRecords = 0
+    private var loggedEvents = 0
+    private var uses: UInt64 = 0
+    /// Objects in the order of their uses, oldest first, kept only while the correlator is near
+    /// its bound (a kubelet's, with a node's pods, never is): an entry whose object was used
+    /// again since is stale and skipped. Built from `lastUse` when first needed.
+    private var recency: [(object: Object, use: UInt64)]?
+    private var recencyStart = 0
+
+    var trackedObjects: Int { objects.count }
+    var isEmpty: Bool { objects.isEmpty }
+
+    /// Runs one event about `object` through the correlation (see `EventCorrelation.observe`).
+    func observe(_ object: Object, type: String, reason: String, message: String, fieldPath: String, now: SimTime,
+                 newStamp: () -> UInt64) -> EventCorrelation.LoggedEvent? {
+        uses += 1
+        let use = uses
+        var added = (aggregates: 0, logged: 0)
+        let observed: EventCorrelation.LoggedEvent? = {
+            // In place: the table's entry is not copied out and back.
+            func run(_ tracked: inout Tracked) -> EventCorrelation.LoggedEvent? {
+                let before = (tracked.correlation.aggregateRecords, tracked.correlation.loggedEvents)
+                let result = tracked.correlation.observe(type: type, reason: reason, message: message, fieldPath: fieldPath,
+                                                         now: now, newStamp: newStamp)
+                added = (tracked.correlation.aggregateRecords - before.0, tracked.correlation.loggedEvents - before.1)
+                tracked.lastUse = use
+                return result
+            }
+            return run(&objects[object, default: Tracked(correlation: EventCorrelation(now: now), lastUse: use)])
+        }()
+        aggregateRecords += added.aggregates
+        loggedEvents += added.logged
+        recency?.append((object, use))
+        forgetBeyondCapacity(keeping: object)
+        return observed
+    }
+
+    /// Drops what no longer changes an outcome (see `EventCorrelation.prune`) and the objects
+    /// left with nothing.
+    func prune(now: SimTime) {
+        for object in Array(objects.keys) {
+            objects[object]?.correlation.prune(now: now)
+            if objects[object]?.correlation.isForgettable(now: now) == true { objects[object] = nil }
+        }
+        aggregateRecords = objects.values.reduce(0) { $0 + $1.correlation.aggregateRecords }
+        loggedEvents = objects.values.reduce(0) { $0 + $1.correlation.loggedEvents }
+        if objects.count < Self.capacity / 2 { (recency, recencyStart) = (nil, 0) }
+    }
+
+    private var isOverCapacity: Bool {
+        objects.count > Self.capacity || aggregateRecords > Self.capacity || loggedEvents > Self.capacity
+    }
+
+    /// Forgets the least recently used objects until the three counts are within the bound;
+    /// never `current`, the object just used.
+    private func forgetBeyondCapacity(keeping current: Object) {
+        guard isOverCapacity else { return compactRecency() }
+        if recency == nil {
+            recency = objects.map { ($0.key, $0.value.lastUse) }.sorted { $0.use < $1.use }
+            recencyStart = 0
+        }
+        while isOverCapacity, let oldest = recency.flatMap({ recencyStart < $0.count ? $0[recencyStart] : nil }) {
+            recencyStart += 1
+            // One lookup: the entry is read and removed through its index.
+            guard oldest.object != current, let index = objects.index(forKey: oldest.object),
+                  objects.values[index].lastUse == oldest.use else { continue }
+            let forgotten = objects.remove(at: index).value.correlation
+            aggregateRecords -= forgotten.aggregateRecords
+            loggedEvents -= forgotten.loggedEvents
+        }
+        compactRecency()
+    }
+
+    /// Drops stale entries once they outnumber the live ones, so the order costs no more than
+    /// twice the objects it orders.
+    private func compactRecency() {
+        guard let order = recency, order.count - recencyStart > 2 * objects.count + 64 else { return }
+        recency = order[recencyStart...].filter { objects[$0.object]?.lastUse == $0.use }
+        recencyStart = 0
+    }
+}
