@@ -10,6 +10,24 @@ import Testing
         #expect(cluster.events(reason: "Scheduled").allSatisfy { $0.message.hasPrefix("Successfully assigned default/web-") })
     }
 
+    /// A running pod holds its requests on its node (its Pending-to-Running write changes
+    /// nothing there); once it has finished (Succeeded), it is out of the scheduler's view and
+    /// its room goes to the next pod.
+    @Test func aRunningPodHoldsItsRoomAndAFinishedOneGivesItBack() throws {
+        let cluster = Cluster(seed: 2, nodes: 1)
+        func pod(_ name: String) -> Pod { makeBarePod(name, image: "nginx", restartPolicy: "Never") { $0.requests = ResourceAmounts(cpuMillis: 3000) } }
+        try cluster.store.create(pod("first"))
+        cluster.advance(by: .seconds(10))
+        #expect(cluster.store.get(Pod.self, "first", namespace: "default")?.status.phase == "Running")
+        try cluster.store.create(pod("second"))
+        cluster.advance(by: .seconds(10))
+        #expect(cluster.store.get(Pod.self, "second", namespace: "default")?.isScheduled == false)
+        #expect(cluster.events(reason: "FailedScheduling").first?.message.contains("Insufficient cpu") == true)
+        _ = try cluster.store.modify(Pod.self, "first", namespace: "default") { $0.status.phase = "Succeeded" }
+        cluster.advance(by: .seconds(360))
+        #expect(cluster.store.get(Pod.self, "second", namespace: "default")?.spec.nodeName == "node-1")
+    }
+
     @Test func cordonedNodeGetsNoNewPods() throws {
         let cluster = Cluster(seed: 4)
         try cluster.store.modify(Node.self, "node-2") { $0.spec.unschedulable = true }

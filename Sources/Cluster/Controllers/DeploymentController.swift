@@ -119,9 +119,9 @@ final class DeploymentController {
     /// reported ProgressDeadlineExceeded is left as it is.
     private func checkPausedConditions(_ d: Deployment) {
         guard Self.hasProgressDeadline(d) else { return }
-        let current = d.status.condition("Progressing")
-        if current?.reason == "ProgressDeadlineExceeded" { return }
-        let pausedReported = current?.reason == "DeploymentPaused"
+        let reason = d.status.conditionReason("Progressing")
+        if reason == "ProgressDeadlineExceeded" { return }
+        let pausedReported = reason == "DeploymentPaused"
         guard d.spec.paused != pausedReported else { return }
         _ = try? store.modify(Deployment.self, key: d.key) {
             if d.spec.paused {

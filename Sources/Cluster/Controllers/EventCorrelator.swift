@@ -9,21 +9,13 @@
 final class EventCorrelator {
     static let capacity = 4096
 
-    /// An object the source reported on: its uid, and its key's hash for the table.
-    struct Object: PrehashedKey {
-        let uid: String
-        let prehash: Int
-
-        static func == (a: Self, b: Self) -> Bool { a.prehash == b.prehash && a.uid == b.uid }
-    }
-
     private struct Tracked {
         var correlation: EventCorrelation
         /// The use (see `uses`) that last touched it.
         var lastUse: UInt64
     }
 
-    private var objects: [Object: Tracked] = [:]
+    private var objects: [ObjectInstance: Tracked] = [:]
     /// The similar-events records and logged events of all objects (the other two caches' sizes).
     private var aggregateRecords = 0
     private var loggedEvents = 0
@@ -31,14 +23,14 @@ final class EventCorrelator {
     /// Objects in the order of their uses, oldest first, kept only while the correlator is near
     /// its bound (a kubelet's, with a node's pods, never is): an entry whose object was used
     /// again since is stale and skipped. Built from `lastUse` when first needed.
-    private var recency: [(object: Object, use: UInt64)]?
+    private var recency: [(object: ObjectInstance, use: UInt64)]?
     private var recencyStart = 0
 
     var trackedObjects: Int { objects.count }
     var isEmpty: Bool { objects.isEmpty }
 
     /// Runs one event about `object` through the correlation (see `EventCorrelation.observe`).
-    func observe(_ object: Object, type: String, reason: String, message: String, fieldPath: String, now: SimTime,
+    func observe(_ object: ObjectInstance, type: String, reason: String, message: String, fieldPath: String, now: SimTime,
                  newStamp: () -> UInt64) -> EventCorrelation.LoggedEvent? {
         uses += 1
         let use = uses
@@ -80,7 +72,7 @@ final class EventCorrelator {
 
     /// Forgets the least recently used objects until the three counts are within the bound;
     /// never `current`, the object just used.
-    private func forgetBeyondCapacity(keeping current: Object) {
+    private func forgetBeyondCapacity(keeping current: ObjectInstance) {
         guard isOverCapacity else { return compactRecency() }
         if recency == nil {
             recency = objects.map { ($0.key, $0.value.lastUse) }.sorted { $0.use < $1.use }

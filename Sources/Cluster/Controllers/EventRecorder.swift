@@ -36,10 +36,7 @@ public final class EventRecorder {
         let fieldPath = container.map { fieldPaths($0) } ?? ""
         let now = store.now
         let (component, host) = (source.component, source.host)
-        // The object's key's hash: a namespaced object's was made when its name was set, where
-        // hashing the uid cost ~400 instructions an event. The uid, compared for equality, tells
-        // apart two objects that had the same name.
-        let reported = EventCorrelator.Object(uid: object.metadata.uid, prehash: object.key.prehash)
+        let reported = ObjectInstance(object)
         let correlator = correlators[source] ?? {
             let made = EventCorrelator()
             correlators[source] = made

@@ -19,7 +19,7 @@ final class Kubelet {
     private var queue: WorkQueue<ObjectKey>!
     private(set) var isRunning = true
     /// Pods (by uid) with a lifecycle step in flight, so a resync does not start it twice.
-    var inFlight: Set<String> = []
+    var inFlight: Set<ObjectInstance> = []
     /// Back-off of restarts (key pod uid + container) and of image pulls (pod uid + image).
     var restartBackOff = BackOff()
     var pullBackOff = BackOff()
@@ -121,7 +121,7 @@ final class Kubelet {
 
     /// The pod object is gone (possibly force-deleted mid-start): drop what was in flight for it.
     func forget(_ pod: Pod) {
-        inFlight.remove(pod.metadata.uid)
+        inFlight.remove(ObjectInstance(pod))
         forgetContainers(of: pod)
         stopping.remove(pod.metadata.uid)
         if let ip = podIPs.removeValue(forKey: pod.metadata.uid) { ipam.release(ip) }
@@ -148,13 +148,17 @@ final class Kubelet {
         guard isRunning, let pod = store.get(Pod.self, key: key), pod.spec.nodeName == nodeName else { return }
         if pod.isTerminating {
             stop(pod)
-        } else if pod.status.containerStatuses.isEmpty && !inFlight.contains(pod.metadata.uid) {
+            return
+        }
+        let instance = ObjectInstance(pod)
+        if inFlight.contains(instance) { return }
+        if pod.status.containerStatuses.isEmpty {
             start(pod)
-        } else if !inFlight.contains(pod.metadata.uid), let next = pod.status.containerStatuses.firstIndex(where: { $0.isWaitingToStart }) {
+        } else if let next = pod.status.containerStatuses.firstIndex(where: { $0.isWaitingToStart }) {
             // Resumed after the node came back mid-start: carry on from the first container not started.
-            inFlight.insert(pod.metadata.uid)
+            inFlight.insert(instance)
             startContainer(next, of: pod)
-        } else if !inFlight.contains(pod.metadata.uid) {
+        } else {
             reconcileReadiness(pod)
         }
     }
@@ -192,7 +196,7 @@ final class Kubelet {
             podIPs[pod.metadata.uid] = allocated
             ip = allocated
         }
-        inFlight.insert(pod.metadata.uid)
+        inFlight.insert(ObjectInstance(pod))
         let now = store.now
         let unready = unreadyMessages(pod.spec.containers.count == 1 ? pod.spec.containers[0].name : pod.spec.containers.map(\.name).joined(separator: " "))
         guard let created = writeStatus(pod, { p in
@@ -252,7 +256,7 @@ final class Kubelet {
                     p.status.containerStatuses[i].state = .waiting(reason: "ErrImageNeverPull")
                 }
             }
-            inFlight.remove(pod.metadata.uid)
+            inFlight.remove(ObjectInstance(pod))
             return
         }
         recorder.record(pod, reason: "Pulling", message: pullingMessages(image), from: eventSource, container: container.name)
@@ -280,7 +284,7 @@ final class Kubelet {
             }
             p.status.refreshReadiness(at: now)
         }
-        inFlight.remove(pod.metadata.uid)
+        inFlight.remove(ObjectInstance(pod))
         if let running { supervise(running) }
     }
 
@@ -304,7 +308,7 @@ final class Kubelet {
     /// (or the grace period ran out).
     private func stop(_ pod: Pod) {
         guard stopping.insert(pod.metadata.uid).inserted else { return }
-        inFlight.remove(pod.metadata.uid)
+        inFlight.remove(ObjectInstance(pod))
         let wasRunning = pod.status.containerStatuses.contains { if case .running = $0.state { return true } else { return false } }
         var wait = SimDuration.milliseconds(100)
         if wasRunning {

@@ -119,15 +119,17 @@ final class SchedulerCache {
             }
         case .pod:
             let pod = event.pod!
-            // A status write that keeps node, phase and termination (most of a pod's writes)
-            // changes nothing kept here: an entry, once made, changes only when terminating.
+            // A status write that keeps node and termination, and does not end or revive the pod
+            // (most of a pod's writes, Pending to Running among them), changes nothing kept
+            // here: an entry, once made, changes only when terminating or finished.
             if event.type == .modified, let old = event.oldPod, old.spec.nodeName == pod.spec.nodeName,
-               old.isTerminating == pod.isTerminating, old.status.phase == pod.status.phase { return }
+               old.isTerminating == pod.isTerminating,
+               old.status.phase == pod.status.phase || (!Self.hasFinished(old) && !Self.hasFinished(pod)) { return }
             // A new pod waiting to be scheduled (nearly every new pod) has nothing here to forget.
             if event.type == .added && !pod.isScheduled { return }
             // The scheduler watches only pods that have not finished (its informer's field
             // selector), so a Succeeded or Failed pod no longer holds its node's resources.
-            if event.type == .deleted || !pod.isScheduled || pod.status.phase == "Succeeded" || pod.status.phase == "Failed" {
+            if event.type == .deleted || !pod.isScheduled || Self.hasFinished(pod) {
                 forget(pod.metadata.uid)
             } else {
                 add(pod)
@@ -136,6 +138,9 @@ final class SchedulerCache {
             break
         }
     }
+
+    /// Succeeded or Failed: out of the scheduler's informer (its field selector).
+    private static func hasFinished(_ pod: Pod) -> Bool { pod.status.phase == "Succeeded" || pod.status.phase == "Failed" }
 
     /// Re-reads what the scheduler keeps of the node's object.
     private func refresh(_ state: NodeState) {

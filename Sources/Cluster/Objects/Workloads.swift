@@ -57,6 +57,10 @@ public struct DeploymentStatus: Equatable, Sendable {
     public init() {}
 
     public func condition(_ type: String) -> DeploymentCondition? { conditions.first { $0.type == type } }
+
+    /// The reason alone: a whole condition copied out retains its five strings, and the
+    /// deployment controller asks for Progressing's reason at every sync.
+    public func conditionReason(_ type: String) -> String? { conditions.firstIndex { $0.type == type }.map { conditions[$0].reason } }
 }
 
 /// Its fields are shared between copies until one is changed, as a pod's are (see Pod).

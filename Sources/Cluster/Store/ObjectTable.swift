@@ -122,7 +122,10 @@ final class ObjectTable<T: APIObject> {
 
     /// Objects under `key` in `index`, sorted by key so callers act in a reproducible order.
     func byIndex(_ index: String, _ key: String) -> [T] {
-        names(index: index, key: key).sorted().compactMap { boxes[$0]?.object }
+        let names = names(index: index, key: key)
+        // One name (a deployment's one ReplicaSet, read at each of its syncs) needs no sorted copy.
+        guard names.count > 1 else { return names.compactMap { boxes[$0]?.object } }
+        return names.sorted().compactMap { boxes[$0]?.object }
     }
 
     /// Every object (of one namespace, or of all with nil), sorted by key (the API server lists in key order).
