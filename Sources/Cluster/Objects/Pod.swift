@@ -301,13 +301,16 @@ public struct PodStatus: Equatable, Sendable {
             let order = PodStatus.conditionOrder(type)
             let at = conditions.firstIndex { PodStatus.conditionOrder($0.type) > order } ?? conditions.count
             if conditions.isEmpty { conditions.reserveCapacity(Self.kubeletConditions.count) }
-            // Appended, then moved down by swaps: `insert(_:at:)` copies the new condition
-            // (retaining its four strings) where these only move values.
+            // Appended, then moved down by swaps through the buffer: `insert(_:at:)` copies the
+            // new condition, and the array's own `swapAt` copies both sides (retaining their
+            // four strings each), where a buffer's swap only moves values.
             conditions.append(PodCondition(type: type, status: status, lastTransitionTime: now, reason: reason, message: message))
-            var position = conditions.count - 1
-            while position > at {
-                conditions.swapAt(position, position - 1)
-                position -= 1
+            conditions.withUnsafeMutableBufferPointer { conditions in
+                var position = conditions.count - 1
+                while position > at {
+                    conditions.swapAt(position, position - 1)
+                    position -= 1
+                }
             }
         }
     }

@@ -160,37 +160,43 @@ public final class VirtualClock {
         return true
     }
 
+    // Sifting moves a hole, not the timer: each level is one read and one write of the
+    // buffer, where `swapAt` on the array was two of each, with a uniqueness check apiece.
     private func push(_ timer: Timer) {
         heap.append(timer)
-        var child = heap.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard firesBefore(child, parent) else { break }
-            heap.swapAt(child, parent)
-            child = parent
+        heap.withUnsafeMutableBufferPointer { heap in
+            var child = heap.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard Self.firesBefore(timer, heap[parent]) else { break }
+                heap[child] = heap[parent]
+                child = parent
+            }
+            heap[child] = timer
         }
     }
 
-    /// Whether the timer at heap index `i` fires before the one at `j`.
-    private func firesBefore(_ i: Int, _ j: Int) -> Bool {
-        let (a, b) = (heap[i].time, heap[j].time)
-        return a != b ? a < b : heap[i].sequence < heap[j].sequence
+    /// Whether timer `a` fires before timer `b`: by time, then in scheduling order.
+    @inline(__always)
+    private static func firesBefore(_ a: Timer, _ b: Timer) -> Bool {
+        a.time != b.time ? a.time < b.time : a.sequence < b.sequence
     }
 
     private func pop() -> Timer {
-        heap.swapAt(0, heap.count - 1)
-        let top = heap.removeLast()
-        if !heap.isEmpty {
+        let top = heap[0]
+        let last = heap.removeLast()
+        guard !heap.isEmpty else { return top }
+        heap.withUnsafeMutableBufferPointer { heap in
             var parent = 0
             while true {
                 let left = 2 * parent + 1, right = left + 1
-                var smallest = parent
-                if left < heap.count, firesBefore(left, smallest) { smallest = left }
-                if right < heap.count, firesBefore(right, smallest) { smallest = right }
-                if smallest == parent { break }
-                heap.swapAt(parent, smallest)
-                parent = smallest
+                guard left < heap.count else { break }
+                let child = right < heap.count && Self.firesBefore(heap[right], heap[left]) ? right : left
+                guard Self.firesBefore(heap[child], last) else { break }
+                heap[parent] = heap[child]
+                parent = child
             }
+            heap[parent] = last
         }
         return top
     }
