@@ -35,7 +35,7 @@ final class Kubelet {
     /// The images this node's runtime has pulled (kept across pods and node failures).
     private var images = ImageStore()
     private var ipam: PodIPAllocator
-    private var podIPs: [String: String] = [:]
+    private var podIPs: [ObjectInstance: String] = [:]
     /// What the kubelet last saw of spec.unschedulable (kubelet `lastNodeUnschedulable`).
     private var lastNodeUnschedulable = false
     /// What this kubelet's timers hold of it (not a weak reference: see `Lifeline`).
@@ -124,7 +124,7 @@ final class Kubelet {
         inFlight.remove(ObjectInstance(pod))
         forgetContainers(of: pod)
         stopping.remove(pod.metadata.uid)
-        if let ip = podIPs.removeValue(forKey: pod.metadata.uid) { ipam.release(ip) }
+        if let ip = podIPs.removeValue(forKey: ObjectInstance(pod)) { ipam.release(ip) }
     }
 
     // MARK: pod lifecycle
@@ -192,8 +192,9 @@ final class Kubelet {
         if pod.spec.hostNetwork {
             ip = hostIP
         } else {
-            guard let allocated = podIPs[pod.metadata.uid] ?? ipam.allocate() else { return }
-            podIPs[pod.metadata.uid] = allocated
+            let instance = ObjectInstance(pod)
+            guard let allocated = podIPs[instance] ?? ipam.allocate() else { return }
+            podIPs[instance] = allocated
             ip = allocated
         }
         inFlight.insert(ObjectInstance(pod))
