@@ -73,7 +73,7 @@ final class DisruptionController {
             if expectedDeletion < now {
                 // Upstream names the budget `namespace/namespace` in this message.
                 recorder.record(pod, type: "Warning", reason: "NotDeleted",
-                                message: "Pod was expected by PDB \(pdb.namespace)/\(pdb.name) to be deleted but it wasn't", from: Self.eventSource)
+                                message: "Pod was expected by PDB \(pdb.namespace)/\(pdb.namespace) to be deleted but it wasn't", from: Self.eventSource)
             } else {
                 kept[pod.name] = disruptedAt
                 recheck = min(recheck ?? expectedDeletion, expectedDeletion)
