@@ -96,6 +96,53 @@ import Testing
         #expect(events(cluster, reason: "Storm").map(\.count) == [25, 1])
     }
 
+    /// One event about object `i` through a source's correlator directly.
+    private func observe(_ correlator: EventCorrelator, _ i: Int, message: String = "again") {
+        _ = correlator.observe(ObjectInstance(uid: "uid-\(i)", keyHash: i), type: "Normal", reason: "Storm", message: message,
+                               fieldPath: "", now: .zero) { UInt64(i + 1) }
+    }
+
+    private func tracks(_ correlator: EventCorrelator, _ i: Int) -> Bool {
+        correlator.isTracking(ObjectInstance(uid: "uid-\(i)", keyHash: i))
+    }
+
+    /// Once full, each new object pushes out the one used longest ago, counting uses made
+    /// after the correlator filled up.
+    @Test func theLeastRecentlyUsedObjectGoesFirstOnceTheSourceIsFull() {
+        let correlator = EventCorrelator()
+        for i in 0..<4_096 { observe(correlator, i) }
+        observe(correlator, 4_096)
+        #expect(!tracks(correlator, 0) && tracks(correlator, 1))
+        observe(correlator, 1)
+        observe(correlator, 4_097)
+        #expect(tracks(correlator, 1) && !tracks(correlator, 2))
+        observe(correlator, 4_098)
+        #expect(!tracks(correlator, 3) && tracks(correlator, 4))
+        #expect(correlator.trackedObjects == 4_096)
+    }
+
+    /// A scheduler at the bound for hours (a new pod every event) keeps its order of uses
+    /// within twice the objects it remembers, not one entry per event ever recorded.
+    @Test func theOrderOfUsesStaysBoundedAtTheBound() {
+        let correlator = EventCorrelator()
+        for i in 0..<30_000 { observe(correlator, i) }
+        #expect(correlator.trackedObjects == 4_096)
+        #expect(correlator.recencyLength <= 2 * 4_096 + 64)
+        #expect(tracks(correlator, 30_000 - 4_096) && !tracks(correlator, 30_000 - 4_097))
+    }
+
+    /// The logged-events cache has its own bound: 456 objects with nine messages each (below
+    /// the aggregation's ten) are 4,104 logged events, so the oldest object goes although the
+    /// objects and their similar-events records are far fewer than 4,096.
+    @Test func theLoggedEventsCacheIsBoundedOnItsOwn() {
+        let correlator = EventCorrelator()
+        for i in 0..<456 {
+            for m in 0..<9 { observe(correlator, i, message: "message \(m)") }
+        }
+        #expect(correlator.trackedObjects == 455)
+        #expect(!tracks(correlator, 0) && tracks(correlator, 1))
+    }
+
     @Test func theTenthDistinctMessageWithinTenMinutesStartsTheCombinedEvent() throws {
         let cluster = Cluster(seed: 1, nodes: 1)
         let node = try #require(cluster.store.get(Node.self, "node-1"))

@@ -71,18 +71,22 @@ final class EventCorrelator {
     }
 
     /// Forgets the least recently used objects until the three counts are within the bound;
-    /// never `current`, the object just used.
+    /// never `current`, the object just used (whose last use is the newest of all).
     private func forgetBeyondCapacity(keeping current: ObjectInstance) {
         guard isOverCapacity else { return compactRecency() }
         if recency == nil {
             recency = objects.map { ($0.key, $0.value.lastUse) }.sorted { $0.use < $1.use }
             recencyStart = 0
         }
-        while isOverCapacity, let oldest = recency.flatMap({ recencyStart < $0.count ? $0[recencyStart] : nil }) {
-            recencyStart += 1
+        while isOverCapacity, let order = recency, recencyStart < order.count {
+            let oldest = order[recencyStart]
             // One lookup: the entry is read and removed through its index.
-            guard oldest.object != current, let index = objects.index(forKey: oldest.object),
-                  objects.values[index].lastUse == oldest.use else { continue }
+            guard let index = objects.index(forKey: oldest.object), objects.values[index].lastUse == oldest.use else {
+                recencyStart += 1 // used again since, or forgotten
+                continue
+            }
+            if oldest.object == current { break } // nothing older is left
+            recencyStart += 1
             let forgotten = objects.remove(at: index).value.correlation
             aggregateRecords -= forgotten.aggregateRecords
             loggedEvents -= forgotten.loggedEvents
@@ -90,11 +94,16 @@ final class EventCorrelator {
         compactRecency()
     }
 
-    /// Drops stale entries once they outnumber the live ones, so the order costs no more than
-    /// twice the objects it orders.
+    /// Drops the entries read past and the stale ones once the order holds more than twice the
+    /// objects it orders, so it costs no more than that however long the source runs.
     private func compactRecency() {
-        guard let order = recency, order.count - recencyStart > 2 * objects.count + 64 else { return }
+        guard let order = recency, order.count > 2 * objects.count + 64 else { return }
         recency = order[recencyStart...].filter { objects[$0.object]?.lastUse == $0.use }
         recencyStart = 0
     }
+
+    /// Entries in the order of uses, read or not (its memory, for bound checks).
+    var recencyLength: Int { recency?.count ?? 0 }
+
+    func isTracking(_ object: ObjectInstance) -> Bool { objects[object] != nil }
 }

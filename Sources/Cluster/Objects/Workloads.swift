@@ -58,7 +58,7 @@ public struct DeploymentStatus: Equatable, Sendable {
 
     public func condition(_ type: String) -> DeploymentCondition? { conditions.first { $0.type == type } }
 
-    /// The reason alone: a whole condition copied out retains its five strings, and the
+    /// The reason alone: a whole condition copied out retains its four strings, and the
     /// deployment controller asks for Progressing's reason at every sync.
     public func conditionReason(_ type: String) -> String? { conditions.firstIndex { $0.type == type }.map { conditions[$0].reason } }
 }
