@@ -7,8 +7,9 @@ import Testing
 @Suite struct RecordedEventsTests {
     private func record(_ nanos: UInt64, name: String = "web-1") -> RecordedEvents.Record {
         RecordedEvents.Record(nanos: nanos, involvedKind: .pod, involvedName: name, involvedNamespace: "default",
-                              involvedUID: "u", fieldPath: "", reason: "Tested", type: "Normal", component: "test",
-                              host: "", message: "m", count: 1, firstTimestamp: .zero, lastTimestamp: .zero)
+                              involvedUID: "u", fieldPath: "", reason: "Tested",
+                              source: RecordedEvents.Source(type: "Normal", component: "test", host: ""),
+                              message: "m", count: 1, firstTimestamp: .zero, lastTimestamp: .zero)
     }
 
     @Test func aNameReadsBackAsItsObjectAndStampAndNoOtherNameDoes() throws {

@@ -26,6 +26,9 @@ final class EventCorrelator {
     private var recency: [(object: ObjectInstance, use: UInt64)]?
     private var recencyStart = 0
 
+    /// What its records name as their writer, one per event type (see `RecordedEvents.Source`).
+    private var recordSources: [RecordedEvents.Source] = []
+
     var trackedObjects: Int { objects.count }
     var isEmpty: Bool { objects.isEmpty }
 
@@ -100,6 +103,14 @@ final class EventCorrelator {
         guard let order = recency, order.count > 2 * objects.count + 64 else { return }
         recency = order[recencyStart...].filter { objects[$0.object]?.lastUse == $0.use }
         recencyStart = 0
+    }
+
+    /// The shared writer of this source's records of `type` (Normal or Warning: a short scan).
+    func recordSource(type: String, of source: EventSource) -> RecordedEvents.Source {
+        if let known = recordSources.first(where: { $0.type == type }) { return known }
+        let made = RecordedEvents.Source(type: type, component: source.component, host: source.host)
+        recordSources.append(made)
+        return made
     }
 
     /// Entries in the order of uses, read or not (its memory, for bound checks).

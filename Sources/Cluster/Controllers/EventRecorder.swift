@@ -35,7 +35,6 @@ public final class EventRecorder {
         let kind = T.kind
         let fieldPath = container.map { fieldPaths($0) } ?? ""
         let now = store.now
-        let (component, host) = (source.component, source.host)
         let reported = ObjectInstance(object)
         let correlator = correlators[source] ?? {
             let made = EventCorrelator()
@@ -51,7 +50,7 @@ public final class EventRecorder {
         let record = RecordedEvents.Record(
             nanos: write.nanos, involvedKind: kind, involvedName: object.metadata.name,
             involvedNamespace: object.metadata.namespace, involvedUID: reported.uid, fieldPath: fieldPath,
-            reason: reason, type: type, component: component, host: host, message: text,
+            reason: reason, source: correlator.recordSource(type: type, of: source), message: text,
             count: write.count, firstTimestamp: write.firstSeen, lastTimestamp: now)
         if write.count > 1 {
             if store.repeatRecordedEvent(nanos: write.nanos, count: write.count, message: text) { return }

@@ -10,13 +10,25 @@
 /// name is found by binary searches. An event an API client changes leaves for the store's
 /// table of events, where its later writes go as any object's do (`Store.takeOutRecordedEvent`).
 final class RecordedEvents {
+    /// How a record names its writer: type, component and host. One object serves all of a
+    /// source's records of one type (`EventCorrelator.recordSource(type:)`), so a record holds
+    /// a reference, 8 bytes, where the three strings took 48 — 31 MB of 776,500 records.
+    final class Source {
+        let type, component, host: String
+
+        init(type: String, component: String, host: String) {
+            (self.type, self.component, self.host) = (type, component, host)
+        }
+    }
+
     struct Record {
         /// The stamp after the object's name in the event's name (`web-1.17f0a…`).
         let nanos: UInt64
         var uidHigh: UInt64 = 0, uidLow: UInt64 = 0
         let involvedKind: Kind
         let involvedName, involvedNamespace, involvedUID, fieldPath: String
-        let reason, type, component, host: String
+        let reason: String
+        let source: Source
         var message: String
         var count: Int
         /// As written, not yet at whole seconds: the last write's time is when the event
@@ -28,12 +40,12 @@ final class RecordedEvents {
         var resourceVersion: Int64 = 0
 
         init(nanos: UInt64, involvedKind: Kind, involvedName: String, involvedNamespace: String, involvedUID: String,
-             fieldPath: String, reason: String, type: String, component: String, host: String, message: String,
+             fieldPath: String, reason: String, source: Source, message: String,
              count: Int, firstTimestamp: SimTime, lastTimestamp: SimTime) {
             self.nanos = nanos
             self.involvedKind = involvedKind
             (self.involvedName, self.involvedNamespace, self.involvedUID, self.fieldPath) = (involvedName, involvedNamespace, involvedUID, fieldPath)
-            (self.reason, self.type, self.component, self.host) = (reason, type, component, host)
+            (self.reason, self.source) = (reason, source)
             self.message = message
             self.count = count
             self.firstTimestamp = firstTimestamp
@@ -57,8 +69,8 @@ final class RecordedEvents {
             metadata.creationTimestamp = creationTimestamp.wholeSecond
             let involved = Event.ObjectReference(kind: involvedKind.rawValue, name: involvedName, namespace: involvedNamespace,
                                                  uid: involvedUID, apiVersion: involvedKind.apiVersion, fieldPath: fieldPath)
-            return Event(metadata: metadata, involvedObject: involved, reason: reason, message: message, type: type,
-                         sourceComponent: component, sourceHost: host, count: count,
+            return Event(metadata: metadata, involvedObject: involved, reason: reason, message: message, type: source.type,
+                         sourceComponent: source.component, sourceHost: source.host, count: count,
                          firstTimestamp: firstTimestamp.wholeSecond, lastTimestamp: lastTimestamp.wholeSecond)
         }
     }
