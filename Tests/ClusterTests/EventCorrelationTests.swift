@@ -109,7 +109,7 @@ import Testing
     /// Once full, each new object pushes out the one used longest ago, counting uses made
     /// after the correlator filled up.
     @Test func theLeastRecentlyUsedObjectGoesFirstOnceTheSourceIsFull() {
-        let correlator = EventCorrelator()
+        let correlator = EventCorrelator(source: EventSource(component: "test"))
         for i in 0..<4_096 { observe(correlator, i) }
         observe(correlator, 4_096)
         #expect(!tracks(correlator, 0) && tracks(correlator, 1))
@@ -124,7 +124,7 @@ import Testing
     /// A scheduler at the bound for hours (a new pod every event) keeps its order of uses
     /// within twice the objects it remembers, not one entry per event ever recorded.
     @Test func theOrderOfUsesStaysBoundedAtTheBound() {
-        let correlator = EventCorrelator()
+        let correlator = EventCorrelator(source: EventSource(component: "test"))
         for i in 0..<30_000 { observe(correlator, i) }
         #expect(correlator.trackedObjects == 4_096)
         #expect(correlator.recencyLength <= 2 * 4_096 + 64)
@@ -135,7 +135,7 @@ import Testing
     /// the aggregation's ten) are 4,104 logged events, so the oldest object goes although the
     /// objects and their similar-events records are far fewer than 4,096.
     @Test func theLoggedEventsCacheIsBoundedOnItsOwn() {
-        let correlator = EventCorrelator()
+        let correlator = EventCorrelator(source: EventSource(component: "test"))
         for i in 0..<456 {
             for m in 0..<9 { observe(correlator, i, message: "message \(m)") }
         }

@@ -9,6 +9,11 @@
 final class EventCorrelator {
     static let capacity = 4096
 
+    /// Whose correlator it is: what its records name as their writer.
+    let source: EventSource
+
+    init(source: EventSource) { self.source = source }
+
     private struct Tracked {
         var correlation: EventCorrelation
         /// The use (see `uses`) that last touched it.
@@ -106,7 +111,7 @@ final class EventCorrelator {
     }
 
     /// The shared writer of this source's records of `type` (Normal or Warning: a short scan).
-    func recordSource(type: String, of source: EventSource) -> RecordedEvents.Source {
+    func recordSource(type: String) -> RecordedEvents.Source {
         if let known = recordSources.first(where: { $0.type == type }) { return known }
         let made = RecordedEvents.Source(type: type, component: source.component, host: source.host)
         recordSources.append(made)

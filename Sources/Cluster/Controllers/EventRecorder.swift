@@ -37,7 +37,7 @@ public final class EventRecorder {
         let now = store.now
         let reported = ObjectInstance(object)
         let correlator = correlators[source] ?? {
-            let made = EventCorrelator()
+            let made = EventCorrelator(source: source)
             correlators[source] = made
             return made
         }()
@@ -50,7 +50,7 @@ public final class EventRecorder {
         let record = RecordedEvents.Record(
             nanos: write.nanos, involvedKind: kind, involvedName: object.metadata.name,
             involvedNamespace: object.metadata.namespace, involvedUID: reported.uid, fieldPath: fieldPath,
-            reason: reason, source: correlator.recordSource(type: type, of: source), message: text,
+            reason: reason, source: correlator.recordSource(type: type), message: text,
             count: write.count, firstTimestamp: write.firstSeen, lastTimestamp: now)
         if write.count > 1 {
             if store.repeatRecordedEvent(nanos: write.nanos, count: write.count, message: text) { return }

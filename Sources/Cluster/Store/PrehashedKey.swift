@@ -1,5 +1,5 @@
-/// A key that keeps the hash of its strings (`ObjectKey`, `PrehashedString`, the event
-/// recorder's source keys). A Swift set or dictionary does not ask `hash(into:)` for a bucket
+/// A key that keeps the hash of its strings (`ObjectKey`, `PrehashedString`, `ObjectInstance`,
+/// `EventSource`). A Swift set or dictionary does not ask `hash(into:)` for a bucket
 /// but `_rawHashValue(seed:)`, whose default runs a whole SipHash over what `hash(into:)` feeds
 /// it — here a single Int that is already a SipHash. Every lookup in the store, the work
 /// queues and the indexes paid that (~200 instructions); mixing the kept hash with the table's
