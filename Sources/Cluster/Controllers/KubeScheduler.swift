@@ -125,10 +125,7 @@ final class KubeScheduler {
     /// scheduling cycle reads it directly for plain nodes, without building a list of reasons.
     @inline(__always)
     private static func shortfall(_ want: ResourceAmounts, _ node: SchedulerCache.Figures) -> (pods: Bool, cpu: Bool, memory: Bool) {
-        let used = node.requested, allocatable = node.allocatable
-        return (used.pods + 1 > allocatable.pods,
-                want.cpuMillis > 0 && Saturating.add(used.cpuMillis, want.cpuMillis) > allocatable.cpuMillis,
-                want.memoryBytes > 0 && Saturating.add(used.memoryBytes, want.memoryBytes) > allocatable.memoryBytes)
+        (node.roomPods < 1, want.cpuMillis > 0 && want.cpuMillis > node.roomCPU, want.memoryBytes > 0 && want.memoryBytes > node.roomMemory)
     }
 
     /// How many feasible nodes to look for before scoring (numFeasibleNodesToFind).
@@ -216,7 +213,8 @@ final class KubeScheduler {
         // A plugin that skips scoring adds the same (nothing) to every node.
         tally.scored(feasible.count)
         let spreads = TopologySpreadScore.scores(for: pod, feasible: feasible, figures: figures, cache: cache, scratch: &spreadScratch)
-        resourceScores.score(SchedulerCache.scoringRequests(pod), feasible: feasible, figures: figures, nodeIndexLimit: cache.nodeIndexLimit)
+        resourceScores.score(SchedulerCache.scoringRequests(pod), feasible: feasible, figures: figures, amounts: cache.amounts,
+                             nodeIndexLimit: cache.nodeIndexLimit)
         // Default plugin weights: PodTopologySpread 2, NodeResourcesFit 1, BalancedAllocation 1.
         // The top score and how many nodes share it; one seeded draw picks among those, each as
         // likely as upstream's selectHost makes it, counted in `feasible`'s order (no list of ties).

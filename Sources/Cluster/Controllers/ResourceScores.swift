@@ -1,38 +1,52 @@
 /// The resource plugins' part of a node's score: NodeResourcesFit's LeastAllocated and
 /// NodeResourcesBalancedAllocation, weight 1 each. Each node's last score is kept with the
-/// figures it came from, because between two pods of one deployment only the node the first was
-/// bound to changes: the next cycle compares a few numbers for each of the other few hundred
-/// nodes instead of dividing four times. A kept score is used only when its inputs are equal,
-/// and the score is a pure function of them, so the choice of node cannot change.
+/// node's stamp, because between two pods of one deployment only the node the first was bound
+/// to changes: the next cycle compares one number for each of the other few hundred nodes
+/// instead of dividing four times. A kept score is used only for the request it was computed
+/// for and while the node's stamp (which changes with its amounts) is the same, and the score is
+/// a pure function of those, so the choice of node cannot change.
 struct ResourceScores {
     private struct Kept {
-        let used: ResourceAmounts
-        let allocatable: ResourceAmounts
-        let want: ResourceAmounts
-        let score: Int
+        var stamp: UInt64 = 0
+        var score = 0
+        /// The `epoch` it was computed in: 0, never current, until the node is first scored.
+        var epoch: UInt32 = 0
     }
 
-    /// By the scheduler cache's node index; nil until the node is first scored.
-    private var kept: [Kept?] = []
+    /// By the scheduler cache's node index.
+    private var kept: [Kept] = []
+    /// The request the kept scores are for, and its number: a new request starts a new epoch.
+    private var keptWant: ResourceAmounts?
+    private var epoch: UInt32 = 0
     /// The last call's scores, in the order of its `feasible` (the buffer may be longer).
     private(set) var last: [Int] = []
 
     /// Scores the nodes with indexes `feasible` (below `nodeIndexLimit`) for a pod asking `want`
     /// for scoring (non-zero requests), into `last`.
-    mutating func score(_ want: ResourceAmounts, feasible: [Int], figures: [SchedulerCache.Figures], nodeIndexLimit: Int) {
-        if kept.count < nodeIndexLimit { kept.append(contentsOf: repeatElement(nil, count: nodeIndexLimit - kept.count)) }
+    mutating func score(_ want: ResourceAmounts, feasible: [Int], figures: [SchedulerCache.Figures], amounts: [SchedulerCache.Amounts],
+                        nodeIndexLimit: Int) {
+        if kept.count < nodeIndexLimit { kept.append(contentsOf: repeatElement(Kept(), count: nodeIndexLimit - kept.count)) }
         if last.count < feasible.count { last.append(contentsOf: repeatElement(0, count: feasible.count - last.count)) }
+        if want != keptWant {
+            keptWant = want
+            epoch &+= 1
+            if epoch == 0 { // wrapped: forget every score, so none from 2³² requests ago reads as current
+                for i in kept.indices { kept[i] = Kept() }
+                epoch = 1
+            }
+        }
+        let epoch = epoch
         kept.withUnsafeMutableBufferPointer { kept in
             last.withUnsafeMutableBufferPointer { scores in
                 figures.withUnsafeBufferPointer { figures in
                     for (i, index) in feasible.enumerated() {
-                        let used = figures[index].scoringRequested, allocatable = figures[index].allocatable
-                        if let k = kept[index], k.used == used, k.allocatable == allocatable, k.want == want {
-                            scores[i] = k.score
+                        let stamp = figures[index].stamp
+                        if kept[index].stamp == stamp && kept[index].epoch == epoch {
+                            scores[i] = kept[index].score
                             continue
                         }
-                        let score = Self.compute(want, figures[index])
-                        kept[index] = Kept(used: used, allocatable: allocatable, want: want, score: score)
+                        let score = Self.compute(want, amounts[index])
+                        kept[index] = Kept(stamp: stamp, score: score, epoch: epoch)
                         scores[i] = score
                     }
                 }
@@ -42,7 +56,7 @@ struct ResourceScores {
 
     /// LeastAllocated (the mean of free CPU and free memory, in percent) plus BalancedAllocation
     /// (100 less half the gap between the CPU and memory fractions), with the pod counted in.
-    static func compute(_ want: ResourceAmounts, _ node: SchedulerCache.Figures) -> Int {
+    static func compute(_ want: ResourceAmounts, _ node: SchedulerCache.Amounts) -> Int {
         let used = node.scoringRequested + want
         let allocatable = node.allocatable
         let cpuCap = max(allocatable.cpuMillis, 1), memCap = max(allocatable.memoryBytes, 1)

@@ -95,8 +95,8 @@ enum TopologySpreadScore {
         var zoneValueCount = 1 // just "", when no node has a zone
         if anyZone {
             zoneValueCount = 0
-            for index in feasible where !scratch.isFeasibleZone[figures[index].zoneIndex] {
-                scratch.isFeasibleZone[figures[index].zoneIndex] = true
+            for index in feasible where !scratch.isFeasibleZone[Int(figures[index].zoneIndex)] {
+                scratch.isFeasibleZone[Int(figures[index].zoneIndex)] = true
                 zoneValueCount += 1
             }
         }
@@ -107,12 +107,12 @@ enum TopologySpreadScore {
         scratch.perZone.append(contentsOf: repeatElement(0, count: cache.zoneCount))
         if anyZone {
             for (index, count) in counts {
-                guard let node = cache.node(index: index), scratch.isFeasibleZone[figures[index].zoneIndex] else { continue }
+                guard let node = cache.node(index: index), scratch.isFeasibleZone[Int(figures[index].zoneIndex)] else { continue }
                 if !pod.spec.nodeSelector.isEmpty {
                     let labels = node.box.object.metadata.labels
                     guard pod.spec.nodeSelector.allSatisfy({ labels[$0.key] == $0.value }) else { continue }
                 }
-                scratch.perZone[figures[index].zoneIndex] += count
+                scratch.perZone[Int(figures[index].zoneIndex)] += count
             }
         }
         // Pods per node by index: the loop below reads one for every feasible node, and an
@@ -131,7 +131,7 @@ enum TopologySpreadScore {
                         for index in feasible {
                             var score = 0.0
                             if figures[index].hasHostname { score += Double(perNode[index]) * hostnameWeight + hostnameBase }
-                            if figures[index].hasZone { score += Double(perZone[figures[index].zoneIndex]) * zoneWeight + zoneBase }
+                            if figures[index].hasZone { score += Double(perZone[Int(figures[index].zoneIndex)]) * zoneWeight + zoneBase }
                             raw[rawCount] = roundedHalfAway(score)
                             rawCount += 1
                         }

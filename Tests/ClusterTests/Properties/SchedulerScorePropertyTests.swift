@@ -5,33 +5,38 @@ import Testing
 /// The scheduler's shortcuts in scoring must give the numbers the plain formulas give, or a
 /// pod could land on another node than kube-scheduler's rules pick.
 @Suite struct SchedulerScorePropertyTests {
-    /// Figures from a few values each, so consecutive calls for one node often agree in all but
+    /// Amounts from a few values each, so consecutive calls for one node often agree in all but
     /// one input: the case a kept score must not be mistaken for.
     static let call = zip(Gen.int(in: 0...3), Gen.int(in: 0...2), Gen.int(in: 0...2), Gen.int(in: 0...2), Gen.int(in: 0...3))
-        .map { node, usedChoice, allocatableChoice, wantChoice, field -> (Int, SchedulerCache.Figures, ResourceAmounts) in
-            var figures = SchedulerCache.Figures()
+        .map { node, usedChoice, allocatableChoice, wantChoice, field -> (Int, SchedulerCache.Amounts, ResourceAmounts) in
+            var amounts = SchedulerCache.Amounts()
             let used: [Int64] = [0, 1_500, 3_000]
             let allocatable: [Int64] = [4_000, 8_000, Int64.max]
             let want: [Int64] = [100, 250, 1 << 40]
             // One field varied from a common base, in turn.
-            figures.scoringRequested = ResourceAmounts(cpuMillis: field == 0 ? used[usedChoice] : 1_500,
+            amounts.scoringRequested = ResourceAmounts(cpuMillis: field == 0 ? used[usedChoice] : 1_500,
                                                        memoryBytes: (field == 1 ? used[usedChoice] : 1_500) << 20, pods: 3)
-            figures.allocatable = ResourceAmounts(cpuMillis: field == 2 ? allocatable[allocatableChoice] : 8_000,
+            amounts.allocatable = ResourceAmounts(cpuMillis: field == 2 ? allocatable[allocatableChoice] : 8_000,
                                                   memoryBytes: 16 << 30, pods: 110)
             let request = ResourceAmounts(cpuMillis: field == 3 ? want[wantChoice] : 100, memoryBytes: want[wantChoice] << 10, pods: 1)
-            return (node, figures, request)
+            return (node, amounts, request)
         }
 
     @Test func keptResourceScoresAreTheFormulasScores() async {
         await propertyCheck(count: 300, input: Self.call.array(of: 1...40)) { calls in
-            // One call a pod: the nodes it finds feasible (each once) with their figures then.
+            // One call a pod: the nodes it finds feasible (each once) with their amounts then,
+            // each change of amounts under a new stamp, as the scheduler's cache gives them.
             var scores = ResourceScores()
+            var amounts = Array(repeating: SchedulerCache.Amounts(), count: 4)
             var figures = Array(repeating: SchedulerCache.Figures(), count: 4)
-            for (index, nodeFigures, want) in calls {
-                figures[index] = nodeFigures
+            var nextStamp: UInt64 = 1
+            for (index, nodeAmounts, want) in calls {
+                amounts[index] = nodeAmounts
+                figures[index].stamp = nextStamp
+                nextStamp += 1
                 let feasible = [index] + (0..<4).filter { $0 != index && ($0 + index) % 2 == 0 }
-                scores.score(want, feasible: feasible, figures: figures, nodeIndexLimit: 4)
-                #expect(Array(scores.last.prefix(feasible.count)) == feasible.map { ResourceScores.compute(want, figures[$0]) })
+                scores.score(want, feasible: feasible, figures: figures, amounts: amounts, nodeIndexLimit: 4)
+                #expect(Array(scores.last.prefix(feasible.count)) == feasible.map { ResourceScores.compute(want, amounts[$0]) })
             }
         }
     }
@@ -39,10 +44,69 @@ import Testing
     @Test func aNodeNotScoredYetIsScoredWhateverItsFigures() {
         // All zeros: what an empty kept entry holds, so a first score must not be read from it.
         var scores = ResourceScores()
-        let empty = SchedulerCache.Figures()
-        scores.score(ResourceAmounts(), feasible: [0], figures: [empty], nodeIndexLimit: 1)
+        let empty = SchedulerCache.Amounts()
+        scores.score(ResourceAmounts(), feasible: [0], figures: [SchedulerCache.Figures()], amounts: [empty], nodeIndexLimit: 1)
         #expect(scores.last[0] == ResourceScores.compute(ResourceAmounts(), empty))
         #expect(scores.last[0] != 0)
+    }
+
+    /// NodeResourcesFit compares `requested + want` (saturating) with the allocatable; the walk
+    /// compares `want` with the room kept for the node. They must agree for every amount, the
+    /// largest and an over-full node's among them.
+    @Test func roomAgreesWithTheFitCheck() async {
+        let edges: [Int64] = [0, 1, 2, 1_000, 4_000, .max / 2, .max - 1, .max]
+        let amount = zip(Gen.int(in: 0...(edges.count - 1)), Gen.int64(in: 0...(1 << 40)), Gen.bool)
+            .map { choice, any, useEdge in useEdge ? edges[choice] : any }
+        await propertyCheck(count: 2000, input: amount, amount, amount) { allocatable, requested, want in
+            guard want > 0 else { return }
+            let fits = Saturating.add(requested, want) <= allocatable
+            #expect((want <= SchedulerCache.Figures.room(allocatable, requested)) == fits, "allocatable \(allocatable), requested \(requested), want \(want)")
+        }
+    }
+
+    /// The cache must give a node a new stamp whenever what it requests or offers changes, or a
+    /// score kept from before would be read as current: pods bound and deleted, nodes resized.
+    @Test func aNodesStampChangesWithItsAmounts() async throws {
+        let step = zip(Gen.int(in: 0...3), Gen.int(in: 0...2), Gen.int(in: 0...3))
+        await propertyCheck(count: 60, input: step.array(of: 1...30)) { steps in
+            let store = Store(clock: VirtualClock(), random: RandomSource(seed: 1))
+            let cache = SchedulerCache()
+            store.watch([.pod, .node]) { cache.observe($0, store: store) }
+            _ = try? store.create(Namespace(name: "default"))
+            for n in 0..<3 {
+                _ = try? store.create(Node(metadata: ObjectMeta(name: "node-\(n)"), status: NodeStatus(capacity: ResourceAmounts(cpuMillis: 4_000, memoryBytes: 8 << 30, pods: 5))))
+            }
+            var seen: [Int: Set<UInt64>] = [:]
+            var before = zip(cache.figures, cache.amounts).map { ($0.stamp, $1) }
+            var pods = 0
+            for (action, node, size) in steps {
+                switch action {
+                case 0, 1: // a pod bound to the node, asking one of a few sizes (0: nothing)
+                    var pod = makeBarePod("p\(pods)", image: "nginx") { $0.requests = ResourceAmounts(cpuMillis: Int64(size) * 500, memoryBytes: Int64(size) << 28) }
+                    pod.spec.nodeName = "node-\(node)"
+                    pods += 1
+                    _ = try? store.create(pod)
+                case 2: // a pod deleted
+                    if let victim = store.list(Pod.self).first(where: { $0.spec.nodeName == "node-\(node)" }) {
+                        try? store.delete(Pod.self, victim.metadata.name, namespace: "default", gracePeriodSeconds: 0)
+                    }
+                default: // the node's allocatable changed (or written unchanged)
+                    _ = try? store.modify(Node.self, "node-\(node)") { $0.status.allocatable.cpuMillis = Int64(size + 1) * 1_000 }
+                }
+                let after = zip(cache.figures, cache.amounts).map { ($0.stamp, $1) }
+                for (index, (old, new)) in zip(before, after).enumerated() {
+                    let amountsChanged = old.1.requested != new.1.requested || old.1.scoringRequested != new.1.scoringRequested
+                        || old.1.allocatable != new.1.allocatable
+                    if amountsChanged { #expect(old.0 != new.0, "node \(index)'s amounts changed under the same stamp") }
+                    if old.0 != new.0 { #expect(seen[index, default: []].insert(new.0).inserted, "a stamp given twice") }
+                    let figures = cache.figures[index], amounts = cache.amounts[index]
+                    #expect(figures.roomCPU == SchedulerCache.Figures.room(amounts.allocatable.cpuMillis, amounts.requested.cpuMillis))
+                    #expect(figures.roomMemory == SchedulerCache.Figures.room(amounts.allocatable.memoryBytes, amounts.requested.memoryBytes))
+                    #expect(Int64(figures.roomPods) == amounts.allocatable.pods - amounts.requested.pods)
+                }
+                before = after
+            }
+        }
     }
 
     @Test func roundingWithoutTheLibraryIsRounding() async {
