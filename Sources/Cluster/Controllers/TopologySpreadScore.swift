@@ -18,7 +18,7 @@ enum TopologySpreadScore {
     /// and clear for every pod.
     struct Scratch {
         /// Pods per node by index, all zeros between calls.
-        fileprivate var perNode: [Int] = []
+        var perNode: [Int] = []
         fileprivate var perZone: [Int] = []
         fileprivate var isFeasibleZone: [Bool] = []
         /// Raw scores of the call in progress, in the order of its `feasible`.
@@ -121,8 +121,12 @@ enum TopologySpreadScore {
             scratch.perNode.append(contentsOf: repeatElement(0, count: cache.nodeIndexLimit - scratch.perNode.count))
         }
         for (index, count) in counts { scratch.perNode[index] = count }
+        defer { for (index, _) in counts { scratch.perNode[index] = 0 } }
         let hostname = defaultConstraints[0], zone = defaultConstraints[1]
         let hostnameBase = Double(hostname.maxSkew - 1), zoneBase = Double(zone.maxSkew - 1)
+        if !anyZone && scratch.normalizeByCount(feasible: feasible, figures: figures, weight: hostnameWeight, base: hostnameBase) {
+            return true
+        }
         // Read through buffers: a few hundred nodes a pod, each a handful of loads.
         scratch.raw = [Int64](unsafeUninitializedCapacity: feasible.count) { raw, rawCount in
             figures.withUnsafeBufferPointer { figures in
@@ -139,8 +143,60 @@ enum TopologySpreadScore {
                 }
             }
         }
-        for (index, _) in counts { scratch.perNode[index] = 0 }
         scratch.normalize()
+        return true
+    }
+}
+
+/// Without zones a node's raw score is a function of its count alone and rises with it
+/// (the weight is a logarithm above 1), so the smallest and largest raw scores are those of
+/// the smallest and largest counts: the scores are normalized straight from the counts, each
+/// distinct count scored once, as `normalize` would score the raw scores. False, with
+/// nothing written, when a feasible node lacks the hostname label (it scores 0 whatever its
+/// count); the raw scores are then needed.
+extension TopologySpreadScore.Scratch {
+    mutating func normalizeByCount(feasible: [Int], figures: [SchedulerCache.Figures], weight: Double, base: Double) -> Bool {
+        var low = Int.max, high = Int.min
+        let allHaveHostnames = figures.withUnsafeBufferPointer { figures in
+            perNode.withUnsafeBufferPointer { perNode in
+                for index in feasible {
+                    guard figures[index].hasHostname else { return false }
+                    low = min(low, perNode[index])
+                    high = max(high, perNode[index])
+                }
+                return true
+            }
+        }
+        guard allHaveHostnames else { return false }
+        guard !feasible.isEmpty else {
+            normalized.removeAll()
+            return true
+        }
+        // The same expression as the raw scores' loop, so the same doubles.
+        func raw(_ count: Int) -> Int64 {
+            var score = 0.0
+            score += Double(count) * weight + base
+            return TopologySpreadScore.roundedHalfAway(score)
+        }
+        let minScore = raw(low), maxScore = raw(high)
+        func normalizedScore(_ count: Int) -> Int64 { maxScore == 0 ? 100 : 100 * (maxScore + minScore - raw(count)) / maxScore }
+        let byTable = high - low < feasible.count
+        if byTable {
+            byOffset.removeAll(keepingCapacity: true)
+            for count in low...high { byOffset.append(normalizedScore(count)) }
+        }
+        normalized = [Int64](unsafeUninitializedCapacity: feasible.count) { normalized, written in
+            perNode.withUnsafeBufferPointer { perNode in
+                if byTable {
+                    byOffset.withUnsafeBufferPointer { byOffset in
+                        for (i, index) in feasible.enumerated() { normalized[i] = byOffset[perNode[index] - low] }
+                    }
+                } else {
+                    for (i, index) in feasible.enumerated() { normalized[i] = normalizedScore(perNode[index]) }
+                }
+            }
+            written = feasible.count
+        }
         return true
     }
 }

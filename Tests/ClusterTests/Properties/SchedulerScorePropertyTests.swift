@@ -1,3 +1,4 @@
+import Foundation
 import PropertyBased
 import Testing
 @testable import Cluster
@@ -124,6 +125,36 @@ import Testing
         #expect(TopologySpreadScore.roundedHalfAway(2.5) == 3)
         #expect(TopologySpreadScore.roundedHalfAway(-2.5) == -3)
         #expect(TopologySpreadScore.roundedHalfAway(.infinity) == .max)
+    }
+
+    /// Without zones the spread scores come from the counts alone; they must be the scores of
+    /// the raw-score path for any counts, few distinct ones (a table) or many (one at a time).
+    @Test func spreadScoresByCountAreTheRawScoresNormalized() async {
+        await propertyCheck(count: 500, input: Gen.int(in: 0...40).array(of: 1...60), Gen.int(in: 0...2)) { counts, scale in
+            let feasible = Array(counts.indices.reversed()) // any order: scores follow `feasible`
+            var figures = Array(repeating: SchedulerCache.Figures(), count: counts.count)
+            for i in figures.indices { figures[i].hasHostname = true }
+            let weight = log(Double(feasible.count + 2)), base = 2.0
+            var byCount = TopologySpreadScore.Scratch()
+            byCount.perNode = counts.map { $0 * [1, 9, 1_000][scale] }
+            let counted = byCount.normalizeByCount(feasible: feasible, figures: figures, weight: weight, base: base)
+            #expect(counted)
+            var byRaw = TopologySpreadScore.Scratch()
+            byRaw.raw = feasible.map { index in
+                var score = 0.0
+                score += Double(byCount.perNode[index]) * weight + base
+                return Int64(score.rounded())
+            }
+            byRaw.normalize()
+            #expect(byCount.normalized == byRaw.normalized)
+        }
+        // A node without the hostname label needs the raw scores.
+        var scratch = TopologySpreadScore.Scratch()
+        scratch.perNode = [0, 1]
+        var figures = [SchedulerCache.Figures(), SchedulerCache.Figures()]
+        figures[0].hasHostname = true
+        let counted = scratch.normalizeByCount(feasible: [0, 1], figures: figures, weight: 1, base: 2)
+        #expect(!counted)
     }
 
     @Test func normalizedSpreadScoresAreTheFormulasScores() async {
