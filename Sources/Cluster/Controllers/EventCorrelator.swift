@@ -31,8 +31,11 @@ final class EventCorrelator {
     private var recency: [(object: ObjectInstance, use: UInt64)]?
     private var recencyStart = 0
 
-    /// What its records name as their writer, one per event type (see `RecordedEvents.Source`).
-    private var recordSources: [RecordedEvents.Source] = []
+    /// What its records name as their writer, one per event type (see `RecordedEvents.Source`):
+    /// Normal, nearly every event's, held apart so finding it reads no array of this
+    /// correlator's (a kubelet's is cold by its next pod's event).
+    private var normalSource: RecordedEvents.Source?
+    private var otherSources: [RecordedEvents.Source] = []
 
     var trackedObjects: Int { objects.count }
     var isEmpty: Bool { objects.isEmpty }
@@ -110,11 +113,12 @@ final class EventCorrelator {
         recencyStart = 0
     }
 
-    /// The shared writer of this source's records of `type` (Normal or Warning: a short scan).
+    /// The shared writer of this source's records of `type` (Normal, or Warning: a short scan).
     func recordSource(type: String) -> RecordedEvents.Source {
-        if let known = recordSources.first(where: { $0.type == type }) { return known }
+        if let normalSource, normalSource.type == type { return normalSource }
+        if let known = otherSources.first(where: { $0.type == type }) { return known }
         let made = RecordedEvents.Source(type: type, component: source.component, host: source.host)
-        recordSources.append(made)
+        if type == "Normal" && normalSource == nil { normalSource = made } else { otherSources.append(made) }
         return made
     }
 
