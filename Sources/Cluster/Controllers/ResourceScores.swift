@@ -1,7 +1,7 @@
 /// The resource plugins' part of a node's score: NodeResourcesFit's LeastAllocated and
 /// NodeResourcesBalancedAllocation, weight 1 each. Each node's last score is kept with the
 /// node's stamp, because between two pods of one deployment only the node the first was bound
-/// to changes: the next cycle compares one number for each of the other few hundred nodes
+/// to changes: the next cycle compares two numbers for each of the other few hundred nodes
 /// instead of dividing four times. A kept score is used only for the request it was computed
 /// for and while the node's stamp (which changes with its amounts) is the same, and the score is
 /// a pure function of those, so the choice of node cannot change.

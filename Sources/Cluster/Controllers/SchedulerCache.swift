@@ -49,8 +49,8 @@ final class SchedulerCache {
         }
     }
 
-    /// What a node's pods request and what it offers, read when a node fails a filter (to say
-    /// why) or its score must be computed anew; the walk reads `Figures`.
+    /// What a node's pods request and what it offers, read when its resource score must be
+    /// computed anew; the walk reads `Figures`.
     struct Amounts {
         /// Sum of real requests (for NodeResourcesFit).
         var requested = ResourceAmounts()
@@ -177,9 +177,13 @@ final class SchedulerCache {
         figures[state.index].hasSchedulingTaints = !state.schedulingTaints.isEmpty
         figures[state.index].hasHostname = node.metadata.labels[TopologySpreadScore.hostnameKey] != nil
         figures[state.index].hasZone = zone != nil
-        figures[state.index].zoneIndex = Int32(truncatingIfNeeded: zoneNumber(zone ?? ""))
-        amounts[state.index].allocatable = node.status.allocatable
-        amountsChanged(state.index)
+        figures[state.index].zoneIndex = Int32(zoneNumber(zone ?? ""))
+        // Only a change renews the stamp: a node writes its status every ten seconds, and its
+        // kept scores stay good through those.
+        if amounts[state.index].allocatable != node.status.allocatable || figures[state.index].stamp == 0 {
+            amounts[state.index].allocatable = node.status.allocatable
+            amountsChanged(state.index)
+        }
     }
 
     /// Brings a node's room up to date with its amounts and gives it a new stamp.

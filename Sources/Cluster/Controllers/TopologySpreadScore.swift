@@ -26,7 +26,8 @@ enum TopologySpreadScore {
         /// The last call's normalized scores, in the order of its `feasible`.
         private(set) var normalized: [Int64] = []
 
-        /// Normalized scores by raw score less the smallest, -1 until first computed.
+        /// Normalized scores by raw score less the smallest, -1 until first computed (`normalize`);
+        /// or by pods-per-node count less the smallest (`normalizeByCount`).
         private var byOffset: [Int64] = []
 
         /// NormalizeScore: fewer matching pods score higher; all nodes score 100 when none has any.

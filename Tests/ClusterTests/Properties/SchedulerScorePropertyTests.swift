@@ -25,16 +25,23 @@ import Testing
 
     @Test func keptResourceScoresAreTheFormulasScores() async {
         await propertyCheck(count: 300, input: Self.call.array(of: 1...40)) { calls in
-            // One call a pod: the nodes it finds feasible (each once) with their amounts then,
-            // each change of amounts under a new stamp, as the scheduler's cache gives them.
+            // One call a pod: the nodes it finds feasible (each once) with their amounts then.
+            // A node keeps its stamp while its amounts stay the same and gets a new one when
+            // they change, as the scheduler's cache gives them; so a node scored again with the
+            // same stamp and the same request reads its kept score.
             var scores = ResourceScores()
             var amounts = Array(repeating: SchedulerCache.Amounts(), count: 4)
             var figures = Array(repeating: SchedulerCache.Figures(), count: 4)
-            var nextStamp: UInt64 = 1
+            for i in figures.indices { figures[i].stamp = UInt64(i + 1) }
+            var nextStamp: UInt64 = 5
             for (index, nodeAmounts, want) in calls {
-                amounts[index] = nodeAmounts
-                figures[index].stamp = nextStamp
-                nextStamp += 1
+                let old = amounts[index]
+                if old.requested != nodeAmounts.requested || old.scoringRequested != nodeAmounts.scoringRequested
+                    || old.allocatable != nodeAmounts.allocatable {
+                    amounts[index] = nodeAmounts
+                    figures[index].stamp = nextStamp
+                    nextStamp += 1
+                }
                 let feasible = [index] + (0..<4).filter { $0 != index && ($0 + index) % 2 == 0 }
                 scores.score(want, feasible: feasible, figures: figures, amounts: amounts, nodeIndexLimit: 4)
                 #expect(Array(scores.last.prefix(feasible.count)) == feasible.map { ResourceScores.compute(want, amounts[$0]) })
@@ -55,8 +62,9 @@ import Testing
     /// compares `want` with the room kept for the node. They must agree for every amount, the
     /// largest and an over-full node's among them.
     @Test func roomAgreesWithTheFitCheck() async {
-        let edges: [Int64] = [0, 1, 2, 1_000, 4_000, .max / 2, .max - 1, .max]
-        let amount = zip(Gen.int(in: 0...(edges.count - 1)), Gen.int64(in: 0...(1 << 40)), Gen.bool)
+        // Negative requested sums too: a saturated sum less a pod's request can go below zero.
+        let edges: [Int64] = [.min, -1_000, -1, 0, 1, 2, 1_000, 4_000, .max / 2, .max - 1, .max]
+        let amount = zip(Gen.int(in: 0...(edges.count - 1)), Gen.int64(in: -(1 << 40)...(1 << 40)), Gen.bool)
             .map { choice, any, useEdge in useEdge ? edges[choice] : any }
         await propertyCheck(count: 2000, input: amount, amount, amount) { allocatable, requested, want in
             guard want > 0 else { return }
@@ -66,9 +74,10 @@ import Testing
     }
 
     /// The cache must give a node a new stamp whenever what it requests or offers changes, or a
-    /// score kept from before would be read as current: pods bound and deleted, nodes resized.
-    @Test func aNodesStampChangesWithItsAmounts() async throws {
-        let step = zip(Gen.int(in: 0...3), Gen.int(in: 0...2), Gen.int(in: 0...3))
+    /// score kept from before would be read as current: pods bound and deleted, nodes resized,
+    /// removed and added again (under a new index). A stamp is never given twice.
+    @Test func aNodesStampChangesWithItsAmounts() async {
+        let step = zip(Gen.int(in: 0...4), Gen.int(in: 0...2), Gen.int(in: 0...3))
         await propertyCheck(count: 60, input: step.array(of: 1...30)) { steps in
             let store = Store(clock: VirtualClock(), random: RandomSource(seed: 1))
             let cache = SchedulerCache()
@@ -77,8 +86,8 @@ import Testing
             for n in 0..<3 {
                 _ = try? store.create(Node(metadata: ObjectMeta(name: "node-\(n)"), status: NodeStatus(capacity: ResourceAmounts(cpuMillis: 4_000, memoryBytes: 8 << 30, pods: 5))))
             }
-            var seen: [Int: Set<UInt64>] = [:]
             var before = zip(cache.figures, cache.amounts).map { ($0.stamp, $1) }
+            var given = Set(before.map(\.0))
             var pods = 0
             for (action, node, size) in steps {
                 switch action {
@@ -91,20 +100,24 @@ import Testing
                     if let victim = store.list(Pod.self).first(where: { $0.spec.nodeName == "node-\(node)" }) {
                         try? store.delete(Pod.self, victim.metadata.name, namespace: "default", gracePeriodSeconds: 0)
                     }
-                default: // the node's allocatable changed (or written unchanged)
+                case 3: // the node's allocatable changed (or written unchanged)
                     _ = try? store.modify(Node.self, "node-\(node)") { $0.status.allocatable.cpuMillis = Int64(size + 1) * 1_000 }
+                default: // the node removed and added again: a new index, its pods counted anew
+                    try? store.delete(Node.self, "node-\(node)")
+                    _ = try? store.create(Node(metadata: ObjectMeta(name: "node-\(node)"), status: NodeStatus(capacity: ResourceAmounts(cpuMillis: 4_000, memoryBytes: 8 << 30, pods: 5))))
                 }
                 let after = zip(cache.figures, cache.amounts).map { ($0.stamp, $1) }
                 for (index, (old, new)) in zip(before, after).enumerated() {
                     let amountsChanged = old.1.requested != new.1.requested || old.1.scoringRequested != new.1.scoringRequested
                         || old.1.allocatable != new.1.allocatable
                     if amountsChanged { #expect(old.0 != new.0, "node \(index)'s amounts changed under the same stamp") }
-                    if old.0 != new.0 { #expect(seen[index, default: []].insert(new.0).inserted, "a stamp given twice") }
+                    if old.0 != new.0 { #expect(given.insert(new.0).inserted, "a stamp given twice") }
                     let figures = cache.figures[index], amounts = cache.amounts[index]
                     #expect(figures.roomCPU == SchedulerCache.Figures.room(amounts.allocatable.cpuMillis, amounts.requested.cpuMillis))
                     #expect(figures.roomMemory == SchedulerCache.Figures.room(amounts.allocatable.memoryBytes, amounts.requested.memoryBytes))
                     #expect(Int64(figures.roomPods) == amounts.allocatable.pods - amounts.requested.pods)
                 }
+                for new in after.dropFirst(before.count) { #expect(given.insert(new.0).inserted, "a new node's stamp given before") }
                 before = after
             }
         }
