@@ -182,21 +182,29 @@ public final class VirtualClock {
         a.time != b.time ? a.time < b.time : a.sequence < b.sequence
     }
 
+    /// Floyd's pop: the hole at the root goes down to a leaf along the earlier child (one
+    /// comparison a level, where sifting `last` down took two), then `last`, a late timer that
+    /// nearly always belongs near the bottom, rises from there a level or two.
     private func pop() -> Timer {
         let top = heap[0]
         let last = heap.removeLast()
         guard !heap.isEmpty else { return top }
         heap.withUnsafeMutableBufferPointer { heap in
-            var parent = 0
+            var hole = 0
             while true {
-                let left = 2 * parent + 1, right = left + 1
+                let left = 2 * hole + 1, right = left + 1
                 guard left < heap.count else { break }
                 let child = right < heap.count && Self.firesBefore(heap[right], heap[left]) ? right : left
-                guard Self.firesBefore(heap[child], last) else { break }
-                heap[parent] = heap[child]
-                parent = child
+                heap[hole] = heap[child]
+                hole = child
             }
-            heap[parent] = last
+            while hole > 0 {
+                let parent = (hole - 1) / 2
+                guard Self.firesBefore(last, heap[parent]) else { break }
+                heap[hole] = heap[parent]
+                hole = parent
+            }
+            heap[hole] = last
         }
         return top
     }
