@@ -26,6 +26,29 @@ import Testing
         #expect(status != original, "a pod differing only in status is another pod")
     }
 
+    /// A container's probes live in one shared block: a copy changes its own, a probe changed
+    /// in place through the copy leaves the original's, and a container whose probes were all
+    /// removed is the container that never had one (a write of it is a no-op, not a new spec).
+    @Test func aContainersProbesChangeWithTheCopyAlone() {
+        var original = Container(name: "web", image: "nginx:1.27")
+        let bare = original
+        original.readinessProbe = Probe(handler: .httpGet(path: "/ready", port: "8080", scheme: "HTTP"))
+        original.livenessProbe = Probe(handler: .tcpSocket(port: "8080"))
+        var copy = original
+        copy.readinessProbe?.periodSeconds = 3
+        copy.startupProbe = Probe(handler: .exec(command: ["true"]))
+        #expect(original.readinessProbe?.periodSeconds == 10)
+        #expect(original.startupProbe == nil)
+        #expect(copy.readinessProbe?.periodSeconds == 3 && copy.livenessProbe == original.livenessProbe)
+        #expect(copy != original)
+        copy.readinessProbe?.periodSeconds = 10
+        copy.startupProbe = nil
+        #expect(copy == original, "probes compare by value")
+        copy.readinessProbe = nil
+        copy.livenessProbe = nil
+        #expect(copy == bare, "no probes left is no probes")
+    }
+
     @Test func aWatchEventCarriesThePodItsObjectIs() throws {
         let cluster = Cluster(seed: 1, nodes: 1)
         var seen: [WatchEvent] = []

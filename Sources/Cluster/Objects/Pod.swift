@@ -37,9 +37,21 @@ public struct Container: Equatable, Sendable {
     public var imagePullPolicy: String
     /// Literal environment variables, in order (`kubectl set env`).
     public var env: [EnvVar] = []
-    public var readinessProbe: Probe? = nil
-    public var livenessProbe: Probe? = nil
-    public var startupProbe: Probe? = nil
+    /// The probes, out of line (see `ContainerProbes`); nil when the container has none.
+    private var probes: ContainerProbes?
+
+    public var readinessProbe: Probe? {
+        get { probes?.readiness }
+        set { probes = ContainerProbes.make(readiness: newValue, liveness: livenessProbe, startup: startupProbe) }
+    }
+    public var livenessProbe: Probe? {
+        get { probes?.liveness }
+        set { probes = ContainerProbes.make(readiness: readinessProbe, liveness: newValue, startup: startupProbe) }
+    }
+    public var startupProbe: Probe? {
+        get { probes?.startup }
+        set { probes = ContainerProbes.make(readiness: readinessProbe, liveness: livenessProbe, startup: newValue) }
+    }
 
     public init(name: String, image: String, requests: ResourceAmounts = ResourceAmounts(), ports: [ContainerPort] = [],
                 imagePullPolicy: String? = nil) {
