@@ -166,7 +166,7 @@ final class DeploymentController {
             return // the ReplicaSet's update syncs the deployment again
         }
         let rsRevision = rs.metadata.annotations[Self.revisionAnnotation] ?? ""
-        let noProgressing = d.status.condition("Progressing") == nil && Self.hasProgressDeadline(d)
+        let noProgressing = d.status.conditionReason("Progressing") == nil && Self.hasProgressDeadline(d)
         guard d.metadata.annotations[Self.revisionAnnotation] != rsRevision || noProgressing else { return }
         _ = try? store.modify(Deployment.self, key: d.key) {
             $0.metadata.annotations[Self.revisionAnnotation] = rsRevision
