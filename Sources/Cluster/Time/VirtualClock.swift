@@ -164,16 +164,20 @@ public final class VirtualClock {
     // buffer, where `swapAt` on the array was two of each, with a uniqueness check apiece.
     private func push(_ timer: Timer) {
         heap.append(timer)
-        heap.withUnsafeMutableBufferPointer { heap in
-            var child = heap.count - 1
-            while child > 0 {
-                let parent = (child - 1) / 2
-                guard Self.firesBefore(timer, heap[parent]) else { break }
-                heap[child] = heap[parent]
-                child = parent
-            }
-            heap[child] = timer
+        heap.withUnsafeMutableBufferPointer { heap in Self.rise(timer, from: heap.count - 1, in: heap) }
+    }
+
+    /// Puts `timer` in the hole at `hole` or above it, moving later parents down into the hole.
+    @inline(__always)
+    private static func rise(_ timer: Timer, from hole: Int, in heap: UnsafeMutableBufferPointer<Timer>) {
+        var hole = hole
+        while hole > 0 {
+            let parent = (hole - 1) / 2
+            guard firesBefore(timer, heap[parent]) else { break }
+            heap[hole] = heap[parent]
+            hole = parent
         }
+        heap[hole] = timer
     }
 
     /// Whether timer `a` fires before timer `b`: by time, then in scheduling order.
@@ -198,13 +202,7 @@ public final class VirtualClock {
                 heap[hole] = heap[child]
                 hole = child
             }
-            while hole > 0 {
-                let parent = (hole - 1) / 2
-                guard Self.firesBefore(last, heap[parent]) else { break }
-                heap[hole] = heap[parent]
-                hole = parent
-            }
-            heap[hole] = last
+            Self.rise(last, from: hole, in: heap)
         }
         return top
     }
