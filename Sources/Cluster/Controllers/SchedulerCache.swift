@@ -129,7 +129,13 @@ final class SchedulerCache {
                 byIndex.append(state)
                 refresh(state)
                 byName[event.name] = state
-                order.insert(state.index, at: order.firstIndex { byIndex[$0]!.name > event.name } ?? order.count)
+                // `order` is in name order: the first node named after this one, by halving.
+                var low = 0, high = order.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if byIndex[order[middle]]!.name > event.name { high = middle } else { low = middle + 1 }
+                }
+                order.insert(state.index, at: low)
                 for (uid, pod) in waiting where pod.spec.nodeName == event.name {
                     waiting[uid] = nil
                     add(pod)

@@ -123,6 +123,27 @@ import Testing
         }
     }
 
+    /// The cycle walks nodes in the API server's (name) order however they were added or
+    /// removed: each new node is placed by halving the names already in order.
+    @Test func nodesAreWalkedInNameOrderWhateverOrderTheyCameIn() async {
+        let names = (1...40).map { "node-\($0)" } + ["a", "node-", "node-1a", "z"]
+        await propertyCheck(count: 100, input: Gen.int(in: 0...(names.count - 1)).array(of: 1...60)) { picks in
+            let store = Store(clock: VirtualClock(), random: RandomSource(seed: 1))
+            let cache = SchedulerCache()
+            store.watch([.node]) { cache.observe($0, store: store) }
+            var present: Set<String> = []
+            for pick in picks {
+                let name = names[pick]
+                if present.remove(name) != nil {
+                    try? store.delete(Node.self, name)
+                } else if (try? store.create(Node(metadata: ObjectMeta(name: name), status: NodeStatus(capacity: ResourceAmounts(pods: 5))))) != nil {
+                    present.insert(name)
+                }
+            }
+            #expect(cache.order.map { cache.node(index: $0)!.name } == present.sorted())
+        }
+    }
+
     @Test func roundingWithoutTheLibraryIsRounding() async {
         // Whole numbers, exact halves and the doubles either side of them, and arbitrary values.
         let nearHalf = zip(Gen.int(in: 0...1_000_000), Gen.int(in: 0...4)).map { whole, shape -> Double in
