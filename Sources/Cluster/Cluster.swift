@@ -9,6 +9,8 @@ public final class Cluster {
     public let recorder: EventRecorder
     let fleet: KubeletFleet
     let registry: ImageRegistry
+    /// The words every kubelet writes in its events, made once for all of them.
+    private let kubeletMessages = KubeletMessages()
     /// Containers' output (`kubectl logs`).
     public let logs = ContainerLogs()
     /// Requests the pods answered (simulated traffic, port-forwards, `sim serve`).
@@ -121,7 +123,7 @@ public final class Cluster {
         try store.create(Lease(metadata: ObjectMeta(name: nodeName, namespace: Lease.nodeLeaseNamespace), holderIdentity: nodeName,
                                leaseDurationSeconds: 40, renewTime: clock.now))
         let kubelet = Kubelet(nodeName: nodeName, podCIDR: node.spec.podCIDR, store: store, recorder: recorder, random: random,
-                              registry: registry, pace: pace, logs: logs)
+                              registry: registry, pace: pace, logs: logs, messages: kubeletMessages)
         fleet.add(kubelet)
         kubelet.startHeartbeats()
         recorder.record(created, reason: "Starting", message: "Starting kubelet.", component: Kubelet.component, host: nodeName)

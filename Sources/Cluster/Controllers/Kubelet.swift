@@ -40,15 +40,13 @@ final class Kubelet {
     private var lastNodeUnschedulable = false
     /// What this kubelet's timers hold of it (not a weak reference: see `Lifeline`).
     let lifeline = Lifeline()
-    /// Its words for every pod of a template, made once (see `StringMemo`).
-    private var createdMessages = StringMemo { String(concatenating: "Created container: ", $0) }
-    private var startedMessages = StringMemo { String(concatenating: "Started container ", $0) }
-    private var pullingMessages = StringMemo { String(concatenating: "Pulling image \"", $0, "\"") }
-    private var unreadyMessages = StringMemo { String(concatenating: "containers with unready status: [", $0, "]") }
+    /// Its words for every pod of a template, shared with the cluster's other kubelets.
+    private let messages: KubeletMessages
 
     init(nodeName: String, podCIDR: String, store: Store, recorder: EventRecorder, random: RandomSource,
-         registry: ImageRegistry, pace: Pace, logs: ContainerLogs) {
+         registry: ImageRegistry, pace: Pace, logs: ContainerLogs, messages: KubeletMessages) {
         self.nodeName = nodeName
+        self.messages = messages
         eventSource = EventSource(component: Self.component, host: nodeName)
         self.logs = logs
         self.store = store
@@ -199,7 +197,7 @@ final class Kubelet {
         }
         inFlight.insert(ObjectInstance(pod))
         let now = store.now
-        let unready = unreadyMessages(pod.spec.containers.count == 1 ? pod.spec.containers[0].name : pod.spec.containers.map(\.name).joined(separator: " "))
+        let unready = messages.unready(pod.spec.containers.count == 1 ? pod.spec.containers[0].name : pod.spec.containers.map(\.name).joined(separator: " "))
         guard let created = writeStatus(pod, { p in
             p.status.startTime = now
             p.status.hostIP = hostIP
@@ -223,9 +221,9 @@ final class Kubelet {
         let container = pod.spec.containers[index]
         ensureImage(container, in: pod) { [unowned self] pod in
             after(pace.containerCreate, pod) { [unowned self] pod in
-                recorder.record(pod, reason: "Created", message: createdMessages(container.name), from: eventSource, container: container.name)
+                recorder.record(pod, reason: "Created", message: messages.created(container.name), from: eventSource, container: container.name)
                 after(pace.containerStart, pod) { [unowned self] pod in
-                    recorder.record(pod, reason: "Started", message: startedMessages(container.name), from: eventSource, container: container.name)
+                    recorder.record(pod, reason: "Started", message: messages.started(container.name), from: eventSource, container: container.name)
                     guard index + 1 < pod.spec.containers.count else { return run(pod) }
                     let now = store.now
                     guard let started = writeStatus(pod, { p in
@@ -260,7 +258,7 @@ final class Kubelet {
             inFlight.remove(ObjectInstance(pod))
             return
         }
-        recorder.record(pod, reason: "Pulling", message: pullingMessages(image), from: eventSource, container: container.name)
+        recorder.record(pod, reason: "Pulling", message: messages.pulling(image), from: eventSource, container: container.name)
         let took = registry.behavior(of: image).pullTime ?? random.duration(in: pace.imagePull)
         after(took, pod) { [unowned self] pod in
             guard !registry.behavior(of: image).missing else { return pullFailed(container, in: pod, retry: next) }
