@@ -171,4 +171,26 @@ import Testing
         #expect(KubeScheduler.feasibleNodesToFind(5000) == 500)
         #expect(KubeScheduler.feasibleNodesToFind(150) == 100)
     }
+
+    /// NodeResourcesFit's LeastAllocated and NodeResourcesBalancedAllocation as upstream scores
+    /// them: an over-full node's fraction counts as 1, and a resource the node offers none of
+    /// is left out of both plugins.
+    @Test func resourceScoresCapFractionsAndSkipResourcesTheNodeLacks() {
+        let gi: Int64 = 1 << 30
+        func node(cpu: Int64, memory: Int64, usedCPU: Int64, usedMemory: Int64) -> SchedulerCache.Amounts {
+            var amounts = SchedulerCache.Amounts()
+            amounts.allocatable = ResourceAmounts(cpuMillis: cpu, memoryBytes: memory)
+            amounts.scoringRequested = ResourceAmounts(cpuMillis: usedCPU, memoryBytes: usedMemory)
+            return amounts
+        }
+        let want = ResourceAmounts(cpuMillis: 100, memoryBytes: gi / 4)
+        // Half of each in use with the pod: free 50 and 50, fractions equal.
+        #expect(ResourceScores.compute(want, node(cpu: 1000, memory: gi, usedCPU: 400, usedMemory: gi / 4)) == 50 + 100)
+        // CPU three times over: no CPU free, its fraction 1 against memory's 0.5 → 100 × (1 − 0.25).
+        #expect(ResourceScores.compute(want, node(cpu: 1000, memory: gi, usedCPU: 2900, usedMemory: gi / 4)) == 25 + 75)
+        // No CPU to offer: memory alone, half free, and no deviation.
+        #expect(ResourceScores.compute(want, node(cpu: 0, memory: gi, usedCPU: 0, usedMemory: gi / 4)) == 50 + 100)
+        // Neither: nothing free counts, nothing deviates.
+        #expect(ResourceScores.compute(want, node(cpu: 0, memory: 0, usedCPU: 0, usedMemory: 0)) == 0 + 100)
+    }
 }

@@ -6,9 +6,11 @@
 /// for and while the node's stamp (which changes with its amounts) is the same, and the score is
 /// a pure function of those, so the choice of node cannot change.
 struct ResourceScores {
+    /// 16 bytes, four to a cache line: the walk reads one for each of a few hundred nodes.
     private struct Kept {
         var stamp: UInt64 = 0
-        var score = 0
+        /// At most 200 (two plugins of 100 each).
+        var score: Int32 = 0
         /// The `epoch` it was computed in: 0, never current, until the node is first scored.
         var epoch: UInt32 = 0
     }
@@ -42,11 +44,11 @@ struct ResourceScores {
                     for (i, index) in feasible.enumerated() {
                         let stamp = figures[index].stamp
                         if kept[index].stamp == stamp && kept[index].epoch == epoch {
-                            scores[i] = kept[index].score
+                            scores[i] = Int(kept[index].score)
                             continue
                         }
                         let score = Self.compute(want, amounts[index])
-                        kept[index] = Kept(stamp: stamp, score: score, epoch: epoch)
+                        kept[index] = Kept(stamp: stamp, score: Int32(score), epoch: epoch)
                         scores[i] = score
                     }
                 }
@@ -55,17 +57,26 @@ struct ResourceScores {
     }
 
     /// LeastAllocated (the mean of free CPU and free memory, in percent) plus BalancedAllocation
-    /// (100 less half the gap between the CPU and memory fractions), with the pod counted in.
+    /// (100 less half the gap between the CPU and memory fractions, each at most 1), with the pod
+    /// counted in; a resource the node offers none of is left out of both, as upstream skips it.
+    /// At most 200.
     static func compute(_ want: ResourceAmounts, _ node: SchedulerCache.Amounts) -> Int {
         let used = node.scoringRequested + want
         let allocatable = node.allocatable
-        let cpuCap = max(allocatable.cpuMillis, 1), memCap = max(allocatable.memoryBytes, 1)
-        let cpuFree = percent(max(0, cpuCap - used.cpuMillis), of: cpuCap)
-        let memFree = percent(max(0, memCap - used.memoryBytes), of: memCap)
-        let leastAllocated = Int((cpuFree + memFree) / 2)
-        let cpuFraction = Double(used.cpuMillis) / Double(cpuCap), memFraction = Double(used.memoryBytes) / Double(memCap)
-        let balanced = Saturating.int((1 - abs(cpuFraction - memFraction) / 2) * 100)
-        return leastAllocated + balanced
+        let hasCPU = allocatable.cpuMillis > 0, hasMemory = allocatable.memoryBytes > 0
+        func free(_ requested: Int64, _ capacity: Int64) -> Int64 { requested > capacity ? 0 : percent(capacity - requested, of: capacity) }
+        func fraction(_ requested: Int64, _ capacity: Int64) -> Double { min(1, Double(requested) / Double(capacity)) }
+        var leastAllocated: Int64 = 0
+        switch (hasCPU, hasMemory) {
+        case (true, true): leastAllocated = (free(used.cpuMillis, allocatable.cpuMillis) + free(used.memoryBytes, allocatable.memoryBytes)) / 2
+        case (true, false): leastAllocated = free(used.cpuMillis, allocatable.cpuMillis)
+        case (false, true): leastAllocated = free(used.memoryBytes, allocatable.memoryBytes)
+        case (false, false): break
+        }
+        // With one resource or none the deviation is zero.
+        let deviation = hasCPU && hasMemory
+            ? abs(fraction(used.cpuMillis, allocatable.cpuMillis) - fraction(used.memoryBytes, allocatable.memoryBytes)) / 2 : 0
+        return Int(leastAllocated) + Int((1 - deviation) * 100)
     }
 
     /// part × 100 ÷ whole in integers, as the scoring plugins compute it; for node sizes near
