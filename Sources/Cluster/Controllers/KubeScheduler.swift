@@ -19,6 +19,7 @@ final class KubeScheduler {
     private var spreadScratch = TopologySpreadScore.Scratch()
     /// Each node's resource score, kept while its figures and the pod's request stay the same.
     private var resourceScores = ResourceScores()
+    private var hostSelection = HostSelection()
     /// How many nodes each scheduling cycle scored (for `kubesim bench` and the sampling tests).
     let tally = SchedulingTally()
 
@@ -216,21 +217,9 @@ final class KubeScheduler {
         resourceScores.score(SchedulerCache.scoringRequests(pod), feasible: feasible, figures: figures, amounts: cache.amounts,
                              nodeIndexLimit: cache.nodeIndexLimit)
         // Default plugin weights: PodTopologySpread 2, NodeResourcesFit 1, BalancedAllocation 1.
-        // The top score and how many nodes share it; one seeded draw picks among those, each as
-        // likely as upstream's selectHost makes it, counted in `feasible`'s order (no list of ties).
-        let resource = resourceScores.last, spread = spreadScratch.normalized
-        func score(_ i: Int) -> Int { resource[i] + (spreads ? 2 * Int(spread[i]) : 0) }
-        var bestScore = Int.min, ties = 0
-        for i in feasible.indices {
-            let s = score(i)
-            if s > bestScore { bestScore = s; ties = 1 } else if s == bestScore { ties += 1 }
-        }
-        var skip = ties == 1 ? 0 : random.int(in: 0...(ties - 1))
-        var chosen = 0
-        for i in feasible.indices where score(i) == bestScore {
-            if skip == 0 { chosen = feasible[i]; break }
-            skip -= 1
-        }
+        let picked = hostSelection.pick(count: feasible.count, resource: resourceScores.last,
+                                        spread: spreads ? spreadScratch.normalized : nil) { random.int(in: 0...($0 - 1)) }
+        let chosen = feasible[picked]
         return .node(cache.node(index: chosen)!.name)
     }
 

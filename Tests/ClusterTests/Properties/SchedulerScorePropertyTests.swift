@@ -202,4 +202,24 @@ import Testing
             #expect(scratch.normalized == expected)
         }
     }
+
+    /// selectHost in one pass picks what the plain rule picks: the best total (resource plus
+    /// twice the spread), and among nodes tied at it the one the draw names, counted in order.
+    @Test func theOnePassHostPickIsTheDrawnTieOfTheBest() async {
+        let node = zip(Gen.int(in: 0...3), Gen.int(in: 0...2))
+        await propertyCheck(count: 300, input: node.array(of: 1...30), Gen.int(in: 0...1_000), Gen.bool) { nodes, seed, spreads in
+            let resource = nodes.map(\.0), spread = nodes.map { Int64($0.1) }
+            let total = nodes.indices.map { resource[$0] + (spreads ? 2 * Int(spread[$0]) : 0) }
+            let best = total.max()!
+            let tiedAtBest = total.indices.filter { total[$0] == best }
+            var draws: [Int] = []
+            var selection = HostSelection()
+            let picked = selection.pick(count: nodes.count, resource: resource + [99], spread: spreads ? spread : nil) { n in
+                draws.append(n)
+                return seed % n
+            }
+            #expect(draws == (tiedAtBest.count > 1 ? [tiedAtBest.count] : []), "one draw, and only among ties")
+            #expect(picked == tiedAtBest[tiedAtBest.count > 1 ? seed % tiedAtBest.count : 0])
+        }
+    }
 }
