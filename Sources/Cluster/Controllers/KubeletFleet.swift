@@ -6,9 +6,11 @@ final class KubeletFleet {
     init(store: Store) {
         store.watch([.pod]) { [unowned self] event in
             let pod = event.pod!
+            // Most writes are status writes the kubelet does not act on: told apart before the
+            // node's kubelet is looked up by name.
+            if event.type == .modified, let old = event.oldPod, !Self.differSemantically(old, pod) { return }
             guard pod.isScheduled, let kubelet = kubelets[pod.spec.nodeName] else { return }
             if event.type == .deleted { return kubelet.forget(pod) }
-            if event.type == .modified, let old = event.oldPod, !Self.differSemantically(old, pod) { return }
             kubelet.observe(pod)
         }
     }
