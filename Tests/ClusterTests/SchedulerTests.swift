@@ -180,7 +180,7 @@ import Testing
         func node(cpu: Int64, memory: Int64, usedCPU: Int64, usedMemory: Int64) -> SchedulerCache.Amounts {
             var amounts = SchedulerCache.Amounts()
             amounts.allocatable = ResourceAmounts(cpuMillis: cpu, memoryBytes: memory)
-            amounts.scoringRequested = ResourceAmounts(cpuMillis: usedCPU, memoryBytes: usedMemory)
+            amounts.add(ResourceAmounts(), scoring: ResourceAmounts(cpuMillis: usedCPU, memoryBytes: usedMemory))
             return amounts
         }
         let want = ResourceAmounts(cpuMillis: 100, memoryBytes: gi / 4)
@@ -192,5 +192,33 @@ import Testing
         #expect(ResourceScores.compute(want, node(cpu: 0, memory: gi, usedCPU: 0, usedMemory: gi / 4)) == 50 + 100)
         // Neither: nothing free counts, nothing deviates.
         #expect(ResourceScores.compute(want, node(cpu: 0, memory: 0, usedCPU: 0, usedMemory: 0)) == 0 + 100)
+    }
+
+    /// Requests past Int64's range saturate a node's sums; taking the pods out again must bring
+    /// them back to what is left, not below zero, or the next pod's scores overflow.
+    @Test func aNodesSumsComeBackExactlyAfterPodsPastTheRangeLeave() throws {
+        let huge = ResourceAmounts(cpuMillis: 5_000_000_000_000_000_000, pods: 1)
+        var amounts = SchedulerCache.Amounts()
+        amounts.add(huge, scoring: huge)
+        amounts.add(huge, scoring: huge)
+        #expect(amounts.requested.cpuMillis == .max && amounts.scoringRequested.cpuMillis == .max)
+        amounts.subtract(huge, scoring: huge)
+        #expect(amounts.requested == huge && amounts.scoringRequested == huge)
+        amounts.subtract(huge, scoring: huge)
+        #expect(amounts.requested == ResourceAmounts() && amounts.scoringRequested == ResourceAmounts())
+
+        // The same through the cluster: two such pods bound to the node and deleted, then a plain one.
+        let cluster = Cluster(seed: 3, nodes: 1)
+        for name in ["big-1", "big-2"] {
+            var pod = makeBarePod(name, image: "nginx", restartPolicy: "Never") { $0.requests = ResourceAmounts(cpuMillis: huge.cpuMillis) }
+            pod.spec.nodeName = "node-1"
+            try cluster.store.create(pod)
+        }
+        cluster.advance(by: .seconds(5))
+        for name in ["big-1", "big-2"] { try cluster.store.delete(Pod.self, name, namespace: "default", gracePeriodSeconds: 0) }
+        cluster.advance(by: .seconds(5))
+        try cluster.store.create(makeBarePod("plain", image: "nginx", restartPolicy: "Never"))
+        cluster.advance(by: .seconds(10))
+        #expect(cluster.store.get(Pod.self, "plain", namespace: "default")?.spec.nodeName == "node-1")
     }
 }

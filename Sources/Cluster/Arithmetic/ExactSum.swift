@@ -24,3 +24,21 @@ struct ExactSum: Equatable, Sendable {
         return Int64(bitPattern: low)
     }
 }
+
+/// CPU, memory and pod counts summed exactly (see `ExactSum`), read back clamped.
+struct ExactAmounts: Equatable, Sendable {
+    private var cpuMillis = ExactSum(), memoryBytes = ExactSum(), pods = ExactSum()
+
+    mutating func add(_ amounts: ResourceAmounts) {
+        cpuMillis.add(amounts.cpuMillis); memoryBytes.add(amounts.memoryBytes); pods.add(amounts.pods)
+    }
+
+    mutating func subtract(_ amounts: ResourceAmounts) {
+        cpuMillis.subtract(amounts.cpuMillis); memoryBytes.subtract(amounts.memoryBytes); pods.subtract(amounts.pods)
+    }
+
+    /// Each sum clamped to Int64 (as adding with saturation gives).
+    var clamped: ResourceAmounts {
+        ResourceAmounts(cpuMillis: cpuMillis.clamped, memoryBytes: memoryBytes.clamped, pods: pods.clamped)
+    }
+}

@@ -9,7 +9,7 @@ struct ResourceScores {
     /// 16 bytes, four to a cache line: the walk reads one for each of a few hundred nodes.
     private struct Kept {
         var stamp: UInt64 = 0
-        /// At most 200 (two plugins of 100 each).
+        /// Two plugins' 0 to 100 each (see `compute`).
         var score: Int32 = 0
         /// The `epoch` it was computed in: 0, never current, until the node is first scored.
         var epoch: UInt32 = 0
@@ -59,9 +59,12 @@ struct ResourceScores {
     /// LeastAllocated (the mean of free CPU and free memory, in percent) plus BalancedAllocation
     /// (100 less half the gap between the CPU and memory fractions, each at most 1), with the pod
     /// counted in; a resource the node offers none of is left out of both, as upstream skips it.
-    /// At most 200.
+    /// Between 50 and 200: requests are never negative (quantities are not, and the cache's
+    /// sums are exact), and are read as at least zero all the same.
     static func compute(_ want: ResourceAmounts, _ node: SchedulerCache.Amounts) -> Int {
-        let used = node.scoringRequested + want
+        var used = node.scoringRequested + want
+        used.cpuMillis = max(0, used.cpuMillis)
+        used.memoryBytes = max(0, used.memoryBytes)
         let allocatable = node.allocatable
         let hasCPU = allocatable.cpuMillis > 0, hasMemory = allocatable.memoryBytes > 0
         func free(_ requested: Int64, _ capacity: Int64) -> Int64 { requested > capacity ? 0 : percent(capacity - requested, of: capacity) }

@@ -52,11 +52,26 @@ final class SchedulerCache {
     /// What a node's pods request and what it offers, read when its resource score must be
     /// computed anew; the walk reads `Figures`.
     struct Amounts {
-        /// Sum of real requests (for NodeResourcesFit).
-        var requested = ResourceAmounts()
-        /// Sum of non-zero requests (for scoring).
-        var scoringRequested = ResourceAmounts()
+        /// Sum of real requests (for NodeResourcesFit), clamped.
+        private(set) var requested = ResourceAmounts()
+        /// Sum of non-zero requests (for scoring), clamped.
+        private(set) var scoringRequested = ResourceAmounts()
         var allocatable = ResourceAmounts()
+        /// The two sums kept exactly: pods' requests add up past Int64's range and are taken out
+        /// again, and saturated sums would then fall below zero.
+        private var requestedSum = ExactAmounts(), scoringSum = ExactAmounts()
+
+        mutating func add(_ requests: ResourceAmounts, scoring: ResourceAmounts) {
+            requestedSum.add(requests)
+            scoringSum.add(scoring)
+            (requested, scoringRequested) = (requestedSum.clamped, scoringSum.clamped)
+        }
+
+        mutating func subtract(_ requests: ResourceAmounts, scoring: ResourceAmounts) {
+            requestedSum.subtract(requests)
+            scoringSum.subtract(scoring)
+            (requested, scoringRequested) = (requestedSum.clamped, scoringSum.clamped)
+        }
     }
 
     struct Entry {
@@ -228,8 +243,7 @@ final class SchedulerCache {
                           hostPorts: Self.hostPorts(of: pod))
         entries[uid] = entry
         for port in entry.hostPorts { usedHostPorts[node.index, default: [:]][port, default: 0] += 1 }
-        amounts[node.index].requested = amounts[node.index].requested + entry.requests
-        amounts[node.index].scoringRequested = amounts[node.index].scoringRequested + entry.scoring
+        amounts[node.index].add(entry.requests, scoring: entry.scoring)
         amountsChanged(node.index)
         if let owner { ownerOnNode[owner, default: [:]][node.index, default: 0] += 1 }
     }
@@ -238,8 +252,7 @@ final class SchedulerCache {
         waiting[uid] = nil
         guard let entry = entries.removeValue(forKey: PrehashedString(uid)) else { return }
         let index = entry.node.index
-        amounts[index].requested = amounts[index].requested - entry.requests
-        amounts[index].scoringRequested = amounts[index].scoringRequested - entry.scoring
+        amounts[index].subtract(entry.requests, scoring: entry.scoring)
         amountsChanged(index)
         if let owner = entry.spreadingOwner { uncount(owner, on: entry.node) }
         for port in entry.hostPorts {

@@ -3,7 +3,7 @@
 /// of every pod on it. Unscheduled pods count nowhere (as they are filed under no node).
 final class NodeRequestTally {
     private struct Sums {
-        var cpuMillis = ExactSum(), memoryBytes = ExactSum(), pods = ExactSum()
+        var requests = ExactAmounts()
         /// Pods counted, so a node's entry goes when its last pod does.
         var count = 0
     }
@@ -22,8 +22,7 @@ final class NodeRequestTally {
 
     /// The sums for `node`, each clamped to Int64 (as adding with saturation gives).
     func requests(onNode node: String) -> ResourceAmounts {
-        guard let sums = byNode[node] else { return ResourceAmounts() }
-        return ResourceAmounts(cpuMillis: sums.cpuMillis.clamped, memoryBytes: sums.memoryBytes.clamped, pods: sums.pods.clamped)
+        byNode[node]?.requests.clamped ?? ResourceAmounts()
     }
 
     private static func counts(_ pod: Pod) -> Bool { !pod.isTerminating && !pod.spec.nodeName.isEmpty }
@@ -31,14 +30,10 @@ final class NodeRequestTally {
     private func change(_ pod: Pod, by sign: Int) {
         var sums = byNode[pod.spec.nodeName, default: Sums()]
         for container in pod.spec.containers {
-            let requests = container.requests
-            if sign > 0 {
-                sums.cpuMillis.add(requests.cpuMillis); sums.memoryBytes.add(requests.memoryBytes); sums.pods.add(requests.pods)
-            } else {
-                sums.cpuMillis.subtract(requests.cpuMillis); sums.memoryBytes.subtract(requests.memoryBytes); sums.pods.subtract(requests.pods)
-            }
+            if sign > 0 { sums.requests.add(container.requests) } else { sums.requests.subtract(container.requests) }
         }
-        if sign > 0 { sums.pods.add(1) } else { sums.pods.subtract(1) }
+        let thePod = ResourceAmounts(pods: 1)
+        if sign > 0 { sums.requests.add(thePod) } else { sums.requests.subtract(thePod) }
         sums.count += sign
         byNode[pod.spec.nodeName] = sums.count == 0 ? nil : sums
     }

@@ -15,8 +15,8 @@ import Testing
             let allocatable: [Int64] = [4_000, 8_000, Int64.max]
             let want: [Int64] = [100, 250, 1 << 40]
             // One field varied from a common base, in turn.
-            amounts.scoringRequested = ResourceAmounts(cpuMillis: field == 0 ? used[usedChoice] : 1_500,
-                                                       memoryBytes: (field == 1 ? used[usedChoice] : 1_500) << 20, pods: 3)
+            amounts.add(ResourceAmounts(), scoring: ResourceAmounts(cpuMillis: field == 0 ? used[usedChoice] : 1_500,
+                                                                    memoryBytes: (field == 1 ? used[usedChoice] : 1_500) << 20, pods: 3))
             amounts.allocatable = ResourceAmounts(cpuMillis: field == 2 ? allocatable[allocatableChoice] : 8_000,
                                                   memoryBytes: 16 << 30, pods: 110)
             let request = ResourceAmounts(cpuMillis: field == 3 ? want[wantChoice] : 100, memoryBytes: want[wantChoice] << 10, pods: 1)
