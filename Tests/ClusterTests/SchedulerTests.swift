@@ -173,17 +173,20 @@ import Testing
     }
 
     /// NodeResourcesFit's LeastAllocated and NodeResourcesBalancedAllocation as upstream scores
-    /// them: an over-full node's fraction counts as 1, and a resource the node offers none of
-    /// is left out of both plugins.
-    @Test func resourceScoresCapFractionsAndSkipResourcesTheNodeLacks() {
+    /// them: LeastAllocated from the non-zero requests, BalancedAllocation from the real ones
+    /// (skipped for a pod that asks for neither CPU nor memory); an over-full node's fraction
+    /// counts as 1, and a resource the node offers none of is left out of both plugins.
+    @Test func resourceScoresFollowUpstreamsTwoPlugins() {
         let gi: Int64 = 1 << 30
-        func node(cpu: Int64, memory: Int64, usedCPU: Int64, usedMemory: Int64) -> SchedulerCache.Amounts {
+        func node(cpu: Int64, memory: Int64, usedCPU: Int64, usedMemory: Int64, realCPU: Int64? = nil, realMemory: Int64? = nil) -> SchedulerCache.Amounts {
             var amounts = SchedulerCache.Amounts()
             amounts.allocatable = ResourceAmounts(cpuMillis: cpu, memoryBytes: memory)
-            amounts.add(ResourceAmounts(), scoring: ResourceAmounts(cpuMillis: usedCPU, memoryBytes: usedMemory))
+            amounts.add(ResourceAmounts(cpuMillis: realCPU ?? usedCPU, memoryBytes: realMemory ?? usedMemory),
+                        scoring: ResourceAmounts(cpuMillis: usedCPU, memoryBytes: usedMemory))
             return amounts
         }
-        let want = ResourceAmounts(cpuMillis: 100, memoryBytes: gi / 4)
+        let asked = ResourceAmounts(cpuMillis: 100, memoryBytes: gi / 4)
+        let want = ResourceScores.Want(nonZero: asked, requested: asked)
         // Half of each in use with the pod: free 50 and 50, fractions equal.
         #expect(ResourceScores.compute(want, node(cpu: 1000, memory: gi, usedCPU: 400, usedMemory: gi / 4)) == 50 + 100)
         // CPU three times over: no CPU free, its fraction 1 against memory's 0.5 → 100 × (1 − 0.25).
@@ -192,6 +195,12 @@ import Testing
         #expect(ResourceScores.compute(want, node(cpu: 0, memory: gi, usedCPU: 0, usedMemory: gi / 4)) == 50 + 100)
         // Neither: nothing free counts, nothing deviates.
         #expect(ResourceScores.compute(want, node(cpu: 0, memory: 0, usedCPU: 0, usedMemory: 0)) == 0 + 100)
+        // The balance reads the real requests: the node's pods ask for 400m and no memory, so
+        // with this pod CPU is at half and memory at a quarter → 100 × (1 − 0.125), truncated.
+        #expect(ResourceScores.compute(want, node(cpu: 1000, memory: gi, usedCPU: 400, usedMemory: gi / 4, realMemory: 0)) == 50 + 87)
+        // A pod that asks for nothing: LeastAllocated counts its defaults, the balance is skipped.
+        let bestEffort = ResourceScores.Want(nonZero: asked, requested: ResourceAmounts(pods: 1))
+        #expect(ResourceScores.compute(bestEffort, node(cpu: 1000, memory: gi, usedCPU: 400, usedMemory: gi / 4)) == 50)
     }
 
     /// Requests past Int64's range saturate a node's sums; taking the pods out again must bring

@@ -214,7 +214,7 @@ final class KubeScheduler {
         // A plugin that skips scoring adds the same (nothing) to every node.
         tally.scored(feasible.count)
         let spreads = TopologySpreadScore.scores(for: pod, feasible: feasible, figures: figures, cache: cache, scratch: &spreadScratch)
-        resourceScores.score(SchedulerCache.scoringRequests(pod), feasible: feasible, figures: figures, amounts: cache.amounts,
+        resourceScores.score(ResourceScores.Want(nonZero: SchedulerCache.scoringRequests(pod), requested: requests), feasible: feasible, figures: figures, amounts: cache.amounts,
                              nodeIndexLimit: cache.nodeIndexLimit)
         // Default plugin weights: PodTopologySpread 2, NodeResourcesFit 1, BalancedAllocation 1.
         let picked = hostSelection.pick(count: feasible.count, resource: resourceScores.last,

@@ -17,15 +17,27 @@ struct ResourceScores {
 
     /// By the scheduler cache's node index.
     private var kept: [Kept] = []
+    /// A pod's requests as the two plugins read them: LeastAllocated with the 100m / 200Mi
+    /// default for a container that requests none (the non-zero requests), BalancedAllocation
+    /// as written (`useRequested`).
+    struct Want: Equatable {
+        var nonZero: ResourceAmounts
+        var requested: ResourceAmounts
+
+        /// A pod that requests neither CPU nor memory: BalancedAllocation skips it (PreScore,
+        /// since 1.33), so that many such pods do not all go to one balanced node.
+        var isBestEffort: Bool { requested.cpuMillis == 0 && requested.memoryBytes == 0 }
+    }
+
     /// The request the kept scores are for, and its number: a new request starts a new epoch.
-    private var keptWant: ResourceAmounts?
+    private var keptWant: Want?
     private var epoch: UInt32 = 0
     /// The last call's scores, in the order of its `feasible` (the buffer may be longer).
     private(set) var last: [Int] = []
 
-    /// Scores the nodes with indexes `feasible` (below `nodeIndexLimit`) for a pod asking `want`
-    /// for scoring (non-zero requests), into `last`.
-    mutating func score(_ want: ResourceAmounts, feasible: [Int], figures: [SchedulerCache.Figures], amounts: [SchedulerCache.Amounts],
+    /// Scores the nodes with indexes `feasible` (below `nodeIndexLimit`) for a pod asking `want`,
+    /// into `last`.
+    mutating func score(_ want: Want, feasible: [Int], figures: [SchedulerCache.Figures], amounts: [SchedulerCache.Amounts],
                         nodeIndexLimit: Int) {
         if kept.count < nodeIndexLimit { kept.append(contentsOf: repeatElement(Kept(), count: nodeIndexLimit - kept.count)) }
         if last.count < feasible.count { last.append(contentsOf: repeatElement(0, count: feasible.count - last.count)) }
@@ -56,29 +68,34 @@ struct ResourceScores {
         }
     }
 
-    /// LeastAllocated (the mean of free CPU and free memory, in percent) plus BalancedAllocation
-    /// (100 less half the gap between the CPU and memory fractions, each at most 1), with the pod
-    /// counted in; a resource the node offers none of is left out of both, as upstream skips it.
-    /// Between 50 and 200: requests are never negative (quantities are not, and the cache's
+    /// LeastAllocated (the mean of free CPU and free memory, in percent, from the non-zero
+    /// requests) plus BalancedAllocation (100 less half the gap between the CPU and memory
+    /// fractions of the real requests, each at most 1; nothing for a best-effort pod), with the
+    /// pod counted in. A resource the node offers none of is left out of both, as upstream skips
+    /// it. Between 0 and 200: requests are never negative (quantities are not, and the cache's
     /// sums are exact), and are read as at least zero all the same.
-    static func compute(_ want: ResourceAmounts, _ node: SchedulerCache.Amounts) -> Int {
-        var used = node.scoringRequested + want
-        used.cpuMillis = max(0, used.cpuMillis)
-        used.memoryBytes = max(0, used.memoryBytes)
+    static func compute(_ want: Want, _ node: SchedulerCache.Amounts) -> Int {
         let allocatable = node.allocatable
         let hasCPU = allocatable.cpuMillis > 0, hasMemory = allocatable.memoryBytes > 0
+        func withPod(_ sum: ResourceAmounts, _ pod: ResourceAmounts) -> (cpu: Int64, memory: Int64) {
+            let used = sum + pod
+            return (max(0, used.cpuMillis), max(0, used.memoryBytes))
+        }
+        let nonZero = withPod(node.scoringRequested, want.nonZero)
         func free(_ requested: Int64, _ capacity: Int64) -> Int64 { requested > capacity ? 0 : percent(capacity - requested, of: capacity) }
-        func fraction(_ requested: Int64, _ capacity: Int64) -> Double { min(1, Double(requested) / Double(capacity)) }
         var leastAllocated: Int64 = 0
         switch (hasCPU, hasMemory) {
-        case (true, true): leastAllocated = (free(used.cpuMillis, allocatable.cpuMillis) + free(used.memoryBytes, allocatable.memoryBytes)) / 2
-        case (true, false): leastAllocated = free(used.cpuMillis, allocatable.cpuMillis)
-        case (false, true): leastAllocated = free(used.memoryBytes, allocatable.memoryBytes)
+        case (true, true): leastAllocated = (free(nonZero.cpu, allocatable.cpuMillis) + free(nonZero.memory, allocatable.memoryBytes)) / 2
+        case (true, false): leastAllocated = free(nonZero.cpu, allocatable.cpuMillis)
+        case (false, true): leastAllocated = free(nonZero.memory, allocatable.memoryBytes)
         case (false, false): break
         }
+        guard !want.isBestEffort else { return Int(leastAllocated) }
+        let real = withPod(node.requested, want.requested)
+        func fraction(_ requested: Int64, _ capacity: Int64) -> Double { min(1, Double(requested) / Double(capacity)) }
         // With one resource or none the deviation is zero.
         let deviation = hasCPU && hasMemory
-            ? abs(fraction(used.cpuMillis, allocatable.cpuMillis) - fraction(used.memoryBytes, allocatable.memoryBytes)) / 2 : 0
+            ? abs(fraction(real.cpu, allocatable.cpuMillis) - fraction(real.memory, allocatable.memoryBytes)) / 2 : 0
         return Int(leastAllocated) + Int((1 - deviation) * 100)
     }
 

@@ -9,18 +9,22 @@ import Testing
     /// Amounts from a few values each, so consecutive calls for one node often agree in all but
     /// one input: the case a kept score must not be mistaken for.
     static let call = zip(Gen.int(in: 0...3), Gen.int(in: 0...2), Gen.int(in: 0...2), Gen.int(in: 0...2), Gen.int(in: 0...3))
-        .map { node, usedChoice, allocatableChoice, wantChoice, field -> (Int, SchedulerCache.Amounts, ResourceAmounts) in
+        .map { node, usedChoice, allocatableChoice, wantChoice, field -> (Int, SchedulerCache.Amounts, ResourceScores.Want) in
             var amounts = SchedulerCache.Amounts()
             let used: [Int64] = [0, 1_500, 3_000]
             let allocatable: [Int64] = [4_000, 8_000, Int64.max]
             let want: [Int64] = [100, 250, 1 << 40]
-            // One field varied from a common base, in turn.
-            amounts.add(ResourceAmounts(), scoring: ResourceAmounts(cpuMillis: field == 0 ? used[usedChoice] : 1_500,
-                                                                    memoryBytes: (field == 1 ? used[usedChoice] : 1_500) << 20, pods: 3))
+            // One field varied from a common base, in turn; the real requests are the non-zero
+            // ones less the defaults of a few containers that ask for nothing.
+            let cpu = field == 0 ? used[usedChoice] : 1_500, memory = (field == 1 ? used[usedChoice] : 1_500) << 20
+            amounts.add(ResourceAmounts(cpuMillis: max(0, cpu - 300), memoryBytes: max(0, memory - (600 << 20)), pods: 3),
+                        scoring: ResourceAmounts(cpuMillis: cpu, memoryBytes: memory, pods: 3))
             amounts.allocatable = ResourceAmounts(cpuMillis: field == 2 ? allocatable[allocatableChoice] : 8_000,
                                                   memoryBytes: 16 << 30, pods: 110)
             let request = ResourceAmounts(cpuMillis: field == 3 ? want[wantChoice] : 100, memoryBytes: want[wantChoice] << 10, pods: 1)
-            return (node, amounts, request)
+            // The first choice is a pod that asks for nothing (its non-zero requests the defaults).
+            let requested = wantChoice == 0 ? ResourceAmounts(pods: 1) : request
+            return (node, amounts, ResourceScores.Want(nonZero: request, requested: requested))
         }
 
     @Test func keptResourceScoresAreTheFormulasScores() async {
@@ -53,8 +57,10 @@ import Testing
         // All zeros: what an empty kept entry holds, so a first score must not be read from it.
         var scores = ResourceScores()
         let empty = SchedulerCache.Amounts()
-        scores.score(ResourceAmounts(), feasible: [0], figures: [SchedulerCache.Figures()], amounts: [empty], nodeIndexLimit: 1)
-        #expect(scores.last[0] == ResourceScores.compute(ResourceAmounts(), empty))
+        // (A pod that asks for some CPU: the balance, 100 on a node that offers nothing, is scored.)
+        let want = ResourceScores.Want(nonZero: ResourceAmounts(cpuMillis: 100), requested: ResourceAmounts(cpuMillis: 100))
+        scores.score(want, feasible: [0], figures: [SchedulerCache.Figures()], amounts: [empty], nodeIndexLimit: 1)
+        #expect(scores.last[0] == ResourceScores.compute(want, empty))
         #expect(scores.last[0] != 0)
     }
 
