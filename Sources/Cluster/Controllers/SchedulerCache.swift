@@ -52,25 +52,24 @@ final class SchedulerCache {
     /// What a node's pods request and what it offers, read when its resource score must be
     /// computed anew; the walk reads `Figures`.
     struct Amounts {
-        /// Sum of real requests (for NodeResourcesFit), clamped.
-        private(set) var requested = ResourceAmounts()
-        /// Sum of non-zero requests (for scoring), clamped.
-        private(set) var scoringRequested = ResourceAmounts()
         var allocatable = ResourceAmounts()
         /// The two sums kept exactly: pods' requests add up past Int64's range and are taken out
         /// again, and saturated sums would then fall below zero.
         private var requestedSum = ExactAmounts(), scoringSum = ExactAmounts()
 
+        /// Sum of real requests (for NodeResourcesFit and the balance), clamped.
+        var requested: ResourceAmounts { requestedSum.clamped }
+        /// Sum of non-zero requests (for LeastAllocated), clamped.
+        var scoringRequested: ResourceAmounts { scoringSum.clamped }
+
         mutating func add(_ requests: ResourceAmounts, scoring: ResourceAmounts) {
             requestedSum.add(requests)
             scoringSum.add(scoring)
-            (requested, scoringRequested) = (requestedSum.clamped, scoringSum.clamped)
         }
 
         mutating func subtract(_ requests: ResourceAmounts, scoring: ResourceAmounts) {
             requestedSum.subtract(requests)
             scoringSum.subtract(scoring)
-            (requested, scoringRequested) = (requestedSum.clamped, scoringSum.clamped)
         }
     }
 

@@ -40,7 +40,7 @@ enum TopologySpreadScore {
                 minScore = min(minScore, score)
                 maxScore = max(maxScore, score)
             }
-            func normalizedScore(_ score: Int64) -> Int64 { 100 * (maxScore + minScore - score) / maxScore }
+            func normalizedScore(_ score: Int64) -> Int64 { TopologySpreadScore.normalized(score, min: minScore, max: maxScore) }
             let span = maxScore - minScore
             // Each distinct raw score divided once, when there are fewer distinct ones than nodes.
             let divideEach = maxScore != 0 && span >= Int64(raw.count)
@@ -67,6 +67,18 @@ enum TopologySpreadScore {
                 count = raw.count
             }
         }
+    }
+
+    /// One constraint's part of a node's raw score: the matching pods in its topology domain,
+    /// weighted, plus maxSkew − 1.
+    @inline(__always)
+    static func term(_ count: Int, weight: Double, base: Double) -> Double { Double(count) * weight + base }
+
+    /// NormalizeScore for one node: fewer matching pods score higher, between the cycle's
+    /// smallest and largest raw scores; 100 when the largest is 0.
+    @inline(__always)
+    static func normalized(_ score: Int64, min minScore: Int64, max maxScore: Int64) -> Int64 {
+        maxScore == 0 ? 100 : 100 * (maxScore + minScore - score) / maxScore
     }
 
     /// `x.rounded()` (half away from zero) for the non-negative raw scores, without the library
@@ -135,8 +147,8 @@ enum TopologySpreadScore {
                     scratch.perZone.withUnsafeBufferPointer { perZone in
                         for index in feasible {
                             var score = 0.0
-                            if figures[index].hasHostname { score += Double(perNode[index]) * hostnameWeight + hostnameBase }
-                            if figures[index].hasZone { score += Double(perZone[Int(figures[index].zoneIndex)]) * zoneWeight + zoneBase }
+                            if figures[index].hasHostname { score += term(perNode[index], weight: hostnameWeight, base: hostnameBase) }
+                            if figures[index].hasZone { score += term(perZone[Int(figures[index].zoneIndex)], weight: zoneWeight, base: zoneBase) }
                             raw[rawCount] = roundedHalfAway(score)
                             rawCount += 1
                         }
@@ -173,14 +185,14 @@ extension TopologySpreadScore.Scratch {
             normalized.removeAll()
             return true
         }
-        // The same expression as the raw scores' loop, so the same doubles.
+        // As the raw scores' loop adds it up (0 plus the one term), so the same doubles.
         func raw(_ count: Int) -> Int64 {
             var score = 0.0
-            score += Double(count) * weight + base
+            score += TopologySpreadScore.term(count, weight: weight, base: base)
             return TopologySpreadScore.roundedHalfAway(score)
         }
         let minScore = raw(low), maxScore = raw(high)
-        func normalizedScore(_ count: Int) -> Int64 { maxScore == 0 ? 100 : 100 * (maxScore + minScore - raw(count)) / maxScore }
+        func normalizedScore(_ count: Int) -> Int64 { TopologySpreadScore.normalized(raw(count), min: minScore, max: maxScore) }
         let byTable = high - low < feasible.count
         if byTable {
             byOffset.removeAll(keepingCapacity: true)

@@ -89,9 +89,10 @@ import Testing
             let cache = SchedulerCache()
             store.watch([.pod, .node]) { cache.observe($0, store: store) }
             _ = try? store.create(Namespace(name: "default"))
-            for n in 0..<3 {
+            func addNode(_ n: Int) {
                 _ = try? store.create(Node(metadata: ObjectMeta(name: "node-\(n)"), status: NodeStatus(capacity: ResourceAmounts(cpuMillis: 4_000, memoryBytes: 8 << 30, pods: 5))))
             }
+            for n in 0..<3 { addNode(n) }
             var before = zip(cache.figures, cache.amounts).map { ($0.stamp, $1) }
             var given = Set(before.map(\.0))
             var pods = 0
@@ -110,7 +111,7 @@ import Testing
                     _ = try? store.modify(Node.self, "node-\(node)") { $0.status.allocatable.cpuMillis = Int64(size + 1) * 1_000 }
                 default: // the node removed and added again: a new index, its pods counted anew
                     try? store.delete(Node.self, "node-\(node)")
-                    _ = try? store.create(Node(metadata: ObjectMeta(name: "node-\(node)"), status: NodeStatus(capacity: ResourceAmounts(cpuMillis: 4_000, memoryBytes: 8 << 30, pods: 5))))
+                    addNode(node)
                 }
                 let after = zip(cache.figures, cache.amounts).map { ($0.stamp, $1) }
                 for (index, (old, new)) in zip(before, after).enumerated() {
