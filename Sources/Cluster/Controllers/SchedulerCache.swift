@@ -57,19 +57,23 @@ final class SchedulerCache {
         /// again, and saturated sums would then fall below zero.
         private var requestedSum = ExactAmounts(), scoringSum = ExactAmounts()
 
-        /// Sum of real requests (for NodeResourcesFit and the balance), clamped.
-        var requested: ResourceAmounts { requestedSum.clamped }
-        /// Sum of non-zero requests (for LeastAllocated), clamped.
-        var scoringRequested: ResourceAmounts { scoringSum.clamped }
+        /// Sum of real requests (for NodeResourcesFit and the balance), clamped. Kept, not read
+        /// off the exact sums each time: a score is computed anew for most of a pod's few hundred
+        /// nodes when the request changes, and clamping six sums there cost 1.3% of a build-up.
+        private(set) var requested = ResourceAmounts()
+        /// Sum of non-zero requests (for LeastAllocated), clamped (kept as `requested` is).
+        private(set) var scoringRequested = ResourceAmounts()
 
         mutating func add(_ requests: ResourceAmounts, scoring: ResourceAmounts) {
             requestedSum.add(requests)
             scoringSum.add(scoring)
+            (requested, scoringRequested) = (requestedSum.clamped, scoringSum.clamped)
         }
 
         mutating func subtract(_ requests: ResourceAmounts, scoring: ResourceAmounts) {
             requestedSum.subtract(requests)
             scoringSum.subtract(scoring)
+            (requested, scoringRequested) = (requestedSum.clamped, scoringSum.clamped)
         }
     }
 
