@@ -17,6 +17,8 @@ final class KubeScheduler {
     private var nextStartNodeIndex = 0
     /// Scratch for topology spreading (see TopologySpreadScore.scores).
     private var spreadScratch = TopologySpreadScore.Scratch()
+    /// The feasible nodes' indexes of the cycle in progress (see `Array.overwrite`).
+    private var feasibleScratch: [Int] = []
     /// Each node's resource score, kept while its figures and the pod's request stay the same.
     private var resourceScores = ResourceScores()
     private var hostSelection = HostSelection()
@@ -179,7 +181,11 @@ final class KubeScheduler {
         var position = nextStartNodeIndex % total // the nodes may have shrunk since
         // Read through buffers: a plain node costs a few loads and compares, no copy of its
         // figures, no bounds or uniqueness checks.
-        let feasible = [Int](unsafeUninitializedCapacity: wanted) { found, foundCount in
+        var feasible: [Int] = []
+        swap(&feasible, &feasibleScratch) // refilled in its own buffer, given back at the end
+        defer { swap(&feasible, &feasibleScratch) }
+        var foundCount = 0
+        feasible.overwrite(count: wanted, filler: 0) { found in
             figures.withUnsafeBufferPointer { figures in
                 order.withUnsafeBufferPointer { order in
                     while examined < total && foundCount < wanted {
@@ -204,6 +210,7 @@ final class KubeScheduler {
                 }
             }
         }
+        feasible.removeLast(wanted - foundCount)
         nextStartNodeIndex = (nextStartNodeIndex + examined) % total
         guard !feasible.isEmpty else {
             // FitError: per-reason node counts, sorted as strings; then the preemption plugin's

@@ -34,7 +34,7 @@ enum TopologySpreadScore {
         /// Raw scores repeat (pods per node are small numbers), so each distinct one is divided
         /// once a cycle, not once a node.
         mutating func normalize() {
-            guard var minScore = raw.first else { return normalized.removeAll() }
+            guard var minScore = raw.first else { return normalized.removeAll(keepingCapacity: true) }
             var maxScore = minScore
             for score in raw {
                 minScore = min(minScore, score)
@@ -48,10 +48,13 @@ enum TopologySpreadScore {
                 byOffset.removeAll(keepingCapacity: true)
                 byOffset.append(contentsOf: repeatElement(-1, count: Int(span) + 1))
             }
-            normalized = [Int64](unsafeUninitializedCapacity: raw.count) { normalized, count in
+            var out: [Int64] = []
+            swap(&out, &normalized) // taken out, so it is refilled in its own buffer
+            defer { swap(&out, &normalized) }
+            out.overwrite(count: raw.count, filler: 0) { normalized in
                 raw.withUnsafeBufferPointer { raw in
                     if maxScore == 0 {
-                        normalized.initialize(repeating: 100)
+                        normalized.update(repeating: 100)
                     } else if divideEach {
                         for (i, score) in raw.enumerated() { normalized[i] = normalizedScore(score) }
                     } else {
@@ -64,7 +67,6 @@ enum TopologySpreadScore {
                         }
                     }
                 }
-                count = raw.count
             }
         }
     }
@@ -141,21 +143,23 @@ enum TopologySpreadScore {
             return true
         }
         // Read through buffers: a few hundred nodes a pod, each a handful of loads.
-        scratch.raw = [Int64](unsafeUninitializedCapacity: feasible.count) { raw, rawCount in
+        var raw: [Int64] = []
+        swap(&raw, &scratch.raw)
+        raw.overwrite(count: feasible.count, filler: 0) { raw in
             figures.withUnsafeBufferPointer { figures in
                 scratch.perNode.withUnsafeBufferPointer { perNode in
                     scratch.perZone.withUnsafeBufferPointer { perZone in
-                        for index in feasible {
+                        for (i, index) in feasible.enumerated() {
                             var score = 0.0
                             if figures[index].hasHostname { score += term(perNode[index], weight: hostnameWeight, base: hostnameBase) }
                             if figures[index].hasZone { score += term(perZone[Int(figures[index].zoneIndex)], weight: zoneWeight, base: zoneBase) }
-                            raw[rawCount] = roundedHalfAway(score)
-                            rawCount += 1
+                            raw[i] = roundedHalfAway(score)
                         }
                     }
                 }
             }
         }
+        swap(&raw, &scratch.raw)
         scratch.normalize()
         return true
     }
@@ -182,7 +186,7 @@ extension TopologySpreadScore.Scratch {
         }
         guard allHaveHostnames else { return false }
         guard !feasible.isEmpty else {
-            normalized.removeAll()
+            normalized.removeAll(keepingCapacity: true)
             return true
         }
         // As the raw scores' loop adds it up (0 plus the one term), so the same doubles.
@@ -198,7 +202,9 @@ extension TopologySpreadScore.Scratch {
             byOffset.removeAll(keepingCapacity: true)
             for count in low...high { byOffset.append(normalizedScore(count)) }
         }
-        normalized = [Int64](unsafeUninitializedCapacity: feasible.count) { normalized, written in
+        var out: [Int64] = []
+        swap(&out, &normalized)
+        out.overwrite(count: feasible.count, filler: 0) { normalized in
             perNode.withUnsafeBufferPointer { perNode in
                 if byTable {
                     byOffset.withUnsafeBufferPointer { byOffset in
@@ -208,8 +214,8 @@ extension TopologySpreadScore.Scratch {
                     for (i, index) in feasible.enumerated() { normalized[i] = normalizedScore(perNode[index]) }
                 }
             }
-            written = feasible.count
         }
+        swap(&out, &normalized)
         return true
     }
 }

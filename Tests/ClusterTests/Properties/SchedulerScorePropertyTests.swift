@@ -171,16 +171,17 @@ import Testing
     /// Without zones the spread scores come from the counts alone; they must be the scores of
     /// the raw-score path for any counts, few distinct ones (a table) or many (one at a time).
     @Test func spreadScoresByCountAreTheRawScoresNormalized() async {
+        // One scratch of each for every case, as the scheduler keeps them: each call refills
+        // the buffers the last one left, longer or shorter.
+        var byCount = TopologySpreadScore.Scratch(), byRaw = TopologySpreadScore.Scratch()
         await propertyCheck(count: 500, input: Gen.int(in: 0...40).array(of: 1...60), Gen.int(in: 0...2)) { counts, scale in
             let feasible = Array(counts.indices.reversed()) // any order: scores follow `feasible`
             var figures = Array(repeating: SchedulerCache.Figures(), count: counts.count)
             for i in figures.indices { figures[i].hasHostname = true }
             let weight = log(Double(feasible.count + 2)), base = 2.0
-            var byCount = TopologySpreadScore.Scratch()
             byCount.perNode = counts.map { $0 * [1, 9, 1_000][scale] }
             let counted = byCount.normalizeByCount(feasible: feasible, figures: figures, weight: weight, base: base)
             #expect(counted)
-            var byRaw = TopologySpreadScore.Scratch()
             byRaw.raw = feasible.map { index in
                 var score = 0.0
                 score += Double(byCount.perNode[index]) * weight + base
@@ -188,6 +189,7 @@ import Testing
             }
             byRaw.normalize()
             #expect(byCount.normalized == byRaw.normalized)
+            #expect(byCount.normalized.count == feasible.count)
         }
         // A node without the hostname label needs the raw scores.
         var scratch = TopologySpreadScore.Scratch()
@@ -200,8 +202,8 @@ import Testing
 
     @Test func normalizedSpreadScoresAreTheFormulasScores() async {
         // Narrow spans (each distinct score divided once) and wide ones (divided per node).
+        var scratch = TopologySpreadScore.Scratch() // refilled case after case, as the scheduler's
         await propertyCheck(count: 500, input: Gen.int64(in: 0...60).array(of: 1...50), Gen.int64(in: 0...2)) { raw, scale in
-            var scratch = TopologySpreadScore.Scratch()
             scratch.raw = raw.map { $0 * [1, 7, 1_000][Int(scale)] }
             scratch.normalize()
             let low = scratch.raw.min()!, high = scratch.raw.max()!
