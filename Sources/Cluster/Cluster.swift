@@ -44,9 +44,17 @@ public final class Cluster {
             PodAdmission.admit(&pod)
             let requestsSomething = pod.spec.containers.contains { $0.requests.cpuMillis > 0 || $0.requests.memoryBytes > 0 }
             pod.status.qosClass = requestsSomething ? "Burstable" : "BestEffort"
-            for key in [Taint.notReadyKey, Taint.unreachableKey] where !pod.spec.tolerations.contains(where: { $0.key == key && $0.effect == "NoExecute" }) {
+            func lacks(_ key: String) -> Bool { !pod.spec.tolerations.contains { $0.key == key && $0.effect == "NoExecute" } }
+            let lacksNotReady = lacks(Taint.notReadyKey), lacksUnreachable = lacks(Taint.unreachableKey)
+            guard lacksNotReady || lacksUnreachable else { return }
+            // Room for both at once (no list of keys built either): appended one by one, the
+            // list grew twice, two heap blocks a pod.
+            pod.spec.tolerations.reserveCapacity(pod.spec.tolerations.count + (lacksNotReady ? 1 : 0) + (lacksUnreachable ? 1 : 0))
+            func add(_ key: String) {
                 pod.spec.tolerations.append(Toleration(key: key, operator: "Exists", effect: "NoExecute", tolerationSeconds: tolerationSeconds))
             }
+            if lacksNotReady { add(Taint.notReadyKey) }
+            if lacksUnreachable { add(Taint.unreachableKey) }
         }
         let scheduler = KubeScheduler(store: store, recorder: recorder, random: random, pace: pace)
         scheduling = scheduler.tally

@@ -69,6 +69,20 @@ extension Int: ShardingKey {}
         #expect(!sharded.contains(ObjectKey(namespace: "other", name: "pod-1")))
     }
 
+    /// An empty set holds no shard until its first insertion (an index miss makes one); it
+    /// answers as any empty set, and so does one emptied by removeAll.
+    @Test func anEmptyShardedSetAnswersBeforeItsFirstInsertion() {
+        var set = ShardedSet<ObjectKey>()
+        let key = ObjectKey(namespace: "default", name: "web-7d9c8b5f6-x2x9k")
+        #expect(!set.contains(key) && set.remove(key) == nil && Array(set).isEmpty && set.isEmpty)
+        let literal: ShardedSet<ObjectKey> = []
+        #expect(literal.isEmpty && !literal.contains(key))
+        #expect(set.insert(key).inserted && set.contains(key) && set.count == 1)
+        set.removeAll()
+        #expect(!set.contains(key) && set.remove(key) == nil && Array(set).isEmpty)
+        #expect(set.insert(key).inserted && Array(set) == [key])
+    }
+
     @Test func anIteratorKeepsTheMembersItBeganWith() {
         var sharded = ShardedSet<Int>()
         for i in 0..<(Sharding.splitCount + 100) { sharded.insert(i) }

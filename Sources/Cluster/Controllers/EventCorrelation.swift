@@ -20,7 +20,8 @@ struct EventCorrelation {
     }
 
     /// Pulling, Pulled, Created, Started: what a kubelet usually says about one pod. Room for
-    /// them is made at the second reason: most sources (the scheduler, a controller) have one.
+    /// them is made at the second reason, unless the source's objects usually have that many
+    /// (`room`): then at the first, one heap block a list, not two.
     private static let usualReasons = 4
 
     private var spam: EventSpamBucket
@@ -34,11 +35,12 @@ struct EventCorrelation {
     var loggedEvents: Int { logged.count }
 
     /// Runs one event through the three steps: the event to write (with its count and whether
-    /// it is the combined one), or nil when the spam filter drops the write.
+    /// it is the combined one), or nil when the spam filter drops the write. `room`: how many
+    /// entries the source's objects usually come to (room made at the first).
     mutating func observe(type: String, reason: String, message: String, fieldPath: String, now: SimTime,
-                          newStamp: () -> UInt64) -> LoggedEvent? {
+                          room: Int = 1, newStamp: () -> UInt64) -> LoggedEvent? {
         let s = similar.firstIndex { $0.type == type && $0.reason == reason } ?? {
-            if similar.count == 1 { similar.reserveCapacity(Self.usualReasons) }
+            if similar.isEmpty { similar.reserveCapacity(room) } else if similar.count == 1 { similar.reserveCapacity(Self.usualReasons) }
             similar.append(SimilarEvents(type: type, reason: reason, now: now))
             return similar.count - 1
         }()
@@ -54,7 +56,7 @@ struct EventCorrelation {
             entry = logged[l]
         } else {
             logged.removeAll { $0.isExpired(now: now) }
-            if logged.count == 1 { logged.reserveCapacity(Self.usualReasons) }
+            if logged.isEmpty { logged.reserveCapacity(room) } else if logged.count == 1 { logged.reserveCapacity(Self.usualReasons) }
             entry = LoggedEvent(type: type, reason: reason, fieldPath: loggedPath, message: loggedMessage,
                                 nanos: newStamp(), count: 1, firstSeen: now, lastSeen: now)
             logged.append(entry)

@@ -2,7 +2,9 @@
 /// of a 100,000-pod scale-up, and the controllers' sets of pending pods, grow without one
 /// insertion rehashing them all. Order of iteration is unspecified, as a set's is.
 public struct ShardedSet<Element: ShardingKey> {
-    private var shards: [Set<Element>] = [[]]
+    /// None until the first insertion: an empty set (an index miss, a controller's `[]`) is
+    /// made by the hundred thousand in a build-up, and one shard was a heap block each.
+    private var shards: [Set<Element>] = []
     public private(set) var count = 0
 
     public init() {}
@@ -15,10 +17,11 @@ public struct ShardedSet<Element: ShardingKey> {
     @inline(__always)
     private func shard(of element: Element) -> Int { Sharding.shard(of: element, among: shards.count) }
 
-    public func contains(_ element: Element) -> Bool { shards[shard(of: element)].contains(element) }
+    public func contains(_ element: Element) -> Bool { !shards.isEmpty && shards[shard(of: element)].contains(element) }
 
     @discardableResult
     public mutating func insert(_ element: Element) -> (inserted: Bool, memberAfterInsert: Element) {
+        if shards.isEmpty { shards = [[]] }
         let result = shards[shard(of: element)].insert(element)
         if result.inserted {
             count += 1
@@ -29,13 +32,13 @@ public struct ShardedSet<Element: ShardingKey> {
 
     @discardableResult
     public mutating func remove(_ element: Element) -> Element? {
-        guard let removed = shards[shard(of: element)].remove(element) else { return nil }
+        guard !shards.isEmpty, let removed = shards[shard(of: element)].remove(element) else { return nil }
         count -= 1
         return removed
     }
 
     public mutating func removeAll() {
-        shards = [[]]
+        shards = []
         count = 0
     }
 
