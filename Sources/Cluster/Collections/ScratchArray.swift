@@ -1,8 +1,9 @@
 extension Array {
-    /// Makes the array `count` long and hands its buffer to `write`, which sets every element.
-    /// A scratch array the scheduler refills for every pod keeps its buffer this way: made
-    /// anew each time, the new block was allocated before the old one was freed, so each pod
-    /// wrote its scores into memory no longer in the cache.
+    /// Makes the array `count` long and hands its buffer to `write`; elements it does not set
+    /// keep `filler` or an earlier value (a caller that writes fewer trims the rest after). A
+    /// scratch array the scheduler refills for every pod keeps its buffer this way: made anew
+    /// each time, the spread scores' new block was allocated before the old one was freed, so
+    /// each pod wrote its scores into memory no longer in the cache.
     @inline(__always)
     mutating func overwrite(count: Int, filler: Element, _ write: (UnsafeMutableBufferPointer<Element>) -> Void) {
         if self.count > count {

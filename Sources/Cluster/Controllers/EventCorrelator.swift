@@ -41,8 +41,9 @@ final class EventCorrelator {
     private var otherSources: [RecordedEvents.Source] = []
 
     /// Room an object's lists get at its first event: a kubelet says four things of each pod it
-    /// starts (Pulling, Pulled, Created, Started), so its lists are made that long at once, one
-    /// heap block each, not two; other sources mostly say one.
+    /// starts (Pulling, Pulled, Created, Started), so a pod's lists are made that long at once,
+    /// one heap block each, not two (its node, with two events, gets the same room, harmlessly);
+    /// other sources mostly say one.
     private let room: Int
 
     var trackedObjects: Int { objects.count }

@@ -15,7 +15,10 @@ public struct ShardedSet<Element: ShardingKey> {
     public var isEmpty: Bool { count == 0 }
 
     @inline(__always)
-    private func shard(of element: Element) -> Int { Sharding.shard(of: element, among: shards.count) }
+    private func shard(of element: Element) -> Int {
+        assert(!shards.isEmpty, "an empty set has no shard to look in") // each caller checks first
+        return Sharding.shard(of: element, among: shards.count)
+    }
 
     public func contains(_ element: Element) -> Bool { !shards.isEmpty && shards[shard(of: element)].contains(element) }
 
