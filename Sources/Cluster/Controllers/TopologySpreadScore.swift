@@ -48,10 +48,7 @@ enum TopologySpreadScore {
                 byOffset.removeAll(keepingCapacity: true)
                 byOffset.append(contentsOf: repeatElement(-1, count: Int(span) + 1))
             }
-            var out: [Int64] = []
-            swap(&out, &normalized) // taken out, so it is refilled in its own buffer
-            defer { swap(&out, &normalized) }
-            out.overwrite(count: raw.count, filler: 0) { normalized in
+            normalized.overwrite(count: raw.count, filler: 0) { normalized in
                 raw.withUnsafeBufferPointer { raw in
                     if maxScore == 0 {
                         normalized.update(repeating: 100)
@@ -143,9 +140,7 @@ enum TopologySpreadScore {
             return true
         }
         // Read through buffers: a few hundred nodes a pod, each a handful of loads.
-        var raw: [Int64] = []
-        swap(&raw, &scratch.raw)
-        raw.overwrite(count: feasible.count, filler: 0) { raw in
+        scratch.raw.overwrite(count: feasible.count, filler: 0) { raw in
             figures.withUnsafeBufferPointer { figures in
                 scratch.perNode.withUnsafeBufferPointer { perNode in
                     scratch.perZone.withUnsafeBufferPointer { perZone in
@@ -159,7 +154,6 @@ enum TopologySpreadScore {
                 }
             }
         }
-        swap(&raw, &scratch.raw)
         scratch.normalize()
         return true
     }
@@ -202,9 +196,7 @@ extension TopologySpreadScore.Scratch {
             byOffset.removeAll(keepingCapacity: true)
             for count in low...high { byOffset.append(normalizedScore(count)) }
         }
-        var out: [Int64] = []
-        swap(&out, &normalized)
-        out.overwrite(count: feasible.count, filler: 0) { normalized in
+        normalized.overwrite(count: feasible.count, filler: 0) { normalized in
             perNode.withUnsafeBufferPointer { perNode in
                 if byTable {
                     byOffset.withUnsafeBufferPointer { byOffset in
@@ -215,7 +207,6 @@ extension TopologySpreadScore.Scratch {
                 }
             }
         }
-        swap(&out, &normalized)
         return true
     }
 }
