@@ -12,6 +12,8 @@ struct BenchPhase {
     var pods = 0
     var virtualSeconds = 0
     var completed = false
+    /// For a phase that did not complete: how far it got and why the rest wait.
+    var shortfall: String?
     var peakQueueDepths: [(name: String, depth: Int)] = []
     var peakTimers = 0
 
@@ -33,6 +35,7 @@ struct BenchPhase {
         try body(&phase)
         phase.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         phase.cpuSeconds = ProcessUsage.cpuSeconds() - cpu
+        if !phase.completed { phase.shortfall = bench.shortfall(want: bench.pods) }
         phase.peakTimers = bench.timers.peak
         phase.peakQueueDepths = cluster.clock.queueDepths.peak.filter { $0.value > 0 }
             .sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ($0.key, $0.value) }
@@ -41,11 +44,12 @@ struct BenchPhase {
 
     var text: String {
         let queues = peakQueueDepths.isEmpty ? "none" : peakQueueDepths.map { "\($0.name) \($0.depth)" }.joined(separator: ", ")
-        return [
+        return ([
             "\(name): \(completed ? "done" : "NOT DONE") after \(virtualSeconds) s of virtual time",
+        ] + (shortfall.map { ["  \($0)"] } ?? []) + [
             String(format: "  wall time %.2f s, CPU time %.2f s, %d pods, %.0f pods/s of wall time", wallSeconds, cpuSeconds, pods, podsPerSecond),
             "  deepest work queues: \(queues); most timers waiting: \(peakTimers)",
-        ].joined(separator: "\n")
+        ]).joined(separator: "\n")
     }
 
     var json: JSONValue {
@@ -55,7 +59,7 @@ struct BenchPhase {
             ("pods", .int(Int64(pods))), ("podsPerSecond", Self.number(podsPerSecond)),
             ("peakQueueDepths", .object(peakQueueDepths.map { ($0.name, .int(Int64($0.depth))) })),
             ("peakTimers", .int(Int64(peakTimers))),
-        ])
+        ] + (shortfall.map { [("shortfall", JSONValue.string($0))] } ?? []))
     }
 
     static func number(_ value: Double) -> JSONValue { .number(String(format: "%.3f", value)) }
