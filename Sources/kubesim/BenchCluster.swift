@@ -65,29 +65,6 @@ struct BenchCluster {
         return cluster.store.countPods { $0.isRunning && !excluded.contains($0.spec.nodeName) }
     }
 
-    /// For a phase that ran out of time: how many of the `want` pods run, and why most of the
-    /// rest wait, in the words `kubectl describe pod` shows them (the scheduler's message for a
-    /// pod no node takes, else a container's waiting reason, Terminating, or the phase).
-    func shortfall(want: Int) -> String {
-        var reasons: [String: Int] = [:]
-        for pod in cluster.store.list(Pod.self) where !pod.isRunning { reasons[Self.waitingReason(pod), default: 0] += 1 }
-        let running = "\(runningPods()) of \(want) pods Running"
-        // The most common reason; among equally common ones the first by name, so a run says the same each time.
-        guard let most = reasons.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else { return running }
-        return "\(running); \(most.value) waiting: \(most.key)"
-    }
-
-    static func waitingReason(_ pod: Pod) -> String {
-        if pod.isTerminating { return "Terminating" }
-        if let scheduled = pod.status.condition("PodScheduled"), scheduled.status == "False" {
-            return scheduled.message.isEmpty ? scheduled.reason : scheduled.message
-        }
-        for status in pod.status.containerStatuses {
-            if case .waiting(let reason) = status.state { return reason }
-        }
-        return pod.status.phase
-    }
-
     /// Advances a virtual second at a time until `done` holds (asked only after pods changed)
     /// or an hour has passed; returns the virtual seconds it took and whether `done` held.
     func run(until done: () -> Bool) -> (seconds: Int, done: Bool) {

@@ -12,8 +12,10 @@ struct BenchPhase {
     var pods = 0
     var virtualSeconds = 0
     var completed = false
-    /// For a phase that did not complete: how far it got and why the rest wait.
-    var shortfall: String?
+    /// For a phase that did not complete: how far it got and why the rest wait, worked out by
+    /// `explain` (which the phase sets) once the clock has stopped.
+    var shortfall: BenchShortfall?
+    var explain: (() -> BenchShortfall)?
     var peakQueueDepths: [(name: String, depth: Int)] = []
     var peakTimers = 0
 
@@ -35,7 +37,7 @@ struct BenchPhase {
         try body(&phase)
         phase.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         phase.cpuSeconds = ProcessUsage.cpuSeconds() - cpu
-        if !phase.completed { phase.shortfall = bench.shortfall(want: bench.pods) }
+        if !phase.completed { phase.shortfall = phase.explain?() }
         phase.peakTimers = bench.timers.peak
         phase.peakQueueDepths = cluster.clock.queueDepths.peak.filter { $0.value > 0 }
             .sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ($0.key, $0.value) }
@@ -46,7 +48,7 @@ struct BenchPhase {
         let queues = peakQueueDepths.isEmpty ? "none" : peakQueueDepths.map { "\($0.name) \($0.depth)" }.joined(separator: ", ")
         return ([
             "\(name): \(completed ? "done" : "NOT DONE") after \(virtualSeconds) s of virtual time",
-        ] + (shortfall.map { ["  \($0)"] } ?? []) + [
+        ] + (shortfall.map { ["  \($0.text)"] } ?? []) + [
             String(format: "  wall time %.2f s, CPU time %.2f s, %d pods, %.0f pods/s of wall time", wallSeconds, cpuSeconds, pods, podsPerSecond),
             "  deepest work queues: \(queues); most timers waiting: \(peakTimers)",
         ]).joined(separator: "\n")
@@ -59,7 +61,8 @@ struct BenchPhase {
             ("pods", .int(Int64(pods))), ("podsPerSecond", Self.number(podsPerSecond)),
             ("peakQueueDepths", .object(peakQueueDepths.map { ($0.name, .int(Int64($0.depth))) })),
             ("peakTimers", .int(Int64(peakTimers))),
-        ] + (shortfall.map { [("shortfall", JSONValue.string($0))] } ?? []))
+            ("shortfall", shortfall?.json ?? .null),
+        ])
     }
 
     static func number(_ value: Double) -> JSONValue { .number(String(format: "%.3f", value)) }

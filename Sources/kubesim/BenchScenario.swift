@@ -42,6 +42,10 @@ enum BenchScenario: String, CaseIterable, ExpressibleByArgument {
                         }
                 }
                 phase.finish(pods: want, result)
+                phase.explain = {
+                    let rolled = cluster.store.list(Deployment.self).reduce(0) { $0 + min($1.status.updatedReplicas, $1.status.availableReplicas) }
+                    return BenchShortfall(done: rolled, want: want, what: "pods updated and available", in: cluster)
+                }
             }
         case .nodeFailure:
             let nodes = cluster.store.list(Node.self).map(\.name)
@@ -51,6 +55,10 @@ enum BenchScenario: String, CaseIterable, ExpressibleByArgument {
                 for name in failed.sorted() { try cluster.failNode(name) }
                 let result = bench.run { bench.runningPods(excluding: failed) == want }
                 phase.finish(pods: displaced, result)
+                phase.explain = {
+                    BenchShortfall(done: bench.runningPods(excluding: failed), want: want, what: "pods Running off the failed nodes",
+                                   in: cluster, excluding: failed)
+                }
             }
             // Untimed: the machines come back, and their kubelets remove the pods left
             // Terminating there, so a later phase starts from a whole cluster.
@@ -61,14 +69,18 @@ enum BenchScenario: String, CaseIterable, ExpressibleByArgument {
             return try BenchPhase.measure(rawValue, bench) { phase in
                 try bench.forEachDeployment("kubectl scale deployment/NAME --replicas=0")
                 let down = bench.run { cluster.store.count(Pod.self) == 0 }
+                phase.explain = { BenchShortfall(done: want - cluster.store.count(Pod.self), want: want, what: "pods gone", in: cluster) }
+                guard down.done else { return phase.finish(pods: 2 * want, down) }
                 try bench.forEachDeployment("kubectl scale deployment/NAME --replicas=\(bench.replicas)")
                 let up = bench.run { bench.runningPods() == want }
-                phase.finish(pods: 2 * want, (down.seconds + up.seconds, down.done && up.done))
+                phase.finish(pods: 2 * want, (down.seconds + up.seconds, up.done))
+                phase.explain = { BenchShortfall(done: bench.runningPods(), want: want, what: "pods Running", in: cluster) }
             }
         case .buildUp, .all:
             return try BenchPhase.measure(BenchScenario.buildUp.rawValue, bench) { phase in
                 try bench.createDeployments()
                 phase.finish(pods: want, bench.run { bench.runningPods() == want })
+                phase.explain = { BenchShortfall(done: bench.runningPods(), want: want, what: "pods Running", in: cluster) }
             }
         }
     }

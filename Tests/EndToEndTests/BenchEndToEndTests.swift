@@ -16,7 +16,7 @@ import Testing
         }
         #expect(out.components(separatedBy: "pods/s of wall time").count == 5)
         #expect(out.components(separatedBy: "deepest work queues: ").count == 5)
-        #expect(out.contains("peak memory: ") && out.contains("events: ") && !out.contains("pods Running;"))
+        #expect(out.contains("peak memory: ") && out.contains("events: ") && !out.contains("not Running"))
         // The same seed gives the same cluster: the digest is the run's, not the clock's.
         let digest = try #require(out.firstMatch(of: /state digest: ([0-9a-f]{16})/)).output.1
         let again = try HeadlessBinaryTests.run(Self.tiny)
@@ -25,15 +25,32 @@ import Testing
 
     @Test func aBuildUpThatCannotFinishSaysHowFarItGotAndWhy() throws {
         // One node holds 110 pods: 90 of the 200 find no room.
-        let result = try HeadlessBinaryTests.run(["bench", "--nodes", "1", "--deployments", "1", "--replicas", "200"])
+        let arguments = ["bench", "--nodes", "1", "--deployments", "1", "--replicas", "200"]
+        let result = try HeadlessBinaryTests.run(arguments)
         #expect(result.status == 1)
-        #expect(result.stdout.contains("build-up: NOT DONE after 3600 s of virtual time"))
-        #expect(result.stdout.contains("  110 of 200 pods Running; 90 waiting: 0/1 nodes are available: 1 Too many pods."))
-        let json = try HeadlessBinaryTests.run(["bench", "--nodes", "1", "--deployments", "1", "--replicas", "200", "--json"])
+        #expect(result.stdout.contains("build-up: NOT DONE after 3600 s of virtual time\n"
+            + "  110 of 200 pods Running; 90 pods not Running, 90 of them: 0/1 nodes are available: 1 Too many pods."))
+        let json = try HeadlessBinaryTests.run(arguments + ["--json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let phase = try #require((object["phases"] as? [[String: Any]])?.first)
         #expect(phase["completed"] as? Bool == false)
-        #expect((phase["shortfall"] as? String)?.hasPrefix("110 of 200 pods Running; 90 waiting: ") == true)
+        let shortfall = try #require(phase["shortfall"] as? [String: Any])
+        #expect(shortfall["done"] as? Int == 110 && shortfall["want"] as? Int == 200 && shortfall["what"] as? String == "pods Running")
+        #expect(shortfall["notRunning"] as? Int == 90 && shortfall["reasonCount"] as? Int == 90)
+        #expect((shortfall["reason"] as? String)?.hasPrefix("0/1 nodes are available: 1 Too many pods.") == true)
+    }
+
+    /// After a node failure the phase waits for replacements, not for the failed node's pods
+    /// (Terminating there for good): the reason given is why the replacements wait.
+    @Test func aNodeFailureThatCannotRecoverNamesWhyTheReplacementsWait() throws {
+        // Ten nodes of 110 pods hold 1,000; with one gone, nine hold 990.
+        let result = try HeadlessBinaryTests.run(["bench", "--nodes", "10", "--deployments", "10", "--replicas", "100",
+                                                  "--scenario", "node-failure"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("build-up: done after "))
+        #expect(result.stdout.contains("node-failure: NOT DONE after 3600 s of virtual time\n"
+            + "  990 of 1000 pods Running off the failed nodes; 10 pods not Running, 10 of them: 0/10 nodes are available: "))
+        #expect(result.stdout.contains("9 Too many pods."))
     }
 
     @Test func sizesOutOfRangeAreRefusedBeforeAnythingRuns() throws {

@@ -59,25 +59,13 @@ import Testing
         var stderr: String
     }
 
+    /// Runs the binary through `ProcessRunner`: both pipes read at once, and a run that hangs is
+    /// killed after its timeout, failing its test instead of stalling the suite.
     static func run(_ arguments: [String], stdin: String? = nil) throws -> RunResult {
-        let process = Process()
-        process.executableURL = try binary()
-        process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["LANG"] = "C.UTF-8"
-        process.environment = environment
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return RunResult(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-                      stderr: String(decoding: stderrData, as: UTF8.self))
+        let result = try ProcessRunner.run(try binary().path, arguments, environment: environment, stdin: stdin)
+        return RunResult(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 
     @Test func transcriptScriptRunsAndIsReproducible() throws {
