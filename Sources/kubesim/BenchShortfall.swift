@@ -3,9 +3,8 @@ import Commands
 
 /// What a benchmark phase that ran out of time says: how many of what it waited for it got
 /// (in the phase's own terms: pods Running, pods updated and available, pods gone), and why
-/// most of the pods not Running wait, in the words `kubectl describe pod` shows (the
-/// scheduler's message for a pod no node takes, else a container's waiting reason,
-/// Terminating, or the phase).
+/// most of the pods not Running wait, in kubectl's words (the scheduler's message for a pod no
+/// node takes, as `kubectl describe pod` shows it; else the pod's STATUS, as `get pods` does).
 struct BenchShortfall {
     let done: Int
     let want: Int
@@ -32,15 +31,13 @@ struct BenchShortfall {
         (reason, reasonCount) = (most?.key, most?.value ?? 0)
     }
 
+    /// The scheduler's message for a pod no node takes (what STATUS, `Pending`, does not say);
+    /// otherwise kubectl's STATUS for it.
     static func waitingReason(_ pod: Pod) -> String {
-        if pod.isTerminating { return "Terminating" }
-        if let scheduled = pod.status.condition("PodScheduled"), scheduled.status == "False" {
+        if !pod.isTerminating, let scheduled = pod.status.condition("PodScheduled"), scheduled.status == "False" {
             return scheduled.message.isEmpty ? scheduled.reason : scheduled.message
         }
-        for status in pod.status.containerStatuses {
-            if case .waiting(let reason) = status.state { return reason }
-        }
-        return pod.status.phase
+        return PodStatusFormatter.status(pod)
     }
 
     /// `110 of 200 pods Running; 90 pods not Running, 90 of them: 0/1 nodes are available: …`
