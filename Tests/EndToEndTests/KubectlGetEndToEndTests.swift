@@ -93,6 +93,24 @@ import Glibc
         #expect(none.stderr == (try headless("kubectl get ds", file: file)).stderr)
     }
 
+    /// `kubectl cluster-info dump` reads every workload kind (ReplicationControllers among them,
+    /// which kubesim keeps none of) and every pod's log in the namespaces asked for, and finishes.
+    @Test func clusterInfoDumpReadsEveryKindAndEveryLog() throws {
+        let file = try manifestFile()
+        defer { try? FileManager.default.removeItem(at: file) }
+        guard let server = try KubesimServer.startForTest(arguments: ["--seed", "5", "--file", file.path, "--speed", "200"]) else { return }
+        let running = try server.kubectl(["get", "deploy", "web", "-o", "jsonpath={.status.readyReplicas}"]) { $0.stdout == "3" }
+        #expect(running.stdout == "3", "\(running)")
+        let dump = try server.kubectl(["cluster-info", "dump", "--namespaces", "default,kube-system"])
+        #expect(dump.status == 0, "\(dump.stderr)")
+        for kind in ["NodeList", "EventList", "ReplicationControllerList", "ServiceList", "DaemonSetList", "DeploymentList",
+                     "ReplicaSetList", "PodList"] {
+            #expect(dump.stdout.contains("\"kind\": \"\(kind)\""), "\(kind) missing")
+        }
+        #expect(dump.stdout.contains("==== START logs for container nginx of pod default/web-"))
+        #expect(dump.stdout.contains("==== START logs for container coredns of pod kube-system/coredns-"))
+    }
+
     @Test func getWatchShowsAKilledPodAndItsReplacement() throws {
         let file = try manifestFile()
         defer { try? FileManager.default.removeItem(at: file) }

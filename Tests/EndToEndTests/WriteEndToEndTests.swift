@@ -79,6 +79,41 @@ import Testing
         #expect(result.stdout == "yes\n")
     }
 
+    /// kubectl 1.33 asks in protobuf, 1.31 in JSON; both print the same table.
+    @Test(arguments: ["1.33", "1.31"])
+    func authWhoamiNamesTheAnonymousUser(_ version: String) throws {
+        guard let server = try KubesimServer.startForTest(arguments: Self.arguments, kubectlVersion: version) else { return }
+        let result = try server.kubectl(["auth", "whoami"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout == """
+            ATTRIBUTE   VALUE
+            Username    system:anonymous
+            Groups      [system:unauthenticated]
+
+            """, "\(result)")
+    }
+
+    /// A custom resource definition kubesim cannot serve is refused, not reported created.
+    @Test func creatingACustomResourceDefinitionIsRefused() throws {
+        guard let server = try KubesimServer.startForTest(arguments: Self.arguments) else { return }
+        let crd = """
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata:
+              name: widgets.example.com
+            spec:
+              group: example.com
+              names: {kind: Widget, plural: widgets, singular: widget}
+              scope: Namespaced
+              versions:
+              - {name: v1, served: true, storage: true, schema: {openAPIV3Schema: {type: object}}}
+            """
+        let result = try server.kubectl(["create", "-f", "-"], stdin: crd)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stdout.isEmpty, "\(result)")
+        #expect(result.stderr.contains(#"Error from server (MethodNotAllowed): error when creating "STDIN": create is not supported on resources of kind "customresourcedefinitions.apiextensions.k8s.io""#), "\(result)")
+    }
+
     @Test func errorsPrintKubectlsText() throws {
         guard let server = try KubesimServer.startForTest(arguments: Self.arguments) else { return }
         let missing = try server.kubectl(["delete", "pod", "nope"])

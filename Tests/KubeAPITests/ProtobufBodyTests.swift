@@ -38,7 +38,7 @@ func withoutUnset(_ value: JSONValue) -> JSONValue? {
 @Suite struct ProtobufBodyTests {
     static let capturedCommands = [
         "create-deployment-web", "create-deployment-multi", "create-namespace-team-a",
-        "auth-can-i-delete-pods", "auth-can-i-get-pods-log", "auth-can-i-get-deployment",
+        "auth-whoami", "auth-can-i-delete-pods", "auth-can-i-get-pods-log", "auth-can-i-get-deployment",
         "auth-can-i-get-nonresource", "auth-can-i-list", "auth-can-i-list-namespace",
         "drain-delete-options", "debug-node-pod",
     ]

@@ -95,6 +95,13 @@ import Testing
         #expect(json["spec"]?["resourceAttributes"]?["verb"] == .string("delete"))
     }
 
+    @Test func kubectl133AuthWhoamiProtobufBody() throws {
+        let (status, json) = try send("POST", "/apis/authentication.k8s.io/v1/selfsubjectreviews",
+                                      try protobufFixture("auth-whoami.pb"), contentType: "application/vnd.kubernetes.protobuf")
+        #expect(status == 201)
+        #expect(json["status"]?["userInfo"]?["username"] == .string("system:anonymous"))
+    }
+
     @Test func drainDeleteOptionsProtobufBody() throws {
         #expect(try send("POST", Self.pods, Self.pod).status == 201)
         cluster.advance(by: .seconds(10))

@@ -523,6 +523,45 @@ import Testing
         #expect(rules.status == 201)
         #expect(rules.json["status"]?["resourceRules"]?.compactJSON() == #"[{"apiGroups":["*"],"resources":["*"],"verbs":["*"]}]"#)
     }
+
+    /// `kubectl auth whoami`: the kubeconfig kubesim writes carries no credentials, so the
+    /// caller is the anonymous user an API server with anonymous requests enabled sees.
+    @Test func selfSubjectReviewNamesTheAnonymousCaller() throws {
+        let body = #"{"kind":"SelfSubjectReview","apiVersion":"authentication.k8s.io/v1","metadata":{"creationTimestamp":null},"status":{"userInfo":{}}}"#
+        let (status, json) = try send("POST", "/apis/authentication.k8s.io/v1/selfsubjectreviews", body)
+        #expect(status == 201)
+        #expect(json["kind"] == .string("SelfSubjectReview"))
+        #expect(json["status"]?.compactJSON() == #"{"userInfo":{"groups":["system:unauthenticated"],"username":"system:anonymous"}}"#)
+        // Nothing was stored, and the review cannot be read back.
+        #expect(try send("GET", "/apis/authentication.k8s.io/v1/selfsubjectreviews").status == 405)
+    }
+
+    /// Resources kubesim serves but keeps none of (custom resource definitions, replication
+    /// controllers) list empty and refuse writes in the API server's words: a write is never
+    /// answered as done when nothing was stored.
+    @Test func resourcesWithoutStorageListEmptyAndRefuseWrites() throws {
+        let crd = #"{"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition","metadata":{"name":"widgets.example.com"},"spec":{"group":"example.com","names":{"kind":"Widget","plural":"widgets"},"scope":"Namespaced","versions":[{"name":"v1","served":true,"storage":true}]}}"#
+        let refused = try send("POST", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd)
+        #expect(refused.status == 405)
+        #expect(refused.json["reason"] == .string("MethodNotAllowed"))
+        #expect(refused.json["message"] == .string(#"create is not supported on resources of kind "customresourcedefinitions.apiextensions.k8s.io""#))
+        #expect(refused.json["details"]?.compactJSON() == #"{"group":"apiextensions.k8s.io","kind":"customresourcedefinitions"}"#)
+        #expect(try send("GET", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions").json["items"] == .array([]))
+
+        let list = try send("GET", "/api/v1/namespaces/kube-system/replicationcontrollers")
+        #expect(list.status == 200)
+        #expect(list.json["kind"] == .string("ReplicationControllerList"))
+        #expect(list.json["items"] == .array([]))
+        let missing = try send("GET", "/api/v1/namespaces/default/replicationcontrollers/web")
+        #expect(missing.status == 404)
+        #expect(missing.json["message"] == .string(#"replicationcontrollers "web" not found"#))
+        let rc = #"{"apiVersion":"v1","kind":"ReplicationController","metadata":{"name":"web"},"spec":{"replicas":1,"selector":{"app":"web"},"template":{"metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"name":"nginx","image":"nginx"}]}}}}"#
+        let create = try send("POST", "/api/v1/namespaces/default/replicationcontrollers", rc)
+        #expect(create.status == 405)
+        #expect(create.json["message"] == .string(#"create is not supported on resources of kind "replicationcontrollers""#))
+        #expect(try send("DELETE", "/api/v1/namespaces/default/replicationcontrollers/web").status == 405)
+        #expect(cluster.store.list(Pod.self, namespace: "default").isEmpty)
+    }
 }
 
 /// Every object the simulation makes, read through the API and written back unchanged, is

@@ -102,9 +102,10 @@ public struct StatusError: Error, Sendable {
         return StatusError(code: 400, reason: "BadRequest", message: why)
     }
 
-    public static func methodNotSupported(_ resource: String, _ verb: String) -> StatusError {
-        var e = StatusError(code: 405, reason: "MethodNotAllowed", message: "\(verb) is not supported on resources of kind \"\(resource)\"")
-        e.kind = resource
+    /// NewMethodNotSupported: the resource named with its group (`customresourcedefinitions.apiextensions.k8s.io`).
+    public static func methodNotSupported(_ resource: ServedResource, _ verb: String) -> StatusError {
+        var e = StatusError(code: 405, reason: "MethodNotAllowed", message: "\(verb) is not supported on resources of kind \"\(resource.qualifiedResource)\"")
+        e.group = resource.group; e.kind = resource.resource
         return e
     }
 

@@ -12,6 +12,7 @@ enum OpenAPIKinds {
         case ("apps", "v1", "Deployment"): ManifestSchema.deployment
         case ("apps", "v1", "ReplicaSet"): ManifestSchema.replicaSet
         case ("apps", "v1", "DaemonSet"): ManifestSchema.daemonSet
+        case ("authentication.k8s.io", "v1", "SelfSubjectReview"): APIKindSchemas.selfSubjectReview
         case ("authorization.k8s.io", "v1", "SelfSubjectAccessReview"): APIKindSchemas.selfSubjectAccessReview
         case ("authorization.k8s.io", "v1", "SelfSubjectRulesReview"): APIKindSchemas.selfSubjectRulesReview
         case ("coordination.k8s.io", "v1", "Lease"): APIKindSchemas.lease
@@ -19,6 +20,7 @@ enum OpenAPIKinds {
         case ("apiextensions.k8s.io", "v1", "CustomResourceDefinition"): APIKindSchemas.crd
         case ("policy", "v1", "Eviction"): APIKindSchemas.eviction
         case ("policy", "v1", "PodDisruptionBudget"): ManifestSchema.podDisruptionBudget
+        case ("", "v1", "ReplicationController"): APIKindSchemas.replicationController
         case ("", "v1", "Service"): ManifestSchema.service
         case ("", "v1", "Endpoints"): ManifestSchema.endpoints
         case ("discovery.k8s.io", "v1", "EndpointSlice"): ManifestSchema.endpointSlice

@@ -1,6 +1,18 @@
-/// Review requests (authorization.k8s.io/v1), evictions (policy/v1) and leases
+/// Review requests (authentication.k8s.io/v1, authorization.k8s.io/v1), evictions (policy/v1) and leases
 /// (coordination.k8s.io/v1). Field numbers: k8s.io/api */v1/generated.proto.
 extension ProtoMessage {
+    /// authentication.k8s.io/v1: kubectl sends an empty status; the server fills it in.
+    static let selfSubjectReview = ProtoMessage("SelfSubjectReview", [
+        ProtoField(1, "metadata", .message(.objectMeta)),
+        ProtoField(2, "status", .message(ProtoMessage("SelfSubjectReviewStatus", [
+            ProtoField(1, "userInfo", .message(ProtoMessage("UserInfo", [
+                ProtoField(1, "username", .string),
+                ProtoField(2, "uid", .string),
+                .list(3, "groups", .string),
+            ]))),
+        ]))),
+    ])
+
     static let selfSubjectAccessReview = ProtoMessage("SelfSubjectAccessReview", [
         ProtoField(1, "metadata", .message(.objectMeta)),
         ProtoField(2, "spec", .message(ProtoMessage("SelfSubjectAccessReviewSpec", [

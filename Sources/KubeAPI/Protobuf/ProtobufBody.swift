@@ -21,6 +21,7 @@ enum ProtobufBody {
         "v1/Service": .service,
         "v1/DeleteOptions": .deleteOptions,
         "meta.k8s.io/v1/DeleteOptions": .deleteOptions,
+        "authentication.k8s.io/v1/SelfSubjectReview": .selfSubjectReview,
         "authorization.k8s.io/v1/SelfSubjectAccessReview": .selfSubjectAccessReview,
         "authorization.k8s.io/v1/SelfSubjectRulesReview": .selfSubjectRulesReview,
         "policy/v1/Eviction": .eviction,

@@ -34,6 +34,7 @@ public struct ServedResource: Sendable {
 public enum ServedResources {
     static let readWrite = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"]
     static let statusVerbs = ["get", "patch", "update"]
+    static let readOnly = ["get", "list", "watch"]
 
     public static let all: [ServedResource] = [
         ServedResource(group: "", version: "v1", resource: "namespaces", singular: "namespace", kind: "Namespace",
@@ -69,6 +70,10 @@ public enum ServedResources {
                            .init(name: "scale", kind: "Scale", group: "autoscaling", version: "v1", verbs: statusVerbs),
                            .init(name: "status", kind: "ReplicaSet", verbs: statusVerbs),
                        ], storedKind: .replicaSet),
+        // `kubectl auth whoami`: who the API server took the caller for.
+        ServedResource(group: "authentication.k8s.io", version: "v1", resource: "selfsubjectreviews",
+                       singular: "selfsubjectreview", kind: "SelfSubjectReview", namespaced: false,
+                       verbs: ["create"], shortNames: [], categories: [], subresources: [], storedKind: nil),
         ServedResource(group: "authorization.k8s.io", version: "v1", resource: "selfsubjectaccessreviews",
                        singular: "selfsubjectaccessreview", kind: "SelfSubjectAccessReview", namespaced: false,
                        verbs: ["create"], shortNames: [], categories: [], subresources: [], storedKind: nil),
@@ -82,12 +87,18 @@ public enum ServedResources {
         ServedResource(group: "", version: "v1", resource: "services", singular: "service", kind: "Service",
                        namespaced: true, verbs: ["create", "delete", "get", "list", "patch", "update", "watch"], shortNames: ["svc"], categories: ["all"],
                        subresources: [], storedKind: .service),
+        // kubesim runs no ReplicationController controller and keeps none: served read-only and
+        // always empty, so clients that read every workload kind (`kubectl cluster-info dump`,
+        // `get all`) find none instead of failing on a 404.
+        ServedResource(group: "", version: "v1", resource: "replicationcontrollers", singular: "replicationcontroller",
+                       kind: "ReplicationController", namespaced: true, verbs: readOnly, shortNames: ["rc"], categories: ["all"],
+                       subresources: [], storedKind: nil),
         // Written by the endpoints controllers only: read-only over the API.
         ServedResource(group: "", version: "v1", resource: "endpoints", singular: "endpoints", kind: "Endpoints",
-                       namespaced: true, verbs: ["get", "list", "watch"], shortNames: ["ep"], categories: [],
+                       namespaced: true, verbs: readOnly, shortNames: ["ep"], categories: [],
                        subresources: [], storedKind: .endpoints, deprecationWarning: Endpoints.deprecationWarning),
         ServedResource(group: "discovery.k8s.io", version: "v1", resource: "endpointslices", singular: "endpointslice",
-                       kind: "EndpointSlice", namespaced: true, verbs: ["get", "list", "watch"], shortNames: [], categories: [],
+                       kind: "EndpointSlice", namespaced: true, verbs: readOnly, shortNames: [], categories: [],
                        subresources: [], storedKind: .endpointSlice),
         ServedResource(group: "coordination.k8s.io", version: "v1", resource: "leases", singular: "lease", kind: "Lease",
                        namespaced: true, verbs: readWrite, shortNames: [], categories: [],
@@ -95,9 +106,11 @@ public enum ServedResources {
         ServedResource(group: "events.k8s.io", version: "v1", resource: "events", singular: "event", kind: "Event",
                        namespaced: true, verbs: readWrite, shortNames: ["ev"], categories: [],
                        subresources: [], storedKind: .event),
+        // kubesim serves no custom resources: the definitions list empty (tools that read them
+        // at start, as k9s does, find none) and writes are refused, never answered as done.
         ServedResource(group: "apiextensions.k8s.io", version: "v1", resource: "customresourcedefinitions",
                        singular: "customresourcedefinition", kind: "CustomResourceDefinition", namespaced: false,
-                       verbs: readWrite, shortNames: ["crd", "crds"], categories: ["api-extensions"],
+                       verbs: readOnly, shortNames: ["crd", "crds"], categories: ["api-extensions"],
                        subresources: [.init(name: "status", kind: "CustomResourceDefinition", verbs: statusVerbs)], storedKind: nil),
     ]
 

@@ -5,9 +5,10 @@ import Commands
 /// goes through the store operations the headless kubectl uses, so controllers react alike.
 enum WriteHandlers {
     static func write(_ request: ResourceRequest, cluster: Cluster, applied: AppliedConfigurations) throws -> APIResponse {
-        // A resource served read-only (its controllers write it) refuses the verbs it does not list.
-        if request.subresource == nil, request.resource.storedKind != nil, !request.resource.verbs.contains(request.verb.rawValue) {
-            throw StatusError.methodNotSupported(request.resource.resource, request.verb.rawValue)
+        // A resource served read-only (its controllers write it, or kubesim keeps none) refuses the
+        // verbs it does not list.
+        if request.subresource == nil, !request.resource.verbs.contains(request.verb.rawValue) {
+            throw StatusError.methodNotSupported(request.resource, request.verb.rawValue)
         }
         do {
             return try route(request, WriteContext(request: request, cluster: cluster, applied: applied))
@@ -28,7 +29,7 @@ enum WriteHandlers {
 
     private static func route(_ request: ResourceRequest, _ context: WriteContext) throws -> APIResponse {
         switch (request.verb, request.subresource) {
-        case (.create, nil) where request.resource.storedKind == nil:
+        case (.create, nil) where request.resource.storedKind == nil: // the reviews: created, never stored
             return try AccessReviews.create(context)
         case (.create, nil): return try ObjectCreation.create(context)
         case (.update, nil): return try ObjectUpdate.update(context)
@@ -40,7 +41,7 @@ enum WriteHandlers {
         case (.create, "eviction"): return try EvictionSubresource.create(context)
         case (.create, "binding"): return try BindingSubresource.create(context)
         default:
-            throw StatusError.methodNotSupported(request.resource.resource, request.verb.rawValue)
+            throw StatusError.methodNotSupported(request.resource, request.verb.rawValue)
         }
     }
 }
@@ -59,7 +60,7 @@ struct WriteContext {
 
     /// The stored kind (every write but the reviews has one).
     func kind() throws -> Kind {
-        guard let kind = resource.storedKind else { throw StatusError.methodNotSupported(resource.resource, request.verb.rawValue) }
+        guard let kind = resource.storedKind else { throw StatusError.methodNotSupported(resource, request.verb.rawValue) }
         return kind
     }
 
