@@ -40,6 +40,12 @@ public final class Cluster {
         // DefaultTolerationSeconds admission: every pod tolerates a not-ready or unreachable node
         // for the pace's toleration, then is evicted.
         let tolerationSeconds = pace.defaultTolerationSeconds
+        func defaultToleration(_ key: String) -> Toleration {
+            Toleration(key: key, operator: "Exists", effect: "NoExecute", tolerationSeconds: tolerationSeconds)
+        }
+        // Nearly every pod asks for no toleration of its own and gets these two: one list every
+        // such pod shares (copied only if a pod's are changed), not a heap block of its own.
+        let bothDefaults = [defaultToleration(Taint.notReadyKey), defaultToleration(Taint.unreachableKey)]
         store.admitPod = { pod in
             PodAdmission.admit(&pod)
             let requestsSomething = pod.spec.containers.contains { $0.requests.cpuMillis > 0 || $0.requests.memoryBytes > 0 }
@@ -47,14 +53,12 @@ public final class Cluster {
             func lacks(_ key: String) -> Bool { !pod.spec.tolerations.contains { $0.key == key && $0.effect == "NoExecute" } }
             let lacksNotReady = lacks(Taint.notReadyKey), lacksUnreachable = lacks(Taint.unreachableKey)
             guard lacksNotReady || lacksUnreachable else { return }
+            if pod.spec.tolerations.isEmpty { return pod.spec.tolerations = bothDefaults }
             // Room for both at once (no list of keys built either): appended one by one, the
             // list grew twice, two heap blocks a pod.
             pod.spec.tolerations.reserveCapacity(pod.spec.tolerations.count + (lacksNotReady ? 1 : 0) + (lacksUnreachable ? 1 : 0))
-            func add(_ key: String) {
-                pod.spec.tolerations.append(Toleration(key: key, operator: "Exists", effect: "NoExecute", tolerationSeconds: tolerationSeconds))
-            }
-            if lacksNotReady { add(Taint.notReadyKey) }
-            if lacksUnreachable { add(Taint.unreachableKey) }
+            if lacksNotReady { pod.spec.tolerations.append(defaultToleration(Taint.notReadyKey)) }
+            if lacksUnreachable { pod.spec.tolerations.append(defaultToleration(Taint.unreachableKey)) }
         }
         let scheduler = KubeScheduler(store: store, recorder: recorder, random: random, pace: pace)
         scheduling = scheduler.tally

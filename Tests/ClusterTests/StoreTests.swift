@@ -77,6 +77,30 @@ import Testing
         #expect(pod.status.qosClass == "BestEffort")
     }
 
+    /// The defaults join what a pod asks for and never replace it; pods given the same two
+    /// defaults stay independent (changing one pod's tolerations leaves the others').
+    @Test func defaultTolerationsJoinThePodsOwn() throws {
+        let cluster = Cluster(seed: 1, pace: .realistic)
+        func create(_ name: String, _ tolerations: [Toleration]) throws -> Pod {
+            var spec = PodSpec(containers: [Container(name: "c", image: "nginx")])
+            spec.tolerations = tolerations
+            return try cluster.store.create(Pod(metadata: ObjectMeta(name: name), spec: spec))
+        }
+        let dedicated = Toleration(key: "dedicated", operator: "Equal", value: "gpu", effect: "NoSchedule")
+        let own = try create("own", [dedicated])
+        #expect(own.spec.tolerations.map(\.key) == ["dedicated", Taint.notReadyKey, Taint.unreachableKey])
+        let patient = Toleration(key: Taint.notReadyKey, operator: "Exists", effect: "NoExecute", tolerationSeconds: 60)
+        let half = try create("half", [patient])
+        #expect(half.spec.tolerations.map(\.key) == [Taint.notReadyKey, Taint.unreachableKey])
+        #expect(half.spec.tolerations[0].tolerationSeconds == 60)
+
+        let first = try create("first", []), second = try create("second", [])
+        #expect(first.spec.tolerations == second.spec.tolerations)
+        _ = try cluster.store.modify(Pod.self, "first", namespace: "default") { $0.spec.tolerations.append(dedicated) }
+        #expect(cluster.store.get(Pod.self, "first", namespace: "default")?.spec.tolerations.count == 3)
+        #expect(cluster.store.get(Pod.self, "second", namespace: "default")?.spec.tolerations.map(\.key) == [Taint.notReadyKey, Taint.unreachableKey])
+    }
+
     @Test func evictionMarksTheDisruptionTargetThenDeletesGracefully() throws {
         let cluster = Cluster(seed: 1)
         try cluster.store.create(makeDeployment("web", replicas: 1))

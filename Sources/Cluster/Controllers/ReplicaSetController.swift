@@ -11,6 +11,10 @@ final class ReplicaSetController {
     private var queue: WorkQueue<ObjectKey>!
     /// Every owner's pods counted from watch events, so most syncs need not visit them.
     private let tally = OwnedPodTally()
+    /// What every pod of the ReplicaSet last created for has alike: the generateName prefix
+    /// and the owner reference, made once and shared by its pods (a sync creates them in
+    /// batches), not two heap blocks a pod.
+    private var lastOwner: (uid: String, name: String, generateName: String, references: [OwnerReference])?
 
     init(store: Store, recorder: EventRecorder, pace: Pace) {
         self.store = store
@@ -262,8 +266,14 @@ final class ReplicaSetController {
 
     /// Creates one pod from the template; returns whether it was created.
     private func createPod(_ rs: ReplicaSet) -> Bool {
-        var meta = ObjectMeta(generateName: rs.name + "-", namespace: rs.metadata.namespace, labels: rs.spec.template.labels, annotations: rs.spec.template.annotations)
-        meta.ownerReferences = [OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.name, uid: rs.metadata.uid)]
+        if lastOwner?.uid != rs.metadata.uid || lastOwner?.name != rs.name {
+            lastOwner = (rs.metadata.uid, rs.name, rs.name + "-",
+                         [OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.name, uid: rs.metadata.uid)])
+        }
+        let owner = lastOwner!
+        var meta = ObjectMeta(generateName: owner.generateName, namespace: rs.metadata.namespace, labels: rs.spec.template.labels,
+                              annotations: rs.spec.template.annotations)
+        meta.ownerReferences = owner.references
         do {
             let created = try store.create(Pod(metadata: meta, spec: rs.spec.template.spec))
             recorder.record(rs, reason: "SuccessfulCreate", message: String(concatenating: "Created pod: ", created.name), from: Self.eventSource)
