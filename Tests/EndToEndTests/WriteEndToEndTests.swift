@@ -93,6 +93,17 @@ import Testing
             """, "\(result)")
     }
 
+    /// kubesim has no ephemeral containers: `kubectl debug` says so, as against a cluster
+    /// with them disabled, instead of panicking on a 404 without details.
+    @Test func kubectlDebugSaysEphemeralContainersAreDisabled() throws {
+        guard let server = try KubesimServer.startForTest(arguments: Self.arguments) else { return }
+        #expect(try server.kubectl(["apply", "-f", "-"], stdin: Self.pod).status == 0)
+        let debug = try server.kubectl(["debug", "solo", "--image=busybox", "--profile=general"])
+        #expect(debug.status == 1, "\(debug)")
+        #expect(debug.stderr.contains(#"error: ephemeral containers are disabled for this cluster (error from server: "the server could not find the requested resource")"#), "\(debug)")
+        #expect(!debug.stderr.contains("panic"), "\(debug)")
+    }
+
     /// A custom resource definition kubesim cannot serve is refused, not reported created.
     @Test func creatingACustomResourceDefinitionIsRefused() throws {
         guard let server = try KubesimServer.startForTest(arguments: Self.arguments) else { return }

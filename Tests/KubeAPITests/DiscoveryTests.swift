@@ -37,6 +37,10 @@ import Testing
         #expect(response.status == 404)
         #expect(try JSONParser.parse(response.body)["kind"] == .string("Status"))
         #expect(try get("/api/v1/namespaces/default/widgets").status == 404)
+        // Empty details, as the API server's generic answer has them: kubectl reads them
+        // without a nil check (`kubectl debug` asking for ephemeral containers).
+        let subresource = try JSONParser.parse(try get("/api/v1/namespaces/default/pods/web/ephemeralcontainers").body)
+        #expect(subresource.compactJSON() == #"{"apiVersion":"v1","code":404,"details":{},"kind":"Status","message":"the server could not find the requested resource","metadata":{},"reason":"NotFound","status":"Failure"}"#)
     }
 
     @Test func versionReportsKubernetes133() throws {

@@ -19,6 +19,10 @@ public struct StatusError: Error, Sendable {
     public var causes: [Cause] = []
     /// Seconds a client should wait before retrying (429).
     public var retryAfterSeconds: Int? = nil
+    /// Whether the Status carries details even with nothing in them (`"details":{}`), as the
+    /// API server's generic responses do: kubectl reads `details` of some 404s without
+    /// checking for nil (`kubectl debug` panicked on a 404 without them).
+    public var alwaysHasDetails = false
 
     public init(code: Int, reason: String, message: String) {
         self.code = code
@@ -43,7 +47,7 @@ public struct StatusError: Error, Sendable {
             ("status", .string("Failure")), ("message", .string(message)),
         ]
         if !reason.isEmpty { fields.append(("reason", .string(reason))) }
-        if !details.isEmpty { fields.append(("details", .object(details))) }
+        if !details.isEmpty || alwaysHasDetails { fields.append(("details", .object(details))) }
         fields.append(("code", .int(Int64(code))))
         return .object(fields)
     }
@@ -63,10 +67,11 @@ public struct StatusError: Error, Sendable {
     }
 
     /// A path that names no resource: the body is not a Status for kubectl's purposes, but a
-    /// real server sends this one (`the server could not find the requested resource`).
+    /// real server sends this one (`the server could not find the requested resource`), with
+    /// empty details (NewGenericServerResponse).
     public static func pathNotFound() -> StatusError {
         var e = StatusError(code: 404, reason: "NotFound", message: "the server could not find the requested resource")
-        e.causes = []
+        e.alwaysHasDetails = true
         return e
     }
 
