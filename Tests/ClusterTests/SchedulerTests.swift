@@ -148,6 +148,23 @@ import Testing
         #expect(message == "0/3 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint {dedicated: gpu}, 1 node(s) were unschedulable. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.")
     }
 
+    /// Labelling a node is a node update that can make a Pending pod fit: the scheduler tries
+    /// its unschedulable pods again at once, not at the next periodic flush.
+    @Test func labellingANodeSchedulesThePodWaitingForTheLabel() throws {
+        let cluster = Cluster(seed: 4)
+        var d = makeDeployment("fast", replicas: 1)
+        d.spec.template.spec.nodeSelector = ["disk": "nvme"]
+        try cluster.store.create(d)
+        cluster.advance(by: .seconds(5))
+        #expect(cluster.pods(app: "fast").allSatisfy { !$0.isScheduled })
+        #expect(cluster.events(reason: "FailedScheduling").count == 1)
+        // A heartbeat (a status write) changes nothing a pod could fit by: no retry.
+        try cluster.store.modify(Node.self, "node-2") { $0.status.conditions = $0.status.conditions }
+        try cluster.store.modify(Node.self, "node-2") { $0.metadata.labels["disk"] = "nvme" }
+        cluster.advance(by: .seconds(1))
+        #expect(cluster.pods(app: "fast").map(\.spec.nodeName) == ["node-2"])
+    }
+
     @Test func eachPodIsScoredAgainstTheSampleNotEveryNodeAndPodsStillSpread() {
         let large = Cluster(seed: 1, pace: .realistic, nodes: 1000)
         _ = try? large.store.create(makeDeployment("web", replicas: 60))

@@ -52,7 +52,11 @@ final class KubeScheduler {
             }
         case .node:
             let old = event.old as? Node, node = event.object as! Node
-            if old == nil || old!.spec != node.spec || old!.status.allocatable != node.status.allocatable || old!.isReady != node.isReady {
+            // What a node update can change about where pods fit (nodeSchedulingPropertiesChange):
+            // its spec (cordon, taints), allocatable, readiness and labels (a selector or node
+            // affinity a Pending pod waits for).
+            if old == nil || old!.spec != node.spec || old!.status.allocatable != node.status.allocatable || old!.isReady != node.isReady
+                || old!.metadata.labels != node.metadata.labels {
                 retryUnschedulable()
             }
         default:
