@@ -28,6 +28,8 @@ import Testing
         ("get pods -o foo", "error: unable to match a printer suitable for the output format \"foo\", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml"),
         ("gte pods", "error: unknown command \"gte\" for \"kubectl\"\n\nDid you mean this?\n\tget"),
         ("kubectl frobnicate", "error: unknown command \"frobnicate\" for \"kubectl\""),
+        ("exec -it POD -- sh", "error: exec is not supported: kubesim runs no containers, so there is no process to run a command in (kubectl logs reads what a pod printed)"),
+        ("kubectl cp POD:/etc/hosts hosts", "error: cp is not supported: kubesim runs no containers, so there is no file system to copy from or to (kubectl logs reads what a pod printed)"),
         ("get pod nope", "Error from server (NotFound): pods \"nope\" not found"),
         ("describe deployment nope", "Error from server (NotFound): deployments.apps \"nope\" not found"),
         ("describe rs nope", "Error from server (NotFound): replicasets.apps \"nope\" not found"),

@@ -136,6 +136,32 @@ import KubesimTestSupport
         dashboard.type("sort ip")
         dashboard.press(.enter)
         #expect(dashboard.status == StatusMessage(text: "Pods sort by name, ready, status, restarts, age, node", isError: true, at: dashboard.cluster.now))
+        // A bare `sort` is a question: the same answer, not an error, and no panel.
+        dashboard.press(.character(":"))
+        dashboard.type("sort")
+        dashboard.press(.enter)
+        #expect(dashboard.status == StatusMessage(text: "Pods sort by name, ready, status, restarts, age, node", isError: false, at: dashboard.cluster.now))
+        guard case .normal = dashboard.mode else { Issue.record("a panel opened: \(dashboard.mode)"); return }
+    }
+
+    /// k9s' own command words at the `:` prompt: `help` shows the keys, `q` quits.
+    @Test func theCommandBarKnowsK9sQuitAndHelp() throws {
+        let dashboard = try Self.dashboard()
+        dashboard.press(.character(":"))
+        dashboard.type("help")
+        dashboard.press(.enter)
+        guard case .overlay(let help) = dashboard.mode else { Issue.record("no help: \(dashboard.mode)"); return }
+        #expect(help.title == "Help")
+        #expect(!dashboard.shouldQuit)
+        dashboard.press(.escape)
+        for word in ["q", "quit"] {
+            let fresh = try Self.dashboard()
+            fresh.press(.character(":"))
+            fresh.type(word)
+            fresh.press(.enter)
+            #expect(fresh.shouldQuit, "\(word)")
+            #expect(fresh.status == nil, "\(word) went to kubectl: \(String(describing: fresh.status))")
+        }
     }
 
     /// Other tables sort by name and age; Deployments keep R (restart) and T (traffic), and

@@ -4,6 +4,11 @@ import Cluster
 /// every way a command arrives (headless shell, dashboard keys, command bar, scenarios).
 public enum Kubectl {
     public static let verbs = ["create", "apply", "get", "describe", "delete", "scale", "label", "annotate", "events", "cordon", "uncordon", "drain", "set", "rollout", "logs", "expose", "port-forward"]
+    /// kubectl's commands that reach into a running container: known, and refused with why
+    /// (the API's pods/exec and pods/attach say the same), not "unknown command".
+    public static let containerVerbs = [
+        "exec": "no process to run a command in", "attach": "no process to attach to", "cp": "no file system to copy from or to",
+    ]
 
     /// Runs `kubectl ARGS` (without the word `kubectl`). `ports` opens real local ports
     /// (port-forward); without it such commands fail.
@@ -29,6 +34,8 @@ public enum Kubectl {
         case "logs": return LogsCommand.run(rest, cluster: cluster)
         case "expose": return ExposeCommand.run(rest, cluster: cluster)
         case "port-forward": return PortForwardCommand.run(rest, cluster: cluster, ports: ports)
+        case let verb where containerVerbs[verb] != nil:
+            return .failure(KubectlError("error: \(verb) is not supported: kubesim runs no containers, so there is \(containerVerbs[verb]!) (kubectl logs reads what a pod printed)"))
         default: return .failure(unknownCommand(verb, among: verbs, parent: "kubectl"))
         }
     }

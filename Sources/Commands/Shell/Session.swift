@@ -28,7 +28,7 @@ public final class Session {
         case "sleep": return sleep(Array(words.dropFirst()))
         case "sim": return SimulatorCommand.run(Array(words.dropFirst()), cluster: cluster, ports: localPorts)
         default:
-            if Kubectl.verbs.contains(first) { return Kubectl.run(words, cluster: cluster, ports: localPorts) }
+            if Kubectl.verbs.contains(first) || Kubectl.containerVerbs[first] != nil { return Kubectl.run(words, cluster: cluster, ports: localPorts) }
             return .failure(Kubectl.unknownCommand(first, among: Kubectl.verbs + ["sleep", "sim"], parent: "kubectl"))
         }
     }

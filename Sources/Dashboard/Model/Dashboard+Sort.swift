@@ -5,12 +5,13 @@ extension Dashboard {
     /// Handles `sort COLUMN` typed at the `:` prompt; false for any other line.
     func handleSortCommand(_ line: String) -> Bool {
         let words = line.split(separator: " ").map(String.init)
-        guard words.first == "sort", words.count == 2 else { return false }
+        guard words.first == "sort", words.count <= 2 else { return false }
         let columns = SortColumn.columns(of: focus)
-        guard let column = SortColumn(rawValue: words[1].lowercased()), columns.contains(column) else {
+        // A bare `sort` asks which columns there are.
+        guard words.count == 2, let column = SortColumn(rawValue: words[1].lowercased()), columns.contains(column) else {
             let choices = columns.map(\.rawValue).joined(separator: ", ")
             status = StatusMessage(text: columns.isEmpty ? "\(focus.title) are listed newest first and do not sort"
-                                       : "\(focus.title) sort by \(choices)", isError: true, at: cluster.now)
+                                       : "\(focus.title) sort by \(choices)", isError: words.count == 2 || columns.isEmpty, at: cluster.now)
             return true
         }
         sortFocusedTable(by: column)

@@ -42,7 +42,7 @@ public final class Dashboard {
     /// (`lastRunning`: a drain waiting for evictions) adds what it prints as it goes.
     var lastOutput: (line: String, output: CommandOutput)?
     private var lastRunning: RunningCommand?
-    public private(set) var shouldQuit = false
+    public internal(set) var shouldQuit = false
     /// Rows each table showed in the last frame, for paging.
     var visibleRows: [Pane: Int] = [:]
     /// Lines run from the command line, for ↑/↓ (saved between sessions).
@@ -216,7 +216,9 @@ public final class Dashboard {
                 mode = .normal
                 let line = input.text.trimmingCharacters(in: .whitespaces)
                 history.add(line)
-                if !line.isEmpty && !handleNamespaceCommand(line) && !handleSortCommand(line) { run(line, fromCommandLine: true) }
+                if !line.isEmpty && !handleBarWord(line) && !handleNamespaceCommand(line) && !handleSortCommand(line) {
+                    run(line, fromCommandLine: true)
+                }
             case .up:
                 if let earlier = history.previous(current: input.text) { mode = .command(TextInput(earlier)) }
             case .down:
@@ -286,7 +288,7 @@ public final class Dashboard {
         defer { if focus != .deployments { showsRollout = false } }
         switch key {
         case .character("q"): shouldQuit = true
-        case .character("?"): mode = .overlay(Overlay(title: "Help", text: HelpText.text(focus: focus)))
+        case .character("?"): _ = handleBarWord("help")
         case .character(":"):
             history.reset()
             completions = []
