@@ -1,9 +1,12 @@
 /// Splits a command line into words like a POSIX shell: whitespace separates, single quotes keep
-/// everything literal, double quotes allow `\"` and `\\`, a backslash escapes one character.
+/// everything literal, a backslash escapes one character — inside double quotes only `"`, `\`,
+/// `$` and `` ` `` (so `"{'\t'}"` keeps its `\t` for kubectl's jsonpath, as a shell passes it).
 public enum ShellWords {
     public struct UnterminatedQuote: Error, CustomStringConvertible {
         public var description: String { "error: unterminated quote in command line" }
     }
+
+    private static let escapableInDoubleQuotes: Set<Character> = ["\"", "\\", "$", "`"]
 
     public static func split(_ line: String) throws -> [String] {
         var words: [String] = []
@@ -13,6 +16,7 @@ public enum ShellWords {
         var escaping = false
         for c in line {
             if escaping {
+                if quote == "\"" && !Self.escapableInDoubleQuotes.contains(c) { current.append("\\") }
                 current.append(c)
                 escaping = false
                 continue
