@@ -103,6 +103,20 @@ import Testing
         #expect(try send("POST", Self.deployments, body).status == 201)
     }
 
+    /// Fields of the real API that kubesim does not model are still fields, not typos: strict
+    /// validation accepts them (charts set priorityClassName, dnsConfig, appProtocol, …).
+    @Test func strictValidationKnowsFieldsKubesimIgnores() throws {
+        let pod = #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"full"},"spec":{"priorityClassName":"high","dnsConfig":{"options":[{"name":"ndots","value":"2"}]},"hostAliases":[{"ip":"10.0.0.1","hostnames":["a.local"]}],"hostPID":false,"shareProcessNamespace":true,"runtimeClassName":"runc","os":{"name":"linux"},"containers":[{"name":"c","image":"nginx","resizePolicy":[{"resourceName":"cpu","restartPolicy":"NotRequired"}]}]}}"#
+        let created = try send("POST", Self.pods + "?fieldValidation=Strict", pod)
+        #expect(created.status == 201, "\(created.json)")
+        let service = #"{"apiVersion":"v1","kind":"Service","metadata":{"name":"s"},"spec":{"selector":{"app":"x"},"externalIPs":["1.2.3.4"],"loadBalancerSourceRanges":["10.0.0.0/8"],"ports":[{"port":80,"appProtocol":"http"}]}}"#
+        let exposed = try send("POST", "/api/v1/namespaces/default/services?fieldValidation=Strict", service)
+        #expect(exposed.status == 201, "\(exposed.json)")
+        // A typo of one is still a typo.
+        let typo = try send("POST", Self.pods + "?fieldValidation=Strict", pod.replacingOccurrences(of: "priorityClassName", with: "priorityClass"))
+        #expect(typo.json["message"] == .string(#"strict decoding error: unknown field "spec.priorityClass""#))
+    }
+
     @Test func yamlBodiesAreAccepted() throws {
         let yaml = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team-a\n"
         let (status, json) = try send("POST", "/api/v1/namespaces", yaml, contentType: "application/yaml")
