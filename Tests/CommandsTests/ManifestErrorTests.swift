@@ -34,7 +34,7 @@ import Testing
          "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - image: nginx\n",
          "error: error validating \"FILE\" (document 1): error validating data: ValidationError(Pod.spec.containers[0]): missing required field \"name\" in io.k8s.api.core.v1.Container" + validateTail),
         ("a field kubesim does not simulate",
-         "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  affinity: {}\n  containers:\n  - {name: c, image: nginx}\n",
+         "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  affinity:\n    podAntiAffinity: {preferredDuringSchedulingIgnoredDuringExecution: [{weight: 1, podAffinityTerm: {topologyKey: zone}}]}\n  containers:\n  - {name: c, image: nginx}\n",
          "error: error validating \"FILE\" (document 1): error validating data: ValidationError(Pod.spec): field \"affinity\" in io.k8s.api.core.v1.PodSpec is not simulated by kubesim" + validateTail),
         ("no kind",
          "apiVersion: v1\nmetadata:\n  name: x\n",
@@ -85,6 +85,16 @@ import Testing
         #expect(output.stderr == expected.replacingOccurrences(of: "FILE", with: file) + "\n", "\(problem)")
         #expect(clusterFingerprint(shell) == before, "\(problem)")
         #expect(shell.cluster.store.get(Deployment.self, "fine", namespace: "default") == nil)
+    }
+
+    /// Charts render `affinity: {}` and `initContainers: []` when nothing is set: an empty
+    /// value of a field kubesim does not simulate asks for nothing, and is accepted.
+    @Test func emptyValuesOfFieldsNotSimulatedAreAccepted() throws {
+        let shell = Shell()
+        let folder = try ManifestFolder()
+        let file = try folder.write("chart.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  affinity: {}\n  initContainers: []\n  topologySpreadConstraints: null\n  containers:\n  - {name: c, image: nginx}\n")
+        let result = shell.run("apply -f \(file)")
+        #expect(result.stdout == "pod/p created\n", "\(result.stderr)")
     }
 
     @Test func aMissingFileIsNamed() {

@@ -117,6 +117,26 @@ import Testing
         #expect(typo.json["message"] == .string(#"strict decoding error: unknown field "spec.priorityClass""#))
     }
 
+    /// A field kubesim does not simulate (affinity, init containers) is dropped with a warning
+    /// per field, as `Warning:` lines kubectl prints; an empty one sets nothing and is not warned of.
+    @Test func fieldsNotSimulatedAreDroppedWithAWarning() throws {
+        func post(_ body: String) -> APIResponse? {
+            api.handle(APIRequest(method: "POST", target: Self.pods + "?fieldValidation=Strict",
+                                  headers: [("Content-Type", "application/json")], body: Array(body.utf8))).response
+        }
+        let affine = #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"affine"},"spec":{"affinity":{"nodeAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":{"nodeSelectorTerms":[{"matchExpressions":[{"key":"disk","operator":"In","values":["ssd"]}]}]}}},"initContainers":[{"name":"init","image":"busybox"}],"containers":[{"name":"c","image":"nginx"}]}}"#
+        let created = try #require(post(affine))
+        #expect(created.status == 201)
+        #expect(created.headers.filter { $0.name == "Warning" }.map(\.value) == [
+            #"299 - "spec.affinity: not simulated by kubesim; dropped""#,
+            #"299 - "spec.initContainers: not simulated by kubesim; dropped""#,
+        ])
+        let chart = #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"chart"},"spec":{"affinity":{},"initContainers":[],"containers":[{"name":"c","image":"nginx"}]}}"#
+        let plain = try #require(post(chart))
+        #expect(plain.status == 201)
+        #expect(!plain.headers.contains { $0.name == "Warning" })
+    }
+
     @Test func yamlBodiesAreAccepted() throws {
         let yaml = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team-a\n"
         let (status, json) = try send("POST", "/api/v1/namespaces", yaml, contentType: "application/yaml")

@@ -9,6 +9,10 @@ public struct APIObjectBody {
     public let json: JSONValue
     var decoded: DecodedObject
 
+    /// Fields set in the body that kubesim does not simulate and dropped (see
+    /// `ObjectSchema.notSimulatedFields`): the API warns of each.
+    public var droppedFields: [String] = []
+
     /// The body's `metadata.resourceVersion` ("" when absent): the precondition of an update.
     public var resourceVersion: String {
         if case .string(let rv)? = json["metadata"]?["resourceVersion"] { return rv }
@@ -49,7 +53,8 @@ public enum APIObjectDecoding {
             var decoded = try ManifestDecoder.decode(value, kind: kind, source: source)
             decoded.manifest = value
             decoded.object.metadata.ownerReferences = ownerReferences(json["metadata"]?["ownerReferences"])
-            return APIObjectBody(object: decoded.object, json: json, decoded: decoded)
+            return APIObjectBody(object: decoded.object, json: json, decoded: decoded,
+                                 droppedFields: served.schema.notSimulatedFields(in: value))
         } catch var error as APIError {
             error.message = error.message.replacingOccurrences(of: "error when creating \(source.quoted): ", with: "")
             throw error

@@ -36,7 +36,7 @@ struct SchemaValidator {
                 case .ignored:
                     continue
                 case .notSimulated:
-                    if rejectUnknownFields && !item.isNull {
+                    if rejectUnknownFields && !item.isEmptyValue {
                         problems.append("ValidationError(\(path)): field \"\(key)\" in \(schema.name) is not simulated by kubesim")
                     }
                 case .read:

@@ -19,6 +19,12 @@ enum ObjectCreation {
         return context.encoded(created, status: 201)
     }
 
+    /// What a write is told of a field kubesim drops: clients send them (charts set affinity
+    /// and init containers), so the write goes on, but never silently.
+    static func droppedWarning(_ path: String) -> String {
+        "\(path): not simulated by kubesim; dropped"
+    }
+
     /// Decodes a body and puts it in the path's namespace (a body naming another is refused).
     static func placed(_ json: JSONValue, _ context: WriteContext, kind: Kind) throws -> APIObjectBody {
         var json = json
@@ -30,6 +36,7 @@ enum ObjectCreation {
         }
         var body = try APIObjectDecoding.decode(json, kind: kind)
         if kind.isNamespaced { body.object.metadata.namespace = RequestBody.metadataString(json, "namespace") }
+        for path in body.droppedFields { context.warnings.add(Self.droppedWarning(path)) }
         return body
     }
 }

@@ -11,7 +11,12 @@ enum WriteHandlers {
             throw StatusError.methodNotSupported(request.resource, request.verb.rawValue)
         }
         do {
-            return try route(request, WriteContext(request: request, cluster: cluster, applied: applied))
+            let context = WriteContext(request: request, cluster: cluster, applied: applied)
+            var response = try route(request, context)
+            // As the API server sends its warnings: one `299 - "text"` header each (kubectl
+            // prints `Warning: text`).
+            for text in context.warnings.texts { response.headers.append(("Warning", "299 - \"\(text)\"")) }
+            return response
         } catch let error as APIError {
             throw StatusError(error, resource: request.resource)
         }
@@ -51,6 +56,14 @@ struct WriteContext {
     let request: ResourceRequest
     let cluster: Cluster
     let applied: AppliedConfigurations
+    /// What the answer warns of (fields dropped as not simulated).
+    let warnings = Warnings()
+
+    /// A write's warnings, collected while it runs.
+    final class Warnings {
+        private(set) var texts: [String] = []
+        func add(_ text: String) { if !texts.contains(text) { texts.append(text) } }
+    }
 
     var resource: ServedResource { request.resource }
     var http: APIRequest { request.http }
