@@ -26,4 +26,46 @@ import Testing
         #expect(missing.status == 1)
         #expect(missing.stderr == "error: field \"nope\" does not exist\n", "\(missing)")
     }
+
+    static let deploymentAndConfigMap = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: api}
+        spec:
+          selector: {matchLabels: {app: api}}
+          template:
+            metadata: {labels: {app: api}}
+            spec:
+              containers: [{name: c, image: nginx}]
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: cfg}
+        data: {a: b}
+        """
+
+    /// A kind kubesim does not serve, in a file with others: kubectl finds it in neither OpenAPI
+    /// document, so its own mapping says so in the words a real cluster's user reads for a kind
+    /// it lacks, and the kinds kubesim serves are applied.
+    @Test func applyingAKindKubesimDoesNotServeSaysNoMatchesForKind() throws {
+        guard let server = try KubesimServer.startForTest() else { return }
+        let applied = try server.kubectl(["apply", "-f", "-"], stdin: Self.deploymentAndConfigMap)
+        #expect(applied.status == 1, "\(applied)")
+        #expect(applied.stdout == "deployment.apps/api created\n", "\(applied)")
+        #expect(applied.stderr.hasPrefix(#"error: resource mapping not found for name: "cfg" namespace: "" from "STDIN": no matches for kind "ConfigMap" in version "v1""#), "\(applied)")
+    }
+
+    /// kubectl 1.27 and 1.28 read /openapi/v2 to choose server-side field validation: apply works
+    /// without --validate=false, and a typo is the server's strict decoding error.
+    @Test(arguments: ["1.27", "1.28"])
+    func olderKubectlsApplyWithServerSideValidation(_ version: String) throws {
+        guard let server = try KubesimServer.startForTest(kubectlVersion: version) else { return }
+        let deployment = String(Self.deploymentAndConfigMap.split(separator: "---")[0])
+        let applied = try server.kubectl(["apply", "-f", "-"], stdin: deployment)
+        #expect(applied.status == 0, "\(applied)")
+        #expect(applied.stdout == "deployment.apps/api created\n", "\(applied)")
+        let typo = try server.kubectl(["apply", "-f", "-"], stdin: deployment.replacingOccurrences(of: "  selector:", with: "  replica: 2\n  selector:"))
+        #expect(typo.status == 1, "\(typo)")
+        #expect(typo.stderr.contains(#"strict decoding error: unknown field "spec.replica""#), "\(typo)")
+    }
 }

@@ -78,12 +78,59 @@ import Testing
         #expect(revalidated.body.isEmpty)
     }
 
-    @Test func unknownDocumentsAndOpenAPIV2AreNotFound() throws {
+    @Test func unknownDocumentsAreNotFound() throws {
         #expect(try get("/openapi/v3/apis/batch/v1").status == 404)
-        // kubectl 1.27/1.28 ask for the protobuf v2 document only; without it they skip schemas.
+        #expect(try get("/openapi/v4").status == 404)
+    }
+
+    /// The fields of one protobuf message, by number, in order (length-delimited ones only: all
+    /// the v2 document has).
+    private func fields(_ bytes: [UInt8]) throws -> [(number: Int64, payload: [UInt8])] {
+        var reader = ProtobufWireReader(bytes)
+        var out: [(Int64, [UInt8])] = []
+        while !reader.isAtEnd {
+            let tag = try reader.tag()
+            #expect(tag.wireType == 2)
+            out.append((tag.field, Array(reader.slice(try reader.lengthDelimited()))))
+        }
+        return out
+    }
+
+    /// kubectl asks `/openapi/v2` (in protobuf) whether a kind takes `fieldValidation` when the v3
+    /// document does not list it, and kubectl 1.27/1.28 for every kind: each served kind's PATCH
+    /// operation is there with its group-version-kind and the parameter.
+    @Test func openAPIV2ListsEveryKindsPatchWithItsQueryParameters() throws {
         let v2 = try get("/openapi/v2", headers: [("Accept", "application/com.github.proto-openapi.spec.v2@v1.0+protobuf")])
-        #expect(v2.status == 404)
-        #expect(try JSONParser.parse(v2.body)["kind"] == .string("Status"))
+        #expect(v2.status == 200)
+        #expect(header(v2, "Content-Type") == "application/octet-stream")
+        let document = try fields(v2.body)
+        #expect(document.first.map { String(decoding: $0.payload, as: UTF8.self) } == "2.0")
+        let paths = try fields(try #require(document.first { $0.number == 8 }?.payload)).filter { $0.number == 2 }
+        var found: [String: (gvk: String, parameters: [String])] = [:]
+        for named in paths {
+            let item = try fields(named.payload)
+            let path = String(decoding: item[0].payload, as: UTF8.self)
+            let patch = try fields(try fields(item[1].payload).first { $0.number == 8 }!.payload)
+            let gvk = try fields(try fields(patch.first { $0.number == 13 }!.payload)[1].payload)[0].payload
+            let parameters = try patch.filter { $0.number == 8 }.map { listed in
+                let query = try fields(try fields(try fields(try fields(listed.payload)[0].payload)[0].payload)[0].payload)
+                return String(decoding: query.first { $0.number == 4 }!.payload, as: UTF8.self)
+            }
+            found[path] = (String(decoding: gvk, as: UTF8.self), parameters)
+        }
+        #expect(found["/apis/apps/v1/namespaces/{namespace}/deployments/{name}"]?.gvk == "group: \"apps\"\nkind: Deployment\nversion: v1\n")
+        // Namespaces' is what kubectl asks for a kind it cannot find (a custom resource's).
+        #expect(found["/api/v1/namespaces/{name}"]?.gvk == "group: \"\"\nkind: Namespace\nversion: v1\n")
+        #expect(found["/api/v1/nodes/{name}"]?.gvk == "group: \"\"\nkind: Node\nversion: v1\n")
+        #expect(found["/api/v1/nodes/{name}"]?.parameters == ["dryRun", "fieldManager", "fieldValidation"])
+        // Every served kind that takes PATCH, and no other (endpoints are read-only here).
+        #expect(Set(found.keys).count == ServedResources.all.filter { $0.storedKind != nil && $0.verbs.contains("patch") }.count)
+        #expect(found["/api/v1/namespaces/{namespace}/endpoints/{name}"] == nil)
+
+        let json = try JSONParser.parse(try get("/openapi/v2").body)
+        #expect(json["swagger"] == .string("2.0"))
+        #expect(json["paths"]?["/apis/apps/v1/namespaces/{namespace}/deployments/{name}"]?["patch"]?["x-kubernetes-group-version-kind"]?.compactJSON()
+                == #"{"group":"apps","kind":"Deployment","version":"v1"}"#)
     }
 
     @Test func everyServedKindHasASchemaMarkedWithItsGroupVersionKind() throws {

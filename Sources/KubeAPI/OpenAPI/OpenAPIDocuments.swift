@@ -6,8 +6,7 @@ import Commands
 /// process runs, so they are built once; the hash in each URL is a hash of the document, so a
 /// client may cache a hashed URL for ever, as upstream allows.
 ///
-/// `/openapi/v2` is not served: kubectl 1.27 and 1.28 ask only for its protobuf form, which
-/// kubesim does not produce. They get 404 and work without schemas (`--validate=false`).
+/// `/openapi/v2` lists the operations without schemas (see `OpenAPIV2Document`).
 enum OpenAPIDocuments {
     struct Document: Sendable {
         /// `api/v1`, `apis/apps/v1`.
@@ -32,6 +31,14 @@ enum OpenAPIDocuments {
     static func answer(_ request: APIRequest) throws -> APIResponse? {
         guard request.path == "/openapi" || request.path.hasPrefix("/openapi/") || request.path.hasPrefix("/swagger") else { return nil }
         guard request.method == "GET" || request.method == "HEAD" else { return nil }
+        if request.path == "/openapi/v2" {
+            // Asked for by its protobuf media type, answered as octet-stream, as kube-openapi does
+            // (Go's media type parser refuses the `@` of the asked-for type).
+            let protobuf = request.header("accept")?.contains(OpenAPIV2Document.protobufType) ?? false
+            let body = protobuf ? OpenAPIV2Document.protobuf : OpenAPIV2Document.json
+            return respond(body, etag: hash(body), request: request, cacheControl: "no-cache, private",
+                           contentType: protobuf ? "application/octet-stream" : "application/json")
+        }
         let rest = request.path.dropFirst("/openapi/v3".count).drop { $0 == "/" }
         guard request.path.hasPrefix("/openapi/v3"), request.path == "/openapi/v3" || request.path.hasPrefix("/openapi/v3/") else {
             throw StatusError.pathNotFound()
@@ -51,11 +58,12 @@ enum OpenAPIDocuments {
         return respond(document.body, etag: document.hash, request: request, cacheControl: "public, immutable")
     }
 
-    private static func respond(_ body: [UInt8], etag: String, request: APIRequest, cacheControl: String) -> APIResponse {
+    private static func respond(_ body: [UInt8], etag: String, request: APIRequest, cacheControl: String,
+                                contentType: String = "application/json") -> APIResponse {
         let quoted = "\"\(etag)\""
         var headers: [(name: String, value: String)] = [("Cache-Control", cacheControl), ("Etag", quoted)]
         if request.header("if-none-match") == quoted { return APIResponse(status: 304, headers: headers) }
-        headers.insert(("Content-Type", "application/json"), at: 0)
+        headers.insert(("Content-Type", contentType), at: 0)
         return APIResponse(status: 200, headers: headers, body: request.method == "HEAD" ? [] : body)
     }
 
