@@ -40,7 +40,9 @@ let package = Package(
             resources: [.copy("Scenarios/Library")]
         ),
         // The dashboard as a pure function of state: frames, panes, keys, themes. No ncurses here.
-        .target(name: "Dashboard", dependencies: ["Cluster", "Commands", .product(name: "Yams", package: "Yams")]),
+        // The shipped themes travel with the binary in its resource bundle, as the scenarios do.
+        .target(name: "Dashboard", dependencies: ["Cluster", "Commands", .product(name: "Yams", package: "Yams")],
+                resources: [.copy("Themes")]),
         // The Kubernetes API as real clients speak it, as pure request -> reply functions over the
         // cluster: discovery, OpenAPI, REST verbs, watch, patches, protobuf bodies. No networking.
         .target(name: "KubeAPI", dependencies: ["Cluster", "Commands"]),

@@ -5,7 +5,7 @@ import Testing
 /// The shipped `Themes/` folder of this checkout.
 private let themesFolder = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Themes", isDirectory: true)
+    .appendingPathComponent("Sources/Dashboard/Themes", isDirectory: true)
 
 private let library = ThemeLibrary(directory: themesFolder)
 
@@ -247,20 +247,30 @@ private let header = "name: t\ndescription: d\n"
         }
     }
 
-    @Test func locatesThemesFromEnvironmentExecutableOrCurrentDirectory() {
-        let nowhere = URL(fileURLWithPath: "/")
-        let fromEnvironment = ThemeLibrary.locate(environment: ["KUBESIM_THEMES": "/tmp/mythemes"],
-                                                  executable: nowhere, currentDirectory: nowhere)
+    /// `$KUBESIM_THEMES` first; else the shipped themes in the resource bundle beside the binary
+    /// (a copied binary with its bundle keeps its colours, through a symlink too); else none, and
+    /// a theme asked for by name says why.
+    @Test func locatesThemesFromEnvironmentOrTheBundleBesideTheBinary() throws {
+        let nowhere = URL(fileURLWithPath: "/kubesim")
+        let fromEnvironment = ThemeLibrary.locate(environment: ["KUBESIM_THEMES": "/tmp/mythemes"], executable: nowhere)
         #expect(fromEnvironment.directory?.path == "/tmp/mythemes")
 
-        let binary = themesFolder.deletingLastPathComponent().appendingPathComponent(".build/debug/kubesim")
-        let fromExecutable = ThemeLibrary.locate(environment: [:], executable: binary, currentDirectory: nowhere)
-        #expect(fromExecutable.directory?.standardizedFileURL.path == themesFolder.standardizedFileURL.path)
+        let install = FileManager.default.temporaryDirectory.appendingPathComponent("kubesim-themes-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: install) }
+        let bundle = install.appendingPathComponent("bin/\(ThemeLibrary.bundleName)")
+        try FileManager.default.createDirectory(at: bundle, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: themesFolder, to: bundle.appendingPathComponent("Themes"))
+        let binary = install.appendingPathComponent("bin/kubesim")
+        FileManager.default.createFile(atPath: binary.path, contents: Data())
+        let fromBundle = ThemeLibrary.locate(environment: [:], executable: binary)
+        #expect(fromBundle.directory?.standardizedFileURL.path == bundle.appendingPathComponent("Themes").standardizedFileURL.path)
+        #expect(fromBundle.names.prefix(5) == ["default", "high-contrast", "solarized-dark", "mono", "light"])
+        let link = install.appendingPathComponent("kubesim-link")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: binary)
+        #expect(ThemeLibrary.locate(environment: [:], executable: link).directory != nil)
 
-        let source = themesFolder.deletingLastPathComponent().appendingPathComponent("Sources/Dashboard")
-        let fromDirectory = ThemeLibrary.locate(environment: [:], executable: nowhere, currentDirectory: source)
-        #expect(fromDirectory.directory?.standardizedFileURL.path == themesFolder.standardizedFileURL.path)
-
-        #expect(ThemeLibrary.locate(environment: [:], executable: nowhere, currentDirectory: nowhere).directory == nil)
+        let none = ThemeLibrary.locate(environment: [:], executable: nowhere)
+        #expect(none.directory == nil)
+        #expect(throws: ThemeError(#"unknown theme "high-contrast": "# + ThemeLibrary.missing)) { try none.load("high-contrast") }
     }
 }

@@ -1,7 +1,8 @@
 import Commands
 import Foundation
 
-/// The folder of shipped theme files (`Themes/`), and loading themes by name or by path.
+/// The folder of theme files (the shipped `Themes/`, or `$KUBESIM_THEMES`), and loading themes
+/// by name or by path.
 public struct ThemeLibrary: Sendable {
     /// Where the theme files are, or nil when none could be found.
     public let directory: URL?
@@ -14,31 +15,24 @@ public struct ThemeLibrary: Sendable {
         self.directory = directory
     }
 
-    /// Finds the `Themes` folder: `$KUBESIM_THEMES`, else the nearest `Themes/default.yaml` above
-    /// the executable (symlinks resolved, so an installed link still finds its checkout), else
-    /// above the current directory.
+    /// The resource bundle the shipped themes are copied into, beside the binary.
+    static let bundleName = "kubesim_Dashboard.resources"
+
+    /// Finds the themes: `$KUBESIM_THEMES`, else the shipped ones in the resource bundle beside
+    /// the executable (symlinks resolved, so an installed link still finds them).
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment,
-                              executable: URL = URL(fileURLWithPath: CommandLine.arguments[0]),
-                              currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        -> ThemeLibrary {
+                              executable: URL = URL(fileURLWithPath: CommandLine.arguments[0])) -> ThemeLibrary {
         if let path = environment["KUBESIM_THEMES"], !path.isEmpty {
             return ThemeLibrary(directory: URL(fileURLWithPath: path, isDirectory: true))
         }
-        let starts = [executable.resolvingSymlinksInPath().deletingLastPathComponent(), currentDirectory.standardizedFileURL]
-        for start in starts {
-            var folder = start
-            while true {
-                let candidate = folder.appendingPathComponent("Themes", isDirectory: true)
-                if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("default.yaml").path) {
-                    return ThemeLibrary(directory: candidate)
-                }
-                let parent = folder.deletingLastPathComponent()
-                if parent.path == folder.path { break }
-                folder = parent
-            }
-        }
-        return ThemeLibrary(directory: nil)
+        let shipped = executable.resolvingSymlinksInPath().deletingLastPathComponent()
+            .appendingPathComponent(bundleName, isDirectory: true).appendingPathComponent("Themes", isDirectory: true)
+        let found = FileManager.default.fileExists(atPath: shipped.appendingPathComponent("default.yaml").path)
+        return ThemeLibrary(directory: found ? shipped : nil)
     }
+
+    /// Why no theme can be loaded by name.
+    static let missing = "no themes were found: the \(bundleName) folder must sit beside the kubesim binary (or set KUBESIM_THEMES to a folder of them)"
 
     /// The theme names in the library (file names without `.yaml`), in presentation order.
     public var names: [String] {
@@ -56,7 +50,7 @@ public struct ThemeLibrary: Sendable {
         let available = names
         guard let directory, available.contains(nameOrPath) else {
             let list = available.isEmpty
-                ? "no Themes folder was found (set KUBESIM_THEMES to one)"
+                ? (directory.map { "no theme files (*.yaml) in \($0.path)" } ?? Self.missing)
                 : "available themes are \(available.joined(separator: ", "))"
             throw ThemeError("unknown theme \(String(reflecting: nameOrPath)): \(list)")
         }
