@@ -23,6 +23,26 @@ import Testing
         #expect(dashboard.cluster.store.get(Pod.self, second, namespace: "default")?.isTerminating == true)
     }
 
+    /// A command that follows until stopped (`logs -f`) runs in the status line; Esc stops it,
+    /// as Ctrl-C stops kubectl, and the dashboard goes on.
+    @Test func escStopsACommandThatFollows() throws {
+        let dashboard = try demoDashboard()
+        dashboard.press(.character(":"))
+        dashboard.type("logs -f deployment/hello-kiamol-2")
+        dashboard.press(.enter)
+        dashboard.tick(realElapsed: .seconds(2))
+        #expect(dashboard.running.count == 1)
+        dashboard.press(.escape)
+        #expect(dashboard.running.isEmpty)
+        #expect(dashboard.status == StatusMessage(text: "stopped: logs -f deployment/hello-kiamol-2", isError: false, at: dashboard.cluster.now))
+        dashboard.tick(realElapsed: .seconds(2))
+        #expect(dashboard.status?.text == "stopped: logs -f deployment/hello-kiamol-2", "nothing more from the stopped command")
+        #expect(!dashboard.shouldQuit)
+        // With nothing running, Esc clears the status line as before.
+        dashboard.press(.escape)
+        #expect(dashboard.status == nil)
+    }
+
     @Test func relabelPromptIsPrefilledAndReleasesThePod() throws {
         let dashboard = try demoDashboard()
         dashboard.press(.down)

@@ -301,6 +301,11 @@ public final class Dashboard {
                 filters[focus] = nil
             } else if focus == .nodes && nodeMapAggregates && nodeMapZoomedIn {
                 toggleNodeMapZoom()
+            } else if let command = running.last(where: { !$0.line.hasPrefix("scenario ") }) {
+                // A command that runs until stopped (`logs -f`, `get -w`, a drain) stops, as
+                // Ctrl-C stops kubectl.
+                running.removeAll { $0 === command }
+                status = StatusMessage(text: "stopped: \(command.line)", isError: false, at: cluster.now)
             } else {
                 status = nil
             }

@@ -1,7 +1,7 @@
 /// The `?` overlay: every key, grouped as k9s groups them.
 enum HelpText {
     static let global: [(String, String)] = [
-        ("?", "this help"), (":", "command line (any kubectl or sim command, as in kubesim run)"),
+        ("?", "this help"), (":", "command line (any kubectl or sim command, as in kubesim run; Esc stops one that follows, as logs -f)"),
         ("/", "filter the focused table (text, or -l SELECTOR); Esc clears it"),
         ("Tab Shift-Tab", "next / previous pane"), ("1 2 3 4 5", "Nodes, Deployments, ReplicaSets, Pods, Events"),
         ("↑ ↓ j k", "move"), ("g G", "first / last row"), ("PgUp PgDn", "page"),
