@@ -52,9 +52,9 @@ import Testing
                 == "The Service \"bad\" is invalid: spec.type: Unsupported value: \"Foo\": supported values: \"ClusterIP\", \"LoadBalancer\", \"NodePort\"\n")
         // ExternalName is not modelled: refused with the types kubesim has, nothing about ports.
         #expect(shell.run("expose deployment web --port=80 --name=ext --type=ExternalName").stderr
-                == "The Service \"ext\" is invalid: spec.type: Unsupported value: \"ExternalName\": supported values: \"ClusterIP\", \"LoadBalancer\", \"NodePort\"\n")
+                == "The Service \"ext\" is invalid: spec.type: Unsupported value: \"ExternalName\": kubesim does not model ExternalName services (a DNS alias, no endpoints); supported values: \"ClusterIP\", \"LoadBalancer\", \"NodePort\"\n")
         #expect(shell.run("create service externalname ext --external-name=example.com").stderr
-                == "error: failed to create ExternalName service: Service \"ext\" is invalid: spec.type: Unsupported value: \"ExternalName\": supported values: \"ClusterIP\", \"LoadBalancer\", \"NodePort\"\n")
+                == "error: failed to create ExternalName service: Service \"ext\" is invalid: spec.type: Unsupported value: \"ExternalName\": kubesim does not model ExternalName services (a DNS alias, no endpoints); supported values: \"ClusterIP\", \"LoadBalancer\", \"NodePort\"\n")
         #expect(shell.cluster.store.get(Service.self, "ext", namespace: "default") == nil)
     }
 

@@ -43,6 +43,17 @@ import Testing
         #expect(subresource.compactJSON() == #"{"apiVersion":"v1","code":404,"details":{},"kind":"Status","message":"the server could not find the requested resource","metadata":{},"reason":"NotFound","status":"Failure"}"#)
     }
 
+    /// Health as kube-apiserver reports it: `ok`, each check with `?verbose`, one check by path.
+    @Test func healthEndpointsAnswerAsTheAPIServerDoes() throws {
+        for path in ["/healthz", "/livez", "/readyz"] { #expect(try get(path).bodyText == "ok", "\(path)") }
+        let ready = try get("/readyz?verbose").bodyText
+        #expect(ready.hasPrefix("[+]ping ok\n[+]log ok\n[+]etcd ok\n[+]etcd-readiness ok\n"))
+        #expect(ready.hasSuffix("[+]shutdown ok\nreadyz check passed\n"))
+        #expect(try get("/livez?verbose").bodyText.hasSuffix("\nlivez check passed\n"))
+        #expect(try get("/readyz/etcd").bodyText == "ok")
+        #expect(try get("/readyz/nope").status == 404)
+    }
+
     @Test func versionReportsKubernetes133() throws {
         let body = try JSONParser.parse(try get("/version").body)
         #expect(body["minor"] == .string("33"))

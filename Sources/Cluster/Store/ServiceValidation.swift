@@ -5,7 +5,9 @@ enum ServiceValidation {
         // kubesim does not model ExternalName (a DNS alias, no endpoints): refused with the
         // API server's words for the types it does model, before anything about ports.
         if !ServiceSpec.types.contains(spec.type) {
-            return ["spec.type: Unsupported value: \"\(spec.type)\": supported values: \"ClusterIP\", \"LoadBalancer\", \"NodePort\""]
+            // ExternalName is a real type: said to be kubesim's limit, not the user's mistake.
+            let why = spec.type == "ExternalName" ? "kubesim does not model ExternalName services (a DNS alias, no endpoints); " : ""
+            return ["spec.type: Unsupported value: \"\(spec.type)\": \(why)supported values: \"ClusterIP\", \"LoadBalancer\", \"NodePort\""]
         }
         if spec.ports.isEmpty && spec.clusterIP != "None" { causes.append("spec.ports: Required value") }
         if !["None", "ClientIP"].contains(spec.sessionAffinity) {

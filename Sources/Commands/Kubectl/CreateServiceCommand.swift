@@ -13,7 +13,7 @@ enum CreateServiceCommand {
         .capturing { out in
             if args.first == "externalname" {
                 let name = args.dropFirst().first { !$0.hasPrefix("-") } ?? ""
-                throw KubectlError("error: failed to create ExternalName service: Service \"\(name)\" is invalid: spec.type: Unsupported value: \"ExternalName\": supported values: \"ClusterIP\", \"LoadBalancer\", \"NodePort\"")
+                throw KubectlError("error: failed to create ExternalName service: Service \"\(name)\" is invalid: spec.type: Unsupported value: \"ExternalName\": kubesim does not model ExternalName services (a DNS alias, no endpoints); supported values: \"ClusterIP\", \"LoadBalancer\", \"NodePort\"")
             }
             guard let sub = args.first, let type = ["clusterip": ServiceSpec.clusterIP, "nodeport": ServiceSpec.nodePort,
                                                      "loadbalancer": ServiceSpec.loadBalancer][sub] else {

@@ -13,10 +13,11 @@ enum Discovery {
                 ? StatusError(code: 405, reason: "MethodNotAllowed", message: "the server does not allow this method on the requested resource").response
                 : nil
         }
+        if path.hasPrefix("/healthz") || path.hasPrefix("/livez") || path.hasPrefix("/readyz") {
+            if let health = HealthChecks.answer(path: String(path.dropFirst()), verbose: request.query("verbose") != nil) { return health }
+        }
         switch path {
         case "/version": return .json(version)
-        case "/healthz", "/livez", "/readyz":
-            return APIResponse(status: 200, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array("ok".utf8))
         case "/api":
             if let format = AggregatedFormat(accept: request.header("accept")) { return format.response(aggregated(core: true, format: format)) }
             return .json(.object([
