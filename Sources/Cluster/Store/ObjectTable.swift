@@ -5,7 +5,7 @@ final class ObjectTable<T: APIObject> {
     final class Box {
         fileprivate(set) var object: T
         /// The keys this object is filed under in each index, to skip re-indexing unchanged keys.
-        fileprivate var indexKeys: [IndexKeys] = []
+        fileprivate var indexKeys = IndexKeySlots(count: 0)
         init(_ object: T) { self.object = object }
     }
 
@@ -49,7 +49,7 @@ final class ObjectTable<T: APIObject> {
         indexers.append(indexer)
         indexes.append(ShardedDictionary())
         for (name, box) in boxes {
-            box.indexKeys.append(.none)
+            box.indexKeys.grow(to: indexers.count)
             reindex(box, previous: nil, name: name)
         }
     }
@@ -69,7 +69,7 @@ final class ObjectTable<T: APIObject> {
         let box = Box(object)
         boxes[name] = box
         ordered = nil
-        box.indexKeys = Array(repeating: .none, count: indexers.count)
+        box.indexKeys = IndexKeySlots(count: indexers.count)
         didChange?(nil, object)
         reindex(box, previous: nil, name: name)
     }
