@@ -94,7 +94,7 @@ struct ChaosCommand: ParsableCommand {
         }
         let script = reproducer(shrunk?.outcome ?? outcome, invariant: first.invariant)
         print(script, terminator: "")
-        if let out { try script.write(toFile: out, atomically: true, encoding: .utf8) }
+        if let out { try OutputFile.write(Data(script.utf8), to: out) }
         throw ExitCode(1)
     }
 

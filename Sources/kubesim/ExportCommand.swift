@@ -19,8 +19,10 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let manifests = ManifestExporter.export(try options.makeSession().cluster)
         guard let output else { return print(manifests, terminator: "") }
-        guard FileManager.default.createFile(atPath: output, contents: Data(manifests.utf8)) else {
-            FileHandle.standardError.write(Data("error: cannot write \"\(output)\"\n".utf8))
+        do {
+            try OutputFile.write(Data(manifests.utf8), to: output)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(1)
         }
     }

@@ -1,3 +1,4 @@
+import Commands
 import Foundation
 
 /// Writes what the dashboard shows as an asciicast v2 file (playable by asciinema): a JSON
@@ -15,8 +16,8 @@ public final class AsciicastRecorder {
 
     /// Creates (or truncates) `file` and writes the header.
     public init(file: URL, width: Int, height: Int, title: String, startedAt: Date = Date(), palette: ColorPalette = .xterm256) throws {
-        guard FileManager.default.createFile(atPath: file.path, contents: nil),
-              let handle = try? FileHandle(forWritingTo: file) else {
+        // Truncated in place (see OutputFile): `--record /dev/null` must not replace /dev/null.
+        guard let handle = try? OutputFile.open(file.path) else {
             throw CannotRecord(description: "cannot write the recording \"\(file.path)\"")
         }
         self.handle = handle
