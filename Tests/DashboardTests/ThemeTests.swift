@@ -269,6 +269,10 @@ private let header = "name: t\ndescription: d\n"
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: binary)
         #expect(ThemeLibrary.locate(environment: [:], executable: link).directory != nil)
 
+        // Without a stand-in, the running program's own bundle is found however it was started
+        // (a bare name on PATH gives no usable argv[0]): here the test runner's, built beside it.
+        #expect(ThemeLibrary.locate(environment: [:]).names.prefix(5) == ["default", "high-contrast", "solarized-dark", "mono", "light"])
+
         let none = ThemeLibrary.locate(environment: [:], executable: nowhere)
         #expect(none.directory == nil)
         #expect(throws: ThemeError(#"unknown theme "high-contrast": "# + ThemeLibrary.missing)) { try none.load("high-contrast") }

@@ -19,16 +19,20 @@ public struct ThemeLibrary: Sendable {
     static let bundleName = "kubesim_Dashboard.resources"
 
     /// Finds the themes: `$KUBESIM_THEMES`, else the shipped ones in the resource bundle beside
-    /// the executable (symlinks resolved, so an installed link still finds them).
+    /// the executable, found as the scenarios' bundle is (`Bundle.main`, which knows the real
+    /// file even when the program was started by a bare name on PATH or through a symlink).
+    /// `executable` stands in for it in tests.
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment,
-                              executable: URL = URL(fileURLWithPath: CommandLine.arguments[0])) -> ThemeLibrary {
+                              executable: URL? = nil) -> ThemeLibrary {
         if let path = environment["KUBESIM_THEMES"], !path.isEmpty {
             return ThemeLibrary(directory: URL(fileURLWithPath: path, isDirectory: true))
         }
-        let shipped = executable.resolvingSymlinksInPath().deletingLastPathComponent()
-            .appendingPathComponent(bundleName, isDirectory: true).appendingPathComponent("Themes", isDirectory: true)
-        let found = FileManager.default.fileExists(atPath: shipped.appendingPathComponent("default.yaml").path)
-        return ThemeLibrary(directory: found ? shipped : nil)
+        let folders = executable.map { [$0.resolvingSymlinksInPath().deletingLastPathComponent()] }
+            ?? [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
+        let shipped = folders.map {
+            $0.appendingPathComponent(bundleName, isDirectory: true).appendingPathComponent("Themes", isDirectory: true)
+        }
+        return ThemeLibrary(directory: shipped.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("default.yaml").path) })
     }
 
     /// Why no theme can be loaded by name.
