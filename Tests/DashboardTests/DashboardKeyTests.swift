@@ -41,6 +41,15 @@ import Testing
         // With nothing running, Esc clears the status line as before.
         dashboard.press(.escape)
         #expect(dashboard.status == nil)
+
+        // What a key set off is not stopped by Esc: the kill's wait runs on until the pod is gone.
+        dashboard.press(.character("4"))
+        dashboard.press(.character("x"))
+        #expect(dashboard.running.count == 1)
+        dashboard.press(.escape)
+        #expect(dashboard.running.count == 1)
+        dashboard.tick(realElapsed: .seconds(40))
+        #expect(dashboard.running.isEmpty)
     }
 
     @Test func relabelPromptIsPrefilledAndReleasesThePod() throws {

@@ -137,7 +137,9 @@ public final class Dashboard {
         let execution = session.execute(line)
         let output = execution.output
         lastOutput = (line, output)
-        lastRunning = execution.operation.map { RunningCommand(line: line, operation: $0, output: output, startedAt: cluster.now) }
+        lastRunning = execution.operation.map {
+            RunningCommand(line: line, operation: $0, output: output, startedAt: cluster.now, typed: fromCommandLine)
+        }
         if let lastRunning { running.append(lastRunning) }
         // A command still running reports its latest line as it goes (see pollRunning).
         guard execution.operation == nil else {
@@ -301,9 +303,11 @@ public final class Dashboard {
                 filters[focus] = nil
             } else if focus == .nodes && nodeMapAggregates && nodeMapZoomedIn {
                 toggleNodeMapZoom()
-            } else if let command = running.last(where: { !$0.line.hasPrefix("scenario ") }) {
-                // A command that runs until stopped (`logs -f`, `get -w`, a drain) stops, as
-                // Ctrl-C stops kubectl.
+            } else if let command = running.last(where: { $0.typed }) {
+                // A command typed at `:` that runs until stopped (`logs -f`, a port-forward, a
+                // drain) stops, as Ctrl-C stops kubectl; what a key set off (its drain, a kill's
+                // wait) is not the user's to stop by clearing the status line.
+                (command.operation as? any RealTimeOperation)?.interrupt()
                 running.removeAll { $0 === command }
                 status = StatusMessage(text: "stopped: \(command.line)", isError: false, at: cluster.now)
             } else {

@@ -27,12 +27,15 @@ final class RunningCommand {
     var output: CommandOutput
     /// Virtual time it started: status messages older than this are not its own.
     let startedAt: SimTime
+    /// Typed at the `:` prompt (Esc may stop it), not set off by a key (a drain, a kill's wait).
+    let typed: Bool
 
-    init(line: String, operation: any ClusterOperation, output: CommandOutput, startedAt: SimTime) {
+    init(line: String, operation: any ClusterOperation, output: CommandOutput, startedAt: SimTime, typed: Bool = false) {
         self.line = line
         self.startedAt = startedAt
         self.operation = operation
         self.output = output
+        self.typed = typed
     }
 }
 
