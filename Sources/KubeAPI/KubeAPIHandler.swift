@@ -48,7 +48,7 @@ public final class KubeAPIHandler {
     /// kubectl prints as `Warning: text`.
     private func warned(_ reply: APIReply, _ warning: String?) -> APIReply {
         guard let warning else { return reply }
-        let header = (name: "Warning", value: "299 - \"\(warning)\"")
+        let header = WarningHeader.make(warning)
         switch reply {
         case .response(var response):
             response.headers.append(header)

@@ -158,8 +158,11 @@ import Testing
         cluster.advance(by: .seconds(5))
         #expect(cluster.pods(app: "fast").allSatisfy { !$0.isScheduled })
         #expect(cluster.events(reason: "FailedScheduling").count == 1)
-        // A heartbeat (a status write) changes nothing a pod could fit by: no retry.
-        try cluster.store.modify(Node.self, "node-2") { $0.status.conditions = $0.status.conditions }
+        // A write that changes nothing a pod could fit by (an annotation): no retry, no second failure.
+        try cluster.store.modify(Node.self, "node-2") { $0.metadata.annotations["note"] = "seen" }
+        cluster.advance(by: .seconds(1))
+        #expect(cluster.pods(app: "fast").allSatisfy { !$0.isScheduled })
+        #expect(cluster.events(reason: "FailedScheduling").first?.count == 1)
         try cluster.store.modify(Node.self, "node-2") { $0.metadata.labels["disk"] = "nvme" }
         cluster.advance(by: .seconds(1))
         #expect(cluster.pods(app: "fast").map(\.spec.nodeName) == ["node-2"])

@@ -95,6 +95,10 @@ import Testing
         let file = try folder.write("chart.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  affinity: {}\n  initContainers: []\n  topologySpreadConstraints: null\n  containers:\n  - {name: c, image: nginx}\n")
         let result = shell.run("apply -f \(file)")
         #expect(result.stdout == "pod/p created\n", "\(result.stderr)")
+        let service = try folder.write("service.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  publishNotReadyAddresses: false\n  selector: {app: x}\n  ports: [{port: 80}]\n")
+        #expect(shell.run("apply -f \(service)").stdout == "service/s created\n")
+        let publishing = try folder.write("publishing.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: t\nspec:\n  publishNotReadyAddresses: true\n  selector: {app: x}\n  ports: [{port: 80}]\n")
+        #expect(shell.run("apply -f \(publishing)").stderr.contains("field \"publishNotReadyAddresses\" in io.k8s.api.core.v1.ServiceSpec is not simulated by kubesim"))
     }
 
     @Test func aMissingFileIsNamed() {

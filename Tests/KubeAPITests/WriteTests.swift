@@ -137,6 +137,11 @@ import Testing
         #expect(!plain.headers.contains { $0.name == "Warning" })
     }
 
+    @Test func warningHeadersQuoteTheirTextAsTheAPIServerDoes() {
+        #expect(WarningHeader.make("plain").value == #"299 - "plain""#)
+        #expect(WarningHeader.make(#"a "quoted" \ path"#).value == #"299 - "a \"quoted\" \\ path""#)
+    }
+
     @Test func yamlBodiesAreAccepted() throws {
         let yaml = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team-a\n"
         let (status, json) = try send("POST", "/api/v1/namespaces", yaml, contentType: "application/yaml")

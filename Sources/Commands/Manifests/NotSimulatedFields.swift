@@ -32,10 +32,11 @@ extension ObjectSchema {
 }
 
 extension ManifestValue {
-    /// Null, `{}` or `[]`: a value that sets nothing.
+    /// Null, `{}`, `[]` or `false`: a value that sets nothing (`publishNotReadyAddresses: false`
+    /// is the default charts render).
     var isEmptyValue: Bool {
         switch self {
-        case .null: true
+        case .null, .bool(false): true
         case .array(let items): items.isEmpty
         case .object(let pairs): pairs.isEmpty
         default: false

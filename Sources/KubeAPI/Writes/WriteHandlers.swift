@@ -13,9 +13,7 @@ enum WriteHandlers {
         do {
             let context = WriteContext(request: request, cluster: cluster, applied: applied)
             var response = try route(request, context)
-            // As the API server sends its warnings: one `299 - "text"` header each (kubectl
-            // prints `Warning: text`).
-            for text in context.warnings.texts { response.headers.append(("Warning", "299 - \"\(text)\"")) }
+            for text in context.warnings.texts { response.headers.append(WarningHeader.make(text)) }
             return response
         } catch let error as APIError {
             throw StatusError(error, resource: request.resource)
