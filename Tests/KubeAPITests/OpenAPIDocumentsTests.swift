@@ -102,7 +102,13 @@ import Testing
     @Test func openAPIV2ListsEveryKindsPatchWithItsQueryParameters() throws {
         let v2 = try get("/openapi/v2", headers: [("Accept", "application/com.github.proto-openapi.spec.v2@v1.0+protobuf")])
         #expect(v2.status == 200)
-        #expect(header(v2, "Content-Type") == "application/octet-stream")
+        #expect(header(v2, "Content-Type") == "application/com.github.proto-openapi.spec.v2.v1.0+protobuf")
+        #expect(header(v2, "Vary") == "Accept")
+        // The current spelling of the type gets the same bytes; JSON is first for a wildcard;
+        // anything else is not acceptable (406), as kube-openapi negotiates.
+        #expect(try get("/openapi/v2", headers: [("Accept", "application/com.github.proto-openapi.spec.v2.v1.0+protobuf")]).body == v2.body)
+        #expect(header(try get("/openapi/v2", headers: [("Accept", "*/*")]), "Content-Type") == "application/json")
+        #expect(try get("/openapi/v2", headers: [("Accept", "text/html")]).status == 406)
         let document = try fields(v2.body)
         #expect(document.first.map { String(decoding: $0.payload, as: UTF8.self) } == "2.0")
         let paths = try fields(try #require(document.first { $0.number == 8 }?.payload)).filter { $0.number == 2 }

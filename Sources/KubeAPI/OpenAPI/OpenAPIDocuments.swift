@@ -32,12 +32,12 @@ enum OpenAPIDocuments {
         guard request.path == "/openapi" || request.path.hasPrefix("/openapi/") || request.path.hasPrefix("/swagger") else { return nil }
         guard request.method == "GET" || request.method == "HEAD" else { return nil }
         if request.path == "/openapi/v2" {
-            // Asked for by its protobuf media type, answered as octet-stream, as kube-openapi does
-            // (Go's media type parser refuses the `@` of the asked-for type).
-            let protobuf = request.header("accept")?.contains(OpenAPIV2Document.protobufType) ?? false
-            let body = protobuf ? OpenAPIV2Document.protobuf : OpenAPIV2Document.json
-            return respond(body, etag: hash(body), request: request, cacheControl: "no-cache, private",
-                           contentType: protobuf ? "application/octet-stream" : "application/json")
+            guard let (body, contentType) = OpenAPIV2Document.negotiated(accept: request.header("accept")) else {
+                return APIResponse(status: 406, headers: [("Vary", "Accept")])
+            }
+            var response = respond(body, etag: hash(body), request: request, cacheControl: "no-cache, private", contentType: contentType)
+            response.headers.append(("Vary", "Accept"))
+            return response
         }
         let rest = request.path.dropFirst("/openapi/v3".count).drop { $0 == "/" }
         guard request.path.hasPrefix("/openapi/v3"), request.path == "/openapi/v3" || request.path.hasPrefix("/openapi/v3/") else {

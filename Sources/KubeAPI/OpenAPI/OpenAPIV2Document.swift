@@ -8,7 +8,29 @@ import Commands
 /// is validated by the server, one not found is left to the API's own answer (`no matches for
 /// kind "ConfigMap"`), where a 404 here failed the whole `apply`.
 enum OpenAPIV2Document {
-    static let protobufType = "application/com.github.proto-openapi.spec.v2@v1.0+protobuf"
+    /// The protobuf media type kube-openapi answers with; the `@` spelling (what kubectl asks for)
+    /// is accepted too.
+    static let protobufType = "application/com.github.proto-openapi.spec.v2.v1.0+protobuf"
+    static let deprecatedProtobufSubtype = "com.github.proto-openapi.spec.v2@v1.0+protobuf"
+
+    /// The body and media type for an `Accept` header, as kube-openapi negotiates it: the first
+    /// clause (in the client's order) that names JSON or either protobuf type, or a wildcard
+    /// (JSON first); nil when none does (406).
+    static func negotiated(accept: String?) -> (body: [UInt8], contentType: String)? {
+        let clauses = (accept?.isEmpty == false ? accept! : "*/*").split(separator: ",").map {
+            $0.split(separator: ";")[0].trimmingCharacters(in: .whitespaces)
+        }
+        for clause in clauses {
+            let parts = clause.split(separator: "/", maxSplits: 1).map(String.init)
+            guard parts.count == 2, parts[0] == "application" || parts[0] == "*" else { continue }
+            switch parts[1] {
+            case "json", "*": return (json, "application/json")
+            case deprecatedProtobufSubtype, String(protobufType.dropFirst("application/".count)): return (protobuf, protobufType)
+            default: continue
+            }
+        }
+        return nil
+    }
 
     /// The served kinds that take PATCH, each with its object path.
     static var patchable: [(path: String, resource: ServedResource)] {
