@@ -10,7 +10,7 @@ enum Discovery {
         let path = request.path.count > 1 && request.path.hasSuffix("/") ? String(request.path.dropLast()) : request.path
         guard request.method == "GET" || request.method == "HEAD" else {
             return ["/version", "/healthz", "/livez", "/readyz", "/api", "/apis"].contains(path)
-                ? StatusError(code: 405, reason: "MethodNotAllowed", message: "the server does not allow this method on the requested resource").response
+                ? StatusError.methodNotAllowed().response
                 : nil
         }
         if path.hasPrefix("/healthz") || path.hasPrefix("/livez") || path.hasPrefix("/readyz") {

@@ -107,10 +107,13 @@ public struct StatusError: Error, Sendable {
         return StatusError(code: 400, reason: "BadRequest", message: why)
     }
 
-    /// NewMethodNotSupported: the resource named with its group (`customresourcedefinitions.apiextensions.k8s.io`).
-    public static func methodNotSupported(_ resource: ServedResource, _ verb: String) -> StatusError {
-        var e = StatusError(code: 405, reason: "MethodNotAllowed", message: "\(verb) is not supported on resources of kind \"\(resource.qualifiedResource)\"")
-        e.group = resource.group; e.kind = resource.resource
+    /// A method the resource does not offer: no route, so go-restful's 405 as the API server
+    /// wraps it (NewGenericServerResponse), which kubectl prints as `Error from server
+    /// (MethodNotAllowed): … the server does not allow this method on the requested resource`.
+    public static func methodNotAllowed() -> StatusError {
+        var e = StatusError(code: 405, reason: "MethodNotAllowed", message: "the server does not allow this method on the requested resource")
+        e.causes = [Cause(reason: "UnexpectedServerResponse", message: "405: Method Not Allowed", field: "")]
+        e.alwaysHasDetails = true
         return e
     }
 

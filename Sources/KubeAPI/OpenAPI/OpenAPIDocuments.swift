@@ -33,7 +33,11 @@ enum OpenAPIDocuments {
         guard request.method == "GET" || request.method == "HEAD" else { return nil }
         if request.path == "/openapi/v2" {
             guard let (body, contentType) = OpenAPIV2Document.negotiated(accept: request.header("accept")) else {
-                return APIResponse(status: 406, headers: [("Vary", "Accept")])
+                // A Status, as every refusal here is (NewNotAcceptableError's words).
+                var refused = StatusError(code: 406, reason: "NotAcceptable",
+                                          message: "only the following media types are accepted: application/json, \(OpenAPIV2Document.protobufType)").response
+                refused.headers.append(("Vary", "Accept"))
+                return refused
             }
             var response = respond(body, etag: hash(body), request: request, cacheControl: "no-cache, private", contentType: contentType)
             response.headers.append(("Vary", "Accept"))

@@ -5,7 +5,7 @@ import Commands
 enum ReadHandlers {
     static func get(_ request: ResourceRequest, cluster: Cluster) throws -> APIResponse {
         let resource = request.resource
-        guard resource.verbs.contains("get") else { throw StatusError.methodNotSupported(resource, "get") }
+        guard resource.verbs.contains("get") else { throw StatusError.methodNotAllowed() }
         let shape = try ResponseShape(request.http)
         guard let name = request.name, let kind = resource.storedKind,
               let object = cluster.store.object(kind: kind, name: name, namespace: request.namespace ?? "") else {
@@ -23,7 +23,7 @@ enum ReadHandlers {
 
     static func list(_ request: ResourceRequest, cluster: Cluster, history: WatchHistory) throws -> APIResponse {
         let resource = request.resource
-        guard resource.verbs.contains("list") else { throw StatusError.methodNotSupported(resource, "list") }
+        guard resource.verbs.contains("list") else { throw StatusError.methodNotAllowed() }
         let shape = try ResponseShape(request.http)
         let filter = try ObjectFilter(request)
         let page: ListPage

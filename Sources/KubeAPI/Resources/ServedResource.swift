@@ -111,7 +111,7 @@ public enum ServedResources {
         ServedResource(group: "apiextensions.k8s.io", version: "v1", resource: "customresourcedefinitions",
                        singular: "customresourcedefinition", kind: "CustomResourceDefinition", namespaced: false,
                        verbs: readOnly, shortNames: ["crd", "crds"], categories: ["api-extensions"],
-                       subresources: [.init(name: "status", kind: "CustomResourceDefinition", verbs: statusVerbs)], storedKind: nil),
+                       subresources: [], storedKind: nil),
     ]
 
     /// API groups in the order `/apis` lists them (the core group is served at `/api`).

@@ -62,14 +62,14 @@ public struct ResourceRequest {
         case "PATCH": verb = .patch
         case "DELETE": verb = name == nil ? .deletecollection : .delete
         default:
-            throw StatusError.methodNotSupported(resource, request.method)
+            throw StatusError.methodNotAllowed()
         }
         // A name is required for these; a collection path takes none.
         if name == nil, [.update, .patch].contains(verb) {
-            throw StatusError.methodNotSupported(resource, verb.rawValue)
+            throw StatusError.methodNotAllowed()
         }
         if name != nil, verb == .create, subresource == nil {
-            throw StatusError.methodNotSupported(resource, verb.rawValue)
+            throw StatusError.methodNotAllowed()
         }
         return ResourceRequest(verb: verb, resource: resource, namespace: namespace, name: name,
                                subresource: subresource, http: request)

@@ -54,7 +54,7 @@ public final class WatchHub {
 
     func watch(_ request: ResourceRequest, cluster: Cluster) throws -> APIReply {
         let resource = request.resource
-        guard resource.verbs.contains("watch") else { throw StatusError.methodNotSupported(resource, "watch") }
+        guard resource.verbs.contains("watch") else { throw StatusError.methodNotAllowed() }
         // Refusals that come before the stream starts are plain responses.
         let shape = try ResponseShape(request.http)
         let filter = try ObjectFilter(request)

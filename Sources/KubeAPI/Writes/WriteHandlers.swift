@@ -8,7 +8,7 @@ enum WriteHandlers {
         // A resource served read-only (its controllers write it, or kubesim keeps none) refuses the
         // verbs it does not list.
         if request.subresource == nil, !request.resource.verbs.contains(request.verb.rawValue) {
-            throw StatusError.methodNotSupported(request.resource, request.verb.rawValue)
+            throw StatusError.methodNotAllowed()
         }
         do {
             let context = WriteContext(request: request, cluster: cluster, applied: applied)
@@ -44,7 +44,7 @@ enum WriteHandlers {
         case (.create, "eviction"): return try EvictionSubresource.create(context)
         case (.create, "binding"): return try BindingSubresource.create(context)
         default:
-            throw StatusError.methodNotSupported(request.resource, request.verb.rawValue)
+            throw StatusError.methodNotAllowed()
         }
     }
 }
@@ -71,7 +71,7 @@ struct WriteContext {
 
     /// The stored kind (every write but the reviews has one).
     func kind() throws -> Kind {
-        guard let kind = resource.storedKind else { throw StatusError.methodNotSupported(resource, request.verb.rawValue) }
+        guard let kind = resource.storedKind else { throw StatusError.methodNotAllowed() }
         return kind
     }
 
