@@ -5,25 +5,10 @@ extension ObjectSchema {
     /// inside as far as their types are modelled; open types accept anything.
     package func unknownFields(in value: JSONValue) -> [String] {
         var found: [String] = []
-        Self.collectUnknown(value, .object(self), path: "", into: &found)
-        return found
-    }
-
-    private static func collectUnknown(_ value: JSONValue, _ type: FieldType, path: String, into found: inout [String]) {
-        switch (type, value) {
-        case (.object(let schema), .object(let pairs)):
-            guard !schema.isOpen else { return }
-            for (key, item) in pairs {
-                let child = path.isEmpty ? key : "\(path).\(key)"
-                guard let field = schema.field(key) else { found.append(child); continue }
-                collectUnknown(item, field.type, path: child, into: &found)
-            }
-        case (.array(let element), .array(let items)):
-            for (i, item) in items.enumerated() { collectUnknown(item, element, path: "\(path)[\(i)]", into: &found) }
-        case (.map(let element), .object(let pairs)):
-            for (key, item) in pairs { collectUnknown(item, element, path: "\(path).\(key)", into: &found) }
-        default:
-            return
+        walkFields(in: ManifestValue(json: value)) { path, field, _ in
+            if field == nil { found.append(path) }
+            return true
         }
+        return found
     }
 }
