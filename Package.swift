@@ -40,9 +40,7 @@ let package = Package(
             resources: [.copy("Scenarios/Library")]
         ),
         // The dashboard as a pure function of state: frames, panes, keys, themes. No ncurses here.
-        // The shipped themes travel with the binary in its resource bundle, as the scenarios do.
-        .target(name: "Dashboard", dependencies: ["Cluster", "Commands", .product(name: "Yams", package: "Yams")],
-                resources: [.copy("Themes")]),
+        .target(name: "Dashboard", dependencies: ["Cluster", "Commands", .product(name: "Yams", package: "Yams")]),
         // The Kubernetes API as real clients speak it, as pure request -> reply functions over the
         // cluster: discovery, OpenAPI, REST verbs, watch, patches, protobuf bodies. No networking.
         .target(name: "KubeAPI", dependencies: ["Cluster", "Commands"]),

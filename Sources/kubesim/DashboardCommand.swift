@@ -112,6 +112,8 @@ struct DashboardCommand: ParsableCommand {
         let dashboard = Dashboard(session: session, theme: chosen, themes: library.directory == nil ? nil : library,
                                   history: CommandHistory.load(from: CommandHistory.defaultFile()))
         if screen.palette == .none && theme == nil, let mono = try? library.load("mono") { dashboard.use(mono) }
+        // A binary away from its checkout finds no themes: the mono it falls back to is explained.
+        if library.directory == nil && theme == nil && !noColor { dashboard.say("\(ThemeLibrary.missing): showing mono") }
         apiBinding.dashboard = dashboard
         if let workload { dashboard.runBetweenFrames(workload.lines, label: "preset \(workload.rawValue)") }
         if let presented {

@@ -5,7 +5,7 @@ import Foundation
 
 /// The shipped themes, found from this file's location.
 let themeLibrary = ThemeLibrary(directory: URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/Dashboard/Themes"))
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Themes"))
 
 /// A dashboard over the demo cluster (`kubesim --seed N`): three nodes and hello-kiamol-2 at 3
 /// replicas (with requests) created at time zero, advanced `seconds` of virtual time.

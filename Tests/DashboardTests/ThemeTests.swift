@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+@testable import Cluster
+@testable import Commands
 @testable import Dashboard
 
 /// The shipped `Themes/` folder of this checkout.
 private let themesFolder = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Sources/Dashboard/Themes", isDirectory: true)
+    .appendingPathComponent("Themes", isDirectory: true)
 
 private let library = ThemeLibrary(directory: themesFolder)
 
@@ -247,34 +249,34 @@ private let header = "name: t\ndescription: d\n"
         }
     }
 
-    /// `$KUBESIM_THEMES` first; else the shipped themes in the resource bundle beside the binary
-    /// (a copied binary with its bundle keeps its colours, through a symlink too); else none, and
-    /// a theme asked for by name says why.
-    @Test func locatesThemesFromEnvironmentOrTheBundleBesideTheBinary() throws {
-        let nowhere = URL(fileURLWithPath: "/kubesim")
-        let fromEnvironment = ThemeLibrary.locate(environment: ["KUBESIM_THEMES": "/tmp/mythemes"], executable: nowhere)
+    /// `$KUBESIM_THEMES` first; else the nearest `Themes/` above the program (its real file,
+    /// through a symlink) or the current directory; else none, and `t` and a theme asked for by
+    /// name say why.
+    @Test func locatesThemesFromEnvironmentExecutableOrCurrentDirectory() throws {
+        let nowhere = URL(fileURLWithPath: "/")
+        let fromEnvironment = ThemeLibrary.locate(environment: ["KUBESIM_THEMES": "/tmp/mythemes"],
+                                                  executable: nowhere, currentDirectory: nowhere)
         #expect(fromEnvironment.directory?.path == "/tmp/mythemes")
 
-        let install = FileManager.default.temporaryDirectory.appendingPathComponent("kubesim-themes-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: install) }
-        let bundle = install.appendingPathComponent("bin/\(ThemeLibrary.bundleName)")
-        try FileManager.default.createDirectory(at: bundle, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: themesFolder, to: bundle.appendingPathComponent("Themes"))
-        let binary = install.appendingPathComponent("bin/kubesim")
-        FileManager.default.createFile(atPath: binary.path, contents: Data())
-        let fromBundle = ThemeLibrary.locate(environment: [:], executable: binary)
-        #expect(fromBundle.directory?.standardizedFileURL.path == bundle.appendingPathComponent("Themes").standardizedFileURL.path)
-        #expect(fromBundle.names.prefix(5) == ["default", "high-contrast", "solarized-dark", "mono", "light"])
-        let link = install.appendingPathComponent("kubesim-link")
-        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: binary)
-        #expect(ThemeLibrary.locate(environment: [:], executable: link).directory != nil)
+        let binary = themesFolder.deletingLastPathComponent().appendingPathComponent(".build/debug/kubesim")
+        let fromExecutable = ThemeLibrary.locate(environment: [:], executable: binary, currentDirectory: nowhere)
+        #expect(fromExecutable.directory?.standardizedFileURL.path == themesFolder.standardizedFileURL.path)
 
-        // Without a stand-in, the running program's own bundle is found however it was started
-        // (a bare name on PATH gives no usable argv[0]): here the test runner's, built beside it.
-        #expect(ThemeLibrary.locate(environment: [:]).names.prefix(5) == ["default", "high-contrast", "solarized-dark", "mono", "light"])
+        let source = themesFolder.deletingLastPathComponent().appendingPathComponent("Sources/Dashboard")
+        let fromDirectory = ThemeLibrary.locate(environment: [:], executable: nowhere, currentDirectory: source)
+        #expect(fromDirectory.directory?.standardizedFileURL.path == themesFolder.standardizedFileURL.path)
 
-        let none = ThemeLibrary.locate(environment: [:], executable: nowhere)
+        // Without a stand-in, the running program's own file is where the search starts, however
+        // it was started (a bare name on PATH gives no usable argv[0]): the test runner, built
+        // inside this checkout, finds its Themes/ from anywhere.
+        #expect(ThemeLibrary.locate(environment: [:], currentDirectory: nowhere).directory?.standardizedFileURL.path
+                == themesFolder.standardizedFileURL.path)
+
+        let none = ThemeLibrary.locate(environment: [:], executable: nowhere, currentDirectory: nowhere)
         #expect(none.directory == nil)
         #expect(throws: ThemeError(#"unknown theme "high-contrast": "# + ThemeLibrary.missing)) { try none.load("high-contrast") }
+        let dashboard = Dashboard(session: Session(cluster: Cluster(seed: 1)), theme: Theme.builtInMono, themes: nil)
+        dashboard.press(.character("t"))
+        #expect(dashboard.status?.text == ThemeLibrary.missing)
     }
 }

@@ -451,7 +451,8 @@ public final class Dashboard {
     }
 
     private func nextTheme() {
-        guard let themes else { return }
+        // Without a library there is nothing to cycle through: say why, rather than do nothing.
+        guard let themes else { return status = StatusMessage(text: ThemeLibrary.missing, isError: true, at: cluster.now) }
         let name = themes.next(after: theme.name)
         do {
             theme = try themes.load(name)
@@ -463,6 +464,9 @@ public final class Dashboard {
 
     /// Switches to `theme` (for `--theme` and tests).
     public func use(_ theme: Theme) { self.theme = theme }
+
+    /// Shows a notice in the status line, as an error (what the user should know went wrong).
+    public func say(_ notice: String) { status = StatusMessage(text: notice, isError: true, at: cluster.now) }
 
     // MARK: selection
 

@@ -15,28 +15,36 @@ public struct ThemeLibrary: Sendable {
         self.directory = directory
     }
 
-    /// The resource bundle the shipped themes are copied into, beside the binary.
-    static let bundleName = "kubesim_Dashboard.resources"
-
-    /// Finds the themes: `$KUBESIM_THEMES`, else the shipped ones in the resource bundle beside
-    /// the executable, found as the scenarios' bundle is (`Bundle.main`, which knows the real
-    /// file even when the program was started by a bare name on PATH or through a symlink).
-    /// `executable` stands in for it in tests.
+    /// Finds the `Themes` folder: `$KUBESIM_THEMES`, else the nearest `Themes/default.yaml` above
+    /// the executable, else above the current directory. The executable is the running
+    /// program's real file (`Bundle.main`), whatever started it: a bare name on PATH (whose
+    /// argv[0] names no folder) or a symlink. `executable` stands in for it in tests.
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment,
-                              executable: URL? = nil) -> ThemeLibrary {
+                              executable: URL? = nil,
+                              currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        -> ThemeLibrary {
         if let path = environment["KUBESIM_THEMES"], !path.isEmpty {
             return ThemeLibrary(directory: URL(fileURLWithPath: path, isDirectory: true))
         }
-        let folders = executable.map { [$0.resolvingSymlinksInPath().deletingLastPathComponent()] }
-            ?? [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
-        let shipped = folders.map {
-            $0.appendingPathComponent(bundleName, isDirectory: true).appendingPathComponent("Themes", isDirectory: true)
+        let program = executable?.resolvingSymlinksInPath().deletingLastPathComponent()
+            ?? Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() ?? Bundle.main.bundleURL
+        for start in [program, currentDirectory.standardizedFileURL] {
+            var folder = start
+            while true {
+                let candidate = folder.appendingPathComponent("Themes", isDirectory: true)
+                if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("default.yaml").path) {
+                    return ThemeLibrary(directory: candidate)
+                }
+                let parent = folder.deletingLastPathComponent()
+                if parent.path == folder.path { break }
+                folder = parent
+            }
         }
-        return ThemeLibrary(directory: shipped.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("default.yaml").path) })
+        return ThemeLibrary(directory: nil)
     }
 
-    /// Why no theme can be loaded by name.
-    static let missing = "no themes were found: the \(bundleName) folder must sit beside the kubesim binary (or set KUBESIM_THEMES to a folder of them)"
+    /// Why no theme can be loaded by name, and what the dashboard says when it falls back to mono.
+    public static let missing = "no Themes folder was found above the kubesim binary or the current directory (set KUBESIM_THEMES to one)"
 
     /// The theme names in the library (file names without `.yaml`), in presentation order.
     public var names: [String] {
