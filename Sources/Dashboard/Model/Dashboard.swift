@@ -452,7 +452,7 @@ public final class Dashboard {
 
     private func nextTheme() {
         // Without a library there is nothing to cycle through: say why, rather than do nothing.
-        guard let themes else { return status = StatusMessage(text: ThemeLibrary.missing, isError: true, at: cluster.now) }
+        guard let themes else { return say(ThemeLibrary.missing) }
         let name = themes.next(after: theme.name)
         do {
             theme = try themes.load(name)
