@@ -45,6 +45,27 @@ import Testing
         #expect(events(cluster, reason: "Again").map(\.count) == [1])
     }
 
+    /// Recorded events expire in the order of their first writes, walked from the oldest; one
+    /// renewed since stays its hour more without holding back those written after it.
+    @Test func aRenewedOldEventDoesNotHoldBackNewerOnes() throws {
+        let cluster = Cluster(seed: 1, nodes: 1)
+        let node = try #require(cluster.store.get(Node.self, "node-1"))
+        cluster.recorder.record(node, reason: "Old", message: "first", component: "test")
+        cluster.advance(by: .seconds(600))
+        cluster.recorder.record(node, reason: "Newer", message: "second", component: "test")
+        cluster.advance(by: .seconds(2400))
+        cluster.recorder.record(node, reason: "Old", message: "first", component: "test")
+        #expect(cluster.recorder.expiry.pendingWrites == 1, "the renewal's entry")
+        cluster.advance(by: .seconds(1200)) // 70 minutes in
+        #expect(events(cluster, reason: "Newer").isEmpty)
+        #expect(events(cluster, reason: "Old").map(\.count) == [2])
+        cluster.advance(by: .seconds(2399)) // a second before an hour after the renewal
+        #expect(events(cluster, reason: "Old").count == 1)
+        cluster.advance(by: .seconds(1))
+        #expect(events(cluster, reason: "Old").isEmpty)
+        #expect(cluster.recorder.expiry.pendingWrites == 0)
+    }
+
     /// What `kubectl create -f event.yaml` or a POST to /api/v1/namespaces/default/events stores.
     private func clientEvent(_ name: String, at now: SimTime) -> Event {
         Event(metadata: ObjectMeta(name: name, namespace: "default"),
@@ -69,7 +90,9 @@ import Testing
     @Test func theRecordersMemoryFollowsRecentEventsNotHistory() {
         let cluster = Cluster(seed: 1, nodes: 3)
         #expect(cluster.recorder.trackedSourceObjects > 0)
-        #expect(cluster.recorder.expiry.pendingWrites > 0)
+        #expect(!cluster.store.list(Event.self).isEmpty)
+        // A recorded event's first write keeps no entry in the expiry: the records' order serves.
+        #expect(cluster.recorder.expiry.pendingWrites == 0)
         // Three hours of a quiet cluster: the start-up events expire, the budgets refill, and
         // nothing is remembered about them.
         cluster.advance(by: .seconds(3 * 3600))

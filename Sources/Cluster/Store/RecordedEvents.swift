@@ -141,6 +141,32 @@ final class RecordedEvents {
         return first < chunk.count && chunk[first].nanos == nanos && chunk[first].isLive ? Position(chunk: low, offset: first) : nil
     }
 
+    /// The first live record with a stamp after `nanos` (the oldest when 0), if any.
+    func firstLivePosition(after nanos: UInt64) -> Position? {
+        var low = 0, high = chunks.count
+        while low < high {
+            let mid = (low + high) / 2
+            if chunks[mid].last!.nanos <= nanos { low = mid + 1 } else { high = mid }
+        }
+        var c = low
+        guard c < chunks.count else { return nil }
+        var first = 0, last = chunks[c].count
+        while first < last {
+            let mid = (first + last) / 2
+            if chunks[c][mid].nanos <= nanos { first = mid + 1 } else { last = mid }
+        }
+        var offset = first
+        while c < chunks.count {
+            while offset < chunks[c].count {
+                if chunks[c][offset].isLive { return Position(chunk: c, offset: offset) }
+                offset += 1
+            }
+            c += 1
+            offset = 0
+        }
+        return nil
+    }
+
     /// The live record stored under `key`: its name's stamp found, then its object's name and
     /// namespace compared.
     func position(of key: ObjectKey) -> Position? {

@@ -1,7 +1,10 @@
 /// A write of an event, told to the event TTL's bookkeeping: which event, and when it was written.
 enum EventWrite {
-    /// A recorded event (see RecordedEvents), by its stamp and the version written.
-    case record(nanos: UInt64, resourceVersion: Int64, at: SimTime)
+    /// A recorded event's first write (see RecordedEvents): the records' own order says when
+    /// it expires, so nothing about it is kept.
+    case recorded
+    /// A later write of a recorded event (a repeat counted on it), by its stamp and the version written.
+    case recordRenewed(nanos: UInt64, resourceVersion: Int64, at: SimTime)
     /// An event stored as an object.
     case object(ObjectMeta, at: SimTime)
 }
@@ -28,7 +31,7 @@ extension Store {
         let (nanos, version) = (record.nanos, record.resourceVersion)
         let added = watchesEvents ? record.event : nil
         recordedEvents.append(record)
-        eventWritten?(.record(nanos: nanos, resourceVersion: version, at: clock.now))
+        eventWritten?(.recorded)
         if let added { notify(WatchEvent(type: .added, old: nil, object: added)) }
     }
 
@@ -42,7 +45,7 @@ extension Store {
         recordedEvents[i].message = message
         recordedEvents[i].lastTimestamp = clock.now
         recordedEvents[i].resourceVersion = nextVersion()
-        eventWritten?(.record(nanos: nanos, resourceVersion: recordedEvents[i].resourceVersion, at: clock.now))
+        eventWritten?(.recordRenewed(nanos: nanos, resourceVersion: recordedEvents[i].resourceVersion, at: clock.now))
         if let old { notify(WatchEvent(type: .modified, old: old, object: recordedEvents[i].event)) }
         return true
     }
