@@ -100,6 +100,17 @@ extension ManifestSchema {
         Field("replicas", .integer, "Pods the replica set has."),
     ], required: ["replicas"])
 
+    package static let replicationControllerStatus = ObjectSchema("io.k8s.api.core.v1.ReplicationControllerStatus",
+        "What the replication controller last observed.", [
+            Field("availableReplicas", .integer, "Pods ready for at least minReadySeconds."),
+            Field("conditions", .array(.object(condition("io.k8s.api.core.v1.ReplicationControllerCondition",
+                "One aspect of a replication controller's state."))), "The controller's conditions.", list: .keyed("type")),
+            Field("fullyLabeledReplicas", .integer, "Pods whose labels match the template's labels."),
+            Field("observedGeneration", .integer, "The generation this status describes."),
+            Field("readyReplicas", .integer, "Pods that are ready."),
+            Field("replicas", .integer, "Pods the controller has."),
+        ], required: ["replicas"])
+
     package static let daemonSetCondition = condition("io.k8s.api.apps.v1.DaemonSetCondition", "One aspect of a daemon set's state.")
     package static let daemonSetStatus = ObjectSchema("io.k8s.api.apps.v1.DaemonSetStatus", "What the daemon set controller last observed.", [
         Field("collisionCount", .integer, "Counts revision hash collisions."),

@@ -343,6 +343,18 @@ package enum ManifestSchema {
 
     package static let deployment = object("io.k8s.api.apps.v1.Deployment",
         "Runs a number of identical pods and rolls out changes to them through replica sets.", spec: deploymentSpec, status: deploymentStatus)
+    /// The ReplicaSet's predecessor, described for the API's documents though kubesim keeps none
+    /// (served read-only and empty, see ServedResources).
+    package static let replicationControllerSpec = ObjectSchema("io.k8s.api.core.v1.ReplicationControllerSpec",
+        "The desired state of a replication controller.", [
+            Field("minReadySeconds", .integer, "Seconds a new pod must be ready before it counts as available."),
+            Field("replicas", .integer, "How many pods to run; 1 by default."),
+            Field("selector", .map(.string), "Labels the pods must have; the template's labels when absent."),
+            Field("template", .object(podTemplate), "The pods created when too few match the selector."),
+        ])
+    package static let replicationController = object("io.k8s.api.core.v1.ReplicationController",
+        "Keeps a number of pods matching its selector running (the ReplicaSet's predecessor).",
+        spec: replicationControllerSpec, status: replicationControllerStatus)
     package static let replicaSet = object("io.k8s.api.apps.v1.ReplicaSet",
         "Keeps a number of pods matching its selector running.", spec: replicaSetSpec, status: replicaSetStatus)
     package static let daemonSet = object("io.k8s.api.apps.v1.DaemonSet",

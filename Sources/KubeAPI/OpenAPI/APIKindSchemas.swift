@@ -177,33 +177,6 @@ enum APIKindSchemas {
         Field("path", .string, "The URL path (/healthz)."),
         Field("verb", .string, "The HTTP verb, lower case."),
     ])
-    /// Described as the API server describes it, though kubesim keeps none (see ServedResources).
-    static let replicationController = ObjectSchema("io.k8s.api.core.v1.ReplicationController",
-        "Keeps a number of pods matching its selector running (the ReplicaSet's predecessor).", [
-            apiVersion, kind, metadata,
-            Field("spec", .object(ObjectSchema("io.k8s.api.core.v1.ReplicationControllerSpec", "The desired state of a replication controller.", [
-                Field("minReadySeconds", .integer, "Seconds a new pod must be ready before it counts as available."),
-                Field("replicas", .integer, "How many pods to run; 1 by default."),
-                Field("selector", .map(.string), "Labels the pods must have; the template's labels when absent."),
-                Field("template", .object(ManifestSchema.podTemplate), "The pods created when too few match the selector."),
-            ])), "The desired state."),
-            Field("status", .object(ObjectSchema("io.k8s.api.core.v1.ReplicationControllerStatus", "What the controller last observed.", [
-                Field("availableReplicas", .integer, "Pods ready for at least minReadySeconds."),
-                Field("conditions", .array(.object(ObjectSchema("io.k8s.api.core.v1.ReplicationControllerCondition",
-                    "One aspect of a replication controller's state.", [
-                        Field("lastTransitionTime", .string, "When the condition last changed status."),
-                        Field("message", .string, "A human-readable explanation."),
-                        Field("reason", .string, "A one-word CamelCase reason."),
-                        Field("status", .string, "True, False or Unknown."),
-                        Field("type", .string, "The condition's type."),
-                    ], required: ["status", "type"]))), "The controller's conditions.", list: .keyed("type")),
-                Field("fullyLabeledReplicas", .integer, "Pods whose labels match the template's labels."),
-                Field("observedGeneration", .integer, "The generation this status describes."),
-                Field("readyReplicas", .integer, "Pods that are ready."),
-                Field("replicas", .integer, "Pods the controller has."),
-            ], required: ["replicas"])), "What the controller last observed."),
-        ])
-
     static let userInfo = ObjectSchema("io.k8s.api.authentication.v1.UserInfo", "Who a request was made by.", [
         Field("extra", .map(.array(.string)), "Further attributes the authenticator gave."),
         Field("groups", .array(.string), "The groups the user is in.", list: .atomic),

@@ -20,7 +20,7 @@ enum OpenAPIKinds {
         case ("apiextensions.k8s.io", "v1", "CustomResourceDefinition"): APIKindSchemas.crd
         case ("policy", "v1", "Eviction"): APIKindSchemas.eviction
         case ("policy", "v1", "PodDisruptionBudget"): ManifestSchema.podDisruptionBudget
-        case ("", "v1", "ReplicationController"): APIKindSchemas.replicationController
+        case ("", "v1", "ReplicationController"): ManifestSchema.replicationController
         case ("", "v1", "Service"): ManifestSchema.service
         case ("", "v1", "Endpoints"): ManifestSchema.endpoints
         case ("discovery.k8s.io", "v1", "EndpointSlice"): ManifestSchema.endpointSlice
