@@ -124,38 +124,34 @@ final class RecordedEvents {
         }
     }
 
-    /// The live record with this stamp: the chunk whose stamps cover it, then the record.
-    func position(ofNanos nanos: UInt64) -> Position? {
+    /// Where the first record with a stamp at or past `nanos` (past it, without `including`) is
+    /// or would be: the chunk whose stamps reach it, then the place in that chunk, by halving.
+    private func boundary(_ nanos: UInt64, including: Bool) -> (chunk: Int, offset: Int) {
+        func before(_ stamp: UInt64) -> Bool { including ? stamp < nanos : stamp <= nanos }
         var low = 0, high = chunks.count
         while low < high {
             let mid = (low + high) / 2
-            if chunks[mid].last!.nanos < nanos { low = mid + 1 } else { high = mid }
+            if before(chunks[mid].last!.nanos) { low = mid + 1 } else { high = mid }
         }
-        guard low < chunks.count else { return nil }
-        let chunk = chunks[low]
-        var first = 0, last = chunk.count
+        guard low < chunks.count else { return (low, 0) }
+        var first = 0, last = chunks[low].count
         while first < last {
             let mid = (first + last) / 2
-            if chunk[mid].nanos < nanos { first = mid + 1 } else { last = mid }
+            if before(chunks[low][mid].nanos) { first = mid + 1 } else { last = mid }
         }
-        return first < chunk.count && chunk[first].nanos == nanos && chunk[first].isLive ? Position(chunk: low, offset: first) : nil
+        return (low, first)
+    }
+
+    /// The live record with this stamp.
+    func position(ofNanos nanos: UInt64) -> Position? {
+        let (c, offset) = boundary(nanos, including: true)
+        guard c < chunks.count, offset < chunks[c].count, chunks[c][offset].nanos == nanos, chunks[c][offset].isLive else { return nil }
+        return Position(chunk: c, offset: offset)
     }
 
     /// The first live record with a stamp after `nanos` (the oldest when 0), if any.
     func firstLivePosition(after nanos: UInt64) -> Position? {
-        var low = 0, high = chunks.count
-        while low < high {
-            let mid = (low + high) / 2
-            if chunks[mid].last!.nanos <= nanos { low = mid + 1 } else { high = mid }
-        }
-        var c = low
-        guard c < chunks.count else { return nil }
-        var first = 0, last = chunks[c].count
-        while first < last {
-            let mid = (first + last) / 2
-            if chunks[c][mid].nanos <= nanos { first = mid + 1 } else { last = mid }
-        }
-        var offset = first
+        var (c, offset) = boundary(nanos, including: false)
         while c < chunks.count {
             while offset < chunks[c].count {
                 if chunks[c][offset].isLive { return Position(chunk: c, offset: offset) }
