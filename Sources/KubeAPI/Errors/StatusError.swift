@@ -98,7 +98,8 @@ public struct StatusError: Error, Sendable {
         let why: String
         switch subresource {
         case "exec", "attach":
-            why = "pods/\(subresource) is not served: kubesim runs no containers, so there is no process to \(subresource == "exec" ? "run a command in" : "attach to") (kubectl logs reads what the pod printed)"
+            // The headless kubectl's refusal says the same (Kubectl.containerVerbs).
+            why = "pods/\(subresource) is not served: kubesim runs no containers, so there is \(Kubectl.containerVerbs[subresource]!) (kubectl logs reads what the pod printed)"
         case "portforward":
             why = "pods/portforward is not served: kubesim runs no containers; use port-forward at kubesim's own command line (`kubesim run`, the dashboard's `:`), which opens a real local port"
         default:
