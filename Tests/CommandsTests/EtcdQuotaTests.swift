@@ -29,6 +29,22 @@ import Testing
         #expect(shell.run("create deployment other --image=nginx").stdout == "deployment.apps/other created\n")
     }
 
+    /// Creations far from the quota are counted down from the last full sum instead of summing
+    /// every kind again; a quota lowered meanwhile still holds for the very next creation, and
+    /// the count-down never lets the usage past it.
+    @Test func aLoweredQuotaHoldsAtOnceAfterCreationsFarFromIt() throws {
+        let shell = Shell(seed: 1)
+        shell.out("create deployment web --image=nginx --replicas=20")
+        shell.run("sleep 30s")
+        let store = shell.cluster.store
+        #expect(store.creationsSurelyInQuota.main > 100_000, "the default quota leaves room for far more than 20 pods")
+        store.quota.bytes = store.estimatedBytes(storing: .pod) + 2 * EtcdQuota.estimatedSize(of: .pod)
+        shell.out("scale deployment web --replicas=30")
+        shell.run("sleep 60s")
+        #expect(store.count(Pod.self) == 22)
+        #expect(store.estimatedBytes(storing: .pod) <= store.quota.bytes)
+    }
+
     /// Events have an etcd of their own: with it full, events are dropped and pods still made.
     @Test func aFullEventsEtcdDoesNotStopPods() throws {
         let shell = Shell(seed: 1)

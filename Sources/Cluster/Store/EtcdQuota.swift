@@ -33,6 +33,9 @@ struct EtcdQuota {
     /// Whether objects of kinds `a` and `b` are stored in the same etcd.
     static func sharesEtcd(_ a: Kind, _ b: Kind) -> Bool { (a == .event) == (b == .event) }
 
+    /// The largest of the estimated sizes.
+    static let largestSize = Kind.allCases.map(estimatedSize).max()!
+
     /// Estimated bytes an object of `kind` takes in etcd.
     static func estimatedSize(of kind: Kind) -> Int {
         switch kind {

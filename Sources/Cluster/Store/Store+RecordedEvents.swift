@@ -118,7 +118,18 @@ extension Store {
     }
 
     /// etcd's space quota: a creation past it is refused as etcd refuses it.
+    /// No object is larger than `EtcdQuota.largestSize` and deletions only make room, so after a
+    /// full check the next (room ÷ largest size) creations need none.
     func checkQuota(storing kind: Kind) throws {
-        if estimatedBytes(storing: kind) + EtcdQuota.estimatedSize(of: kind) > quota.limit(storing: kind) { throw EtcdQuota.exceeded }
+        let isEvent = kind == .event
+        let surelyFits = isEvent ? creationsSurelyInQuota.events : creationsSurelyInQuota.main
+        if surelyFits > 0 {
+            if isEvent { creationsSurelyInQuota.events -= 1 } else { creationsSurelyInQuota.main -= 1 }
+            return
+        }
+        let room = quota.limit(storing: kind) - estimatedBytes(storing: kind)
+        if EtcdQuota.estimatedSize(of: kind) > room { throw EtcdQuota.exceeded }
+        let more = max(0, room / EtcdQuota.largestSize - 1) // after this one
+        if isEvent { creationsSurelyInQuota.events = more } else { creationsSurelyInQuota.main = more }
     }
 }
