@@ -34,8 +34,8 @@ final class DeploymentController {
             queue.add(event.object.key)
         case .replicaSet:
             // Owner references are namespace-local: the owner lives in the object's namespace.
-            let namespace = event.object.metadata.namespace
-            if let ref = event.object.metadata.controllerRef, ref.kind == "Deployment" { queue.add(ObjectKey(namespace: namespace, name: ref.name)) }
+            let metadata = event.object.metadata
+            if let name = metadata.controllerName(ofKind: "Deployment") { queue.add(ObjectKey(namespace: metadata.namespace, name: name)) }
         case .pod where event.type == .deleted:
             // Recreate waits for old pods to be gone.
             let namespace = event.object.metadata.namespace
