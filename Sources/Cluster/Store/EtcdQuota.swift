@@ -30,8 +30,11 @@ struct EtcdQuota {
         return error
     }()
 
+    /// Which etcd holds `kind`: 0 the main one, 1 the events'.
+    static func etcdIndex(storing kind: Kind) -> Int { kind == .event ? 1 : 0 }
+
     /// Whether objects of kinds `a` and `b` are stored in the same etcd.
-    static func sharesEtcd(_ a: Kind, _ b: Kind) -> Bool { (a == .event) == (b == .event) }
+    static func sharesEtcd(_ a: Kind, _ b: Kind) -> Bool { etcdIndex(storing: a) == etcdIndex(storing: b) }
 
     /// The largest of the estimated sizes.
     static let largestSize = Kind.allCases.map(estimatedSize).max()!

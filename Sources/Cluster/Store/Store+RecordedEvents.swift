@@ -121,15 +121,13 @@ extension Store {
     /// No object is larger than `EtcdQuota.largestSize` and deletions only make room, so after a
     /// full check the next (room ÷ largest size) creations need none.
     func checkQuota(storing kind: Kind) throws {
-        let isEvent = kind == .event
-        let surelyFits = isEvent ? creationsSurelyInQuota.events : creationsSurelyInQuota.main
-        if surelyFits > 0 {
-            if isEvent { creationsSurelyInQuota.events -= 1 } else { creationsSurelyInQuota.main -= 1 }
+        let etcd = EtcdQuota.etcdIndex(storing: kind)
+        if creationsSurelyInQuota[etcd] > 0 {
+            creationsSurelyInQuota[etcd] -= 1
             return
         }
         let room = quota.limit(storing: kind) - estimatedBytes(storing: kind)
         if EtcdQuota.estimatedSize(of: kind) > room { throw EtcdQuota.exceeded }
-        let more = max(0, room / EtcdQuota.largestSize - 1) // after this one
-        if isEvent { creationsSurelyInQuota.events = more } else { creationsSurelyInQuota.main = more }
+        creationsSurelyInQuota[etcd] = max(0, room / EtcdQuota.largestSize - 1) // after this one
     }
 }

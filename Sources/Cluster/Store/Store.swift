@@ -41,10 +41,10 @@ public final class Store {
     let endpoints = ObjectTable<Endpoints>()
     private let nodeRequests = NodeRequestTally()
     /// etcd's space quota: creations past it are refused as etcd refuses them.
-    var quota = EtcdQuota() { didSet { creationsSurelyInQuota = (0, 0) } }
+    var quota = EtcdQuota() { didSet { creationsSurelyInQuota = [0, 0] } }
     /// Creations that fit whatever they are, counted down from the last full check of each etcd
-    /// (main, events): its usage is summed over every kind, and most creations are far from it.
-    var creationsSurelyInQuota = (main: 0, events: 0)
+    /// (by `EtcdQuota.etcdIndex`): its usage is summed over every kind, and most creations are far from it.
+    var creationsSurelyInQuota = [0, 0]
 
     /// Namespace uids come from their own sequence, seeded from (a copy of) the shared one:
     /// creating a namespace does not shift the names and
