@@ -20,6 +20,8 @@ public final class Cluster {
     /// Simulated clients' steady flows of requests to services (`sim traffic`).
     public private(set) lazy var trafficGenerator = TrafficGenerator(cluster: self)
     private var controllers: [AnyObject] = []
+    /// The default scheduler, for tests that look inside it.
+    var scheduler: KubeScheduler { controllers.lazy.compactMap { $0 as? KubeScheduler }.first! }
     /// What the scheduler's cycles scored.
     public let scheduling: SchedulingTally
     private var nodeCount = 0

@@ -22,6 +22,12 @@ final class KubeScheduler {
     /// Each node's resource score, kept while its figures and the pod's request stay the same.
     private var resourceScores = ResourceScores()
     private var hostSelection = HostSelection()
+    private var sampled = SampledPlacement()
+    /// Whether cycles the sampled placement can answer skip the walk over the nodes (tests
+    /// turn it off to compare the two).
+    var placesBySample = true
+    /// Cycles the sampled placement answered.
+    private(set) var placedBySample = 0
     /// How many nodes each scheduling cycle scored (for `kubesim bench` and the sampling tests).
     let tally = SchedulingTally()
 
@@ -131,7 +137,7 @@ final class KubeScheduler {
     /// NodeResourcesFit's checks on the figures alone: what the node lacks for `want`. The
     /// scheduling cycle reads it directly for plain nodes, without building a list of reasons.
     @inline(__always)
-    private static func shortfall(_ want: ResourceAmounts, _ node: SchedulerCache.Figures) -> (pods: Bool, cpu: Bool, memory: Bool) {
+    static func shortfall(_ want: ResourceAmounts, _ node: SchedulerCache.Figures) -> (pods: Bool, cpu: Bool, memory: Bool) {
         (node.roomPods < 1, want.cpuMillis > 0 && want.cpuMillis > node.roomCPU, want.memoryBytes > 0 && want.memoryBytes > node.roomMemory)
     }
 
@@ -181,8 +187,18 @@ final class KubeScheduler {
         // only the resource fit can reject, and it is read from the figures alone.
         let hostPorts = SchedulerCache.hostPorts(of: pod)
         let selectsNodes = !pod.spec.nodeSelector.isEmpty || pod.spec.nodeAffinity != nil || !hostPorts.isEmpty
-        let figures = cache.figures
         var position = nextStartNodeIndex % total // the nodes may have shrunk since
+        if placesBySample && !selectsNodes,
+           let placed = sampled.place(pod, want: ResourceScores.Want(nonZero: SchedulerCache.scoringRequests(pod), requested: requests), cache: cache,
+                                      start: position, wanted: wanted,
+                                      rejects: { !filter(pod, wanting: requests, hostPorts: [], cache.node(index: $0)!, cache.figures[$0]).isEmpty },
+                                      draw: { random.int(in: 0...($0 - 1)) }) {
+            nextStartNodeIndex = (nextStartNodeIndex + placed.examined) % total
+            tally.scored(placed.scored)
+            placedBySample += 1
+            return .node(cache.node(index: placed.node)!.name)
+        }
+        let figures = cache.figures
         // Read through buffers: a plain node costs a few loads and compares, no copy of its
         // figures, no bounds or uniqueness checks.
         var feasible: [Int] = []

@@ -112,7 +112,12 @@ final class SchedulerCache {
     }
 
     /// The nodes' indexes in the API server's (name) order: what the scheduling cycle walks.
-    private(set) var order: [Int] = []
+    private(set) var order: [Int] = [] { didSet { orderVersion += 1 } }
+    /// Counts changes to `order`, so that what is kept by position knows when to start over.
+    private(set) var orderVersion = 0
+    /// Indexes of nodes whose figures changed since the last `drainChangedFigures` (repeats
+    /// allowed); nil once more changed than there are nodes, when starting over is cheaper.
+    private var changedFigures: [Int]? = []
     /// Each node's figures and amounts by index (a removed node's stay, unread).
     private(set) var figures: [Figures] = []
     private(set) var amounts: [Amounts] = []
@@ -202,12 +207,34 @@ final class SchedulerCache {
         figures[state.index].hasHostname = node.metadata.labels[TopologySpreadScore.hostnameKey] != nil
         figures[state.index].hasZone = zone != nil
         figures[state.index].zoneIndex = Int32(zoneNumber(zone ?? ""))
+        figuresChanged(state.index)
         // Only a change renews the stamp: a node writes its status every ten seconds, and its
         // kept scores stay good through those.
         if amounts[state.index].allocatable != node.status.allocatable || figures[state.index].stamp == 0 {
             amounts[state.index].allocatable = node.status.allocatable
             amountsChanged(state.index)
         }
+    }
+
+    private func figuresChanged(_ index: Int) {
+        guard changedFigures != nil else { return }
+        if changedFigures!.count > nextIndex { changedFigures = nil } else { changedFigures!.append(index) }
+    }
+
+    /// Hands `body` each node index whose figures changed since the last call (some maybe
+    /// twice) and forgets them; false, calling nothing, when too many changed to list.
+    func drainChangedFigures(_ body: (Int) -> Void) -> Bool {
+        guard changedFigures != nil else {
+            changedFigures = []
+            return false
+        }
+        var i = 0
+        while i < changedFigures!.count {
+            body(changedFigures![i])
+            i += 1
+        }
+        changedFigures!.removeAll(keepingCapacity: true)
+        return true
     }
 
     /// Brings a node's room up to date with its amounts and gives it a new stamp.
@@ -218,6 +245,7 @@ final class SchedulerCache {
         figures[index].roomPods = Int32(clamping: Saturating.subtract(amounts.allocatable.pods, amounts.requested.pods))
         figures[index].stamp = nextStamp
         nextStamp += 1
+        figuresChanged(index)
     }
 
     private func zoneNumber(_ zone: String) -> Int {
