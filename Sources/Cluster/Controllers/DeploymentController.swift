@@ -147,7 +147,7 @@ final class DeploymentController {
 
     /// A revision annotation as a number; 0 when absent or not a number (MaxRevision skips those).
     private func revision(_ object: any APIObject) -> Int {
-        Int(object.metadata.annotations[Self.revisionAnnotation] ?? "") ?? 0
+        Int(object.metadata.annotations.valueScanning(forKey: Self.revisionAnnotation) ?? "") ?? 0
     }
 
     /// The existing new ReplicaSet takes the next revision when an older one is newer (a
@@ -165,9 +165,9 @@ final class DeploymentController {
             }
             return // the ReplicaSet's update syncs the deployment again
         }
-        let rsRevision = rs.metadata.annotations[Self.revisionAnnotation] ?? ""
+        let rsRevision = rs.metadata.annotations.valueScanning(forKey: Self.revisionAnnotation) ?? ""
         let noProgressing = d.status.conditionReason("Progressing") == nil && Self.hasProgressDeadline(d)
-        guard d.metadata.annotations[Self.revisionAnnotation] != rsRevision || noProgressing else { return }
+        guard d.metadata.annotations.valueScanning(forKey: Self.revisionAnnotation) != rsRevision || noProgressing else { return }
         _ = try? store.modify(Deployment.self, key: d.key) {
             $0.metadata.annotations[Self.revisionAnnotation] = rsRevision
             if noProgressing {
@@ -219,7 +219,7 @@ final class DeploymentController {
     /// the annotation says nothing).
     private func isScalingEvent(_ d: Deployment, _ owned: [ReplicaSet]) -> Bool {
         owned.contains { rs in
-            guard rs.spec.replicas > 0, let desired = Int(rs.metadata.annotations[Self.desiredAnnotation] ?? "") else { return false }
+            guard rs.spec.replicas > 0, let desired = Int(rs.metadata.annotations.valueScanning(forKey: Self.desiredAnnotation) ?? "") else { return false }
             return desired != d.spec.replicas
         }
     }
@@ -281,7 +281,7 @@ final class DeploymentController {
 
     /// IsSaturated: the new ReplicaSet has every replica the deployment wants, all available.
     private func isSaturated(_ d: Deployment, _ rs: ReplicaSet) -> Bool {
-        rs.spec.replicas == d.spec.replicas && Int(rs.metadata.annotations[Self.desiredAnnotation] ?? "") == d.spec.replicas
+        rs.spec.replicas == d.spec.replicas && Int(rs.metadata.annotations.valueScanning(forKey: Self.desiredAnnotation) ?? "") == d.spec.replicas
             && rs.status.availableReplicas == d.spec.replicas
     }
 

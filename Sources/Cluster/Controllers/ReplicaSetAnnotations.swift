@@ -11,7 +11,8 @@ enum ReplicaSetAnnotations {
     static let maxHistoryLength = 2000
 
     /// Deployment annotations that are not copied to its ReplicaSets (annotationsToSkip).
-    static let notCopied: Set<String> = [
+    /// A list: six keys compared cost less than one hashed (see `valueScanning(forKey:)`).
+    static let notCopied: [String] = [
         "kubectl.kubernetes.io/last-applied-configuration", revision, revisionHistory, desiredReplicas, maxReplicas,
         "deprecated.deployment.rollback.to",
     ]
@@ -20,11 +21,11 @@ enum ReplicaSetAnnotations {
     /// revision + 1); returns whether any annotation changed.
     static func setForNewReplicaSet(_ d: Deployment, _ rs: inout ReplicaSet, newRevision: Int, exists: Bool) -> Bool {
         var changed = false
-        for (key, value) in d.metadata.annotations where !notCopied.contains(key) && rs.metadata.annotations[key] != value {
+        for (key, value) in d.metadata.annotations where !notCopied.contains(key) && rs.metadata.annotations.valueScanning(forKey: key) != value {
             rs.metadata.annotations[key] = value
             changed = true
         }
-        let oldRevision = rs.metadata.annotations[revision]
+        let oldRevision = rs.metadata.annotations.valueScanning(forKey: revision)
         let oldNumber: Int
         if let oldRevision {
             guard let n = Int(oldRevision) else { return false } // not a number: left alone

@@ -6,9 +6,9 @@ extension ReplicaSet {
     public func runsTemplate(_ template: PodTemplate) -> Bool {
         let own = spec.template
         let hashKey = "pod-template-hash"
-        guard template.labels[hashKey] == nil,
-              own.labels.count - (own.labels[hashKey] == nil ? 0 : 1) == template.labels.count,
-              template.labels.allSatisfy({ own.labels[$0.key] == $0.value }) else { return false }
+        guard template.labels.valueScanning(forKey: hashKey) == nil,
+              own.labels.count - (own.labels.valueScanning(forKey: hashKey) == nil ? 0 : 1) == template.labels.count,
+              template.labels.allSatisfy({ own.labels.valueScanning(forKey: $0.key) == $0.value }) else { return false }
         return own.annotations == template.annotations && own.spec == template.spec
     }
 }

@@ -25,12 +25,12 @@ public struct LabelSelector: Equatable, Sendable {
 
         public func matches(_ labels: [String: String]) -> Bool {
             switch op {
-            case .equals, .in: return labels[key].map(values.contains) ?? false
-            case .notEquals, .notIn: return labels[key].map { !values.contains($0) } ?? true
-            case .exists: return labels[key] != nil
-            case .doesNotExist: return labels[key] == nil
+            case .equals, .in: return labels.valueScanning(forKey: key).map(values.contains) ?? false
+            case .notEquals, .notIn: return labels.valueScanning(forKey: key).map { !values.contains($0) } ?? true
+            case .exists: return labels.valueScanning(forKey: key) != nil
+            case .doesNotExist: return labels.valueScanning(forKey: key) == nil
             case .greaterThan, .lessThan:
-                guard let have = labels[key].flatMap({ Int64($0) }), let bound = values.first.flatMap({ Int64($0) }) else { return false }
+                guard let have = labels.valueScanning(forKey: key).flatMap({ Int64($0) }), let bound = values.first.flatMap({ Int64($0) }) else { return false }
                 return op == .greaterThan ? have > bound : have < bound
             }
         }
