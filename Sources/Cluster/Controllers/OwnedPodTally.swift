@@ -43,7 +43,7 @@ final class OwnedPodTally {
     }
 
     /// Owner uid → its groups.
-    private var byOwner: [String: OwnerGroups] = [:]
+    private var byOwner: [PrehashedString: OwnerGroups] = [:]
 
     /// What one pod adds to its owner's counts.
     static func contribution(_ pod: Pod) -> Counts {
@@ -56,7 +56,7 @@ final class OwnedPodTally {
     /// (`new`, nil once deleted).
     func replace(_ old: Pod?, with new: Pod?) {
         let before = old.map(Self.contribution), after = new.map(Self.contribution)
-        let oldOwner = old?.metadata.controllerUID, newOwner = new?.metadata.controllerUID
+        let oldOwner = old?.metadata.controllerKey, newOwner = new?.metadata.controllerKey
         if let old, let new, let owner = oldOwner, owner == newOwner, old.metadata.labels == new.metadata.labels {
             // The same group (a pod's usual change): its counts change in place, the owner found once.
             guard before != after else { return }
@@ -71,13 +71,13 @@ final class OwnedPodTally {
 
     /// The owner's pods, grouped by labels (groups with no pods left are not listed).
     func groups(ownedBy uid: String) -> [Group] {
-        guard let owner = byOwner[uid] else { return [] }
+        guard let owner = byOwner[PrehashedString(uid)] else { return [] }
         var groups = owner.first.counts.isEmpty ? [] : [owner.first]
         for (labels, counts) in owner.others { groups.append(Group(labels: labels, counts: counts)) }
         return groups
     }
 
-    private func add(_ c: Counts, owner: String, labels: [String: String]) {
+    private func add(_ c: Counts, owner: PrehashedString, labels: [String: String]) {
         guard let i = byOwner.index(forKey: owner) else {
             byOwner[owner] = OwnerGroups(first: Group(labels: labels, counts: c))
             return
@@ -85,7 +85,7 @@ final class OwnedPodTally {
         byOwner.values[i].add(c, labels: labels, sign: 1)
     }
 
-    private func subtract(_ c: Counts, owner: String, labels: [String: String]) {
+    private func subtract(_ c: Counts, owner: PrehashedString, labels: [String: String]) {
         guard let i = byOwner.index(forKey: owner) else { return }
         byOwner.values[i].add(c, labels: labels, sign: -1)
         if byOwner.values[i].isEmpty { byOwner.remove(at: i) }

@@ -82,7 +82,7 @@ final class SchedulerCache {
         var requests: ResourceAmounts
         var scoring: ResourceAmounts
         /// The owner this pod counts for in topology spreading; nil once it is terminating.
-        var spreadingOwner: String?
+        var spreadingOwner: PrehashedString?
         /// The node's ports the pod holds (NodePorts), until it is gone.
         var hostPorts: [HostPort]
     }
@@ -134,7 +134,7 @@ final class SchedulerCache {
     var someNodeHasHadZone: Bool { zoneNumbers.count > (zoneNumbers[""] == nil ? 0 : 1) }
     /// Pods per owner uid, by node index, for spreading an owner's pods across nodes
     /// (terminating pods left out, as PodTopologySpread leaves them out).
-    private var ownerOnNode: [String: [Int: Int]] = [:]
+    private var ownerOnNode: [PrehashedString: [Int: Int]] = [:]
     /// Bound pods by uid: sharded, as it grows with the cluster (see ShardedDictionary). The uid
     /// is hashed once per visit: a sharded table hashes a plain string twice, for the shard and in it.
     private var entries = ShardedDictionary<PrehashedString, Entry>()
@@ -293,7 +293,7 @@ final class SchedulerCache {
         }
     }
 
-    private func uncount(_ owner: String, on node: NodeState) {
+    private func uncount(_ owner: PrehashedString, on node: NodeState) {
         ownerOnNode[owner]?[node.index, default: 1] -= 1
         if ownerOnNode[owner]?[node.index] == 0 { ownerOnNode[owner]?[node.index] = nil }
         if ownerOnNode[owner]?.isEmpty == true { ownerOnNode[owner] = nil }
@@ -303,14 +303,14 @@ final class SchedulerCache {
     /// ReplicationControllers and StatefulSets give one (helper.DefaultSelector; the sim has no
     /// Services, whose selectors would join in). Pods of one controller stand for the pods its
     /// selector matches.
-    static func spreadingOwner(_ pod: Pod) -> String? {
+    static func spreadingOwner(_ pod: Pod) -> PrehashedString? {
         guard let ref = pod.metadata.controllerRef,
               ["ReplicaSet", "ReplicationController", "StatefulSet"].contains(ref.kind) else { return nil }
-        return ref.uid
+        return ref.uidKey
     }
 
     /// Pods of `owner` that are not terminating, per node index.
-    func ownerCounts(_ owner: String) -> [Int: Int] { ownerOnNode[owner] ?? [:] }
+    func ownerCounts(_ owner: PrehashedString) -> [Int: Int] { ownerOnNode[owner] ?? [:] }
 
     /// One more than the highest node index handed out, for arrays indexed by node.
     var nodeIndexLimit: Int { nextIndex }
