@@ -1,5 +1,3 @@
-import Foundation
-
 /// kube-scheduler's cycle for the usual pod (no node selector, affinity or host port) over nodes
 /// that only NodeResourcesFit can turn away, answered from a `NodeScoreTree` kept for the pod's
 /// request instead of by visiting the few hundred nodes of the sample: the same nodes examined,
@@ -7,8 +5,9 @@ import Foundation
 /// cycle. Nil where the cycle must walk the nodes: a node in the sample that needs the full
 /// filters (cordoned, tainted, no hostname label) takes the pod, or too many need them; none
 /// fits (the failure counts reasons per node); a node has a zone (spreading then scores zones);
-/// the request is not the one the tree was kept for; or the best nodes tie in a way the tree
-/// does not count.
+/// the request is not the one the tree was kept for; or the spread score must weigh nodes
+/// with the spreading owner's pods against each other (every node in the sample, or every one
+/// at the best resource score, has some).
 struct SampledPlacement {
     struct Outcome: Equatable {
         /// Nodes looked at from the start index, and how many of them fit (all scored).
@@ -26,9 +25,7 @@ struct SampledPlacement {
     private var treeOrderVersion = -1
     /// Each node index's position in the cache's order, -1 for a node gone (as of the tree).
     private var positions: [Int] = []
-    /// The spreading owner's nodes in the sample: where, its pods there, the node's score.
-    private var owned: [(offset: Int, count: Int, score: Int32)] = []
-    private var ownerTied: [Int] = []
+    /// Where the spreading owner's nodes at the sample's best resource score are in it.
     private var ownerAtTop: [Int] = []
     private var specials: [Int] = []
     /// Beyond this many nodes needing the full filters in one sample, the walk is as quick.
@@ -61,68 +58,37 @@ struct SampledPlacement {
             let offset = sample.offset(ofTie: ties > 1 ? draw(ties) : 0, scoring: top, tree)
             return Outcome(examined: examined, scored: found, node: cache.order[sample.position(offset)])
         }
-        owned.removeAll(keepingCapacity: true)
-        var low = Int.max, high = 0
-        for (index, count) in cache.ownerCounts(owner) {
-            guard index < positions.count, positions[index] >= 0 else { continue }
-            let offset = sample.offset(ofPosition: positions[index])
-            let leaf = tree.leaf(at: positions[index])
-            guard offset < examined, leaf.fitting == 1 else { continue }
-            owned.append((offset, count, leaf.best))
-            low = min(low, count)
-            high = max(high, count)
-        }
-        // Spread scores as `TopologySpreadScore.Scratch.normalizeByCount` gives them, from
-        // the smallest and largest count in the sample (0 where a node has none of the owner's).
-        let withoutOwner = found - owned.count
-        if withoutOwner > 0 { low = 0 }
-        let weight = log(Double(found + 2))
-        let base = Double(TopologySpreadScore.defaultConstraints[0].maxSkew - 1)
-        func raw(_ count: Int) -> Int64 {
-            var score = 0.0
-            score += TopologySpreadScore.term(count, weight: weight, base: base)
-            return TopologySpreadScore.roundedHalfAway(score)
-        }
-        let minScore = raw(low), maxScore = raw(high)
-        // PodTopologySpread's weight is 2.
-        func spread(_ count: Int) -> Int { 2 * Int(TopologySpreadScore.normalized(raw(count), min: minScore, max: maxScore)) }
-
-        // The best of the nodes without the owner's pods is the tree's best, unless every node
-        // with that score has some (the next best is not kept: walk instead).
+        // The spread score (`TopologySpreadScore.Scratch.normalizeByCount`) normalizes each
+        // node's raw score, its count of the owner's pods weighted and plus maxSkew − 1, between
+        // the smallest and largest in the sample. Where some node in the sample has none of the
+        // owner's pods, the smallest is that of count 0: those nodes score 100, and any with
+        // pods less (the weight, a logarithm of the sample size plus 2, is above 1, so one pod
+        // raises the rounded raw score). No node's resource score passes the sample's best,
+        // so the best nodes are those without the owner's pods at the best resource score, if
+        // there are any; only the owner's nodes at that score need finding, to be skipped.
         ownerAtTop.removeAll(keepingCapacity: true)
-        for node in owned where node.score == top { ownerAtTop.append(node.offset) }
+        var withOwner = 0
+        for (index, _) in cache.ownerCounts(owner) {
+            guard index < positions.count, positions[index] >= 0 else { continue }
+            let leaf = tree.leaf(at: positions[index])
+            let offset = sample.offset(ofPosition: positions[index])
+            guard offset < examined, leaf.fitting == 1 else { continue }
+            withOwner += 1
+            if leaf.best == top { ownerAtTop.append(offset) }
+        }
+        // Every node in the sample has some of the owner's pods (a small cluster, or a large
+        // ReplicaSet), or all at the best score do: the spread decides among them; walk.
         let plainAtTop = summary.count(scoring: top) - ownerAtTop.count
-        if withoutOwner > 0 && plainAtTop == 0 { return nil }
-        let plainBest = withoutOwner > 0 ? Int(top) + spread(0) : Int.min
-        var best = plainBest
-        ownerTied.removeAll(keepingCapacity: true)
-        for node in owned {
-            let score = Int(node.score) + spread(node.count)
-            if score > best {
-                best = score
-                ownerTied.removeAll(keepingCapacity: true)
-            }
-            if score == best { ownerTied.append(node.offset) }
+        guard withOwner < found, plainAtTop > 0 else { return nil }
+        let k = plainAtTop > 1 ? draw(plainAtTop) : 0
+        // The k-th node at the top score that is not one of the owner's: each of the owner's
+        // at or before the target moves it one on.
+        ownerAtTop.sort()
+        var target = k
+        for ownerOffset in ownerAtTop {
+            if sample.summary(tree, upTo: ownerOffset).count(scoring: top) <= target { target += 1 } else { break }
         }
-        let plainTied = plainBest == best ? plainAtTop : 0
-        // Ties across both kinds would need the two merged in sample order: rare; walk.
-        if plainTied > 0 && !ownerTied.isEmpty { return nil }
-        let ties = plainTied + ownerTied.count
-        let k = ties > 1 ? draw(ties) : 0
-        let offset: Int
-        if plainTied > 0 {
-            // The k-th node at the top score that is not one of the owner's: each of the
-            // owner's at or before the target moves it one on.
-            ownerAtTop.sort()
-            var target = k
-            for ownerOffset in ownerAtTop {
-                if sample.summary(tree, upTo: ownerOffset).count(scoring: top) <= target { target += 1 } else { break }
-            }
-            offset = sample.offset(ofTie: target, scoring: top, tree)
-        } else {
-            ownerTied.sort()
-            offset = ownerTied[k]
-        }
+        let offset = sample.offset(ofTie: target, scoring: top, tree)
         return Outcome(examined: examined, scored: found, node: cache.order[sample.position(offset)])
     }
 
