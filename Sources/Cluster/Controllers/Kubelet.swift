@@ -202,11 +202,7 @@ final class Kubelet {
             p.status.startTime = now
             p.status.hostIP = hostIP
             p.status.podIP = ip
-            p.status.setCondition("PodReadyToStartContainers", "True", at: now)
-            p.status.setCondition("Initialized", "True", at: now)
-            p.status.setCondition("Ready", "False", at: now, reason: "ContainersNotReady", message: unready)
-            p.status.setCondition("ContainersReady", "False", at: now, reason: "ContainersNotReady", message: unready)
-            p.status.setCondition("PodScheduled", "True", at: p.status.condition("PodScheduled")?.lastTransitionTime ?? now)
+            p.status.setStartingConditions(at: now, unready: unready)
             p.status.containerStatuses = p.spec.containers.map {
                 ContainerStatus(name: $0.name, image: $0.image, state: .waiting(reason: "ContainerCreating"))
             }
