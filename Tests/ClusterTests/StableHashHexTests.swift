@@ -22,3 +22,19 @@ struct StableHashHexTests {
         }
     }
 }
+
+/// Image sizes, digests and token-volume suffixes come from FNV-1a over names: the bytes must
+/// hash to the published FNV-1a values whether read from the string's buffer or its UTF-8 view
+/// (a string with multi-byte letters too).
+struct StableHashFNVTests {
+    @Test func namesHashToThePublishedValues() {
+        #expect(StableHash.fnv1a("") == 0xcbf2_9ce4_8422_2325)
+        #expect(StableHash.fnv1a("a") == 0xaf63_dc4c_8601_ec8c)
+        #expect(StableHash.fnv1a("foobar") == 0x8594_4171_f739_67e8)
+        #expect(StableHash.fnv1a("bar", continuing: StableHash.fnv1a("foo")) == StableHash.fnv1a("foobar"))
+        let name = "café-\u{1F680}/registry.example/bench:1.0"
+        var byBytes: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.utf8 { byBytes = (byBytes ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        #expect(StableHash.fnv1a(name) == byBytes)
+    }
+}
