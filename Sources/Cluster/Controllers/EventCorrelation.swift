@@ -55,7 +55,8 @@ struct EventCorrelation {
             logged[l].lastSeen = now
             entry = logged[l]
         } else {
-            logged.removeAll { $0.isExpired(now: now) }
+            // Looked for first: removing none still rebuilt the list's tail on every new event.
+            if logged.contains(where: { $0.isExpired(now: now) }) { logged.removeAll { $0.isExpired(now: now) } }
             if logged.isEmpty { logged.reserveCapacity(room) } else if logged.count == 1 { logged.reserveCapacity(Self.usualReasons) }
             entry = LoggedEvent(type: type, reason: reason, fieldPath: loggedPath, message: loggedMessage,
                                 nanos: newStamp(), count: 1, firstSeen: now, lastSeen: now)

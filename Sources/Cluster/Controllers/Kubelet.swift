@@ -214,17 +214,19 @@ final class Kubelet {
     /// (pulled or found), Created, Started; after the last one the pod is Running.
     private func startContainer(_ index: Int, of pod: Pod) {
         guard index < pod.spec.containers.count else { return run(pod) }
-        let container = pod.spec.containers[index]
-        ensureImage(container, in: pod) { [unowned self] pod in
+        // The steps hold the container's name, not a copy of the container each: its spec is
+        // read again from the pod where it is needed (a container's probes never change).
+        let name = pod.spec.containers[index].name
+        ensureImage(pod.spec.containers[index], in: pod) { [unowned self] pod in
             after(pace.containerCreate, pod) { [unowned self] pod in
-                recorder.record(pod, reason: "Created", message: messages.created(container.name), from: eventSource, container: container.name)
+                recorder.record(pod, reason: "Created", message: messages.created(name), from: eventSource, container: name)
                 after(pace.containerStart, pod) { [unowned self] pod in
-                    recorder.record(pod, reason: "Started", message: messages.started(container.name), from: eventSource, container: container.name)
+                    recorder.record(pod, reason: "Started", message: messages.started(name), from: eventSource, container: name)
                     guard index + 1 < pod.spec.containers.count else { return run(pod) }
                     let now = store.now
                     guard let started = writeStatus(pod, { p in
-                        guard index < p.status.containerStatuses.count else { return }
-                        markRunning(&p.status.containerStatuses[index], container, at: now)
+                        guard index < p.status.containerStatuses.count, index < p.spec.containers.count else { return }
+                        markRunning(&p.status.containerStatuses[index], p.spec.containers[index], at: now)
                     }) else { return }
                     supervise(started)
                     startContainer(index + 1, of: started)
