@@ -19,6 +19,8 @@ struct StableHashHexTests {
     func digitsAreTheWordByWordDigits(_ count: Int) {
         for seed: UInt64 in [0, 1, 42, 0xdead_beef, .max] {
             #expect(StableHash.hex(seed, count: count) == Self.wordByWord(seed, count: count), "seed \(seed)")
+            // A container id: the prefix and the same digits, written in one string.
+            #expect(StableHash.hex(seed, count: count, after: "containerd://") == "containerd://" + Self.wordByWord(seed, count: count))
         }
     }
 }

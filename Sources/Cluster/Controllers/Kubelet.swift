@@ -294,12 +294,10 @@ final class Kubelet {
         status.terminatedStartedAt = nil
         status.started = container.startupProbe == nil
         status.ready = status.started && container.readinessProbe == nil
-        status.containerID = "containerd://" + Self.containerIDHex(random.next())
+        // 64 hex digits, as containerd's ids have, spread from one draw of the seeded generator
+        // (so the draws every later name depends on stay as they were).
+        status.containerID = StableHash.hex(random.next(), count: 64, after: "containerd://")
     }
-
-    /// 64 hex digits, as containerd's ids have, spread from one draw of the seeded generator (so
-    /// the draws every later name depends on stay as they were).
-    static func containerIDHex(_ value: UInt64) -> String { StableHash.hex(value, count: 64) }
 
     /// Graceful stop: Killing, then the pod object is removed once the container has exited
     /// (or the grace period ran out).

@@ -8,15 +8,16 @@ extension PodStatus {
             setCondition("Ready", "False", at: now, reason: "PodCompleted")
             return
         }
-        let unready = containerStatuses.filter { !$0.ready }.map(\.name)
-        if unready.isEmpty {
+        // Every container ready (each pod's last start-up write): no list of names to make.
+        if containerStatuses.allSatisfy(\.ready) {
             setCondition("ContainersReady", "True", at: now)
             setCondition("Ready", "True", at: now)
-        } else {
-            let message = "containers with unready status: [\(unready.joined(separator: " "))]"
-            setCondition("ContainersReady", "False", at: now, reason: "ContainersNotReady", message: message)
-            setCondition("Ready", "False", at: now, reason: "ContainersNotReady", message: message)
+            return
         }
+        let unready = containerStatuses.filter { !$0.ready }.map(\.name)
+        let message = "containers with unready status: [\(unready.joined(separator: " "))]"
+        setCondition("ContainersReady", "False", at: now, reason: "ContainersNotReady", message: message)
+        setCondition("Ready", "False", at: now, reason: "ContainersNotReady", message: message)
     }
 
     /// A pod whose containers have all exited and will not restart has finished: Failed if one

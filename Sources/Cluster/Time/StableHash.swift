@@ -29,13 +29,15 @@ public enum StableHash {
     /// `count` hex digits spread from `seed` by SplitMix64.
     /// Written into one string, eight digits at a time: every container start names its
     /// container id and image digest with these (64 digits each).
-    public static func hex(_ seed: UInt64, count: Int) -> String {
-        guard count > 0 else { return "" }
+    public static func hex(_ seed: UInt64, count: Int, after prefix: String = "") -> String {
+        guard count > 0 else { return prefix }
         var words = SeededRandom(seed: seed)
-        return String(unsafeUninitializedCapacity: count) { out in
-            var at = 0
-            while at < count { at = HexDigits.write(words.next(), count: min(16, count - at), leading: true, into: out, at: at) }
-            return count
+        // After `prefix` in the same string (a container id's `containerd://`): one allocation.
+        return String(unsafeUninitializedCapacity: prefix.utf8.count + count) { out in
+            var at = out.copyUTF8(of: prefix, at: 0)
+            let end = at + count
+            while at < end { at = HexDigits.write(words.next(), count: min(16, end - at), leading: true, into: out, at: at) }
+            return end
         }
     }
 }
