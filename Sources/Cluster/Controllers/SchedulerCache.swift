@@ -304,9 +304,15 @@ final class SchedulerCache {
     /// Services, whose selectors would join in). Pods of one controller stand for the pods its
     /// selector matches.
     static func spreadingOwner(_ pod: Pod) -> PrehashedString? {
-        guard let ref = pod.metadata.controllerRef,
-              ["ReplicaSet", "ReplicationController", "StatefulSet"].contains(ref.kind) else { return nil }
-        return ref.uidKey
+        // Read in place: a copy of the reference and a list of the three kinds made for each
+        // look were most of its cost (two looks a pod).
+        for ref in pod.metadata.ownerReferences where ref.controller {
+            switch ref.kind {
+            case "ReplicaSet", "ReplicationController", "StatefulSet": return ref.uidKey
+            default: return nil
+            }
+        }
+        return nil
     }
 
     /// Pods of `owner` that are not terminating, per node index.
