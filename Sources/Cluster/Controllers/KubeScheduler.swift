@@ -182,6 +182,8 @@ final class KubeScheduler {
         var preemption: [String: Int] = [:]
         var examined = 0
         let requests = pod.spec.requests
+        // The request as the resource plugins read it, for the tree's placement or the walk's scores.
+        let want = ResourceScores.Want(nonZero: SchedulerCache.scoringRequests(pod), requested: requests)
         // Most nodes are plain (schedulable, untainted) and most pods select none and ask for no
         // host port: for those
         // only the resource fit can reject, and it is read from the figures alone.
@@ -189,7 +191,7 @@ final class KubeScheduler {
         let selectsNodes = !pod.spec.nodeSelector.isEmpty || pod.spec.nodeAffinity != nil || !hostPorts.isEmpty
         var position = nextStartNodeIndex % total // the nodes may have shrunk since
         if placesBySample && !selectsNodes,
-           let placed = sampled.place(pod, want: ResourceScores.Want(nonZero: SchedulerCache.scoringRequests(pod), requested: requests), cache: cache,
+           let placed = sampled.place(pod, want: want, cache: cache,
                                       start: position, wanted: wanted,
                                       rejects: { !filter(pod, wanting: requests, hostPorts: [], cache.node(index: $0)!, cache.figures[$0]).isEmpty },
                                       draw: { random.int(in: 0...($0 - 1)) }) {
@@ -241,7 +243,7 @@ final class KubeScheduler {
         // A plugin that skips scoring adds the same (nothing) to every node.
         tally.scored(feasible.count)
         let spreads = TopologySpreadScore.scores(for: pod, feasible: feasible, figures: figures, cache: cache, scratch: &spreadScratch)
-        resourceScores.score(ResourceScores.Want(nonZero: SchedulerCache.scoringRequests(pod), requested: requests), feasible: feasible, figures: figures, amounts: cache.amounts,
+        resourceScores.score(want, feasible: feasible, figures: figures, amounts: cache.amounts,
                              nodeIndexLimit: cache.nodeIndexLimit)
         // Default plugin weights: PodTopologySpread 2, NodeResourcesFit 1, BalancedAllocation 1.
         let picked = hostSelection.pick(count: feasible.count, resource: resourceScores.last,

@@ -9,7 +9,7 @@
 /// with the spreading owner's pods against each other (every node in the sample, or every one
 /// at the best resource score, has some).
 struct SampledPlacement {
-    struct Outcome: Equatable {
+    struct Outcome {
         /// Nodes looked at from the start index, and how many of them fit (all scored).
         let examined: Int
         let scored: Int
@@ -47,8 +47,8 @@ struct SampledPlacement {
         if summary.special > 0 {
             guard summary.special <= Self.mostFiltered else { return nil }
             specials.removeAll(keepingCapacity: true)
-            tree.specialPositions(start, min(start + examined, total), into: &specials)
-            tree.specialPositions(0, start + examined - total, into: &specials)
+            tree.specialPositions(sample.unwrapped.lowerBound, sample.unwrapped.upperBound, into: &specials)
+            tree.specialPositions(sample.wrapped.lowerBound, sample.wrapped.upperBound, into: &specials)
             for position in specials where !rejects(cache.order[position]) { return nil }
         }
         let top = summary.best
@@ -97,6 +97,11 @@ struct SampledPlacement {
     private struct Sample {
         let start: Int, examined: Int, total: Int
 
+        /// The positions it covers: from `start` to the end (or its own end), then any from the
+        /// front it wrapped around to.
+        var unwrapped: Range<Int> { start..<min(start + examined, total) }
+        var wrapped: Range<Int> { 0..<max(0, start + examined - total) }
+
         func position(_ offset: Int) -> Int { start + offset < total ? start + offset : start + offset - total }
         func offset(ofPosition position: Int) -> Int { position >= start ? position - start : position + total - start }
 
@@ -109,10 +114,9 @@ struct SampledPlacement {
 
         /// The offset of the `k`-th (from 0) node scoring `score`, the best in the sample.
         func offset(ofTie k: Int, scoring score: Int32, _ tree: NodeScoreTree) -> Int {
-            let end = start + examined
-            let inFirst = tree.summary(start, min(end, total)).count(scoring: score)
-            if k < inFirst { return tree.position(ofTie: k, scoring: score, in: start, min(end, total)) - start }
-            return tree.position(ofTie: k - inFirst, scoring: score, in: 0, end - total) + total - start
+            let inFirst = tree.summary(unwrapped.lowerBound, unwrapped.upperBound).count(scoring: score)
+            if k < inFirst { return offset(ofPosition: tree.position(ofTie: k, scoring: score, in: unwrapped.lowerBound, unwrapped.upperBound)) }
+            return offset(ofPosition: tree.position(ofTie: k - inFirst, scoring: score, in: wrapped.lowerBound, wrapped.upperBound))
         }
     }
 

@@ -7,17 +7,11 @@ public enum StableHash {
         // A native string's bytes are read straight from its buffer: stepping through its
         // UTF-8 view costs several times as much a byte, and a pod's admission and image size
         // hash names this way (~1% of a build-up).
-        if let hashed = text.utf8.withContiguousStorageIfAvailable({ fnv1a($0, continuing: hash) }) { return hashed }
-        var hash = hash
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return hash
+        text.utf8.withContiguousStorageIfAvailable { fnv1a(bytes: $0, continuing: hash) } ?? fnv1a(bytes: text.utf8, continuing: hash)
     }
 
     @inline(__always)
-    private static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>, continuing hash: UInt64) -> UInt64 {
+    private static func fnv1a<Bytes: Sequence<UInt8>>(bytes: Bytes, continuing hash: UInt64) -> UInt64 {
         var hash = hash
         for byte in bytes {
             hash ^= UInt64(byte)
