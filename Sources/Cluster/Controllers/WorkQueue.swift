@@ -24,12 +24,23 @@ final class WorkQueue<Key: ShardingKey> {
     private var pending = ShardedSet<Key>()
     /// What the queue's timers hold of it (not a weak reference: see `Lifeline`).
     private let lifeline = Lifeline()
+    /// Keys added with the queue's own delay, in the order their timers fire: added at a time
+    /// that never goes back, after the same delay, each fires after the one before (ties go by
+    /// scheduling order). Their timers call the queue itself (see `ClockTarget`), which takes
+    /// the next key from here.
+    private var due = FirstInFirstOut<Key>()
+    /// The rest of the stepped sync under way: its steps run one after another before any other
+    /// timer, so there is at most one.
+    private var resumption: Resumption?
+    /// What the timers of `due` call: `fireStep`.
+    private var target: ClockTarget!
 
     init(clock: VirtualClock, delay: SimDuration, name: String, process: @escaping (Key) -> Void) {
         self.clock = clock
         self.delay = delay
         depth = clock.queueDepths.depth(name)
         sync = .plain(process)
+        target = ClockTarget { [unowned(unsafe) self] in self.fireStep() }
     }
 
     /// A queue whose syncs may leave work to resume in further steps.
@@ -38,6 +49,7 @@ final class WorkQueue<Key: ShardingKey> {
         self.delay = delay
         depth = clock.queueDepths.depth(name)
         sync = .stepped(processInSteps)
+        target = ClockTarget { [unowned(unsafe) self] in self.fireStep() }
     }
 
     deinit { lifeline.end() }
@@ -47,6 +59,11 @@ final class WorkQueue<Key: ShardingKey> {
     func add(_ key: Key, after wait: SimDuration) {
         guard pending.insert(key).inserted else { return }
         depth.added()
+        if wait == delay {
+            due.append(key)
+            clock.schedule(after: wait, while: lifeline, target: target)
+            return
+        }
         switch sync {
         case .plain(let process):
             lifeline.schedule(on: clock, after: wait) { [unowned(unsafe) self] in
@@ -56,6 +73,27 @@ final class WorkQueue<Key: ShardingKey> {
             }
         case .stepped(let process):
             addStepped(key, after: wait, process)
+        }
+    }
+
+    /// A timer of a key added with the queue's delay: the next such key, synced (or the sync
+    /// under way, resumed).
+    private func fireStep() -> Bool {
+        if let resumption {
+            if resumption() { return true }
+            self.resumption = nil
+            return false
+        }
+        guard let key = due.popFirst() else { return false }
+        pending.remove(key)
+        depth.removed()
+        switch sync {
+        case .plain(let process):
+            process(key)
+            return false
+        case .stepped(let process):
+            resumption = process(key)
+            return resumption != nil
         }
     }
 

@@ -33,6 +33,8 @@ public final class VirtualClock {
         /// The lifeline is kept here, not in a closure around the action, which would be a
         /// second allocation for every such timer.
         case owned(Lifeline, () -> Void)
+        /// Steps of a target (see `ClockTarget`), by its lifeline as `owned`.
+        case target(Lifeline, UnownedClockTarget)
     }
 
     struct Timer {
@@ -60,6 +62,11 @@ public final class VirtualClock {
 
     func schedule(at time: SimTime, while lifeline: Lifeline, _ action: @escaping () -> Void) {
         add(.owned(lifeline, action), at: time)
+    }
+
+    /// Runs `target`'s steps once `delay` has passed, unless `lifeline` has ended by then.
+    func schedule(after delay: SimDuration, while lifeline: Lifeline, target: ClockTarget) {
+        add(.target(lifeline, UnownedClockTarget(target: target)), at: now + delay)
     }
 
     /// Runs `step` once `delay` has passed, and again (at the same instant, before any other
@@ -113,6 +120,7 @@ public final class VirtualClock {
         case .once(let action): action()
         case .owned(let lifeline, let action): if lifeline.isAlive { action() }
         case .steps(let step, let lifeline): while lifeline?.isAlive ?? true, step() {}
+        case .target(let lifeline, let held): while lifeline.isAlive, held.target.fireStep() {}
         }
         freeSlots.append(timer.slot)
         return true
@@ -137,6 +145,14 @@ public final class VirtualClock {
             release(timer)
         case .steps(let step, let lifeline):
             if lifeline?.isAlive == false { release(timer) } else if stepObserver?(step) ?? step() { push(timer) } else { release(timer) }
+        case .target(let lifeline, let held):
+            if !lifeline.isAlive {
+                release(timer)
+            } else if stepObserver?({ held.target.fireStep() }) ?? held.target.fireStep() {
+                push(timer)
+            } else {
+                release(timer)
+            }
         }
         return true
     }
