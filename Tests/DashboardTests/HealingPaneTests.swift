@@ -181,6 +181,27 @@ import Testing
         #expect(row(pane, containing: "back to desired: 5 of 5 ready") != nil)
     }
 
+    /// `+` or `-` on a Deployment's ReplicaSet: the deployment owns the count and sets it back.
+    /// The story says who did what and ends when the ReplicaSet is back (it stayed waiting for
+    /// victims that never came, told as a rollout, when the deployment won the race).
+    @Test(arguments: ["+", "-"])
+    func aDeploymentsReplicaSetScaledByItselfIsSetBackByTheDeployment(key: Character) throws {
+        let dashboard = try demoDashboard(seconds: 20)
+        let rs = try #require(dashboard.cluster.store.list(ReplicaSet.self).first { $0.metadata.namespace == "default" }).name
+        dashboard.press(.character("3"), .character(key))
+        #expect(tick(dashboard, until: { dashboard.healing.timeline?.isComplete == true }, within: 30))
+        let pane = healingPane(lines(dashboard, 160, 48))
+        let to = key == "+" ? 4 : 2
+        let title = "\(key == "+" ? "Scale-up" : "Scale-down"): replicaset \(rs) 3 → \(to) (deployment \(Self.deployment) wants 3)"
+        #expect(pane.first?.contains(title) == true, "\(pane.joined(separator: "\n"))")
+        #expect(row(pane, containing: "replicas 3 → \(to)")?.contains("kubectl scale (user)") == true)
+        #expect(row(pane, containing: "owns the count: scales replicaset back \(to) → 3")?.contains("deployment-controller") == true)
+        #expect(row(pane, containing: "back to desired: 3 of 3 ready") != nil)
+        #expect(!pane.contains { $0.contains(" · ") }, "every step done: \(pane)")
+        #expect(!pane.contains { $0.contains("rollout") })
+        #expect(tick(dashboard, until: { lines(dashboard)[0].contains("pods 3/3 Ready ─") }, within: 5))
+    }
+
     @Test func relabelBackIsASurplusTrimmedByRank() throws {
         let dashboard = try demoDashboard(seconds: 20)
         let pod = dashboard.podNames[0]

@@ -41,6 +41,9 @@ final class HealingTracker {
         var stamps: [Stage: Stamp] = [:]
         /// The pod whose container creation the image step tells of.
         var imagePod: String?
+        /// A Deployment's ReplicaSet scaled by itself (`kubectl scale rs`, `+` on it): the
+        /// count its deployment controller sets it back to.
+        var overruledTo: Int?
 
         var replacement: String? { created.first }
         func has(_ stage: Stage) -> Bool { stamps[stage] != nil }
@@ -120,7 +123,7 @@ final class HealingTracker {
         case .released: "\(rs) notices the labels no longer match → releases the pod"
         case .adopted: "\(rs) notices a matching pod without owner → adopts it"
         case .eviction: "pods on \(chain.nodeLost ?? "the node") evicted after their \(tolerationSeconds)s toleration"
-        case .resized: "deployment controller resizes \(rs)"
+        case .resized: chain.overruledTo.map { "deployment controller sets \(rs) back to \($0)" } ?? "deployment controller resizes \(rs)"
         case .create: chain.kind == .scaleUp ? "\(rs) creates the new pods" : "\(rs) notices and creates a replacement"
         case .scheduled: "scheduled to a node"
         case .pulling: "kubelet pulls image \(chain.image)"
@@ -229,6 +232,23 @@ final class HealingTracker {
                 scaleRequests[ref.name] = nil
                 return
             }
+            if scaleRequests[ref.name] == nil, let d = store.get(Deployment.self, ref.name, namespace: rs.metadata.namespace) {
+                // The deployment owns the count of its ReplicaSets: its own for the current
+                // template, none for an old one.
+                let wanted = rs.runsTemplate(d.spec.template) ? d.spec.replicas : 0
+                if let current = chain, current.replicaSetUID == rs.metadata.uid, current.overruledTo == to, !current.has(.resized) {
+                    stamp(.resized, "deployment \(ref.name) owns the count: scales replicaset back \(from) → \(to)", Self.deploymentController)
+                    checkRestored(rs)
+                    return
+                }
+                if to != wanted {
+                    begin(kind, "replicaset \(rs.name) \(from) → \(to) (deployment \(ref.name) wants \(wanted))", plan: [.cause, .resized, .restored],
+                          replicaSet: rs, image: image)
+                    stamp(.cause, "replicaset \(rs.name) replicas \(from) → \(to)", "kubectl scale (user)")
+                    chain!.overruledTo = wanted
+                    return
+                }
+            }
             guard let request = scaleRequests.removeValue(forKey: ref.name) else {
                 begin(kind, "replicaset \(rs.name) \(from) → \(to) (rollout)", plan: [.cause] + tail, replicaSet: rs, image: image)
                 stamp(.cause, "rolling out deployment \(ref.name): scales replicaset \(from) → \(to)", Self.deploymentController)
@@ -245,7 +265,8 @@ final class HealingTracker {
 
     private func checkRestored(_ rs: ReplicaSet) {
         guard let chain, !chain.has(.restored) else { return }
-        let started = chain.kind == .scaleDown || chain.kind == .surplus ? chain.has(.victims) || chain.has(.adopted) : chain.has(.create)
+        let started = chain.overruledTo != nil ? chain.has(.resized)
+            : chain.kind == .scaleDown || chain.kind == .surplus ? chain.has(.victims) || chain.has(.adopted) : chain.has(.create)
         guard started, rs.status.replicas == rs.spec.replicas, rs.status.readyReplicas == rs.spec.replicas else { return }
         var text = "replicaset back to desired: \(rs.spec.replicas) of \(rs.spec.replicas) ready"
         if chain.kind == .healing, chain.has(.released) { text += "; the orphan runs on" }
@@ -344,9 +365,16 @@ final class HealingTracker {
         // pods are deleted immediately): otherwise a scale-down of thousands would start, and
         // explain, a chain per victim.
         let joins = chain.map {
-            ($0.kind == .scaleDown || $0.kind == .surplus) && $0.replicaSetUID == rs.metadata.uid
+            ($0.kind == .scaleDown || $0.kind == .surplus || $0.overruledTo != nil) && $0.replicaSetUID == rs.metadata.uid
                 && (!$0.has(.gone) || $0.stamps[.victims]?.time == store.now)
         } ?? false
+        // A ReplicaSet scaled by itself deletes before (or after) its deployment sets it back:
+        // the victims join that story, in the order they came.
+        if joins, chain!.overruledTo != nil, !chain!.plan.contains(.victims) {
+            let at = chain!.has(.resized) ? chain!.plan.firstIndex(of: .restored)! : chain!.plan.firstIndex(of: .resized)!
+            chain!.plan.insert(.victims, at: at)
+            chain!.plan.append(.gone)
+        }
         if !joins {
             begin(.scaleDown, "replicaset \(rs.name) above desired", plan: [.cause, .victims, .restored, .gone], replicaSet: rs,
                   image: pod.spec.containers.first?.image ?? "")
