@@ -80,6 +80,7 @@ public final class Cluster {
         ]
         for name in Namespace.builtIn { _ = try? store.create(Namespace(name: name)) }
         _ = try? store.create(Service.apiServer())
+        controllers.append(APIServerEndpointReconciler(store: store))
         traffic.podExists = { [unowned store] uid, tally in store.get(Pod.self, tally.podName, namespace: tally.namespace)?.metadata.uid == uid }
         for i in stride(from: 1, through: nodes, by: 1) {
             _ = try? addNode(name: "node-\(i)", capacity: Cluster.defaultNodeCapacity, ready: true)

@@ -23,6 +23,12 @@ import Testing
 
     func words(_ line: Substring) -> [String] { line.split(separator: " ").map(String.init) }
 
+    /// The words of the table row whose name starts with `prefix` (the `kubernetes` service's
+    /// own endpoints sort first in `default`).
+    func row(_ table: String, _ prefix: String) -> [String] {
+        table.split(separator: "\n").dropFirst().first { $0.hasPrefix(prefix) }.map(words) ?? []
+    }
+
     @Test func getEndpointSlicesPrintsKubectlsColumns() throws {
         let shell = Self.exposedShell()
         let slice = try #require(shell.cluster.store.endpointSlices(ofService: "web", namespace: "default").first)
@@ -31,7 +37,9 @@ import Testing
         // Endpoints in the slice's order.
         let addresses = slice.endpoints.map { $0.addresses[0] }
         #expect(Set(addresses) == Set(ips(shell)))
-        #expect(words(lines[1]) == [slice.name, "IPv4", "8080", addresses.joined(separator: ","), "5s"])
+        #expect(row(String(shell.out("get endpointslices")), slice.name) == [slice.name, "IPv4", "8080", addresses.joined(separator: ","), "5s"])
+        // The API server's own slice for the `kubernetes` service, on its secure port.
+        #expect(words(lines[1]).prefix(4) == ["kubernetes", "IPv4", "6443", "192.168.49.2"])
         #expect(shell.out("get endpointslice.discovery.k8s.io \(slice.name)") == shell.out("get endpointslices \(slice.name)"))
 
         // More than three endpoints: the first three and a count.
@@ -39,21 +47,22 @@ import Testing
         shell.advance(10)
         let five = try #require(shell.cluster.store.endpointSlices(ofService: "web", namespace: "default").first).endpoints.map { $0.addresses[0] }
         #expect(five.count == 5)
-        let row = words(shell.out("get endpointslices").split(separator: "\n")[1])
-        #expect(Array(row[3...6]) == [five.prefix(3).joined(separator: ","), "+", "2", "more..."])
+        let fiveRow = row(shell.out("get endpointslices"), slice.name)
+        #expect(Array(fiveRow[3...6]) == [five.prefix(3).joined(separator: ","), "+", "2", "more..."])
     }
 
     @Test func aServiceWithoutPodsHasAnUnsetPlaceholderAndNoEndpoints() throws {
         let shell = Shell(seed: 3, nodes: 1)
         shell.run("create service clusterip lonely --tcp=80:8080")
         shell.advance(1)
-        let row = words(shell.out("get endpointslices").split(separator: "\n")[1])
-        #expect(row[0].hasPrefix("lonely-") && row.dropFirst() == ["IPv4", "<unset>", "<unset>", "1s"])
+        let lonely = row(shell.out("get endpointslices"), "lonely-")
+        #expect(lonely.first?.hasPrefix("lonely-") == true && lonely.dropFirst() == ["IPv4", "<unset>", "<unset>", "1s"])
         let ep = shell.run("get ep")
         #expect(ep.stderr == Self.warning)
         #expect(ep.stdout == """
-            NAME     ENDPOINTS   AGE
-            lonely   <none>      1s
+            NAME         ENDPOINTS           AGE
+            kubernetes   192.168.49.2:6443   1s
+            lonely       <none>              1s
 
             """)
     }
@@ -66,7 +75,8 @@ import Testing
         #expect(ready == ips(shell).sorted())
         let lines = result.stdout.split(separator: "\n")
         #expect(words(lines[0]) == ["NAME", "ENDPOINTS", "AGE"])
-        #expect(words(lines[1]) == ["web", ready.prefix(3).map { "\($0):8080" }.joined(separator: ","), "+", "1", "more...", "5s"])
+        #expect(words(lines[1]).prefix(2) == ["kubernetes", "192.168.49.2:6443"])
+        #expect(row(result.stdout, "web") == ["web", ready.prefix(3).map { "\($0):8080" }.joined(separator: ","), "+", "1", "more...", "5s"])
         // The short name, a named object, and YAML all warn the same way.
         #expect(shell.run("get ep web").stderr == Self.warning)
         let yaml = shell.run("get ep web -o yaml")
@@ -112,8 +122,8 @@ import Testing
         let expected = try #require(shell.cluster.store.endpointSlices(ofService: "web", namespace: "default").first)
             .endpoints.map { "\($0.addresses[0]):8080" }.joined(separator: ",")
         #expect(shell.out("describe service web").contains("\nEndpoints:                \(expected)\n"))
-        // The kubernetes service has no EndpointSlice here.
-        #expect(shell.out("describe service kubernetes").contains("\nEndpoints:                <none>\n"))
+        // The kubernetes service's, which the API server keeps: its own address.
+        #expect(shell.out("describe service kubernetes").contains("\nEndpoints:                192.168.49.2:6443\n"))
     }
 
     @Test func endpointSlicesEncodeAsTheAPIServerReturnsThem() throws {

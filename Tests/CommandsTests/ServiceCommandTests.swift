@@ -99,7 +99,7 @@ import Testing
             IPs:                      10.96.0.1
             Port:                     https  443/TCP
             TargetPort:               6443/TCP
-            Endpoints:                <none>
+            Endpoints:                192.168.49.2:6443
             Session Affinity:         None
             Internal Traffic Policy:  Cluster
             Events:                   <none>

@@ -30,15 +30,17 @@ import Testing
         #expect(list["kind"] == .string("EndpointSliceList"))
         #expect(list["apiVersion"] == .string("discovery.k8s.io/v1"))
         let slices = c.store.endpointSlices(ofService: "web", namespace: "default")
-        #expect(list.names == slices.map(\.name) && slices.count == 1)
-        let item = try #require(list["items"]?.items.first)
+        // In name order, after the API server's own slice for the `kubernetes` service.
+        #expect(list.names == ["kubernetes"] + slices.map(\.name) && slices.count == 1)
+        let item = try #require(list["items"]?.items.last)
         #expect(item["addressType"] == .string("IPv4"))
         let ips = c.store.list(Pod.self, selector: LabelSelector(matchLabels: ["app": "web"])).map(\.status.podIP)
         #expect(Set(item["endpoints"]!.items.compactMap { $0["addresses"]?.items.first?.text }) == Set(ips))
         #expect(item["endpoints"]!.items.allSatisfy { $0["conditions"]?["ready"] == .bool(true) })
         #expect(item["ports"]?.items.first?["port"] == .int(80))
         // By label, as kubectl describe service asks for them, and across namespaces.
-        #expect(try c.json("/apis/discovery.k8s.io/v1/namespaces/default/endpointslices?labelSelector=kubernetes.io%2Fservice-name%3Dweb").names == list.names)
+        #expect(try c.json("/apis/discovery.k8s.io/v1/namespaces/default/endpointslices?labelSelector=kubernetes.io%2Fservice-name%3Dweb").names
+            == slices.map(\.name))
         #expect(try c.json("/apis/discovery.k8s.io/v1/endpointslices").names == list.names)
         let one = try c.json("/apis/discovery.k8s.io/v1/namespaces/default/endpointslices/\(slices[0].name)")
         #expect(one["kind"] == .string("EndpointSlice") && one["metadata"]?["name"] == .string(slices[0].name))
@@ -51,7 +53,8 @@ import Testing
         #expect(warningHeader(list) == Self.warning)
         let body = try JSONParser.parse(list.body)
         #expect(body["kind"] == .string("EndpointsList"))
-        #expect(body.names == ["web"])
+        // With the API server's own, kept for the `kubernetes` service.
+        #expect(body.names == ["kubernetes", "web"])
         let one = c.get("/api/v1/namespaces/default/endpoints/web")
         #expect(warningHeader(one) == Self.warning)
         #expect(try JSONParser.parse(one.body)["subsets"]?.items.first?["addresses"]?.items.count == 3)
