@@ -1,7 +1,7 @@
 import Cluster
 
 /// `kubectl delete TYPE NAME...|TYPE/NAME...|TYPE -l SELECTOR|TYPE --field-selector F|TYPE --all [--now] [--grace-period=N]
-/// [--force] [--wait=false] [--timeout=D]`. Like kubectl, it prints each deletion at once, then
+/// [--force] [--cascade=background|orphan|foreground] [--wait=false] [--timeout=D]`. Like kubectl, it prints each deletion at once, then
 /// waits until the objects are gone (unless `--wait=false`).
 struct DeleteCommand {
     static let parser = FlagParser(command: "delete", flags: [
@@ -15,7 +15,23 @@ struct DeleteCommand {
         .init(long: "timeout", short: nil, isBool: false),
         .init(long: "ignore-not-found", short: nil, isBool: true),
         .init(long: "all-namespaces", short: "A", isBool: true),
+        .init(long: "cascade", short: nil, isBool: false, bareValue: "background"),
     ])
+
+    /// `--cascade` as kubectl reads it: a strategy, or a boolean (deprecated, with a warning).
+    static func propagation(_ value: String?, warn: (String) -> Void) throws -> DeletionPropagation {
+        guard let value else { return .background }
+        if let cascade = FlagParser.parseBool(value) {
+            warn("warning: --cascade=\(value) is deprecated (boolean value) and can be replaced with --cascade=\(cascade ? "background" : "orphan").\n")
+            return cascade ? .background : .orphan
+        }
+        switch value {
+        case "background": return .background
+        case "orphan": return .orphan
+        case "foreground": return .foreground
+        default: throw KubectlError("error: invalid cascade value (\(value)). Must be \"background\", \"foreground\", or \"orphan\"")
+        }
+    }
 
     /// kubectl's wait when `--timeout` is 0: a week.
     static let defaultTimeout = SimDuration.seconds(168 * 3600)
@@ -44,6 +60,7 @@ struct DeleteCommand {
             if force && grace < 0 { grace = 0 }
             if force && grace > 0 { throw KubectlError("error: --force and --grace-period greater than 0 cannot be specified together") }
             let timeout = try GoDuration.flag(flags.string("timeout"), name: "timeout", command: "delete")
+            let propagation = try propagation(flags.string("cascade")) { out.err($0) }
             // Printed while validating, before any resource is looked up (as kubectl does).
             if force && grace == 0 {
                 out.err("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n")
@@ -57,7 +74,8 @@ struct DeleteCommand {
                     continue
                 }
                 do {
-                    try cluster.store.delete(kind: ref.type.kind, name: ref.name, namespace: ref.namespace, gracePeriodSeconds: grace >= 0 ? grace : nil)
+                    try cluster.store.delete(kind: ref.type.kind, name: ref.name, namespace: ref.namespace, gracePeriodSeconds: grace >= 0 ? grace : nil,
+                                             propagation: propagation)
                 } catch {
                     out.fail(Execution.kubectlMessage(for: error))
                     continue

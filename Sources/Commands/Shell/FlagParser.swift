@@ -7,6 +7,9 @@ struct FlagParser {
         var isBool: Bool
         /// A string-slice flag (`-L a -L b`): repeated values join with commas.
         var accumulates = false
+        /// The value of the flag given without one (pflag's NoOptDefVal: `--cascade` alone is
+        /// `--cascade=background`); the next word is not taken as its value.
+        var bareValue: String? = nil
     }
 
     struct Result {
@@ -73,6 +76,8 @@ struct FlagParser {
                     }
                 } else if flag.isBool {
                     result.values[name] = "true"
+                } else if let bare = flag.bareValue {
+                    result.set(flag, bare)
                 } else {
                     guard i < args.count else { throw usageError("flag needs an argument: --\(name)") }
                     result.set(flag, args[i])

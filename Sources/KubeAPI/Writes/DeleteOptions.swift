@@ -3,10 +3,9 @@ import Commands
 
 /// meta/v1 DeleteOptions, from the body (JSON or protobuf) and the query string.
 struct DeleteOptions {
-    enum Propagation: String { case orphan = "Orphan", background = "Background", foreground = "Foreground" }
 
     var gracePeriodSeconds: Int?
-    var propagationPolicy: Propagation?
+    var propagationPolicy: DeletionPropagation?
     var preconditionUID: String?
     var preconditionResourceVersion: String?
     var dryRun = false
@@ -27,7 +26,7 @@ struct DeleteOptions {
         if case .bool(let orphan)? = body["orphanDependents"] { propagationPolicy = orphan ? .orphan : .background }
         if let request = request.boolQuery("orphanDependents") { propagationPolicy = request ? .orphan : .background }
         if let policy, !policy.isEmpty {
-            guard let parsed = Propagation(rawValue: policy) else {
+            guard let parsed = DeletionPropagation(rawValue: policy) else {
                 throw StatusError.invalid(kind: "DeleteOptions", group: "", name: "",
                                           causes: ["propagationPolicy: Unsupported value: \"\(policy)\": supported values: \"Foreground\", \"Background\", \"Orphan\", \"nil\""])
             }

@@ -37,11 +37,8 @@ enum ObjectDeletion {
         let kind = type(of: live).kind
         let store = context.cluster.store
         if options.dryRun || context.dryRun { return live }
-        let dependents = Dependents(of: live, in: store)
-        if options.propagationPolicy == .orphan { try dependents.orphan() }
-        try store.delete(kind: kind, name: live.name, namespace: live.metadata.namespace, gracePeriodSeconds: options.gracePeriodSeconds)
-        // Foreground: the dependents go now rather than after the garbage collector notices.
-        if options.propagationPolicy == .foreground { dependents.delete() }
+        try store.delete(kind: kind, name: live.name, namespace: live.metadata.namespace, gracePeriodSeconds: options.gracePeriodSeconds,
+                         propagation: options.propagationPolicy ?? .background)
         return store.object(kind: kind, key: live.key)
     }
 
@@ -52,37 +49,5 @@ enum ObjectDeletion {
         details += [("kind", .string(resource.resource)), ("uid", .string(object.metadata.uid))]
         return .object([("kind", .string("Status")), ("apiVersion", .string("v1")), ("metadata", .object([])),
                         ("status", .string("Success")), ("details", .object(details))])
-    }
-}
-
-/// The objects whose controller reference points at an owner: what cascading deletion acts on.
-struct Dependents {
-    let owner: any APIObject
-    let store: Store
-
-    init(of owner: any APIObject, in store: Store) {
-        self.owner = owner
-        self.store = store
-    }
-
-    private var uid: String { owner.metadata.uid }
-    private var replicaSets: [ReplicaSet] { store.replicaSets(ownedBy: uid) }
-    private var pods: [Pod] { store.pods(ownedBy: uid) }
-
-    /// propagationPolicy=Orphan: the garbage collector removes the owner's references from its
-    /// dependents before the owner goes, so they live on without it.
-    func orphan() throws {
-        let uid = self.uid
-        for rs in replicaSets { try store.modify(ReplicaSet.self, key: rs.key) { $0.metadata.ownerReferences.removeAll { $0.uid == uid } } }
-        for pod in pods { try store.modify(Pod.self, key: pod.key) { $0.metadata.ownerReferences.removeAll { $0.uid == uid } } }
-    }
-
-    func delete() {
-        for rs in replicaSets {
-            let podsOfRS = store.pods(ownedBy: rs.metadata.uid)
-            try? store.delete(ReplicaSet.self, key: rs.key)
-            for pod in podsOfRS where !pod.isTerminating { try? store.delete(Pod.self, key: pod.key) }
-        }
-        for pod in pods where !pod.isTerminating { try? store.delete(Pod.self, key: pod.key) }
     }
 }
