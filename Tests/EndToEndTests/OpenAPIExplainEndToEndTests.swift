@@ -64,8 +64,15 @@ import Testing
         let applied = try server.kubectl(["apply", "-f", "-"], stdin: deployment)
         #expect(applied.status == 0, "\(applied)")
         #expect(applied.stdout == "deployment.apps/api created\n", "\(applied)")
-        let typo = try server.kubectl(["apply", "-f", "-"], stdin: deployment.replacingOccurrences(of: "  selector:", with: "  replica: 2\n  selector:"))
+        let typoed = deployment.replacingOccurrences(of: "  selector:", with: "  replica: 2\n  selector:")
+        // On the live object, a patch: the decoder's words after patching.
+        let typo = try server.kubectl(["apply", "-f", "-"], stdin: typoed)
         #expect(typo.status == 1, "\(typo)")
-        #expect(typo.stderr.contains(#"strict decoding error: unknown field "spec.replica""#), "\(typo)")
+        #expect(typo.stderr.contains(#"error when patching "STDIN": strict decoding error: unknown field "spec.replica""#), "\(typo)")
+        // A new object, a create: the decoder's error as the create handler wraps it.
+        let fresh = try server.kubectl(["apply", "-f", "-"], stdin: typoed.replacingOccurrences(of: "name: api", with: "name: api-2"))
+        #expect(fresh.status == 1, "\(fresh)")
+        #expect(fresh.stderr.contains(#"error when creating "STDIN": Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.replica""#),
+                "\(fresh)")
     }
 }

@@ -98,7 +98,7 @@ import Testing
         let body = #"{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},"spec":{"foo":1,"replicas":1,"selector":{"matchLabels":{"app":"web"}},"template":{"metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"name":"c","image":"nginx","bar":true}]}}}}"#
         let (status, json) = try send("POST", Self.deployments + "?fieldValidation=Strict", body)
         #expect(status == 400)
-        #expect(json["message"] == .string(#"strict decoding error: unknown field "spec.foo", unknown field "spec.template.spec.containers[0].bar""#))
+        #expect(json["message"] == .string(#"Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.foo", unknown field "spec.template.spec.containers[0].bar""#))
         // Without Strict the unknown fields are dropped.
         #expect(try send("POST", Self.deployments, body).status == 201)
     }
@@ -114,7 +114,7 @@ import Testing
         #expect(exposed.status == 201, "\(exposed.json)")
         // A typo of one is still a typo.
         let typo = try send("POST", Self.pods + "?fieldValidation=Strict", pod.replacingOccurrences(of: "priorityClassName", with: "priorityClass"))
-        #expect(typo.json["message"] == .string(#"strict decoding error: unknown field "spec.priorityClass""#))
+        #expect(typo.json["message"] == .string(#"Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.priorityClass""#))
     }
 
     /// A field kubesim does not simulate (affinity, init containers) is dropped with a warning

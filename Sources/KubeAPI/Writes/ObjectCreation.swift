@@ -13,7 +13,7 @@ enum ObjectCreation {
     /// Creates from an object body (also server-side apply's create).
     static func create(_ json: JSONValue, _ context: WriteContext) throws -> APIResponse {
         let kind = try context.kind()
-        try RequestBody.refuseUnknownFields(json, kind: kind, request: context.http)
+        try RequestBody.refuseUnknownFields(json, kind: kind, resource: context.resource, request: context.http)
         let body = try placed(json, context, kind: kind)
         let created = try APIObjectWriter.create(body, in: context.cluster, dryRun: context.dryRun)
         return context.encoded(created, status: 201)

@@ -27,7 +27,7 @@ enum ObjectUpdate {
     static func replace(with json: JSONValue, _ context: WriteContext) throws -> APIResponse {
         let kind = try context.kind()
         let name = context.request.name ?? ""
-        try RequestBody.refuseUnknownFields(json, kind: kind, request: context.http)
+        try RequestBody.refuseUnknownFields(json, kind: kind, resource: context.resource, request: context.http)
         try refuseOtherName(in: json, than: name)
         var body = try ObjectCreation.placed(RequestBody.settingMetadata(json, [("name", name)]), context, kind: kind)
         body.object.metadata.name = name

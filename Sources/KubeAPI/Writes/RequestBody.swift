@@ -46,12 +46,17 @@ enum RequestBody {
         return .object([("apiVersion", .string(apiVersion)), ("kind", .string(kind))] + pairs)
     }
 
-    /// `fieldValidation=Strict` (what kubectl sends): unknown fields are a BadRequest.
-    static func refuseUnknownFields(_ body: JSONValue, kind: Kind, request: APIRequest) throws {
+    /// `fieldValidation=Strict` (what kubectl sends): unknown fields are a BadRequest. A body
+    /// sent whole (POST, PUT) fails in the decoder, whose error the handlers wrap as
+    /// `Deployment in version "v1" cannot be handled as a Deployment: …` (transformDecodeError);
+    /// a patch's result is checked after patching and says only the decoder's words.
+    static func refuseUnknownFields(_ body: JSONValue, kind: Kind, resource: ServedResource, request: APIRequest) throws {
         guard request.query("fieldValidation") == "Strict", request.contentType != "application/vnd.kubernetes.protobuf" else { return }
         let unknown = APIObjectDecoding.unknownFields(in: body, kind: kind)
         guard !unknown.isEmpty else { return }
-        throw StatusError.badRequest("strict decoding error: " + unknown.map { "unknown field \"\($0)\"" }.joined(separator: ", "))
+        let error = "strict decoding error: " + unknown.map { "unknown field \"\($0)\"" }.joined(separator: ", ")
+        guard request.method == "POST" || request.method == "PUT" else { throw StatusError.badRequest(error) }
+        throw StatusError.badRequest("\(resource.kind) in version \"\(resource.version)\" cannot be handled as a \(resource.kind): \(error)")
     }
 
     /// The metadata.name / metadata.namespace a body gives ("" when absent).
