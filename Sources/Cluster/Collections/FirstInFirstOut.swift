@@ -14,7 +14,7 @@ struct FirstInFirstOut<Element> {
         let first = storage[start]
         start += 1
         if start == storage.count {
-            storage.removeAll(keepingCapacity: true)
+            storage.removeAll()
             start = 0
         } else if start >= 64 && start * 2 >= storage.count {
             storage.removeFirst(start)
