@@ -36,8 +36,10 @@ public final class ClusterTally {
     private var lastNames: [String] = [], lastSlots: [Int] = []
     /// Every pod, by state.
     private(set) var pods = PodStates()
-    /// Desired and ready replicas summed over each namespace's Deployments (the header's `pods 3/3 Ready`).
-    private var deploymentReplicas: [String: (ready: Int, desired: Int)] = [:]
+    /// Desired and ready replicas summed over each namespace's workloads (the header's `pods 3/3
+    /// Ready`): its Deployments, the ReplicaSets no Deployment controls (made by hand, or left by
+    /// `delete --cascade=orphan`: their pods are counted by no Deployment), and its DaemonSets.
+    private var workloadReplicas: [String: (ready: Int, desired: Int)] = [:]
     /// Bumped on every change to a figure.
     private(set) var version = 0
 
@@ -49,11 +51,13 @@ public final class ClusterTally {
             return false
         }
         for deployment in store.list(Deployment.self) { count(deployment, 1) }
+        for rs in store.list(ReplicaSet.self) { count(rs, 1) }
+        for daemonSet in store.list(DaemonSet.self) { count(daemonSet, 1) }
     }
 
     func observe(_ event: WatchEvent) {
         switch event.kind {
-        case .node, .pod, .deployment: break
+        case .node, .pod, .deployment, .replicaSet, .daemonSet: break
         default: return
         }
         version += 1
@@ -75,18 +79,25 @@ public final class ClusterTally {
             podsBySlot[slot(pod.spec.nodeName)].add(state, sign)
             pods.add(state, sign)
         case let deployment as Deployment:
-            let namespace = deployment.metadata.namespace
-            var sums = deploymentReplicas[namespace] ?? (0, 0)
-            sums.ready += sign * deployment.status.readyReplicas
-            sums.desired += sign * deployment.spec.replicas
-            deploymentReplicas[namespace] = sums
+            addReplicas(deployment.metadata.namespace, ready: deployment.status.readyReplicas, desired: deployment.spec.replicas, sign)
+        case let rs as ReplicaSet where rs.metadata.controllerRef?.kind != Kind.deployment.rawValue:
+            addReplicas(rs.metadata.namespace, ready: rs.status.readyReplicas, desired: rs.spec.replicas, sign)
+        case let daemonSet as DaemonSet:
+            addReplicas(daemonSet.metadata.namespace, ready: daemonSet.status.numberReady, desired: daemonSet.status.desiredNumberScheduled, sign)
         default:
             break
         }
     }
 
-    /// Ready and desired replicas over the Deployments of `namespace`.
-    func deploymentReplicas(in namespace: String) -> (ready: Int, desired: Int) { deploymentReplicas[namespace] ?? (0, 0) }
+    private func addReplicas(_ namespace: String, ready: Int, desired: Int, _ sign: Int) {
+        var sums = workloadReplicas[namespace] ?? (0, 0)
+        sums.ready += sign * ready
+        sums.desired += sign * desired
+        workloadReplicas[namespace] = sums
+    }
+
+    /// Ready and desired replicas over the workloads of `namespace` (see `workloadReplicas`).
+    func workloadReplicas(in namespace: String) -> (ready: Int, desired: Int) { workloadReplicas[namespace] ?? (0, 0) }
 
     func pods(onNode node: String) -> PodStates { slotByNode[node].map { podsBySlot[$0] } ?? PodStates() }
 
