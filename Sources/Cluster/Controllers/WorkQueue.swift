@@ -67,8 +67,7 @@ final class WorkQueue<Key: ShardingKey> {
         switch sync {
         case .plain(let process):
             lifeline.schedule(on: clock, after: wait) { [unowned(unsafe) self] in
-                self.pending.remove(key)
-                self.depth.removed()
+                self.leaves(key)
                 process(key)
             }
         case .stepped(let process):
@@ -85,8 +84,7 @@ final class WorkQueue<Key: ShardingKey> {
             return false
         }
         guard let key = due.popFirst() else { return false }
-        pending.remove(key)
-        depth.removed()
+        leaves(key)
         switch sync {
         case .plain(let process):
             process(key)
@@ -97,6 +95,12 @@ final class WorkQueue<Key: ShardingKey> {
         }
     }
 
+    /// `key`'s sync begins: it may be added again from now on.
+    private func leaves(_ key: Key) {
+        pending.remove(key)
+        depth.removed()
+    }
+
     private func addStepped(_ key: Key, after wait: SimDuration, _ process: @escaping (Key) -> Resumption?) {
         var resumption: Resumption?
         var started = false
@@ -104,8 +108,7 @@ final class WorkQueue<Key: ShardingKey> {
         clock.scheduleInSteps(after: wait, while: lifeline) { [unowned(unsafe) self] in
             if started { return resumption?() ?? false }
             started = true
-            self.pending.remove(key)
-            self.depth.removed()
+            self.leaves(key)
             resumption = process(key)
             return resumption != nil
         }
