@@ -32,6 +32,40 @@ import Testing
         #expect(bare.count == 2 && bare.allSatisfy { $0.metadata.ownerReferences.isEmpty && $0.isReady })
     }
 
+    /// A deployment made again after `--cascade=orphan` adopts the ReplicaSet its selector
+    /// matches (its template is the same, so it is the new ReplicaSet): no second one, no
+    /// collision, the same two pods.
+    @Test func aDeploymentMadeAgainAdoptsItsOrphanedReplicaSet() throws {
+        let shell = Self.shell()
+        let rs = try #require(shell.cluster.store.list(ReplicaSet.self, namespace: "default").first)
+        let pods = Set(shell.cluster.store.pods(ownedBy: rs.metadata.uid).map(\.name))
+        shell.run("kubectl delete deployment web --cascade=orphan")
+        shell.run("kubectl create deployment web --image=nginx --replicas=2")
+        shell.run("kubectl rollout status deployment/web")
+        shell.advance(30)
+        let d = try #require(shell.cluster.store.get(Deployment.self, "web", namespace: "default"))
+        let replicaSets = shell.cluster.store.list(ReplicaSet.self, namespace: "default")
+        #expect(replicaSets.map(\.metadata.uid) == [rs.metadata.uid])
+        #expect(replicaSets.first?.metadata.controllerRef?.uid == d.metadata.uid)
+        #expect(d.status.collisionCount == 0 && d.status.readyReplicas == 2)
+        #expect(Set(shell.cluster.store.list(Pod.self, namespace: "default").map(\.name)) == pods)
+    }
+
+    /// A ReplicaSet relabelled out of its deployment's selector is released (it keeps its pods)
+    /// and the deployment makes a new one.
+    @Test func aReplicaSetRelabelledOutOfTheSelectorIsReleased() throws {
+        let shell = Self.shell()
+        let rs = try #require(shell.cluster.store.list(ReplicaSet.self, namespace: "default").first)
+        #expect(!shell.run("kubectl label rs \(rs.name) app=kept --overwrite").failed)
+        shell.advance(30)
+        let released = try #require(shell.cluster.store.get(ReplicaSet.self, rs.name, namespace: "default"))
+        #expect(released.metadata.ownerReferences.isEmpty)
+        #expect(shell.cluster.store.pods(ownedBy: rs.metadata.uid).count == 2)
+        let d = try #require(shell.cluster.store.get(Deployment.self, "web", namespace: "default"))
+        let owned = shell.cluster.store.replicaSets(ownedBy: d.metadata.uid)
+        #expect(owned.count == 1 && owned.first?.name != rs.name)
+    }
+
     @Test(arguments: ["--cascade", "--cascade=background", "--cascade=true", "--cascade=foreground"])
     func theOtherStrategiesTakeTheDependentsAlong(flag: String) throws {
         let shell = Self.shell()

@@ -15,6 +15,8 @@ final class DeploymentController {
     private var progressChecks: [ObjectKey: SimTime] = [:]
     /// The last deployment read with its ReplicaSets, good while nothing has been written since.
     private var lastReading: Reading?
+    /// Deployments whose next sync claims ReplicaSets (see `claimReplicaSets`).
+    private var claimPending: Set<ObjectKey> = []
 
     /// What this controller's timers hold of it (not a weak reference: see `Lifeline`).
     private let lifeline = Lifeline()
@@ -35,7 +37,27 @@ final class DeploymentController {
         case .replicaSet:
             // Owner references are namespace-local: the owner lives in the object's namespace.
             let metadata = event.object.metadata
-            if let name = metadata.controllerName(ofKind: "Deployment") { queue.add(ObjectKey(namespace: metadata.namespace, name: name)) }
+            // Most writes are status writes, which share the metadata they had: nothing below
+            // can have changed for them.
+            let old = event.old?.metadata
+            let metadataChanged = old.map { !$0.sharesFields(with: metadata) } ?? true
+            if let name = metadata.controllerName(ofKind: "Deployment") {
+                let owner = ObjectKey(namespace: metadata.namespace, name: name)
+                queue.add(owner)
+                // Relabelled: its deployment checks whether it still claims it.
+                if metadataChanged, let old, old.labels != metadata.labels { claimPending.insert(owner) }
+            } else if event.type != .deleted, metadata.controllerUID == nil {
+                // An orphan (left by a delete --cascade=orphan, or released) may be adopted by
+                // any deployment whose selector matches it (addReplicaSet, updateReplicaSet).
+                for d in store.list(Deployment.self, namespace: metadata.namespace) where d.spec.selector.matches(metadata.labels) {
+                    claimPending.insert(d.key)
+                    queue.add(d.key)
+                }
+            }
+            // Released by its deployment: that one syncs too.
+            if metadataChanged, let old, old.controllerUID != metadata.controllerUID, let owner = old.controllerName(ofKind: "Deployment") {
+                queue.add(ObjectKey(namespace: metadata.namespace, name: owner))
+            }
         case .pod where event.type == .deleted:
             // Recreate waits for old pods to be gone.
             let namespace = event.object.metadata.namespace
@@ -50,7 +72,9 @@ final class DeploymentController {
     }
 
     private func sync(_ name: ObjectKey) {
-        guard let first = read(name), !first.deployment.isTerminating else { return }
+        guard let claimed = read(name), !claimed.deployment.isTerminating else { return }
+        if !claimPending.isEmpty, claimPending.remove(name) != nil { claimReplicaSets(claimed) }
+        guard let first = read(name) else { return }
         checkPausedConditions(first.deployment)
         // getAllReplicaSetsAndSyncRevision: every sync first brings the new ReplicaSet's
         // annotations and revision, and the deployment's revision, up to date.
@@ -129,6 +153,24 @@ final class DeploymentController {
             } else {
                 self.setCondition(&$0.status, "Progressing", "Unknown", "DeploymentResumed", "Deployment is resumed")
             }
+        }
+    }
+
+    /// ClaimReplicaSets: the namespace's ReplicaSets without a controller that the selector
+    /// matches are adopted (a deployment made again after `delete --cascade=orphan` takes its
+    /// ReplicaSet back rather than making another), and owned ones it no longer matches are
+    /// released. Upstream claims at every sync; the answer changes only when a ReplicaSet is
+    /// left without a controller or relabelled, so those mark the deployments to claim
+    /// (`claimPending`) and the other syncs skip it.
+    private func claimReplicaSets(_ reading: Reading) {
+        let d = reading.deployment, uid = d.metadata.uid
+        for rs in reading.owned where !d.spec.selector.matches(rs.metadata.labels) {
+            _ = try? store.modify(ReplicaSet.self, key: rs.key) { $0.metadata.ownerReferences.removeAll { $0.uid == uid } }
+        }
+        let ref = OwnerReference(apiVersion: "apps/v1", kind: Kind.deployment.rawValue, name: d.name, uid: uid)
+        for rs in store.list(ReplicaSet.self, namespace: d.metadata.namespace)
+        where rs.metadata.controllerRef == nil && !rs.isTerminating && d.spec.selector.matches(rs.metadata.labels) {
+            _ = try? store.modify(ReplicaSet.self, key: rs.key) { $0.metadata.ownerReferences.append(ref) }
         }
     }
 
