@@ -99,7 +99,7 @@ import Testing
         let rank = try #require(row(pane, containing: "deletes by rank: "))
         #expect(rank.contains("\(victim.suffix(5)) ("))
         #expect(rank.contains("replicaset-controller"))
-        #expect(row(pane, containing: "back to desired: 2 of 2 ready") != nil)
+        #expect(row(pane, containing: "at desired: 2 of 2 ready") != nil)
         #expect(row(pane, containing: "gone") != nil)
         #expect(!pane.contains { $0.contains(" · ") }, "every step done: \(pane)")
         // The rank reason is the ranking rule that set the victim apart.
@@ -178,7 +178,7 @@ import Testing
         let pane = healingPane(frame)
         #expect(pane.first?.contains("Scale-up: deployment \(Self.deployment) 3 → 5") == true, "\(pane.first ?? "")")
         #expect(row(pane, containing: "has 3 of 5 → creates 2 pods")?.contains("replicaset-controller") == true)
-        #expect(row(pane, containing: "back to desired: 5 of 5 ready") != nil)
+        #expect(row(pane, containing: "at desired: 5 of 5 ready") != nil)
     }
 
     /// `+` or `-` on a Deployment's ReplicaSet: the deployment owns the count and sets it back.

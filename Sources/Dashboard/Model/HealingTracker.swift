@@ -130,7 +130,7 @@ final class HealingTracker {
         case .started: "container started (Running)"
         case .ready: "Ready 1/1"
         case .victims: "\(rs) picks pods to delete by rank"
-        case .restored: "\(rs) back to desired"
+        case .restored: (chain.kind == .scaleUp || chain.kind == .scaleDown) && chain.overruledTo == nil ? "\(rs) at desired" : "\(rs) back to desired"
         case .gone: chain.kind == .unowned ? "the pod stops and goes" : "deleted pods stop and go"
         }
     }
@@ -268,7 +268,10 @@ final class HealingTracker {
         let started = chain.overruledTo != nil ? chain.has(.resized)
             : chain.kind == .scaleDown || chain.kind == .surplus ? chain.has(.victims) || chain.has(.adopted) : chain.has(.create)
         guard started, rs.status.replicas == rs.spec.replicas, rs.status.readyReplicas == rs.spec.replicas else { return }
-        var text = "replicaset back to desired: \(rs.spec.replicas) of \(rs.spec.replicas) ready"
+        // A scale reaches a new count; everything else (a loss, a surplus, a scale set back)
+        // returns to the one it had.
+        let reached = (chain.kind == .scaleUp || chain.kind == .scaleDown) && chain.overruledTo == nil
+        var text = "replicaset \(reached ? "at" : "back to") desired: \(rs.spec.replicas) of \(rs.spec.replicas) ready"
         if chain.kind == .healing, chain.has(.released) { text += "; the orphan runs on" }
         stamp(.restored, text, Self.replicaSetController)
         // Adopted without a surplus: there is nobody to delete.
