@@ -87,8 +87,9 @@ import Testing
         #expect(shell.run("get pods").stderr == "")
         // Deleted by hand, the controllers put them back at once.
         let slice = try #require(shell.cluster.store.endpointSlices(ofService: "web", namespace: "default").first)
-        shell.run("delete ep web")
-        shell.run("delete endpointslice \(slice.name)")
+        let deleted = shell.run("delete ep web --wait=false")
+        #expect(deleted.stderr == Self.warning && deleted.stdout == "endpoints \"web\" deleted\n")
+        #expect(shell.run("delete endpointslice \(slice.name)").stderr == "")
         shell.advance(0)
         #expect(shell.cluster.store.get(Endpoints.self, "web", namespace: "default")?.subsets[0].addresses.map(\.ip) == ready)
         let recreated = shell.cluster.store.endpointSlices(ofService: "web", namespace: "default")

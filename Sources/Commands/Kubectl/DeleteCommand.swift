@@ -66,6 +66,8 @@ struct DeleteCommand {
                 out.err("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n")
             }
             let targets = try ArgumentResolver.targets(flags.positional, flags: flags, cluster: cluster)
+            // The API server warns on every v1 Endpoints request; kubectl prints it once.
+            if targets.contains(where: { $0.type == .endpoints }) { out.err("Warning: \(Endpoints.deprecationWarning)\n") }
             if targets.isEmpty { out.out("No resources found\n") }
             var waitFor: [(kind: Kind, key: ObjectKey, uid: String)] = []
             for ref in targets {
