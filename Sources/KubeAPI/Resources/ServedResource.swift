@@ -35,6 +35,9 @@ public enum ServedResources {
     static let readWrite = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"]
     static let statusVerbs = ["get", "patch", "update"]
     static let readOnly = ["get", "list", "watch"]
+    /// Kept by controllers, which put them back at once (or the API server, at its next pass):
+    /// clients read and delete them, as they may on a real cluster, but do not write them.
+    static let readDelete = ["delete", "deletecollection", "get", "list", "watch"]
 
     public static let all: [ServedResource] = [
         ServedResource(group: "", version: "v1", resource: "namespaces", singular: "namespace", kind: "Namespace",
@@ -93,12 +96,12 @@ public enum ServedResources {
         ServedResource(group: "", version: "v1", resource: "replicationcontrollers", singular: "replicationcontroller",
                        kind: "ReplicationController", namespaced: true, verbs: readOnly, shortNames: ["rc"], categories: ["all"],
                        subresources: [], storedKind: nil),
-        // Written by the endpoints controllers only: read-only over the API.
+        // Written by the endpoints controllers only: read and deleted over the API.
         ServedResource(group: "", version: "v1", resource: "endpoints", singular: "endpoints", kind: "Endpoints",
-                       namespaced: true, verbs: readOnly, shortNames: ["ep"], categories: [],
+                       namespaced: true, verbs: readDelete, shortNames: ["ep"], categories: [],
                        subresources: [], storedKind: .endpoints, deprecationWarning: Endpoints.deprecationWarning),
         ServedResource(group: "discovery.k8s.io", version: "v1", resource: "endpointslices", singular: "endpointslice",
-                       kind: "EndpointSlice", namespaced: true, verbs: readOnly, shortNames: [], categories: [],
+                       kind: "EndpointSlice", namespaced: true, verbs: readDelete, shortNames: [], categories: [],
                        subresources: [], storedKind: .endpointSlice),
         ServedResource(group: "coordination.k8s.io", version: "v1", resource: "leases", singular: "lease", kind: "Lease",
                        namespaced: true, verbs: readWrite, shortNames: [], categories: [],
