@@ -251,7 +251,10 @@ final class ReplicaSetController {
 
     /// Deletes `count` (at most burstReplicas) of the active pods, lowest-ranked first.
     private func deletePods(_ rs: ReplicaSet, active names: [ObjectKey], count: Int) {
-        let active = names.compactMap { store.get(Pod.self, key: $0) }
+        // In name order: the names come from a set, whose order differs from one table to the
+        // next, and the ranking (as upstream's) is not a strict order where ready times tie in
+        // one pair and share a bucket in another, so its result can depend on the input order.
+        let active = names.sorted().compactMap { store.get(Pod.self, key: $0) }
         let related = PodRanking.relatedPods(of: rs, in: store)
         let victims = PodRanking.deletionOrder(active, related: related, now: store.now).prefix(min(count, Self.burstReplicas))
         for pod in victims {
