@@ -23,11 +23,12 @@ extension Store {
         let replicaSets = self.replicaSets(ownedBy: uid), pods = self.pods(ownedBy: uid)
         if propagation == .orphan {
             // As the garbage collector's orphan finalizer does, before the owner goes.
-            for rs in replicaSets { try modify(ReplicaSet.self, key: rs.key) { $0.metadata.ownerReferences.removeAll { $0.uid == uid } } }
-            for pod in pods { try modify(Pod.self, key: pod.key) { $0.metadata.ownerReferences.removeAll { $0.uid == uid } } }
-            for slice in list(EndpointSlice.self, namespace: owner.metadata.namespace) where slice.metadata.ownerReferences.contains(where: { $0.uid == uid }) {
-                try modify(EndpointSlice.self, key: slice.key) { $0.metadata.ownerReferences.removeAll { $0.uid == uid } }
+            func release<T: APIObject>(_ dependents: [T]) throws {
+                for dependent in dependents { try modify(T.self, key: dependent.key) { $0.metadata.ownerReferences.removeAll { $0.uid == uid } } }
             }
+            try release(replicaSets)
+            try release(pods)
+            try release(endpointSlices(ownedBy: uid))
         }
         try delete(kind: kind, name: name, namespace: namespace, gracePeriodSeconds: gracePeriodSeconds)
         guard propagation == .foreground else { return }
