@@ -46,6 +46,9 @@ final class HealingTracker {
         var overruledTo: Int?
 
         var replacement: String? { created.first }
+        /// A scale reaches a new count; everything else (a loss, a surplus, a scale set back)
+        /// returns to the one it had.
+        var reachesNewCount: Bool { (kind == .scaleUp || kind == .scaleDown) && overruledTo == nil }
         func has(_ stage: Stage) -> Bool { stamps[stage] != nil }
     }
 
@@ -130,7 +133,7 @@ final class HealingTracker {
         case .started: "container started (Running)"
         case .ready: "Ready 1/1"
         case .victims: "\(rs) picks pods to delete by rank"
-        case .restored: (chain.kind == .scaleUp || chain.kind == .scaleDown) && chain.overruledTo == nil ? "\(rs) at desired" : "\(rs) back to desired"
+        case .restored: chain.reachesNewCount ? "\(rs) at desired" : "\(rs) back to desired"
         case .gone: chain.kind == .unowned ? "the pod stops and goes" : "deleted pods stop and go"
         }
     }
@@ -268,10 +271,7 @@ final class HealingTracker {
         let started = chain.overruledTo != nil ? chain.has(.resized)
             : chain.kind == .scaleDown || chain.kind == .surplus ? chain.has(.victims) || chain.has(.adopted) : chain.has(.create)
         guard started, rs.status.replicas == rs.spec.replicas, rs.status.readyReplicas == rs.spec.replicas else { return }
-        // A scale reaches a new count; everything else (a loss, a surplus, a scale set back)
-        // returns to the one it had.
-        let reached = (chain.kind == .scaleUp || chain.kind == .scaleDown) && chain.overruledTo == nil
-        var text = "replicaset \(reached ? "at" : "back to") desired: \(rs.spec.replicas) of \(rs.spec.replicas) ready"
+        var text = "replicaset \(chain.reachesNewCount ? "at" : "back to") desired: \(rs.spec.replicas) of \(rs.spec.replicas) ready"
         if chain.kind == .healing, chain.has(.released) { text += "; the orphan runs on" }
         stamp(.restored, text, Self.replicaSetController)
         // Adopted without a surplus: there is nobody to delete.
